@@ -1,0 +1,5 @@
+"""python -m auditlint"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""The Python API: check one file's bytes or path, with no global state (safe to map over documents)."""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import lru_cache
+
+from .config import Config
+from .engine import Rule, load_rules, run_rules
+from .extract import extract
+from .model import FileResult, InternalError
+from .sources import ReadError, read_bytes, read_path
+
+
+@lru_cache(maxsize=16)
+def _rules(rules_dirs: tuple[str, ...]) -> tuple[Rule, ...]:
+    return tuple(load_rules(rules_dirs).values())
+
+
+def rules_for(config: Config, path: str | None = None) -> list[Rule]:
+    return [r for r in _rules(config.rules_dirs) if config.selects(r.id, path)]
+
+
+def _check(path: str, read, config: Config, debug: bool) -> FileResult:
+    started = time.perf_counter()
+    try:
+        document = read()
+    except ReadError as exc:
+        return FileResult(path=path, error=exc.message, error_code=exc.code, seconds=time.perf_counter() - started)
+    try:
+        disclosure = extract(document)
+        outcome = run_rules(disclosure, rules_for(config, path), debug=debug)
+    except Exception as exc:  # extraction bugs must not cost the other files
+        if debug:
+            raise
+        return FileResult(
+            path=path,
+            error=f"内部错误：解析本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
+            error_code="internal-error",
+            seconds=time.perf_counter() - started,
+        )
+    return FileResult(
+        path=path,
+        findings=outcome.findings,
+        claims=outcome.claims,
+        internal_errors=[InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors],
+        seconds=time.perf_counter() - started,
+    )
+
+
+def check_path(path: str | os.PathLike[str], config: Config | None = None, debug: bool = False) -> FileResult:
+    """Check one file on disk."""
+    config = config or Config()
+    name = os.fspath(path)
+    return _check(name, lambda: read_path(name, config.max_file_size), config, debug)
+
+
+def check_bytes(name: str, data: bytes, config: Config | None = None, debug: bool = False) -> FileResult:
+    """Check a file's content given as bytes; name decides the format (by its extension) and is the reported path."""
+    config = config or Config()
+    if len(data) > config.max_file_size:
+        return FileResult(path=name, error="文件过大，未检查", error_code="too-large")
+    return _check(name, lambda: read_bytes(name, data), config, debug)

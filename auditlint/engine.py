@@ -1,0 +1,260 @@
+"""The rule engine: the rule registry, rule discovery, and running rules over a Disclosure."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import pkgutil
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from .model import Claim, ClaimCount, Disclosure, Finding, Related, Severity
+from .plugins import builtin_rules_package
+
+RULE_ID = re.compile(r"^[A-Z]{2,6}\d{3}$")
+ENTRY_POINT_GROUP = "auditlint.rules"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a rule reports: a span of the original text and what is wrong with it."""
+
+    start: int
+    end: int
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    fix: str | None = None
+    severity: Severity | None = None  # overrides the rule's default
+    related: tuple[tuple[int, int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """A rule recomputed this claim (whether or not it found a problem)."""
+
+    claim: Claim
+
+
+@dataclass(frozen=True)
+class NotAssessable:
+    """A rule looked at this claim but lacked a term it needs; it was not verified."""
+
+    claim: Claim
+    reason: str = ""
+
+
+Outcome = Issue | Assessed | NotAssessable
+CheckFn = Callable[[Disclosure], Iterable[Outcome]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    fixable: bool
+    check: CheckFn = field(compare=False)
+    origin: str = "auditlint"
+
+    @property
+    def family(self) -> str:
+        return self.id.rstrip("0123456789")
+
+    def examples(self) -> dict[str, list[str]]:
+        """The Bad:/Good: examples of the docstring (they are also tests)."""
+        out: dict[str, list[str]] = {"bad": [], "good": []}
+        for line in self.doc.splitlines():
+            m = re.match(r"^\s*(Bad|Good):\s*(.+)$", line)
+            if m:
+                out["bad" if m.group(1) == "Bad" else "good"].append(m.group(2).strip())
+        return out
+
+
+_REGISTRY: dict[str, Rule] = {}
+_LOADING_ORIGIN = "auditlint"
+
+
+def rule(rule_id: str, name: str, severity: str = "error", fixable: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """Register a rule. Its docstring's first line is the summary; the rest is its documentation."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        if not RULE_ID.match(rule_id):
+            raise ValueError(f"rule id {rule_id!r} must be a family prefix and three digits, e.g. SUM001")
+        doc = inspect.getdoc(fn) or ""
+        summary = doc.splitlines()[0] if doc else name
+        existing = _REGISTRY.get(rule_id)
+        if existing is not None and existing.check is not fn and existing.origin != _LOADING_ORIGIN:
+            raise ValueError(f"rule id {rule_id} is defined twice ({existing.origin} and {_LOADING_ORIGIN})")
+        _REGISTRY[rule_id] = Rule(
+            id=rule_id,
+            name=name,
+            severity=Severity(severity),
+            summary=summary,
+            doc=doc,
+            fixable=fixable,
+            check=fn,
+            origin=_LOADING_ORIGIN,
+        )
+        return fn
+
+    return register
+
+
+def _import_package_modules(package) -> None:
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{info.name}")
+
+
+def _import_folder(folder: Path) -> None:
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        name = f"auditlint_rulesdir_{abs(hash(str(folder)))}_{path.stem}"
+        if name in sys.modules:
+            continue
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+
+
+def load_rules(rules_dirs: Iterable[str | Path] = (), plugins: bool = True) -> dict[str, Rule]:
+    """All rules: built-in, then entry-point packs, then folders given on the command line."""
+    global _LOADING_ORIGIN
+    _LOADING_ORIGIN = "auditlint"
+    _import_package_modules(builtin_rules_package())
+    if plugins:
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            _LOADING_ORIGIN = f"entry point {ep.name}"
+            module = ep.load()
+            if hasattr(module, "__path__"):
+                _import_package_modules(module)
+    for folder in rules_dirs:
+        _LOADING_ORIGIN = f"rules dir {folder}"
+        _import_folder(Path(folder))
+    _LOADING_ORIGIN = "auditlint"
+    return dict(sorted(_REGISTRY.items()))
+
+
+# ---------------------------------------------------------------------- running
+
+
+@dataclass
+class RuleError:
+    rule: str
+    message: str
+    detail: str = ""
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    claims: dict[str, ClaimCount]
+    errors: list[RuleError]
+
+
+def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
+    doc = d.document
+    line, col = doc.position(issue.start)
+    end_line, end_col = doc.position(max(issue.start, issue.end))
+    related = []
+    for start, end, message in issue.related:
+        r_line, r_col = doc.position(start)
+        r_end_line, r_end_col = doc.position(max(start, end))
+        related.append(
+            Related(
+                line=r_line,
+                column=r_col,
+                end_line=r_end_line,
+                end_column=r_end_col,
+                page=doc.page_of(start),
+                evidence=doc.text[start:end],
+                message=message,
+            )
+        )
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        severity=issue.severity or rule.severity,
+        message=issue.message,
+        path=doc.path,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        page=doc.page_of(issue.start),
+        evidence=doc.text[issue.start : issue.end],
+        expected=issue.expected,
+        actual=issue.actual,
+        fix=issue.fix,
+        related=related,
+        start=issue.start,
+        end=issue.end,
+        source_line=doc.line_text(line),
+    )
+
+
+def run_rules(d: Disclosure, rules: Iterable[Rule], debug: bool = False) -> RunResult:
+    findings: list[Finding] = []
+    errors: list[RuleError] = []
+    assessed: set[int] = set()
+    skipped: set[int] = set()
+    for r in rules:
+        produced: list[Finding] = []
+        try:
+            for outcome in r.check(d):
+                if isinstance(outcome, Issue):
+                    produced.append(_to_finding(r, outcome, d))
+                elif isinstance(outcome, Assessed):
+                    assessed.add(id(outcome.claim))
+                elif isinstance(outcome, NotAssessable):
+                    skipped.add(id(outcome.claim))
+        except Exception as exc:  # a broken rule must not take the file's other findings with it
+            errors.append(
+                RuleError(
+                    rule=r.id,
+                    message=f"规则 {r.id} 在检查本文件时出错（{type(exc).__name__}: {exc}），其结果未计入",
+                    detail=traceback.format_exc() if debug else "",
+                )
+            )
+            continue
+        findings.extend(produced)
+    counts: dict[str, ClaimCount] = {}
+    for claim in d.claims:
+        c = counts.setdefault(claim.kind, ClaimCount())
+        c.found += 1
+        if id(claim) in assessed:
+            c.checked += 1
+        elif id(claim) in skipped:
+            c.not_assessable += 1
+    findings.sort(key=lambda f: (f.start, f.rule))
+    return RunResult(findings=_dedupe(findings), claims=counts, errors=errors)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.start, f.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def iter_outcomes(outcomes: Iterable[Outcome]) -> Iterator[Issue]:
+    """Only the issues of a rule's outcomes (for tests and docs)."""
+    for o in outcomes:
+        if isinstance(o, Issue):
+            yield o

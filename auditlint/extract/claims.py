@@ -1,0 +1,423 @@
+"""Claims: what the statements assert that can be recomputed.
+
+A statement says "机关运行经费 33.39 万元，比上年减少 6.28 万元，下降 93.4%"; the claims
+built here say what that implies (a change against last year, with its amount and
+rate) and gather the figures a rule needs — looking back to earlier statements
+about the same subject when the text splits them across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import (
+    ChangeClaim,
+    Claim,
+    ComparisonClaim,
+    CompositionClaim,
+    Disclosure,
+    Fact,
+    Quantity,
+    RateClaim,
+    ReasonClaim,
+    ShareClaim,
+    Statement,
+)
+from .identities import Decomposition, load_decompositions
+
+# Scope words that do not change which line item a label names.
+_QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
+_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费)$")
+_LOOKBACK_PARAGRAPHS = 3
+
+
+def _core(key: str) -> str:
+    key = _TOTAL_WORDS.sub("", key)
+    return _QUALIFIERS.sub("", key) or key
+
+
+def same_item(a: str, b: str) -> bool:
+    """Whether two subject keys name the same line item (收入合计 / 本年收入, 政府采购支出总额 …)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    ca, cb = _core(a), _core(b)
+    return bool(ca) and ca == cb
+
+
+def _main(st: Statement) -> Fact | None:
+    return st.first("value") or st.first("budget")
+
+
+def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
+    spans = [(f.quantity.start, f.quantity.end) for f in facts if f is not None]
+    if not spans:
+        return st.start, st.end
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+class _Builder:
+    def __init__(self, disclosure: Disclosure):
+        self.d = disclosure
+        self.sts = disclosure.statements
+        self.children: dict[int, list[Statement]] = {}
+        for st in self.sts:
+            if st.parent is not None:
+                self.children.setdefault(st.parent, []).append(st)
+        self.groups: list[tuple[Statement, list[Statement]]] = [
+            (self.sts[i], kids) for i, kids in self.children.items()
+        ]
+        self.decompositions = load_decompositions()
+        self.claims: list[Claim] = []
+
+    # -------------------------------------------------------------- look-ups
+    def _lookback(self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS) -> Statement | None:
+        """The latest earlier statement, near enough and in the same section, that satisfies want."""
+        for other in reversed(self.sts[: st.index]):
+            if st.paragraph - other.paragraph > paragraphs:
+                return None
+            if other.section != st.section:
+                return None
+            if want(other):
+                return other
+        return None
+
+    def _current_for(self, st: Statement) -> Quantity | None:
+        if st.value is not None:
+            return st.value
+        if not st.key:
+            return None
+        found = self._lookback(
+            st, lambda o: o.value is not None and o.first("delta") is None and same_item(o.key, st.key)
+        )
+        return found.value if found else None
+
+    # ---------------------------------------------------------------- claims
+    def build(self) -> list[Claim]:
+        for st in self.sts:
+            self._change(st)
+            self._shares(st)
+            self._rates(st)
+            self._comparisons(st)
+        self._numbered_runs()
+        for parent, kids in self.groups:
+            self._composition(parent, kids)
+        self._reasons()
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+    def _change(self, st: Statement) -> None:
+        delta, rate = st.first("delta"), st.first("rate")
+        if delta is None and rate is None:
+            return
+        prior = st.first("prior")
+        basis = (delta.basis if delta else "") or (prior.basis if prior else "")
+        budget = st.first("budget")
+        if not basis:
+            basis = "budget" if budget is not None and st.value is not None else "prior_year"
+        prior_q = prior.quantity if prior else None
+        if prior_q is None and basis == "budget" and budget is not None and st.value is not None:
+            prior_q = budget.quantity
+        current = self._current_for(st)
+        start, end = _span([delta, rate, prior], st)
+        self.claims.append(
+            ChangeClaim(
+                start=start,
+                end=end,
+                subject=st.subject,
+                basis=basis,  # type: ignore[arg-type]
+                current=current,
+                prior=prior_q,
+                delta=delta.quantity if delta else None,
+                delta_word=delta.word if delta else None,
+                rate=rate.quantity if rate else None,
+                rate_word=rate.word if rate else None,
+                double_sign=bool(delta and delta.double_sign),
+            )
+        )
+
+    def _shares(self, st: Statement) -> None:
+        main = _main(st)
+        base = st.first("base")
+        for fact in st.all("share"):
+            part = main.quantity if main else None
+            if part is None:
+                continue
+            total: Quantity | None = base.quantity if base else None
+            total_label = fact.base_label
+            if total is None:
+                total = self._share_total(st, part, fact.base_label)
+            self.claims.append(
+                ShareClaim(
+                    start=fact.quantity.start,
+                    end=fact.quantity.end,
+                    subject=st.subject,
+                    part=part,
+                    share=fact.quantity,
+                    total=total,
+                    total_label=total_label,
+                    group=st.parent,
+                )
+            )
+
+    def _share_total(self, st: Statement, part: Quantity, base_label: str) -> Quantity | None:
+        from .statements import subject_key
+
+        base_key = subject_key(base_label) if base_label else ""
+        parent = self.sts[st.parent] if st.parent is not None else None
+        if parent is not None and parent.measure != "virtual":
+            generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
+            if generic:
+                want_budget = part is not None and st.first("value") is None
+                f = (parent.first("budget") if want_budget else None) or _main(parent)
+                return f.quantity if f else None
+        if not base_key:
+            return None
+        for other in reversed(self.sts[: st.index]):
+            main = _main(other)
+            if main is not None and main.quantity.kind == part.kind and same_item(other.key, base_key):
+                return main.quantity
+        return None
+
+    def _rates(self, st: Statement) -> None:
+        for fact in st.all("execution"):
+            rate_kind = fact.label
+            actual = st.value
+            plans = [f.quantity for f in st.all("budget")]
+            if "到位" in rate_kind:
+                arrived = [f.quantity for f in st.all("value") if st.measure == "到位"]
+                actual = arrived[0] if arrived else None
+                if actual is None:
+                    found = self._lookback(st, lambda o: o.measure == "到位" and o.value is not None)
+                    actual = found.value if found else None
+                if not plans:
+                    found = self._lookback(st, lambda o: o.first("budget") is not None)
+                    plans = [f.quantity for f in found.all("budget")] if found else []
+            else:
+                if actual is None and self._generic(st):
+                    found = self._lookback(st, lambda o: o.parent is None and o.value is not None and o.measure in ("决算", ""))
+                    actual = found.value if found else None
+                if not plans and actual is not None and self._generic(st):
+                    found = self._lookback(st, lambda o: o.parent is None and o.first("budget") is not None)
+                    plans = [f.quantity for f in found.all("budget")] if found else []
+            if actual is not None and actual.kind != "money":
+                continue
+            self.claims.append(
+                RateClaim(
+                    start=fact.quantity.start,
+                    end=fact.quantity.end,
+                    subject=st.subject,
+                    rate_kind=rate_kind,
+                    rate=fact.quantity,
+                    actual=actual,
+                    plans=plans,
+                )
+            )
+
+    @staticmethod
+    def _generic(st: Statement) -> bool:
+        """A rate stated on its own ("部门预算执行率为114%") refers to the figures just before it."""
+        return len(st.facts) == 1 or st.value is not None
+
+    def _comparisons(self, st: Statement) -> None:
+        budget = st.first("budget") or (st.first("prior") if st.first("prior") and st.first("prior").basis == "budget" else None)
+        for word in st.comparisons:
+            self.claims.append(
+                ComparisonClaim(
+                    start=word.start,
+                    end=word.end,
+                    subject=st.subject,
+                    word=word,
+                    left=st.value,
+                    right=budget.quantity if budget else None,
+                )
+            )
+
+    def _reasons(self) -> None:
+        changes = {id(c): c for c in self.claims if isinstance(c, ChangeClaim)}
+        by_statement: dict[int, ChangeClaim] = {}
+        for st in self.sts:
+            for c in changes.values():
+                if st.start <= c.start < st.end + 1 and st.first("delta") is not None:
+                    by_statement.setdefault(st.index, c)
+        for reason in self.d.reasons:
+            change: ChangeClaim | None = None
+            if reason.follows is not None:
+                change = by_statement.get(reason.follows)
+            elif reason.key:
+                for st in reversed(self.sts[: reason.statement_count]):
+                    if reason.paragraph - st.paragraph > 8:
+                        break
+                    if st.index in by_statement and (
+                        same_item(st.key, reason.key) or (len(reason.key) >= 4 and st.key.startswith(reason.key))
+                    ):
+                        change = by_statement[st.index]
+                        break
+            self.claims.append(
+                ReasonClaim(
+                    start=reason.word.start,
+                    end=reason.word.end,
+                    subject=reason.subject,
+                    word=reason.word,
+                    direction=reason.direction,
+                    change=change,
+                )
+            )
+
+    # --------------------------------------------------------- compositions
+    def _numbered_runs(self) -> None:
+        """Numbered items of the same shape right after a total are its parts, even without 其中."""
+        sts = self.sts
+        i = 0
+        while i < len(sts):
+            st = sts[i]
+            if not st.numbered or st.parent is not None or st.value is None:
+                i += 1
+                continue
+            shape = frozenset(f.role for f in st.facts)
+            run = [st]
+            j = i + 1
+            while j < len(sts):
+                other = sts[j]
+                if other.section != st.section:
+                    break
+                if other.numbered == st.numbered and other.parent is None:
+                    if frozenset(f.role for f in other.facts) != shape:
+                        break
+                    run.append(other)
+                elif other.numbered and other.parent is None:
+                    break
+                j += 1
+            if len(run) >= 2:
+                parent = self._lookback(
+                    st,
+                    lambda o: o.parent is None
+                    and not o.numbered
+                    and o.value is not None
+                    and shape <= frozenset(f.role for f in o.facts) | {"execution", "rate", "share"},
+                    paragraphs=12,
+                )
+                if parent is not None:
+                    for item in run:
+                        item.list_kind = "numbered"
+                    self.groups.append((parent, run))
+            i = max(j, i + 1)
+
+    def _composition(self, parent: Statement, kids: list[Statement]) -> None:
+        kids = [k for k in kids if k.measure != "virtual"]
+        if len(kids) < 2:
+            return
+        total_holder = parent
+        if parent.measure == "virtual":
+            found = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
+            if found is None:
+                return
+            total_holder = found
+        list_kind = kids[0].list_kind or "其中"
+        # which roles can be summed: the total and every part carry one, in comparable units
+        sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
+        for role in ("value", "budget", "delta"):
+            total_fact = self._measure(total_holder, role)
+            if total_fact is None:
+                continue
+            total = total_fact.quantity
+            if role == "delta":
+                total = total.model_copy(update={"value": abs(total.value)})
+            parts: list[Quantity] = []
+            for k in kids:
+                f = self._measure(k, role)
+                if f is None:
+                    break
+                if role == "delta":
+                    if f.direction == 0 or total_fact.direction == 0:
+                        break
+                    q = f.quantity
+                    signed = abs(q.value) * f.direction * total_fact.direction
+                    q = q.model_copy(update={"value": signed})
+                else:
+                    q = f.quantity
+                if not self._comparable(total, q) or q.unit == "分":
+                    break
+                parts.append(q)
+            else:
+                if total.kind in ("money", "count") and total.unit != "分":
+                    sums[role] = (total, parts)
+        if not sums:
+            return
+        complete, why = self._complete(parent, kids, sums)
+        for role, (total, parts) in sums.items():
+            self.claims.append(
+                CompositionClaim(
+                    start=total.start,
+                    end=total.end,
+                    subject=total_holder.subject,
+                    measure=role,
+                    total=total,
+                    parts=parts,
+                    part_labels=[k.subject for k in kids],
+                    list_kind=list_kind,
+                    complete=complete or why.startswith("identity"),
+                    completeness=why,
+                    group=f"{parent.index}:{kids[0].index}",
+                )
+            )
+
+    @staticmethod
+    def _measure(st: Statement, role: str) -> Fact | None:
+        """A statement's figure for a measure; a budget may be stated as "比年初预算 X"."""
+        if role == "budget":
+            prior = st.first("prior")
+            return st.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
+        return st.first(role)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _comparable(total: Quantity, part: Quantity) -> bool:
+        if total.kind == "money":
+            return part.kind == "money"
+        return total.kind == "count" and part.unit == total.unit
+
+    def _complete(
+        self, parent: Statement, kids: list[Statement], sums: dict[str, tuple[Quantity, list[Quantity]]]
+    ) -> tuple[bool, str]:
+        """Whether the parts listed are all the parts — the evidence a sum check needs."""
+        from ..numbers import Interval
+
+        shares = [k.first("share") for k in kids]
+        if all(shares):
+            total = sum((s.quantity.interval for s in shares), Interval.exact(sum_zero()))  # type: ignore[union-attr]
+            slack = len(shares) * max((s.quantity.interval.hi - s.quantity.value) for s in shares)  # type: ignore[union-attr]
+            if total.lo - slack <= 100 <= total.hi + slack:
+                return True, "shares"
+        if any(re.match(r"^其他", k.subject) for k in kids):
+            return True, "other"
+        ident = self._identity(parent, kids)
+        if ident is not None:
+            return True, f"identity:{ident.name}"
+        for role, (total, parts) in sums.items():
+            if not any(p.value for p in parts):
+                continue
+            acc = Interval.exact(sum_zero())
+            for p in parts:
+                acc = acc + (p.yuan if p.kind == "money" else p.interval)
+            tot = total.yuan if total.kind == "money" else total.interval
+            if acc.overlaps(tot):
+                return True, f"sum:{role}"
+        return False, ""
+
+    def _identity(self, parent: Statement, kids: list[Statement]) -> Decomposition | None:
+        for dec in self.decompositions:
+            if dec.matches(parent.key, [k.key for k in kids]):
+                return dec
+        return None
+
+
+def sum_zero():
+    from decimal import Decimal
+
+    return Decimal(0)
+
+
+def build_claims(disclosure: Disclosure) -> list[Claim]:
+    return _Builder(disclosure).build()

@@ -1,0 +1,119 @@
+"""Figures: find every number in reflowed text with its unit, precision and written form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..model import Quantity
+from .reflow import Reflowed
+
+# Units a figure may carry, longest first so 万元 wins over 万 and 人次 over 人.
+UNITS = (
+    "亿元|万元|千元|元|%|‰|万人次|万人|万册|万次|人次|人|个|项|场次|场|次|家|名|辆|台|套|分|篇|条|期|所|支|天|小时|"
+    "平方米|处|件|册|户|批|部|门|块|栋|座|所|届|课时|学时|万|亿|倍"
+)
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.])"
+    r"(?P<sign>(?<![0-9])[-+])?"
+    r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?![0-9A-Za-z])"
+    r"(?P<approx>\s*(?:余|多)(?=\s*(?:" + UNITS + r")))?"
+    r"(?:\s*(?P<unit>" + UNITS + r"))?"
+)
+_YEAR_OR_DATE = re.compile(r"^\s*(?:年|月|日|号|周年|届|级|季度)")
+_APPROX_BEFORE = re.compile(r"(?:近|约|大约|超过|逾|将近|不到|不足|不少于|至少|以上|上下)\s*$")
+_APPROX_AFTER = re.compile(r"^\s*(?:左右|以上|以下|上下|余|多)")
+
+MONEY_PH = "\ue000"
+PERCENT_PH = "\ue001"
+COUNT_PH = "\ue002"
+BARE_PH = "\ue003"
+DATE_PH = "\ue004"
+
+
+@dataclass(slots=True)
+class Token:
+    """A figure found in the reflowed text, with its quantity located in the original."""
+
+    start: int  # in Reflowed.text
+    end: int
+    quantity: Quantity
+    approx: bool = False
+    date: bool = False
+    fullwidth_comma: bool = False
+
+    @property
+    def placeholder(self) -> str:
+        if self.date:
+            return DATE_PH
+        kind = self.quantity.kind
+        if kind == "money":
+            return MONEY_PH
+        if kind == "percent":
+            return PERCENT_PH
+        if kind == "count":
+            return COUNT_PH
+        return BARE_PH
+
+
+_NUMBERING_AFTER = re.compile(r"^(?:\s*[、]|[.．](?![0-9])|[）)])")
+
+
+def _is_numbering(text: str, start: int, end: int) -> bool:
+    """1、 / 2. / （3） / 1.1 at the head of an item number it; they are not figures."""
+    before = text[start - 1 : start] if start else "\n"
+    if _NUMBERING_AFTER.match(text[end : end + 2]):
+        return before in "\n（(" or before.isspace() or not before.isdigit() and text[end : end + 1] in "、）)"
+    if before == "\n" and re.match(r"\d{1,2}(?:[.．]\d{1,2})+(?:[、.．]|\s)", text[start : end + 2]):
+        return True
+    return False
+
+
+def find_figures(flow: Reflowed, original: str) -> list[Token]:
+    text = flow.text
+    tokens: list[Token] = []
+    for m in _NUMBER.finditer(text):
+        raw = m.group("num")
+        unit = m.group("unit") or ""
+        end = m.end()
+        after = text[end : end + 4]
+        if not unit and not m.group("sign") and _is_numbering(text, m.start("num"), m.end("num")):
+            continue
+        date = not unit and bool(_YEAR_OR_DATE.match(after))
+        try:
+            value = Decimal(raw.replace(",", "").replace("，", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+            continue
+        sign = m.group("sign") or ""
+        if sign == "-":
+            value = -value
+        places = len(raw.split(".", 1)[1]) if "." in raw else 0
+        start = m.start("sign") if sign else m.start("num")
+        o_start, o_end = flow.span(start, end)
+        quantity = Quantity(
+            start=o_start,
+            end=o_end,
+            value=value,
+            unit=unit,
+            places=places,
+            text=original[o_start:o_end],
+            grouped="," in raw or "，" in raw,
+        )
+        before = text[max(0, start - 6) : start]
+        approx = bool(m.group("approx") or _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
+        tokens.append(Token(start, end, quantity, approx=approx, date=date, fullwidth_comma="，" in raw))
+    return tokens
+
+
+def skeleton(text: str, tokens: list[Token]) -> str:
+    """The text with every figure blanked to its placeholder, character for character."""
+    parts: list[str] = []
+    pos = 0
+    for t in tokens:
+        parts.append(text[pos : t.start])
+        parts.append(t.placeholder * (t.end - t.start))
+        pos = t.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,205 @@
+"""Reflow: turn a document's lines into normalised paragraphs, keeping a map back to the original.
+
+PDF-born text breaks lines every half sentence and leaves page numbers between
+them; Word-born text keeps a paragraph a line; forms put fields in tab- or
+pipe-separated cells. Reflow undoes all of that so a sentence is one string,
+while every character still knows its offset in the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Full-width digits, letters and punctuation that only change how a number is written.
+_FULLWIDTH = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "．": ".",
+        "％": "%",
+        "－": "-",
+        "−": "-",
+        "\u3000": " ",
+        "\xa0": " ",
+        "\t": " ",
+        "\r": " ",
+    }
+)
+
+HEADING = re.compile(
+    r"""^\s*(?:
+        第[一二三四五六七八九十百零\d]+[部分章节条篇]
+      | [一二三四五六七八九十]{1,3}\s*[、.．]
+      | [（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]
+      | \d{1,2}(?:[.．]\d{1,2})+(?:[、.．]|\s*(?=[\u4e00-\u9fff“（(])(?![万亿千]?元|%|万|亿|个|人|分|次|项|场|家|名|辆))
+      | \d{1,2}\s*[、.．](?![\d.．])
+      | [（(]\s*\d{1,2}\s*[）)]
+      | [①-⑳㈠-㈩]
+    )""",
+    re.X,
+)
+_TERMINAL = re.compile(r"[。！？!?][”’」』）)]*$")
+_JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
+_JOIN_BEFORE = re.compile(r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦))")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
+_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+_SENTENCE_PUNCT = re.compile(r"[，。；,;]")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    hard: bool  # a table cell or form field: never joined to its neighbours
+    width: int = 0
+
+
+@dataclass
+class Paragraph:
+    """One reflowed paragraph: [start, end) in Reflowed.text."""
+
+    start: int
+    end: int
+    cell: bool = False
+
+
+@dataclass
+class Reflowed:
+    """Normalised text, paragraphs separated by newlines, and its map to the original."""
+
+    text: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    _seg_norm: list[int] = field(default_factory=list)
+    _seg_orig: list[int] = field(default_factory=list)
+
+    def origin(self, i: int) -> int:
+        """Original offset of normalised character i."""
+        k = bisect.bisect_right(self._seg_norm, i) - 1
+        if k < 0:
+            return 0
+        return self._seg_orig[k] + (i - self._seg_norm[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalised [start, end)."""
+        if end <= start:
+            o = self.origin(start)
+            return o, o
+        return self.origin(start), self.origin(end - 1) + 1
+
+
+def _units(content: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    pos = 0
+    for raw in content.split("\n"):
+        line_start = pos
+        pos += len(raw) + 1
+        if not raw.strip():
+            continue
+        if "\t" in raw or "|" in raw:
+            cells = [(m.start(), m.end()) for m in _CELL_SPLIT.finditer(raw)]
+            if cells:
+                bounds, prev = [], 0
+                for a, b in cells:
+                    bounds.append((prev, a))
+                    prev = b
+                bounds.append((prev, len(raw)))
+                for a, b in bounds:
+                    piece = raw[a:b]
+                    stripped = piece.strip()
+                    if stripped:
+                        lead = len(piece) - len(piece.lstrip())
+                        s = line_start + a + lead
+                        units.append(_Unit(s, s + len(stripped), stripped, hard=True))
+                continue
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        s = line_start + lead
+        units.append(_Unit(s, s + len(stripped), stripped, hard=False))
+    return units
+
+
+def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
+    keep: list[_Unit] = []
+    for i, u in enumerate(units):
+        if not u.hard and _PAGE_NUMBER.match(u.text):
+            prev_num = i > 0 and units[i - 1].text.replace(".", "").isdigit()
+            next_num = i + 1 < len(units) and units[i + 1].text.replace(".", "").isdigit()
+            if not prev_num and not next_num:
+                continue
+        keep.append(u)
+    return keep
+
+
+def _wrap_width(units: list[_Unit]) -> int | None:
+    """The width at which the text was hard-wrapped, if it was."""
+    widths = sorted(u.width for u in units if not u.hard and u.width >= 16)
+    if len(widths) < 8:
+        return None
+    top = widths[int(len(widths) * 0.9)]
+    if top > 140:
+        return None
+    near = sum(1 for w in widths if top - 6 <= w <= top + 2)
+    return top if near >= len(widths) * 0.3 else None
+
+
+def _is_heading(unit: _Unit, wrap: int | None) -> bool:
+    if not HEADING.match(unit.text) or _SENTENCE_PUNCT.search(unit.text[2:]):
+        return False
+    limit = wrap * 0.8 if wrap else 80
+    return unit.width < limit
+
+
+def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
+    if a.hard or b.hard:
+        return False
+    if _TERMINAL.search(a.text) or HEADING.match(b.text):
+        return False
+    if _is_heading(a, wrap):
+        return False
+    if _JOIN_BEFORE.match(b.text) or _JOIN_AFTER.search(a.text):
+        return True
+    if wrap:
+        return a.width >= wrap * 0.8
+    return False
+
+
+def reflow(content: str) -> Reflowed:
+    units = _units(content)
+    for u in units:
+        u.width = display_width(u.text)
+    units = _drop_page_numbers(units)
+    wrap = _wrap_width(units)
+
+    out = Reflowed()
+    pieces: list[str] = []
+    length = 0
+
+    def emit(text: str, orig: int) -> None:
+        nonlocal length
+        out._seg_norm.append(length)
+        out._seg_orig.append(orig)
+        pieces.append(text)
+        length += len(text)
+
+    para_start = 0
+    for i, u in enumerate(units):
+        if i:
+            prev = units[i - 1]
+            if _joins(prev, u, wrap):
+                if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and u.text[:1].isascii() and u.text[:1].isalnum():
+                    emit(" ", prev.end)
+            else:
+                out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard))
+                emit("\n", prev.end)
+                para_start = length
+        emit(u.text.translate(_FULLWIDTH), u.start)
+    if units:
+        out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard))
+    out.text = "".join(pieces)
+    return out

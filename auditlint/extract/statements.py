@@ -1,0 +1,633 @@
+"""Statements: read each sentence as figures said about subjects, and nest them into lists.
+
+A statement is what the text says about one subject: its amount, and the
+figures that qualify it — a budget, last year's figure, a change and its rate,
+a share, an execution rate. "其中" / "包括" / "主要用于" and numbered sub-items make
+statements the parts of an earlier one. Everything here works on the skeleton
+(figures blanked to placeholders), so patterns read like the template phrasing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Fact, Quantity, Reason, Statement, Word
+from .figures import BARE_PH, COUNT_PH, DATE_PH, MONEY_PH, PERCENT_PH, Token
+from .reflow import HEADING, Reflowed
+
+PH = "\ue000-\ue004"
+_Y = DATE_PH + r"+\s*"
+
+# ---------------------------------------------------------------- left contexts
+# Each pattern reads the text just before a figure, inside its clause.
+
+_DELTA_WORDS = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|超支"
+_DELTA = re.compile(
+    r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + _DELTA_WORDS + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
+)
+_RATE = re.compile(
+    r"(?P<word>增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$"
+)
+_SHARE = re.compile(
+    r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
+)
+_EXEC = re.compile(
+    r"(?:(?:完成|达到|为|占)?(?P<basis>年初预算|调整预算|调整后预算|全年预算|预算|计划)(?:数)?的"
+    r"|(?P<kind>预算执行率|资金执行率|执行率|完成率|到位率|执行进度|支出进度|预算完成率))"
+    r"(?:为|达到|达|是|约)?\s*$"
+)
+_PRIOR = re.compile(
+    r"(?:比|较|对比)\s*(?P<what>[^，,；;。]*?)"
+    r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
+    r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
+)
+_BUDGET = re.compile(
+    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算|计划资金|计划投入)"
+    r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
+)
+_ACTUAL = re.compile(
+    r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|共计支出|总体支出|累计支出|共支出)"
+    r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
+)
+_BASIS_PHRASE = re.compile(
+    r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
+    r"|(?P<yoy>同比)"
+)
+
+# -------------------------------------------------------------- subject cleanup
+
+_LEAD = re.compile(
+    r"^(?:[，,、；;：:\s]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
+    r"截[至止]到?\s*" + _Y + r"?年?[^，,]*?日|"
+    + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|今年|上年度?|"
+    r"本部门|本单位|我部门|我单位|该项目|本项目)+"
+)
+_TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
+_QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
+_LIST_MARKER = re.compile(
+    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
+    r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
+)
+_SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
+_COMPARISON = re.compile(
+    r"(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
+)
+_NAMED_REASON = re.compile(
+    r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+)
+_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]*?导致[^。，；]*?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
+_REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
+
+MARKER_LEVELS = (
+    ("part", re.compile(r"^\s*第[一二三四五六七八九十百零\d]+[部分章节篇]"), 0),
+    ("cn", re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
+    ("pcn", re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"), 2),
+    ("dotted", re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+"), 4),
+    ("num、", re.compile(r"^\s*\d{1,2}\s*、"), 3),
+    ("num.", re.compile(r"^\s*\d{1,2}\s*[.．](?!\d)"), 3),
+    ("pnum", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]"), 4),
+    ("circled", re.compile(r"^\s*[①-⑳㈠-㈩]"), 5),
+)
+
+
+def marker_style(text: str) -> tuple[str, int] | None:
+    """The numbering style of a paragraph's first marker and its level (0 = 第X部分)."""
+    if not HEADING.match(text):
+        return None
+    for style, pattern, level in MARKER_LEVELS:
+        if pattern.match(text):
+            return style, level
+    return None
+
+
+def strip_marker(text: str) -> str:
+    m = HEADING.match(text)
+    return text[m.end() :] if m else text
+
+
+def clean_subject(label: str) -> str:
+    """The subject a label names: without numbering, periods, connectors and quotes."""
+    text = strip_marker(label.strip())
+    text = _QUOTES.sub("", text)
+    for _ in range(3):
+        new = _TRAIL.sub("", _LEAD.sub("", text)).strip()
+        if new == text:
+            break
+        text = new
+    text = re.sub(r"^[（(][^）)]*[）)]", "", text)
+    return text.replace(DATE_PH, "").strip()
+
+
+_KEY_DROP = re.compile(r"[\s、，,“”\"‘’'「」『』《》：:·\-—]")
+_KEY_PARENS = re.compile(r"[（(](类|款|项)[)）]")
+
+
+_MEASURE_TAIL = re.compile(r"(?:支出)?(?:决算数?|预算数?)$")
+
+
+def _strip_measure(label: str) -> str:
+    return _MEASURE_TAIL.sub("", label.strip()) or label
+
+
+_ORG_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,7}?[省市区县州旗])+[\u4e00-\u9fff（）()]{0,16}?"
+    r"(?:协会|委员会|联合会|局|厅|办公室|办|中心|馆|院|站|所)(?=[\u4e00-\u9fff“]{2,})"
+)
+
+
+def subject_key(subject: str) -> str:
+    """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计."""
+    key = _KEY_DROP.sub("", subject)
+    key = _ORG_PREFIX.sub("", key)
+    key = _KEY_PARENS.sub(r"(\1)", key)
+    key = key.replace("（", "(").replace("）", ")")
+    if key.startswith("本年") and len(key) > 4:
+        key = key[2:]
+    return key
+
+
+# -------------------------------------------------------------------- the parser
+
+
+@dataclass
+class _OpenList:
+    """A list whose parts run on past the sentence that announced it."""
+
+    parent: Statement
+    kind: str
+    level: int  # level of the parent's paragraph marker (99: none)
+    style: str | None = None  # numbering style of the children, once seen
+    shape: frozenset[str] | None = None  # the roles the first unnumbered child carries
+
+
+@dataclass
+class _Sentence:
+    start: int  # in the flow text
+    end: int
+    skel: str
+    tokens: list[Token]
+
+
+def _shape(st: Statement) -> frozenset[str]:
+    return frozenset(f.role for f in st.facts)
+
+
+@dataclass
+class StatementParser:
+    """Walks paragraphs in order, producing statements with parents and subjects resolved."""
+
+    flow: Reflowed
+    skel: str  # the flow text with figures blanked
+    statements: list[Statement] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    _pending: str = ""  # subject set by a numbered heading, for the statement that follows
+    _pending_style: str | None = None
+    _open: list[_OpenList] = field(default_factory=list)
+    _paragraph: int = 0
+    _sentence: int = 0
+    _style: tuple[str, int] | None = None
+    _section: int = 0
+
+    # ------------------------------------------------------------ per paragraph
+    def paragraph(self, start: int, end: int, tokens: list[Token]) -> None:
+        self._paragraph += 1
+        text = self.flow.text[start:end]
+        style = marker_style(text)
+        self._style = style
+        money = any(t.quantity.kind == "money" and not t.date for t in tokens)
+        self._close_lists(style, text, money)
+        if style:
+            self._pending, self._pending_style = "", None
+            if style[1] <= 2:
+                self._section += 1
+        first = True
+        for k, sent in enumerate(self._sentences(start, end, tokens)):
+            if self._sentence_statements(sent, first, opens_paragraph=k == 0):
+                first = False
+
+    def _sentences(self, start: int, end: int, tokens: list[Token]) -> list[_Sentence]:
+        out: list[_Sentence] = []
+        pos, i = start, 0
+        for m in re.finditer(r"[。！？!?]+", self.skel[start:end]):
+            s_end = start + m.end()
+            j = i
+            while j < len(tokens) and tokens[j].start < s_end:
+                j += 1
+            out.append(_Sentence(pos, s_end, self.skel[pos:s_end], tokens[i:j]))
+            pos, i = s_end, j
+        if pos < end:
+            out.append(_Sentence(pos, end, self.skel[pos:end], tokens[i:]))
+        return out
+
+    # ------------------------------------------------------------ open lists
+    def _close_lists(self, style: tuple[str, int] | None, text: str, money: bool) -> None:
+        """Decide, at a paragraph's start, which announced lists it still belongs to."""
+        while self._open:
+            lst = self._open[-1]
+            keep: bool
+            if style:
+                name, level = style
+                if lst.style is None and lst.shape is None:
+                    keep = lst.level == 99 or level > lst.level  # the first numbered child
+                    if keep:
+                        lst.style = name
+                elif lst.style is None:
+                    keep = False  # unnumbered children end at numbering
+                else:
+                    keep = name == lst.style or self._deeper(name, lst.style)
+            elif lst.style is not None:
+                keep = True  # text between numbered children
+            else:
+                keep = (money and not _SUBLIST.match(text)) or (not money and bool(_REASON.match(text)))
+            if keep:
+                return
+            self._open.pop()
+
+    @staticmethod
+    def _deeper(name: str, than: str) -> bool:
+        levels = {n: lvl for n, _, lvl in MARKER_LEVELS}
+        return levels.get(name, 99) > levels.get(than, 99)
+
+    def _list_for(self, first_in_paragraph: bool) -> _OpenList | None:
+        """The open list a statement starting here is a part of, if any."""
+        if not self._open:
+            return None
+        lst = self._open[-1]
+        style = self._style[0] if self._style else None
+        if lst.style is not None:
+            if first_in_paragraph and style == lst.style:
+                return lst
+            if first_in_paragraph and style is None and self._pending and self._pending_style == lst.style:
+                return lst
+            return None
+        if style is None and first_in_paragraph:
+            return lst
+        return None
+
+    def _open_list(self, parent: Statement, kind: str) -> None:
+        if self._open and self._open[-1].parent.index == parent.index:
+            return
+        level = self._style[1] if self._style else 99
+        self._open.append(_OpenList(parent=parent, kind=kind, level=level))
+
+    # --------------------------------------------------------------- sentences
+    def _reasons(self, sent: _Sentence) -> None:
+        """Reasons given for a change, to be held against the direction of that change."""
+        up = ("增加", "上升", "增长", "上涨")
+        for m in _NAMED_REASON.finditer(sent.skel):
+            subject = clean_subject(self._label(m.group("subject")))
+            start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+            self.reasons.append(
+                Reason(
+                    word=Word(start=start, end=end, text=m.group("word")),
+                    direction=1 if m.group("word") in up else -1,
+                    subject=subject,
+                    key=subject_key(_strip_measure(subject)),
+                    paragraph=self._paragraph,
+                    section=self._section,
+                    statement_count=len(self.statements),
+                )
+            )
+        for m in _FOLLOWING_REASON.finditer(sent.skel):
+            last = self.statements[-1] if self.statements else None
+            if last is None or last.paragraph != self._paragraph or last.first("delta") is None:
+                continue
+            start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+            self.reasons.append(
+                Reason(
+                    word=Word(start=start, end=end, text=m.group("word")),
+                    direction=1 if m.group("word") in up else -1,
+                    follows=last.index,
+                    paragraph=self._paragraph,
+                    section=self._section,
+                    statement_count=len(self.statements),
+                )
+            )
+
+    def _sentence_statements(self, sent: _Sentence, first_in_paragraph: bool, opens_paragraph: bool) -> int:
+        self._sentence += 1
+        if "原因" in sent.skel:
+            self._reasons(sent)
+        skel = sent.skel
+        real = [t for t in sent.tokens if not t.date]
+        style = self._style if opens_paragraph else None
+        if not real:
+            # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
+            label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
+            if style and style[1] >= 3 and 1 < len(label) <= 30 and not re.search(r"[，,；;]", label):
+                self._pending, self._pending_style = label, style[0]
+            tail = _LIST_MARKER.search(skel)
+            if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
+                self._open_list(self._last_top_statement(), tail.group("kind"))
+            return 0
+
+        head_label = ""
+        if style:
+            lab = re.match(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]", strip_marker(skel))
+            if lab:
+                head_label = clean_subject(lab.group(1))
+
+        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER.finditer(skel)]
+        list_parent: Statement | None = None
+        list_kind = ""
+        opened: _OpenList | None = None
+        sub = _SUBLIST.match(strip_marker(skel))
+        if sub:
+            virtual = self._new(clean_subject(sub.group("subject")), sent.start, sent.start + sub.end())
+            virtual.measure = "virtual"
+            list_parent, list_kind = virtual, "其中"
+        else:
+            opened = self._list_for(first_in_paragraph)
+            if opened is not None:
+                list_parent, list_kind = opened.parent, opened.kind
+
+        made: list[Statement] = []
+        rel_start: dict[int, int] = {}
+        rel_end: dict[int, int] = {}
+        current: Statement | None = None
+        prev_end = 0
+        paren_parent: Statement | None = None
+        marker_i = 0
+        starts_list = False
+        for tok in real:
+            rel = tok.start - sent.start
+            while marker_i < len(markers) and markers[marker_i][0] < rel:
+                m_start, m_end, kind = markers[marker_i]
+                marker_i += 1
+                lead = skel[:m_start]
+                clause_lead = re.split(r"[，,；;：:。]", lead)[-1]
+                in_paren = lead.rfind("（") > lead.rfind("）") or lead.rfind("(") > lead.rfind(")")
+                if in_paren and current is not None:
+                    paren_parent = current
+                elif current is not None:
+                    list_parent, list_kind = current, kind
+                elif not lead.strip(" ，,；;：:") and self.statements:
+                    if list_parent is None:
+                        list_parent, list_kind = self._last_top_statement(), kind
+                    starts_list = True
+                elif clause_lead.strip() and not in_paren:
+                    label = clean_subject(self._label(clause_lead))
+                    if label:
+                        virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
+                        virtual.measure = "virtual"
+                        list_parent, list_kind = virtual, kind
+            if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
+                paren_parent = None
+            breaks = [m.end() for m in re.finditer(r"[，,；;：:。]", skel[:rel])]
+            clause_start = breaks[-1] if breaks else 0
+            left = skel[max(clause_start, prev_end) : rel]
+            prev_end = tok.end - sent.start
+            q = self._money_or_as_is(tok, real)
+            if q is None:
+                continue
+            role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
+            if role is None:
+                continue
+            if role == "base":
+                if current is not None:
+                    current.facts.append(fact)
+                continue
+            if head_label and (not subject or re.match(r"^\s*(?:主要)?(?:包括|含)", left)):
+                if current is None:
+                    subject = head_label
+            if current is not None and self._can_attach(current, role, subject, measure):
+                target = current
+            elif list_parent is not None and current is not None and current.parent == list_parent.index and self._list_ended(skel, made, current, rel, rel_start, rel_end):
+                list_parent, list_kind = None, ""
+                target = None
+            else:
+                target = None
+            if target is None:
+                inherited = False
+                if not subject:
+                    if current is not None and role != "value":
+                        subject = current.subject
+                    elif current is None and not made and self._pending:
+                        subject, inherited = self._pending, True
+                target = self._new(subject, tok.start, tok.end)
+                target.inherited_subject = inherited
+                if inherited and self._pending_style:
+                    target.numbered = self._pending_style
+                elif style and not made:
+                    target.numbered = style[0]
+                parent = paren_parent or list_parent
+                if parent is not None:
+                    target.parent = parent.index
+                    target.list_kind = list_kind if parent is list_parent else "其中"
+                made.append(target)
+                current = target
+            if role == "value":
+                target.measure = measure or target.measure
+            rel_end[target.index] = prev_end
+            rel_start.setdefault(target.index, rel)
+            target.facts.append(fact)
+            target.end = max(target.end, q.end)
+
+        self._lift_trailing(made)
+        if self._pending and made and made[0].inherited_subject:
+            self._pending, self._pending_style = "", None
+        # parts of an announced list must look alike; a stranger ends the list
+        if opened is not None and opened.style is None and made and made[0].parent == opened.parent.index:
+            shape = _shape(made[0])
+            if opened.shape is None:
+                opened.shape = shape
+            elif shape != opened.shape:
+                for st in made:
+                    if st.parent == opened.parent.index:
+                        st.parent, st.list_kind = None, ""
+                self._open.remove(opened)
+        # "其中：A …。" runs on into the sentences and paragraphs that follow
+        # (only when the sentence holds a single part: "其中：“科学技术管理事务（款）”决算 …，增长 …。")
+        parts = [st for st in made if list_parent is not None and st.parent == list_parent.index]
+        if starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
+            self._open_list(list_parent, list_kind)
+            self._open[-1].shape = _shape(made[0])
+        tail = _LIST_MARKER.search(skel, prev_end)
+        if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
+            self._open_list(current, tail.group("kind"))
+        if current is not None:
+            for m in _COMPARISON.finditer(skel):
+                start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+                current.comparisons.append(Word(start=start, end=end, text=m.group("word")))
+        return len(made)
+
+    @staticmethod
+    def _list_ended(
+        skel: str, made: list[Statement], current: Statement, rel: int, rel_start: dict[int, int], rel_end: dict[int, int]
+    ) -> bool:
+        """"其中：离休0人，退休11人，事业退休6人；其他人员2人": a ； after comma-separated parts ends them."""
+        if "；" not in skel[rel_end.get(current.index, rel) : rel] and ";" not in skel[rel_end.get(current.index, rel) : rel]:
+            return False
+        kids = [st for st in made if st.parent == current.parent]
+        if len(kids) < 2:
+            return False
+        between = skel[rel_end.get(kids[0].index, 0) : rel_start.get(kids[1].index, 0)]
+        return "；" not in between and ";" not in between
+
+    def _lift_trailing(self, made: list[Statement]) -> None:
+        """"包括基本支出 242.34 万元，项目支出 232.15 万元，执行率 98.09%": the rate is the total's."""
+        if len(made) < 2 or made[-1].parent is None:
+            return
+        last = made[-1]
+        siblings = [st for st in made[:-1] if st.parent == last.parent]
+        if not siblings:
+            return
+        parent = self.statements[last.parent]
+        for fact in list(last.facts):
+            if fact.role in ("execution", "rate", "share") and not any(st.first(fact.role) for st in siblings):
+                if parent.first(fact.role) is None and parent.measure != "virtual":
+                    last.facts.remove(fact)
+                    parent.facts.append(fact)
+
+    @staticmethod
+    def _label(skel_text: str) -> str:
+        return re.sub("[" + PH + "]+", "", skel_text)
+
+    def _last_top_statement(self) -> Statement:
+        for st in reversed(self.statements):
+            if st.paragraph >= self._paragraph - 1 and st.measure != "virtual":
+                return st
+        return self.statements[-1]
+
+    def _new(self, subject: str, start: int, end: int) -> Statement:
+        o_start, o_end = self.flow.span(start, end)
+        st = Statement(
+            index=len(self.statements),
+            subject=subject,
+            key=subject_key(subject),
+            start=o_start,
+            end=o_end,
+            paragraph=self._paragraph,
+            sentence=self._sentence,
+            section=self._section,
+        )
+        self.statements.append(st)
+        return st
+
+    @staticmethod
+    def _can_attach(current: Statement, role: str, subject: str, measure: str) -> bool:
+        if subject and subject_key(subject) != current.key:
+            return False
+        if role == "value":
+            return current.first("value") is None
+        if role == "budget":
+            return current.first("value") is None or not any(
+                f.role == "budget" and f.label == measure for f in current.facts
+            )
+        if role in ("delta", "rate", "prior", "execution"):
+            return current.first(role) is None
+        if role == "share":
+            return current.first("share") is None
+        return True
+
+    def _money_or_as_is(self, tok: Token, sentence_tokens: list[Token]) -> Quantity | None:
+        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one."""
+        q = tok.quantity
+        if q.kind != "number":
+            return q
+        if not (q.grouped or q.places == 2):
+            return None
+        units = [t.quantity.unit for t in sentence_tokens if t.quantity.kind == "money"]
+        if not units:
+            return None
+        nearest = min(
+            (t for t in sentence_tokens if t.quantity.kind == "money"),
+            key=lambda t: abs(t.start - tok.start),
+        )
+        return q.model_copy(update={"unit": nearest.quantity.unit, "unit_inferred": True})
+
+    def _classify(self, q: Quantity, tok: Token, left: str, before: str, after: str):
+        """What a figure is, read from the words just before (and just after) it."""
+        kind = q.kind
+        left_clean = left.rstrip()
+        if kind != "percent" and re.search(r"占[^，,；;。]*$", left_clean) and after.lstrip().startswith("的"):
+            return "base", "", "", Fact(role="base", quantity=q, label=left_clean)
+        approx = tok.approx
+        if kind == "percent":
+            m = _RATE.search(left_clean)
+            if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
+                word = self._word(tok, left, m.start("word"), m.group("word"))
+                direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
+                return "rate", clean_subject(left_clean[: m.start()]), "", Fact(
+                    role="rate", quantity=q, label=left_clean, word=word, direction=direction
+                )
+            m = _SHARE.search(left_clean)
+            if m:
+                base = (m.group("base") or "").strip()
+                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
+                return "share", clean_subject(left_clean[: m.start()]), "", Fact(
+                    role="share", quantity=q, label=left_clean, word=word, base_label=base
+                )
+            m = _EXEC.search(left_clean)
+            if m:
+                rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
+                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
+                return "execution", clean_subject(left_clean[: m.start()]), "", Fact(
+                    role="execution", quantity=q, label=rate_kind, word=word, basis=m.group("basis") or ""
+                )
+            return None, "", "", None
+        if approx:
+            return None, "", "", None
+        if kind in ("money", "count"):
+            m = _DELTA.search(left_clean)
+            if m:
+                word_text = m.group("word")
+                word = self._word(tok, left, m.start("word"), word_text)
+                if "（" in word_text or "(" in word_text:
+                    direction = 0
+                else:
+                    direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
+                basis = self._basis(before, left_clean)
+                subject = clean_subject(_strip_measure(re.split(r"比|较|与|同比", left_clean[: m.start()])[0]))
+                return "delta", subject, "", Fact(
+                    role="delta",
+                    quantity=q,
+                    label=left_clean,
+                    word=word,
+                    direction=direction,
+                    basis=basis,
+                    double_sign=q.value < 0,
+                )
+            if kind == "count":
+                return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
+            m = _PRIOR.search(left_clean)
+            if m:
+                basis = "budget" if "预算" in m.group("basis") else "prior_year"
+                return "prior", clean_subject(left_clean[: m.start()]), "", Fact(
+                    role="prior", quantity=q, label=left_clean, basis=basis
+                )
+            m = _BUDGET.search(left_clean)
+            if m:
+                measure = m.group("measure")
+                return "budget", clean_subject(left_clean[: m.start()]), "预算", Fact(
+                    role="budget", quantity=q, label=measure
+                )
+            m = _ACTUAL.search(left_clean)
+            if m:
+                measure = "到位" if "到位" in m.group("measure") else "决算"
+                subject = left_clean[: m.start()]
+                if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
+                    subject = left_clean[: m.start()] + "支出"
+                return "value", clean_subject(subject), measure, Fact(role="value", quantity=q, label=left_clean)
+            return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
+        return None, "", "", None
+
+    def _basis(self, before: str, left: str) -> str:
+        if "预算" in left:
+            return "budget"
+        if re.search(r"比|较", left):
+            return "prior_year"
+        m = None
+        for m in _BASIS_PHRASE.finditer(before):
+            pass
+        if m is not None:
+            b = m.group("basis") or ""
+            return "budget" if "预算" in b else "prior_year"
+        return ""
+
+    def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
+        """A word in the flow text, located in the original through the token's sentence."""
+        flow_start = tok.start - len(left) + offset_in_left
+        start, end = self.flow.span(flow_start, flow_start + len(text))
+        return Word(start=start, end=end, text=text)

@@ -1,0 +1,418 @@
+"""The data that flows through the pipeline: documents, figures, claims and findings."""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+from enum import Enum
+from functools import cached_property
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .numbers import MONEY_SCALE, Interval
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+# --------------------------------------------------------------------------- read
+
+
+class Cell(BaseModel):
+    """One table cell, with where its text sits in Document.text."""
+
+    text: str
+    row: int
+    col: int
+    start: int
+    end: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+class Table(BaseModel):
+    """A table as a grid of cells (merged cells repeat their text in every slot they cover)."""
+
+    rows: list[list[Cell | None]]
+    caption: str = ""
+    page: int | None = None
+    name: str = ""
+    start: int = 0
+    end: int = 0
+
+
+class Block(BaseModel):
+    """A stretch of Document.text: running text, or a table laid out there row by row."""
+
+    kind: Literal["text", "table"]
+    start: int
+    end: int
+    page: int | None = None
+    table: Table | None = None
+
+
+class Document(BaseModel):
+    """A file as read: its text (what locations point into) and its blocks.
+
+    For text and html files `text` is the file's own decoded text, and `content`
+    is the same text with markup blanked out, character for character, so that
+    offsets into one are offsets into the other. For docx/xlsx/pdf, `text` is the
+    text the reader laid out (paragraphs as lines, table rows as tab-separated
+    lines) and locations point into it, with a page where there is one.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: str
+    format: str
+    text: str
+    content: str
+    encoding: str = "utf-8"
+    blocks: list[Block] = Field(default_factory=list)
+    page_starts: list[int] = Field(default_factory=list)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; a column counts characters."""
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        col = offset - starts[line]
+        # a CR before LF is not a column of its own line
+        return line + 1, col + 1
+
+    def page_of(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        begin = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[begin:end].rstrip("\r")
+
+
+# ------------------------------------------------------------------------ extract
+
+
+class Span(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+
+
+class Word(Span):
+    """A word that carries meaning for a check (增加, 下降, 大于 ...)."""
+
+    text: str
+
+
+Kind = Literal["money", "percent", "count", "number"]
+
+
+class Quantity(Span):
+    """A number as written: value, unit and precision, with its place in the text."""
+
+    value: Decimal
+    unit: str = ""
+    places: int = 0
+    text: str = ""
+    unit_inferred: bool = False
+    grouped: bool = False
+
+    @property
+    def kind(self) -> Kind:
+        if self.unit in MONEY_SCALE:
+            return "money"
+        if self.unit in ("%", "％"):
+            return "percent"
+        if self.unit:
+            return "count"
+        return "number"
+
+    @property
+    def interval(self) -> Interval:
+        """The exact values this figure may stand for, in its own unit."""
+        if (self.kind == "count" or self.value == 0) and self.places == 0:
+            return Interval.exact(self.value)  # counts are exact, and a written 0 means none
+        return Interval.written(self.value, self.places)
+
+    @property
+    def yuan(self) -> Interval:
+        """The exact values in 元 (money only)."""
+        return self.interval.scale(MONEY_SCALE[self.unit])
+
+    @property
+    def yuan_value(self) -> Decimal:
+        return self.value * MONEY_SCALE[self.unit]
+
+    def same_measure(self, other: Quantity) -> bool:
+        if self.kind == "money":
+            return other.kind == "money"
+        return self.unit == other.unit
+
+
+Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
+
+
+class Fact(BaseModel):
+    """A figure in a statement and what it is: the amount, a budget, a change, a share ..."""
+
+    role: Role
+    quantity: Quantity
+    label: str = ""
+    word: Word | None = None
+    direction: int = 0
+    basis: str = ""
+    base_label: str = ""
+    double_sign: bool = False
+
+
+class Statement(BaseModel):
+    """What one clause group says about one subject: its amount and the figures around it."""
+
+    index: int
+    subject: str
+    key: str
+    measure: str = ""
+    start: int
+    end: int
+    facts: list[Fact] = Field(default_factory=list)
+    parent: int | None = None
+    list_kind: str = ""
+    paragraph: int = 0
+    sentence: int = 0
+    section: int = 0
+    numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
+    inherited_subject: bool = False
+    comparisons: list[Word] = Field(default_factory=list)
+
+    def first(self, role: Role) -> Fact | None:
+        for fact in self.facts:
+            if fact.role == role:
+                return fact
+        return None
+
+    def all(self, role: Role) -> list[Fact]:
+        return [f for f in self.facts if f.role == role]
+
+    @property
+    def value(self) -> Quantity | None:
+        fact = self.first("value")
+        return fact.quantity if fact else None
+
+
+class Claim(BaseModel):
+    """Something the text asserts about figures, which a rule can recompute."""
+
+    kind: str = "claim"
+    start: int
+    end: int
+    subject: str = ""
+
+
+class ChangeClaim(Claim):
+    """X 比上年/年初预算 增加(减少) D，增长(下降) R% — against last year or the budget."""
+
+    kind: str = "change"
+    basis: Literal["prior_year", "budget"] = "prior_year"
+    current: Quantity | None = None
+    prior: Quantity | None = None
+    delta: Quantity | None = None
+    delta_word: Word | None = None
+    rate: Quantity | None = None
+    rate_word: Word | None = None
+    double_sign: bool = False
+    current_label: str = ""
+
+
+class ShareClaim(Claim):
+    """A part 占 P% of a total."""
+
+    kind: str = "share"
+    part: Quantity
+    share: Quantity
+    total: Quantity | None = None
+    total_label: str = ""
+    group: int | None = None
+
+
+class RateClaim(Claim):
+    """An execution, completion or 到位 rate: actual / plan."""
+
+    kind: str = "execution"
+    rate_kind: str = "执行率"
+    rate: Quantity
+    actual: Quantity | None = None
+    plans: list[Quantity] = Field(default_factory=list)
+
+
+class CompositionClaim(Claim):
+    """A total and the parts the text lists under it (其中 / 包括 / 主要用于 / numbered items)."""
+
+    kind: str = "sum"
+    measure: str = "value"
+    total: Quantity
+    parts: list[Quantity]
+    part_labels: list[str]
+    list_kind: str = "其中"
+    complete: bool = False
+    completeness: str = ""
+    group: str = ""  # the same list under the same total: one claim per measure summed
+
+
+class ComparisonClaim(Claim):
+    """决算数大于(小于)预算数 — wording that states how two figures compare."""
+
+    kind: str = "comparison"
+    word: Word
+    left: Quantity | None = None
+    right: Quantity | None = None
+    left_label: str = "决算数"
+    right_label: str = "预算数"
+
+
+class Reason(BaseModel):
+    """A stated reason for a change: "X减少的主要原因是…" or "主要原因：…导致此款经费减少"."""
+
+    word: Word
+    direction: int
+    subject: str = ""
+    key: str = ""
+    follows: int | None = None  # the statement it explains, when it comes right after one
+    paragraph: int = 0
+    section: int = 0
+    statement_count: int = 0  # statements made before it
+
+
+class ReasonClaim(Claim):
+    """A reason whose direction must agree with the change it explains."""
+
+    kind: str = "reason"
+    word: Word
+    direction: int
+    change: ChangeClaim | None = None
+
+
+ClaimT = TypeVar("ClaimT", bound=Claim)
+
+
+class Paragraph(BaseModel):
+    """A paragraph after reflow: its normalised text and where each character came from."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Disclosure(BaseModel):
+    """Everything extracted from one document, ready for the rules."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    document: Document
+    year: int | None = None
+    unit: str | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def claims_of(self, kind: type[ClaimT]) -> list[ClaimT]:
+        return [c for c in self.claims if isinstance(c, kind)]
+
+    def source(self, span: Span) -> str:
+        return self.document.text[span.start : span.end]
+
+
+# ------------------------------------------------------------------------- report
+
+
+class Related(BaseModel):
+    """Another place a finding refers to (the other side of a comparison)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None = None
+    evidence: str = ""
+    message: str = ""
+
+
+class Finding(BaseModel):
+    """One problem, located in the original text: the output contract of auditlint."""
+
+    rule: str
+    name: str = ""
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None = None
+    evidence: str = ""
+    expected: str | None = None
+    actual: str | None = None
+    fix: str | None = None
+    related: list[Related] = Field(default_factory=list)
+    start: int = Field(default=0, exclude=True)
+    end: int = Field(default=0, exclude=True)
+    source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
+
+
+class ClaimCount(BaseModel):
+    """Claims of one kind: found in the text, recomputed by a rule, or lacking a term to recompute."""
+
+    found: int = 0
+    checked: int = 0
+    not_assessable: int = 0
+
+
+class InternalError(BaseModel):
+    """A rule that failed on this file: its findings are missing, the others are kept."""
+
+    rule: str
+    message: str
+    detail: str = Field(default="", exclude=True)
+
+
+class FileResult(BaseModel):
+    """The outcome for one input: findings, or an error record saying why it could not be read."""
+
+    path: str
+    error: str | None = None
+    error_code: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    claims: dict[str, ClaimCount] = Field(default_factory=dict)
+    internal_errors: list[InternalError] = Field(default_factory=list)
+    seconds: float = 0.0

@@ -1,0 +1,60 @@
+"""Readers: one per file format, each turning bytes into a Document or a ReadError."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model import Document
+from .errors import ReadError
+from .text import read_text
+
+__all__ = ["ReadError", "read_bytes", "read_path", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES"]
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES)
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_CONVERT_HINT = {
+    ".doc": "旧版 Word（.doc）格式不受支持：请在 Word 或 LibreOffice 中另存为 .docx 后再检查",
+    ".xls": "旧版 Excel（.xls）格式不受支持：请另存为 .xlsx 后再检查",
+    ".wps": "WPS 文字格式不受支持：请另存为 .docx 后再检查",
+}
+
+
+def read_bytes(path: str, data: bytes) -> Document:
+    """Read a file's bytes as the format its name says."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _CONVERT_HINT:
+        raise ReadError("unsupported-format", _CONVERT_HINT[suffix])
+    fmt = TEXT_SUFFIXES.get(suffix, "text")
+    if not data.strip():
+        raise ReadError("not-a-disclosure", "文件为空，没有可检查的内容")
+    return read_text(path, data, fmt)
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file from disk, refusing what is too large to be a report."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > max_bytes:
+            raise ReadError(
+                "too-large",
+                f"文件过大（{size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB），未检查；可用 --max-file-size 调整上限",
+            )
+        with open(name, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except ReadError:
+        raise
+    except FileNotFoundError:
+        raise ReadError("unreadable", "文件不存在或在检查期间被删除") from None
+    except PermissionError:
+        raise ReadError("unreadable", "没有读取该文件的权限") from None
+    except IsADirectoryError:
+        raise ReadError("unreadable", "这是一个目录，不是文件") from None
+    except OSError as exc:
+        raise ReadError("unreadable", f"无法读取文件：{exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise ReadError("too-large", f"文件在读取时超过上限 {max_bytes / 1048576:.0f} MB，未检查")
+    return read_bytes(name, data)

@@ -1,0 +1,1 @@
+"""auditlint's built-in rules: one module per family, and accounting identities as TOML."""
