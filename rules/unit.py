@@ -109,6 +109,16 @@ def missing_unit(doc: Disclosure) -> Iterator:
                 continue
             seen.add(q.start)
             evidence = doc.text[q.start : q.end]
+            if q.unit == "%":
+                yield Issue(
+                    start=q.start,
+                    end=q.end,
+                    message=f"变动率 {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”",
+                    expected=f"{evidence.strip()}%",
+                    actual=evidence,
+                    fix=f"{evidence}%",
+                )
+                continue
             yield Issue(
                 start=q.start,
                 end=q.end,

@@ -319,7 +319,7 @@ class _Builder:
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
         for role in ("value", "budget", "delta"):
-            total_fact = self._measure(total_holder, role)
+            total_fact = self._measure(total_holder, role, like=self._measure(kids[0], role))
             if total_fact is None:
                 continue
             total = total_fact.quantity
@@ -365,9 +365,16 @@ class _Builder:
             )
 
     @staticmethod
-    def _measure(st: Statement, role: str) -> Fact | None:
-        """A statement's figure for a measure; a budget may be stated as "比年初预算 X"."""
+    def _measure(st: Statement, role: str, like: Fact | None = None) -> Fact | None:
+        """A statement's figure for a measure; a budget may be stated as "比年初预算 X".
+        With several budgets (年初, 全年, 调整后), the one named like the parts' budget."""
         if role == "budget":
+            budgets = st.all("budget")
+            if len(budgets) > 1:
+                if like is None or like.role != "budget":
+                    return None
+                named = [b for b in budgets if b.label == like.label]
+                return named[0] if len(named) == 1 else None
             prior = st.first("prior")
             return st.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
         return st.first(role)  # type: ignore[arg-type]

@@ -41,7 +41,9 @@ HEADING = re.compile(
 )
 _TERMINAL = re.compile(r"[。！？!?][”’」』）)]*$")
 _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
-_JOIN_BEFORE = re.compile(r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦))")
+_JOIN_BEFORE = re.compile(
+    r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
+)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
@@ -144,8 +146,9 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     top = widths[int(len(widths) * 0.9)]
     if top > 140:
         return None
-    near = sum(1 for w in widths if top - 6 <= w <= top + 2)
-    return top if near >= len(widths) * 0.3 else None
+    # Lines mixing CJK and ASCII wrap a few columns short of the full width.
+    near = sum(1 for w in widths if top - 8 <= w <= top + 3)
+    return top if near >= max(8, len(widths) * 0.2) else None
 
 
 def _is_heading(unit: _Unit, wrap: int | None) -> bool:

@@ -116,6 +116,8 @@ def clean_subject(label: str) -> str:
             break
         text = new
     text = re.sub(r"^[（(][^）)]*[）)]", "", text)
+    # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
+    text = re.sub(r"^[^，,；;" + PH + r"]{2,40}?" + _Y + r"年度?(?=[^" + PH + r"]{2,})", "", text)
     return text.replace(DATE_PH, "").strip()
 
 
@@ -315,7 +317,7 @@ class StatementParser:
         if not real:
             # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
             label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
-            if style and style[1] >= 3 and 1 < len(label) <= 30 and not re.search(r"[，,；;]", label):
+            if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
                 self._pending, self._pending_style = label, style[0]
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
@@ -378,7 +380,7 @@ class StatementParser:
             clause_start = breaks[-1] if breaks else 0
             left = skel[max(clause_start, prev_end) : rel]
             prev_end = tok.end - sent.start
-            q = self._money_or_as_is(tok, real)
+            q = self._money_or_as_is(tok, real, left)
             if q is None:
                 continue
             role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
@@ -521,11 +523,14 @@ class StatementParser:
             return current.first("share") is None
         return True
 
-    def _money_or_as_is(self, tok: Token, sentence_tokens: list[Token]) -> Quantity | None:
-        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one."""
+    def _money_or_as_is(self, tok: Token, sentence_tokens: list[Token], left: str) -> Quantity | None:
+        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
+        right after 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
         q = tok.quantity
         if q.kind != "number":
             return q
+        if q.places and _RATE.search(left.rstrip()) and any(t.quantity.kind == "money" for t in sentence_tokens):
+            return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if not (q.grouped or q.places == 2):
             return None
         units = [t.quantity.unit for t in sentence_tokens if t.quantity.kind == "money"]
