@@ -42,6 +42,7 @@ _PRIOR = re.compile(
     r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
     r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
 )
+_PRIOR_PLAIN = re.compile(r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:同期)?(?:决算)?(?:数|金额)?(?:为|是)\s*$")
 _BUDGET = re.compile(
     r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
@@ -384,6 +385,9 @@ class StatementParser:
             if q is None:
                 continue
             role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
+            if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
+                # "占本部门全部预算项目13个的100%": the share of the base just named
+                role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
             if role is None:
                 continue
             if role == "base":
@@ -596,6 +600,8 @@ class StatementParser:
                 )
             if kind == "count":
                 return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
+            if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
+                return "prior", "", "", Fact(role="prior", quantity=q, label=left_clean, basis="prior_year")
             m = _PRIOR.search(left_clean)
             if m:
                 basis = "budget" if "预算" in m.group("basis") else "prior_year"
