@@ -99,8 +99,7 @@ def change_rate(doc: Disclosure) -> Iterator:
             yield NotAssessable(claim, "上年数为零，无法计算变动率")
             continue
         yield Assessed(claim)
-        rate = claim.rate.interval
-        if expected.overlaps(Interval(abs(rate.lo), abs(rate.hi))):
+        if expected.overlaps(_magnitude(claim.rate)):
             continue
         word = claim.rate_word.text if claim.rate_word else ""
         start = claim.rate_word.start if claim.rate_word else claim.rate.start

@@ -139,16 +139,28 @@ def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
 
 
 def _wrap_width(units: list[_Unit]) -> int | None:
-    """The width at which the text was hard-wrapped, if it was."""
-    widths = sorted(u.width for u in units if not u.hard and u.width >= 16)
-    if len(widths) < 8:
+    """The width at which the text was hard-wrapped, if it was.
+
+    A wrapped text has a cluster of lines at (nearly) the same width — lines mixing
+    CJK and ASCII stop a few columns short — and those lines mostly stop mid-sentence,
+    where a paragraph-per-line text stops at a 。.
+    """
+    body = [u for u in units if not u.hard and u.width >= 16 and not HEADING.match(u.text)]
+    if len(body) < 4:
         return None
-    top = widths[int(len(widths) * 0.9)]
-    if top > 140:
+    widths = sorted(u.width for u in body)
+    best, best_count = 0, 0
+    lo = 0
+    for hi, w in enumerate(widths):  # the densest window [w-10, w]
+        while widths[lo] < w - 10:
+            lo += 1
+        if hi - lo + 1 >= best_count:
+            best, best_count = w, hi - lo + 1
+    if best > 140 or best_count < max(4, len(widths) * 0.2):
         return None
-    # Lines mixing CJK and ASCII wrap a few columns short of the full width.
-    near = sum(1 for w in widths if top - 8 <= w <= top + 3)
-    return top if near >= max(8, len(widths) * 0.2) else None
+    near = [u for u in body if best - 10 <= u.width <= best + 2]
+    open_ended = sum(1 for u in near if not _TERMINAL.search(u.text))
+    return best if open_ended * 2 > len(near) else None
 
 
 def _is_heading(unit: _Unit, wrap: int | None) -> bool:
@@ -168,7 +180,7 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     if _JOIN_BEFORE.match(b.text) or _JOIN_AFTER.search(a.text):
         return True
     if wrap:
-        return a.width >= wrap * 0.8
+        return a.width >= wrap * 0.6
     return False
 
 
