@@ -82,7 +82,8 @@ def _grouped(value: Decimal, places: int) -> str:
 
 def amount(q: Quantity) -> str:
     """A figure as a reviewer would quote it: its value as written, and its unit."""
-    text = f"{q.value:,.{q.places}f}" if q.grouped else f"{q.value:.{q.places}f}"
+    value = q.value if q.value else abs(q.value)  # no "-0"
+    text = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
     unit = q.unit if q.unit != "%" else "%"
     sep = "" if unit == "%" else " "
     return f"{text}{sep}{unit}".strip()

@@ -27,8 +27,10 @@ def test_part_ten_thousand_times_off():
 
 
 def test_amount_without_unit():
-    [f] = findings("本年收入合计9,964,644.70元，比上年减少   2,601,483.98 ，下降20.7%。", "UNIT002")
-    assert f.evidence == "2,601,483.98"
+    result = check_text("本年收入合计9,964,644.70元，比上年减少   2,601,483.98 ，下降20.7%。")
+    [f] = [f for f in result.findings if f.rule == "UNIT002"]
+    assert f.evidence == "2,601,483.98" and f.expected == "2,601,483.98元"
+    assert "CHG001" not in [g.rule for g in result.findings]  # the amount is still an amount
 
 
 def test_rate_without_percent():

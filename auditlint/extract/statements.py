@@ -29,6 +29,7 @@ _DELTA = re.compile(
 _RATE = re.compile(
     r"(?P<word>增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$"
 )
+_RATE_ONLY = re.compile(r"(?:增长|下降|上升|降低|增幅|降幅|减幅)(?:了|为|幅度为|率为)?\s*$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -381,7 +382,7 @@ class StatementParser:
             clause_start = breaks[-1] if breaks else 0
             left = skel[max(clause_start, prev_end) : rel]
             prev_end = tok.end - sent.start
-            q = self._money_or_as_is(tok, real, left)
+            q = self._money_or_as_is(tok, real, left, current)
             if q is None:
                 continue
             role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
@@ -527,13 +528,22 @@ class StatementParser:
             return current.first("share") is None
         return True
 
-    def _money_or_as_is(self, tok: Token, sentence_tokens: list[Token], left: str) -> Quantity | None:
+    def _money_or_as_is(
+        self, tok: Token, sentence_tokens: list[Token], left: str, current: Statement | None
+    ) -> Quantity | None:
         """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
-        right after 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
+        right after a change amount and 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
         q = tok.quantity
         if q.kind != "number":
             return q
-        if q.places and _RATE.search(left.rstrip()) and any(t.quantity.kind == "money" for t in sentence_tokens):
+        if (
+            q.places
+            and not q.grouped
+            and _RATE_ONLY.search(left.rstrip())
+            and current is not None
+            and current.first("delta") is not None
+            and current.first("rate") is None
+        ):
             return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if not (q.grouped or q.places == 2):
             return None
