@@ -9,6 +9,7 @@ statements the parts of an earlier one. Everything here works on the skeleton
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -78,7 +79,8 @@ _COMPARISON = re.compile(
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
-_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]*?导致[^。，；]*?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
+# bounded gaps: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
+_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]{0,300}?导致[^。，；]{0,60}?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
@@ -171,6 +173,47 @@ class _Sentence:
     end: int
     skel: str
     tokens: list[Token]
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+_BRACKET = re.compile(r"[（）()]")
+# How far back from a figure its words are read. Real subjects are a few dozen characters;
+# the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
+_LEFT_WINDOW = 240
+
+
+class _SentenceIndex:
+    """Where a sentence's clause breaks, brackets and basis phrases are: looking back from a
+    figure costs a bisect instead of a rescan, so a sentence with thousands of figures stays linear."""
+
+    def __init__(self, skel: str):
+        self.skel = skel
+        self.breaks = [m.end() for m in _CLAUSE_BREAK.finditer(skel)]
+        self.blank_prefix = len(skel) - len(skel.lstrip(" ，,；;：:"))  # nothing but separators before it
+        self._brackets: dict[str, list[int]] | None = None
+        self._phrases: list[re.Match[str]] | None = None
+
+    def clause_start(self, rel: int) -> int:
+        """Where the clause holding rel starts: just after the last break before it."""
+        k = bisect.bisect_right(self.breaks, rel)
+        return self.breaks[k - 1] if k else 0
+
+    def rfind(self, char: str, end: int) -> int:
+        """skel.rfind(char, 0, end) for a bracket."""
+        if self._brackets is None:
+            self._brackets = {c: [] for c in "（）()"}
+            for m in _BRACKET.finditer(self.skel):
+                self._brackets[m.group()].append(m.start())
+        found = self._brackets[char]
+        k = bisect.bisect_left(found, end)
+        return found[k - 1] if k else -1
+
+    def last_basis_phrase(self, rel: int) -> re.Match[str] | None:
+        """The last "与上年相比" / "同比" ending before rel (none can straddle a figure)."""
+        if self._phrases is None:
+            self._phrases = list(_BASIS_PHRASE.finditer(self.skel))
+        k = bisect.bisect_right(self._phrases, rel, key=lambda m: m.end())
+        return self._phrases[k - 1] if k else None
 
 
 def _shape(st: Statement) -> frozenset[str]:
@@ -333,6 +376,8 @@ class StatementParser:
                 head_label = clean_subject(lab.group(1))
 
         markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER.finditer(skel)]
+        index = _SentenceIndex(skel)
+        money = [t for t in real if t.quantity.kind == "money"]
         list_parent: Statement | None = None
         list_kind = ""
         opened: _OpenList | None = None
@@ -347,6 +392,7 @@ class StatementParser:
                 list_parent, list_kind = opened.parent, opened.kind
 
         made: list[Statement] = []
+        siblings: dict[int | None, list[Statement]] = {}
         rel_start: dict[int, int] = {}
         rel_end: dict[int, int] = {}
         current: Statement | None = None
@@ -359,14 +405,13 @@ class StatementParser:
             while marker_i < len(markers) and markers[marker_i][0] < rel:
                 m_start, m_end, kind = markers[marker_i]
                 marker_i += 1
-                lead = skel[:m_start]
-                clause_lead = re.split(r"[，,；;：:。]", lead)[-1]
-                in_paren = lead.rfind("（") > lead.rfind("）") or lead.rfind("(") > lead.rfind(")")
+                clause_lead = skel[max(index.clause_start(m_start), m_start - _LEFT_WINDOW) : m_start]
+                in_paren = index.rfind("（", m_start) > index.rfind("）", m_start) or index.rfind("(", m_start) > index.rfind(")", m_start)
                 if in_paren and current is not None:
                     paren_parent = current
                 elif current is not None:
                     list_parent, list_kind = current, kind
-                elif not lead.strip(" ，,；;：:") and self.statements:
+                elif m_start <= index.blank_prefix and self.statements:
                     if list_parent is None:
                         list_parent, list_kind = self._last_top_statement(), kind
                     starts_list = True
@@ -378,14 +423,14 @@ class StatementParser:
                         list_parent, list_kind = virtual, kind
             if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
                 paren_parent = None
-            breaks = [m.end() for m in re.finditer(r"[，,；;：:。]", skel[:rel])]
-            clause_start = breaks[-1] if breaks else 0
-            left = skel[max(clause_start, prev_end) : rel]
+            left = skel[max(index.clause_start(rel), prev_end, rel - _LEFT_WINDOW) : rel]
             prev_end = tok.end - sent.start
-            q = self._money_or_as_is(tok, real, left, current)
+            q = self._money_or_as_is(tok, money, left, current)
             if q is None:
                 continue
-            role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
+            role, subject, measure, fact = self._classify(
+                q, tok, left, index.last_basis_phrase(rel), skel[prev_end : prev_end + 3]
+            )
             if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
                 # "占本部门全部预算项目13个的100%": the share of the base just named
                 role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
@@ -400,7 +445,7 @@ class StatementParser:
                     subject = head_label
             if current is not None and self._can_attach(current, role, subject, measure):
                 target = current
-            elif list_parent is not None and current is not None and current.parent == list_parent.index and self._list_ended(skel, made, current, rel, rel_start, rel_end):
+            elif list_parent is not None and current is not None and current.parent == list_parent.index and self._list_ended(skel, siblings.get(current.parent, []), current, rel, rel_start, rel_end):
                 list_parent, list_kind = None, ""
                 target = None
             else:
@@ -423,6 +468,7 @@ class StatementParser:
                     target.parent = parent.index
                     target.list_kind = list_kind if parent is list_parent else "其中"
                 made.append(target)
+                siblings.setdefault(target.parent, []).append(target)
                 current = target
             if role == "value":
                 target.measure = measure or target.measure
@@ -461,12 +507,11 @@ class StatementParser:
 
     @staticmethod
     def _list_ended(
-        skel: str, made: list[Statement], current: Statement, rel: int, rel_start: dict[int, int], rel_end: dict[int, int]
+        skel: str, kids: list[Statement], current: Statement, rel: int, rel_start: dict[int, int], rel_end: dict[int, int]
     ) -> bool:
         """"其中：离休0人，退休11人，事业退休6人；其他人员2人": a ； after comma-separated parts ends them."""
         if "；" not in skel[rel_end.get(current.index, rel) : rel] and ";" not in skel[rel_end.get(current.index, rel) : rel]:
             return False
-        kids = [st for st in made if st.parent == current.parent]
         if len(kids) < 2:
             return False
         between = skel[rel_end.get(kids[0].index, 0) : rel_start.get(kids[1].index, 0)]
@@ -529,7 +574,7 @@ class StatementParser:
         return True
 
     def _money_or_as_is(
-        self, tok: Token, sentence_tokens: list[Token], left: str, current: Statement | None
+        self, tok: Token, money: list[Token], left: str, current: Statement | None
     ) -> Quantity | None:
         """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
         right after a change amount and 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
@@ -547,16 +592,14 @@ class StatementParser:
             return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if not (q.grouped or q.places == 2):
             return None
-        units = [t.quantity.unit for t in sentence_tokens if t.quantity.kind == "money"]
-        if not units:
+        if not money:
             return None
-        nearest = min(
-            (t for t in sentence_tokens if t.quantity.kind == "money"),
-            key=lambda t: abs(t.start - tok.start),
-        )
+        # the nearest amount in the sentence (the earlier one on a tie): a neighbour in start order
+        k = bisect.bisect_left(money, tok.start, key=lambda t: t.start)
+        nearest = min(money[max(0, k - 1) : k + 1], key=lambda t: abs(t.start - tok.start))
         return q.model_copy(update={"unit": nearest.quantity.unit, "unit_inferred": True})
 
-    def _classify(self, q: Quantity, tok: Token, left: str, before: str, after: str):
+    def _classify(self, q: Quantity, tok: Token, left: str, basis_phrase: re.Match[str] | None, after: str):
         """What a figure is, read from the words just before (and just after) it."""
         kind = q.kind
         left_clean = left.rstrip()
@@ -597,7 +640,7 @@ class StatementParser:
                     direction = 0
                 else:
                     direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
-                basis = self._basis(before, left_clean)
+                basis = self._basis(basis_phrase, left_clean)
                 subject = clean_subject(_strip_measure(re.split(r"比|较|与|同比", left_clean[: m.start()])[0]))
                 return "delta", subject, "", Fact(
                     role="delta",
@@ -634,14 +677,12 @@ class StatementParser:
             return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
         return None, "", "", None
 
-    def _basis(self, before: str, left: str) -> str:
+    def _basis(self, m: re.Match[str] | None, left: str) -> str:
+        """budget or prior_year: from the clause, else from the last 与…相比 / 同比 before the figure (m)."""
         if "预算" in left:
             return "budget"
         if re.search(r"比|较", left):
             return "prior_year"
-        m = None
-        for m in _BASIS_PHRASE.finditer(before):
-            pass
         if m is not None:
             b = m.group("basis") or ""
             return "budget" if "预算" in b else "prior_year"
