@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from collections.abc import Iterator
 
 from ..model import Block, Document
 from .errors import ReadError
@@ -112,10 +113,14 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "gb18030"
 
 
-_TAG = re.compile(
-    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});",
-    re.S,
+# Where markup may start: a comment, a script/style element, a tag, an entity. Comments and
+# script/style elements are closed by a separate forward search (see _markup).
+_MARKUP = re.compile(
+    r"<!--|<(script|style)\b|</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"
 )
+_TAG_AT = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+_CLOSERS = {"script": re.compile(r"</script\s*>"), "style": re.compile(r"</style\s*>")}
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _HTML_TAGS = frozenset(
     "p br div span ol ul li table tbody thead tfoot tr td th strong b i u em font h1 h2 h3 h4 h5 h6 "
     "a img section article header footer body html head title meta link sup sub hr pre blockquote".split()
@@ -123,34 +128,83 @@ _HTML_TAGS = frozenset(
 _BLOCK_TAGS = frozenset("p br div li tr td th table h1 h2 h3 h4 h5 h6 section article hr pre blockquote title ol ul".split())
 
 
+def _markup(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, tag name) of each comment, script/style element, tag and entity, left to right.
+
+    A comment or element runs to the first closer after it; one that has none is not
+    markup (an element's opening tag is then an ordinary tag). Once a closer is known to
+    be missing it is not searched for again, and the end of an opening tag is searched
+    for once for all the openings before it, so a file of a million unclosed ``<!--`` or
+    ``<script`` costs one pass, not a million.
+    """
+    unclosed: set[str] = set()
+    gt = -1  # the first ">" after the last element opening looked at
+    pos = 0
+    while (m := _MARKUP.search(text, pos)) is not None:
+        start = m.start()
+        if m.group() == "<!--":
+            if "<!--" not in unclosed:
+                end = text.find("-->", m.end())
+                if end >= 0:
+                    yield start, end + 3, "comment", ""
+                    pos = end + 3
+                    continue
+                unclosed.add("<!--")
+            pos = start + 1
+            continue
+        if m.group(1):
+            name = m.group(1)
+            if name not in unclosed:
+                if gt < m.end():
+                    gt = text.find(">", m.end())
+                close = _CLOSERS[name].search(text, gt + 1) if gt >= 0 else None
+                if close is not None:
+                    yield start, close.end(), "element", name
+                    pos = close.end()
+                    continue
+                unclosed.add(name)
+            m = _TAG_AT.match(text, start)
+            if m is None:
+                pos = start + 1
+                continue
+            yield start, m.end(), "tag", m.group(1).lower()
+        elif m.group(2):
+            yield start, m.end(), "tag", m.group(2).lower()
+        else:
+            yield start, m.end(), "entity", ""
+        pos = m.end()
+
+
 def mask_markup(text: str, only_known_tags: bool) -> str:
     """Blank out tags and entities without moving any other character.
 
     A block-level tag becomes a line break plus spaces, an inline tag spaces, an
     entity its character plus spaces: same length, so offsets survive. In plain
-    text only real html tag names are touched (``<张掖市…方案>`` is a title, not a tag).
+    text only real html tag names are touched (``<张掖市…方案>`` is a title, not a tag),
+    and script/style elements are left alone.
     """
-
-    def blank(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        name = (match.group(2) or "").lower()
-        if whole.startswith("&"):
+    pieces: list[str] = []
+    last = 0
+    for start, end, kind, name in _markup(text):
+        whole = text[start:end]
+        if kind == "entity":
             char = html.unescape(whole)
             if len(char) != 1 or char == whole:
-                return whole
+                continue
             if char in "\xa0\u3000":
                 char = " "
-            return char + " " * (len(whole) - 1)
-        if only_known_tags and match.group(2) and name not in _HTML_TAGS:
-            return whole
-        if only_known_tags and not match.group(2) and not whole.startswith("<!--"):
-            return whole
-        filler = "".join("\n" if c == "\n" else " " for c in whole)
-        if name in _BLOCK_TAGS or match.group(1):
-            filler = "\n" + filler[1:]
-        return filler
-
-    return _TAG.sub(blank, text)
+            filler = char + " " * (len(whole) - 1)
+        elif only_known_tags and (kind == "element" or kind == "tag" and name not in _HTML_TAGS):
+            continue
+        else:
+            filler = _NOT_NEWLINE.sub(" ", whole)
+            if kind == "element" or name in _BLOCK_TAGS:
+                filler = "\n" + filler[1:]
+        pieces.append(text[last:start])
+        pieces.append(filler)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def read_text(path: str, data: bytes, fmt: str) -> Document:
