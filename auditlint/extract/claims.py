@@ -8,6 +8,7 @@ about the same subject when the text splits them across sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -47,6 +48,12 @@ def same_item(a: str, b: str) -> bool:
     return bool(ca) and ca == cb
 
 
+def _item_class(key: str) -> str:
+    """A key standing for every key same_item matches it with: its core, or itself when it has none."""
+    core = _core(key)
+    return "core:" + core if core else "key:" + key
+
+
 def _main(st: Statement) -> Fact | None:
     return st.first("value") or st.first("budget")
 
@@ -71,11 +78,13 @@ class _Builder:
         ]
         self.decompositions = load_decompositions()
         self.claims: list[Claim] = []
+        self._named: dict[tuple[str, str], list[Statement]] | None = None
 
     # -------------------------------------------------------------- look-ups
     def _lookback(self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS) -> Statement | None:
         """The latest earlier statement, near enough and in the same section, that satisfies want."""
-        for other in reversed(self.sts[: st.index]):
+        for i in range(st.index - 1, -1, -1):  # no slice: looking back must not copy the statements
+            other = self.sts[i]
             if st.paragraph - other.paragraph > paragraphs:
                 return None
             if other.section != st.section:
@@ -175,11 +184,21 @@ class _Builder:
                 return f.quantity if f else None
         if not base_key:
             return None
-        for other in reversed(self.sts[: st.index]):
-            main = _main(other)
-            if main is not None and main.quantity.kind == part.kind and same_item(other.key, base_key):
-                return main.quantity
-        return None
+        # the latest earlier statement of the same line item with an amount of the part's kind
+        named = self._amounts_named(base_key, part.kind)
+        k = bisect.bisect_left(named, st.index, key=lambda o: o.index)
+        return _main(named[k - 1]).quantity if k else None  # type: ignore[union-attr]
+
+    def _amounts_named(self, key: str, kind: str) -> list[Statement]:
+        """The statements with an amount of this kind whose key names the same line item as key
+        (same_item), in order. Indexed once: thousands of shares must not each rescan the document."""
+        if self._named is None:
+            self._named = {}
+            for other in self.sts:
+                main = _main(other)
+                if other.key and main is not None:
+                    self._named.setdefault((_item_class(other.key), main.quantity.kind), []).append(other)
+        return self._named.get((_item_class(key), kind), [])
 
     def _rates(self, st: Statement) -> None:
         for fact in st.all("execution"):
@@ -236,18 +255,26 @@ class _Builder:
             )
 
     def _reasons(self) -> None:
-        changes = {id(c): c for c in self.claims if isinstance(c, ChangeClaim)}
+        # each statement with a change amount explains the first change (in claim order) starting inside it
+        changes = sorted(
+            ((c.start, order, c) for order, c in enumerate(self.claims) if isinstance(c, ChangeClaim)),
+            key=lambda t: (t[0], t[1]),
+        )
+        starts = [t[0] for t in changes]
         by_statement: dict[int, ChangeClaim] = {}
         for st in self.sts:
-            for c in changes.values():
-                if st.start <= c.start < st.end + 1 and st.first("delta") is not None:
-                    by_statement.setdefault(st.index, c)
+            if st.first("delta") is None:
+                continue
+            inside = changes[bisect.bisect_left(starts, st.start) : bisect.bisect_right(starts, st.end)]
+            if inside:
+                by_statement[st.index] = min(inside, key=lambda t: t[1])[2]
         for reason in self.d.reasons:
             change: ChangeClaim | None = None
             if reason.follows is not None:
                 change = by_statement.get(reason.follows)
             elif reason.key:
-                for st in reversed(self.sts[: reason.statement_count]):
+                for i in range(min(reason.statement_count, len(self.sts)) - 1, -1, -1):
+                    st = self.sts[i]
                     if reason.paragraph - st.paragraph > 8:
                         break
                     if st.index in by_statement and (

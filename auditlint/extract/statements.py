@@ -67,6 +67,15 @@ _LEAD = re.compile(
     r"本部门|本单位|我部门|我单位|该项目|本项目)+"
 )
 _TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
+_TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各约，,、：:\s]*")
+
+
+def _strip_trail(text: str) -> str:
+    """_TRAIL.sub("", text), searched for only in the run of characters it can match at the end
+    (a plain search retries from every character of a long run that ends in something else)."""
+    run = _TRAIL_CHARS.match(text[::-1]).end()
+    m = _TRAIL.search(text, len(text) - run)
+    return text[: m.start()] if m else text
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 _LIST_MARKER = re.compile(
     r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
@@ -115,7 +124,7 @@ def clean_subject(label: str) -> str:
     text = strip_marker(label.strip())
     text = _QUOTES.sub("", text)
     for _ in range(3):
-        new = _TRAIL.sub("", _LEAD.sub("", text)).strip()
+        new = _strip_trail(_LEAD.sub("", text)).strip()
         if new == text:
             break
         text = new
@@ -137,7 +146,9 @@ def _strip_measure(label: str) -> str:
 
 
 _ORG_PREFIX = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,7}?[省市区县州旗])+[\u4e00-\u9fff（）()]{0,16}?"
+    # each place name runs to the first 省/市/区… after its first character: one way to split a
+    # run of them, where "any 1-7 characters" split "市市市…" in exponentially many ways
+    r"^(?:[\u4e00-\u9fff](?:(?![省市区县州旗])[\u4e00-\u9fff]){0,6}[省市区县州旗])+[\u4e00-\u9fff（）()]{0,16}?"
     r"(?:协会|委员会|联合会|局|厅|办公室|办|中心|馆|院|站|所)(?=[\u4e00-\u9fff“]{2,})"
 )
 
