@@ -28,6 +28,15 @@ def _check(path: str, read, config: Config, debug: bool) -> FileResult:
         document = read()
     except ReadError as exc:
         return FileResult(path=path, error=exc.message, error_code=exc.code, seconds=time.perf_counter() - started)
+    except Exception as exc:  # a reader that failed in a way it did not foresee: this file's record, not a crash
+        if debug:
+            raise
+        return FileResult(
+            path=path,
+            error=f"内部错误：读取本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
+            error_code="internal-error",
+            seconds=time.perf_counter() - started,
+        )
     try:
         disclosure = extract(document)
         outcome = run_rules(disclosure, rules_for(config, path), debug=debug)

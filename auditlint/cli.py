@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .model import FileResult, Severity
-from .sources import SUPPORTED_SUFFIXES
-
-
-def iter_paths(paths: tuple[str, ...]) -> Iterator[str]:
-    """Files named, and supported files under directories named, in a stable order."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p):  # does not follow directory symlinks: no loops
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("."):
-                        found.append(os.path.join(root, name))
-            yield from sorted(found)
-        else:
-            yield raw
+from .model import Severity
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -59,6 +40,9 @@ def main() -> None:
 @click.option("--show-source/--no-show-source", default=True, help="在每个问题下显示原文片段。")
 @click.option("--statistics", is_flag=True, help="输出每条规则的问题数，以及每个文件核验的表述数。")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示 Python 调用栈。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
+@click.option("--include", multiple=True, help="只检查目录中匹配这些通配符的文件（如 '*/2023/*'）。")
+@click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -74,9 +58,15 @@ def check(
     show_source: bool,
     statistics: bool,
     debug: bool,
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
 ) -> None:
     """检查文件或目录中的报告，指出数字表述中的错误。"""
-    from .api import check_path
+    import itertools
+    import time
+
+    from . import runner
     from .engine import load_rules
 
     try:
@@ -103,22 +93,32 @@ def check(
         raise click.UsageError(f"无法加载规则：{exc}") from None
     _validate_codes(config, known)
 
-    results: list[FileResult] = [check_path(p, config, debug=debug) for p in iter_paths(paths)]
-
+    started = time.monotonic()
+    walk = runner.discover(paths, include, exclude)
+    progress = runner.Progress(len(walk.files))
+    results = itertools.chain(
+        runner.run(walk.files, config, jobs=jobs or runner.default_jobs(), debug=debug, progress=progress), walk.unlisted
+    )
     if fmt == "json":
-        from .report.json import render as render_json
+        from .report.json import write as write_json
 
-        click.echo(render_json(results), nl=False)
+        tally = write_json(results, sys.stdout)
     else:
         from rich.console import Console
 
         from .report.text import render as render_text
 
         console = Console(highlight=False, soft_wrap=True)
-        render_text(results, console, show_source=show_source, quiet=quiet)
+        tally = render_text(results, console, show_source=show_source, quiet=quiet)
+        if tally.files > 1 and not quiet:
+            for line in runner.archive_summary(tally):
+                console.print(line)
         if statistics:
-            _statistics(results, console)
-    sys.exit(exit_code(results, config))
+            _statistics(tally, console)
+        if tally.files > 1 and not quiet and time.monotonic() - started > runner.SLOW_RUN:
+            for line in runner.slowest_lines(tally):
+                click.echo(line, err=True)
+    sys.exit(exit_code(tally, config))
 
 
 def _validate_codes(config: Config, known: dict) -> None:
@@ -128,21 +128,20 @@ def _validate_codes(config: Config, known: dict) -> None:
                 raise click.UsageError(f"未知的规则号或前缀 “{code}”；运行 auditlint rules 查看全部规则")
 
 
-def exit_code(results: list[FileResult], config: Config) -> int:
-    if any(r.error or r.internal_errors for r in results):
+def exit_code(tally, config: Config) -> int:
+    """2 when a file could not be (fully) checked, 1 for findings at or above fail-on, else 0."""
+    if tally.unreadable or tally.internal_errors:
         return 2
     threshold = config.fail_on.rank
-    if any(f.severity.rank >= threshold for r in results for f in r.findings):
+    if any(n and Severity(sev).rank >= threshold for sev, n in tally.by_severity.items()):
         return 1
     return 0
 
 
-def _statistics(results: list[FileResult], console) -> None:
-    from collections import Counter
-
+def _statistics(tally, console) -> None:
     from rich.table import Table
 
-    counts = Counter(f.rule for r in results for f in r.findings)
+    counts = tally.by_rule
     if counts:
         table = Table(title="各规则问题数", show_edge=False)
         table.add_column("规则")
@@ -153,10 +152,8 @@ def _statistics(results: list[FileResult], console) -> None:
     per_file = Table(title="各文件核验情况", show_edge=False)
     for col in ("文件", "表述", "已核验", "无法核验", "问题"):
         per_file.add_column(col, justify="right" if col != "文件" else "left")
-    for r in results:
-        found = sum(c.found for c in r.claims.values())
-        checked = sum(c.checked for c in r.claims.values())
-        per_file.add_row(r.path, str(found), str(checked), str(found - checked), "—" if r.error else str(len(r.findings)))
+    for path, found, checked, findings in tally.rows:
+        per_file.add_row(path, str(found), str(checked), str(found - checked), "—" if findings is None else str(findings))
     console.print(per_file)
 
 

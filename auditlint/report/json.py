@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..model import FileResult
-from . import summarize
 
 VERSION = 1
 
@@ -21,6 +23,27 @@ def file_record(result: FileResult) -> dict:
     }
 
 
-def render(results: list[FileResult]) -> str:
-    doc = {"version": VERSION, "files": [file_record(r) for r in results], "summary": summarize(results)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+def render(results: Iterable[FileResult]) -> str:
+    out = io.StringIO()
+    write(results, out)
+    return out.getvalue()
+
+
+def _dump(value, indent: str) -> str:
+    """json.dumps(value, indent=2), as it reads nested at this indentation."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+def write(results: Iterable[FileResult], out: TextIO):
+    """Write the report as results arrive, each file's record as soon as it is done, and return the
+    run's Tally. The text is exactly json.dumps({"version", "files", "summary"}, indent=2)."""
+    from ..runner import Tally
+
+    tally = Tally()
+    out.write(f'{{\n  "version": {VERSION},\n  "files": [')
+    for result in results:
+        out.write(("\n" if tally.files == 0 else ",\n") + "    " + _dump(file_record(result), "    "))
+        tally.add(result)
+    out.write("\n  ]" if tally.files else "]")
+    out.write(',\n  "summary": ' + _dump(tally.summary(), "  ") + "\n}\n")
+    return tally

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
 from ..model import FileResult, Finding, Severity
-from . import summarize
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -37,28 +38,38 @@ def _frame(f: Finding) -> list[str]:
     ]
 
 
-def render(results: list[FileResult], console: Console, show_source: bool = True, quiet: bool = False) -> None:
+def render(results: Iterable[FileResult], console: Console, show_source: bool = True, quiet: bool = False):
+    """Print each file's findings as it arrives, then the summary line; return the run's Tally."""
+    from ..runner import Tally
+
+    tally = Tally()
     for result in results:
-        if result.error:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
-            continue
-        for f in result.findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
-            console.print(
-                f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}", soft_wrap=True
-            )
-            if show_source and not quiet:
-                for row in _frame(f):
-                    console.print(row, soft_wrap=True, highlight=False)
-                console.print()
-        for err in result.internal_errors:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+        tally.add(result)
+        render_file(result, console, show_source=show_source, quiet=quiet)
     if not quiet:
-        console.print(summary_line(results))
+        console.print(summary_text(tally.summary()))
+    return tally
 
 
-def summary_line(results: list[FileResult]) -> str:
-    s = summarize(results)
+def render_file(result: FileResult, console: Console, show_source: bool = True, quiet: bool = False) -> None:
+    if result.error:
+        console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
+        return
+    for f in result.findings:
+        where = f"{f.path}:{f.line}:{f.column}:"
+        console.print(
+            f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}", soft_wrap=True
+        )
+        if show_source and not quiet:
+            for row in _frame(f):
+                console.print(row, soft_wrap=True, highlight=False)
+            console.print()
+    for err in result.internal_errors:
+        console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+
+
+def summary_text(s: dict) -> str:
+    """The closing line of a report, from a run's summary counts."""
     sev = s["by_severity"]
     claims = s["claims"]
     parts = []

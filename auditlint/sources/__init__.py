@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from ..model import Document
@@ -37,11 +39,16 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     """Read a file from disk, refusing what is too large to be a report."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("unreadable", "这是一个目录，不是文件")
+        if not stat.S_ISREG(info.st_mode):  # a named pipe would block the run forever, a device never end
+            raise ReadError("unreadable", "不是普通文件（命名管道、设备或套接字），未读取")
+        size = info.st_size
         if size > max_bytes:
             raise ReadError(
                 "too-large",
-                f"文件过大（{size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB），未检查；可用 --max-file-size 调整上限",
+                f"文件过大（{_size(size)}，超过上限 {_size(max_bytes)}），未检查；可用 --max-file-size 调整上限",
             )
         with open(name, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -51,10 +58,14 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         raise ReadError("unreadable", "文件不存在或在检查期间被删除") from None
     except PermissionError:
         raise ReadError("unreadable", "没有读取该文件的权限") from None
-    except IsADirectoryError:
-        raise ReadError("unreadable", "这是一个目录，不是文件") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("unreadable", "符号链接形成循环，无法读取") from None
         raise ReadError("unreadable", f"无法读取文件：{exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise ReadError("too-large", f"文件在读取时超过上限 {max_bytes / 1048576:.0f} MB，未检查")
+        raise ReadError("too-large", f"文件在读取时超过上限 {_size(max_bytes)}，未检查")
     return read_bytes(name, data)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} 字节"

@@ -1,0 +1,493 @@
+"""The archive runner: find the files to check, check them in parallel, stream the results in order, tally the run.
+
+Every input path ends as exactly one FileResult — findings, or an error record —
+whatever happens to the file or to the process checking it: a reader or rule that
+raises, a worker that dies (a crash in a native library, the OOM killer), a file
+whose check runs past its time limit. Results come out in the order the files were
+found, one at a time, so memory stays flat however large the archive.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import gc
+import heapq
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from .config import Config
+from .model import ClaimCount, FileResult, Severity
+from .sources import SUPPORTED_SUFFIXES
+
+# ----------------------------------------------------------------------------- finding files
+
+
+def _matches(rel: str, patterns: Sequence[str]) -> bool:
+    """A glob matches a path relative to the folder walked, its file name, or any tail of it."""
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, "*/" + p) for p in patterns)
+
+
+@dataclass
+class Walk:
+    """The files to check, in a stable order, and the folders that could not be listed."""
+
+    files: list[str] = field(default_factory=list)
+    unlisted: list[FileResult] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Walk:
+    """Files named, and the supported files under folders named, each once.
+
+    Folders are walked recursively in sorted order; hidden files and folders are
+    skipped; symbolic links to folders are followed, but never into a folder already
+    walked (a link loop ends there). A walked file is checked when its extension is
+    supported, it matches an --include glob (if any) and no --exclude glob. Files
+    named explicitly are always checked.
+    """
+    walk = Walk()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            walk.files.append(path)
+
+    for raw in paths:
+        if not os.path.isdir(raw):
+            add(raw)
+            continue
+        found: list[str] = []
+        visited: set[tuple[int, int]] = set()
+
+        def unlisted(exc: OSError) -> None:
+            walk.unlisted.append(
+                FileResult(path=exc.filename or raw, error=f"无法列出该目录的内容：{_os_reason(exc)}", error_code="unreadable")
+            )
+
+        for root, dirs, files in os.walk(raw, followlinks=True, onerror=unlisted):
+            try:
+                st = os.stat(root)
+            except OSError:
+                dirs[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in visited:  # reached again through a link: already walked
+                dirs[:] = []
+                continue
+            visited.add((st.st_dev, st.st_ino))
+            rel_root = os.path.relpath(root, raw).replace(os.sep, "/")
+            rel_root = "" if rel_root == "." else rel_root + "/"
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(rel_root + d, exclude))
+            for name in files:
+                rel = rel_root + name
+                if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if include and not _matches(rel, include):
+                    continue
+                if exclude and _matches(rel, exclude):
+                    continue
+                found.append(os.path.join(root, name))
+        for path in sorted(found):
+            add(path)
+    return walk
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.ENOENT: "不存在或在检查期间被删除",
+        errno.ELOOP: "符号链接形成循环",
+        errno.EIO: "读取时发生输入输出错误",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+# ----------------------------------------------------------------------------- checking one file
+
+
+def check_one(path: str, config: Config, debug: bool = False) -> FileResult:
+    """check_path, with any exception left over turned into this file's internal-error record."""
+    from .api import check_path
+
+    started = time.perf_counter()
+    try:
+        return check_path(path, config, debug=debug)
+    except Exception as exc:  # the last line of defence: one file's failure is that file's result
+        if debug:
+            traceback.print_exc()
+        return FileResult(
+            path=path,
+            error=f"内部错误：检查本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
+            error_code="internal-error",
+            seconds=time.perf_counter() - started,
+        )
+
+
+def _tune_gc() -> None:
+    # The rules, patterns and models loaded so far live as long as the process: keep the
+    # collector from rescanning them, and let it run less often over a file's short-lived objects.
+    gc.freeze()
+    gc.set_threshold(20000, 20, 20)
+
+
+# ----------------------------------------------------------------------------- many files
+
+
+#: A check that runs longer than this has hit a pathological case: its worker is stopped.
+TIME_LIMIT_BASE = 60.0
+TIME_LIMIT_PER_MB = 30.0
+
+
+def time_limit(path: str) -> float:
+    """Seconds a file's check may take in a worker: generous, growing with its size."""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    return TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * size / 1_048_576
+
+
+def check_files(
+    paths: Sequence[str],
+    config: Config,
+    jobs: int = 1,
+    debug: bool = False,
+    limit=time_limit,
+) -> Iterator[FileResult]:
+    """One result per path, in the order given.
+
+    jobs=1 checks in this process. More jobs check in worker processes, each result
+    yielded as soon as those before it are done; a worker that dies or runs past
+    limit(path) seconds costs that one file an internal-error record and is replaced.
+    """
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        for path in paths:
+            yield check_one(path, config, debug)
+        return
+    yield from _Pool(config, jobs, debug, limit).run(paths)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    _tune_gc()
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send((index, check_one(path, config, debug)))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    tasks: deque[tuple[int, str]] = field(default_factory=deque)
+    since: float = 0.0  # when the task at the head of tasks started
+
+
+class _Pool:
+    """Worker processes fed one or two files at a time, so a dead or stuck worker costs one file."""
+
+    IN_FLIGHT = 2  # tasks queued per worker: one running, one ready to start
+
+    def __init__(self, config: Config, jobs: int, debug: bool, limit):
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.ctx = multiprocessing.get_context(method)
+        self.config, self.jobs, self.debug, self.limit = config, jobs, debug, limit
+        self.workers: list[_Worker] = []
+        self._lost_idle = 0  # workers in a row that died before checking anything
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_main, args=(child, self.config, self.debug), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _stop(self, worker: _Worker, kill: bool = False) -> None:
+        if kill:
+            worker.process.kill()
+        else:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
+
+    def run(self, paths: Sequence[str]) -> Iterator[FileResult]:
+        total = len(paths)
+        window = self.jobs * 32  # results held ahead of the next one due: bounds memory
+        pending: deque[tuple[int, str]] = deque()  # tasks handed back by a lost worker, served first
+        done: dict[int, FileResult] = {}
+        next_task = next_out = 0
+        self.workers = [self._start() for _ in range(self.jobs)]
+        try:
+            while next_out < total:
+                for w in self.workers:
+                    while len(w.tasks) < self.IN_FLIGHT:
+                        if pending:
+                            task = pending.popleft()
+                        elif next_task < total and next_task - next_out < window:
+                            task = (next_task, paths[next_task])
+                            next_task += 1
+                        else:
+                            break
+                        if not w.tasks:
+                            w.since = time.monotonic()
+                        w.tasks.append(task)
+                        try:
+                            w.conn.send(task)
+                        except OSError:  # it died while idle: hand its tasks on, blaming none
+                            self._replace(w, "died", done, pending, blame=False)
+                            break
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+                if next_out >= total:
+                    break
+                self._collect(done, pending)
+        finally:
+            for w in self.workers:
+                self._stop(w, kill=bool(w.tasks))
+            self.workers = []
+
+    def _collect(self, done: dict[int, FileResult], pending: deque[tuple[int, str]]) -> None:
+        """Wait for results (or a worker's death, or a time limit) and file them under their index."""
+        busy = [w for w in self.workers if w.tasks]
+        now = time.monotonic()
+        deadline = min(w.since + self.limit(w.tasks[0][1]) for w in busy)
+        handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        ready = set(wait(handles, timeout=max(0.0, deadline - now)))
+        for w in busy:
+            lost: str | None = None
+            if w.conn in ready:
+                try:
+                    while w.conn.poll():
+                        index, result = w.conn.recv()
+                        w.tasks.popleft()
+                        done[index] = result
+                        w.since = time.monotonic()
+                except (EOFError, OSError):
+                    lost = "died"
+            if lost is None and w.process.sentinel in ready and w.tasks:
+                lost = "died"
+            if lost is None and w.tasks and time.monotonic() - w.since > self.limit(w.tasks[0][1]):
+                lost = "timeout"
+            if lost is not None:
+                self._replace(w, lost, done, pending)
+
+    def _replace(
+        self, w: _Worker, why: str, done: dict[int, FileResult], pending: deque[tuple[int, str]], blame: bool = True
+    ) -> None:
+        """Stop a lost worker and start another; its current file (when blamed) gets an internal-error
+        record, and the files queued behind it are handed on."""
+        self._stop(w, kill=True)
+        self._lost_idle = 0 if blame else self._lost_idle + 1
+        if self._lost_idle > 3 * self.jobs:
+            raise RuntimeError("无法启动并行检查的工作进程；请改用 --jobs 1")
+        if blame and w.tasks:
+            index, path = w.tasks.popleft()
+            if why == "timeout":
+                message = f"内部错误：检查本文件超过 {self.limit(path):.0f} 秒仍未完成，已中止；请将该文件报告给 auditlint 维护者"
+            else:
+                code = w.process.exitcode
+                how = f"（信号 {-code}）" if code is not None and code < 0 else f"（退出码 {code}）" if code else ""
+                message = f"内部错误：检查本文件时工作进程意外退出{how}；请将该文件报告给 auditlint 维护者"
+            done[index] = FileResult(path=path, error=message, error_code="internal-error")
+        pending.extendleft(reversed(w.tasks))
+        w.tasks.clear()
+        self.workers[self.workers.index(w)] = self._start()
+
+
+# ----------------------------------------------------------------------------- tally and progress
+
+
+class Tally:
+    """Counts over a run, kept as results stream past: nothing per finding is held."""
+
+    SLOWEST = 5
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.files_with_findings = 0
+        self.unreadable: Counter[str] = Counter()  # by reason code
+        self.internal_errors = 0
+        self.by_severity: Counter[str] = Counter()
+        self.by_rule: Counter[str] = Counter()
+        self.claims = ClaimCount()
+        self.rows: list[tuple[str, int, int, int | None]] = []  # path, claims found, checked, findings (None: unreadable)
+        self._slowest: list[tuple[float, str]] = []
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> Tally:
+        tally = cls()
+        for r in results:
+            tally.add(r)
+        return tally
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        if r.findings:
+            self.files_with_findings += 1
+        if r.error:
+            self.unreadable[r.error_code or "unreadable"] += 1
+        self.internal_errors += len(r.internal_errors)
+        for f in r.findings:
+            self.by_severity[f.severity.value] += 1
+            self.by_rule[f.rule] += 1
+        found = checked = 0
+        for c in r.claims.values():
+            self.claims.found += c.found
+            self.claims.checked += c.checked
+            self.claims.not_assessable += c.not_assessable
+            found += c.found
+            checked += c.checked
+        self.rows.append((r.path, found, checked, None if r.error else len(r.findings)))
+        entry = (r.seconds, r.path)
+        if len(self._slowest) < self.SLOWEST:
+            heapq.heappush(self._slowest, entry)
+        else:
+            heapq.heappushpop(self._slowest, entry)
+
+    @property
+    def slowest(self) -> list[tuple[float, str]]:
+        return sorted(self._slowest, reverse=True)
+
+    def summary(self) -> dict:
+        """The run's counts, as the JSON report's summary states them."""
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "unreadable": sum(self.unreadable.values()),
+            "internal_errors": self.internal_errors,
+            "findings": sum(self.by_severity.values()),
+            "by_severity": {s.value: self.by_severity.get(s.value, 0) for s in Severity},
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "claims": self.claims.model_dump(),
+        }
+
+
+REASONS = {
+    "unreadable": "无法读取",
+    "not-a-disclosure": "不是报告",
+    "too-large": "文件过大",
+    "unsupported-format": "格式不支持",
+    "encoding": "编码无法识别",
+    "corrupt": "文件损坏",
+    "internal-error": "内部错误",
+}
+
+
+#: A run longer than this (seconds) names its slowest files, on stderr.
+SLOW_RUN = 2.0
+
+
+def archive_summary(tally: Tally) -> list[str]:
+    """What a run over many files adds to the summary line: findings per rule, why files could
+    not be checked. Deterministic (no timings), like the rest of the report."""
+    lines = []
+    if tally.by_rule:
+        lines.append("问题按规则：" + "，".join(f"{rule} {n}" for rule, n in sorted(tally.by_rule.items())) + "。")
+    if tally.unreadable:
+        lines.append(
+            "无法检查的原因："
+            + "，".join(f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(tally.unreadable.items()))
+            + "。"
+        )
+    return lines
+
+
+def slowest_lines(tally: Tally) -> list[str]:
+    return ["最慢的文件：" + "；".join(f"{path} {seconds:.2f} 秒" for seconds, path in tally.slowest)]
+
+
+class Progress:
+    """A progress bar on stderr — only on a terminal, outside CI, and once a run has lasted a moment."""
+
+    DELAY = 1.0  # seconds before a bar appears: short runs never show one
+
+    def __init__(self, total: int, enabled: bool | None = None):
+        if enabled is None:
+            enabled = sys.stderr.isatty() and not os.environ.get("CI") and total > 1
+        self.total, self.enabled = total, enabled
+        self.started = time.monotonic()
+        self._bar = None
+        self._task = None
+
+    def advance(self, done: int) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            if time.monotonic() - self.started < self.DELAY or done >= self.total:
+                return
+            self._bar = self._make()
+            self._task = self._bar.add_task("检查", total=self.total, rate="")
+            self._bar.start()
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        self._bar.update(self._task, completed=done, rate=f"{rate:.0f} 个/秒")
+
+    def _make(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+
+        return Bar(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def run(
+    paths: Sequence[str], config: Config, jobs: int = 1, debug: bool = False, progress: Progress | None = None
+) -> Iterator[FileResult]:
+    """check_files for the command line: a progress bar advanced as results come out, and the
+    collector tuned for a long-lived process."""
+    _tune_gc()
+    done = 0
+    try:
+        for result in check_files(paths, config, jobs=jobs, debug=debug):
+            done += 1
+            if progress is not None:
+                progress.advance(done)
+            yield result
+    finally:
+        if progress is not None:
+            progress.close()
