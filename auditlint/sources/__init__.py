@@ -32,7 +32,10 @@ def read_bytes(path: str, data: bytes) -> Document:
     fmt = TEXT_SUFFIXES.get(suffix, "text")
     if not data.strip():
         raise ReadError("not-a-disclosure", "文件为空，没有可检查的内容")
-    return read_text(path, data, fmt)
+    document = read_text(path, data, fmt)
+    if not document.content.strip():  # only full-width spaces, or only markup
+        raise ReadError("not-a-disclosure", "文件中没有文字内容，没有可检查的内容")
+    return document
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

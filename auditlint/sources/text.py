@@ -85,8 +85,14 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise ReadError("encoding", f"文件以 {enc} 字节序标记开头，但内容无法按该编码解码（第 {exc.start} 字节）") from None
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         text = None
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3 and exc.start > 0:
+            # a download cut off inside its last character: the rest is still the report
+            try:
+                text = data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
     if text is not None:
         if "\x00" in text[:4096]:
             utf16 = _utf16_without_bom(data)
