@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .config import Config, ConfigError, load_config
-from .model import Severity
+
+if TYPE_CHECKING:
+    from .config import Config
+
+# `auditlint --version` and the help must not pay for pydantic and the rules: heavy imports live in the commands.
+SEVERITIES = ("error", "warning", "info")
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,7 +38,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="配置文件路径。")
 @click.option("--isolated", is_flag=True, help="忽略所有配置文件。")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), help="达到该级别的问题使退出码为 1（默认 warning）。")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="达到该级别的问题使退出码为 1（默认 warning）。")
 @click.option("--max-file-size", type=int, help="单个文件大小上限（字节）。")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, exists=True), help="额外的规则目录。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出问题，不输出代码片段和汇总。")
@@ -67,7 +72,9 @@ def check(
     import time
 
     from . import runner
+    from .config import ConfigError, load_config
     from .engine import load_rules
+    from .model import Severity
 
     try:
         base = load_config(Path(paths[0]), config_file, isolated)
@@ -130,6 +137,8 @@ def _validate_codes(config: Config, known: dict) -> None:
 
 def exit_code(tally, config: Config) -> int:
     """2 when a file could not be (fully) checked, 1 for findings at or above fail-on, else 0."""
+    from .model import Severity
+
     if tally.unreadable or tally.internal_errors:
         return 2
     threshold = config.fail_on.rank

@@ -13,7 +13,6 @@ import errno
 import fnmatch
 import gc
 import heapq
-import multiprocessing
 import os
 import signal
 import sys
@@ -22,12 +21,16 @@ import traceback
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import ClaimCount, FileResult, Severity
 from .sources import SUPPORTED_SUFFIXES
+
+if TYPE_CHECKING:  # multiprocessing is imported only by a run that uses workers: a one-file check starts faster
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 # ----------------------------------------------------------------------------- finding files
 
@@ -203,7 +206,7 @@ def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
 
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
+    process: BaseProcess
     conn: Connection
     tasks: deque[tuple[int, str]] = field(default_factory=deque)
     since: float = 0.0  # when the task at the head of tasks started
@@ -215,6 +218,8 @@ class _Pool:
     IN_FLIGHT = 2  # tasks queued per worker: one running, one ready to start
 
     def __init__(self, config: Config, jobs: int, debug: bool, limit):
+        import multiprocessing
+
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.ctx = multiprocessing.get_context(method)
         self.config, self.jobs, self.debug, self.limit = config, jobs, debug, limit
@@ -281,6 +286,8 @@ class _Pool:
 
     def _collect(self, done: dict[int, FileResult], pending: deque[tuple[int, str]]) -> None:
         """Wait for results (or a worker's death, or a time limit) and file them under their index."""
+        from multiprocessing.connection import wait
+
         busy = [w for w in self.workers if w.tasks]
         now = time.monotonic()
         deadline = min(w.since + self.limit(w.tasks[0][1]) for w in busy)

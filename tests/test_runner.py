@@ -257,3 +257,25 @@ def test_cli_runs_in_parallel_and_prints_an_archive_summary(tmp_path):
     assert serial.exit_code == parallel.exit_code == 2
     assert serial.stdout == parallel.stdout
     assert "问题按规则：CHG001" in serial.stdout and "无法检查的原因：不是报告（not-a-disclosure）1。" in serial.stdout
+
+
+def _modules_after(code: str) -> set[str]:
+    proc = _child(code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))")
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def test_version_and_a_one_file_check_import_only_what_they_use(tmp_path):
+    from auditlint.cli import SEVERITIES
+    from auditlint.model import Severity
+
+    assert SEVERITIES == tuple(s.value for s in Severity)
+    version = _modules_after("from auditlint.cli import main")
+    assert not {"pydantic", "rich", "auditlint.model", "auditlint.extract"} & version
+    report = tmp_path / "r.txt"
+    report.write_text(WRONG, encoding="utf-8")
+    one_file = _modules_after(
+        "from auditlint.cli import main\n"
+        f"try:\n    main(['check', '--isolated', {str(report)!r}])\nexcept SystemExit:\n    pass"
+    )
+    assert "auditlint.extract" in one_file and "multiprocessing" not in one_file
