@@ -15,6 +15,7 @@ UNITS = (
     "平方米|处|件|册|户|批|部|门|块|栋|座|所|届|课时|学时|万|亿|倍"
 )
 _NUMBER = re.compile(
+    r"(?=[-+\d])"  # lets the engine skip to candidate characters instead of trying the whole pattern everywhere
     r"(?<![0-9A-Za-z.])"
     r"(?P<sign>(?<![0-9])[-+])?"
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

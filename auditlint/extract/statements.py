@@ -88,6 +88,9 @@ _COMPARISON = re.compile(
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
+# What every _NAMED_REASON match ends with: a cheap test before the costly scan (which tries
+# thirty subject lengths at every character of a sentence).
+_NAMED_REASON_TAIL = re.compile(r"(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因")
 # bounded gaps: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
 _FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]{0,300}?导致[^。，；]{0,60}?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
@@ -128,10 +131,16 @@ def clean_subject(label: str) -> str:
         if new == text:
             break
         text = new
-    text = re.sub(r"^[（(][^）)]*[）)]", "", text)
-    # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
-    text = re.sub(r"^[^，,；;" + PH + r"]{2,40}?" + _Y + r"年度?(?=[^" + PH + r"]{2,})", "", text)
+    if text[:1] in ("（", "("):
+        text = _LEAD_PARENS.sub("", text)
+    if DATE_PH in text:
+        # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
+        text = _REPORTER_YEAR.sub("", text)
     return text.replace(DATE_PH, "").strip()
+
+
+_LEAD_PARENS = re.compile(r"^[（(][^）)]*[）)]")
+_REPORTER_YEAR = re.compile(r"^[^，,；;" + PH + r"]{2,40}?" + _Y + r"年度?(?=[^" + PH + r"]{2,})")
 
 
 _KEY_DROP = re.compile(r"[\s、，,“”\"‘’'「」『』《》：:·\-—]")
@@ -153,10 +162,14 @@ _ORG_PREFIX = re.compile(
 )
 
 
+_PLACE_SUFFIX = re.compile(r"[省市区县州旗]")
+
+
 def subject_key(subject: str) -> str:
     """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计."""
     key = _KEY_DROP.sub("", subject)
-    key = _ORG_PREFIX.sub("", key)
+    if _PLACE_SUFFIX.search(key):  # no place name, no organisation prefix: skip the costly pattern
+        key = _ORG_PREFIX.sub("", key)
     key = _KEY_PARENS.sub(r"(\1)", key)
     key = key.replace("（", "(").replace("）", ")")
     if key.startswith("本年") and len(key) > 4:
@@ -333,7 +346,8 @@ class StatementParser:
     def _reasons(self, sent: _Sentence) -> None:
         """Reasons given for a change, to be held against the direction of that change."""
         up = ("增加", "上升", "增长", "上涨")
-        for m in _NAMED_REASON.finditer(sent.skel):
+        named = _NAMED_REASON.finditer(sent.skel) if _NAMED_REASON_TAIL.search(sent.skel) else ()
+        for m in named:
             subject = clean_subject(self._label(m.group("subject")))
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             self.reasons.append(
