@@ -19,7 +19,12 @@ ZERO = Decimal(0)
 
 def half_ulp(places: int) -> Decimal:
     """Half a unit in the last written place: 474.49 -> 0.005."""
+    if 0 <= places < len(_HALF_ULPS):
+        return _HALF_ULPS[places]
     return Decimal(5).scaleb(-(places + 1))
+
+
+_HALF_ULPS = tuple(Decimal(5).scaleb(-(places + 1)) for places in range(12))  # computed once, not per figure
 
 
 class Interval(NamedTuple):

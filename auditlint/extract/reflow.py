@@ -27,6 +27,8 @@ _FULLWIDTH = str.maketrans(
     }
 )
 
+_NEEDS_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")  # translate is slow: only when needed
+
 HEADING = re.compile(
     r"""^\s*(?:
         第[一二三四五六七八九十百零\d]+[部分章节条篇]
@@ -49,8 +51,12 @@ _CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
 
 
+_NARROW = re.compile(r"[\x00-\u2e7f]")
+
+
 def display_width(text: str) -> int:
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+    """Columns on the page: CJK characters (from U+2E80) take two. Counted through the few narrow ones."""
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 @dataclass
@@ -213,7 +219,7 @@ def reflow(content: str) -> Reflowed:
                 out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard))
                 emit("\n", prev.end)
                 para_start = length
-        emit(u.text.translate(_FULLWIDTH), u.start)
+        emit(u.text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(u.text) else u.text, u.start)
     if units:
         out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard))
     out.text = "".join(pieces)

@@ -200,6 +200,8 @@ class _Sentence:
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+_SENTENCE_END = re.compile(r"[。！？!?]+")
+_FIGURES = re.compile("[" + PH + "]+")
 _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
@@ -280,8 +282,8 @@ class StatementParser:
     def _sentences(self, start: int, end: int, tokens: list[Token]) -> list[_Sentence]:
         out: list[_Sentence] = []
         pos, i = start, 0
-        for m in re.finditer(r"[。！？!?]+", self.skel[start:end]):
-            s_end = start + m.end()
+        for m in _SENTENCE_END.finditer(self.skel, start, end):
+            s_end = m.end()
             j = i
             while j < len(tokens) and tokens[j].start < s_end:
                 j += 1
@@ -559,7 +561,7 @@ class StatementParser:
 
     @staticmethod
     def _label(skel_text: str) -> str:
-        return re.sub("[" + PH + "]+", "", skel_text)
+        return _FIGURES.sub("", skel_text)
 
     def _last_top_statement(self) -> Statement:
         for st in reversed(self.statements):
