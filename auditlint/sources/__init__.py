@@ -51,7 +51,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         if size > max_bytes:
             raise ReadError(
                 "too-large",
-                f"文件过大（{_size(size)}，超过上限 {_size(max_bytes)}），未检查；可用 --max-file-size 调整上限",
+                f"文件过大（{_size(size, max_bytes)}，超过上限 {_size(max_bytes, size)}），未检查；可用 --max-file-size 调整上限",
             )
         with open(name, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -70,5 +70,9 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     return read_bytes(name, data)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} 字节"
+def _size(n: int, other: int | None = None) -> str:
+    """A size as people read it; in bytes when that is the only way to tell it from other."""
+    text = f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} 字节"
+    if other is not None and other != n and text == _size(other):
+        return f"{n:,} 字节"
+    return text
