@@ -193,6 +193,7 @@ def default_jobs() -> int:
 def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     _tune_gc()
+    conn.send((_READY, None))
     while True:
         try:
             task = conn.recv()
@@ -204,12 +205,20 @@ def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
         conn.send((index, check_one(path, config, debug)))
 
 
+_READY = -1  # what a worker sends once it can take files: a death before that is no file's fault
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
     tasks: deque[tuple[int, str]] = field(default_factory=deque)
-    since: float = 0.0  # when the task at the head of tasks started
+    deadline: float = 0.0  # when the task at the head of tasks runs out of time
+    ready: bool = False
+
+
+class _Unworkable(Exception):
+    """Workers die before checking anything: the pool cannot be used on this machine."""
 
 
 class _Pool:
@@ -219,9 +228,11 @@ class _Pool:
 
     def __init__(self, config: Config, jobs: int, debug: bool, limit):
         import multiprocessing
+        from multiprocessing.connection import wait
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.ctx = multiprocessing.get_context(method)
+        self.wait = wait
         self.config, self.jobs, self.debug, self.limit = config, jobs, debug, limit
         self.workers: list[_Worker] = []
         self._lost_idle = 0  # workers in a row that died before checking anything
@@ -247,6 +258,11 @@ class _Pool:
             worker.process.join()
         worker.conn.close()
 
+    def _started(self, w: _Worker) -> None:
+        """The task at the head of w's queue starts now."""
+        if w.tasks:
+            w.deadline = time.monotonic() + self.limit(w.tasks[0][1])
+
     def run(self, paths: Sequence[str]) -> Iterator[FileResult]:
         total = len(paths)
         window = self.jobs * 32  # results held ahead of the next one due: bounds memory
@@ -265,9 +281,9 @@ class _Pool:
                             next_task += 1
                         else:
                             break
-                        if not w.tasks:
-                            w.since = time.monotonic()
                         w.tasks.append(task)
+                        if len(w.tasks) == 1:
+                            self._started(w)
                         try:
                             w.conn.send(task)
                         except OSError:  # it died while idle: hand its tasks on, blaming none
@@ -279,6 +295,9 @@ class _Pool:
                 if next_out >= total:
                     break
                 self._collect(done, pending)
+        except _Unworkable:
+            for i in range(next_out, total):  # check what is left here, rather than lose it
+                yield done.pop(i) if i in done else check_one(paths[i], self.config, self.debug)
         finally:
             for w in self.workers:
                 self._stop(w, kill=bool(w.tasks))
@@ -286,30 +305,30 @@ class _Pool:
 
     def _collect(self, done: dict[int, FileResult], pending: deque[tuple[int, str]]) -> None:
         """Wait for results (or a worker's death, or a time limit) and file them under their index."""
-        from multiprocessing.connection import wait
-
         busy = [w for w in self.workers if w.tasks]
-        now = time.monotonic()
-        deadline = min(w.since + self.limit(w.tasks[0][1]) for w in busy)
+        deadline = min(w.deadline for w in busy)
         handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(handles, timeout=max(0.0, deadline - now)))
+        ready = set(self.wait(handles, timeout=max(0.0, deadline - time.monotonic())))
         for w in busy:
             lost: str | None = None
             if w.conn in ready:
                 try:
                     while w.conn.poll():
                         index, result = w.conn.recv()
+                        if index == _READY:
+                            w.ready = True
+                            continue
                         w.tasks.popleft()
                         done[index] = result
-                        w.since = time.monotonic()
+                        self._started(w)
                 except (EOFError, OSError):
                     lost = "died"
             if lost is None and w.process.sentinel in ready and w.tasks:
                 lost = "died"
-            if lost is None and w.tasks and time.monotonic() - w.since > self.limit(w.tasks[0][1]):
+            if lost is None and w.tasks and time.monotonic() > w.deadline:
                 lost = "timeout"
             if lost is not None:
-                self._replace(w, lost, done, pending)
+                self._replace(w, lost, done, pending, blame=w.ready)
 
     def _replace(
         self, w: _Worker, why: str, done: dict[int, FileResult], pending: deque[tuple[int, str]], blame: bool = True
@@ -319,7 +338,7 @@ class _Pool:
         self._stop(w, kill=True)
         self._lost_idle = 0 if blame else self._lost_idle + 1
         if self._lost_idle > 3 * self.jobs:
-            raise RuntimeError("无法启动并行检查的工作进程；请改用 --jobs 1")
+            raise _Unworkable
         if blame and w.tasks:
             index, path = w.tasks.popleft()
             if why == "timeout":

@@ -279,3 +279,15 @@ def test_version_and_a_one_file_check_import_only_what_they_use(tmp_path):
         f"try:\n    main(['check', '--isolated', {str(report)!r}])\nexcept SystemExit:\n    pass"
     )
     assert "auditlint.extract" in one_file and "multiprocessing" not in one_file
+
+
+def _die_at_start(conn, config, debug):
+    os._exit(3)
+
+
+def test_workers_that_cannot_start_leave_the_files_to_this_process(tmp_path, monkeypatch):
+    paths = _archive(tmp_path, 8)
+    monkeypatch.setattr(runner, "_worker_main", _die_at_start)
+    parallel = [file_record(r) for r in runner.check_files(paths, Config(), jobs=2)]
+    monkeypatch.undo()
+    assert parallel == [file_record(r) for r in runner.check_files(paths, Config(), jobs=1)]
