@@ -22,6 +22,16 @@ def rules_for(config: Config, path: str | None = None) -> list[Rule]:
     return [r for r in _rules(config.rules_dirs) if config.selects(r.id, path)]
 
 
+def internal_error(path: str, doing: str, exc: BaseException, started: float) -> FileResult:
+    """The record of a file whose check failed in a way nobody foresaw (doing: 读取, 解析, 检查)."""
+    return FileResult(
+        path=path,
+        error=f"内部错误：{doing}本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
+        error_code="internal-error",
+        seconds=time.perf_counter() - started,
+    )
+
+
 def _check(path: str, read, config: Config, debug: bool) -> FileResult:
     started = time.perf_counter()
     try:
@@ -31,24 +41,14 @@ def _check(path: str, read, config: Config, debug: bool) -> FileResult:
     except Exception as exc:  # a reader that failed in a way it did not foresee: this file's record, not a crash
         if debug:
             raise
-        return FileResult(
-            path=path,
-            error=f"内部错误：读取本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
-            error_code="internal-error",
-            seconds=time.perf_counter() - started,
-        )
+        return internal_error(path, "读取", exc, started)
     try:
         disclosure = extract(document)
         outcome = run_rules(disclosure, rules_for(config, path), debug=debug)
     except Exception as exc:  # extraction bugs must not cost the other files
         if debug:
             raise
-        return FileResult(
-            path=path,
-            error=f"内部错误：解析本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
-            error_code="internal-error",
-            seconds=time.perf_counter() - started,
-        )
+        return internal_error(path, "解析", exc, started)
     return FileResult(
         path=path,
         findings=outcome.findings,

@@ -12,6 +12,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .config import Config
+    from .runner import Tally
 
 # `auditlint --version` and the help must not pay for pydantic and the rules: heavy imports live in the commands.
 SEVERITIES = ("error", "warning", "info")
@@ -135,7 +136,7 @@ def _validate_codes(config: Config, known: dict) -> None:
                 raise click.UsageError(f"未知的规则号或前缀 “{code}”；运行 auditlint rules 查看全部规则")
 
 
-def exit_code(tally, config: Config) -> int:
+def exit_code(tally: Tally, config: Config) -> int:
     """2 when a file could not be (fully) checked, 1 for findings at or above fail-on, else 0."""
     from .model import Severity
 
@@ -147,7 +148,7 @@ def exit_code(tally, config: Config) -> int:
     return 0
 
 
-def _statistics(tally, console) -> None:
+def _statistics(tally: Tally, console) -> None:
     from rich.table import Table
 
     counts = tally.by_rule

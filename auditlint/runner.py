@@ -122,7 +122,7 @@ def _os_reason(exc: OSError) -> str:
 
 def check_one(path: str, config: Config, debug: bool = False) -> FileResult:
     """check_path, with any exception left over turned into this file's internal-error record."""
-    from .api import check_path
+    from .api import check_path, internal_error
 
     started = time.perf_counter()
     try:
@@ -130,12 +130,7 @@ def check_one(path: str, config: Config, debug: bool = False) -> FileResult:
     except Exception as exc:  # the last line of defence: one file's failure is that file's result
         if debug:
             traceback.print_exc()
-        return FileResult(
-            path=path,
-            error=f"内部错误：检查本文件时出错（{type(exc).__name__}: {exc}）；请将该文件报告给 auditlint 维护者",
-            error_code="internal-error",
-            seconds=time.perf_counter() - started,
-        )
+        return internal_error(path, "检查", exc, started)
 
 
 def _tune_gc() -> None:
