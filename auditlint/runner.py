@@ -301,6 +301,8 @@ class _Pool:
     def _collect(self, done: dict[int, FileResult], pending: deque[tuple[int, str]]) -> None:
         """Wait for results (or a worker's death, or a time limit) and file them under their index."""
         busy = [w for w in self.workers if w.tasks]
+        if not busy:  # every worker was just replaced: feed the new ones first
+            return
         deadline = min(w.deadline for w in busy)
         handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         ready = set(self.wait(handles, timeout=max(0.0, deadline - time.monotonic())))
