@@ -103,7 +103,12 @@ def check(
 
     started = time.monotonic()
     walk = runner.discover(paths, include, exclude)
-    progress = runner.Progress(len(walk.files))
+    console = None
+    if fmt == "text":
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True)
+    progress = runner.Progress(len(walk.files), console=console if sys.stdout.isatty() else None)
     results = itertools.chain(
         runner.run(walk.files, config, jobs=jobs or runner.default_jobs(), debug=debug, progress=progress), walk.unlisted
     )
@@ -112,11 +117,8 @@ def check(
 
         tally = write_json(results, sys.stdout)
     else:
-        from rich.console import Console
-
         from .report.text import render as render_text
 
-        console = Console(highlight=False, soft_wrap=True)
         tally = render_text(results, console, show_source=show_source, quiet=quiet)
         if tally.files > 1 and not quiet:
             for line in runner.archive_summary(tally):

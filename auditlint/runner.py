@@ -453,14 +453,20 @@ def slowest_lines(tally: Tally) -> list[str]:
 
 
 class Progress:
-    """A progress bar on stderr — only on a terminal, outside CI, and once a run has lasted a moment."""
+    """A progress bar on stderr — only on a terminal, outside CI, and once a run has lasted a moment.
+
+    When the report itself goes to the same terminal, pass the console that prints it: the
+    bar is then drawn through that console, which prints each finding above the bar
+    instead of through it. A report written to a terminal some other way gets no bar.
+    """
 
     DELAY = 1.0  # seconds before a bar appears: short runs never show one
 
-    def __init__(self, total: int, enabled: bool | None = None):
+    def __init__(self, total: int, console=None, enabled: bool | None = None):
         if enabled is None:
-            enabled = sys.stderr.isatty() and not os.environ.get("CI") and total > 1
-        self.total, self.enabled = total, enabled
+            shares_terminal = sys.stdout.isatty() and console is None
+            enabled = sys.stderr.isatty() and not os.environ.get("CI") and total > 1 and not shares_terminal
+        self.total, self.enabled, self.console = total, enabled, console
         self.started = time.monotonic()
         self._bar = None
         self._task = None
@@ -488,8 +494,10 @@ class Progress:
             TextColumn("{task.fields[rate]}"),
             TextColumn("剩余"),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=self.console or Console(stderr=True),
             transient=True,
+            redirect_stdout=False,  # the report's own output is never rerouted
+            redirect_stderr=False,
         )
 
     def close(self) -> None:
