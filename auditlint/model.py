@@ -36,6 +36,7 @@ class Cell(BaseModel):
     end: int
     rowspan: int = 1
     colspan: int = 1
+    page: int | None = None
 
 
 class Table(BaseModel):
@@ -406,6 +407,14 @@ class InternalError(BaseModel):
     detail: str = Field(default="", exclude=True)
 
 
+class TableCount(BaseModel):
+    """Tables read in one file: how many, their rows, and the figures their cells hold."""
+
+    tables: int = 0
+    rows: int = 0
+    figures: int = 0
+
+
 class FileResult(BaseModel):
     """The outcome for one input: findings, or an error record saying why it could not be read."""
 
@@ -415,4 +424,5 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     claims: dict[str, ClaimCount] = Field(default_factory=dict)
     internal_errors: list[InternalError] = Field(default_factory=list)
+    tables: TableCount = Field(default_factory=TableCount)
     seconds: float = 0.0
