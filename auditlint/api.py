@@ -11,6 +11,7 @@ from .engine import Rule, load_rules, run_rules
 from .extract import extract
 from .model import FileResult, InternalError
 from .sources import ReadError, read_bytes, read_path
+from .tables import table_count
 
 
 @lru_cache(maxsize=16)
@@ -45,6 +46,7 @@ def _check(path: str, read, config: Config, debug: bool) -> FileResult:
         findings=outcome.findings,
         claims=outcome.claims,
         internal_errors=[InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors],
+        tables=table_count(disclosure),
         seconds=time.perf_counter() - started,
     )
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..model import Disclosure, Document
+from ..tables import attach_tables
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
@@ -48,4 +49,5 @@ def extract(document: Document) -> Disclosure:
         reasons=parser.reasons,
     )
     disclosure.claims = build_claims(disclosure)
+    attach_tables(disclosure)
     return disclosure

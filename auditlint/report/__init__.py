@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import ClaimCount, FileResult, Severity
+from ..model import ClaimCount, FileResult, Severity, TableCount
 
 FORMATS = ("text", "json")
 
@@ -14,7 +14,11 @@ def summarize(results: list[FileResult]) -> dict:
     by_severity: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     claims = ClaimCount()
+    tables = TableCount()
     for r in results:
+        tables.tables += r.tables.tables
+        tables.rows += r.tables.rows
+        tables.figures += r.tables.figures
         for f in r.findings:
             by_severity[f.severity.value] += 1
             by_rule[f.rule] += 1
@@ -31,4 +35,5 @@ def summarize(results: list[FileResult]) -> dict:
         "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
         "by_rule": dict(sorted(by_rule.items())),
         "claims": claims.model_dump(),
+        "tables": tables.model_dump(),
     }

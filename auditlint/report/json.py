@@ -18,6 +18,7 @@ def file_record(result: FileResult) -> dict:
         "findings": [f.model_dump(mode="json") for f in result.findings],
         "claims": {k: v.model_dump() for k, v in sorted(result.claims.items())},
         "internal_errors": [e.model_dump(mode="json") for e in result.internal_errors],
+        "tables": result.tables.model_dump(),
     }
 
 

@@ -1,0 +1,47 @@
+"""Tables: find them (read by a reader, or written into text), understand them, state their identities."""
+
+from __future__ import annotations
+
+from ..model import Claim, Disclosure, Document, Table, TableCount
+from .claims import TableCell, TableClaim, Term, structural_claims
+from .grid import TableView, understand
+from .textborn import find_text_tables
+
+__all__ = ["TableCell", "TableClaim", "TableView", "Term", "attach_tables", "document_tables", "table_count"]
+
+
+def document_tables(document: Document) -> list[Table]:
+    """The reader's tables and the tables written into the document's text, in text order."""
+    tables = [b.table for b in document.blocks if b.kind == "table" and b.table is not None]
+    tables.extend(find_text_tables(document))
+    tables.sort(key=lambda t: t.start)
+    return tables
+
+
+def attach_tables(disclosure: Disclosure) -> list[TableView]:
+    """Put a disclosure's tables and the claims their structure makes into it."""
+    tables = document_tables(disclosure.document)
+    disclosure.tables = tables
+    views = [understand(t, i) for i, t in enumerate(tables)]
+    claims: list[Claim] = []
+    for view in views:
+        claims.extend(structural_claims(view))
+    disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
+    return views
+
+
+def table_count(disclosure: Disclosure) -> TableCount:
+    figures = 0
+    rows = 0
+    for t in disclosure.tables:
+        rows += len(t.rows)
+        seen: set[int] = set()
+        for row in t.rows:
+            for cell in row:
+                if cell is None or id(cell) in seen:
+                    continue
+                seen.add(id(cell))
+                text = cell.text.strip().replace(",", "").rstrip("%")
+                if text.replace(".", "", 1).lstrip("-").isdigit() and "." in text:
+                    figures += 1
+    return TableCount(tables=len(disclosure.tables), rows=rows, figures=figures)

@@ -1,0 +1,218 @@
+r"""TAB: table identities — totals, the 类/款/项 hierarchy, 栏次 formulas, declared identities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditlint.numbers import Interval
+from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, rule
+from auditlint.tables.claims import TableCell, TableClaim
+from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
+from auditlint.numbers import MONEY_SCALE
+
+# Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
+# by the first of these rules whose identity it breaks.
+_RULE_OF_KIND = {"table-total": "TAB001", "table-code": "TAB002", "table-formula": "TAB003", "table-identity": "TAB004"}
+_PRIORITY = ["TAB001", "TAB002", "TAB003", "TAB004"]
+_MAX_LISTED = 6
+
+
+def _in_cell_unit(value: Decimal, like: TableCell) -> str:
+    """A value in 元 written the way a cell writes its figures."""
+    q = like.quantity
+    if q is None:
+        return f"{value:.2f}"
+    scaled = value / MONEY_SCALE[q.unit] if q.kind == "money" else value
+    places = q.places
+    text = f"{scaled:,.{places}f}" if q.grouped else f"{scaled:.{places}f}"
+    return text + ("%" if q.unit == "%" else "")
+
+
+def _written(cell: TableCell) -> str:
+    return cell.text.strip() if cell.state != "blank" else "空白"
+
+
+def _term_name(claim: TableClaim, cell: TableCell) -> str:
+    if claim.axis in ("column", "formula"):
+        return cell.column.split(" / ")[-1] if cell.column else f"第{cell.col + 1}列"
+    return cell.line or f"第{cell.row + 1}行"
+
+
+def _terms_text(claim: TableClaim) -> str:
+    shown = [t for t in claim.terms if t.cell.state != "blank"]
+    if len(shown) > _MAX_LISTED:
+        return f"{len(shown)} 项之和"
+    pieces = []
+    for i, t in enumerate(shown):
+        sign = ("－" if t.sign < 0 else "＋") if i else ("－" if t.sign < 0 else "")
+        pieces.append(f"{sign}{_term_name(claim, t.cell)} {t.cell.text.strip()}")
+    text = " ".join(pieces)
+    if len(shown) < len(claim.terms):
+        text += "（空白项按 0 计）"
+    return text
+
+
+def _gap_text(o: Outcome) -> str:
+    assert o.parts is not None and o.total is not None
+    like = o.claim.total
+    if o.claim.denominator:
+        expected = rounded(o.parts, like.quantity.places if like.quantity else 1)
+        shown = f"{expected}" if expected is not None else f"{o.parts.mid:.2f}"
+        return f"应为 {shown}{'%' if o.percent else ''}"
+    gap = o.total.mid - o.parts.mid
+    return f"{'多' if gap > 0 else '少'} {_in_cell_unit(abs(gap), like)}"
+
+
+def _expected(o: Outcome) -> str | None:
+    assert o.parts is not None
+    like = o.claim.total
+    q = like.quantity
+    if q is None:
+        return None
+    if o.claim.denominator:
+        value = rounded(o.parts, q.places)
+        return None if value is None else f"{value:.{q.places}f}" + ("%" if o.percent else "")
+    scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
+    value = rounded(o.parts.scale(1 / scale), q.places)
+    return None if value is None else (f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}")
+
+
+def _single_message(o: Outcome) -> str:
+    claim = o.claim
+    total = claim.total
+    if claim.denominator:
+        num = " ＋ ".join(f"{_term_name(claim, t.cell)} {_written(t.cell)}" for t in claim.terms)
+        den = " ＋ ".join(f"{_term_name(claim, t.cell)} {_written(t.cell)}" for t in claim.denominator)
+        return (
+            f"{claim.table_title}{total.where}与{claim.what}不符：{num} ÷ {den}，"
+            f"而表中写作 {_written(total)}，{_gap_text(o)}"
+        )
+    assert o.parts is not None
+    return (
+        f"{claim.table_title}中{claim.what}：{_terms_text(claim)} = {_in_cell_unit(o.parts.mid, total)}，"
+        f"而{total.where}写作 {_written(total)}，{_gap_text(o)}"
+    )
+
+
+def _culprit_message(c: Culprit) -> tuple[str, str | None]:
+    cell = c.cell
+    title = c.explains[0].claim.table_title
+    notes = []
+    for o in c.explains:
+        assert o.parts is not None
+        notes.append(f"{o.claim.what}（{_written(o.claim.total)} ≠ {_in_cell_unit(o.parts.mid, o.claim.total)}）")
+    q = cell.quantity
+    expected = None
+    if q is not None:
+        scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
+        value = rounded(c.corrected.scale(1 / scale), q.places)
+        if value is not None:
+            expected = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+    tail = f"；若其余数字无误，该单元格应为 {expected}" if expected else ""
+    message = (
+        f"{title}{cell.where}的 {_written(cell)} 使 {len(c.explains)} 处勾稽关系不成立："
+        + "；".join(notes)
+        + tail
+    )
+    return message, expected
+
+
+def _owner(c: Culprit) -> str:
+    rules = {_RULE_OF_KIND.get(o.claim.kind, "") for o in c.explains}
+    return next(r for r in _PRIORITY if r in rules)
+
+
+def _report(d: Disclosure, rule_id: str) -> Iterator:
+    verdicts: TableVerdicts = verdicts_for(d)
+    reported: set[int] = set()
+    for claim in d.claims:
+        if not isinstance(claim, TableClaim) or _RULE_OF_KIND.get(claim.kind) != rule_id:
+            continue
+        o = verdicts.outcomes[id(claim)]
+        if o.status == "na":
+            yield NotAssessable(claim, o.reason)
+            continue
+        yield Assessed(claim)
+        if o.status != "fail":
+            continue
+        culprit = verdicts.located.get(id(claim))
+        if culprit is not None:
+            if _owner(culprit) != rule_id or id(culprit) in reported:
+                continue
+            reported.add(id(culprit))
+            message, expected = _culprit_message(culprit)
+            yield Issue(
+                start=culprit.cell.start,
+                end=culprit.cell.end,
+                message=message,
+                expected=expected,
+                actual=culprit.cell.text,
+                fix=expected,
+                related=tuple((x.claim.total.start, x.claim.total.end, x.claim.what) for x in culprit.explains),
+            )
+            continue
+        expected = _expected(o)
+        yield Issue(
+            start=claim.total.start,
+            end=claim.total.end,
+            message=_single_message(o),
+            expected=expected,
+            actual=claim.total.text,
+            related=tuple((t.cell.start, t.cell.end, _term_name(claim, t.cell)) for t in claim.terms if t.cell.state != "blank")[:_MAX_LISTED],
+        )
+
+
+@rule("TAB001", "table-total-mismatch", severity="error")
+def table_total_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中合计、小计、总计与其所合计的各项之和不符。
+
+    Checks: in every table, a 合计 / 小计 / 总计 line equals the lines it totals
+    (those above it, or below it when the total comes first; 总计 includes the
+    合计 before it), in every value column; and a 合计 / 小计 column equals its
+    sibling columns under the same header, in every line. Blank cells count as 0;
+    a total of n rounded cells may differ by n half-units of the last place.
+    When one cell breaks several identities at once, it is reported once, at
+    that cell, with the value that would make them all hold.
+
+    Why: a 合计 that does not add up means a figure was mistyped or a line left out.
+
+    Bad:  单位：万元\n项目 | 决算数\n基本支出 | 80.00\n项目支出 | 20.00\n合计 | 110.00
+    Good: 单位：万元\n项目 | 决算数\n基本支出 | 80.00\n项目支出 | 20.00\n合计 | 100.00
+    """
+    yield from _report(doc, "TAB001")
+
+
+@rule("TAB002", "table-hierarchy-mismatch", severity="error")
+def table_hierarchy_mismatch(doc: Disclosure) -> Iterator:
+    r"""上级科目与其所属下级科目之和不符（类 = 款之和，款 = 项之和）。
+
+    Checks: functional classification codes nest — a 类 (3 digits, 208) equals
+    the sum of its 款 (5 digits, 20805), a 款 the sum of its 项 (7 digits,
+    2080505); economic codes likewise (301 = 30101 + 30102 + …); a heading line
+    equals the numbered lines under it. Checked in every value column; blank
+    cells count as 0; rounding is allowed.
+
+    Why: a 类 that is not the sum of its 款 means a 款 or 项 figure is wrong or missing.
+
+    Bad:  单位：万元\n科目编码 | 科目名称 | 决算数\n208 | 社会保障和就业支出 | 30.00\n20805 | 行政事业单位养老支出 | 30.00\n2080505 | 机关事业单位基本养老保险缴费支出 | 20.00\n2080506 | 机关事业单位职业年金缴费支出 | 12.00
+    Good: 单位：万元\n科目编码 | 科目名称 | 决算数\n208 | 社会保障和就业支出 | 30.00\n20805 | 行政事业单位养老支出 | 30.00\n2080505 | 机关事业单位基本养老保险缴费支出 | 20.00\n2080506 | 机关事业单位职业年金缴费支出 | 10.00
+    """
+    yield from _report(doc, "TAB002")
+
+
+@rule("TAB003", "table-formula-mismatch", severity="error")
+def table_formula_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中数字不符合栏次行声明的公式（如 5=4/3、7=1+2+3）。
+
+    Checks: a 栏次 row numbers the columns and may declare formulas: ``5=4/3``
+    (column 5 is column 4 divided by column 3, as a percentage when written
+    with %), ``7=1+2+3``, ``3=1-2``. The formula must hold in every line.
+    A blank denominator is not assessable; rounding of every cell is allowed.
+
+    Why: the 栏次 formula is part of the table; a line that breaks it has a wrong figure.
+
+    Bad:  单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 200.00 | 150.00 | 85.0%
+    Good: 单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 200.00 | 150.00 | 75.0%
+    """
+    yield from _report(doc, "TAB003")
