@@ -216,3 +216,22 @@ def table_formula_mismatch(doc: Disclosure) -> Iterator:
     Good: 单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 200.00 | 150.00 | 75.0%
     """
     yield from _report(doc, "TAB003")
+
+
+@rule("TAB004", "table-identity-mismatch", severity="error")
+def table_identity_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中数字不符合会计勾稽关系（rules/identities.toml 中声明的关系）。
+
+    Checks: the accounting identities declared in rules/*.toml (收入总计 = 支出总计,
+    年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出, 三公经费 = its three parts …)
+    wherever a table holds every term as a line or a column (in a two-sided
+    table a line named 总计 is named after its side: 收入总计, 支出总计). A term
+    that matches several lines, or none, leaves the identity unchecked. Instances
+    the table's own 合计 lines and columns already state are checked by TAB001.
+
+    Why: these identities hold in every set of final accounts; a table that breaks one has a wrong figure.
+
+    Bad:  单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n本年收入合计 | 100.00 | 本年支出合计 | 95.00\n年初结转和结余 | 10.00 | 年末结转和结余 | 20.00\n总计 | 110.00 | 总计 | 115.00
+    Good: 单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n本年收入合计 | 100.00 | 本年支出合计 | 95.00\n年初结转和结余 | 10.00 | 年末结转和结余 | 15.00\n总计 | 110.00 | 总计 | 110.00
+    """
+    yield from _report(doc, "TAB004")

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 from ..model import Disclosure, Document
-from ..tables import attach_tables
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
@@ -49,5 +48,7 @@ def extract(document: Document) -> Disclosure:
         reasons=parser.reasons,
     )
     disclosure.claims = build_claims(disclosure)
+    from ..tables import attach_tables  # tables use the identities of this package: imported late, no cycle
+
     attach_tables(disclosure)
     return disclosure

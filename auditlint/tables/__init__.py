@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..model import Claim, Disclosure, Document, Table, TableCount
-from .claims import TableCell, TableClaim, Term, structural_claims
+from ..extract.identities import load_decompositions
+from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
 from .grid import TableView, understand
+from .identities import identity_claims
 from .textborn import find_text_tables
 
 __all__ = ["TableCell", "TableClaim", "TableView", "Term", "attach_tables", "document_tables", "table_count"]
@@ -23,9 +25,10 @@ def attach_tables(disclosure: Disclosure) -> list[TableView]:
     tables = document_tables(disclosure.document)
     disclosure.tables = tables
     views = [understand(t, i) for i, t in enumerate(tables)]
+    decompositions = load_decompositions()
     claims: list[Claim] = []
     for view in views:
-        claims.extend(structural_claims(view))
+        claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
     disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
     return views
 

@@ -159,6 +159,8 @@ def _total_line_parts(lines: list[Line], i: int) -> list[Line] | None:
     total = lines[i]
     rank = _TOTAL_RANK[total.total]
     if all(ln.total for ln in lines[:i]):
+        if total.label not in ("合计", "总计", "小计"):
+            return None  # "本年收入合计" first: it totals lines this table does not show
         segment = []
         for ln in lines[i + 1 :]:
             if ln.total:
@@ -374,12 +376,20 @@ def formula_claims(view: TableView) -> list[TableClaim]:
 
 
 def structural_claims(view: TableView) -> list[TableClaim]:
-    """Every identity the table's structure declares, each instance once (a formula states it best)."""
-    ordered = formula_claims(view) + hierarchy_claims(view) + total_line_claims(view) + total_column_claims(view)
+    """Every identity the table's structure declares (a formula first: it states an identity best)."""
+    return formula_claims(view) + hierarchy_claims(view) + total_line_claims(view) + total_column_claims(view)
+
+
+def unique_claims(claims: list[TableClaim]) -> list[TableClaim]:
+    """Each identity instance once: the same total over the same cells is one claim, the first stated."""
     seen: set[tuple] = set()
     out = []
-    for claim in ordered:
-        key = (claim.total.key, frozenset((t.sign, t.cell.key) for t in claim.terms if t.cell.state != "blank"), bool(claim.denominator))
+    for claim in claims:
+        key = (
+            claim.total.key,
+            frozenset((t.sign, t.cell.key) for t in claim.terms if t.cell.state != "blank"),
+            frozenset(t.cell.key for t in claim.denominator),
+        )
         if key in seen:
             continue
         seen.add(key)
