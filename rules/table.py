@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from auditlint.numbers import Interval
 from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, rule
+from auditlint.rulekit import amount, display_subject, in_unit
 from auditlint.tables.claims import TableCell, TableClaim
+from auditlint.tables.crosscheck import TextTableClaim
 from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
 from auditlint.numbers import MONEY_SCALE
 
@@ -235,3 +237,75 @@ def table_identity_mismatch(doc: Disclosure) -> Iterator:
     Good: 单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n本年收入合计 | 100.00 | 本年支出合计 | 95.00\n年初结转和结余 | 10.00 | 年末结转和结余 | 15.00\n总计 | 110.00 | 总计 | 110.00
     """
     yield from _report(doc, "TAB004")
+
+
+def _cell_yuan(cell: TableCell) -> Interval | None:
+    q = cell.quantity
+    if q is None or q.kind != "money":
+        return None
+    return q.yuan
+
+
+def _common(intervals: list[Interval]) -> Interval | None:
+    lo, hi = max(i.lo for i in intervals), min(i.hi for i in intervals)
+    return Interval(lo, hi) if lo <= hi else None
+
+
+@rule("TAB005", "text-table-mismatch", severity="error", fixable=True)
+def text_table_mismatch(doc: Disclosure) -> Iterator:
+    r"""正文所述金额与表格中同一项目的数字不符。
+
+    Checks: an amount the explanation states for a line of the tables (收入合计,
+    基本支出, a 类 or 项 of the functional classification, “三公”经费 and its parts …)
+    must equal that line in the tables, after converting 元 / 万元. Lines are
+    matched by name, scope (all funds, 财政拨款, 一般公共预算财政拨款 … — the same
+    基本支出 differs between scopes) and measure (决算 or 预算). When the tables
+    disagree among themselves about the line, nothing is concluded.
+
+    Why: the explanation restates the tables; an amount that differs from them misinforms the reader.
+
+    Bad:  本年支出合计100.00万元，其中：基本支出70.00万元，项目支出30.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
+    Good: 本年支出合计100.00万元，其中：基本支出75.00万元，项目支出25.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
+    """
+    for claim in doc.claims_of(TextTableClaim):
+        tables = [c for c in (_cell_yuan(cell) for cell in claim.cells)]
+        if any(iv is None for iv in tables) or claim.stated.kind != "money":
+            yield NotAssessable(claim, "表格数字缺少金额单位")
+            continue
+        common = _common(tables)  # type: ignore[arg-type]
+        if common is None:
+            yield NotAssessable(claim, "各表格之间对该项目的数字不一致")
+            continue
+        yield Assessed(claim)
+        stated = claim.stated.yuan
+        if stated.overlaps(common):
+            continue
+        cell = claim.cells[0]
+        title = claim.titles[0]
+        q = claim.stated
+        expected = in_unit(common.mid, q.unit, q.places).replace(" ", "") if q.unit else None
+        where = "、".join(dict.fromkeys(f"{t}{c.where}" for t, c in zip(claim.titles, claim.cells)))
+        note = ""
+        for other, other_title in zip(claim.other_scope, claim.other_titles):
+            iv = _cell_yuan(other)
+            if iv is not None and iv.overlaps(stated):
+                note = f"（该数与{other_title}{other.where}的 {other.text.strip()} 相同，疑将其他口径的数字写入了本口径）"
+                break
+        subject = display_subject(claim.subject) or "该项目"
+        yield Issue(
+            start=q.start,
+            end=q.end,
+            message=(
+                f"正文所述{subject} {amount(q)} 与表格不符：{where}为 {cell.text.strip()}"
+                f"{_table_unit(cell)}{note}"
+            ),
+            expected=expected,
+            actual=doc.text[q.start : q.end],
+            related=tuple((c.start, c.end, f"{t}{c.where}") for t, c in zip(claim.titles, claim.cells)),
+        )
+        del title
+
+
+def _table_unit(cell: TableCell) -> str:
+    q = cell.quantity
+    return f" {q.unit}" if q is not None and q.unit and q.unit != "%" else ""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from ..model import Claim, Disclosure, Document, Table, TableCount
 from ..extract.identities import load_decompositions
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
+from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
 from .identities import identity_claims
 from .textborn import find_text_tables
 
-__all__ = ["TableCell", "TableClaim", "TableView", "Term", "attach_tables", "document_tables", "table_count"]
+__all__ = ["TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
 
 
 def document_tables(document: Document) -> list[Table]:
@@ -29,6 +30,7 @@ def attach_tables(disclosure: Disclosure) -> list[TableView]:
     claims: list[Claim] = []
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
+    claims.extend(text_table_claims(disclosure, views))
     disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
     return views
 

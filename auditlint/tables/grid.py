@@ -115,7 +115,8 @@ class Column:
 
     def measure(self) -> str:
         """预算 or 决算: which figure of a line the column holds ('' when the header does not say)."""
-        joined = "".join(self.path)
+        # 一般公共预算 / 政府性基金预算 name a kind of funds, not the budget measure
+        joined = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", "".join(self.path))
         if "预算" in joined and "决算" not in joined:
             return "预算"
         if "决算" in joined or "执行" in joined or "实际" in joined:
