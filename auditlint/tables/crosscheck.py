@@ -59,7 +59,8 @@ def line_key(name: str) -> str:
     key = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])", "", key)
     key = re.sub(r"^(?:本年度|本年|年度)", "", key)
     key = re.sub(r"(?:决算数|决算|预算数)$", "", key)
-    key = re.sub(r"合计$", "", key) or key
+    if key.endswith("合计") and key[:-2] not in ("", "收入", "支出"):
+        key = key[:-2]  # 人员经费合计 is 人员经费; 本年支出合计 stays 支出合计, not a bare 支出
     key = re.sub(r"费支出$", "费", key)
     return key
 
@@ -106,6 +107,18 @@ def _ancestors(line: Line) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _measure_columns(usable: list[Column]) -> list[Column]:
+    """The column holding each measure of a line: 年初预算数 for 预算 (not 调整预算数), the first 决算 column."""
+    out: list[Column] = []
+    for measure in ("决算", "预算"):
+        cols = [c for c in usable if _measure(c) == measure and "调整" not in "".join(c.path)]
+        if measure == "预算":
+            cols = [c for c in cols if "年初" in "".join(c.path)] or cols
+        if cols:
+            out.append(cols[0])
+    return out or usable[:1]
+
+
 def table_items(view: TableView) -> list[Item]:
     table_scope = _table_scope(view.title)
     items: list[Item] = []
@@ -117,7 +130,7 @@ def table_items(view: TableView) -> list[Item]:
         col_scope = next((s for s in SCOPES if "".join(col.path).endswith(s)), "")
         scope = scope or col_scope or table_scope
         key = line_key(rest)
-        if not key:
+        if not key or (key in ("收入", "支出") and not scope):
             return
         items.append(
             Item(
@@ -134,7 +147,7 @@ def table_items(view: TableView) -> list[Item]:
         usable = [c for c in side.values if _usable(c)]
         if not usable:
             continue
-        main = [c for c in usable if c.path and total_word(c.path[0]) and len(c.path) == 1] or usable[:1]
+        main = [c for c in usable if c.path and total_word(c.path[0]) and len(c.path) == 1] or _measure_columns(usable)
         has_labels = any(ln.label for ln in side.lines)
         for line in side.lines:
             if line.elision:
@@ -151,10 +164,14 @@ def table_items(view: TableView) -> list[Item]:
                 fig = line.values.get(col.index)
                 scoped_column = any("".join(col.path).endswith(s) for s in SCOPES)
                 if col in main:
-                    if bare:
-                        name = (side.heading + line.label) if side.heading and line.label == "总计" else _title_subject(view.title)
-                    else:
+                    if not bare:
                         name = line.label
+                    elif side.heading and line.label == "总计":
+                        name = side.heading + line.label
+                    elif col.path and total_word(col.path[0]) and col.path[0] not in ("合计", "总计", "小计"):
+                        name = col.path[0]  # the 合计 line of the 本年支出合计 column
+                    else:
+                        name = _title_subject(view.title)
                     add(name, col, line, fig)
                 elif bare and len(usable) > 1:
                     name, _ = _column_name(col)
@@ -209,6 +226,8 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
         scope, name = split_scope(st.key)
         key = path[-1] if path else line_key(name)
         scope = scope or _scope_of(st, d.statements)
+        if key in ("收入", "支出", "") and not scope:
+            continue  # "本项目共支出 13.07 万元": too general to name a table line
         keys = ["收入总计", "支出总计"] if key in ("收支总计", "收入支出总计") else [key]
         for fact in st.facts:
             if fact.role not in ("value", "budget") or fact.quantity.kind != "money":
