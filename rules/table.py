@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.numbers import Interval
+from auditlint.numbers import Interval, quantize
 from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, rule
-from auditlint.rulekit import amount, display_subject, in_unit
+from auditlint.rulekit import amount, display_subject, replace_number
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
 from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
@@ -57,27 +57,29 @@ def _terms_text(claim: TableClaim) -> str:
 
 def _gap_text(o: Outcome) -> str:
     assert o.parts is not None and o.total is not None
-    like = o.claim.total
     if o.claim.denominator:
-        expected = rounded(o.parts, like.quantity.places if like.quantity else 1)
-        shown = f"{expected}" if expected is not None else f"{o.parts.mid:.2f}"
-        return f"应为 {shown}{'%' if o.percent else ''}"
+        return f"应为 {_expected(o)}"
     gap = o.total.mid - o.parts.mid
-    return f"{'多' if gap > 0 else '少'} {_in_cell_unit(abs(gap), like)}"
+    return f"{'多' if gap > 0 else '少'} {_in_cell_unit(abs(gap), o.claim.total)}"
+
+
+def _figure(iv: Interval, q) -> str:
+    """A range of exact values as one figure written like `q`: its one rounding, else its middle."""
+    value = rounded(iv, q.places)
+    if value is None:
+        value = quantize(iv.mid, q.places)
+    return f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
 
 
 def _expected(o: Outcome) -> str | None:
     assert o.parts is not None
-    like = o.claim.total
-    q = like.quantity
+    q = o.claim.total.quantity
     if q is None:
         return None
     if o.claim.denominator:
-        value = rounded(o.parts, q.places)
-        return None if value is None else f"{value:.{q.places}f}" + ("%" if o.percent else "")
+        return _figure(o.parts, q) + ("%" if o.percent else "")
     scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
-    value = rounded(o.parts.scale(1 / scale), q.places)
-    return None if value is None else (f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}")
+    return _figure(o.parts.scale(1 / scale), q)
 
 
 def _single_message(o: Outcome) -> str:
@@ -103,14 +105,12 @@ def _culprit_message(c: Culprit) -> tuple[str, str | None]:
     notes = []
     for o in c.explains:
         assert o.parts is not None
-        notes.append(f"{o.claim.what}（{_written(o.claim.total)} ≠ {_in_cell_unit(o.parts.mid, o.claim.total)}）")
+        notes.append(f"{o.claim.what}（写作 {_written(o.claim.total)}，按各项计算为 {_in_cell_unit(o.parts.mid, o.claim.total)}）")
     q = cell.quantity
     expected = None
     if q is not None:
         scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
-        value = rounded(c.corrected.scale(1 / scale), q.places)
-        if value is not None:
-            expected = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+        expected = _figure(c.corrected.scale(1 / scale), q)
     tail = f"；若其余数字无误，该单元格应为 {expected}" if expected else ""
     message = (
         f"{title}{cell.where}的 {_written(cell)} 使 {len(c.explains)} 处勾稽关系不成立："
@@ -251,7 +251,7 @@ def _common(intervals: list[Interval]) -> Interval | None:
     return Interval(lo, hi) if lo <= hi else None
 
 
-@rule("TAB005", "text-table-mismatch", severity="error", fixable=True)
+@rule("TAB005", "text-table-mismatch", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
     r"""正文所述金额与表格中同一项目的数字不符。
 
@@ -281,9 +281,8 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
         if stated.overlaps(common):
             continue
         cell = claim.cells[0]
-        title = claim.titles[0]
         q = claim.stated
-        expected = in_unit(common.mid, q.unit, q.places).replace(" ", "") if q.unit else None
+        expected = _as_written(doc.text[q.start : q.end], q, common)
         where = "、".join(dict.fromkeys(f"{t}{c.where}" for t, c in zip(claim.titles, claim.cells)))
         note = ""
         for other, other_title in zip(claim.other_scope, claim.other_titles):
@@ -303,7 +302,13 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
             actual=doc.text[q.start : q.end],
             related=tuple((c.start, c.end, f"{t}{c.where}") for t, c in zip(claim.titles, claim.cells)),
         )
-        del title
+
+
+def _as_written(evidence: str, q, table: Interval) -> str:
+    """The table's figure written the way the text writes its own: same unit, places, grouping and spacing."""
+    value = quantize(table.mid / MONEY_SCALE[q.unit], q.places)
+    number = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+    return replace_number(evidence, q, number)
 
 
 def _table_unit(cell: TableCell) -> str:

@@ -249,6 +249,16 @@ def total_column_groups(side: Side) -> list[tuple[Column, list[Column]]]:
     return out
 
 
+def _column_what(col: Column, parts: list[Column]) -> str:
+    """“合计”列（预算数）应等于“因公出国（境）费”、“公务用车购置及运行维护费”、“公务接待费”之和."""
+    k = _total_index(col)
+    assert k is not None
+    suffix = col.path[k + 1 :]
+    name = "".join(col.path[k : k + 1])
+    measure = f"（{' / '.join(suffix)}）" if suffix else ""
+    return f"“{name}”列{measure}应等于" + "、".join(f"“{p.path[k]}”" for p in parts) + "之和"
+
+
 def total_column_claims(view: TableView) -> list[TableClaim]:
     out: list[TableClaim] = []
     for side in view.sides:
@@ -262,7 +272,7 @@ def total_column_claims(view: TableView) -> list[TableClaim]:
                     continue
                 total = cell_ref(view, fig, line, col)
                 terms = [Term(cell=cell_ref(view, f, line, p)) for f, p in zip(figs, parts) if f is not None]
-                what = f"“{col.heading}”列应等于" + "、".join(f"“{p.leaf}”" for p in parts) + "之和"
+                what = _column_what(col, parts)
                 out.append(_claim(view, "column", "table-total", total, terms, what, f"col:{col.index}"))
     return out
 
@@ -347,7 +357,7 @@ def formula_claims(view: TableView) -> list[TableClaim]:
         num, den = parsed
         if any(n not in by_number for _, n in num + den):
             continue
-        what = f"栏次公式 {result.number}={result.formula}"
+        what = f"栏次公式“{result.number}={result.formula}”"
         for line in view.lines():
             fig = line.values.get(result.index)
             if fig is None or not fig.is_number or line.elision:
