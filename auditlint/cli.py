@@ -151,11 +151,12 @@ def _statistics(results: list[FileResult], console) -> None:
             table.add_row(rule_id, str(n))
         console.print(table)
     per_file = Table(title="各文件核验情况", show_edge=False)
-    for col in ("文件", "表述", "已核验", "无法核验", "表格", "表格行", "表内关系", "已核验", "问题"):
+    for col in ("文件", "表述", "已核验", "无法核验", "表格", "表格行", "表内关系 已核验/共", "文表核对 已核验/共", "问题"):
         per_file.add_column(col, justify="right" if col != "文件" else "left")
     for r in results:
         text = [c for kind, c in r.claims.items() if not _is_table_kind(kind)]
-        table = [c for kind, c in r.claims.items() if _is_table_kind(kind)]
+        inside = [c for kind, c in r.claims.items() if kind.startswith("table-")]
+        against = [c for kind, c in r.claims.items() if kind == "text-table"]
         found = sum(c.found for c in text)
         checked = sum(c.checked for c in text)
         per_file.add_row(
@@ -165,8 +166,8 @@ def _statistics(results: list[FileResult], console) -> None:
             str(found - checked),
             str(r.tables.tables),
             str(r.tables.rows),
-            str(sum(c.found for c in table)),
-            str(sum(c.checked for c in table)),
+            f"{sum(c.checked for c in inside)}/{sum(c.found for c in inside)}",
+            f"{sum(c.checked for c in against)}/{sum(c.found for c in against)}",
             "—" if r.error else str(len(r.findings)),
         )
     console.print(per_file)

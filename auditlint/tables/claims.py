@@ -177,7 +177,7 @@ def _total_line_parts(lines: list[Line], i: int) -> list[Line] | None:
             segment.insert(0, ln)
     if any(ln.elision for ln in segment):
         return None
-    parts = [ln for ln in segment if ln.parent is None]
+    parts = [ln for ln in segment if ln.parent is None and not ln.detail]
     if previous is not None:
         parts.insert(0, previous)
     return parts or None
@@ -210,7 +210,7 @@ def _total_index(col: Column) -> int | None:
 def total_column_groups(side: Side) -> list[tuple[Column, list[Column]]]:
     """Each 合计/小计 column with the columns it adds up (one per sibling group under its header)."""
     out = []
-    usable = [c for c in side.values if _usable(c)]
+    usable = [c for c in side.values if _usable(c) and not c.detail]
     for col in usable:
         k = _total_index(col)
         if k is None:

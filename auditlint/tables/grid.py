@@ -39,6 +39,7 @@ _LABEL_HEADER = re.compile(r"^(?:项目|类别|指标|内容|说明|备注|摘�
 _CODE_HEADER = re.compile(r"编码|代码|科目编码")
 _SIDE_HEADINGS = ("收入", "支出")
 _CN_DIGITS = "一二三四五六七八九十"
+_DETAIL = re.compile(r"^\s*(?:其中|含|包括)\s*[：:]?")
 
 
 def table_title(table: Table) -> str:
@@ -104,6 +105,7 @@ class Column:
     formula: str = ""  # "4/3", "1+2+3"
     percent: bool = False
     unit: str | None = None
+    detail: bool = False  # "其中：…" column: a part of the column before it
 
     @property
     def heading(self) -> str:
@@ -140,6 +142,7 @@ class Line:
     children: list[Line] = field(default_factory=list)
     values: dict[int, Figure] = field(default_factory=dict)
     elision: bool = False
+    detail: bool = False  # "其中：…": a part of the line above, listed without its siblings
 
     @property
     def name(self) -> str:
@@ -249,10 +252,24 @@ def _header(table: Table) -> tuple[int, int | None]:
     return (1 if table.rows else 0), index_row
 
 
-def _column_path(table: Table, header_rows: int, index_row: int | None, c: int) -> tuple[str, ...]:
+_TITLE_ROW = re.compile(r"表\s*$|单位\s*[：:]|编制单位|^\s*\d{4}\s*年")
+
+
+def caption_rows(table: Table, header_rows: int) -> list[int]:
+    """Header rows that are the table's title or 单位 line: one cell across the whole width."""
+    out = []
+    for r in range(header_rows):
+        cells = {id(c): c for c in table.rows[r] if c is not None}
+        texts = [c.text.strip() for c in cells.values() if c.text.strip()]
+        if len(texts) == 1 and _TITLE_ROW.search(texts[0]) and len(table.rows[r]) > 1:
+            out.append(r)
+    return out
+
+
+def _column_path(table: Table, header_rows: int, index_row: int | None, c: int, skip: list[int]) -> tuple[str, ...]:
     path: list[str] = []
     for r in range(header_rows):
-        if r == index_row:
+        if r == index_row or r in skip:
             continue
         row = table.rows[r]
         cell = row[c] if c < len(row) else None
@@ -271,8 +288,9 @@ def _classify_columns(table: Table, header_rows: int, index_row: int | None, uni
     width = max((len(r) for r in table.rows), default=0)
     columns = []
     data = table.rows[header_rows:]
+    skip = caption_rows(table, header_rows)
     for c in range(width):
-        path = _column_path(table, header_rows, index_row, c)
+        path = _column_path(table, header_rows, index_row, c, skip)
         col = Column(index=c, path=path)
         joined = "".join(path)
         numbers = texts = codes = percents = 0
@@ -309,6 +327,7 @@ def _classify_columns(table: Table, header_rows: int, index_row: int | None, uni
             col.role = "label"
         else:
             col.role = "value"
+        col.detail = bool(_DETAIL.match(leaf))
         col.percent = col.role == "value" and (bool(_PERCENT_HEADER.search(leaf)) or (numbers > 0 and percents * 2 >= numbers))
         m = _UNIT_HEADER.search(joined)
         col.unit = m.group(1) if m else unit
@@ -407,7 +426,8 @@ def _read_lines(view: TableView) -> None:
             filled = any(f.state != "blank" for f in values.values())
             if not label and not code and not filled:
                 continue
-            text = strip_numbering(label)
+            detail = bool(_DETAIL.match(label))
+            text = strip_numbering(_DETAIL.sub("", label, count=1)) if detail else strip_numbering(label)
             line = Line(
                 row=r,
                 side=side.index,
@@ -418,6 +438,7 @@ def _read_lines(view: TableView) -> None:
                 total="" if code else total_word(text),
                 numbering=_number_of_label(label),
                 values=values,
+                detail=detail,
                 elision=any(
                     cell is not None and ELISION.match(cell.text.strip() or "x")
                     for cell in (at(c) for c in [*label_cols, *code_cols, *part_cols])
@@ -459,13 +480,13 @@ def _declared_children(side: Side) -> None:
     """
     lines = side.lines
     for i, line in enumerate(lines):
-        if line.code or line.total or line.parent is not None or line.children:
+        if line.code or line.total or line.detail or line.parent is not None or line.children:
             continue
         key = _key(line.label)
         for dec in load_decompositions():
             n = len(dec.parts)
             run = lines[i + 1 : i + 1 + n]
-            if len(run) != n or any(r.code or r.total or r.parent is not None for r in run):
+            if len(run) != n or any(r.code or r.total or r.detail or r.parent is not None for r in run):
                 continue
             if dec.matches(key, [_key(r.label) for r in run]):
                 for r in run:
@@ -482,6 +503,10 @@ def _hierarchy(side: Side) -> None:
     heading: Line | None = None
     heading_style = ""
     for line in side.lines:
+        if line.detail:
+            # 其中 lines name some parts of the line above, never all: they are not summed anywhere
+            line.parent = previous if previous is not None and not previous.detail else (previous.parent if previous else None)
+            continue
         if line.code:
             while by_code and not line.code.startswith(by_code[-1].code):
                 by_code.pop()
@@ -518,6 +543,9 @@ def _hierarchy(side: Side) -> None:
 
 def understand(table: Table, index: int) -> TableView:
     header_rows, index_row = _header(table)
+    titles = [next(c.text.strip() for c in table.rows[r] if c is not None and c.text.strip()) for r in caption_rows(table, header_rows)]
+    if titles:
+        table = table.model_copy(update={"caption": "\n".join([table.caption, *titles]).strip()})
     unit = _unit_of(table.caption)
     if unit is None:
         for r in range(header_rows):
