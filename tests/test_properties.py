@@ -165,7 +165,9 @@ def _mutate(doc: Doc, kind: str, k: int) -> tuple[str, str, str]:
         start, end = doc.marks["change_rate"]
         old = text[start:end]
         number = Decimal(old.rstrip("%")[2:])
-        new_number = number + Decimal(k) / 10 if number < 50 or k % 2 else number - Decimal(k) / 10
+        # far enough from the true rate that no rounding of the amounts can explain it
+        shift = max(Decimal(k) / 10, number * Decimal("0.05") + 1)
+        new_number = number + shift if number < 50 or k % 2 else number / 2
         new = f"{old[:2]}{new_number:.1f}%"
         return text[:start] + new + text[end:], "change_rate", "CHG001"
     if kind == "exec":

@@ -28,13 +28,17 @@ from .identities import Decomposition, load_decompositions
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
-_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费)$")
+_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
 
 
 def _core(key: str) -> str:
-    key = _TOTAL_WORDS.sub("", key)
-    return _QUALIFIERS.sub("", key) or key
+    core = _QUALIFIERS.sub("", key) or key
+    while True:
+        shorter = _TOTAL_WORDS.sub("", core)
+        if shorter == core or not shorter:
+            return core
+        core = shorter
 
 
 def same_item(a: str, b: str) -> bool:
@@ -167,6 +171,9 @@ class _Builder:
 
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
+        if parent is not None and parent.measure == "virtual":
+            # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before
+            parent = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
         if parent is not None and parent.measure != "virtual":
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
@@ -195,12 +202,19 @@ class _Builder:
                 if not plans:
                     found = self._lookback(st, lambda o: o.first("budget") is not None)
                     plans = [f.quantity for f in found.all("budget")] if found else []
-            else:
-                if actual is None and self._generic(st):
+            elif st.parent is None:
+                # a rate stated on its own ("部门预算执行率为114%") refers to the figures just before
+                # it; a part of a list never borrows its total's budget
+                if actual is None and len(st.facts) == 1:
                     found = self._lookback(st, lambda o: o.parent is None and o.value is not None and o.measure in ("决算", ""))
                     actual = found.value if found else None
-                if not plans and actual is not None and self._generic(st):
-                    found = self._lookback(st, lambda o: o.parent is None and o.first("budget") is not None)
+                if not plans and actual is not None:
+                    found = self._lookback(
+                        st,
+                        lambda o: o.parent is None
+                        and (o.value is None or o.measure == "到位")
+                        and o.first("budget") is not None,
+                    )
                     plans = [f.quantity for f in found.all("budget")] if found else []
             if actual is not None and actual.kind != "money":
                 continue
@@ -215,11 +229,6 @@ class _Builder:
                     plans=plans,
                 )
             )
-
-    @staticmethod
-    def _generic(st: Statement) -> bool:
-        """A rate stated on its own ("部门预算执行率为114%") refers to the figures just before it."""
-        return len(st.facts) == 1 or st.value is not None
 
     def _comparisons(self, st: Statement) -> None:
         budget = st.first("budget") or (st.first("prior") if st.first("prior") and st.first("prior").basis == "budget" else None)

@@ -324,6 +324,9 @@ class StatementParser:
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
+            last = self.statements[-1] if self.statements else None
+            if last is not None and last.paragraph == self._paragraph:
+                self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
             return 0
 
         head_label = ""
@@ -338,7 +341,7 @@ class StatementParser:
         opened: _OpenList | None = None
         sub = _SUBLIST.match(strip_marker(skel))
         if sub:
-            virtual = self._new(clean_subject(sub.group("subject")), sent.start, sent.start + sub.end())
+            virtual = self._new(clean_subject(_strip_measure(sub.group("subject"))), sent.start, sent.start + sub.end())
             virtual.measure = "virtual"
             list_parent, list_kind = virtual, "其中"
         else:
@@ -354,6 +357,7 @@ class StatementParser:
         paren_parent: Statement | None = None
         marker_i = 0
         starts_list = False
+        saved: tuple[Statement | None, str, int, int] | None = None
         for tok in real:
             rel = tok.start - sent.start
             while marker_i < len(markers) and markers[marker_i][0] < rel:
@@ -365,19 +369,24 @@ class StatementParser:
                 if in_paren and current is not None:
                     paren_parent = current
                 elif current is not None:
+                    saved = (list_parent, list_kind, m_end, len(made))
                     list_parent, list_kind = current, kind
                 elif not lead.strip(" ，,；;：:") and self.statements:
                     if list_parent is None:
                         list_parent, list_kind = self._last_top_statement(), kind
                     starts_list = True
                 elif clause_lead.strip() and not in_paren:
-                    label = clean_subject(self._label(clause_lead))
+                    label = clean_subject(_strip_measure(self._label(clause_lead)))
                     if label:
                         virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
                         virtual.measure = "virtual"
                         list_parent, list_kind = virtual, kind
             if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
                 paren_parent = None
+            if saved is not None and len(made) == saved[3] and re.search(r"[；;]", skel[saved[2] : rel]):
+                # "人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元": 包括 listed no figures
+                list_parent, list_kind = saved[0], saved[1]
+                saved = None
             breaks = [m.end() for m in re.finditer(r"[，,；;：:。]", skel[:rel])]
             clause_start = breaks[-1] if breaks else 0
             left = skel[max(clause_start, prev_end) : rel]
@@ -454,10 +463,13 @@ class StatementParser:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
-            for m in _COMPARISON.finditer(skel):
-                start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
-                current.comparisons.append(Word(start=start, end=end, text=m.group("word")))
+            self._comparisons(current, sent)
         return len(made)
+
+    def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+        for m in _COMPARISON.finditer(sent.skel):
+            start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+            st.comparisons.append(Word(start=start, end=end, text=m.group("word")))
 
     @staticmethod
     def _list_ended(
