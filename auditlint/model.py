@@ -125,6 +125,13 @@ class Word(Span):
     text: str
 
 
+class Comparison(BaseModel):
+    """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
+
+    word: Word
+    subject: str = ""
+
+
 Kind = Literal["money", "percent", "count", "number"]
 
 
@@ -207,7 +214,7 @@ class Statement(BaseModel):
     section: int = 0
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
     inherited_subject: bool = False
-    comparisons: list[Word] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:

@@ -25,6 +25,7 @@ from ..model import (
     Statement,
 )
 from .identities import Decomposition, load_decompositions
+from .statements import subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
@@ -167,8 +168,6 @@ class _Builder:
             )
 
     def _share_total(self, st: Statement, part: Quantity, base_label: str) -> Quantity | None:
-        from .statements import subject_key
-
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
         if parent is not None and parent.measure == "virtual":
@@ -231,18 +230,37 @@ class _Builder:
             )
 
     def _comparisons(self, st: Statement) -> None:
-        budget = st.first("budget") or (st.first("prior") if st.first("prior") and st.first("prior").basis == "budget" else None)
-        for word in st.comparisons:
+        for comparison in st.comparisons:
+            about = st
+            if comparison.subject:
+                # "“三公”经费支出决算数小于预算数" after a list: the statement it names, or none
+                key = subject_key(comparison.subject)
+                about = next(
+                    (o for o in self._chain(st) if same_item(o.key, key) or (o.key and key.startswith(o.key))),
+                    None,
+                )
+            budget = None
+            if about is not None:
+                prior = about.first("prior")
+                budget = about.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
+            word = comparison.word
             self.claims.append(
                 ComparisonClaim(
                     start=word.start,
                     end=word.end,
-                    subject=st.subject,
+                    subject=about.subject if about is not None else comparison.subject,
                     word=word,
-                    left=st.value,
+                    left=about.value if about is not None else None,
                     right=budget.quantity if budget else None,
                 )
             )
+
+    def _chain(self, st: Statement) -> list[Statement]:
+        """A statement and the totals it is a part of, innermost first."""
+        chain = [st]
+        while chain[-1].parent is not None and len(chain) < 8:
+            chain.append(self.sts[chain[-1].parent])
+        return chain
 
     def _reasons(self) -> None:
         changes = {id(c): c for c in self.claims if isinstance(c, ChangeClaim)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Fact, Quantity, Reason, Statement, Word
+from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
 from .figures import BARE_PH, COUNT_PH, DATE_PH, MONEY_PH, PERCENT_PH, Token
 from .reflow import HEADING, Reflowed
 
@@ -73,7 +73,7 @@ _LIST_MARKER = re.compile(
 )
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
 )
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
@@ -469,7 +469,8 @@ class StatementParser:
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         for m in _COMPARISON.finditer(sent.skel):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
-            st.comparisons.append(Word(start=start, end=end, text=m.group("word")))
+            subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
+            st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod
     def _list_ended(
