@@ -66,6 +66,17 @@ class TestSum:
         text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
         assert not findings(text, "SUM001")
 
+    def test_a_list_inside_a_part_ends_at_its_semicolon(self):
+        text = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出100.00万元。"
+        assert not findings(text, "SUM001")
+        wrong = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出110.00万元。"
+        [f] = findings(wrong, "SUM001")
+        assert f.evidence == "300.00万元"
+
+    def test_overlapping_categories_are_not_an_excess(self):
+        text = "政府采购支出总额75.00万元，其中：授予中小企业合同金额75.00万元，授予小微企业合同金额75.00万元。"
+        assert not findings(text, "SUM001")
+
     def test_parts_in_scores_are_left_to_score_rules(self):
         text = "年度目标1的产出指标得分为34分，分别是：满分28分，得分24分。"
         assert not findings(text, "SUM001")

@@ -52,6 +52,7 @@ _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
+_COMPARED = re.compile(r"比|较|与|同比")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -358,6 +359,7 @@ class StatementParser:
         marker_i = 0
         starts_list = False
         saved: tuple[Statement | None, str, int, int] | None = None
+        outer: list[tuple[Statement, str, int]] = []
         for tok in real:
             rel = tok.start - sent.start
             while marker_i < len(markers) and markers[marker_i][0] < rel:
@@ -370,6 +372,9 @@ class StatementParser:
                     paren_parent = current
                 elif current is not None:
                     saved = (list_parent, list_kind, m_end, len(made))
+                    if list_parent is not None and current.parent == list_parent.index:
+                        # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
+                        outer.append((list_parent, list_kind, m_end))
                     list_parent, list_kind = current, kind
                 elif not lead.strip(" ，,；;：:") and self.statements:
                     if list_parent is None:
@@ -383,6 +388,9 @@ class StatementParser:
                         list_parent, list_kind = virtual, kind
             if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
                 paren_parent = None
+            if outer and re.search(r"[；;]", skel[outer[-1][2] : rel]):
+                list_parent, list_kind, _ = outer.pop()
+                saved = None
             if saved is not None and len(made) == saved[3] and re.search(r"[；;]", skel[saved[2] : rel]):
                 # "人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元": 包括 listed no figures
                 list_parent, list_kind = saved[0], saved[1]
@@ -581,7 +589,8 @@ class StatementParser:
             if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
                 word = self._word(tok, left, m.start("word"), m.group("word"))
                 direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-                return "rate", clean_subject(left_clean[: m.start()]), "", Fact(
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+                return "rate", subject, "", Fact(
                     role="rate", quantity=q, label=left_clean, word=word, direction=direction
                 )
             m = _SHARE.search(left_clean)
@@ -611,7 +620,7 @@ class StatementParser:
                 else:
                     direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
                 basis = self._basis(before, left_clean)
-                subject = clean_subject(_strip_measure(re.split(r"比|较|与|同比", left_clean[: m.start()])[0]))
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
                 return "delta", subject, "", Fact(
                     role="delta",
                     quantity=q,
