@@ -213,6 +213,7 @@ class Statement(BaseModel):
     sentence: int = 0
     section: int = 0
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
+    number: int | None = None  # and the item's number
     inherited_subject: bool = False
     comparisons: list[Comparison] = Field(default_factory=list)
 

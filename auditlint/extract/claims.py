@@ -424,7 +424,10 @@ class _Builder:
             slack = len(shares) * max((s.quantity.interval.hi - s.quantity.value) for s in shares)  # type: ignore[union-attr]
             if total.lo - slack <= 100 <= total.hi + slack:
                 return True, "shares"
-        if any(re.match(r"^其他", k.subject) for k in kids):
+        numbers = [k.number for k in kids]
+        if all(n is not None for n in numbers) and numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
+            return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
+        if "其他" in kids[-1].subject:  # a catch-all last item closes the list
             return True, "other"
         ident = self._identity(parent, kids)
         if ident is not None:

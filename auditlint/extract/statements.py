@@ -104,6 +104,31 @@ def marker_style(text: str) -> tuple[str, int] | None:
     return None
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(text: str) -> int | None:
+    """一 … 九十九 as an int."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered item: 3、 (3) （三） 三、 ③ → 3; 1.2 → 2."""
+    m = re.match(r"^\s*[（(]?\s*(\d{1,2}(?:[.．]\d{1,2})*|[一二三四五六七八九十]{1,3})\s*[)）、.．]?", text)
+    if m:
+        token = m.group(1)
+        if token[0].isdigit():
+            return int(re.split(r"[.．]", token)[-1])
+        return _cn_number(token)
+    m = re.match(r"^\s*([①-⑳])", text)
+    return ord(m.group(1)) - ord("①") + 1 if m else None
+
+
 def strip_marker(text: str) -> str:
     m = HEADING.match(text)
     return text[m.end() :] if m else text
@@ -188,6 +213,7 @@ class StatementParser:
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
     _pending_style: str | None = None
+    _pending_number: int | None = None
     _open: list[_OpenList] = field(default_factory=list)
     _paragraph: int = 0
     _sentence: int = 0
@@ -322,6 +348,7 @@ class StatementParser:
             label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
             if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
                 self._pending, self._pending_style = label, style[0]
+                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
@@ -433,8 +460,10 @@ class StatementParser:
                 target.inherited_subject = inherited
                 if inherited and self._pending_style:
                     target.numbered = self._pending_style
+                    target.number = self._pending_number
                 elif style and not made:
                     target.numbered = style[0]
+                    target.number = item_number(self.flow.text[sent.start : sent.end])
                 parent = paren_parent or list_parent
                 if parent is not None:
                     target.parent = parent.index
