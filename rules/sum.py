@@ -129,5 +129,5 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             expected=_in_unit_of(failures[0][1].mid, first.total),
             actual=doc.text[first.total.start : first.total.end],
             severity=severity,
-            related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels)),
+            related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
         )

@@ -20,7 +20,6 @@ from auditlint.rulekit import (
 from .sum import _failure, unit_slip
 
 
-
 def _significant_digits(q: Quantity) -> int:
     return len(q.text.replace(",", "").replace("，", "").split(".")[0].lstrip("-0")) + q.places
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..model import (
     ChangeClaim,
@@ -24,6 +25,7 @@ from ..model import (
     ShareClaim,
     Statement,
 )
+from ..numbers import Interval
 from .identities import Decomposition, load_decompositions
 from .statements import subject_key
 
@@ -416,11 +418,9 @@ class _Builder:
         self, parent: Statement, kids: list[Statement], sums: dict[str, tuple[Quantity, list[Quantity]]]
     ) -> tuple[bool, str]:
         """Whether the parts listed are all the parts — the evidence a sum check needs."""
-        from ..numbers import Interval
-
         shares = [k.first("share") for k in kids]
         if all(shares):
-            total = sum((s.quantity.interval for s in shares), Interval.exact(sum_zero()))  # type: ignore[union-attr]
+            total = sum((s.quantity.interval for s in shares), Interval.exact(Decimal(0)))  # type: ignore[union-attr]
             slack = len(shares) * max((s.quantity.interval.hi - s.quantity.value) for s in shares)  # type: ignore[union-attr]
             if total.lo - slack <= 100 <= total.hi + slack:
                 return True, "shares"
@@ -435,7 +435,7 @@ class _Builder:
         for role, (total, parts) in sums.items():
             if not any(p.value for p in parts):
                 continue
-            acc = Interval.exact(sum_zero())
+            acc = Interval.exact(Decimal(0))
             for p in parts:
                 acc = acc + (p.yuan if p.kind == "money" else p.interval)
             tot = total.yuan if total.kind == "money" else total.interval
@@ -448,12 +448,6 @@ class _Builder:
             if dec.matches(parent.key, [k.key for k in kids]):
                 return dec
         return None
-
-
-def sum_zero():
-    from decimal import Decimal
-
-    return Decimal(0)
 
 
 def build_claims(disclosure: Disclosure) -> list[Claim]:

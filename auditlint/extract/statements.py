@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
-from .figures import BARE_PH, COUNT_PH, DATE_PH, MONEY_PH, PERCENT_PH, Token
+from .figures import DATE_PH, Token
 from .reflow import HEADING, Reflowed
 
 PH = "\ue000-\ue004"
