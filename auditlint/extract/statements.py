@@ -79,7 +79,9 @@ _COMPARISON = re.compile(
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
-_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]*?导致[^。，；]*?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
+_FOLLOWING_REASON = re.compile(
+    r"(?:主要)?原因[是为：:][^。；]*?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
+)
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
