@@ -138,6 +138,19 @@ def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     return keep
 
 
+def _drop_running_heads(units: list[_Unit]) -> list[_Unit]:
+    """Page headers and footers: the same short line recurring at page-sized intervals."""
+    where: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if not u.hard and 6 <= len(u.text) <= 40 and not _SENTENCE_PUNCT.search(u.text) and not HEADING.match(u.text):
+            where.setdefault(re.sub(r"\d+", "#", u.text), []).append(i)
+    drop: set[int] = set()
+    for positions in where.values():
+        if len(positions) >= 3 and min(b - a for a, b in zip(positions, positions[1:], strict=False)) >= 15:
+            drop.update(positions)
+    return [u for i, u in enumerate(units) if i not in drop] if drop else units
+
+
 def _wrap_width(units: list[_Unit]) -> int | None:
     """The width at which the text was hard-wrapped, if it was.
 
@@ -188,7 +201,7 @@ def reflow(content: str) -> Reflowed:
     units = _units(content)
     for u in units:
         u.width = display_width(u.text)
-    units = _drop_page_numbers(units)
+    units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
 
     out = Reflowed()
