@@ -80,4 +80,4 @@ def test_running_page_headers_are_dropped():
 
 def test_a_line_that_recurs_close_together_is_content():
     paras, _ = paragraphs("\n".join(["科普活动均已完成目标任务"] * 5 + ["合计100.00万元。"]))
-    assert paras.count("科普活动均已完成目标任务") == 5
+    assert "".join(paras).count("科普活动均已完成目标任务") == 5
