@@ -59,7 +59,7 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, disclosure: Disclosure):
+    def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
         self.d = disclosure
         self.sts = disclosure.statements
         self.children: dict[int, list[Statement]] = {}
@@ -69,7 +69,7 @@ class _Builder:
         self.groups: list[tuple[Statement, list[Statement]]] = [
             (self.sts[i], kids) for i, kids in self.children.items()
         ]
-        self.decompositions = load_decompositions()
+        self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
 
     # -------------------------------------------------------------- look-ups
@@ -419,5 +419,6 @@ def sum_zero():
     return Decimal(0)
 
 
-def build_claims(disclosure: Disclosure) -> list[Claim]:
-    return _Builder(disclosure).build()
+def build_claims(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[Claim]:
+    """The claims of a disclosure; identity_dirs adds folders of TOML identities to the built-in ones."""
+    return _Builder(disclosure, identity_dirs).build()
