@@ -81,7 +81,7 @@ class SarifReporter(Reporter):
     def _notification(self, level: str, text: str, path: str) -> dict:
         uri, base = artifact_uri(path)
         location = {"uri": uri, **({"uriBaseId": base} if base else {})}
-        return {"level": level, "message": {"text": f.message}, "locations": [{"physicalLocation": {"artifactLocation": location}}]}
+        return {"level": level, "message": {"text": text}, "locations": [{"physicalLocation": {"artifactLocation": location}}]}
 
     def finish(self) -> None:
         rules = dict(self.options.rules)
