@@ -93,8 +93,7 @@ class SarifReporter(Reporter):
             _rule_descriptor(rules[rule_id]) if rules[rule_id] is not None else {"id": rule_id}
             for rule_id in sorted(rules)
         ]
-        artifacts: dict[str, int] = {}
-        results = [self._result(f, index[f.rule], artifacts) for f in by_severity(self.findings)]
+        results = [self._result(f, index[f.rule]) for f in by_severity(self.findings)]
         run: dict = {
             "tool": {
                 "driver": {
@@ -111,39 +110,33 @@ class SarifReporter(Reporter):
                 }
             ],
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-            "artifacts": [
-                {"location": {"uri": uri, **({"uriBaseId": "%SRCROOT%"} if not uri.startswith("file:") else {})}}
-                for uri in artifacts
-            ],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         self.out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
 
-    def _location(self, f: Finding, artifacts: dict[str, int], where: Finding | Related, snippet: str) -> dict:
+    def _location(self, f: Finding, where: Finding | Related, snippet: str) -> dict:
         uri, base = artifact_uri(f.path)
-        artifact = {"uri": uri, "index": artifacts.setdefault(uri, len(artifacts))}
-        if base:
-            artifact["uriBaseId"] = base
+        artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
         physical = {
             "artifactLocation": artifact,
             "region": _region(where.line, where.column, where.end_line, where.end_column, snippet),
         }
         return {"physicalLocation": physical}
 
-    def _result(self, f: Finding, rule_index: int, artifacts: dict[str, int]) -> dict:
+    def _result(self, f: Finding, rule_index: int) -> dict:
         result: dict = {
             "ruleId": f.rule,
             "ruleIndex": rule_index,
             "level": _LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [self._location(f, artifacts, f, f.evidence)],
+            "locations": [self._location(f, f, f.evidence)],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
         }
         if f.related:
             result["relatedLocations"] = [
-                {"id": i, **self._location(f, artifacts, r, r.evidence), "message": {"text": r.message or "相关位置"}}
+                {"id": i, **self._location(f, r, r.evidence), "message": {"text": r.message or "相关位置"}}
                 for i, r in enumerate(f.related, start=1)
             ]
         if f.fix is not None:
