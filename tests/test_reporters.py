@@ -227,7 +227,7 @@ def _unescape(text: str) -> str:
 
 def parse_commands(output: str) -> list[dict]:
     parsed = []
-    for line in output.splitlines():
+    for line in output.split("\n"):  # the runner reads its output line by line on \n
         m = _COMMAND.match(line)
         if not m:
             continue
@@ -383,3 +383,15 @@ def test_every_format_renders_a_run_with_nothing_to_report(fmt, options):
     clean = check_bytes("clean.txt", CLEAN.encode(), keep_document=True)
     output = render(fmt, [clean], options)
     assert output.strip() or fmt == "github"
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from auditlint.report.github import command  # noqa: E402
+
+
+@given(message=st.text(), path=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+def test_github_commands_round_trip_any_message_and_path(message, path):
+    (parsed,) = parse_commands(command("warning", message, file=path, line=3))
+    assert parsed["message"] == message and parsed["file"] == path and parsed["line"] == "3"

@@ -141,3 +141,26 @@ def test_a_file_that_is_not_a_baseline_is_a_usage_error(archive):
     (archive / "bad.json").write_text('{"files": []}', encoding="utf-8")
     result = check("--baseline", "bad.json", "reports")
     assert result.exit_code == 2 and "不是 auditlint 基线文件" in result.output
+
+
+# ------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from auditlint.fingerprint import fingerprint  # noqa: E402
+
+# prose without figures: what an unrelated edit inserts
+_PROSE = st.text(alphabet=st.sampled_from("本部门严格执行预算管理规定，加强资金使用监督。一二三（）、；"), min_size=0, max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(inserts=st.lists(st.tuples(st.integers(min_value=0, max_value=5), _PROSE), max_size=4))
+def test_fingerprints_survive_any_inserted_prose(inserts):
+    lines = OLD.splitlines()
+    for where, prose in inserts:
+        lines.insert(min(where, len(lines)), prose)
+    edited = "\n".join(lines) + "\n"
+    before = sorted(fingerprint(f) for f in check_bytes("a.txt", OLD.encode()).findings)
+    after = sorted(fingerprint(f) for f in check_bytes("a.txt", edited.encode()).findings)
+    assert after == before
