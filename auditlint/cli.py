@@ -323,13 +323,16 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for col in ("规则", "名称", "默认级别", "可自动修复", "说明"):
-        table.add_column(col)
+    for col in ("规则", "名称", "默认级别", "可自动修复"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("说明", overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
     third_party = Counter(r.origin for r in rules.values() if r.origin != "auditlint")
     for r in rules.values():
         summary = r.summary + (f"（来自 {r.origin}）" if r.origin != "auditlint" else "")
         table.add_row(r.id, r.name, r.severity.value, "是" if r.fixable else "", escape(summary))
-    console = Console(soft_wrap=False)
+    console = Console()
+    if not console.is_terminal:  # a pipe or a file has no width to fit: keep each rule on one line
+        console = Console(width=240)
     console.print(table)
     if third_party:
         console.print("第三方规则：" + "；".join(f"{escape(o)} {n} 条" for o, n in sorted(third_party.items())))
