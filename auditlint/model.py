@@ -428,3 +428,6 @@ class FileResult(BaseModel):
     claims: dict[str, ClaimCount] = Field(default_factory=dict)
     internal_errors: list[InternalError] = Field(default_factory=list)
     seconds: float = 0.0
+    suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
+    baselined: int = 0  # findings left out because the baseline already records them
+    document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

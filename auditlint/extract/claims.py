@@ -66,7 +66,7 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, disclosure: Disclosure):
+    def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
         self.d = disclosure
         self.sts = disclosure.statements
         self.children: dict[int, list[Statement]] = {}
@@ -76,7 +76,7 @@ class _Builder:
         self.groups: list[tuple[Statement, list[Statement]]] = [
             (self.sts[i], kids) for i, kids in self.children.items()
         ]
-        self.decompositions = load_decompositions()
+        self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
 
     # -------------------------------------------------------------- look-ups
@@ -450,5 +450,6 @@ class _Builder:
         return None
 
 
-def build_claims(disclosure: Disclosure) -> list[Claim]:
-    return _Builder(disclosure).build()
+def build_claims(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[Claim]:
+    """The claims of a disclosure; identity_dirs adds folders of TOML identities to the built-in ones."""
+    return _Builder(disclosure, identity_dirs).build()
