@@ -25,7 +25,8 @@ def _fiscal_year(text: str) -> int | None:
     return years.most_common(1)[0][0]
 
 
-def extract(document: Document) -> Disclosure:
+def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
+    """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
     flow = reflow(document.content)
     tokens = find_figures(flow, document.text)
     skel = skeleton(flow.text, tokens)
@@ -47,8 +48,8 @@ def extract(document: Document) -> Disclosure:
         statements=parser.statements,
         reasons=parser.reasons,
     )
-    disclosure.claims = build_claims(disclosure)
+    disclosure.claims = build_claims(disclosure, identity_dirs)
     from ..tables import attach_tables  # tables use the identities of this package: imported late, no cycle
 
-    attach_tables(disclosure)
+    attach_tables(disclosure, identity_dirs)
     return disclosure

@@ -21,12 +21,12 @@ def document_tables(document: Document) -> list[Table]:
     return tables
 
 
-def attach_tables(disclosure: Disclosure) -> list[TableView]:
-    """Put a disclosure's tables and the claims their structure makes into it."""
+def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[TableView]:
+    """Put a disclosure's tables and the claims their structure makes into it; identity_dirs as for extract()."""
     tables = document_tables(disclosure.document)
     disclosure.tables = tables
-    views = [understand(t, i) for i, t in enumerate(tables)]
-    decompositions = load_decompositions()
+    decompositions = load_decompositions(tuple(identity_dirs))
+    views = [understand(t, i, decompositions) for i, t in enumerate(tables)]
     claims: list[Claim] = []
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))

@@ -16,9 +16,10 @@ A 部门决算 table is read the way a finance reviewer reads it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..extract.identities import load_decompositions
+from ..extract.identities import Decomposition, load_decompositions
 from ..model import Cell, Table
 from .cells import ELISION, Figure, read_figure
 
@@ -375,7 +376,7 @@ def _code_scheme(side: Side) -> str:
     return "economic" if "经济" in joined else "functional"
 
 
-def _read_lines(view: TableView) -> None:
+def _read_lines(view: TableView, decompositions: Sequence[Decomposition]) -> None:
     table = view.table
     for side in view.sides:
         scheme = _code_scheme(side)
@@ -445,7 +446,7 @@ def _read_lines(view: TableView) -> None:
                 ),
             )
             side.lines.append(line)
-        _hierarchy(side)
+        _hierarchy(side, decompositions)
 
 
 def _split_code(cells: list[Cell | None], carry: dict[int, str]) -> str:
@@ -472,7 +473,7 @@ def _key(label: str) -> str:
     return re.sub(r"[\s“”\"‘’'（）()、：:]", "", label)
 
 
-def _declared_children(side: Side) -> None:
+def _declared_children(side: Side, decompositions: Sequence[Decomposition]) -> None:
     """Lines right under a line that are its declared parts (基本支出 then 人员经费, 公用经费) are its children.
 
     A flattened table loses its indentation; the identities in rules/*.toml say
@@ -483,7 +484,7 @@ def _declared_children(side: Side) -> None:
         if line.code or line.total or line.detail or line.parent is not None or line.children:
             continue
         key = _key(line.label)
-        for dec in load_decompositions():
+        for dec in decompositions:
             n = len(dec.parts)
             run = lines[i + 1 : i + 1 + n]
             if len(run) != n or any(r.code or r.total or r.detail or r.parent is not None for r in run):
@@ -495,9 +496,9 @@ def _declared_children(side: Side) -> None:
                 break
 
 
-def _hierarchy(side: Side) -> None:
+def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     """Parents: the code that prefixes a code; the heading over a numbered run that restarts at 一."""
-    _declared_children(side)
+    _declared_children(side, decompositions)
     by_code: list[Line] = []
     previous: Line | None = None
     heading: Line | None = None
@@ -541,7 +542,8 @@ def _hierarchy(side: Side) -> None:
 # ------------------------------------------------------------------- build
 
 
-def understand(table: Table, index: int) -> TableView:
+def understand(table: Table, index: int, decompositions: Sequence[Decomposition] | None = None) -> TableView:
+    """A table as understood; decompositions (rules/*.toml) recover lines' parents a flattened table lost."""
     header_rows, index_row = _header(table)
     titles = [next(c.text.strip() for c in table.rows[r] if c is not None and c.text.strip()) for r in caption_rows(table, header_rows)]
     if titles:
@@ -563,5 +565,5 @@ def understand(table: Table, index: int) -> TableView:
         columns=columns,
         sides=_sides(columns, table, header_rows),
     )
-    _read_lines(view)
+    _read_lines(view, load_decompositions() if decompositions is None else decompositions)
     return view
