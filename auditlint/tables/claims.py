@@ -145,7 +145,8 @@ def _sum_claims(
             for f in figs:
                 terms.append(Term(cell=cell_ref(view, f, owner.get(id(f), part), col)))
         else:
-            if terms and any(t.cell.state == "number" for t in terms):
+            # a placeholder among the terms makes the claim not assessable, which is worth counting
+            if terms and any(t.cell.state in ("number", "unknown") for t in terms):
                 total = cell_ref(view, fig, total_line, col)
                 out.append(_claim(view, axis, kind, total, terms, what, family))
     return out

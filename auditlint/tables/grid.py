@@ -213,8 +213,8 @@ def _first_text(row: list[Cell | None]) -> str:
 
 def _is_data_row(row: list[Cell | None]) -> bool:
     figures = [read_figure(c) for c in row if c is not None]
-    if any(f is not None and f.is_number for f in figures):
-        return True
+    if any(f is not None and f.state in ("number", "unknown") for f in figures):
+        return True  # a figure, or a template's XXX where a figure goes
     first = _first_text(row)
     if not first:
         return not any(c is not None and c.text.strip() for c in row)

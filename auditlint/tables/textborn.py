@@ -51,13 +51,12 @@ def _cells(line: _Line) -> list[tuple[int, int]]:
         b = pos + len(part.rstrip())
         pieces.append((line.start + a, line.start + max(a, b)))
         pos += len(part) + 1
-    if sep == "|":
-        # "| a | b |": the outer pipes open and close the row, they do not make empty cells
-        if pieces and pieces[0][0] == pieces[0][1] and text.lstrip().startswith("|"):
-            pieces = pieces[1:]
-        if pieces and pieces[-1][0] == pieces[-1][1] and text.rstrip().endswith("|"):
-            pieces = pieces[:-1]
     return pieces
+
+
+def _outer_pipes(lines: list[_Line]) -> bool:
+    """"| a | b |" on every row: Markdown's outer pipes open and close rows, they are not empty cells."""
+    return all(ln.text.strip().startswith("|") and ln.text.strip().endswith("|") for ln in lines)
 
 
 def _delimited(line: _Line) -> bool:
@@ -129,11 +128,14 @@ def find_text_tables(document: Document) -> list[Table]:
                 continue
             if _delimited(line):
                 j = i
-                rows = []
+                run: list[_Line] = []
                 while j < len(lines) and _delimited(lines[j]) and not _flat_cell(lines[j]):
                     if not _SEPARATOR_ROW.match(lines[j].text):
-                        rows.append(_cells(lines[j]))
+                        run.append(lines[j])
                     j += 1
+                rows = [_cells(ln) for ln in run]
+                if _outer_pipes(run):
+                    rows = [r[1:-1] for r in rows]
                 if len(rows) >= _MIN_ROWS:
                     tables.append(_make_table(rows, content, _caption(lines, i)))
                 i = max(j, i + 1)
