@@ -271,3 +271,42 @@ def test_every_mutation_that_breaks_an_identity_is_caught(name, build):
         assert table_findings, f"table {TABLES[t].title} row {r} col {c}: {text} -> {new} not caught"
         located = [f for f in table_findings if f.evidence == new or any(rel.evidence == new for rel in f.related)]
         assert located, f"{text} -> {new}: findings do not point at the cell: {[(f.rule, f.evidence) for f in table_findings]}"
+
+
+def test_xlsx_formulas_inline_strings_and_hidden_sheets():
+    import io
+    import zipfile
+
+    from .office import PKG_REL, R_NS, S_NS
+
+    sheet = (
+        f'<worksheet xmlns="{S_NS}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><r><t>决算</t></r><r><t>数</t></r></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>基本支出</t></is></c><c r="B2" s="1"><v>80</v></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>项目支出</t></is></c><c r="B3" s="1"><v>20</v></c></row>'
+        '<row r="4"><c r="A4" t="inlineStr"><is><t>合计</t></is></c><c r="B4" s="1"><f>SUM(B2:B3)</f><v>110</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    hidden = f'<worksheet xmlns="{S_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>草稿</t></is></c></row></sheetData></worksheet>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("_rels/.rels", f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{S_NS}" xmlns:r="{R_NS}"><sheets><sheet name="表一" sheetId="1" r:id="rId1"/>'
+            '<sheet name="草稿" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{R_NS}/worksheet" Target="worksheets/a.xml"/>'
+            f'<Relationship Id="rId2" Type="{R_NS}/worksheet" Target="/xl/worksheets/b.xml"/></Relationships>',
+        )
+        z.writestr("xl/styles.xml", f'<styleSheet xmlns="{S_NS}"><cellXfs><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs></styleSheet>')
+        z.writestr("xl/worksheets/a.xml", sheet)
+        z.writestr("xl/worksheets/b.xml", hidden)
+    data = buf.getvalue()
+    document = read_bytes("book.xlsx", data)
+    assert "草稿" not in document.text  # a hidden sheet is not part of the report
+    assert "决算数" in document.text and "80.00" in document.text
+    result = check("book.xlsx", data)
+    assert [(f.rule, f.evidence) for f in result.findings] == [("TAB001", "110.00")]  # the formula's cached value is what shows

@@ -85,3 +85,19 @@ def test_one_changed_figure_is_caught_at_its_cell(classes, data):
     assert any(f.evidence == new or any(r.evidence == new for r in f.related) for f in result.findings), [
         (f.evidence, f.message) for f in result.findings
     ]
+
+
+TOKENS = st.sampled_from(
+    ["|", "\t", " | ", "合计", "小计", "总计", "本年收入合计", "208", "20805", "2080505", "301", "类", "款", "项", "1", "2",
+     "3=2/1", "4=1+2-3", "5=4/0", "栏次", "XXX", "……", "100.00", "-3.5", "(2.00)", "0", "93.8%", "-", "其中：",
+     "一、", "（一）", "单位：万元", "收入", "支出", "项目", "决算数", "预算数", "基本支出", "人员经费", "公用经费"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(TOKENS, max_size=12).map("".join), min_size=1, max_size=25).map("\n".join))
+def test_any_table_like_text_is_checked_without_an_internal_error(text):
+    result = check_text(text)
+    assert result.error_code in (None, "not-a-disclosure") and result.internal_errors == [], (result.error, result.internal_errors)
+    for f in result.findings:
+        assert text[f.start : f.end] == f.evidence
