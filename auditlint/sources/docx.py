@@ -17,6 +17,14 @@ _MAIN_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 # field instructions, and the legacy copy of drawings (mc:Fallback repeats mc:Choice).
 _SKIP = {W + "pPr", W + "rPr", W + "del", W + "delText", W + "instrText", W + "tblPr", W + "trPr", W + "tcPr", MC + "Fallback"}
 _CAPTION_LINES = 3
+_MAX_SPAN = 64  # a cell wider than this is a damaged file, not a table
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
 
 
 def _main_part(pkg: Package) -> str:
@@ -86,13 +94,13 @@ def read_table(tbl: ET.Element, caption: str, name: str) -> RawTable:
     r = 0
     for tr in tbl.findall(W + "tr"):
         trpr = tr.find(W + "trPr")
-        col = int(_val(trpr.find(W + "gridBefore") if trpr is not None else None, "0") or 0)
+        col = min(_MAX_SPAN, max(0, _int(_val(trpr.find(W + "gridBefore") if trpr is not None else None, "0"))))
         for tc in tr.findall(W + "tc"):
             tcpr = tc.find(W + "tcPr")
             span = 1
             merge: str | None = None
             if tcpr is not None:
-                span = max(1, int(_val(tcpr.find(W + "gridSpan"), "1") or 1))
+                span = min(_MAX_SPAN, max(1, _int(_val(tcpr.find(W + "gridSpan"), "1"))))
                 vm = tcpr.find(W + "vMerge")
                 if vm is not None:
                     merge = vm.get(W + "val", "continue")

@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Cell, Document, Table
+from .errors import ReadError
+
+#: Slots of one table's grid; a real report's largest tables have a few thousand.
+MAX_TABLE_SLOTS = 2_000_000
 
 # Tabs and line breaks separate cells and rows in the layout, so they cannot stay inside a cell.
 _CELL_BREAKS = re.compile(r"[\t\r\n\v\f]+")
@@ -96,6 +100,8 @@ class LayoutBuilder:
         n_rows, n_cols = raw.shape
         if n_rows == 0 or n_cols == 0:
             return None
+        if n_rows * n_cols > MAX_TABLE_SLOTS:
+            raise ReadError("too-large", f"文件中的表格过大（{n_rows} 行 × {n_cols} 列），不像一份报告，未检查")
         grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         anchors: dict[tuple[int, int], RawCell] = {}
         for rc in raw.cells:
@@ -117,10 +123,10 @@ class LayoutBuilder:
                 if rc is None:
                     if (r, c) in covered:
                         continue  # filled in below, from its anchor
-                    grid[r][c] = Cell(text="", row=base_row + r, col=c, start=self.length, end=self.length, page=self.page)
+                    grid[r][c] = Cell.model_construct(text="", row=base_row + r, col=c, start=self.length, end=self.length, page=self.page)
                     continue
                 text = clean_cell_text(rc.text)
-                cell = Cell(
+                cell = Cell.model_construct(
                     text=text,
                     row=base_row + r,
                     col=c,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree as ET
@@ -267,6 +268,29 @@ def _sheet_table(book: _Workbook, name: str, part: str, budget: list[int]) -> Ra
     return RawTable(cells=cells, name=name)
 
 
+def _compact(raw: RawTable) -> RawTable:
+    """Leave out rows and columns with no cell at all: a stray note far away must not make a huge grid."""
+    rows = sorted({c.row for c in raw.cells})
+    cols = sorted({c.col for c in raw.cells})
+    row_at = {r: i for i, r in enumerate(rows)}
+    col_at = {c: i for i, c in enumerate(cols)}
+
+    def kept(used: list[int], start: int, span: int) -> int:
+        return max(1, bisect_left(used, start + span) - bisect_left(used, start))
+
+    cells = [
+        RawCell(
+            text=c.text,
+            row=row_at[c.row],
+            col=col_at[c.col],
+            rowspan=kept(rows, c.row, c.rowspan),
+            colspan=kept(cols, c.col, c.colspan),
+        )
+        for c in raw.cells
+    ]
+    return RawTable(cells=cells, name=raw.name, caption=raw.caption)
+
+
 def _split_caption(raw: RawTable) -> tuple[list[str], RawTable, list[str]]:
     """Title and 单位 rows above a sheet's table, and note rows below it, are text, not table rows."""
     by_row: dict[int, list[RawCell]] = {}
@@ -316,7 +340,7 @@ def read_xlsx(path: str, data: bytes) -> Document:
     for name, part in book.sheets():
         if not pkg.has(part):
             continue
-        raw = _sheet_table(book, name, part, budget)
+        raw = _compact(_sheet_table(book, name, part, budget))
         head, table, tail = _split_caption(raw)
         if not head and not table.cells and not tail:
             continue

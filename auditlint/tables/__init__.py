@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Disclosure, Document, Table, TableCount
 from ..extract.identities import load_decompositions
+from .cells import read_figure
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
 from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
@@ -36,6 +37,7 @@ def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -
 
 
 def table_count(disclosure: Disclosure) -> TableCount:
+    """Tables, their rows, and the cells that hold a figure (a merged cell counts once)."""
     figures = 0
     rows = 0
     for t in disclosure.tables:
@@ -43,10 +45,8 @@ def table_count(disclosure: Disclosure) -> TableCount:
         seen: set[int] = set()
         for row in t.rows:
             for cell in row:
-                if cell is None or id(cell) in seen:
-                    continue
-                seen.add(id(cell))
-                text = cell.text.strip().replace(",", "").rstrip("%")
-                if text.replace(".", "", 1).lstrip("-").isdigit() and "." in text:
-                    figures += 1
+                if cell is not None and id(cell) not in seen:
+                    seen.add(id(cell))
+                    figure = read_figure(cell)
+                    figures += bool(figure is not None and figure.is_number)
     return TableCount(tables=len(disclosure.tables), rows=rows, figures=figures)

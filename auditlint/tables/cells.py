@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -40,29 +41,38 @@ class Figure:
         return self.quantity is not None and self.quantity.unit == "%"
 
 
+@lru_cache(maxsize=8192)
+def _parse(raw: str) -> tuple[State, Decimal, int, str, bool]:
+    """(state, value, places, written unit, grouped) of a cell's text; tables repeat their texts a lot."""
+    text = raw.translate(_FULLWIDTH).strip()
+    zero = Decimal(0)
+    if _BLANK.match(text):
+        return "blank", zero, 0, "", False
+    if _PLACEHOLDER.match(text.replace(" ", "")):
+        return "unknown", zero, 0, "", False
+    m = _NUMBER.match(text)
+    if not m or bool(m.group("open")) != bool(m.group("close")):
+        return "text", zero, 0, "", False
+    number = m.group("num").replace(",", "")
+    try:
+        value = Decimal(number)
+    except InvalidOperation:  # pragma: no cover - the pattern admits digits only
+        return "text", zero, 0, "", False
+    if m.group("neg") or m.group("open"):
+        value = -value
+    places = len(number.split(".", 1)[1]) if "." in number else 0
+    return "number", value, places, m.group("unit") or "", "," in m.group("num")
+
+
 def read_figure(cell: Cell | None, unit: str = "") -> Figure | None:
     """The figure in a cell; `unit` is the column's or table's unit for a bare number."""
     if cell is None:
         return None
     raw = cell.text
-    text = raw.translate(_FULLWIDTH).strip()
-    if _BLANK.match(text):
-        return Figure(cell, "blank")
-    if _PLACEHOLDER.match(text.replace(" ", "")):
-        return Figure(cell, "unknown")
-    m = _NUMBER.match(text)
-    if not m or bool(m.group("open")) != bool(m.group("close")):
-        return Figure(cell, "text")
-    number = m.group("num").replace(",", "")
-    try:
-        value = Decimal(number)
-    except InvalidOperation:  # pragma: no cover - the pattern admits digits only
-        return Figure(cell, "text")
-    if m.group("neg") or m.group("open"):
-        value = -value
-    places = len(number.split(".", 1)[1]) if "." in number else 0
-    written_unit = m.group("unit") or ""
-    quantity = Quantity(
+    state, value, places, written_unit, grouped = _parse(raw)
+    if state != "number":
+        return Figure(cell, state)
+    quantity = Quantity.model_construct(  # built from parsed parts: nothing left to validate
         start=cell.start,
         end=cell.end,
         value=value,
@@ -70,6 +80,6 @@ def read_figure(cell: Cell | None, unit: str = "") -> Figure | None:
         places=places,
         text=raw,
         unit_inferred=not written_unit and bool(unit),
-        grouped="," in m.group("num"),
+        grouped=grouped,
     )
     return Figure(cell, "number", quantity)

@@ -74,7 +74,7 @@ class TableClaim(Claim):
 
 def cell_ref(view: TableView, fig: Figure, line: Line | None, col: Column | None) -> TableCell:
     cell = fig.cell
-    return TableCell(
+    return TableCell.model_construct(
         table=view.index,
         row=cell.row,
         col=cell.col,
@@ -155,27 +155,28 @@ def _sum_claims(
 # -------------------------------------------------------------- total lines
 
 
-def _total_line_parts(lines: list[Line], i: int) -> list[Line] | None:
-    """The lines a total line at position i adds up: those it closes, or (at the top) those it opens."""
+def _total_line_parts(lines: list[Line], i: int, first_plain: int) -> list[Line] | None:
+    """The lines a total line at position i adds up: those it closes, or (at the top) those it opens.
+
+    first_plain is the position of the side's first line that is not a total.
+    """
     total = lines[i]
     rank = _TOTAL_RANK[total.total]
-    if all(ln.total for ln in lines[:i]):
+    previous = None
+    if first_plain > i:
         if total.label not in ("合计", "总计", "小计"):
             return None  # "本年收入合计" first: it totals lines this table does not show
-        segment = []
-        for ln in lines[i + 1 :]:
-            if ln.total:
-                break
-            segment.append(ln)
-        previous = None
+        j = i + 1
+        while j < len(lines) and not lines[j].total:
+            j += 1
+        segment = lines[i + 1 : j]
     else:
-        segment, previous = [], None
-        for ln in reversed(lines[:i]):
-            if ln.total:
-                if _TOTAL_RANK[ln.total] < rank:
-                    previous = ln
-                break
-            segment.insert(0, ln)
+        j = i - 1
+        while j >= 0 and not lines[j].total:
+            j -= 1
+        segment = lines[j + 1 : i]
+        if j >= 0 and _TOTAL_RANK[lines[j].total] < rank:
+            previous = lines[j]
     if any(ln.elision for ln in segment):
         return None
     parts = [ln for ln in segment if ln.parent is None and not ln.detail]
@@ -187,10 +188,11 @@ def _total_line_parts(lines: list[Line], i: int) -> list[Line] | None:
 def total_line_claims(view: TableView) -> list[TableClaim]:
     out: list[TableClaim] = []
     for side in view.sides:
+        first_plain = next((k for k, ln in enumerate(side.lines) if not ln.total), len(side.lines))
         for i, line in enumerate(side.lines):
             if not line.total:
                 continue
-            parts = _total_line_parts(side.lines, i)
+            parts = _total_line_parts(side.lines, i, first_plain)
             if parts is None:
                 continue
             what = f"“{line.label}”行应等于其上各项之和" if parts[0].row < line.row else f"“{line.label}”行应等于其下各项之和"
@@ -287,13 +289,12 @@ _LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
 def hierarchy_claims(view: TableView) -> list[TableClaim]:
     out: list[TableClaim] = []
     for side in view.sides:
+        position = {id(ln): k for k, ln in enumerate(side.lines)}
         for i, line in enumerate(side.lines):
             if not line.children:
                 continue
-            following = side.lines[i + 1 :]
-            last = line.children[-1]
-            span = following[: following.index(last) + 1] if last in following else []
-            if any(ln.elision for ln in span):
+            end = position.get(id(line.children[-1]), i)
+            if any(ln.elision for ln in side.lines[i + 1 : end + 1]):
                 continue
             if line.code:
                 level = _LEVEL_NAMES.get(len(line.code), "") if line.code_scheme == "functional" else ""

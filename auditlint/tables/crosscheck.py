@@ -11,6 +11,7 @@ disagree among themselves (two tables, two scopes) nothing is concluded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pydantic import Field
@@ -216,11 +217,13 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
     for it in items:
         by_key.setdefault(it.key, []).append(it)
     out: list[TextTableClaim] = []
-    table_spans = [(t.start, t.end) for t in d.tables]
+    spans = sorted((t.start, t.end) for t in d.tables)
+    starts = [a for a, _ in spans]
     for st in d.statements:
         if st.measure in ("virtual", "到位"):
             continue
-        if any(a <= st.start <= b for a, b in table_spans):
+        k = bisect_right(starts, st.start) - 1
+        if k >= 0 and st.start <= spans[k][1]:
             continue  # a cell of a table, not a statement of the explanation
         path = _path_of(st.subject)
         scope, name = split_scope(st.key)

@@ -9,7 +9,7 @@ likely culprit, and the failures it explains are reported at it, once.
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -164,14 +164,13 @@ def _culprits(outcomes: list[Outcome]) -> list[Culprit]:
         assert own is not None
         candidates.append(Culprit(cell=cells[key], explains=failing, corrected=own + allowed))
     candidates.sort(key=lambda c: -len(c.explains))
+    explaining: Counter[frozenset[int]] = Counter(frozenset(id(o) for o in c.explains) for c in candidates)
     chosen: list[Culprit] = []
     taken: set[int] = set()
-    for i, cand in enumerate(candidates):
-        ids = {id(o) for o in cand.explains}
-        if ids & taken:
-            continue
+    for cand in candidates:
+        ids = frozenset(id(o) for o in cand.explains)
         # another cell explaining exactly the same failures makes the choice a guess
-        if any(j != i and {id(o) for o in other.explains} == ids for j, other in enumerate(candidates)):
+        if ids & taken or explaining[ids] > 1:
             continue
         chosen.append(cand)
         taken |= ids

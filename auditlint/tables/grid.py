@@ -480,16 +480,18 @@ def _declared_children(side: Side, decompositions: Sequence[Decomposition]) -> N
     which lines make up which, so the hierarchy can be recovered from them.
     """
     lines = side.lines
+    keys = [_key(ln.label) for ln in lines]
     for i, line in enumerate(lines):
         if line.code or line.total or line.detail or line.parent is not None or line.children:
             continue
-        key = _key(line.label)
         for dec in decompositions:
+            if not any(alias in keys[i] for alias in dec.total):
+                continue
             n = len(dec.parts)
             run = lines[i + 1 : i + 1 + n]
             if len(run) != n or any(r.code or r.total or r.detail or r.parent is not None for r in run):
                 continue
-            if dec.matches(key, [_key(r.label) for r in run]):
+            if dec.matches(keys[i], keys[i + 1 : i + 1 + n]):
                 for r in run:
                     r.parent = line
                     line.children.append(r)
@@ -542,8 +544,14 @@ def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
 # ------------------------------------------------------------------- build
 
 
+#: No fiscal table is wider; a wider grid (a form, or text full of separators) is counted, not read.
+MAX_COLUMNS = 64
+
+
 def understand(table: Table, index: int, decompositions: Sequence[Decomposition] | None = None) -> TableView:
     """A table as understood; decompositions (rules/*.toml) recover lines' parents a flattened table lost."""
+    if max((len(r) for r in table.rows), default=0) > MAX_COLUMNS:
+        return TableView(table, index, table_title(table) or f"第{index + 1}个表格", None, len(table.rows), None, [], [])
     header_rows, index_row = _header(table)
     titles = [next(c.text.strip() for c in table.rows[r] if c is not None and c.text.strip()) for r in caption_rows(table, header_rows)]
     if titles:

@@ -124,6 +124,7 @@ def _line_claims(view: TableView, decompositions: Sequence[Decomposition]) -> li
     items: list[tuple[str, Line]] = []
     for side in view.sides:
         items.extend((_line_key(ln, side), ln) for ln in side.lines if not ln.code)
+    items = _named(items, decompositions)
     out: list[TableClaim] = []
     for dec in decompositions:
         resolved = _resolve_all(dec, items, _line_ancestor)
@@ -181,3 +182,12 @@ def _column_claims(view: TableView, decompositions: Sequence[Decomposition]) -> 
 
 def identity_claims(view: TableView, decompositions: Sequence[Decomposition]) -> list[TableClaim]:
     return _line_claims(view, decompositions) + _column_claims(view, decompositions)
+
+
+def _named(items: list[tuple[str, T]], decompositions: Sequence[Decomposition]) -> list[tuple[str, T]]:
+    """Only the items some identity names: a long table is scanned once, not once per identity."""
+    aliases = {a for dec in decompositions for group in (dec.total, *dec.parts, *dec.minus) for a in group}
+    if not aliases:
+        return []
+    pattern = re.compile("|".join(sorted(map(re.escape, aliases), key=len, reverse=True)))
+    return [(k, it) for k, it in items if pattern.search(k)]

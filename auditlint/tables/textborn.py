@@ -19,6 +19,10 @@ _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*
 _MIN_ROWS = 2
 _MIN_FLAT_ROWS = 3
 _CAPTION_LINES = 2
+# A table in a report has at most dozens of columns and thousands of cells; text that splits
+# into more is separators used otherwise, and reading it as a table would cost time for nothing.
+MAX_CELLS_PER_ROW = 64
+MAX_CELLS = 50_000
 
 
 @dataclass
@@ -65,6 +69,8 @@ def _delimited(line: _Line) -> bool:
         return False
     if _SEPARATOR_ROW.match(text):
         return True
+    if text.count("\t" if "\t" in text else "|") >= MAX_CELLS_PER_ROW:
+        return False
     filled = [1 for a, b in _cells(line) if b > a]
     return len(filled) >= 2
 
@@ -74,15 +80,17 @@ def _flat_cell(line: _Line) -> bool:
     return line.text.startswith("\t") and "\t" not in line.text.strip("\t ") and "|" not in line.text
 
 
-def _make_table(rows: list[list[tuple[int, int]]], text: str, caption: str) -> Table:
+def _make_table(rows: list[list[tuple[int, int]]], text: str, caption: str) -> Table | None:
     width = max(len(r) for r in rows)
+    if width * len(rows) > MAX_CELLS:
+        return None
     grid: list[list[Cell | None]] = []
     for i, row in enumerate(rows):
         cells: list[Cell | None] = []
         for j in range(width):
             if j < len(row):
                 a, b = row[j]
-                cells.append(Cell(text=text[a:b].strip(), row=i, col=j, start=a, end=b))
+                cells.append(Cell.model_construct(text=text[a:b].strip(), row=i, col=j, start=a, end=b))
             else:
                 cells.append(None)
         grid.append(cells)
@@ -136,8 +144,9 @@ def find_text_tables(document: Document) -> list[Table]:
                 rows = [_cells(ln) for ln in run]
                 if _outer_pipes(run):
                     rows = [r[1:-1] for r in rows]
-                if len(rows) >= _MIN_ROWS:
-                    tables.append(_make_table(rows, content, _caption(lines, i)))
+                table = _make_table(rows, content, _caption(lines, i)) if len(rows) >= _MIN_ROWS else None
+                if table is not None:
+                    tables.append(table)
                 i = max(j, i + 1)
                 continue
             i += 1
