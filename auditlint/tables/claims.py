@@ -11,6 +11,7 @@ A claim names its cells; whether it holds is for the rules to recompute.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -127,8 +128,17 @@ def _claim(view: TableView, axis: Axis, kind: str, total: TableCell, terms: list
 
 
 def _sum_claims(
-    view: TableView, side: Side, axis: Axis, kind: str, total_line: Line, parts: list[Line], what: str, family: str
+    view: TableView,
+    side: Side,
+    axis: Axis,
+    kind: str,
+    total_line: Line,
+    parts: list[tuple[int, Line]],
+    what: str,
+    family: str,
+    pair: Callable[[Column, Line], Column | None] | None = None,
 ) -> list[TableClaim]:
+    """total_line = Σ sign × part, in each value column of its side; `pair` finds a part's column on another side."""
     out = []
     for col in side.values:
         if not _usable(col):
@@ -137,13 +147,13 @@ def _sum_claims(
         if fig is None or not fig.is_number:
             continue
         terms: list[Term] = []
-        for part in parts:
-            figs = _line_terms(part, col)
+        for sign, part in parts:
+            part_col = col if pair is None else pair(col, part)
+            figs = _line_terms(part, part_col) if part_col is not None else None
             if figs is None:
                 break
             owner = {id(f): p for p in [part, *part.children] for f in p.values.values()}
-            for f in figs:
-                terms.append(Term(cell=cell_ref(view, f, owner.get(id(f), part), col)))
+            terms.extend(Term(sign=sign, cell=cell_ref(view, f, owner.get(id(f), part), part_col)) for f in figs)
         else:
             # a placeholder among the terms makes the claim not assessable, which is worth counting
             if terms and any(t.cell.state in ("number", "unknown") for t in terms):
@@ -196,7 +206,7 @@ def total_line_claims(view: TableView) -> list[TableClaim]:
             if parts is None:
                 continue
             what = f"“{line.label}”行应等于其上各项之和" if parts[0].row < line.row else f"“{line.label}”行应等于其下各项之和"
-            out.extend(_sum_claims(view, side, "row", "table-total", line, parts, what, f"row:{line.row}:{side.index}"))
+            out.extend(_sum_claims(view, side, "row", "table-total", line, [(1, p) for p in parts], what, f"row:{line.row}:{side.index}"))
     return out
 
 
@@ -303,7 +313,8 @@ def hierarchy_claims(view: TableView) -> list[TableClaim]:
                 what = f"{who}应等于其所属{child_level or '下级科目'}之和"
             else:
                 what = f"“{line.label}”应等于其下各项之和"
-            out.extend(_sum_claims(view, side, "code", "table-code", line, line.children, what, f"code:{line.row}:{side.index}"))
+            children = [(1, c) for c in line.children]
+            out.extend(_sum_claims(view, side, "code", "table-code", line, children, what, f"code:{line.row}:{side.index}"))
     return out
 
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from ..extract.identities import Decomposition
 from .cells import Figure
-from .claims import TableClaim, Term, _claim, _line_terms, _usable, cell_ref
+from .claims import TableClaim, Term, _claim, _sum_claims, _usable, cell_ref
 from .grid import Column, Line, Side, TableView, total_word
 
 T = TypeVar("T")
@@ -132,23 +132,11 @@ def _line_claims(view: TableView, decompositions: Sequence[Decomposition]) -> li
             continue
         total_line, terms = resolved
         side = view.sides[total_line.side]
-        for col in side.values:
-            if not _usable(col):
-                continue
-            fig = total_line.values.get(col.index)
-            if fig is None or not fig.is_number:
-                continue
-            built: list[Term] = []
-            for sign, line in terms:
-                term_col = col if line.side == total_line.side else _paired_column(col, side, view.sides[line.side])
-                figs = _line_terms(line, term_col) if term_col is not None else None
-                if figs is None:
-                    break
-                built.extend(Term(sign=sign, cell=cell_ref(view, f, line, term_col)) for f in figs)
-            else:
-                if any(t.cell.state == "number" for t in built):
-                    total = cell_ref(view, fig, total_line, col)
-                    out.append(_claim(view, "identity", "table-identity", total, built, dec.name, f"identity:{dec.name}:{col.index}"))
+
+        def pair(col: Column, line: Line, side: Side = side) -> Column | None:
+            return col if line.side == side.index else _paired_column(col, side, view.sides[line.side])
+
+        out.extend(_sum_claims(view, side, "identity", "table-identity", total_line, terms, dec.name, f"identity:{dec.name}", pair))
     return out
 
 
