@@ -9,6 +9,7 @@ left out so a sentence broken by a page turn reads as one.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 from bisect import bisect_left
@@ -34,11 +35,8 @@ _TOL = 2.0
 
 
 def available() -> bool:
-    try:
-        import pdfplumber  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether the PDF extra is installed (checked without importing it)."""
+    return importlib.util.find_spec("pdfplumber") is not None
 
 
 @dataclass

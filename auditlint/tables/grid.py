@@ -27,7 +27,7 @@ _UNIT_CAPTION = re.compile(r"单位\s*[：:]\s*(亿元|万元|千元|元)")
 _UNIT_HEADER = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[)）]")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?:\s+|(?=[\u4e00-\u9fff“（(]))(.+)$")
-_CODE_PART = {"类": 3, "款": 2, "项": 2}
+_CODE_PART = frozenset({"类", "款", "项"})
 _INDEX_CELL = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*[=＝]\s*[\d+\-*/×÷()（）\s.%]+|栏次|行次|[—-])$")
 _NUMBERING = re.compile(
     r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]"
@@ -149,9 +149,6 @@ class Line:
     def name(self) -> str:
         return f"{self.code} {self.label}".strip() if self.code else self.label
 
-    def has_numbers(self) -> bool:
-        return any(f.is_number for f in self.values.values())
-
 
 @dataclass(eq=False)
 class Side:
@@ -178,20 +175,12 @@ class TableView:
     columns: list[Column]
     sides: list[Side]
 
-    @property
-    def data_rows(self) -> int:
-        return max(0, len(self.table.rows) - self.header_rows)
-
     def lines(self):
         for side in self.sides:
             yield from side.lines
 
 
 # ------------------------------------------------------------------ header
-
-
-def _row_cells(table: Table, r: int) -> list[Cell | None]:
-    return table.rows[r] if r < len(table.rows) else []
 
 
 def _is_index_row(row: list[Cell | None]) -> bool:
@@ -345,7 +334,8 @@ def _classify_columns(table: Table, header_rows: int, index_row: int | None, uni
     return columns
 
 
-def _sides(columns: list[Column], table: Table, header_rows: int) -> list[Side]:
+def _sides(columns: list[Column]) -> list[Side]:
+    """Split at a label column that follows value columns: 收入 | 支出, or 人员经费 | 公用经费 side by side."""
     sides: list[Side] = []
     current: list[Column] = []
     seen_value = False
@@ -571,7 +561,7 @@ def understand(table: Table, index: int, decompositions: Sequence[Decomposition]
         header_rows=header_rows,
         index_row=index_row,
         columns=columns,
-        sides=_sides(columns, table, header_rows),
+        sides=_sides(columns),
     )
     _read_lines(view, load_decompositions() if decompositions is None else decompositions)
     return view
