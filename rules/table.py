@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.numbers import Interval, quantize
-from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, rule
-from auditlint.rulekit import amount, display_subject, replace_number
+from auditlint.numbers import MONEY_SCALE, Interval, quantize
+from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, amount, display_subject, replace_number, rule
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
 from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
-from auditlint.numbers import MONEY_SCALE
 
 # Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
 # by the first of these rules whose identity it breaks.
@@ -148,9 +146,8 @@ def _report(d: Disclosure, rule_id: str) -> Iterator:
                 start=culprit.cell.start,
                 end=culprit.cell.end,
                 message=message,
-                expected=expected,
+                expected=expected,  # the likely value, not a certain one: no automatic fix
                 actual=culprit.cell.text,
-                fix=expected,
                 related=tuple((x.claim.total.start, x.claim.total.end, x.claim.what) for x in culprit.explains),
             )
             continue
@@ -280,10 +277,9 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
         stated = claim.stated.yuan
         if stated.overlaps(common):
             continue
-        cell = claim.cells[0]
         q = claim.stated
         expected = _as_written(doc.text[q.start : q.end], q, common)
-        where = "、".join(dict.fromkeys(f"{t}{c.where}" for t, c in zip(claim.titles, claim.cells)))
+        where = "、".join(dict.fromkeys(f"{t}{c.where}为 {c.text.strip()}{_table_unit(c)}" for t, c in zip(claim.titles, claim.cells)))
         note = ""
         for other, other_title in zip(claim.other_scope, claim.other_titles):
             iv = _cell_yuan(other)
@@ -295,8 +291,7 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
             start=q.start,
             end=q.end,
             message=(
-                f"正文所述{subject} {amount(q)} 与表格不符：{where}为 {cell.text.strip()}"
-                f"{_table_unit(cell)}{note}"
+                f"正文所述{subject} {amount(q)} 与表格不符：{where}{note}"
             ),
             expected=expected,
             actual=doc.text[q.start : q.end],
