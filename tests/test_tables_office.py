@@ -310,3 +310,33 @@ def test_xlsx_formulas_inline_strings_and_hidden_sheets():
     assert "决算数" in document.text and "80.00" in document.text
     result = check("book.xlsx", data)
     assert [(f.rule, f.evidence) for f in result.findings] == [("TAB001", "110.00")]  # the formula's cached value is what shows
+
+
+GENERAL_BUDGET = TableSpec(
+    title="一般公共预算财政拨款支出决算表",
+    rows=[
+        [Merged("项目", colspan=2), None, Merged("合计", rowspan=2), Merged("基本支出", rowspan=2), Merged("项目支出", rowspan=2)],
+        ["功能分类科目编码", "科目名称", None, None, None],
+        ["201", "一般公共服务支出", "90.00", "70.00", "20.00"],
+        [Merged("合计", colspan=2), None, "90.00", "70.00", "20.00"],
+    ],
+)
+
+
+def test_a_section_heading_gives_the_text_its_scope():
+    def report(general_basic: str) -> bytes:
+        return build_docx(
+            [
+                Paragraph("二、支出决算情况说明"),
+                Paragraph("本年支出合计105.00万元，其中：基本支出75.00万元，项目支出30.00万元。"),
+                Paragraph("三、一般公共预算财政拨款支出决算情况说明"),
+                Paragraph(f"2024年度基本支出{general_basic}万元。"),
+                SPENDING,
+                GENERAL_BUDGET,
+            ]
+        )
+
+    assert [f for f in check("report.docx", report("70.00")).findings if f.rule == "TAB005"] == []
+    hits = [f for f in check("report.docx", report("75.00")).findings if f.rule == "TAB005"]
+    assert [f.evidence for f in hits] == ["75.00万元"]
+    assert "一般公共预算财政拨款支出决算表" in hits[0].message and "疑将其他口径的数字" in hits[0].message

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
+from ..extract.statements import marker_style
 from ..model import Claim, Disclosure, Quantity, Statement
 from .claims import TableCell, _usable, cell_ref
 from .grid import Column, Line, TableView, total_word
@@ -198,6 +199,30 @@ def _scope_of(st: Statement, statements: list[Statement]) -> str:
     return ""
 
 
+def heading_scopes(text: str) -> tuple[list[int], list[str]]:
+    """Where each section starts, and the scope its heading names: “五、一般公共预算财政拨款支出决算情况说明”.
+
+    A 一、 heading sets the scope of its section (none, when it names none); a （一） heading
+    inside it may narrow it for its own part.
+    """
+    offsets: list[int] = []
+    scopes: list[str] = []
+    section = part = ""
+    pos = 0
+    for line in text.split("\n"):
+        style = marker_style(line) if len(line) < 80 else None
+        if style is not None and style[1] <= 2:
+            scope, _ = split_scope(re.sub(r"[“”\"]", "", line))
+            if style[1] <= 1:
+                section, part = scope, ""
+            else:
+                part = scope
+            offsets.append(pos)
+            scopes.append(part or section)
+        pos += len(line) + 1
+    return offsets, scopes
+
+
 def _same_period(d: Disclosure, fact_label: str) -> bool:
     if _OTHER_PERIOD.search(fact_label):
         return False
@@ -217,6 +242,7 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
     for it in items:
         by_key.setdefault(it.key, []).append(it)
     out: list[TextTableClaim] = []
+    heading_at, heading_scope = heading_scopes(d.document.content)
     spans = sorted((t.start, t.end) for t in d.tables)
     starts = [a for a, _ in spans]
     for st in d.statements:
@@ -229,6 +255,9 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
         scope, name = split_scope(st.key)
         key = path[-1] if path else line_key(name)
         scope = scope or _scope_of(st, d.statements)
+        if not scope:
+            k = bisect_right(heading_at, st.start) - 1
+            scope = heading_scope[k] if k >= 0 else ""
         if key in ("收入", "支出", "") and not scope:
             continue  # "本项目共支出 13.07 万元": too general to name a table line
         keys = ["收入总计", "支出总计"] if key in ("收支总计", "收入支出总计") else [key]
