@@ -84,3 +84,15 @@ def test_title_and_unit_rows_inside_a_word_table_are_its_caption():
     result = check("report.docx", build_docx([TableSpec(rows=rows, title="", unit="")]))
     assert result.findings == []
     assert result.claims["table-identity"].checked == 2  # 收入总计 = 支出总计 needs the 收入 / 支出 sides
+
+
+def test_amounts_of_another_year_are_not_held_against_this_years_tables():
+    text = (
+        "示例单位2024年度部门决算（2024年度）\n一、收入支出决算总体情况说明\n"
+        "2023年度收入支出总计90.00万元。2024年度收入支出总计{x}万元。上年支出合计80.00万元。本年支出合计100.00万元。\n"
+        "收入支出决算总表\n单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n"
+        "本年收入合计 | 100.00 | 本年支出合计 | 100.00\n总计 | 100.00 | 总计 | 100.00\n"
+    )
+    result = tab(text.format(x="100.00"))
+    assert result.findings == [] and result.claims["text-table"].checked == 2
+    assert [f.evidence for f in tab(text.format(x="110.00")).findings] == ["110.00万元"]

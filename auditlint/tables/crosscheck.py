@@ -223,10 +223,14 @@ def heading_scopes(text: str) -> tuple[list[int], list[str]]:
     return offsets, scopes
 
 
-def _same_period(d: Disclosure, fact_label: str) -> bool:
-    if _OTHER_PERIOD.search(fact_label):
+def _same_period(d: Disclosure, q: Quantity) -> bool:
+    """Whether the clause an amount closes speaks of the report's own year ("上年…", "2023年度…" do not)."""
+    before = d.document.content[max(0, q.start - 60) : q.start]
+    clause = re.split(r"[。；;，,\n]", before)[-1]
+    sentence = re.split(r"[。；;\n]", before)[-1]
+    if _OTHER_PERIOD.search(clause):
         return False
-    years = {int(y) for y in _YEAR.findall(fact_label)}
+    years = {int(y) for y in _YEAR.findall(sentence)}
     return not years or d.year is None or years == {d.year}
 
 
@@ -264,7 +268,7 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
         for fact in st.facts:
             if fact.role not in ("value", "budget") or fact.quantity.kind != "money":
                 continue
-            if fact.role == "value" and not _same_period(d, fact.label):
+            if not _same_period(d, fact.quantity):
                 continue
             measure = "预算" if fact.role == "budget" else "决算"
             if measure == "预算" and "调整" in fact.label:
