@@ -420,7 +420,7 @@ class InternalError(BaseModel):
 
 
 class TableCount(BaseModel):
-    """Tables read in one file: how many, their rows, and the figures their cells hold."""
+    """Tables read in one file: how many, their rows, and the figures their value columns hold."""
 
     tables: int = 0
     rows: int = 0

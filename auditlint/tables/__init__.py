@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Claim, Disclosure, Document, Table, TableCount
+import threading
+
 from ..extract.identities import load_decompositions
-from .cells import read_figure
+from ..model import Claim, Disclosure, Document, Table, TableCount
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
 from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
@@ -22,6 +23,9 @@ def document_tables(document: Document) -> list[Table]:
     return tables
 
 
+_last = threading.local()  # the views of the last disclosure, for its table count
+
+
 def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[TableView]:
     """Put a disclosure's tables and the claims their structure makes into it; identity_dirs as for extract()."""
     tables = document_tables(disclosure.document)
@@ -33,20 +37,21 @@ def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
     claims.extend(text_table_claims(disclosure, views))
     disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
+    _last.entry = (disclosure, views)
     return views
 
 
 def table_count(disclosure: Disclosure) -> TableCount:
-    """Tables, their rows, and the cells that hold a figure (a merged cell counts once)."""
+    """Tables, their rows, and the figures in their value columns (a merged cell counts once)."""
+    entry = getattr(_last, "entry", None)
+    views = entry[1] if entry is not None and entry[0] is disclosure else [understand(t, i) for i, t in enumerate(disclosure.tables)]
     figures = 0
-    rows = 0
-    for t in disclosure.tables:
-        rows += len(t.rows)
+    for view in views:
         seen: set[int] = set()
-        for row in t.rows:
-            for cell in row:
-                if cell is not None and id(cell) not in seen:
-                    seen.add(id(cell))
-                    figure = read_figure(cell)
-                    figures += bool(figure is not None and figure.is_number)
+        for line in view.lines():
+            for figure in line.values.values():
+                if figure.is_number and id(figure.cell) not in seen:
+                    seen.add(id(figure.cell))
+                    figures += 1
+    rows = sum(len(t.rows) for t in disclosure.tables)
     return TableCount(tables=len(disclosure.tables), rows=rows, figures=figures)
