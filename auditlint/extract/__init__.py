@@ -10,6 +10,7 @@ from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
 from .statements import StatementParser
+from .structure import find_outline
 
 __all__ = ["extract"]
 
@@ -46,6 +47,8 @@ def extract(document: Document) -> Disclosure:
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
+        outline=find_outline(flow),
+        flow=flow,
     )
     disclosure.claims = build_claims(disclosure)
     return disclosure
