@@ -155,3 +155,116 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         actual=h.marker,
         related=((previous.start, previous.title_end, "前一同级编号"),) if previous is not None else (),
     )
+
+
+def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[int]]:
+    """The numbered lists of the outline: runs of siblings, each heading linked to the one before it."""
+    runs: dict[int, list[int]] = {}
+    head_of: dict[int, int] = {}
+    for i, p in sorted(placed.items()):
+        if p.previous is not None and p.previous in head_of and p.status != "repeat":
+            first = head_of[p.previous]
+        else:
+            first = i
+        head_of[i] = first
+        runs.setdefault(first, []).append(i)
+    return list(runs.values())
+
+
+_ORDINAL = re.compile(r"(?:年度)?目标\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])")
+
+
+@rule("DOC002", "item-ordinal-mismatch", severity="warning")
+def item_ordinal(doc: Disclosure) -> Iterator:
+    r"""条目编号与标题中的目标序号不一致。
+
+    Checks: items of one list whose titles count something ("1.1 年度目标 1 的产出指标",
+    "1.2 年度目标 2 …"): when every other item's ordinal matches its number, the
+    one that does not is reported.
+
+    Why: a copied item whose ordinal was not updated attributes its scores to the
+    wrong target.
+
+    Bad:  1.1 年度目标 1 的效益指标得分为 3 分\n1.2 年度目标 2 的效益指标得分为 1 分\n1.3 年度目标 3 的效益指标得分为 1 分\n1.4 年度目标 3 的效益指标得分为 1 分
+    Good: 1.1 年度目标 1 的效益指标得分为 3 分\n1.2 年度目标 2 的效益指标得分为 1 分\n1.3 年度目标 3 的效益指标得分为 1 分\n1.4 年度目标 4 的效益指标得分为 1 分
+    """
+    from auditlint.extract.structure import cn_number
+
+    outline = doc.outline
+    placed = place_headings(outline)
+    for run in _lists(outline, placed):
+        ordinals = []
+        for i in run:
+            m = _ORDINAL.search(outline[i].title)
+            ordinals.append((i, cn_number(m.group("n")) if m else None, m))
+        stated = [(i, n, m) for i, n, m in ordinals if n is not None]
+        if len(stated) < 3:
+            continue
+        wrong = [(i, n, m) for i, n, m in stated if n != outline[i].number]
+        if len(wrong) != 1:
+            continue
+        i, n, m = wrong[0]
+        h = outline[i]
+        right = m.group(0).replace(m.group("n"), str(h.number) if m.group("n").isdigit() else _cn(h.number))
+        yield Issue(
+            start=h.start,
+            end=h.title_end,
+            message=f"“{h.marker}”的标题写作“{m.group(0)}”，而同级其余各项的目标序号都与编号一致，此处应为“{right}”",
+            expected=right,
+            actual=m.group(0),
+        )
+
+
+def _cn(n: int) -> str:
+    return cn_numeral(n)
+
+
+@rule("DOC003", "empty-section", severity="warning")
+def empty_section(doc: Disclosure) -> Iterator:
+    r"""标题下没有内容，紧接着就是下一个同级标题。
+
+    Checks: a section heading followed directly by the next heading of the same
+    list, in a list whose other sections have text or sub-sections. Lists of
+    short items ("1. 党建工作需要进一步融合。") and headings that carry their own
+    content ("1.绩效自评总分：100分") are not sections.
+
+    Why: an empty section is a paragraph lost in editing, or a heading kept from
+    the template for work that was not reported.
+
+    Bad:  （一）强化政治引领\n开展宣教活动。\n（二）创建全国科普示范区\n（三）深化改革创新\n推进改革试点。
+    Good: （一）强化政治引领\n开展宣教活动。\n（二）创建全国科普示范区\n获评全国科普示范区。\n（三）深化改革创新\n推进改革试点。
+    """
+    outline = doc.outline
+    placed = place_headings(outline)
+    has_children = {p.parent for p in placed.values() if p.parent is not None}
+    for run in _lists(outline, placed):
+        if len(run) < 3:
+            continue
+        def filled(i: int) -> bool:
+            h = outline[i]
+            return h.has_body or i in has_children or _carries_content(h)
+        full = sum(1 for i in run if filled(i))
+        if full * 2 < len(run):
+            continue  # a list of short items, not of sections
+        for i, nxt in zip(run, run[1:]):
+            h, following = outline[i], outline[nxt]
+            if filled(i) or h.inline or not h.heading_shaped or h.toc:
+                continue
+            if doc.document.content[h.title_end : h.title_end + 1] in ("。", ".", "；", ";"):
+                continue  # a sentence: an item of a list, not a heading
+            if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
+                continue
+            yield Issue(
+                start=h.start,
+                end=h.title_end,
+                message=f"“{_named(h)}”之下没有内容，紧接着就是下一个同级标题“{_named(following)}”：内容缺失或标题多余",
+                related=((following.start, following.title_end, "紧随其后的同级标题"),),
+            )
+
+
+def _carries_content(h: Heading) -> bool:
+    """"绩效自评总分：100分", "项目名称：…": a label and its value, not an empty heading."""
+    _, colon, rest = h.title.partition("：")
+    if not colon:
+        _, colon, rest = h.title.partition(":")
+    return bool(colon and rest.strip())
