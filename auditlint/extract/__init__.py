@@ -10,6 +10,7 @@ from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
 from .statements import StatementParser
+from .scores import find_scores
 from .structure import find_outline
 
 __all__ = ["extract"]
@@ -50,5 +51,6 @@ def extract(document: Document) -> Disclosure:
         outline=find_outline(flow),
         flow=flow,
     )
+    disclosure.scores = find_scores(flow, document.text, disclosure.outline)
     disclosure.claims = build_claims(disclosure)
     return disclosure

@@ -87,7 +87,7 @@ def _title(text: str, start: int, stop: int) -> str:
     """The words after a marker, up to the end of its sentence (or the next marker)."""
     segment = text[start:stop]
     m = _TITLE_END.search(segment)
-    return (segment[: m.start()] if m else segment).strip()[:60]
+    return (segment[: m.start()] if m else segment).strip()[:100]
 
 
 def _heading_shaped(para_text: str, marker_end: int) -> bool:
@@ -324,3 +324,44 @@ def marker_for(like: Heading, n: int) -> str:
     if like.style == "pideo":
         return chr(ord("㈠") + n - 1)
     return str(n)
+
+
+def heading_before(outline: list[Heading], offset: int) -> int | None:
+    """The last numbered heading that starts before an offset."""
+    found = None
+    for i, h in enumerate(outline):
+        if h.start > offset:
+            break
+        if h.style:
+            found = i
+    return found
+
+
+def ancestors(outline: list[Heading], placed: dict[int, Placement], offset: int) -> list[Heading]:
+    """The headings a place in the text sits under, nearest first: its section, that section's parent …"""
+    out: list[Heading] = []
+    i = heading_before(outline, offset)
+    seen: set[int] = set()
+    while i is not None and i not in seen:
+        seen.add(i)
+        out.append(outline[i])
+        p = placed.get(i)
+        i = p.parent if p is not None else None
+    return out
+
+
+def section_end(outline: list[Heading], placed: dict[int, Placement], index: int, text_end: int) -> int:
+    """Where the section opened by outline[index] ends: at the first later heading not under it."""
+    for j in range(index + 1, len(outline)):
+        h = outline[j]
+        if not h.style:
+            continue
+        k: int | None = j
+        seen: set[int] = set()
+        while k is not None and k != index and k not in seen:
+            seen.add(k)
+            p = placed.get(k)
+            k = p.parent if p is not None else None
+        if k != index:
+            return h.start
+    return text_end
