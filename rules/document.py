@@ -365,3 +365,254 @@ def drafting_note(doc: Disclosure) -> Iterator:
             message=f"审核批注“{note}”留在了正文中：应按批注改正相关内容后删除批注",
             actual=note,
         )
+
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?<![\d.])(?P<y2>(?:19|20)\d{2})[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?![\d.])"
+)
+_SIGN_OFF = re.compile(
+    r"(?P<label>[\u4e00-\u9fff（）()]{0,12}?(?:委托|举办单位|主管部门|主管单位|上级|登记管理机关|审核|审批|审查)[\u4e00-\u9fff（）()]{0,10}?意见"
+    r"|报送日期|填报日期|填表日期|审核日期|批准日期)"
+)
+
+
+def _sign_off_dates(doc: Disclosure) -> list[tuple[str, tuple[int, int, int], int, int, int]]:
+    """(label, date, start, end, label start) for each date that closes a sign-off block ("举办单位意见 … 2022年1月21日")."""
+    text = doc.document.content
+    # a label in brackets ("举办单位意见(含保密审查意见)") qualifies the one before it
+    labels = [(m.start(), m.group("label")) for m in _SIGN_OFF.finditer(text) if m.group("label")[0] not in "（("]
+    out = []
+    for m in _DATE.finditer(text):
+        owner = None
+        for start, label in labels:
+            if start < m.start() and m.start() - start <= 400:
+                owner = (start, label)
+        if owner is None:
+            continue
+        # the label's block: no other date between the label and this one
+        if out and out[-1][4] == owner[0]:
+            continue
+        y, mo, d = (int(m.group(k) or m.group(k + "2")) for k in ("y", "m", "d"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        out.append((owner[1], (y, mo, d), m.start(), m.end(), owner[0]))
+    return out
+
+
+def _date(d: tuple[int, int, int]) -> str:
+    return f"{d[0]}年{d[1]}月{d[2]}日"
+
+
+@rule("DOC006", "sign-off-dates-out-of-order", severity="error")
+def sign_off_dates(doc: Disclosure) -> Iterator:
+    r"""签署意见的日期先后颠倒。
+
+    Checks: the dates that close the sign-off blocks of a report (事业单位委托意见,
+    举办单位意见, 主管部门审核意见 …), in the order the form lists them: each
+    approval comes after what it approves, so a later block may not be dated
+    earlier. Where one of the two dates falls outside the usual filing period
+    (the first half of the year after the report's year), that one is named.
+
+    Why: an approval dated before the submission it approves is impossible; one
+    of the dates is mistyped.
+
+    Bad:  事业单位委托意见：我单位承诺对年度报告内容的真实性负责。2022年11月21日\n举办单位意见：该年度报告书情况属实，可以向社会公示。2022年1月21日
+    Good: 事业单位委托意见：我单位承诺对年度报告内容的真实性负责。2022年1月18日\n举办单位意见：该年度报告书情况属实，可以向社会公示。2022年1月21日
+    """
+    blocks = _sign_off_dates(doc)
+    for (l1, d1, s1, e1, _), (l2, d2, s2, e2, _) in zip(blocks, blocks[1:]):
+        if d2 >= d1:
+            continue
+        year = doc.year
+        late = year is not None and (d1[0], d1[1]) > (year + 1, 6) and (d2[0], d2[1]) <= (year + 1, 6)
+        first, second = (s1, e1), (s2, e2)
+        if late:
+            message = (
+                f"{l1}的日期 {_date(d1)} 晚于其后{l2}的日期 {_date(d2)}：审核不能早于所审核的内容；"
+                f"{year} 年度报告通常于次年上半年报送，疑此处日期有误"
+            )
+            yield Issue(start=first[0], end=first[1], message=message, actual=_date(d1), related=((second[0], second[1], l2),))
+        else:
+            message = f"{l2}的日期 {_date(d2)} 早于其前{l1}的日期 {_date(d1)}：审核不能早于所审核的内容，其中一个日期有误"
+            yield Issue(start=second[0], end=second[1], message=message, actual=_date(d2), related=((first[0], first[1], l1),))
+
+
+_YEAR = re.compile(
+    r"(?<![\d－\-—~～至到])(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?(?!\s*\d{1,2}\s*月)(?!\s*[－\-—~～至到])"
+)
+_OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
+_EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
+_OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以来|自|截至|截止|起|结转|结余|以前|往年|历年|累计|同期|延续|跨年|前")
+
+
+def _report_year(doc: Disclosure) -> int | None:
+    """The fiscal year the report is about, when the text says it clearly enough to hold other years against it."""
+    year = doc.year
+    if year is None:
+        return None
+    text = doc.document.content
+    mentions = len(re.findall(rf"{year}\s*年度", text))
+    return year if mentions >= 2 or str(year) in text[:300] else None
+
+
+@rule("DOC007", "wrong-fiscal-year", severity="warning")
+def wrong_fiscal_year(doc: Disclosure) -> Iterator:
+    r"""文中的年度与报告年度不符。
+
+    Checks: an earlier year written where the text reports this year's own
+    funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
+    a year before the report's year, followed by the funds, budget or project it
+    qualifies, after a verb of this year's execution (完成, 争取, 安排, 下达 …), in a
+    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …).
+
+    Why: a wrong year in a conclusion usually means the paragraph was copied
+    from the previous year's report and not updated.
+
+    Bad:  2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2021年度科普经费的预算安排。
+    Good: 2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2022年度科普经费的预算安排。
+    """
+    year = _report_year(doc)
+    flow = doc.flow
+    if year is None or flow is None:
+        return
+    text = flow.text
+    for m in _YEAR.finditer(text):
+        y = int(m.group("y"))
+        if y >= year:
+            continue
+        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+        before, after = text[lo : m.start()], text[m.end() : hi]
+        if _OTHER_PERIOD.search(before + after) or not _OWN_FUNDS.search(after) or not _EXECUTED.search(before):
+            continue
+        start, end = flow.span(m.start(), m.end())
+        written = m.group(0).replace(" ", "")
+        right = f"{year}年{'度' if m.group('du') else ''}"
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字",
+            expected=right,
+            actual=written,
+        )
+
+
+_ORG = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:科学技术协会|联合会|委员会|协会|学会|科技馆|博物馆|图书馆|文化馆|管理局|研究院|中心|局|厅|馆|办公室)"
+)
+_REGION_END = "省市区县州旗盟"
+
+
+def _org_names(text: str) -> list[tuple[str, int]]:
+    """Names of bodies under a region ("北京市门头沟区科学技术协会"), with where each occurs."""
+    out = []
+    for m in _ORG.finditer(text):
+        name = re.sub(r"^(?:\d*年度?|度|关于|对|由|在|经|为|是|和|与|及)+", "", m.group(0))
+        if 6 <= len(name) <= 20 and any(c in _REGION_END for c in name[:7]):
+            out.append((name, m.start() + len(m.group(0)) - len(name)))
+    return out
+
+
+def _core(name: str) -> str:
+    """The name below its top region ("门头沟区科学技术协会"), which shorter mentions share."""
+    for i, c in enumerate(name[:6]):
+        if c in "省市" and len(name) - i - 1 >= 5:
+            return name[i + 1 :]
+    return name
+
+
+def _garbled_pair(a: str, b: str) -> bool:
+    """Same body, one or two characters mistyped in the name proper (not in the region: 东城区 ≠ 西城区)."""
+    if len(a) != len(b) or a == b or a[:2] != b[:2] or a[-2:] != b[-2:]:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    region = max(max((i for i, c in enumerate(a) if c in _REGION_END), default=-1), max((i for i, c in enumerate(b) if c in _REGION_END), default=-1))
+    return 1 <= len(diff) <= 2 and len(diff) * 6 <= len(a) and min(diff) > region
+
+
+@rule("DOC008", "entity-name-varies", severity="warning")
+def entity_name(doc: Disclosure) -> Iterator:
+    r"""单位名称前后不一致（个别字错写）。
+
+    Checks: the names of bodies under a region ("北京市门头沟区科学技术协会") that
+    occur in two spellings differing in one or two characters of the name proper;
+    the rarer spelling is reported. Shortened forms ("武汉洪山区…" for "武汉市洪山区…")
+    and different regions ("东城区" / "西城区") are not.
+
+    Why: the reporting body's name is a legal name; a garbled one in the title or
+    a heading misnames who is accountable for the figures.
+
+    Bad:  2021年度北京市门头沟区科协技术协会部门决算\n北京市门头沟区科学技术协会对本部门项目支出实施了绩效自评。门头沟区科学技术协会成立于1958年。
+    Good: 2021年度北京市门头沟区科学技术协会部门决算\n北京市门头沟区科学技术协会对本部门项目支出实施了绩效自评。门头沟区科学技术协会成立于1958年。
+    """
+    flow = doc.flow
+    if flow is None:
+        return
+    text = flow.text
+    names = _org_names(text)
+    seen: set[str] = set()
+    spellings = sorted({n for n, _ in names})
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1 :]:
+            if not _garbled_pair(a, b):
+                continue
+            support = {n: text.count(_core(n)) for n in (a, b)}
+            if support[a] == support[b]:
+                continue
+            odd, usual = (a, b) if support[a] < support[b] else (b, a)
+            if odd in seen:
+                continue
+            seen.add(odd)
+            at = next(pos for n, pos in names if n == odd)
+            other = next(pos for n, pos in names if n == usual)
+            start, end = flow.span(at, at + len(odd))
+            o_start, o_end = flow.span(other, other + len(usual))
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"单位名称“{odd}”与文中其他处的“{usual}”不一致，疑有错字",
+                expected=usual,
+                actual=odd,
+                fix=usual,
+                related=((o_start, o_end, "文中其他处的名称"),),
+            )
+
+
+_PLAN = re.compile(r"预计|拟于|计划于|将于|适时安排|适时开展")
+
+
+@rule("DOC009", "plan-wording-in-results", severity="warning")
+def plan_wording(doc: Disclosure) -> Iterator:
+    r"""完成情况中写的是计划而非实际结果。
+
+    Checks: a section about what was achieved (a heading with 完成情况) that
+    states plans instead ("预计惠及公众3000人次", "适时安排", "将于…").
+
+    Why: a performance report of a closed year must report actual results; a
+    plan in their place leaves the target's completion unreported.
+
+    Bad:  5.绩效目标完成情况\n流动展览全年6次，适时安排。年内预计惠及公众3000人次。\n6.存在的主要问题\n无
+    Good: 5.绩效目标完成情况\n流动展览全年6次，惠及公众3000人次。\n6.存在的主要问题\n无
+    """
+    from auditlint.extract.structure import section_end
+
+    outline = doc.outline
+    placed = place_headings(outline)
+    content = doc.document.content
+    for i, h in enumerate(outline):
+        if not h.style or "完成情况" not in h.title or h.toc:
+            continue
+        end = section_end(outline, placed, i, len(content))
+        found = list(_PLAN.finditer(content, h.title_end, end))
+        if not found:
+            continue
+        first = found[0]
+        words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in found))
+        yield Issue(
+            start=first.start(),
+            end=first.end(),
+            message=f"“{_named(h)}”一节应写实际完成情况，却使用了{words}等计划性表述",
+            actual=first.group(0),
+            related=tuple((m.start(), m.end(), "计划性表述") for m in found[1:]),
+        )
