@@ -339,7 +339,7 @@ class Heading(Span):
 class Score(Span):
     """A score the text states ("满分 28 分，得分 24 分"): what it scores and where it sits in the breakdown.
 
-    [start, end) is the score itself. `level` says what it is: the overall score,
+    [start, end) is the phrase that states it ("得分 24 分"). `level` says what it is: the overall score,
     the execution part, the indicators part, a first-level indicator (产出/效益/满意度),
     a target's indicator ("年度目标 1 的产出指标"), or a sub-indicator (数量/质量/…).
     """

@@ -122,15 +122,15 @@ def score_breakdown(doc: Disclosure) -> Iterator:
             if not complete and total.hi < stated.lo:
                 continue  # the parts listed may not be all of them
             yield Issue(
-                start=whole.value.start,
-                end=whole.value.end,
+                start=whole.start,
+                end=whole.end,
                 message=(
                     f"{_name(whole)} {_pts(whole.value)}与{what}之和不符："
                     f"{_terms(parts)} = {_shown(total)} 分"
                 ),
                 expected=f"{_shown(total)}",
                 actual=whole.value.text.strip(),
-                related=tuple((p.value.start, p.value.end, p.label) for p in parts),
+                related=tuple((p.start, p.end, _name(p)) for p in parts),
             )
 
 
@@ -150,8 +150,8 @@ def score_above_maximum(doc: Disclosure) -> Iterator:
             continue
         if s.value.interval.lo > s.maximum.interval.hi:
             yield Issue(
-                start=s.value.start,
-                end=s.value.end,
+                start=s.start,
+                end=s.end,
                 message=f"{_name(s)} {_pts(s.value)}超过其满分 {_pts(s.maximum)}",
                 expected=f"≤ {s.maximum.text.strip()}",
                 actual=s.value.text.strip(),
@@ -200,12 +200,12 @@ def score_scale(doc: Disclosure) -> Iterator:
         else:
             message = f"各项指标满分合计 {_shown(maxima)} 分，超过总分 100 分"
         yield Issue(
-            start=first.maximum.start,  # type: ignore[union-attr]
-            end=first.value.end,
+            start=first.start,
+            end=first.end,
             message=message,
             expected="≤ 100",
             actual=_shown(scale),
-            related=((execution.value.start, execution.value.end, "执行情况得分"),) if execution is not None else (),
+            related=((execution.start, execution.end, "执行情况得分"),) if execution is not None else (),
         )
 
 
@@ -242,8 +242,8 @@ def perfect_score(doc: Disclosure) -> Iterator:
         if m is None:
             continue
         yield Issue(
-            start=s.value.start,
-            end=s.value.end,
+            start=s.start,
+            end=s.end,
             message=f"评价得分为满分 {_pts(s.value)}，但本报告第 {doc.document.position(m.start())[0]} 行写明有未完成的绩效目标：满分与之矛盾",
             actual=s.value.text.strip(),
             related=((m.start(), m.end(), "未完成的目标"),),

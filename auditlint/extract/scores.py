@@ -134,7 +134,8 @@ def find_scores(flow: Reflowed, original: str, outline: list[Heading]) -> list[S
                 report=report.start if report is not None else 0,
                 paragraph=index,
             )
-            score = score.model_copy(update={"start": score.value.start, "end": score.value.end})
+            phrase = flow.span(para.start + m.start(), para.start + m.end())
+            score = score.model_copy(update={"start": phrase[0], "end": phrase[1]})
             if level == "target":
                 target = score
             elif level == "sub" and target is not None and target.report == score.report:
