@@ -72,10 +72,12 @@ def _level(label: str, has_max: bool, context: str) -> tuple[str, str, int | Non
 
 
 def _scope(sentence: str, heads: list[Heading]) -> str:
-    """Whose evaluation: 整体 (the whole department) or 项目 (project spending)."""
+    """Whose evaluation: 整体 (the whole department), 项目支出 (all its project spending), 项目 (one project)."""
     for text in [sentence] + [h.title for h in heads]:
         if "整体" in text:
             return "整体"
+        if "项目支出" in text:
+            return "项目支出"
         if "项目" in text:
             return "项目"
     return ""
