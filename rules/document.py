@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import Placement, cn_numeral, marker_for, place_headings
+from auditlint.extract.structure import Placement, cn_numeral, list_key, marker_for, place_headings
 from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.model import Heading
 
@@ -112,6 +112,10 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     lo = after.title_end if after is not None else h.scope_start
     if any(_present(doc, h, n, lo, h.start) for n in missing):
         return
+    if not h.toc:
+        listed = {(list_key(c), c.number) for c in outline if c.toc}
+        if all((list_key(h), n) in listed for n in missing):
+            return  # the contents list it: a part made of tables often has no heading of its own in the text
     names = "、".join(f"“{marker_for(h, n)}”" for n in missing[:3]) + ("等" if len(missing) > 3 else "")
     lo_index = p.previous if p.previous is not None else (p.parent if p.parent is not None else -1)
     candidates = [
@@ -162,7 +166,7 @@ def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[in
     runs: dict[int, list[int]] = {}
     head_of: dict[int, int] = {}
     for i, p in sorted(placed.items()):
-        if p.previous is not None and p.previous in head_of and p.status != "repeat":
+        if p.previous is not None and p.previous in head_of and p.status not in ("repeat", "parallel"):
             first = head_of[p.previous]
         else:
             first = i
@@ -285,6 +289,7 @@ _PLACEHOLDER = re.compile(
     r"|[（(](?:本|此)?(?:部门|单位|项目|机构|公司|学校)(?:全称|名称|简称)[）)]"
     r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
 )
+_UNFILLED = 10  # more placeholder lines than this: an unfilled template, reported once
 _TEMPLATE_TITLE = re.compile(r"(?:事项|工作|项目|章节|小)?标题[一二三四五六七八九十\d]*$")
 
 
@@ -303,15 +308,26 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     Bad:  一、部门基本情况（比照预算公开的内容格式）\n北京市某区科学技术协会（部门全称）对本部门项目支出实施了绩效自评。
     Good: 一、部门基本情况\n北京市某区科学技术协会对本部门项目支出实施了绩效自评。
     """
-    for start, end, m in _flow_matches(doc, _PLACEHOLDER):
-        text = m.group(0)
-        kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
+    found = list(_flow_matches(doc, _PLACEHOLDER))
+    lines = {doc.document.position(start)[0] for start, _, _ in found}
+    if len(lines) > _UNFILLED:
+        start, end, m = found[0]
         yield Issue(
             start=start,
             end=end,
-            message=f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容",
-            actual=text,
+            message=f"文中有 {len(found)} 处模板占位符（如“{m.group(0)}”）未替换，分布在 {len(lines)} 行：疑为未填写完成的模板",
+            actual=m.group(0),
         )
+    else:
+        for start, end, m in found:
+            text = m.group(0)
+            kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容",
+                actual=text,
+            )
     for h in doc.outline:
         if h.style and not h.inline and _TEMPLATE_TITLE.search(h.title) and len(h.title) <= 12:
             yield Issue(
@@ -580,6 +596,7 @@ def entity_name(doc: Disclosure) -> Iterator:
 
 
 _PLAN = re.compile(r"预计|拟于|计划于|将于|适时安排|适时开展")
+_PLAN_STRONG = ("预计", "拟于", "计划于", "将于")  # unmistakably a plan; 适时安排 may describe scheduling
 
 
 @rule("DOC009", "plan-wording-in-results", severity="warning")
@@ -607,7 +624,8 @@ def plan_wording(doc: Disclosure) -> Iterator:
         found = list(_PLAN.finditer(content, h.title_end, end))
         if not found:
             continue
-        first = found[0]
+        first = next((m for m in found if m.group(0) in _PLAN_STRONG), found[0])
+        found = [first] + [m for m in found if m is not first]
         words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in found))
         yield Issue(
             start=first.start(),

@@ -48,7 +48,7 @@ def extract(document: Document) -> Disclosure:
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
-        outline=find_outline(flow),
+        outline=find_outline(flow, [(b.start, b.end) for b in document.blocks if b.kind == "table"]),
         flow=flow,
     )
     disclosure.scores = find_scores(flow, document.text, disclosure.outline)

@@ -102,8 +102,12 @@ def _unnumbered_heading(text: str) -> bool:
     return 2 <= len(t) <= 30 and not _UNNUMBERED_PUNCT.search(t) and not re.match(r"^[\d.\s%]+$", t) and not t.startswith(("单位", "图", "表"))
 
 
-def find_outline(flow: Reflowed) -> list[Heading]:
-    """Every numbered heading and list item, and the unnumbered lines that look like headings."""
+def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Heading]:
+    """Every numbered heading and list item, and the unnumbered lines that look like headings.
+
+    Row labels of tables ("一、一般公共预算财政拨款收入" in 收入支出决算总表) number rows, not
+    sections: text inside the table blocks given (original offsets) is left out.
+    """
     out: list[Heading] = []
     scope, scope_start = 0, 0
     toc_first: tuple[str, int] | None = None
@@ -112,6 +116,9 @@ def find_outline(flow: Reflowed) -> list[Heading]:
     starts_marker = [bool(_START.match(flow.text[p.start : p.end])) for p in paragraphs]
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
+        origin = flow.origin(para.start)
+        if any(a <= origin < b for a, b in tables):
+            continue
         if _TOC.match(text):
             scope, in_toc, toc_first = scope + 1, True, None
             scope_start = flow.span(para.start, para.end)[1]
@@ -199,13 +206,14 @@ class Placement:
 
     status: "first" (opens a list at 1), "next" (follows its sibling), "repeat"
     (a number its list already used), "skip" (numbers left out), "late" (a list
-    that opens above 1).
+    that opens above 1), "parallel" (the same number right after its sibling: the
+    second column of a table read row by row).
     """
 
     index: int  # into the outline
     parent: int | None  # the heading this list sits under (None: top of its scope)
     previous: int | None  # the sibling before it
-    status: Literal["first", "next", "repeat", "skip", "late"]
+    status: Literal["first", "next", "repeat", "skip", "late", "parallel"]
     expected: int  # the number the list called for here
     first_use: int | None = None  # for a repeat: the sibling that used this number first
 
@@ -242,9 +250,11 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
     placed: dict[int, Placement] = {}
     stack: list[_List] = []
     scope = None
+    previous_numbered: int | None = None
     for i, h in enumerate(outline):
         if not h.style:
             continue
+        last_numbered, previous_numbered = previous_numbered, i
         if h.scope != scope:
             scope, stack = h.scope, []
         key = list_key(h)
@@ -281,6 +291,10 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             placed[i] = Placement(i, parent, None, "late", 1)
             continue
         lst = stack[same]
+        if n == lst.last and lst.head == last_numbered:
+            # "四、上级补助收入" then "四、公共安全支出": the two columns of a 收入 | 支出 table, read row by row
+            placed[i] = Placement(i, lst.parent, lst.head, "parallel", n)
+            continue
         if n <= lst.last or n in lst.used:
             expected = max(lst.used) + 1
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
