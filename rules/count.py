@@ -31,6 +31,10 @@ def _items(listed: str) -> tuple[list[str], bool] | None:
     partial = bool(re.search(r"等", head))
     head = re.split(r"等", head, maxsplit=1)[0]
     items = [i.strip() for i in head.split("、")]
+    # "A小学、B中学和C小学": the last two joined by 和/及/与
+    last = re.split(r"和|及|以及|与", items[-1])
+    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last):
+        items[-1:] = [x.strip() for x in last]
     if len(items) < 2 or any(not (2 <= len(i) <= 25) for i in items) or any(re.search(r"\d", i) for i in items):
         return None
     return items, partial
@@ -80,6 +84,13 @@ _TOTAL = re.compile(
 )
 
 
+def _other_period(doc: Disclosure, before: str) -> bool:
+    """The words before a count speak of another year, or compare with one."""
+    clause = re.split(r"[。；;\n]", before)[-1]
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause)]
+    return bool(re.search(r"上年|去年|同比|比上|较上", clause)) or any(doc.year is not None and y != doc.year for y in years)
+
+
 def _head_noun(pre: str, post: str) -> str:
     noun = pre or re.split(r"[，。；的]", post)[0]
     return noun[-2:] if len(noun) >= 2 else ""
@@ -107,7 +118,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
     reported: set[tuple[str, str, str, int]] = set()
     for m in _TOTAL.finditer(flow.text):
         noun = _head_noun(m.group("pre"), m.group("post"))
-        if not noun:
+        if not noun or _other_period(doc, flow.text[max(0, m.start() - 30) : m.start()]):
             continue
         start, end = flow.span(m.start(), m.end("unit") + len(m.group("post")) if not m.group("pre") else m.end("unit"))
         heads = ancestors(outline, placed, start)

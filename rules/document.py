@@ -462,6 +462,9 @@ _EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行
 _OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以来|自|截至|截止|起|结转|结余|以前|往年|历年|累计|同期|延续|跨年|前")
 
 
+_RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
+
+
 def _report_year(doc: Disclosure) -> int | None:
     """The fiscal year the report is about, when the text says it clearly enough to hold other years against it."""
     year = doc.year
@@ -476,8 +479,8 @@ def _report_year(doc: Disclosure) -> int | None:
 def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     r"""文中的年度与报告年度不符。
 
-    Checks: an earlier year written where the text reports this year's own
-    funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
+    Checks: in a report on a closed year (决算, 绩效自评, 年度报告), an earlier year
+    written where the text reports this year's own funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
     a year before the report's year, followed by the funds, budget or project it
     qualifies, after a verb of this year's execution (完成, 争取, 安排, 下达 …), in a
     clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …).
@@ -485,13 +488,13 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
 
-    Bad:  2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2021年度科普经费的预算安排。
-    Good: 2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2022年度科普经费的预算安排。
+    Bad:  科普工作经费绩效评价自评报告\n2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2021年度科普经费的预算安排。
+    Good: 科普工作经费绩效评价自评报告\n2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2022年度科普经费的预算安排。
     """
     year = _report_year(doc)
     flow = doc.flow
-    if year is None or flow is None:
-        return
+    if year is None or flow is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
+        return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
     for m in _YEAR.finditer(text):
         y = int(m.group("y"))

@@ -232,6 +232,9 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         before = flow.text[max(0, m.start() - 3) : m.start()]
         if re.search(r"近|约|超过|逾", before):
             continue
+        clause = re.split(r"[。；;\n]", flow.text[max(0, m.start() - 30) : m.start()])[-1]
+        if any(doc.year is not None and int(y) != doc.year for y in re.findall(r"((?:19|20)\d{2})\s*年", clause + m.group("name"))):
+            continue  # another year's event of the same name
         name = re.sub(r"\s+", "", m.group("name"))
         unit = _UNIT_FAMILY.get(m.group("unit"), m.group("unit"))
         n = int(m.group("n"))
