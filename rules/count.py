@@ -51,8 +51,8 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     Why: a count that its own list contradicts means an item was dropped from
     the list or the count is wrong.
 
-    Bad:  校园展3次：大峪二小、东辛房小学、实验二小。社区展3次：向阳辖区社区、滨河西区辖区社区，适时安排。
-    Good: 校园展3次：大峪二小、东辛房小学、实验二小。社区展2次：向阳辖区社区、滨河西区辖区社区。社区展3次：向阳社区、滨河社区等。
+    Bad:  进校园展览3场：城南小学、城北中学、实验小学。进社区展览3场：东风社区、红旗社区，按计划推进。
+    Good: 进校园展览3场：城南小学、城北中学和实验小学。进社区展览2场：东风社区、红旗社区。进企业展览4场：甲公司、乙公司等。
     """
     flow = doc.flow
     if flow is None:
@@ -106,8 +106,8 @@ def total_count_twice(doc: Disclosure) -> Iterator:
 
     Why: the two cannot both be the number of things the section covers.
 
-    Bad:  十一、预算绩效情况说明\n（一）我部门对一般公共预算项目支出全面开展绩效自评，共涉及项目4个。\n（二）项目支出自评结果\n我部门反映所有项目绩效自评结果，共涉及3个一级项目。
-    Good: 十一、预算绩效情况说明\n（一）我部门对一般公共预算项目支出全面开展绩效自评，共涉及项目3个。\n（二）项目支出自评结果\n我部门反映所有项目绩效自评结果，共涉及3个一级项目。
+    Bad:  八、预算绩效情况说明\n（一）本部门对项目支出全面开展绩效自评，共涉及项目5个。\n（二）项目支出自评结果\n本部门反映所有项目绩效自评结果，共涉及6个一级项目。
+    Good: 八、预算绩效情况说明\n（一）本部门对项目支出全面开展绩效自评，共涉及项目6个。\n（二）项目支出自评结果\n本部门反映所有项目绩效自评结果，共涉及6个一级项目。
     """
     flow = doc.flow
     if flow is None:
@@ -158,8 +158,8 @@ def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
     Why: staffing above the approved establishment (超编) is not allowed; a
     figure like this is either a typing error or needs to be explained.
 
-    Bad:  本部门行政编制6名，实际 10人；事业编制20名，实际19人。
-    Good: 本部门行政编制6名，实际 6人；事业编制20名，实际19人。
+    Bad:  本单位行政编制8名，实际 11人；事业编制25名，实际23人。
+    Good: 本单位行政编制8名，实际 8人；事业编制25名，实际23人。
     """
     flow = doc.flow
     if flow is None:
@@ -192,8 +192,8 @@ def vehicle_count(doc: Disclosure) -> Iterator:
     Why: the two sections describe the same fleet; a difference (a special-purpose
     vehicle, say) should be explained, or one figure is wrong.
 
-    Bad:  2021年公务用车保有量1辆。\n五、国有资产占用情况\n固定资产年末数总额1,465.58万元，其中：汽车2辆，32.87万元。
-    Good: 2021年公务用车保有量2辆。\n五、国有资产占用情况\n固定资产年末数总额1,465.58万元，其中：汽车2辆，32.87万元。
+    Bad:  2023年公务用车保有量3辆。\n五、国有资产占用情况\n固定资产年末数总额2,310.45万元，其中：汽车4辆，56.20万元。
+    Good: 2023年公务用车保有量4辆。\n五、国有资产占用情况\n固定资产年末数总额2,310.45万元，其中：汽车4辆，56.20万元。
     """
     flow = doc.flow
     if flow is None:

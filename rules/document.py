@@ -69,7 +69,7 @@ def numbering(doc: Disclosure) -> Iterator:
     Checks: the numbered headings and items of each level (第一部分, 一、, （一）,
     1., （1）, 1.1 …) run 1, 2, 3 within the heading they sit under. A number used
     twice, a number left out, or a list that starts above 1 is reported; where an
-    unnumbered line sits in the gap ("项目资金情况" between 一、 and 三、), that line
+    unnumbered line sits in the gap ("资金使用情况" between 一、 and 三、), that line
     is named as the heading that lost its number. Numbering restarts under every
     new parent heading, in the table of contents and in each attachment; an item
     written inline elsewhere in the gap counts as present.
@@ -77,8 +77,8 @@ def numbering(doc: Disclosure) -> Iterator:
     Why: a repeated or skipped section number shows a section was copied, moved
     or deleted without renumbering, and readers cite sections by number.
 
-    Bad:  十、机关运行经费支出情况\n说明。\n十一、政府采购支出情况\n说明。\n十、国有资产占用情况\n说明。
-    Good: 十、机关运行经费支出情况\n说明。\n十一、政府采购支出情况\n说明。\n十二、国有资产占用情况\n说明。
+    Bad:  八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。
+    Good: 八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n十、国有资产占用情况\n本年资产情况如下。
     """
     outline = doc.outline
     placed = place_headings(outline)
@@ -189,8 +189,8 @@ def item_ordinal(doc: Disclosure) -> Iterator:
     Why: a copied item whose ordinal was not updated attributes its scores to the
     wrong target.
 
-    Bad:  1.1 年度目标 1 的效益指标得分为 3 分\n1.2 年度目标 2 的效益指标得分为 1 分\n1.3 年度目标 3 的效益指标得分为 1 分\n1.4 年度目标 3 的效益指标得分为 1 分
-    Good: 1.1 年度目标 1 的效益指标得分为 3 分\n1.2 年度目标 2 的效益指标得分为 1 分\n1.3 年度目标 3 的效益指标得分为 1 分\n1.4 年度目标 4 的效益指标得分为 1 分
+    Bad:  2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 2 的满意度指标得分为 1 分
+    Good: 2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 4 的满意度指标得分为 1 分
     """
     from auditlint.extract.structure import cn_number
 
@@ -235,8 +235,8 @@ def empty_section(doc: Disclosure) -> Iterator:
     Why: an empty section is a paragraph lost in editing, or a heading kept from
     the template for work that was not reported.
 
-    Bad:  （一）强化政治引领\n开展宣教活动。\n（二）创建全国科普示范区\n（三）深化改革创新\n推进改革试点。
-    Good: （一）强化政治引领\n开展宣教活动。\n（二）创建全国科普示范区\n获评全国科普示范区。\n（三）深化改革创新\n推进改革试点。
+    Bad:  （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n（三）培育科普志愿者队伍\n新增志愿者120人。
+    Good: （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n举办社区科普活动18场。\n（三）培育科普志愿者队伍\n新增志愿者120人。
     """
     outline = doc.outline
     placed = place_headings(outline)
@@ -305,8 +305,8 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     Why: a placeholder in a published report shows the template was not
     finished, and the reader loses the fact it stood for.
 
-    Bad:  一、部门基本情况（比照预算公开的内容格式）\n北京市某区科学技术协会（部门全称）对本部门项目支出实施了绩效自评。
-    Good: 一、部门基本情况\n北京市某区科学技术协会对本部门项目支出实施了绩效自评。
+    Bad:  一、单位概况（比照预算公开的内容格式填写）\nXX市文化馆（单位全称）对本单位2023年度项目支出开展了绩效自评。
+    Good: 一、单位概况\n江州市文化馆对本单位2023年度项目支出开展了绩效自评。
     """
     found = list(_flow_matches(doc, _PLACEHOLDER))
     lines = {doc.document.position(start)[0] for start, _, _ in found}
@@ -363,8 +363,8 @@ def drafting_note(doc: Disclosure) -> Iterator:
     Why: such notes are not part of the disclosure; left in, they show the
     corrections they ask for were not made (or not checked).
 
-    Bad:  三、项目支出绩效自评表\n请参考有关通知要求，将本单位填报的自评表电子版汇总到1个文件夹中，作为部门决算草案的附件。\n后面数据也需修改。\n请核实
-    Good: 三、项目支出绩效自评表\n本部门项目支出绩效自评表详见附件。
+    Bad:  三、项目支出绩效自评表\n请按照财政局通知要求，将本单位填报的绩效自评表汇总后报送，作为决算草案的附件。\n前面金额也需修改。\n请核实
+    Good: 三、项目支出绩效自评表\n本单位项目支出绩效自评表见附件。
     """
     for start, end, m in _flow_matches(doc, _INSTRUCTION, "s"):
         yield Issue(
@@ -433,8 +433,8 @@ def sign_off_dates(doc: Disclosure) -> Iterator:
     Why: an approval dated before the submission it approves is impossible; one
     of the dates is mistyped.
 
-    Bad:  事业单位委托意见：我单位承诺对年度报告内容的真实性负责。2022年11月21日\n举办单位意见：该年度报告书情况属实，可以向社会公示。2022年1月21日
-    Good: 事业单位委托意见：我单位承诺对年度报告内容的真实性负责。2022年1月18日\n举办单位意见：该年度报告书情况属实，可以向社会公示。2022年1月21日
+    Bad:  事业单位委托意见：我单位对年度报告内容的真实性负责。2024年10月12日\n举办单位意见：经审核，情况属实，同意公示。2024年2月12日
+    Good: 事业单位委托意见：我单位对年度报告内容的真实性负责。2024年2月6日\n举办单位意见：经审核，情况属实，同意公示。2024年2月12日
     """
     blocks = _sign_off_dates(doc)
     for (l1, d1, s1, e1, _), (l2, d2, s2, e2, _) in zip(blocks, blocks[1:]):
@@ -488,8 +488,8 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
 
-    Bad:  科普工作经费绩效评价自评报告\n2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2021年度科普经费的预算安排。
-    Good: 科普工作经费绩效评价自评报告\n2022年度市财政下达科普经费为36万元。2022年度该项目资金共计支出36万元。项目实施有效提高了资金使用效益，顺利完成了2022年度科普经费的预算安排。
+    Bad:  文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元。项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。
+    Good: 文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元，比2022年度增加6万元。项目资金使用规范，顺利完成了2023年度文化惠民经费的预算安排。
     """
     year = _report_year(doc)
     flow = doc.flow
@@ -524,7 +524,7 @@ _REGION_END = "省市区县州旗盟"
 
 
 def _org_names(text: str) -> list[tuple[str, int]]:
-    """Names of bodies under a region ("北京市门头沟区科学技术协会"), with where each occurs."""
+    """Names of bodies under a region ("江州市东湖区科学技术协会"), with where each occurs."""
     out = []
     for m in _ORG.finditer(text):
         name = re.sub(r"^(?:\d*年度?|度|关于|对|由|在|经|为|是|和|与|及)+", "", m.group(0))
@@ -534,7 +534,7 @@ def _org_names(text: str) -> list[tuple[str, int]]:
 
 
 def _core(name: str) -> str:
-    """The name below its top region ("门头沟区科学技术协会"), which shorter mentions share."""
+    """The name below its top region ("东湖区科学技术协会"), which shorter mentions share."""
     for i, c in enumerate(name[:6]):
         if c in "省市" and len(name) - i - 1 >= 5:
             return name[i + 1 :]
@@ -554,16 +554,16 @@ def _garbled_pair(a: str, b: str) -> bool:
 def entity_name(doc: Disclosure) -> Iterator:
     r"""单位名称前后不一致（个别字错写）。
 
-    Checks: the names of bodies under a region ("北京市门头沟区科学技术协会") that
+    Checks: the names of bodies under a region ("江州市东湖区科学技术协会") that
     occur in two spellings differing in one or two characters of the name proper;
-    the rarer spelling is reported. Shortened forms ("武汉洪山区…" for "武汉市洪山区…")
+    the rarer spelling is reported. Shortened forms ("江州东湖区…" for "江州市东湖区…")
     and different regions ("东城区" / "西城区") are not.
 
     Why: the reporting body's name is a legal name; a garbled one in the title or
     a heading misnames who is accountable for the figures.
 
-    Bad:  2021年度北京市门头沟区科协技术协会部门决算\n北京市门头沟区科学技术协会对本部门项目支出实施了绩效自评。门头沟区科学技术协会成立于1958年。
-    Good: 2021年度北京市门头沟区科学技术协会部门决算\n北京市门头沟区科学技术协会对本部门项目支出实施了绩效自评。门头沟区科学技术协会成立于1958年。
+    Bad:  2023年度杭州市西湖区科学技求协会部门决算\n杭州市西湖区科学技术协会对本部门项目支出开展了绩效自评。西湖区科学技术协会成立于1980年。
+    Good: 2023年度杭州市西湖区科学技术协会部门决算\n杭州市西湖区科学技术协会对本部门项目支出开展了绩效自评。杭州市上城区科学技术协会派员参加。
     """
     flow = doc.flow
     if flow is None:
@@ -612,8 +612,8 @@ def plan_wording(doc: Disclosure) -> Iterator:
     Why: a performance report of a closed year must report actual results; a
     plan in their place leaves the target's completion unreported.
 
-    Bad:  5.绩效目标完成情况\n流动展览全年6次，适时安排。年内预计惠及公众3000人次。\n6.存在的主要问题\n无
-    Good: 5.绩效目标完成情况\n流动展览全年6次，惠及公众3000人次。\n6.存在的主要问题\n无
+    Bad:  4.绩效目标完成情况\n举办科普讲座12场，按计划推进。预计服务群众5000人次。\n5.存在的主要问题\n无
+    Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
     """
     from auditlint.extract.structure import section_end
 

@@ -110,8 +110,8 @@ def score_breakdown(doc: Disclosure) -> Iterator:
     Why: a total that its own breakdown contradicts cannot be the score the
     evaluation arrived at.
 
-    Bad:  （1）产出指标完成情况分析。该指标得分为 78 分。\n1.1 年度目标 1 的产出指标得分为 34 分，分别是：\n数量指标：满分 28 分，得分 24 分。\n质量指标：满分 10 分，得分 10 分。\n1.2 年度目标 2 的产出指标得分为 14 分，分别是：\n数量指标：满分 8 分，得分 8 分。\n质量指标：满分 6 分，得分 6 分。
-    Good: （1）产出指标完成情况分析。该指标得分为 48 分。\n1.1 年度目标 1 的产出指标得分为 34 分，分别是：\n数量指标：满分 28 分，得分 24 分。\n质量指标：满分 10 分，得分 10 分。\n1.2 年度目标 2 的产出指标得分为 14 分，分别是：\n数量指标：满分 8 分，得分 8 分。\n质量指标：满分 6 分，得分 6 分。
+    Bad:  （1）产出指标完成情况分析。该指标得分为 60 分。\n1.1 年度目标 1 的产出指标得分为 30 分，分别是：\n数量指标：满分 20 分，得分 18 分。\n质量指标：满分 15 分，得分 12 分。\n1.2 年度目标 2 的产出指标得分为 20 分，分别是：\n数量指标：满分 12 分，得分 12 分。\n质量指标：满分 8 分，得分 8 分。
+    Good: （1）产出指标完成情况分析。该指标得分为 50 分。\n1.1 年度目标 1 的产出指标得分为 30 分，分别是：\n数量指标：满分 20 分，得分 18 分。\n质量指标：满分 15 分，得分 12 分。\n1.2 年度目标 2 的产出指标得分为 20 分，分别是：\n数量指标：满分 12 分，得分 12 分。\n质量指标：满分 8 分，得分 8 分。
     """
     for scores in _by_report(doc).values():
         for whole, parts, what, complete in _breakdowns(scores, doc):
@@ -142,8 +142,8 @@ def score_above_maximum(doc: Disclosure) -> Iterator:
 
     Why: a score above its maximum inflates the total and shows a typing error.
 
-    Bad:  质量指标：满分 10 分，得分 12 分。
-    Good: 质量指标：满分 10 分，得分 9 分。
+    Bad:  时效指标：满分 5 分，得分 6 分。
+    Good: 时效指标：满分 5 分，得分 4.5 分。
     """
     for s in doc.scores:
         if s.maximum is None:
@@ -170,8 +170,8 @@ def score_scale(doc: Disclosure) -> Iterator:
     Why: a scale whose parts add up to more than 100 cannot produce the overall
     score reported, and usually means an indicator's weight was mistyped.
 
-    Bad:  综合得分 98 分，其中执行情况得分 20 分，年度绩效指标得分 78 分。\n1.1 年度目标 1 的产出指标得分为 78 分，分别是：\n数量指标：满分 50 分，得分 48 分。\n质量指标：满分 40 分，得分 30 分。
-    Good: 综合得分 98 分，其中执行情况得分 20 分，年度绩效指标得分 78 分。\n1.1 年度目标 1 的产出指标得分为 78 分，分别是：\n数量指标：满分 50 分，得分 48 分。\n质量指标：满分 30 分，得分 30 分。
+    Bad:  综合得分 95 分，其中执行情况得分 19 分，年度绩效指标得分 76 分。\n1.1 年度目标 1 的产出指标得分为 76 分，分别是：\n数量指标：满分 45 分，得分 42 分。\n质量指标：满分 45 分，得分 34 分。
+    Good: 综合得分 95 分，其中执行情况得分 19 分，年度绩效指标得分 76 分。\n1.1 年度目标 1 的产出指标得分为 76 分，分别是：\n数量指标：满分 45 分，得分 42 分。\n质量指标：满分 35 分，得分 34 分。
     """
     for scores in _by_report(doc).values():
         totals = [s for s in scores if s.level == "total"]
@@ -223,8 +223,8 @@ def perfect_score(doc: Disclosure) -> Iterator:
     Why: an unmet target costs points under every scoring scheme; a perfect
     score next to it means the scoring was not applied.
 
-    Bad:  二、项目绩效评价报告\n（一）自评得分\n项目绩效评价综合得分 100 分。\n（二）未完成的绩效目标\n夏令营年初指标值 1 次，实际完成值 0 次，未完成该项绩效目标。
-    Good: 二、项目绩效评价报告\n（一）自评得分\n项目绩效评价综合得分 96 分。\n（二）未完成的绩效目标\n夏令营年初指标值 1 次，实际完成值 0 次，未完成该项绩效目标。
+    Bad:  二、项目绩效评价报告\n（一）自评得分\n项目绩效评价综合得分 100 分。\n（二）未完成的绩效目标\n科普研学营年初指标值 2 期，实际完成值 0 期，未完成该项绩效目标。
+    Good: 二、项目绩效评价报告\n（一）自评得分\n项目绩效评价综合得分 94 分。\n（二）未完成的绩效目标\n科普研学营年初指标值 2 期，实际完成值 0 期，未完成该项绩效目标。
     """
     outline = doc.outline
     placed = place_headings(outline)

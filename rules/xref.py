@@ -88,15 +88,15 @@ def figure_stated_twice(doc: Disclosure) -> Iterator:
     wherever it is stated. The value most places give is taken as the reference;
     a budget whose basis is not said (全年预算, 预算) must match one of the budgets
     stated, and funds named only by what they cover ("开展整体支出绩效自评，资金
-    232.15万元") one of the figures stated. Budget and final figures, a part and
+    128.40万元") one of the figures stated. Budget and final figures, a part and
     its whole, this year and last year, and fiscal-grant (财政拨款) totals are
     different quantities and are never compared.
 
     Why: a reader cannot tell which of two values of one figure is true, and one
     of them is always wrong.
 
-    Bad:  2021年度支出合计474.49万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n2021 年实际支出 474.49 万元，执行率 98.09%。\n1.预算执行情况分析\n全年预算数 488.50 万元，实际执行数 419.78 万元，执行率 85.93%。
-    Good: 2021年度支出合计474.49万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n2021 年实际支出 474.49 万元，执行率 98.09%。\n1.预算执行情况分析\n全年预算数 483.72 万元，实际执行数 474.49 万元，执行率 98.09%。
+    Bad:  2023年度支出合计612.30万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n部门2023年度调整后的预算数为634.50万元。2023 年实际支出 612.30 万元，执行率 96.50%。\n1.预算执行情况分析\n全年预算数 640.10 万元，实际执行数 588.20 万元，执行率 91.89%。
+    Good: 2023年度支出合计612.30万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n部门2023年度调整后的预算数为634.50万元。2023 年实际支出 612.30 万元，执行率 96.50%。\n1.预算执行情况分析\n全年预算数 634.50 万元，实际执行数 612.30 万元，执行率 96.50%。
     """
     mentions = find_mentions(doc)
     by_item: dict[str, list[Mention]] = defaultdict(list)
@@ -177,8 +177,8 @@ def score_stated_twice(doc: Disclosure) -> Iterator:
     Why: the published score is one number; two values leave the reader unable
     to tell which evaluation result is true.
 
-    Bad:  我部门组织对一般公共预算项目支出全面开展绩效自评，绩效自评得分97.19分。\n附件\n本部门项目支出绩效自评报告绩效评价综合得分 100 分。
-    Good: 我部门组织对一般公共预算项目支出全面开展绩效自评，绩效自评得分97.19分。\n附件\n本部门项目支出绩效自评报告绩效评价综合得分 97.19 分。
+    Bad:  本部门对一般公共预算项目支出全面开展绩效自评，绩效自评得分93.40分。\n附件\n本部门项目支出绩效自评报告绩效评价综合得分 100 分。
+    Good: 本部门对一般公共预算项目支出全面开展绩效自评，绩效自评得分93.40分。\n附件\n本部门项目支出绩效自评报告绩效评价综合得分 93.40 分。
     """
     by_scope: dict[str, list] = defaultdict(list)
     for s in doc.scores:
@@ -204,7 +204,7 @@ def score_stated_twice(doc: Disclosure) -> Iterator:
 
 
 _NAMED_COUNT = re.compile(
-    r"[“\"](?P<name>[^”\"\n]{4,40})[”\"](?P<gap>[\u4e00-\u9fff]{0,3}?)\s*(?P<n>\d{1,4})\s*(?P<unit>场次|场|次|期|届|个|项|批)(?!\s*[余多])"
+    r"[“\"](?P<name>[^”\"\n]{4,40})[”\"](?P<gap>[\u4e00-\u9fff]{0,4}?)\s*(?P<n>\d{1,4})\s*(?P<unit>场次|场|次|期|届|个|项|批)(?!\s*[余多])"
 )
 _UNIT_FAMILY = {"场次": "场", "场": "场", "次": "场"}
 
@@ -213,16 +213,16 @@ _UNIT_FAMILY = {"场次": "场", "场": "场", "次": "场"}
 def named_count_stated_twice(doc: Disclosure) -> Iterator:
     r"""同一名称的活动在两处所述场次（数量）不一致。
 
-    Checks: a named event or item given with its count ("“2021年中小学校骨干教师
-    培训班”活动 10 场") and the same name given elsewhere with another count
-    ("“2021 年中小学校骨干教师培训班”13 场次"). Approximate counts (10余场) are not
+    Checks: a named event or item given with its count ("“2023年社区科普大讲堂”
+    系列活动 12 场") and the same name given elsewhere with another count
+    ("“2023 年社区科普大讲堂”15 场次"). Approximate counts (10余场) are not
     compared.
 
     Why: the same event cannot have been held a different number of times; one
     of the figures is wrong.
 
-    Bad:  联合开展了“2021年洪山区中小学校骨干教师培训班”活动 10 场。\n主办“2021 年洪山区中小学校骨干教师培训班”13 场次，全区50余名科技老师参加培训。
-    Good: 联合开展了“2021年洪山区中小学校骨干教师培训班”活动 13 场。\n主办“2021 年洪山区中小学校骨干教师培训班”13 场次，全区50余名科技老师参加培训。
+    Bad:  全年开展“2023年社区科普大讲堂”系列活动 12 场。\n举办“2023 年社区科普大讲堂”15 场次，居民800余人次参加。
+    Good: 全年开展“2023年社区科普大讲堂”系列活动 15 场。\n举办“2023 年社区科普大讲堂”15 场次，居民800余人次参加。
     """
     flow = doc.flow
     if flow is None:
@@ -259,15 +259,15 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
 def project_exceeds_total(doc: Disclosure) -> Iterator:
     r"""单个项目的预算超过本部门项目支出总额。
 
-    Checks: a named project's budget ("…（改造）项目预算3,112,343.87元") against
+    Checks: a named project's budget ("图书馆数字化改造项目预算2,600,000.00元") against
     every figure the report gives for the department's 项目支出 (budgets and the
     final amount): a single project cannot be larger than all projects together.
 
     Why: either the project's figure is wrong, or it is a multi-year total that
     must be labelled as such.
 
-    Bad:  2021年度本年支出合计11,458,005.29元，其中：基本支出8,901,652.46元，项目支出2,556,352.83元。\n科技馆常设展厅科普能力提升（改造）项目预算3,112,343.87元，用于展厅改造。
-    Good: 2021年度本年支出合计11,458,005.29元，其中：基本支出8,901,652.46元，项目支出2,556,352.83元。\n科技馆常设展厅科普能力提升（改造）项目预算1,112,343.87元，用于展厅改造。
+    Bad:  2023年度本年支出合计8,204,517.36元，其中：基本支出6,120,004.12元，项目支出2,084,513.24元。\n图书馆数字化改造项目预算2,600,000.00元，用于馆藏数字化。
+    Good: 2023年度本年支出合计8,204,517.36元，其中：基本支出6,120,004.12元，项目支出2,084,513.24元。\n图书馆数字化改造项目预算1,600,000.00元，用于馆藏数字化。
     """
     totals = [m for m in find_mentions(doc) if m.item == "项目支出" and not m.basis.startswith("rate:") and m.basis != "any"]
     if not totals:

@@ -1,8 +1,8 @@
 """Mentions: which line item each stated amount or rate is, on which basis, wherever the text states it.
 
 The same line item is named many ways across a report: 本年支出合计 in the
-决算 explanation, 实际支出 with no subject in the 整体 evaluation ("2021 年实际支出
-474.49 万元"), 整体支出 in the performance summary, 总体支出 in the appendix. A
+决算 explanation, 实际支出 with no subject in the 整体 evaluation ("2023 年实际支出
+612.30 万元"), 整体支出 in the performance summary, 总体支出 in the appendix. A
 mention ties a figure to its line item (a [[quantity]] of rules/quantities.toml)
 and its basis — the final (actual) amount, the 年初 or 调整 budget — so figures
 of one line item on one basis can be held against each other. Figures this cannot
@@ -135,7 +135,7 @@ class _Reader:
         for fact in st.all("budget"):
             labelled = next((c for c in self.items if fact.label in c.budget_labels), None)
             if labelled is not None:
-                return labelled, False  # "（本部门）全年项目预算数 264.02 万元，实际执行数 …"
+                return labelled, False  # "（本部门）全年项目预算数 156.30 万元，实际执行数 …"
         if _FUNDS.match(st.key):
             # "对…项目支出实施了绩效自评，…涉及金额102.00万元": the funds of what the sentence named
             for candidate in self.items:
@@ -162,7 +162,7 @@ class _Reader:
             if st.measure == "virtual" or not st.facts:
                 continue
             if _FUNDS.match(st.key) and any(f.role == "share" for f in st.facts):
-                continue  # "资金264.02万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
+                continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
             own = re.split(r"[，,；;：:]", clause)[-1]

@@ -1,7 +1,7 @@
 """Scores: what a performance self-evaluation says it scored, part by part.
 
 A 绩效自评 report states an overall score and its breakdown in a fixed shape:
-"综合得分 97.62 分，其中执行情况得分 19.62 分，年度绩效指标得分 78 分", then per
+"综合得分 95.40 分，其中执行情况得分 19.40 分，年度绩效指标得分 76 分", then per
 first-level indicator ("（1）产出指标… 该指标得分为 78 分"), per target ("1.1 年度目标 1
 的产出指标得分为 34 分，分别是："), and per sub-indicator ("数量指标：满分 28 分，得分
 24 分"). Each score found here knows its level, its indicator and target, and which
