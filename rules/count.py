@@ -11,7 +11,8 @@ from auditlint.rulekit import Disclosure, Issue, rule
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
 _ANNOUNCED = re.compile(
-    r"(?P<label>[\u4e00-\u9fff“”]{1,12}?)" + _N + r"\s*(?P<unit>" + _UNITS + r")\s*(?:[：:]|[，,]\s*(?:分别是|分别为|即)[：:]?)"
+    r"(?P<label>[\u4e00-\u9fff“”]{1,12}?)" + _N + r"\s*(?P<unit>" + _UNITS + r")(?P<noun>[\u4e00-\u9fff]{0,4}?)\s*"
+    r"(?:[：:]|[，,]\s*(?:分别是|分别为|即)[：:]?)"
     r"(?P<list>[^。；;\n]{2,200})"
 )
 _PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
@@ -65,13 +66,13 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
         items, partial = found
         if partial or len(items) == n:
             continue
-        start, end = flow.span(m.start("label"), m.end("unit"))
+        start, end = flow.span(m.start("label"), m.end("noun"))
         l_start = flow.span(m.start("list"), m.start("list") + 1)[0]
         listed = "、".join(items)
         yield Issue(
             start=start,
             end=end,
-            message=f"“{m.group('label')}{m.group('n')}{m.group('unit')}”与其后所列不符：列出的是 {len(items)} 项（{listed}）",
+            message=f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”与其后所列不符：列出的是 {len(items)} 项（{listed}）",
             expected=f"{len(items)}{m.group('unit')}",
             actual=f"{m.group('n')}{m.group('unit')}",
             related=((l_start, l_start + len(listed), "所列条目"),),

@@ -230,7 +230,7 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
     seen: dict[tuple[str, str], tuple[int, int, int, str]] = {}
     for m in _NAMED_COUNT.finditer(flow.text):
         before = flow.text[max(0, m.start() - 3) : m.start()]
-        if re.search(r"近|约|超过|逾", before):
+        if re.search(r"近|约|超过|逾", before + m.group("gap")):
             continue
         clause = re.split(r"[。；;\n]", flow.text[max(0, m.start() - 30) : m.start()])[-1]
         if any(doc.year is not None and int(y) != doc.year for y in re.findall(r"((?:19|20)\d{2})\s*年", clause + m.group("name"))):

@@ -272,6 +272,13 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 lst.used[n] = i
             lst.last, lst.head = n, i
             continue
+        if stack and stack[-1].key == key and stack[-1].last == n and stack[-1].head == last_numbered:
+            lst = stack[-1]
+            before = outline[lst.head]
+            if before.paragraph + 1 == h.paragraph and not before.has_body:
+                # "四、上级补助收入" then "四、公共安全支出": the two columns of a 收入 | 支出 table, read row by row
+                placed[i] = Placement(i, lst.parent, lst.head, "parallel", n)
+                continue
         parent = stack[-1].head if stack else None
         if n == 1:
             stack.append(_List(key, 1, {1: i}, i, parent))
@@ -291,10 +298,6 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             placed[i] = Placement(i, parent, None, "late", 1)
             continue
         lst = stack[same]
-        if n == lst.last and lst.head == last_numbered:
-            # "四、上级补助收入" then "四、公共安全支出": the two columns of a 收入 | 支出 table, read row by row
-            placed[i] = Placement(i, lst.parent, lst.head, "parallel", n)
-            continue
         if n <= lst.last or n in lst.used:
             expected = max(lst.used) + 1
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
