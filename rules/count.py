@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import ancestors, cn_number, place_headings
+from auditlint.extract.structure import OutlineIndex, cn_number
 from auditlint.rulekit import Disclosure, Issue, rule
 
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
@@ -113,8 +113,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
     flow = doc.flow
     if flow is None:
         return
-    outline = doc.outline
-    placed = place_headings(outline)
+    index = OutlineIndex(doc.outline)
     seen: dict[tuple[str, str, str, int], tuple[int, int, str, int]] = {}
     reported: set[tuple[str, str, str, int]] = set()
     for m in _TOTAL.finditer(flow.text):
@@ -122,7 +121,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
         if not noun or _other_period(doc, flow.text[max(0, m.start() - 30) : m.start()]):
             continue
         start, end = flow.span(m.start(), m.end("unit") + len(m.group("post")) if not m.group("pre") else m.end("unit"))
-        heads = ancestors(outline, placed, start)
+        heads = index.ancestors(start)
         section = next((h.start for h in reversed(heads) if h.style in ("cn",)), heads[-1].start if heads else 0)
         key = (m.group("verb"), noun, m.group("unit"), section)
         n = int(m.group("n"))

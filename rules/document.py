@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import Placement, cn_numeral, list_key, marker_for, place_headings
+from auditlint.extract.structure import OutlineIndex, Placement, cn_numeral, list_key, marker_for, place_headings
 from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.model import Heading
 
@@ -615,15 +615,13 @@ def plan_wording(doc: Disclosure) -> Iterator:
     Bad:  4.绩效目标完成情况\n举办科普讲座12场，按计划推进。预计服务群众5000人次。\n5.存在的主要问题\n无
     Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
     """
-    from auditlint.extract.structure import section_end
-
     outline = doc.outline
-    placed = place_headings(outline)
+    index = OutlineIndex(outline)
     content = doc.document.content
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:
             continue
-        end = section_end(outline, placed, i, len(content))
+        end = index.section_end(i, len(content))
         found = list(_PLAN.finditer(content, h.title_end, end))
         if not found:
             continue

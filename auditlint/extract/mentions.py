@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Disclosure, Fact, Heading, Statement
+from ..model import Disclosure, Fact, Statement
 from ..plugins import builtin_rules_dir
-from .structure import ancestors, place_headings
+from .structure import OutlineIndex
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,7 @@ class _Reader:
         self.doc = doc
         self.items = load_line_items()
         self.by_name = {n: item for item in self.items for n in item.names}
-        self.outline: list[Heading] = doc.outline
-        self.placed = place_headings(self.outline)
+        self.index = OutlineIndex(doc.outline)
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
@@ -115,7 +114,7 @@ class _Reader:
         return st.inherited_subject and bool(re.search(r"情况|分析|说明|概述|概况", st.subject))
 
     def evaluation(self, offset: int) -> str:
-        heads = ancestors(self.outline, self.placed, offset)
+        heads = self.index.ancestors(offset)
         return "整体" if any(re.search(r"整体|部门支出", h.title) for h in heads) else ""
 
     def item_of(self, st: Statement, clause: str, sentence: str, evaluation: str) -> tuple[LineItem | None, bool]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..model import Heading, Quantity, Score
 from .reflow import Reflowed
-from .structure import ancestors, place_headings
+from .structure import OutlineIndex
 
 _NUM = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)"
 _MAX_FIRST = re.compile(
@@ -91,7 +91,7 @@ def _quantity(flow: Reflowed, original: str, start: int, end: int, raw: str) -> 
 
 def find_scores(flow: Reflowed, original: str, outline: list[Heading]) -> list[Score]:
     """Every score the text states, with its maximum where one is given."""
-    placed = place_headings(outline)
+    index_of = OutlineIndex(outline)
     scores: list[Score] = []
     target: Score | None = None
     for index, para in enumerate(flow.paragraphs):
@@ -112,7 +112,7 @@ def find_scores(flow: Reflowed, original: str, outline: list[Heading]) -> list[S
                 found.append((m.start(), m, has_max))
         for start, m, has_max in sorted(found, key=lambda f: f[0]):
             label = _label_before(text, start)
-            heads = ancestors(outline, placed, flow.span(para.start + start, para.start + start + 1)[0])
+            heads = index_of.ancestors(flow.span(para.start + start, para.start + start + 1)[0])
             context = " ".join(h.title for h in heads[:2])
             level, indicator, target_no = _level(label, has_max, context)
             if not level:

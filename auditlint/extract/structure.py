@@ -9,6 +9,7 @@ numbered siblings is often a heading whose number was lost.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -343,6 +344,38 @@ def marker_for(like: Heading, n: int) -> str:
     return str(n)
 
 
+def cn_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def marker_for(like: Heading, n: int) -> str:
+    """The marker for item n written the way `like` writes its own ("（三）" → "（九）", "1、" → "4、")."""
+    m = like.marker
+    if like.style == "part":
+        return f"第{cn_numeral(n)}部分"
+    if like.style == "cn":
+        return f"{cn_numeral(n)}{m[-1] if m else '、'}"
+    if like.style == "pcn":
+        return f"{m[:1] or '（'}{cn_numeral(n)}{'）' if '）' in m else ')'}"
+    if like.style == "pnum":
+        return f"{m[:1] or '（'}{n}{'）' if '）' in m else ')'}"
+    if like.style == "num":
+        return f"{n}{m[-1] if m else '.'}"
+    if like.style == "dotted":
+        prefix = re.split(r"[.．]", m)[0]
+        return f"{prefix}.{n}"
+    if like.style == "circled":
+        return chr(ord("①") + n - 1)
+    if like.style == "pideo":
+        return chr(ord("㈠") + n - 1)
+    return str(n)
+
+
 def heading_before(outline: list[Heading], offset: int) -> int | None:
     """The last numbered heading that starts before an offset."""
     found = None
@@ -367,18 +400,43 @@ def ancestors(outline: list[Heading], placed: dict[int, Placement], offset: int)
     return out
 
 
-def section_end(outline: list[Heading], placed: dict[int, Placement], index: int, text_end: int) -> int:
-    """Where the section opened by outline[index] ends: at the first later heading not under it."""
-    for j in range(index + 1, len(outline)):
-        h = outline[j]
-        if not h.style:
-            continue
-        k: int | None = j
+class OutlineIndex:
+    """The outline with its numbering worked out, to look up which sections a place in the text sits in."""
+
+    def __init__(self, outline: list[Heading]):
+        self.outline = outline
+        self.placed = place_headings(outline)
+        self._numbered = [i for i, h in enumerate(outline) if h.style]
+        self._starts = [outline[i].start for i in self._numbered]
+
+    def heading_before(self, offset: int) -> int | None:
+        """The last numbered heading that starts at or before an offset."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self._numbered[k] if k >= 0 else None
+
+    def ancestors(self, offset: int) -> list[Heading]:
+        """The headings a place in the text sits under, nearest first: its section, that section's parent …"""
+        out: list[Heading] = []
+        i = self.heading_before(offset)
         seen: set[int] = set()
-        while k is not None and k != index and k not in seen:
-            seen.add(k)
-            p = placed.get(k)
-            k = p.parent if p is not None else None
-        if k != index:
-            return h.start
-    return text_end
+        while i is not None and i not in seen:
+            seen.add(i)
+            out.append(self.outline[i])
+            p = self.placed.get(i)
+            i = p.parent if p is not None else None
+        return out
+
+    def section_end(self, index: int, text_end: int) -> int:
+        """Where the section opened by outline[index] ends: at the first later heading not under it."""
+        for j in self._numbered:
+            if j <= index:
+                continue
+            k: int | None = j
+            seen: set[int] = set()
+            while k is not None and k != index and k not in seen:
+                seen.add(k)
+                p = self.placed.get(k)
+                k = p.parent if p is not None else None
+            if k != index:
+                return self.outline[j].start
+        return text_end
