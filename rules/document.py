@@ -20,6 +20,13 @@ def _named(h: Heading) -> str:
     return f"{h.marker}{title}"
 
 
+def _same_title(a: Heading, b: Heading) -> bool:
+    def bare(t: str) -> str:
+        return re.sub(r"[\s.·…\-—]+|\d+$", "", t)
+
+    return bool(a.title) and bare(a.title) == bare(b.title)
+
+
 def _present(doc: Disclosure, h: Heading, number: int, start: int, end: int) -> bool:
     """Whether an item numbered `number` in h's style is written somewhere in [start, end) (inline, say)."""
     text = doc.document.content[start:end]
@@ -87,6 +94,8 @@ def numbering(doc: Disclosure) -> Iterator:
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
         if p.status == "repeat":
             first = outline[p.first_use] if p.first_use is not None else None
+            if first is not None and _same_title(first, h):
+                continue  # the same heading again: a contents list without its title, or a running page header
             right = marker_for(h, p.expected)
             earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
             yield Issue(
@@ -459,6 +468,7 @@ _YEAR = re.compile(
 )
 _OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
 _EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
+_YEARLY_TASK = re.compile(r"决算|自评|评价|审计|考核|总结|公开|检查|验收")
 _OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以来|自|截至|截止|起|结转|结余|以前|往年|历年|累计|同期|延续|跨年|前")
 
 
@@ -505,6 +515,8 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         before, after = text[lo : m.start()], text[m.end() : hi]
         if _OTHER_PERIOD.search(before + after) or not _OWN_FUNDS.search(after) or not _EXECUTED.search(before):
             continue
+        if _YEARLY_TASK.search(after):
+            continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
         start, end = flow.span(m.start(), m.end())
         written = m.group(0).replace(" ", "")
         right = f"{year}年{'度' if m.group('du') else ''}"

@@ -235,6 +235,8 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         clause = re.split(r"[。；;\n]", flow.text[max(0, m.start() - 30) : m.start()])[-1]
         if any(doc.year is not None and int(y) != doc.year for y in re.findall(r"((?:19|20)\d{2})\s*年", clause + m.group("name"))):
             continue  # another year's event of the same name
+        if re.search(r"全区|全市|全县|全省|全国|各街|各单位|累计|其中", re.split(r"[，,]", clause)[-1]):
+            continue  # a count for a wider (or narrower) scope than the unit's own
         name = re.sub(r"\s+", "", m.group("name"))
         unit = _UNIT_FAMILY.get(m.group("unit"), m.group("unit"))
         n = int(m.group("n"))

@@ -217,3 +217,13 @@ def test_plans_written_where_results_are_due():
 def test_plans_in_a_plans_section_are_fine():
     text = "（二）绩效目标完成情况\n举办讲座12场，服务5000人次。\n（三）下一步工作计划\n预计明年举办讲座15场，拟于6月开展评估。"
     assert found(text, "DOC009") == []
+
+
+def test_the_same_heading_twice_is_a_contents_list_or_a_page_header():
+    text = "第一部分 概况\n第二部分 决算表\n第一部分 概况\n一、职能\n内容。\n第二部分 决算表\n内容。"
+    assert found(text, "DOC001") == []
+
+
+def test_this_years_work_on_last_years_accounts():
+    text = REPORT + "完成了2022年度部门决算公开工作，完成2022年度项目绩效自评。"
+    assert found(text, "DOC007") == []

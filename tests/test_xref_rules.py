@@ -102,3 +102,15 @@ def test_one_project_larger_than_all_projects():
     result = found(text, "XREF004")
     assert len(result) == 1 and "230" in result[0][1] or "2,300,000.00" in result[0][1]
     assert found(EXPLANATION + "科普场馆改造项目预算1,300,000.00元。", "XREF004") == []
+
+
+def test_a_count_for_the_whole_district_is_not_the_units_own():
+    text = "举办“青少年科学节”主题活动 8 场。\n全区开展“青少年科学节”活动 30 场。"
+    assert found(text, "XREF003") == []
+
+
+def test_the_year_a_figure_belongs_to_is_the_last_one_named_before_it():
+    base = EXPLANATION + "本部门项目支出共涉及项目6个，占全部项目6个的100%。\n"
+    assert found(base + "2022年度，本部门项目支出168.40万元。") == []
+    result = found(base + "2024年，本部门对2023年度项目支出开展绩效自评，评价项目6个，涉及金额150.00万元。")
+    assert len(result) == 1 and "资金 150.00 万元" in result[0][1]

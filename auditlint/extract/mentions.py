@@ -149,9 +149,22 @@ class _Reader:
         bare = _SCOPE_WORDS.sub("", key)
         return self.by_name.get(bare) or self.by_name.get(key)
 
-    def other_year(self, clause: str) -> bool:
+    def other_year(self, text: str) -> bool:
+        """Whether the last year named before a figure is not the report's ("2022年度，支出合计…").
+
+        A year it is compared with ("与2022年度相比") or a span ("2021－2025年度") does
+        not set the period; a later mention of the report's year overrides an earlier
+        one ("2022年，本部门对2021年度项目支出开展自评，涉及金额…").
+        """
         year = self.doc.year
-        return any(year is not None and int(m.group(1)) != year for m in _OTHER_YEAR.finditer(clause))
+        last = None
+        for m in _OTHER_YEAR.finditer(text):
+            if re.search(r"(?:比|较|与|同|和|对比)\s*$", text[max(0, m.start() - 3) : m.start()]):
+                continue
+            if re.match(r"\s*[－\-—~～至到]", text[m.end() - 1 : m.end() + 2]) or re.search(r"[－\-—~～至到]\s*$", text[: m.start()]):
+                continue
+            last = int(m.group(1))
+        return year is not None and last is not None and last != year
 
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
@@ -165,7 +178,7 @@ class _Reader:
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
             own = re.split(r"[，,；;：:]", clause)[-1]
-            if self.other_year(own) or re.search(r"上年|去年|上一年", own):
+            if self.other_year(clause) or re.search(r"上年|去年|上一年", own):
                 continue
             evaluation = self.evaluation(first.start)
             item, funds = self.item_of(st, clause, sentence, evaluation)
