@@ -211,11 +211,11 @@ def item_ordinal(doc: Disclosure) -> Iterator:
             m = _ORDINAL.search(outline[i].title)
             ordinals.append((i, cn_number(m.group("n")) if m else None, m))
         stated = [(i, n, m) for i, n, m in ordinals if n is not None]
-        if len(stated) < 3:
-            continue
         wrong = [(i, n, m) for i, n, m in stated if n != outline[i].number]
-        if len(wrong) != 1:
+        if len(wrong) != 1 or len(stated) < 2:
             continue
+        if len(stated) == 2 and sum(1 for _, n, _ in stated if n == wrong[0][1]) < 2:
+            continue  # with two items, only an ordinal used twice shows which one is wrong
         i, n, m = wrong[0]
         h = outline[i]
         right = m.group(0).replace(m.group("n"), str(h.number) if m.group("n").isdigit() else _cn(h.number))
@@ -555,11 +555,12 @@ def _core(name: str) -> str:
 
 def _garbled_pair(a: str, b: str) -> bool:
     """Same body, one or two characters mistyped in the name proper (not in the region: 东城区 ≠ 西城区)."""
-    if len(a) != len(b) or a == b or a[:2] != b[:2] or a[-2:] != b[-2:]:
+    if len(a) != len(b) or a == b or a[:2] != b[:2] or a[-1] != b[-1]:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     region = max(max((i for i, c in enumerate(a) if c in _REGION_END), default=-1), max((i for i, c in enumerate(b) if c in _REGION_END), default=-1))
-    return 1 <= len(diff) <= 2 and len(diff) * 6 <= len(a) and min(diff) > region
+    # one character in a short name, two in a long one: 文化馆 / 图书馆 are two bodies, not a typo
+    return 1 <= len(diff) <= (2 if len(a) >= 12 else 1) and min(diff) > region
 
 
 @rule("DOC008", "entity-name-varies", severity="warning")
@@ -567,8 +568,9 @@ def entity_name(doc: Disclosure) -> Iterator:
     r"""单位名称前后不一致（个别字错写）。
 
     Checks: the names of bodies under a region ("江州市东湖区科学技术协会") that
-    occur in two spellings differing in one or two characters of the name proper;
-    the rarer spelling is reported. Shortened forms ("江州东湖区…" for "江州市东湖区…")
+    occur in two spellings differing in one character of the name proper (two in
+    a long name), where one spelling is used at least twice as often; the rarer
+    spelling is reported. Shortened forms ("江州东湖区…" for "江州市东湖区…")
     and different regions ("东城区" / "西城区") are not.
 
     Why: the reporting body's name is a legal name; a garbled one in the title or
@@ -589,9 +591,9 @@ def entity_name(doc: Disclosure) -> Iterator:
             if not _garbled_pair(a, b):
                 continue
             support = {n: text.count(_core(n)) for n in (a, b)}
-            if support[a] == support[b]:
-                continue
             odd, usual = (a, b) if support[a] < support[b] else (b, a)
+            if support[usual] < 2 * support[odd]:
+                continue  # neither spelling is clearly the usual one
             if odd in seen:
                 continue
             seen.add(odd)
