@@ -293,8 +293,10 @@ def _flow_matches(doc: Disclosure, pattern: re.Pattern[str], group: str | int = 
         yield start, end, m
 
 
+_OPPOSITES = {frozenset(p) for p in (("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("增长", "降低"), ("大于", "小于"), ("高于", "低于"))}
 _PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|＊{2,}|某某)(?![A-Za-z])"
+    r"(?P<pair>(?P<a>增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)[（(](?P<b>增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)[）)])"
+    r"|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|＊{2,}|某某)(?![A-Za-z])"
     r"|[（(](?:本|此)?(?:部门|单位|项目|机构|公司|学校)(?:全称|名称|简称)[）)]"
     r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
 )
@@ -307,7 +309,8 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     r"""模板占位符或填写说明未替换。
 
     Checks: placeholders of the template left in the text ("XXX", "××", "某某",
-    "（部门全称）"), bracketed drafting notes ("（比照预算公开的内容格式）",
+    "（部门全称）"), the template's alternatives left unchosen ("下降（增长）",
+    "增加（减少）"), bracketed drafting notes ("（比照预算公开的内容格式）",
     "（请填写…）"), and headings that are still the template's label
     ("一、重点工作事项标题").
 
@@ -317,7 +320,11 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     Bad:  一、单位概况（比照预算公开的内容格式填写）\nXX市文化馆（单位全称）对本单位2023年度项目支出开展了绩效自评。
     Good: 一、单位概况\n江州市文化馆对本单位2023年度项目支出开展了绩效自评。
     """
-    found = list(_flow_matches(doc, _PLACEHOLDER))
+    found = [
+        (start, end, m)
+        for start, end, m in _flow_matches(doc, _PLACEHOLDER)
+        if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in _OPPOSITES
+    ]
     lines = {doc.document.position(start)[0] for start, _, _ in found}
     if len(lines) > _UNFILLED:
         start, end, m = found[0]
@@ -330,6 +337,14 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     else:
         for start, end, m in found:
             text = m.group(0)
+            if m.group("pair"):
+                yield Issue(
+                    start=start,
+                    end=end,
+                    message=f"模板中的备选用词“{text}”未作选择：应按数据保留“{m.group('a')}”或“{m.group('b')}”其一（无变化时写明持平）",
+                    actual=text,
+                )
+                continue
             kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
             yield Issue(
                 start=start,

@@ -42,6 +42,7 @@ KNOWN = [
     ("004", "DOC004", 8),  # a drafting note in a heading
     ("004", "DOC001", 10),  # 一、 has no （一）
     ("004", "COUNT003", 34),  # 10 staff on 6 posts
+    ("004", "DOC004", 99),  # the template's 增加（减少） left unchosen
     ("004", "XREF004", 80),  # one project above all project spending
     ("004", "DOC001", 102),  # the first heading of 第三部分 has no 一、
     ("004", "COUNT004", 129),  # 1 official car, 2 cars among the assets

@@ -227,3 +227,10 @@ def test_the_same_heading_twice_is_a_contents_list_or_a_page_header():
 def test_this_years_work_on_last_years_accounts():
     text = REPORT + "完成了2022年度部门决算公开工作，完成2022年度项目绩效自评。"
     assert found(text, "DOC007") == []
+
+
+def test_the_templates_alternatives_left_unchosen():
+    text = "公务接待费支出0.15万元，比上年减少0.06万元，下降（增长）28.6%。其他支出增加（减少）0元。"
+    result = found(text, "DOC004")
+    assert [m.split("”")[0] for _, m in result] == ["模板中的备选用词“下降（增长）", "模板中的备选用词“增加（减少）"]
+    assert found("费用（含税费）增长5%，支出（不含结转）下降3%。", "DOC004") == []
