@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from auditlint.extract.structure import OutlineIndex, Placement, cn_numeral, list_key, marker_for, place_headings
-from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.model import Heading
+from auditlint.rulekit import Disclosure, Issue, rule
 
 
 def _line(doc: Disclosure, offset: int) -> int:

@@ -9,8 +9,8 @@ from ..model import Disclosure, Document
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
-from .statements import StatementParser
 from .scores import find_scores
+from .statements import StatementParser
 from .structure import find_outline
 
 __all__ = ["extract"]

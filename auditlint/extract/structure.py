@@ -344,62 +344,6 @@ def marker_for(like: Heading, n: int) -> str:
     return str(n)
 
 
-def cn_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
-def marker_for(like: Heading, n: int) -> str:
-    """The marker for item n written the way `like` writes its own ("（三）" → "（九）", "1、" → "4、")."""
-    m = like.marker
-    if like.style == "part":
-        return f"第{cn_numeral(n)}部分"
-    if like.style == "cn":
-        return f"{cn_numeral(n)}{m[-1] if m else '、'}"
-    if like.style == "pcn":
-        return f"{m[:1] or '（'}{cn_numeral(n)}{'）' if '）' in m else ')'}"
-    if like.style == "pnum":
-        return f"{m[:1] or '（'}{n}{'）' if '）' in m else ')'}"
-    if like.style == "num":
-        return f"{n}{m[-1] if m else '.'}"
-    if like.style == "dotted":
-        prefix = re.split(r"[.．]", m)[0]
-        return f"{prefix}.{n}"
-    if like.style == "circled":
-        return chr(ord("①") + n - 1)
-    if like.style == "pideo":
-        return chr(ord("㈠") + n - 1)
-    return str(n)
-
-
-def heading_before(outline: list[Heading], offset: int) -> int | None:
-    """The last numbered heading that starts before an offset."""
-    found = None
-    for i, h in enumerate(outline):
-        if h.start > offset:
-            break
-        if h.style:
-            found = i
-    return found
-
-
-def ancestors(outline: list[Heading], placed: dict[int, Placement], offset: int) -> list[Heading]:
-    """The headings a place in the text sits under, nearest first: its section, that section's parent …"""
-    out: list[Heading] = []
-    i = heading_before(outline, offset)
-    seen: set[int] = set()
-    while i is not None and i not in seen:
-        seen.add(i)
-        out.append(outline[i])
-        p = placed.get(i)
-        i = p.parent if p is not None else None
-    return out
-
-
 class OutlineIndex:
     """The outline with its numbering worked out, to look up which sections a place in the text sits in."""
 
