@@ -69,7 +69,7 @@ def _where_first_is_missing(doc: Disclosure, parent: Heading | None, h: Heading)
     return flow.span(para.start, para.end)
 
 
-@rule("DOC001", "numbering-out-of-sequence", severity="warning")
+@rule("DOC001", "numbering-out-of-sequence", severity="warning", fixable=True)
 def numbering(doc: Disclosure) -> Iterator:
     r"""章节编号重复、跳号或缺少起始编号。
 
@@ -98,12 +98,14 @@ def numbering(doc: Disclosure) -> Iterator:
                 continue  # the same heading again: a contents list without its title, or a running page header
             right = marker_for(h, p.expected)
             earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
+            evidence = doc.document.text[h.start : h.title_end]
             yield Issue(
                 start=h.start,
                 end=h.title_end,
                 message=f"{where}编号“{h.marker}”重复{earlier}；按顺序此处应为“{right}”",
                 expected=right,
                 actual=h.marker,
+                fix=right + evidence[len(h.marker) :] if evidence.startswith(h.marker) and "\n" not in evidence else None,
                 related=((first.start, first.title_end, "首次使用该编号"),) if first is not None else (),
             )
         elif p.status == "skip":
@@ -578,7 +580,7 @@ def _garbled_pair(a: str, b: str) -> bool:
     return 1 <= len(diff) <= (2 if len(a) >= 12 else 1) and min(diff) > region
 
 
-@rule("DOC008", "entity-name-varies", severity="warning")
+@rule("DOC008", "entity-name-varies", severity="warning", fixable=True)
 def entity_name(doc: Disclosure) -> Iterator:
     r"""单位名称前后不一致（个别字错写）。
 
