@@ -151,6 +151,9 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
                     scope_start = flow.span(para.start + a, para.start + a + 1)[0]
             stop = items[k + 1][2] if k + 1 < len(items) else len(text)
             title = _title(text, b, stop)
+            if inline:
+                # a heading run into its text ("三、存在问题2024年是…"): its title ends where the text begins
+                title = re.split(r"[，,：:]|(?<=[\u4e00-\u9fff]{2})(?=\d)", title, maxsplit=1)[0][:20]
             shaped = not inline and _heading_shaped(text, b)
             has_body = bool(text[b:stop].strip()[len(title) :].strip("。：: ")) or (k + 1 == len(items) and next_is_content)
             o_start, o_end = flow.span(para.start + a, para.start + b)
