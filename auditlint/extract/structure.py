@@ -18,7 +18,6 @@ from ..model import Heading
 from .reflow import Reflowed
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN = "一二三四五六七八九十"
 
 
 def cn_number(text: str) -> int | None:
