@@ -114,3 +114,9 @@ def test_the_year_a_figure_belongs_to_is_the_last_one_named_before_it():
     assert found(base + "2022年度，本部门项目支出168.40万元。") == []
     result = found(base + "2024年，本部门对2023年度项目支出开展绩效自评，评价项目6个，涉及金额150.00万元。")
     assert len(result) == 1 and "资金 150.00 万元" in result[0][1]
+
+
+def test_rates_against_different_budgets_are_different_rates():
+    text = EXPLANATION + WHOLE.format(actual="612.30", rate="96.50") + "（二）预算执行\n完成年初预算的 102.8%，执行率 96.50%。"
+    assert ("本年支出合计", "rate:年初", "102.8%") in mentions(text)
+    assert found(text) == []

@@ -203,7 +203,11 @@ class _Reader:
                         continue
                     out.append(Mention(item.name, basis, fact, st, sentence, evaluation))
                 elif fact.role == "execution" and item is not None:
-                    out.append(Mention(item.name, f"rate:{fact.basis}", fact, st, sentence, evaluation))
+                    # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
+                    _, upto = self.sentence(st, q.start)
+                    label = re.split(r"[，,；;：:]", upto)[-1]
+                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
+                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, evaluation))
         return out
 
 
