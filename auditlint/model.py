@@ -125,6 +125,13 @@ class Word(Span):
     text: str
 
 
+class Comparison(BaseModel):
+    """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
+
+    word: Word
+    subject: str = ""
+
+
 Kind = Literal["money", "percent", "count", "number"]
 
 
@@ -153,7 +160,11 @@ class Quantity(Span):
         """The exact values this figure may stand for, in its own unit."""
         if (self.kind == "count" or self.value == 0) and self.places == 0:
             return Interval.exact(self.value)  # counts are exact, and a written 0 means none
-        return Interval.written(self.value, self.places)
+        written = Interval.written(self.value, self.places)
+        if self.kind == "percent" and self.value >= 0:
+            # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
+            return Interval(written.lo, written.hi + (written.hi - written.lo) / 2)
+        return written
 
     @property
     def yuan(self) -> Interval:
@@ -202,8 +213,9 @@ class Statement(BaseModel):
     sentence: int = 0
     section: int = 0
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
+    number: int | None = None  # and the item's number
     inherited_subject: bool = False
-    comparisons: list[Word] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:
@@ -462,3 +474,6 @@ class FileResult(BaseModel):
     claims: dict[str, ClaimCount] = Field(default_factory=dict)
     internal_errors: list[InternalError] = Field(default_factory=list)
     seconds: float = 0.0
+    suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
+    baselined: int = 0  # findings left out because the baseline already records them
+    document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

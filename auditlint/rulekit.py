@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .engine import Assessed, Issue, NotAssessable, rule
+from .engine import Assessed, Issue, NotAssessable, Setting, rule
 from .model import (
     ChangeClaim,
     ComparisonClaim,
@@ -32,6 +32,7 @@ __all__ = [
     "NotAssessable",
     "Quantity",
     "RateClaim",
+    "Setting",
     "Severity",
     "ShareClaim",
     "Statement",
@@ -39,6 +40,7 @@ __all__ = [
     "plain",
     "quantize",
     "rule",
+    "RATE_TOLERANCE",
     "amount",
     "in_unit",
     "percent",
@@ -65,6 +67,14 @@ def money_word_before(d: Disclosure, q: Quantity) -> bool:
     return bool(_MONEY_WORD.search(before))
 
 
+#: The setting a rate rule declares: how far a stated rate may stray beyond rounding before it is reported.
+RATE_TOLERANCE = Setting(
+    Decimal(0),
+    "在四舍五入之外还容许的误差（百分点），如 0.1；默认 0：只容许四舍五入",
+    minimum=Decimal(0),
+)
+
+
 def interval_of(q: Quantity) -> Interval:
     """A money figure in 元, anything else in its own unit."""
     return q.yuan if q.kind == "money" else q.interval
@@ -82,7 +92,8 @@ def _grouped(value: Decimal, places: int) -> str:
 
 def amount(q: Quantity) -> str:
     """A figure as a reviewer would quote it: its value as written, and its unit."""
-    text = f"{q.value:,.{q.places}f}" if q.grouped else f"{q.value:.{q.places}f}"
+    value = q.value if q.value else abs(q.value)  # no "-0"
+    text = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
     unit = q.unit if q.unit != "%" else "%"
     sep = "" if unit == "%" else " "
     return f"{text}{sep}{unit}".strip()

@@ -6,10 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from auditlint.api import check_bytes
 from auditlint.config import Config
 from auditlint.model import FileResult
+
+# HYPOTHESIS_PROFILE=thorough runs ten times the examples (before a release, or after touching extract/).
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 
 def _find_corpus() -> Path:
     """The team's shared corpus: $AUDITLINT_CORPUS, or a shared/corpus folder beside an ancestor."""

@@ -27,7 +27,8 @@ def _fiscal_year(text: str) -> int | None:
     return years.most_common(1)[0][0]
 
 
-def extract(document: Document) -> Disclosure:
+def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
+    """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
     flow = reflow(document.content)
     tokens = find_figures(flow, document.text)
     skel = skeleton(flow.text, tokens)
@@ -52,5 +53,5 @@ def extract(document: Document) -> Disclosure:
         flow=flow,
     )
     disclosure.scores = find_scores(flow, document.text, disclosure.outline)
-    disclosure.claims = build_claims(disclosure)
+    disclosure.claims = build_claims(disclosure, identity_dirs)
     return disclosure

@@ -41,7 +41,9 @@ HEADING = re.compile(
 )
 _TERMINAL = re.compile(r"[。！？!?][”’」』）)]*$")
 _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
-_JOIN_BEFORE = re.compile(r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦))")
+_JOIN_BEFORE = re.compile(
+    r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
+)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
@@ -147,16 +149,42 @@ def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     return keep
 
 
+def _drop_running_heads(units: list[_Unit]) -> list[_Unit]:
+    """Page headers and footers: the same short line recurring at page-sized intervals."""
+    where: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if not u.hard and 6 <= len(u.text) <= 40 and not _SENTENCE_PUNCT.search(u.text) and not HEADING.match(u.text):
+            where.setdefault(re.sub(r"\d+", "#", u.text), []).append(i)
+    drop: set[int] = set()
+    for positions in where.values():
+        if len(positions) >= 3 and min(b - a for a, b in zip(positions, positions[1:], strict=False)) >= 15:
+            drop.update(positions)
+    return [u for i, u in enumerate(units) if i not in drop] if drop else units
+
+
 def _wrap_width(units: list[_Unit]) -> int | None:
-    """The width at which the text was hard-wrapped, if it was."""
-    widths = sorted(u.width for u in units if not u.hard and u.width >= 16)
-    if len(widths) < 8:
+    """The width at which the text was hard-wrapped, if it was.
+
+    A wrapped text has a cluster of lines at (nearly) the same width — lines mixing
+    CJK and ASCII stop a few columns short — and those lines mostly stop mid-sentence,
+    where a paragraph-per-line text stops at a 。.
+    """
+    body = [u for u in units if not u.hard and u.width >= 16 and not HEADING.match(u.text)]
+    if len(body) < 4:
         return None
-    top = widths[int(len(widths) * 0.9)]
-    if top > 140:
+    widths = sorted(u.width for u in body)
+    best, best_count = 0, 0
+    lo = 0
+    for hi, w in enumerate(widths):  # the densest window [w-10, w]
+        while widths[lo] < w - 10:
+            lo += 1
+        if hi - lo + 1 >= best_count:
+            best, best_count = w, hi - lo + 1
+    if best > 140 or best_count < max(4, len(widths) * 0.2):
         return None
-    near = sum(1 for w in widths if top - 6 <= w <= top + 2)
-    return top if near >= len(widths) * 0.3 else None
+    near = [u for u in body if best - 10 <= u.width <= best + 2]
+    open_ended = sum(1 for u in near if not _TERMINAL.search(u.text))
+    return best if open_ended * 2 > len(near) else None
 
 
 def _is_heading(unit: _Unit, wrap: int | None) -> bool:
@@ -176,7 +204,7 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     if _JOIN_BEFORE.match(b.text) or _JOIN_AFTER.search(a.text):
         return True
     if wrap:
-        return a.width >= wrap * 0.8
+        return a.width >= wrap * 0.6
     return False
 
 
@@ -184,7 +212,7 @@ def reflow(content: str) -> Reflowed:
     units = _units(content)
     for u in units:
         u.width = display_width(u.text)
-    units = _drop_page_numbers(units)
+    units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
 
     out = Reflowed()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Fact, Quantity, Reason, Statement, Word
-from .figures import BARE_PH, COUNT_PH, DATE_PH, MONEY_PH, PERCENT_PH, Token
+from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from .figures import DATE_PH, Token
 from .reflow import HEADING, Reflowed
 
 PH = "\ue000-\ue004"
@@ -29,6 +29,7 @@ _DELTA = re.compile(
 _RATE = re.compile(
     r"(?P<word>增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$"
 )
+_RATE_ONLY = re.compile(r"(?:增长|下降|上升|降低|增幅|降幅|减幅)(?:了|为|幅度为|率为)?\s*$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -42,6 +43,7 @@ _PRIOR = re.compile(
     r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
     r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
 )
+_PRIOR_PLAIN = re.compile(r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:同期)?(?:决算)?(?:数|金额)?(?:为|是)\s*$")
 _BUDGET = re.compile(
     r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
@@ -50,6 +52,7 @@ _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
+_COMPARED = re.compile(r"比|较|与|同比")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -71,12 +74,14 @@ _LIST_MARKER = re.compile(
 )
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
 )
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
-_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]*?导致[^。，；]*?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
+_FOLLOWING_REASON = re.compile(
+    r"(?:主要)?原因[是为：:][^。；]*?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
+)
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
@@ -101,6 +106,31 @@ def marker_style(text: str) -> tuple[str, int] | None:
     return None
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(text: str) -> int | None:
+    """一 … 九十九 as an int."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered item: 3、 (3) （三） 三、 ③ → 3; 1.2 → 2."""
+    m = re.match(r"^\s*[（(]?\s*(\d{1,2}(?:[.．]\d{1,2})*|[一二三四五六七八九十]{1,3})\s*[)）、.．]?", text)
+    if m:
+        token = m.group(1)
+        if token[0].isdigit():
+            return int(re.split(r"[.．]", token)[-1])
+        return _cn_number(token)
+    m = re.match(r"^\s*([①-⑳])", text)
+    return ord(m.group(1)) - ord("①") + 1 if m else None
+
+
 def strip_marker(text: str) -> str:
     m = HEADING.match(text)
     return text[m.end() :] if m else text
@@ -116,6 +146,8 @@ def clean_subject(label: str) -> str:
             break
         text = new
     text = re.sub(r"^[（(][^）)]*[）)]", "", text)
+    # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
+    text = re.sub(r"^[^，,；;" + PH + r"]{2,40}?" + _Y + r"年度?(?=[^" + PH + r"]{2,})", "", text)
     return text.replace(DATE_PH, "").strip()
 
 
@@ -183,6 +215,7 @@ class StatementParser:
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
     _pending_style: str | None = None
+    _pending_number: int | None = None
     _open: list[_OpenList] = field(default_factory=list)
     _paragraph: int = 0
     _sentence: int = 0
@@ -315,11 +348,15 @@ class StatementParser:
         if not real:
             # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
             label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
-            if style and style[1] >= 3 and 1 < len(label) <= 30 and not re.search(r"[，,；;]", label):
+            if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
                 self._pending, self._pending_style = label, style[0]
+                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
+            last = self.statements[-1] if self.statements else None
+            if last is not None and last.paragraph == self._paragraph:
+                self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
             return 0
 
         head_label = ""
@@ -334,7 +371,7 @@ class StatementParser:
         opened: _OpenList | None = None
         sub = _SUBLIST.match(strip_marker(skel))
         if sub:
-            virtual = self._new(clean_subject(sub.group("subject")), sent.start, sent.start + sub.end())
+            virtual = self._new(clean_subject(_strip_measure(sub.group("subject"))), sent.start, sent.start + sub.end())
             virtual.measure = "virtual"
             list_parent, list_kind = virtual, "其中"
         else:
@@ -350,6 +387,8 @@ class StatementParser:
         paren_parent: Statement | None = None
         marker_i = 0
         starts_list = False
+        saved: tuple[Statement | None, str, int, int] | None = None
+        outer: list[tuple[Statement, str, int]] = []
         for tok in real:
             rel = tok.start - sent.start
             while marker_i < len(markers) and markers[marker_i][0] < rel:
@@ -361,27 +400,41 @@ class StatementParser:
                 if in_paren and current is not None:
                     paren_parent = current
                 elif current is not None:
+                    saved = (list_parent, list_kind, m_end, len(made))
+                    if list_parent is not None and current.parent == list_parent.index:
+                        # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
+                        outer.append((list_parent, list_kind, m_end))
                     list_parent, list_kind = current, kind
                 elif not lead.strip(" ，,；;：:") and self.statements:
                     if list_parent is None:
                         list_parent, list_kind = self._last_top_statement(), kind
                     starts_list = True
                 elif clause_lead.strip() and not in_paren:
-                    label = clean_subject(self._label(clause_lead))
+                    label = clean_subject(_strip_measure(self._label(clause_lead)))
                     if label:
                         virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
                         virtual.measure = "virtual"
                         list_parent, list_kind = virtual, kind
             if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
                 paren_parent = None
+            if outer and re.search(r"[；;]", skel[outer[-1][2] : rel]):
+                list_parent, list_kind, _ = outer.pop()
+                saved = None
+            if saved is not None and len(made) == saved[3] and re.search(r"[；;]", skel[saved[2] : rel]):
+                # "人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元": 包括 listed no figures
+                list_parent, list_kind = saved[0], saved[1]
+                saved = None
             breaks = [m.end() for m in re.finditer(r"[，,；;：:。]", skel[:rel])]
             clause_start = breaks[-1] if breaks else 0
             left = skel[max(clause_start, prev_end) : rel]
             prev_end = tok.end - sent.start
-            q = self._money_or_as_is(tok, real)
+            q = self._money_or_as_is(tok, real, left, current)
             if q is None:
                 continue
             role, subject, measure, fact = self._classify(q, tok, left, skel[:rel], skel[prev_end : prev_end + 3])
+            if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
+                # "占本部门全部预算项目13个的100%": the share of the base just named
+                role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
             if role is None:
                 continue
             if role == "base":
@@ -409,8 +462,10 @@ class StatementParser:
                 target.inherited_subject = inherited
                 if inherited and self._pending_style:
                     target.numbered = self._pending_style
+                    target.number = self._pending_number
                 elif style and not made:
                     target.numbered = style[0]
+                    target.number = item_number(self.flow.text[sent.start : sent.end])
                 parent = paren_parent or list_parent
                 if parent is not None:
                     target.parent = parent.index
@@ -447,10 +502,14 @@ class StatementParser:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
-            for m in _COMPARISON.finditer(skel):
-                start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
-                current.comparisons.append(Word(start=start, end=end, text=m.group("word")))
+            self._comparisons(current, sent)
         return len(made)
+
+    def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+        for m in _COMPARISON.finditer(sent.skel):
+            start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+            subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
+            st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod
     def _list_ended(
@@ -521,11 +580,23 @@ class StatementParser:
             return current.first("share") is None
         return True
 
-    def _money_or_as_is(self, tok: Token, sentence_tokens: list[Token]) -> Quantity | None:
-        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one."""
+    def _money_or_as_is(
+        self, tok: Token, sentence_tokens: list[Token], left: str, current: Statement | None
+    ) -> Quantity | None:
+        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
+        right after a change amount and 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
         q = tok.quantity
         if q.kind != "number":
             return q
+        if (
+            q.places
+            and not q.grouped
+            and _RATE_ONLY.search(left.rstrip())
+            and current is not None
+            and current.first("delta") is not None
+            and current.first("rate") is None
+        ):
+            return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if not (q.grouped or q.places == 2):
             return None
         units = [t.quantity.unit for t in sentence_tokens if t.quantity.kind == "money"]
@@ -549,7 +620,8 @@ class StatementParser:
             if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
                 word = self._word(tok, left, m.start("word"), m.group("word"))
                 direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-                return "rate", clean_subject(left_clean[: m.start()]), "", Fact(
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+                return "rate", subject, "", Fact(
                     role="rate", quantity=q, label=left_clean, word=word, direction=direction
                 )
             m = _SHARE.search(left_clean)
@@ -579,7 +651,7 @@ class StatementParser:
                 else:
                     direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
                 basis = self._basis(before, left_clean)
-                subject = clean_subject(_strip_measure(re.split(r"比|较|与|同比", left_clean[: m.start()])[0]))
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
                 return "delta", subject, "", Fact(
                     role="delta",
                     quantity=q,
@@ -591,6 +663,8 @@ class StatementParser:
                 )
             if kind == "count":
                 return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
+            if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
+                return "prior", "", "", Fact(role="prior", quantity=q, label=left_clean, basis="prior_year")
             m = _PRIOR.search(left_clean)
             if m:
                 basis = "budget" if "预算" in m.group("basis") else "prior_year"

@@ -1,11 +1,19 @@
-"""JSON report: the stable contract scripts, the score tool and integrations read."""
+"""JSON reports: the stable contract scripts, the score tool and integrations read, and its streaming form.
+
+json:  one object {"version": 1, "files": [...], "summary": {...}} (DESIGN.md).
+jsonl: one object per line, written as files are checked: {"type": "finding", …the
+       finding…}, {"type": "error", "path", "error", "error_code"} for a file that
+       could not be read, {"type": "internal-error", "path", "rule", "message"}, and
+       a closing {"type": "summary", …}.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 from ..model import FileResult
-from . import summarize
+from . import Reporter, ReportOptions
 
 VERSION = 1
 
@@ -21,6 +29,33 @@ def file_record(result: FileResult) -> dict:
     }
 
 
-def render(results: list[FileResult]) -> str:
-    doc = {"version": VERSION, "files": [file_record(r) for r in results], "summary": summarize(results)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+class JsonReporter(Reporter):
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        super().__init__(out, options)
+        self.records: list[dict] = []
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        self.records.append(file_record(result))
+
+    def finish(self) -> None:
+        doc = {"version": VERSION, "files": self.records, "summary": self.summary.as_dict()}
+        self.out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+class JsonLinesReporter(Reporter):
+    def _line(self, record: dict) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        if result.error:
+            self._line({"type": "error", "path": result.path, "error": result.error, "error_code": result.error_code})
+        for f in result.findings:
+            self._line({"type": "finding", **f.model_dump(mode="json")})
+        for e in result.internal_errors:
+            self._line({"type": "internal-error", "path": result.path, **e.model_dump(mode="json")})
+        self.out.flush()
+
+    def finish(self) -> None:
+        self._line({"type": "summary", "version": VERSION, **self.summary.as_dict()})

@@ -1,13 +1,20 @@
-"""Text report: path:line:col: RULE message, a code frame under each finding, a summary line."""
+"""Text reports for a terminal: path:line:col: RULE message, with a code frame (text) or without (concise).
+
+Colour only when writing to a terminal; NO_COLOR (and FORCE_COLOR) are honoured,
+as rich reads them.
+"""
 
 from __future__ import annotations
+
+from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import summarize
+from . import Reporter, ReportOptions, Summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -37,39 +44,83 @@ def _frame(f: Finding) -> list[str]:
     ]
 
 
-def render(results: list[FileResult], console: Console, show_source: bool = True, quiet: bool = False) -> None:
-    for result in results:
+def summary_line(s: Summary) -> str:
+    sev = s.by_severity
+    parts = []
+    if s.findings:
+        parts.append(
+            f"发现 {s.findings} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}），"
+            f"涉及 {s.files_with_findings}/{s.files} 个文件"
+        )
+    else:
+        parts.append(f"未发现问题（共 {s.files} 个文件）")
+    parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
+    if s.suppressed:
+        parts.append(f"{s.suppressed} 个问题被文中的 auditlint: ignore 注释忽略")
+    if s.baselined:
+        parts.append(f"{s.baselined} 个问题已记录在基线中，未显示")
+    if s.unreadable:
+        parts.append(f"[bold red]{s.unreadable} 个文件无法读取[/]")
+    return "；".join(parts) + "。"
+
+
+class TextReporter(Reporter):
+    """Findings with a code frame under each, then a summary line (and --statistics tables)."""
+
+    frames = True
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        super().__init__(out, options)
+        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.per_file: list[tuple[str, int, int, str]] = []  # for --statistics
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        console = self.console
+        if self.options.statistics:
+            found = sum(c.found for c in result.claims.values())
+            checked = sum(c.checked for c in result.claims.values())
+            self.per_file.append((result.path, found, checked, "—" if result.error else str(len(result.findings))))
         if result.error:
             console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
-            continue
+            return
+        show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
             where = f"{f.path}:{f.line}:{f.column}:"
-            console.print(
-                f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}", soft_wrap=True
-            )
-            if show_source and not quiet:
+            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            if show_frames:
                 for row in _frame(f):
-                    console.print(row, soft_wrap=True, highlight=False)
+                    console.print(row)
                 console.print()
         for err in result.internal_errors:
             console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
-    if not quiet:
-        console.print(summary_line(results))
+
+    def finish(self) -> None:
+        if self.options.statistics:
+            self._statistics()
+        if not self.options.quiet:
+            self.console.print(summary_line(self.summary))
+
+    def _statistics(self) -> None:
+        counts = self.summary.by_rule
+        if counts:
+            table = Table(title="各规则问题数", show_edge=False)
+            table.add_column("规则")
+            table.add_column("名称")
+            table.add_column("数量", justify="right")
+            for rule_id, n in sorted(counts.items()):
+                rule = self.options.rules.get(rule_id)
+                table.add_row(rule_id, rule.name if rule else "", str(n))
+            self.console.print(table)
+        per_file = Table(title="各文件核验情况", show_edge=False)
+        for col in ("文件", "表述", "已核验", "无法核验", "问题"):
+            per_file.add_column(col, justify="right" if col != "文件" else "left")
+        for path, found, checked, problems in self.per_file:
+            per_file.add_row(escape(path), str(found), str(checked), str(found - checked), problems)
+        self.console.print(per_file)
 
 
-def summary_line(results: list[FileResult]) -> str:
-    s = summarize(results)
-    sev = s["by_severity"]
-    claims = s["claims"]
-    parts = []
-    if s["findings"]:
-        parts.append(
-            f"发现 {s['findings']} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}），"
-            f"涉及 {s['files_with_findings']}/{s['files']} 个文件"
-        )
-    else:
-        parts.append(f"未发现问题（共 {s['files']} 个文件）")
-    parts.append(f"核验了 {claims['checked']} 项数字表述，{claims['not_assessable']} 项因缺少数据无法核验")
-    if s["unreadable"]:
-        parts.append(f"[bold red]{s['unreadable']} 个文件无法读取[/]")
-    return "；".join(parts) + "。"
+class ConciseReporter(TextReporter):
+    """One line per finding (path:line:col: RULE message), as editors and grep expect."""
+
+    frames = False

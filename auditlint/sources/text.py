@@ -60,6 +60,20 @@ def _looks_like_text(text: str, need_cjk: bool = False) -> bool:
     return True
 
 
+def _mostly_common_hanzi(text: str) -> bool:
+    hanzi = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if not hanzi:
+        return True
+    common = 0
+    for c in hanzi:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(hanzi) >= 0.8
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text and the encoding found: BOMs, then UTF-8, UTF-16, then GB18030."""
     for bom, enc in _BOMS:
@@ -91,8 +105,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ReadError(
             "encoding", "无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK；请另存为 UTF-8 后再检查"
         ) from None
-    # GB18030 maps almost any byte string; insist that the result reads as Chinese text.
-    if not _looks_like_text(text, need_cjk=True):
+    # GB18030 maps almost any byte string; insist that the result reads as Chinese text,
+    # whose ideographs are nearly all among the common ones GB2312 already had.
+    if not _looks_like_text(text, need_cjk=True) or not _mostly_common_hanzi(text):
         raise ReadError("encoding", "无法识别文件编码：按 GB18030 解码得到的不是可读文本；请另存为 UTF-8 后再检查")
     return text, "gb18030"
 

@@ -1,0 +1,113 @@
+"""CHG: changes against last year or the budget."""
+
+from .conftest import check_text, rules_of
+
+
+def findings(text, rule):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+class TestChangeRate:
+    def test_the_rate_must_follow_from_current_and_change(self):
+        [f] = findings("机关运行经费支出33.39万元，比上年减少6.28万元，下降93.4%。", "CHG001")
+        assert f.evidence == "下降93.4%"
+        assert f.fix == "下降15.8%"
+        assert "39.67" in f.message and "15.8%" in f.message
+
+    def test_current_given_in_the_sentence_before(self):
+        text = "2021年度收、支总计474.49万元。与2020年度相比，收、支总计各增加66.74万元，增长61.4%。"
+        [f] = findings(text, "CHG001")
+        assert f.expected == "增长16.4%"
+
+    def test_change_against_the_budget_in_yuan(self):
+        text = "“科学技术支出（类）”2021年度决算10,834,076.85元，比2021年年初预算增加961,528.73元，增长8.7%。"
+        [f] = findings(text, "CHG001")
+        assert f.expected == "增长9.7%"
+
+    def test_prior_stated_explicitly(self):
+        text = "公用经费支出120.00万元，上年为100.00万元，比上年增加20.00万元，增长25.0%。"
+        assert findings(text, "CHG001")
+
+    def test_rounding_is_not_an_error(self):
+        # 6.28 / 39.67 = 15.83%: both 15.8% and a cut 15.8% are fine; 16% at whole-percent precision too
+        for rate in ("15.8%", "15.83%", "16%"):
+            assert not findings(f"机关运行经费支出33.39万元，比上年减少6.28万元，下降{rate}。", "CHG001")
+
+    def test_one_unit_in_the_last_place_is_an_error(self):
+        assert findings("机关运行经费支出33.39万元，比上年减少6.28万元，下降16.0%。", "CHG001")
+
+    def test_no_current_figure_means_not_assessable_not_wrong(self):
+        result = check_text("与上年相比，收入增加66.74万元，增长61.4%。")
+        assert "CHG001" not in rules_of(result)
+        assert result.claims["change"].not_assessable == 1
+
+    def test_a_new_unit_with_nothing_last_year_is_not_assessable(self):
+        assert not findings("本年支出合计307.82万元，比上年增加307.82万元，增长100.00%。", "CHG001")
+
+
+class TestDirection:
+    def test_amount_word_and_rate_word_disagree(self):
+        [f] = findings("本年支出合计11,458,005.29元，比上年减少766,327.61元，增长7.2%。", "CHG002")
+        assert f.evidence == "增长"
+
+    def test_word_contradicts_the_two_figures(self):
+        text = "工资福利支出8,065,382.38元，年初预算7,972,225.24元，减少93,157.14元。"
+        [f] = findings(text, "CHG002")
+        assert f.evidence == "减少" and f.fix == "增加"
+
+    def test_zero_change_written_as_increase_is_fine(self):
+        assert not findings("公务接待费2021年决算数0元，比2021年年初预算数0元，增加0元。", "CHG002")
+
+
+class TestDoubledSign:
+    def test_minus_after_decrease(self):
+        [f] = findings("群众团体事务（款）决算478,297.24元，比年初预算减少-97,121.12元，下降16.9%。", "CHG003")
+        assert f.evidence == "减少-97,121.12元"
+        assert f.fix == "减少97,121.12元"
+
+    def test_the_rate_is_still_checked_as_a_decrease(self):
+        text = "群众团体事务（款）决算478,297.24元，比年初预算减少-97,121.12元，下降16.9%。"
+        assert "CHG001" not in rules_of(check_text(text))
+
+    def test_plain_decrease_is_fine(self):
+        assert not findings("群众团体事务（款）决算478,297.24元，比年初预算减少97,121.12元，下降16.9%。", "CHG003")
+
+    def test_negative_increase(self):
+        [f] = findings("项目支出100.00万元，比上年增加-20.00万元。", "CHG003")
+        assert "减少" in f.message and f.fix is None
+
+
+class TestChangeAmount:
+    def test_change_must_be_the_difference(self):
+        text = "基本支出8,901,652.46元，比2021年年初预算9,004,919.32元，减少130,266.86元。"
+        [f] = findings(text, "CHG004")
+        assert f.expected == "103,266.86"
+
+    def test_consistent_change(self):
+        assert not findings("基本支出8,901,652.46元，比2021年年初预算9,004,919.32元，减少103,266.86元。", "CHG004")
+
+
+class TestReason:
+    def test_reason_for_the_opposite_direction(self):
+        text = (
+            "“科学技术普及（款）”2021年度决算7,097,616.96元，比2021年年初预算增加414,707.89元，增长6.2%。"
+            "主要原因：年初调整功能科目，导致此款经费减少。"
+        )
+        [f] = findings(text, "CHG005")
+        assert f.evidence == "减少"
+
+    def test_reason_for_a_change_of_zero(self):
+        text = (
+            "2021年度公务接待费支出决算比2020年度增加0万元，增长0.0%。\n"
+            "公务接待费支出决算减少的主要原因是本年没有发生公务接待支出。"
+        )
+        [f] = findings(text, "CHG005")
+        assert "持平" in f.message
+
+    def test_a_reason_about_another_item_is_not_held_against_this_one(self):
+        text = "项目支出232.15万元，比上年增加20.00万元，增长9.4%。主要原因：新增项目，导致公用经费减少。"
+        assert not findings(text, "CHG005")
+
+    def test_reason_agreeing_with_the_change(self):
+        text = "机关运行经费支出33.39万元，比上年减少6.28万元，下降15.8%。机关运行经费减少的主要原因是压减委托业务费。"
+        assert not findings(text, "CHG005")

@@ -1,0 +1,167 @@
+"""SUM, PCT, EXE: totals and parts, shares, execution rates and comparison wording."""
+
+from .conftest import check_text, rules_of
+
+
+def findings(text, rule):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+class TestSum:
+    def test_complete_by_identity(self):
+        text = "基本支出242.34万元，其中：人员经费208.95万元，公用经费43.39万元。"
+        [f] = findings(text, "SUM001")
+        assert f.evidence == "242.34万元"
+        assert "252.34" in f.message
+
+    def test_complete_by_shares(self):
+        text = "收入合计500.00万元，其中：财政拨款收入450.00万元，占90.0%；事业收入40.00万元，占10.0%。"
+        assert findings(text, "SUM001")
+
+    def test_complete_by_an_other_item(self):
+        text = "支出总额300.00万元，其中：设备购置100.00万元，维修费80.00万元，其他支出20.00万元。"
+        assert findings(text, "SUM001")
+
+    def test_list_that_may_be_partial_is_silent_when_short(self):
+        text = "2021年度财政拨款支出474.49万元，主要用于：科普活动200.00万元，阵地建设100.00万元。"
+        assert not findings(text, "SUM001")
+
+    def test_list_that_may_be_partial_errs_when_it_exceeds(self):
+        text = "选拔出区级获奖项目178项，其中论文类作品28项、发明类作品48项、优秀实践活动作品1项、科学幻想绘画作品107项、科技辅导员项目3项。"
+        [f] = findings(text, "SUM001")
+        assert "187" in f.message
+
+    def test_overlapping_head_counts_are_not_summed(self):
+        text = "在职人员30人，其中：女职工20人，党员25人。"
+        assert not findings(text, "SUM001")
+
+    def test_rounded_parts_are_not_an_error(self):
+        # 0.333 + 0.333 + 0.334 written to two places
+        text = "基本支出1.00万元，其中：人员经费0.67万元，公用经费0.33万元。"
+        assert not findings(text, "SUM001")
+
+    def test_every_measure_of_the_list_is_checked(self):
+        text = (
+            "2021年度“三公”经费财政拨款决算数3,644.14元，比2021年年初预算4,732.14元，减少1,088.00元。其中：\n"
+            "1.因公出国（境）费用\n2021年决算数0元，比2021年年初预算数0元，增加0元。\n"
+            "2.公务接待费\n2021年决算数0元，比2021年年初预算数0元，增加0元。\n"
+            "3.公务用车购置及运行维护费\n2021年决算数3,644.14元，比2021年年初预算数3,644.14元，减少0.00元。\n"
+        )
+        [f] = findings(text, "SUM001")
+        assert f.evidence == "4,732.14元"
+        assert "预算数" in f.message and "增减额" in f.message
+
+    def test_numbered_items_under_a_total(self):
+        text = (
+            "一般公共预算财政拨款支出年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。\n"
+            "1.一般公共服务支出(类)。年初预算为6.38万元，支出决算为6.38万元，完成年初预算的100.0%。\n"
+            "2.科学技术支出(类)。年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%。\n"
+            "3.住房保障支出(类)。年初预算为51.63万元，支出决算为42.39万元，完成年初预算的82.1%。\n"
+        )
+        [f] = findings(text, "SUM001")
+        assert f.evidence == "400.46 万元".replace(" ", "") or f.evidence == "400.46万元"
+        assert "413.26" in f.message
+
+    def test_a_gap_in_the_numbering_means_an_item_was_missed(self):
+        text = (
+            "一般公共预算财政拨款支出年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。\n"
+            "1.一般公共服务支出(类)。年初预算为6.38万元，支出决算为6.38万元，完成年初预算的100.0%。\n"
+            "3.住房保障支出(类)。年初预算为51.63万元，支出决算为42.39万元，完成年初预算的82.1%。\n"
+            "4.卫生健康支出(类)。年初预算为10.00万元，支出决算为10.00万元，完成年初预算的100.0%。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_only_a_last_other_item_closes_a_list(self):
+        text = "支出总额300.00万元，其中：其他国土资源事务支出20.00万元，维修费80.00万元，设备购置100.00万元。"
+        assert not findings(text, "SUM001")
+
+    def test_a_semicolon_ends_a_comma_separated_list(self):
+        text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
+        assert not findings(text, "SUM001")
+
+    def test_a_list_inside_a_part_ends_at_its_semicolon(self):
+        text = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出100.00万元。"
+        assert not findings(text, "SUM001")
+        wrong = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出110.00万元。"
+        [f] = findings(wrong, "SUM001")
+        assert f.evidence == "300.00万元"
+
+    def test_overlapping_categories_are_not_an_excess(self):
+        text = "政府采购支出总额75.00万元，其中：授予中小企业合同金额75.00万元，授予小微企业合同金额75.00万元。"
+        assert not findings(text, "SUM001")
+
+    def test_parts_in_scores_are_left_to_score_rules(self):
+        text = "年度目标1的产出指标得分为34分，分别是：满分28分，得分24分。"
+        assert not findings(text, "SUM001")
+
+
+class TestShare:
+    def test_share_must_be_part_over_total(self):
+        text = "全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.4%；项目支出预算106.28万元，占比10.60%。"
+        [f] = findings(text, "PCT001")
+        assert f.evidence == "10.60%" and f.fix == "10.56%"
+
+    def test_named_base_elsewhere(self):
+        text = "2021年度支出合计474.49万元。\n2021年度财政拨款支出474.49万元，占本年支出合计的99.0%。"
+        assert findings(text, "PCT001")
+
+    def test_shares_nudged_to_sum_to_100_are_accepted(self):
+        text = (
+            "财政拨款支出474.49万元，主要用于：一般公共服务支出6.38万元，占1.3%；科学技术支出425.72万元，占89.8%；"
+            "社会保障和就业支出10.00万元，占2.1%；卫生健康支出8.09万元，占1.7%；住房保障支出24.30万元，占5.1%。"
+        )
+        assert not findings(text, "PCT001")
+
+    def test_unknown_base_is_not_assessable(self):
+        result = check_text("填报绩效目标的项目支出预算259.11万元，占本部门年初全部项目支出预算的90%。")
+        assert "PCT001" not in rules_of(result)
+
+    def test_base_stated_inline(self):
+        assert findings("绩效目标的预算项目12个，占本部门全部预算项目13个的100%。", "PCT001")
+
+
+class TestExecution:
+    def test_completion_rate(self):
+        [f] = findings("年初预算为400.46万元，支出决算为474.49万元，完成年初预算的128.5%。", "EXE001")
+        assert f.fix == "118.5%"
+
+    def test_either_budget_may_be_meant(self):
+        text = "本项目年初预算为85.00万元，调整后预算为92.00万元，全年实际支出88.32万元，预算执行率为96.0%。"
+        assert not findings(text, "EXE001")
+
+    def test_rate_stated_after_the_figures(self):
+        text = (
+            "2021年全年预算1006.77万元，其中：基本支出预算900.49万元。"
+            "截止到2021年12月31日，预算资金总体支出1006.77万元。部门预算执行率为114%。"
+        )
+        [f] = findings(text, "EXE001")
+        assert "100" in f.message
+
+    def test_zero_budget_is_not_assessable(self):
+        assert not findings("“三公”经费财政拨款年初预算数为0万元，支出决算为0万元，完成年初预算的0%。", "EXE001")
+
+    def test_arrival_rate(self):
+        assert findings("该项目计划资金36万元，到位资金30万元，资金到位率100%。", "EXE001")
+
+    def test_rate_of_a_list_total(self):
+        text = (
+            "调整后的预算数为483.72万元。2021年实际支出474.49万元，包括基本支出242.34万元，"
+            "项目支出232.15万元，执行率98.09%。"
+        )
+        assert not findings(text, "EXE001")
+
+
+class TestComparison:
+    def test_unresolved_template_word(self):
+        text = "年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%，支出决算数大小于年初预算数的主要原因是增加项目支出。"
+        [f] = findings(text, "EXE002")
+        assert f.fix == "大于" and f.severity.value == "warning"
+
+    def test_wrong_comparative(self):
+        text = "年初预算为33.10万元，支出决算为24.30万元，完成年初预算的73.4%，支出决算数大于年初预算数的主要原因是减少购房补贴。"
+        [f] = findings(text, "EXE002")
+        assert f.severity.value == "error" and f.fix == "小于"
+
+    def test_right_comparative(self):
+        text = "年初预算为33.10万元，支出决算为24.30万元，完成年初预算的73.4%，支出决算数小于年初预算数的主要原因是减少购房补贴。"
+        assert not findings(text, "EXE002")

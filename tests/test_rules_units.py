@@ -1,0 +1,66 @@
+"""UNIT and FMT: 元/万元 slips, missing units, full-width figures."""
+
+from .conftest import check_text
+
+
+def findings(text, rule):
+    return [f for f in check_text(text).findings if f.rule == rule]
+
+
+def test_same_figure_in_two_units():
+    text = "2021年度收、支总计11,492,964.29元，比上年减少1,073,164.39元。\n附：2021年度收、支总计11,492,964.29万元。"
+    [f] = findings(text, "UNIT001")
+    assert f.evidence == "11,492,964.29万元" and f.fix == "11,492,964.29元"
+    assert f.line == 2
+    assert f.related and f.related[0].evidence.startswith("11,492,964.29元")
+
+
+def test_short_figures_in_two_units_are_a_coincidence():
+    assert not findings("房屋120万元，设备120元，其他支出0元。", "UNIT001")
+
+
+def test_part_ten_thousand_times_off():
+    text = "基本支出242.34万元，其中：人员经费2,089,500.00万元，公用经费33.39万元。"
+    [f] = findings(text, "UNIT001")
+    assert f.evidence == "2,089,500.00万元"
+    assert not findings(text, "SUM001")  # the slip explains the gap; one finding, not two
+
+
+def test_amount_without_unit():
+    result = check_text("本年收入合计9,964,644.70元，比上年减少   2,601,483.98 ，下降20.7%。")
+    [f] = [f for f in result.findings if f.rule == "UNIT002"]
+    assert f.evidence == "2,601,483.98" and f.expected == "2,601,483.98元"
+    assert "CHG001" not in [g.rule for g in result.findings]  # the amount is still an amount
+
+
+def test_rate_without_percent():
+    [f] = findings("一般公共预算财政拨款支出9746.50万元。与2023年度相比，一般公共预算财政拨款支出增加1193.20万元，增长 13.95。", "UNIT002")
+    assert f.fix == "13.95%"
+
+
+def test_wan_without_yuan_after_a_money_word():
+    [f] = findings("武汉泰可电气股份有限公司入选项目，项目资金扶持共计 10 万。", "UNIT002")
+    assert f.fix == "10 万元"
+
+
+def test_wan_for_people_is_fine():
+    assert not findings("参观人数5.23万人，其中青少年3.76万。", "UNIT002")
+
+
+def test_year_and_codes_are_not_amounts():
+    assert not findings("依据市委办发[2017]182号文件，2021年度支出合计474.49万元。", "UNIT002")
+
+
+def test_fullwidth_comma_in_figure():
+    [f] = findings("“一般公共服务支出（类）”2021年度决算478，297.24元。", "FMT001")
+    assert f.fix == "478,297.24元"
+
+
+def test_fullwidth_digits_and_missing_yuan_together():
+    result = check_text("获得项目资金６万。")
+    assert [f.rule for f in result.findings] == ["FMT001"]
+    assert result.findings[0].fix == "6万元"
+
+
+def test_enumeration_commas_are_not_thousands_separators():
+    assert not findings("分别于1，2，3月开展活动。", "FMT001")
