@@ -99,13 +99,18 @@ def numbering(doc: Disclosure) -> Iterator:
             right = marker_for(h, p.expected)
             earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
             evidence = doc.document.text[h.start : h.title_end]
+            # renumbering is certain only if no later sibling already carries the number it would take
+            taken = any(
+                q.parent == p.parent and j > i and list_key(outline[j]) == list_key(h) and outline[j].number == p.expected
+                for j, q in placed.items()
+            )
             yield Issue(
                 start=h.start,
                 end=h.title_end,
                 message=f"{where}编号“{h.marker}”重复{earlier}；按顺序此处应为“{right}”",
                 expected=right,
                 actual=h.marker,
-                fix=right + evidence[len(h.marker) :] if evidence.startswith(h.marker) and "\n" not in evidence else None,
+                fix=right + evidence[len(h.marker) :] if evidence.startswith(h.marker) and "\n" not in evidence and not taken else None,
                 related=((first.start, first.title_end, "首次使用该编号"),) if first is not None else (),
             )
         elif p.status == "skip":

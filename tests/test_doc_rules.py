@@ -234,3 +234,10 @@ def test_the_templates_alternatives_left_unchosen():
     result = found(text, "DOC004")
     assert [m.split("”")[0] for _, m in result] == ["模板中的备选用词“下降（增长）", "模板中的备选用词“增加（减少）"]
     assert found("费用（含税费）增长5%，支出（不含结转）下降3%。", "DOC004") == []
+
+
+def test_a_repeat_is_renumbered_only_when_the_new_number_is_free():
+    text = "七、甲\n内容。\n八、乙\n内容。\n七、丙\n内容。"
+    assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == ["九、丙"]
+    text = "（一）甲\n内容。\n（二）乙\n1.1 条目\n（二）丙\n1.1 条目\n（三）丁\n内容。"
+    assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == [None]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Heading
@@ -228,6 +228,10 @@ class _List:
     used: dict[int, int]  # number -> outline index of the heading that used it
     head: int  # outline index of its latest heading
     parent: int | None
+    slots: set[int] = field(default_factory=set)  # numbers a repeated heading should have taken
+
+    def next_free(self) -> int:
+        return max(set(self.used) | self.slots) + 1
 
 
 _RANK = {"part": 0, "cn": 1, "pcn": 2, "num": 3, "dotted": 4, "pnum": 4, "circled": 5, "pideo": 5}
@@ -267,9 +271,9 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             lst = stack[cont]
             del stack[cont + 1 :]
             if n in lst.used:  # follows on from a repeated number, and repeats too
-                expected = max(lst.used) + 1
+                expected = lst.next_free()
                 placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used[n])
-                lst.used[expected] = i
+                lst.slots.add(expected)
             else:
                 placed[i] = Placement(i, lst.parent, lst.head, "next", n)
                 lst.used[n] = i
@@ -302,10 +306,10 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             continue
         lst = stack[same]
         if n <= lst.last or n in lst.used:
-            expected = max(lst.used) + 1
+            expected = lst.next_free()
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
             # set aside: a list of its own, on top, that remembers what its siblings used
-            stack.append(_List(key, n, {**lst.used, expected: i}, i, lst.parent))
+            stack.append(_List(key, n, dict(lst.used), i, lst.parent, lst.slots | {expected}))
             continue
         del stack[same + 1 :]
         placed[i] = Placement(i, lst.parent, lst.head, "skip", lst.last + 1)
