@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import check_text
 
-REPORT = (Path(__file__).parent / "documents" / "consistent-final-accounts.txt").read_text(encoding="utf-8")
+REPORT = (Path(__file__).parent / "data" / "consistent-final-accounts.txt").read_text(encoding="utf-8")
 
 # (what is changed, into what, the rule that must report it)
 DEFECTS = [
