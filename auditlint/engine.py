@@ -87,16 +87,12 @@ class Rule:
         return self.id.rstrip("0123456789")
 
     def examples(self) -> dict[str, list[str]]:
-        """The Bad:/Good: examples of the docstring (they are also tests).
-
-        An example that needs several lines (a table) writes them on one, separated by ``\\n``.
-        """
+        """The Bad:/Good: examples of the docstring (they are also tests); a written \\n is a line break."""
         out: dict[str, list[str]] = {"bad": [], "good": []}
         for line in self.doc.splitlines():
             m = re.match(r"^\s*(Bad|Good):\s*(.+)$", line)
             if m:
-                text = m.group(2).strip().replace("\\n", "\n")
-                out["bad" if m.group(1) == "Bad" else "good"].append(text)
+                out["bad" if m.group(1) == "Bad" else "good"].append(m.group(2).strip().replace("\\n", "\n"))
         return out
 
 

@@ -9,7 +9,9 @@ from ..model import Disclosure, Document
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
+from .scores import find_scores
 from .statements import StatementParser
+from .structure import find_outline
 
 __all__ = ["extract"]
 
@@ -47,7 +49,10 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
+        outline=find_outline(flow, [(b.start, b.end) for b in document.blocks if b.kind == "table"]),
+        flow=flow,
     )
+    disclosure.scores = find_scores(flow, document.text, disclosure.outline)
     disclosure.claims = build_claims(disclosure, identity_dirs)
     from ..tables import attach_tables  # tables use the identities of this package: imported late, no cycle
 

@@ -87,6 +87,17 @@ class Reflowed:
             return 0
         return self._seg_orig[k] + (i - self._seg_norm[k])
 
+    def locate(self, offset: int) -> int:
+        """Normalised position of an original offset (the inverse of origin, for text that was kept)."""
+        k = bisect.bisect_right(self._seg_orig, offset) - 1
+        if k < 0:
+            return 0
+        return self._seg_norm[k] + min(offset - self._seg_orig[k], self._seg_len(k))
+
+    def _seg_len(self, k: int) -> int:
+        end = self._seg_norm[k + 1] if k + 1 < len(self._seg_norm) else len(self.text)
+        return max(0, end - self._seg_norm[k] - 1)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalised [start, end)."""
         if end <= start:
