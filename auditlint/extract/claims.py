@@ -351,11 +351,6 @@ class _Builder:
             total_fact = self._measure(total_holder, role, like=self._measure(kids[0], role))
             if total_fact is None:
                 continue
-            if role == "budget":
-                # "年初预算为 0 万元，全年预算为 321.02 万元" over parts with 全年预算: the same budget is summed
-                kid = self._measure(kids[0], role)
-                same = [f for f in total_holder.all("budget") if kid is not None and f.label == kid.label]
-                total_fact = same[0] if same else total_fact
             total = total_fact.quantity
             if role == "delta":
                 total = total.model_copy(update={"value": abs(total.value)})
