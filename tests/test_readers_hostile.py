@@ -83,7 +83,9 @@ def test_zip_bomb_is_refused(monkeypatch):
 
 def test_encrypted_member_is_refused():
     data = _zip({"word/document.xml": b"<x/>", "_rels/.rels": b"<x/>"}, flag_encrypted=True)
-    assert _code("report.docx", data) == "encrypted"
+    with pytest.raises(ReadError) as info:
+        read_bytes("report.docx", data)
+    assert info.value.code == "unreadable" and "加密" in info.value.message
 
 
 def test_xlsx_without_workbook():
@@ -127,4 +129,6 @@ def test_encrypted_pdf():
     xref_at = len(body)
     xref = b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000056 00000 n \n0000000111 00000 n \n"
     trailer = b"trailer<</Size 4/Root 1 0 R/Encrypt 3 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\nstartxref\n" + str(xref_at).encode() + b"\n%%EOF\n"
-    assert _code("report.pdf", body + xref + trailer) == "encrypted"
+    with pytest.raises(ReadError) as info:
+        read_bytes("report.pdf", body + xref + trailer)
+    assert info.value.code == "unreadable" and "加密" in info.value.message

@@ -48,7 +48,7 @@ class Package:
         if info is None:
             raise ReadError("corrupt", f"{self.kind} 文件缺少必需的部件 {name}，文件可能已损坏")
         if info.flag_bits & 0x1:
-            raise ReadError("encrypted", f"{self.kind} 文件已加密，请先取消密码保护后再检查")
+            raise ReadError("unreadable", f"{self.kind} 文件已加密，请先取消密码保护后再检查")
         if info.file_size > MAX_PART_BYTES or self._read + info.file_size > MAX_TOTAL_BYTES:
             raise ReadError("too-large", f"{self.kind} 文件解压后过大（部件 {name} 超过上限），疑似压缩炸弹，未检查")
         try:

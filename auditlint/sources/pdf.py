@@ -164,7 +164,7 @@ def _open(data: bytes):
 def _classify(exc: BaseException, wrapper: type, encrypted: tuple[type, ...]) -> ReadError:
     inner = exc.args[0] if isinstance(exc, wrapper) and exc.args and isinstance(exc.args[0], BaseException) else exc
     if isinstance(inner, encrypted) or isinstance(exc, encrypted):
-        return ReadError("encrypted", "PDF 文件已加密（需要打开密码），请提供未加密的版本后再检查")
+        return ReadError("unreadable", "PDF 文件已加密（需要打开密码），请提供未加密的版本后再检查")
     return ReadError("corrupt", f"PDF 文件已损坏或被截断，无法解析（{type(inner).__name__}）")
 
 
