@@ -6,11 +6,13 @@ import os
 import time
 from functools import lru_cache
 
-from .config import Config
+from .config import Config, resolve_settings
 from .engine import Rule, load_rules, run_rules
 from .extract import extract
 from .model import FileResult, InternalError
 from .sources import ReadError, read_bytes, read_path
+from .suppress import apply_suppressions
+from .tables import table_count
 
 
 @lru_cache(maxsize=16)
@@ -32,7 +34,9 @@ def internal_error(path: str, doing: str, exc: BaseException, started: float) ->
     )
 
 
-def _check(path: str, read, config: Config, debug: bool) -> FileResult:
+def _check(path: str, read, config: Config, debug: bool, keep_document: bool = False) -> FileResult:
+    # a bad setting is the caller's mistake (ConfigError), not this file's: raise it before reading
+    settings = resolve_settings(config, {r.id: r for r in _rules(config.rules_dirs)}) if config.settings else {}
     started = time.perf_counter()
     try:
         document = read()
@@ -43,31 +47,39 @@ def _check(path: str, read, config: Config, debug: bool) -> FileResult:
             raise
         return internal_error(path, "读取", exc, started)
     try:
-        disclosure = extract(document)
-        outcome = run_rules(disclosure, rules_for(config, path), debug=debug)
+        disclosure = extract(document, config.rules_dirs)
+        outcome = run_rules(disclosure, rules_for(config, path), debug=debug, settings=settings)
+        findings, suppressed = apply_suppressions(document, outcome.findings)
     except Exception as exc:  # extraction bugs must not cost the other files
         if debug:
             raise
         return internal_error(path, "解析", exc, started)
     return FileResult(
         path=path,
-        findings=outcome.findings,
+        findings=findings,
+        suppressed=suppressed,
+        document=document if keep_document else None,
         claims=outcome.claims,
         internal_errors=[InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors],
+        tables=table_count(disclosure),
         seconds=time.perf_counter() - started,
     )
 
 
-def check_path(path: str | os.PathLike[str], config: Config | None = None, debug: bool = False) -> FileResult:
-    """Check one file on disk."""
+def check_path(
+    path: str | os.PathLike[str], config: Config | None = None, debug: bool = False, keep_document: bool = False
+) -> FileResult:
+    """Check one file on disk; keep_document keeps the Document read (for reports that show the text)."""
     config = config or Config()
     name = os.fspath(path)
-    return _check(name, lambda: read_path(name, config.max_file_size), config, debug)
+    return _check(name, lambda: read_path(name, config.max_file_size), config, debug, keep_document)
 
 
-def check_bytes(name: str, data: bytes, config: Config | None = None, debug: bool = False) -> FileResult:
+def check_bytes(
+    name: str, data: bytes, config: Config | None = None, debug: bool = False, keep_document: bool = False
+) -> FileResult:
     """Check a file's content given as bytes; name decides the format (by its extension) and is the reported path."""
     config = config or Config()
     if len(data) > config.max_file_size:
         return FileResult(path=name, error="文件过大，未检查", error_code="too-large")
-    return _check(name, lambda: read_bytes(name, data), config, debug)
+    return _check(name, lambda: read_bytes(name, data), config, debug, keep_document)

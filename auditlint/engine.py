@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import inspect
@@ -9,8 +10,9 @@ import pkgutil
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -51,7 +53,18 @@ class NotAssessable:
 
 
 Outcome = Issue | Assessed | NotAssessable
-CheckFn = Callable[[Disclosure], Iterable[Outcome]]
+CheckFn = Callable[..., Iterable[Outcome]]
+SettingValue = Decimal | str | int | bool
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A value a rule lets users configure ([tool.auditlint.settings.RULE]); its type is its default's."""
+
+    default: SettingValue
+    help: str
+    choices: tuple[SettingValue, ...] = ()
+    minimum: Decimal | int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,18 +77,22 @@ class Rule:
     fixable: bool
     check: CheckFn = field(compare=False)
     origin: str = "auditlint"
+    settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
+
+    def defaults(self) -> dict[str, SettingValue]:
+        return {name: s.default for name, s in self.settings.items()}
 
     @property
     def family(self) -> str:
         return self.id.rstrip("0123456789")
 
     def examples(self) -> dict[str, list[str]]:
-        """The Bad:/Good: examples of the docstring (they are also tests)."""
+        """The Bad:/Good: examples of the docstring (they are also tests); a written \\n is a line break."""
         out: dict[str, list[str]] = {"bad": [], "good": []}
         for line in self.doc.splitlines():
             m = re.match(r"^\s*(Bad|Good):\s*(.+)$", line)
             if m:
-                out["bad" if m.group(1) == "Bad" else "good"].append(m.group(2).strip())
+                out["bad" if m.group(1) == "Bad" else "good"].append(m.group(2).strip().replace("\\n", "\n"))
         return out
 
 
@@ -83,12 +100,24 @@ _REGISTRY: dict[str, Rule] = {}
 _LOADING_ORIGIN = "auditlint"
 
 
-def rule(rule_id: str, name: str, severity: str = "error", fixable: bool = False) -> Callable[[CheckFn], CheckFn]:
-    """Register a rule. Its docstring's first line is the summary; the rest is its documentation."""
+def rule(
+    rule_id: str,
+    name: str,
+    severity: str = "error",
+    fixable: bool = False,
+    settings: Mapping[str, Setting] | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
+
+    A rule that declares settings is called as check(doc, settings), with the
+    configured value (or the default) of each one.
+    """
 
     def register(fn: CheckFn) -> CheckFn:
         if not RULE_ID.match(rule_id):
             raise ValueError(f"rule id {rule_id!r} must be a family prefix and three digits, e.g. SUM001")
+        if settings and len(inspect.signature(fn).parameters) < 2:
+            raise ValueError(f"rule {rule_id} declares settings, so it must take (doc, settings)")
         doc = inspect.getdoc(fn) or ""
         summary = doc.splitlines()[0] if doc else name
         existing = _REGISTRY.get(rule_id)
@@ -103,6 +132,7 @@ def rule(rule_id: str, name: str, severity: str = "error", fixable: bool = False
             fixable=fixable,
             check=fn,
             origin=_LOADING_ORIGIN,
+            settings=dict(settings or {}),
         )
         return fn
 
@@ -118,7 +148,8 @@ def _import_folder(folder: Path) -> None:
     for path in sorted(folder.glob("*.py")):
         if path.name.startswith("_"):
             continue
-        name = f"auditlint_rulesdir_{abs(hash(str(folder)))}_{path.stem}"
+        # a stable name per folder, so a module is imported once however often the folder is asked for
+        name = f"auditlint_rulesdir_{hashlib.sha1(str(folder).encode()).hexdigest()[:12]}_{path.stem}"
         if name in sys.modules:
             continue
         spec = importlib.util.spec_from_file_location(name, path)
@@ -126,25 +157,42 @@ def _import_folder(folder: Path) -> None:
             continue
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]  # a broken module must fail again next time, not pass as loaded
+            raise
 
 
 def load_rules(rules_dirs: Iterable[str | Path] = (), plugins: bool = True) -> dict[str, Rule]:
-    """All rules: built-in, then entry-point packs, then folders given on the command line."""
+    """All rules: built-in, then entry-point packs, then folders given on the command line.
+
+    The registry outlives a call (modules are imported once), so the answer keeps
+    only the rules of the sources asked for: a folder loaded for one run does not
+    leak into the next.
+    """
     global _LOADING_ORIGIN
-    _LOADING_ORIGIN = "auditlint"
-    _import_package_modules(builtin_rules_package())
-    if plugins:
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            _LOADING_ORIGIN = f"entry point {ep.name}"
-            module = ep.load()
-            if hasattr(module, "__path__"):
-                _import_package_modules(module)
-    for folder in rules_dirs:
-        _LOADING_ORIGIN = f"rules dir {folder}"
-        _import_folder(Path(folder))
-    _LOADING_ORIGIN = "auditlint"
-    return dict(sorted(_REGISTRY.items()))
+    origins = {"auditlint"}
+    try:
+        _LOADING_ORIGIN = "auditlint"
+        _import_package_modules(builtin_rules_package())
+        if plugins:
+            for ep in entry_points(group=ENTRY_POINT_GROUP):
+                _LOADING_ORIGIN = f"entry point {ep.name}"
+                origins.add(_LOADING_ORIGIN)
+                module = ep.load()
+                if hasattr(module, "__path__"):
+                    _import_package_modules(module)
+        for raw in rules_dirs:
+            folder = Path(raw).resolve()
+            if not folder.is_dir():
+                raise FileNotFoundError(f"规则目录不存在：{raw}")
+            _LOADING_ORIGIN = f"rules dir {folder}"
+            origins.add(_LOADING_ORIGIN)
+            _import_folder(folder)
+    finally:
+        _LOADING_ORIGIN = "auditlint"
+    return {rule_id: r for rule_id, r in sorted(_REGISTRY.items()) if r.origin in origins}
 
 
 # ---------------------------------------------------------------------- running
@@ -205,7 +253,13 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
     )
 
 
-def run_rules(d: Disclosure, rules: Iterable[Rule], debug: bool = False) -> RunResult:
+def run_rules(
+    d: Disclosure,
+    rules: Iterable[Rule],
+    debug: bool = False,
+    settings: Mapping[str, Mapping[str, SettingValue]] | None = None,
+) -> RunResult:
+    """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise)."""
     findings: list[Finding] = []
     errors: list[RuleError] = []
     assessed: set[int] = set()
@@ -213,7 +267,8 @@ def run_rules(d: Disclosure, rules: Iterable[Rule], debug: bool = False) -> RunR
     for r in rules:
         produced: list[Finding] = []
         try:
-            for outcome in r.check(d):
+            outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})}) if r.settings else r.check(d)
+            for outcome in outcomes:
                 if isinstance(outcome, Issue):
                     produced.append(_to_finding(r, outcome, d))
                 elif isinstance(outcome, Assessed):

@@ -6,7 +6,7 @@ import bisect
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,6 +36,7 @@ class Cell(BaseModel):
     end: int
     rowspan: int = 1
     colspan: int = 1
+    page: int | None = None
 
 
 class Table(BaseModel):
@@ -125,6 +126,13 @@ class Word(Span):
     text: str
 
 
+class Comparison(BaseModel):
+    """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
+
+    word: Word
+    subject: str = ""
+
+
 Kind = Literal["money", "percent", "count", "number"]
 
 
@@ -206,8 +214,9 @@ class Statement(BaseModel):
     sentence: int = 0
     section: int = 0
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
+    number: int | None = None  # and the item's number
     inherited_subject: bool = False
-    comparisons: list[Word] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:
@@ -316,6 +325,49 @@ class ReasonClaim(Claim):
     change: ChangeClaim | None = None
 
 
+class Heading(Span):
+    """A numbered heading or list item (or an unnumbered line that reads as a heading: style "").
+
+    [start, end) is the marker ("十一、", "（二）"); the title is the words after it.
+    Scopes number afresh: the body, a table of contents, each attachment.
+    """
+
+    style: str  # part, cn, pcn, dotted, num, pnum, circled, pideo; "" when unnumbered
+    number: int = 0
+    marker: str = ""
+    title: str = ""
+    title_start: int = 0
+    title_end: int = 0
+    paragraph: int = 0
+    inline: bool = False
+    scope: int = 0
+    scope_start: int = 0  # where its scope (the body, the contents, an attachment) begins
+    toc: bool = False  # in the table of contents
+    attachment: bool = False  # in an attachment (附件/附表)
+    heading_shaped: bool = False  # a short title on its own line, not a sentence of a list
+    has_body: bool = False  # text follows it before the next marker
+    cell: bool = False
+
+
+class Score(Span):
+    """A score the text states ("满分 28 分，得分 24 分"): what it scores and where it sits in the breakdown.
+
+    [start, end) is the phrase that states it ("得分 24 分"). `level` says what it is: the overall score,
+    the execution part, the indicators part, a first-level indicator (产出/效益/满意度),
+    a target's indicator ("年度目标 1 的产出指标"), or a sub-indicator (数量/质量/…).
+    """
+
+    value: Quantity
+    maximum: Quantity | None = None
+    level: Literal["total", "execution", "indicators", "indicator", "target", "sub"]
+    label: str = ""
+    indicator: str = ""  # 产出 / 效益 / 满意度, when known
+    target: int | None = None  # 年度目标 N
+    scope: str = ""  # 整体 / 项目 / a project's name: whose evaluation it is
+    report: int = 0  # which evaluation report (section) it belongs to
+    paragraph: int = 0
+
+
 ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
@@ -340,6 +392,9 @@ class Disclosure(BaseModel):
     reasons: list[Reason] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    outline: list[Heading] = Field(default_factory=list)
+    scores: list[Score] = Field(default_factory=list)
+    flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
 
     @property
     def path(self) -> str:
@@ -410,6 +465,14 @@ class InternalError(BaseModel):
     detail: str = Field(default="", exclude=True)
 
 
+class TableCount(BaseModel):
+    """Tables read in one file: how many, their rows, and the figures their value columns hold."""
+
+    tables: int = 0
+    rows: int = 0
+    figures: int = 0
+
+
 class FileResult(BaseModel):
     """The outcome for one input: findings, or an error record saying why it could not be read."""
 
@@ -419,4 +482,8 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     claims: dict[str, ClaimCount] = Field(default_factory=dict)
     internal_errors: list[InternalError] = Field(default_factory=list)
+    tables: TableCount = Field(default_factory=TableCount)
     seconds: float = 0.0
+    suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
+    baselined: int = 0  # findings left out because the baseline already records them
+    document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

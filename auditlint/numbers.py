@@ -55,6 +55,10 @@ class Interval(NamedTuple):
         a, b = self.lo * factor, self.hi * factor
         return Interval(min(a, b), max(a, b))
 
+    def widen(self, margin: Decimal) -> Interval:
+        """The range grown by a margin on both sides (a user's tolerance beyond rounding)."""
+        return Interval(self.lo - margin, self.hi + margin)
+
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 

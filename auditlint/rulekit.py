@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .engine import Assessed, Issue, NotAssessable, rule
+from .engine import Assessed, Issue, NotAssessable, Setting, rule
 from .model import (
     ChangeClaim,
     ComparisonClaim,
@@ -32,6 +32,7 @@ __all__ = [
     "NotAssessable",
     "Quantity",
     "RateClaim",
+    "Setting",
     "Severity",
     "ShareClaim",
     "Statement",
@@ -39,6 +40,7 @@ __all__ = [
     "plain",
     "quantize",
     "rule",
+    "RATE_TOLERANCE",
     "amount",
     "in_unit",
     "percent",
@@ -63,6 +65,14 @@ def money_word_before(d: Disclosure, q: Quantity) -> bool:
     """Whether a figure follows a money word in its clause ("项目资金扶持共计 10 万")."""
     before = re.sub(r"\s+", "", d.document.content[max(0, q.start - 16) : q.start])
     return bool(_MONEY_WORD.search(before))
+
+
+#: The setting a rate rule declares: how far a stated rate may stray beyond rounding before it is reported.
+RATE_TOLERANCE = Setting(
+    Decimal(0),
+    "在四舍五入之外还容许的误差（百分点），如 0.1；默认 0：只容许四舍五入",
+    minimum=Decimal(0),
+)
 
 
 def interval_of(q: Quantity) -> Interval:

@@ -12,25 +12,26 @@ from __future__ import annotations
 import errno
 import fnmatch
 import gc
-import heapq
 import os
 import signal
 import sys
 import time
 import traceback
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .model import ClaimCount, FileResult, Severity
+from .model import FileResult
 from .sources import SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:  # multiprocessing is imported only by a run that uses workers: a one-file check starts faster
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+
+    from .report import Summary
 
 # ----------------------------------------------------------------------------- finding files
 
@@ -120,13 +121,13 @@ def _os_reason(exc: OSError) -> str:
 # ----------------------------------------------------------------------------- checking one file
 
 
-def check_one(path: str, config: Config, debug: bool = False) -> FileResult:
+def check_one(path: str, config: Config, debug: bool = False, keep_document: bool = False) -> FileResult:
     """check_path, with any exception left over turned into this file's internal-error record."""
     from .api import check_path, internal_error
 
     started = time.perf_counter()
     try:
-        return check_path(path, config, debug=debug)
+        return check_path(path, config, debug=debug, keep_document=keep_document)
     except Exception as exc:  # the last line of defence: one file's failure is that file's result
         if debug:
             traceback.print_exc()
@@ -163,6 +164,7 @@ def check_files(
     jobs: int = 1,
     debug: bool = False,
     limit=time_limit,
+    keep_document: bool = False,
 ) -> Iterator[FileResult]:
     """One result per path, in the order given.
 
@@ -173,9 +175,9 @@ def check_files(
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
         for path in paths:
-            yield check_one(path, config, debug)
+            yield check_one(path, config, debug, keep_document)
         return
-    yield from _Pool(config, jobs, debug, limit).run(paths)
+    yield from _Pool(config, jobs, debug, limit, keep_document).run(paths)
 
 
 def default_jobs() -> int:
@@ -185,7 +187,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
+def _worker_main(conn: Connection, config: Config, debug: bool, keep_document: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     _tune_gc()
     conn.send((_READY, None))
@@ -197,7 +199,7 @@ def _worker_main(conn: Connection, config: Config, debug: bool) -> None:
         if task is None:
             return
         index, path = task
-        conn.send((index, check_one(path, config, debug)))
+        conn.send((index, check_one(path, config, debug, keep_document)))
 
 
 _READY = -1  # what a worker sends once it can take files: a death before that is no file's fault
@@ -221,7 +223,7 @@ class _Pool:
 
     IN_FLIGHT = 2  # tasks queued per worker: one running, one ready to start
 
-    def __init__(self, config: Config, jobs: int, debug: bool, limit):
+    def __init__(self, config: Config, jobs: int, debug: bool, limit, keep_document: bool = False):
         import multiprocessing
         from multiprocessing.connection import wait
 
@@ -229,12 +231,15 @@ class _Pool:
         self.ctx = multiprocessing.get_context(method)
         self.wait = wait
         self.config, self.jobs, self.debug, self.limit = config, jobs, debug, limit
+        self.keep_document = keep_document
         self.workers: list[_Worker] = []
         self._lost_idle = 0  # workers in a row that died before checking anything
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_main, args=(child, self.config, self.debug), daemon=True)
+        process = self.ctx.Process(
+            target=_worker_main, args=(child, self.config, self.debug, self.keep_document), daemon=True
+        )
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -292,7 +297,7 @@ class _Pool:
                 self._collect(done, pending)
         except _Unworkable:
             for i in range(next_out, total):  # check what is left here, rather than lose it
-                yield done.pop(i) if i in done else check_one(paths[i], self.config, self.debug)
+                yield done.pop(i) if i in done else check_one(paths[i], self.config, self.debug, self.keep_document)
         finally:
             for w in self.workers:
                 self._stop(w, kill=bool(w.tasks))
@@ -350,106 +355,15 @@ class _Pool:
         self.workers[self.workers.index(w)] = self._start()
 
 
-# ----------------------------------------------------------------------------- tally and progress
-
-
-class Tally:
-    """Counts over a run, kept as results stream past: nothing per finding is held."""
-
-    SLOWEST = 5
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.files_with_findings = 0
-        self.unreadable: Counter[str] = Counter()  # by reason code
-        self.internal_errors = 0
-        self.by_severity: Counter[str] = Counter()
-        self.by_rule: Counter[str] = Counter()
-        self.claims = ClaimCount()
-        self.rows: list[tuple[str, int, int, int | None]] = []  # path, claims found, checked, findings (None: unreadable)
-        self._slowest: list[tuple[float, str]] = []
-
-    @classmethod
-    def of(cls, results: Iterable[FileResult]) -> Tally:
-        tally = cls()
-        for r in results:
-            tally.add(r)
-        return tally
-
-    def add(self, r: FileResult) -> None:
-        self.files += 1
-        if r.findings:
-            self.files_with_findings += 1
-        if r.error:
-            self.unreadable[r.error_code or "unreadable"] += 1
-        self.internal_errors += len(r.internal_errors)
-        for f in r.findings:
-            self.by_severity[f.severity.value] += 1
-            self.by_rule[f.rule] += 1
-        found = checked = 0
-        for c in r.claims.values():
-            self.claims.found += c.found
-            self.claims.checked += c.checked
-            self.claims.not_assessable += c.not_assessable
-            found += c.found
-            checked += c.checked
-        self.rows.append((r.path, found, checked, None if r.error else len(r.findings)))
-        entry = (r.seconds, r.path)
-        if len(self._slowest) < self.SLOWEST:
-            heapq.heappush(self._slowest, entry)
-        else:
-            heapq.heappushpop(self._slowest, entry)
-
-    @property
-    def slowest(self) -> list[tuple[float, str]]:
-        return sorted(self._slowest, reverse=True)
-
-    def summary(self) -> dict:
-        """The run's counts, as the JSON report's summary states them."""
-        return {
-            "files": self.files,
-            "files_with_findings": self.files_with_findings,
-            "unreadable": sum(self.unreadable.values()),
-            "internal_errors": self.internal_errors,
-            "findings": sum(self.by_severity.values()),
-            "by_severity": {s.value: self.by_severity.get(s.value, 0) for s in Severity},
-            "by_rule": dict(sorted(self.by_rule.items())),
-            "claims": self.claims.model_dump(),
-        }
-
-
-REASONS = {
-    "unreadable": "无法读取",
-    "not-a-disclosure": "不是报告",
-    "too-large": "文件过大",
-    "unsupported-format": "格式不支持",
-    "encoding": "编码无法识别",
-    "corrupt": "文件损坏",
-    "internal-error": "内部错误",
-}
+# ----------------------------------------------------------------------------- progress
 
 
 #: A run longer than this (seconds) names its slowest files, on stderr.
 SLOW_RUN = 2.0
 
 
-def archive_summary(tally: Tally) -> list[str]:
-    """What a run over many files adds to the summary line: findings per rule, why files could
-    not be checked. Deterministic (no timings), like the rest of the report."""
-    lines = []
-    if tally.by_rule:
-        lines.append("问题按规则：" + "，".join(f"{rule} {n}" for rule, n in sorted(tally.by_rule.items())) + "。")
-    if tally.unreadable:
-        lines.append(
-            "无法检查的原因："
-            + "，".join(f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(tally.unreadable.items()))
-            + "。"
-        )
-    return lines
-
-
-def slowest_lines(tally: Tally) -> list[str]:
-    return ["最慢的文件：" + "；".join(f"{path} {seconds:.2f} 秒" for seconds, path in tally.slowest)]
+def slowest_lines(summary: Summary) -> list[str]:
+    return ["最慢的文件：" + "；".join(f"{path} {seconds:.2f} 秒" for seconds, path in summary.slowest)]
 
 
 class Progress:
@@ -507,14 +421,19 @@ class Progress:
 
 
 def run(
-    paths: Sequence[str], config: Config, jobs: int = 1, debug: bool = False, progress: Progress | None = None
+    paths: Sequence[str],
+    config: Config,
+    jobs: int = 1,
+    debug: bool = False,
+    progress: Progress | None = None,
+    keep_document: bool = False,
 ) -> Iterator[FileResult]:
     """check_files for the command line: a progress bar advanced as results come out, and the
     collector tuned for a long-lived process."""
     _tune_gc()
     done = 0
     try:
-        for result in check_files(paths, config, jobs=jobs, debug=debug):
+        for result in check_files(paths, config, jobs=jobs, debug=debug, keep_document=keep_document):
             done += 1
             if progress is not None:
                 progress.advance(done)

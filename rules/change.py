@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from auditlint.rulekit import (
     MONEY_SCALE,
+    RATE_TOLERANCE,
     Assessed,
     ChangeClaim,
     Disclosure,
@@ -67,8 +68,8 @@ def _unit(claim: ChangeClaim) -> str:
     return ""
 
 
-@rule("CHG001", "change-rate-mismatch", severity="error", fixable=True)
-def change_rate(doc: Disclosure) -> Iterator:
+@rule("CHG001", "change-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     """变动率与变动额、本年数不符。
 
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
@@ -99,7 +100,7 @@ def change_rate(doc: Disclosure) -> Iterator:
             yield NotAssessable(claim, "上年数为零，无法计算变动率")
             continue
         yield Assessed(claim)
-        if expected.overlaps(_magnitude(claim.rate)):
+        if expected.widen(settings["tolerance"]).overlaps(_magnitude(claim.rate)):
             continue
         word = claim.rate_word.text if claim.rate_word else ""
         start = claim.rate_word.start if claim.rate_word else claim.rate.start

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditlint.rulekit import (
+    RATE_TOLERANCE,
     Assessed,
     ComparisonClaim,
     Disclosure,
@@ -21,8 +22,8 @@ from auditlint.rulekit import (
 )
 
 
-@rule("EXE001", "execution-rate-mismatch", severity="error", fixable=True)
-def execution_rate(doc: Disclosure) -> Iterator:
+@rule("EXE001", "execution-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     """执行率（完成率、到位率）与实际数÷预算数不符。
 
     Checks: "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "执行率 R%",
@@ -45,7 +46,7 @@ def execution_rate(doc: Disclosure) -> Iterator:
             yield NotAssessable(claim, "预算数为零")
             continue
         yield Assessed(claim)
-        if any(e.overlaps(claim.rate.interval) for _, e in candidates):
+        if any(e.widen(settings["tolerance"]).overlaps(claim.rate.interval) for _, e in candidates):
             continue
         plan, expected = _preferred(claim, candidates)
         exp_text = rounded_text(expected, claim.rate.places)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.rulekit import (
+    RATE_TOLERANCE,
     Assessed,
     Disclosure,
     Issue,
@@ -49,8 +50,8 @@ def _forced_to_hundred(claims: list[ShareClaim]) -> bool:
     return proper != 100
 
 
-@rule("PCT001", "share-mismatch", severity="error", fixable=True)
-def share_mismatch(doc: Disclosure) -> Iterator:
+@rule("PCT001", "share-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     """占比与部分÷总数不符。
 
     Checks: "B 万元，占 A 的 P%" (or 占比 P% in a list under A): P must equal B ÷ A,
@@ -78,7 +79,7 @@ def share_mismatch(doc: Disclosure) -> Iterator:
             yield NotAssessable(claim, "基数为零")
             continue
         yield Assessed(claim)
-        if expected.overlaps(claim.share.interval):
+        if expected.widen(settings["tolerance"]).overlaps(claim.share.interval):
             continue
         if claim.group in forced:
             continue

@@ -43,6 +43,8 @@ def _failure(claim: CompositionClaim) -> tuple[Interval, Interval] | None:
     exceeds = parts.lo > total.hi
     if not exceeds or claim.total.unit in _PEOPLE or len(claim.parts) < 2:
         return None  # a list that may be partial only errs when its parts exceed the total
+    if any(interval_of(p).overlaps(total) for p in claim.parts):
+        return None  # a part as large as the whole: overlapping categories (中小企业 / 小微企业), not a slip
     return parts, total
 
 
@@ -127,5 +129,5 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             expected=_in_unit_of(failures[0][1].mid, first.total),
             actual=doc.text[first.total.start : first.total.end],
             severity=severity,
-            related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels)),
+            related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
         )

@@ -12,6 +12,7 @@ from auditlint.rulekit import (
     Disclosure,
     Issue,
     Quantity,
+    Setting,
     amount,
     money_word_before,
     rule,
@@ -20,13 +21,24 @@ from auditlint.rulekit import (
 from .sum import _failure, unit_slip
 
 
-
 def _significant_digits(q: Quantity) -> int:
     return len(q.text.replace(",", "").replace("，", "").split(".")[0].lstrip("-0")) + q.places
 
 
-@rule("UNIT001", "unit-scale-slip", severity="error", fixable=True)
-def unit_scale_slip(doc: Disclosure) -> Iterator:
+@rule(
+    "UNIT001",
+    "unit-scale-slip",
+    severity="error",
+    fixable=True,
+    settings={
+        "default-unit": Setting(
+            "",
+            "报告中看不出金额以何为单位时（如金额都没有两位小数），按此单位判断；默认不判断",
+            choices=("", "元", "千元", "万元", "亿元"),
+        )
+    },
+)
+def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
     """金额单位错写（元与万元相差一万倍）。
 
     Checks: the same figure written with two money units (11,492,964.29 元 here,
@@ -43,7 +55,7 @@ def unit_scale_slip(doc: Disclosure) -> Iterator:
     by_digits: dict[tuple[Decimal, int], list[Quantity]] = defaultdict(list)
     for q in money:
         by_digits[(q.value, q.places)].append(q)
-    dominant = doc.unit
+    dominant = doc.unit or settings["default-unit"] or None
     for same in by_digits.values():
         units = {q.unit for q in same}
         if len(units) < 2 or dominant not in units:

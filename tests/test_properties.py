@@ -70,7 +70,7 @@ def disclosures(draw) -> Doc:
     total = sum(parts, Decimal(0))
     names = ["财政拨款收入", "事业收入", "其他收入"]
     doc.add(f"一、收入决算情况说明\n{year}年度本年收入合计", ("income_total", doc.money(total)), "，其中：")
-    for i, (name, value) in enumerate(zip(names, parts)):
+    for i, (name, value) in enumerate(zip(names, parts, strict=True)):
         sep = "；" if i < 2 else "。\n"
         doc.add(f"{name}", (f"income_{i}", doc.money(value)), f"，占{pct(value, total)}%{sep}")
 
@@ -85,7 +85,7 @@ def disclosures(draw) -> Doc:
     form = draw(st.integers(min_value=0, max_value=2))
     doc.add("二、变动情况说明\n")
     if form == 0:
-        doc.add(f"{year}年度{subject}", doc.money(current), f"，比上年", ("change_word", word), doc.money(delta))
+        doc.add(f"{year}年度{subject}", doc.money(current), "，比上年", ("change_word", word), doc.money(delta))
         doc.add("，", ("change_rate", f"{rword}{rate}%"), "。\n")
     elif form == 1:
         doc.add(f"{year}年度{subject}", doc.money(current), f"。与{year - 1}年度相比，{subject}")
@@ -165,7 +165,9 @@ def _mutate(doc: Doc, kind: str, k: int) -> tuple[str, str, str]:
         start, end = doc.marks["change_rate"]
         old = text[start:end]
         number = Decimal(old.rstrip("%")[2:])
-        new_number = number + Decimal(k) / 10 if number < 50 or k % 2 else number - Decimal(k) / 10
+        # far enough from the true rate that no rounding of the amounts can explain it
+        shift = max(Decimal(k) / 10, number * Decimal("0.05") + 1)
+        new_number = number + shift if number < 50 or k % 2 else number / 2
         new = f"{old[:2]}{new_number:.1f}%"
         return text[:start] + new + text[end:], "change_rate", "CHG001"
     if kind == "exec":

@@ -65,3 +65,19 @@ def test_form_cells_are_separate_paragraphs():
 def test_paragraph_per_line_text_is_not_joined():
     paras, _ = paragraphs("二、收入决算说明\n本年收入合计100.00万元。\n产出指标完成情况分析\n全年预算100.00万元。")
     assert paras == ["二、收入决算说明", "本年收入合计100.00万元。", "产出指标完成情况分析", "全年预算100.00万元。"]
+
+
+def test_running_page_headers_are_dropped():
+    body = [f"第{i}段正文内容，说明收支总计的变动情况" for i in range(60)]
+    lines = []
+    for i, line in enumerate(body):
+        if i % 20 == 0:
+            lines.append("上海市示例局2024年度部门决算")
+        lines.append(line + ("。" if i % 3 == 2 else ""))
+    paras, _ = paragraphs("\n".join(lines))
+    assert not any("上海市示例局2024年度部门决算" in p for p in paras)
+
+
+def test_a_line_that_recurs_close_together_is_content():
+    paras, _ = paragraphs("\n".join(["科普活动均已完成目标任务"] * 5 + ["合计100.00万元。"]))
+    assert "".join(paras).count("科普活动均已完成目标任务") == 5

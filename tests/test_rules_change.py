@@ -104,6 +104,10 @@ class TestReason:
         [f] = findings(text, "CHG005")
         assert "持平" in f.message
 
+    def test_a_reason_about_another_item_is_not_held_against_this_one(self):
+        text = "项目支出232.15万元，比上年增加20.00万元，增长9.4%。主要原因：新增项目，导致公用经费减少。"
+        assert not findings(text, "CHG005")
+
     def test_reason_agreeing_with_the_change(self):
         text = "机关运行经费支出33.39万元，比上年减少6.28万元，下降15.8%。机关运行经费减少的主要原因是压减委托业务费。"
         assert not findings(text, "CHG005")

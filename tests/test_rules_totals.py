@@ -62,8 +62,32 @@ class TestSum:
         assert f.evidence == "400.46 万元".replace(" ", "") or f.evidence == "400.46万元"
         assert "413.26" in f.message
 
+    def test_a_gap_in_the_numbering_means_an_item_was_missed(self):
+        text = (
+            "一般公共预算财政拨款支出年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。\n"
+            "1.一般公共服务支出(类)。年初预算为6.38万元，支出决算为6.38万元，完成年初预算的100.0%。\n"
+            "3.住房保障支出(类)。年初预算为51.63万元，支出决算为42.39万元，完成年初预算的82.1%。\n"
+            "4.卫生健康支出(类)。年初预算为10.00万元，支出决算为10.00万元，完成年初预算的100.0%。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_only_a_last_other_item_closes_a_list(self):
+        text = "支出总额300.00万元，其中：其他国土资源事务支出20.00万元，维修费80.00万元，设备购置100.00万元。"
+        assert not findings(text, "SUM001")
+
     def test_a_semicolon_ends_a_comma_separated_list(self):
         text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
+        assert not findings(text, "SUM001")
+
+    def test_a_list_inside_a_part_ends_at_its_semicolon(self):
+        text = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出100.00万元。"
+        assert not findings(text, "SUM001")
+        wrong = "本年支出合计300.00万元，其中：基本支出200.00万元，其中人员经费150.00万元；项目支出110.00万元。"
+        [f] = findings(wrong, "SUM001")
+        assert f.evidence == "300.00万元"
+
+    def test_overlapping_categories_are_not_an_excess(self):
+        text = "政府采购支出总额75.00万元，其中：授予中小企业合同金额75.00万元，授予小微企业合同金额75.00万元。"
         assert not findings(text, "SUM001")
 
     def test_parts_in_scores_are_left_to_score_rules(self):

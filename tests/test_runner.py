@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -15,8 +14,9 @@ import pytest
 from auditlint import runner
 from auditlint.config import Config
 from auditlint.model import FileResult
-from auditlint.report import json as json_report
+from auditlint.report import Summary, render
 from auditlint.report.json import file_record
+from auditlint.report.text import archive_lines
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WRONG = "机关运行经费支出33.39万元，比上年减少6.28万元，下降93.4%。\n"
@@ -102,28 +102,25 @@ def test_parallel_results_equal_serial_results_in_the_same_order(tmp_path):
 
 def test_streamed_json_is_exactly_the_whole_document(tmp_path):
     results = list(runner.check_files(_archive(tmp_path, 7), Config()))
-    out = io.StringIO()
-    tally = json_report.write(iter(results), out)
-    expected = {"version": 1, "files": [file_record(r) for r in results], "summary": tally.summary()}
-    assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
-    empty = io.StringIO()
-    json_report.write(iter([]), empty)
-    assert json.loads(empty.getvalue())["files"] == []
-    assert empty.getvalue() == json.dumps({"version": 1, "files": [], "summary": runner.Tally().summary()}, indent=2) + "\n"
+    expected = {"version": 1, "files": [file_record(r) for r in results], "summary": Summary(results).as_dict()}
+    assert render("json", iter(results)) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    empty = {"version": 1, "files": [], "summary": Summary().as_dict()}
+    assert render("json", iter([])) == json.dumps(empty, ensure_ascii=False, indent=2) + "\n"
 
 
-def test_tally_counts_what_the_results_say(tmp_path):
+def test_the_summary_counts_what_the_results_say(tmp_path):
     results = list(runner.check_files(_archive(tmp_path, 12), Config()))
-    tally = runner.Tally.of(results)
-    s = tally.summary()
+    summary = Summary(results)
+    s = summary.as_dict()
     assert s["files"] == 12 and s["unreadable"] == 1 and s["files_with_findings"] == 4
     assert s["findings"] == sum(len(r.findings) for r in results) == sum(s["by_rule"].values())
-    assert tally.unreadable == {"not-a-disclosure": 1}
-    assert len(tally.slowest) == runner.Tally.SLOWEST
-    assert tally.slowest == sorted(tally.slowest, reverse=True)
-    lines = runner.archive_summary(tally)
+    assert summary.unreadable_by_code == {"not-a-disclosure": 1}
+    assert len(summary.slowest) == Summary.SLOWEST
+    assert summary.slowest == sorted(summary.slowest, reverse=True)
+    lines = archive_lines(summary)
     assert lines[0] == f"问题按规则：CHG001 {s['by_rule']['CHG001']}。"
     assert lines[1] == "无法检查的原因：不是报告（not-a-disclosure）1。"
+    assert runner.slowest_lines(summary)[0].startswith("最慢的文件：")
 
 
 def test_progress_stays_off_outside_a_terminal():

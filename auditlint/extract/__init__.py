@@ -9,7 +9,9 @@ from ..model import Disclosure, Document
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
+from .scores import find_scores
 from .statements import StatementParser
+from .structure import find_outline
 
 __all__ = ["extract"]
 
@@ -25,7 +27,8 @@ def _fiscal_year(text: str) -> int | None:
     return years.most_common(1)[0][0]
 
 
-def extract(document: Document) -> Disclosure:
+def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
+    """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
     flow = reflow(document.content)
     tokens = find_figures(flow, document.text)
     skel = skeleton(flow.text, tokens)
@@ -46,6 +49,12 @@ def extract(document: Document) -> Disclosure:
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
+        outline=find_outline(flow, [(b.start, b.end) for b in document.blocks if b.kind == "table"]),
+        flow=flow,
     )
-    disclosure.claims = build_claims(disclosure)
+    disclosure.scores = find_scores(flow, document.text, disclosure.outline)
+    disclosure.claims = build_claims(disclosure, identity_dirs)
+    from ..tables import attach_tables  # tables use the identities of this package: imported late, no cycle
+
+    attach_tables(disclosure, identity_dirs)
     return disclosure

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..model import (
     ChangeClaim,
@@ -25,17 +26,23 @@ from ..model import (
     ShareClaim,
     Statement,
 )
+from ..numbers import Interval
 from .identities import Decomposition, load_decompositions
+from .statements import subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
-_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费)$")
+_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
 
 
 def _core(key: str) -> str:
-    key = _TOTAL_WORDS.sub("", key)
-    return _QUALIFIERS.sub("", key) or key
+    core = _QUALIFIERS.sub("", key) or key
+    while True:
+        shorter = _TOTAL_WORDS.sub("", core)
+        if shorter == core or not shorter:
+            return core
+        core = shorter
 
 
 def same_item(a: str, b: str) -> bool:
@@ -66,7 +73,7 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, disclosure: Disclosure):
+    def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
         self.d = disclosure
         self.sts = disclosure.statements
         self.children: dict[int, list[Statement]] = {}
@@ -76,7 +83,7 @@ class _Builder:
         self.groups: list[tuple[Statement, list[Statement]]] = [
             (self.sts[i], kids) for i, kids in self.children.items()
         ]
-        self.decompositions = load_decompositions()
+        self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
         self._named: dict[tuple[str, str], list[Statement]] | None = None
 
@@ -172,10 +179,11 @@ class _Builder:
             )
 
     def _share_total(self, st: Statement, part: Quantity, base_label: str) -> Quantity | None:
-        from .statements import subject_key
-
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
+        if parent is not None and parent.measure == "virtual":
+            # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before
+            parent = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
         if parent is not None and parent.measure != "virtual":
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
@@ -214,12 +222,19 @@ class _Builder:
                 if not plans:
                     found = self._lookback(st, lambda o: o.first("budget") is not None)
                     plans = [f.quantity for f in found.all("budget")] if found else []
-            else:
-                if actual is None and self._generic(st):
+            elif st.parent is None:
+                # a rate stated on its own ("部门预算执行率为114%") refers to the figures just before
+                # it; a part of a list never borrows its total's budget
+                if actual is None and len(st.facts) == 1:
                     found = self._lookback(st, lambda o: o.parent is None and o.value is not None and o.measure in ("决算", ""))
                     actual = found.value if found else None
-                if not plans and actual is not None and self._generic(st):
-                    found = self._lookback(st, lambda o: o.parent is None and o.first("budget") is not None)
+                if not plans and actual is not None:
+                    found = self._lookback(
+                        st,
+                        lambda o: o.parent is None
+                        and (o.value is None or o.measure == "到位")
+                        and o.first("budget") is not None,
+                    )
                     plans = [f.quantity for f in found.all("budget")] if found else []
             if actual is not None and actual.kind != "money":
                 continue
@@ -235,24 +250,38 @@ class _Builder:
                 )
             )
 
-    @staticmethod
-    def _generic(st: Statement) -> bool:
-        """A rate stated on its own ("部门预算执行率为114%") refers to the figures just before it."""
-        return len(st.facts) == 1 or st.value is not None
-
     def _comparisons(self, st: Statement) -> None:
-        budget = st.first("budget") or (st.first("prior") if st.first("prior") and st.first("prior").basis == "budget" else None)
-        for word in st.comparisons:
+        for comparison in st.comparisons:
+            about = st
+            if comparison.subject:
+                # "“三公”经费支出决算数小于预算数" after a list: the statement it names, or none
+                key = subject_key(comparison.subject)
+                about = next(
+                    (o for o in self._chain(st) if same_item(o.key, key) or (o.key and key.startswith(o.key))),
+                    None,
+                )
+            budget = None
+            if about is not None:
+                prior = about.first("prior")
+                budget = about.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
+            word = comparison.word
             self.claims.append(
                 ComparisonClaim(
                     start=word.start,
                     end=word.end,
-                    subject=st.subject,
+                    subject=about.subject if about is not None else comparison.subject,
                     word=word,
-                    left=st.value,
+                    left=about.value if about is not None else None,
                     right=budget.quantity if budget else None,
                 )
             )
+
+    def _chain(self, st: Statement) -> list[Statement]:
+        """A statement and the totals it is a part of, innermost first."""
+        chain = [st]
+        while chain[-1].parent is not None and len(chain) < 8:
+            chain.append(self.sts[chain[-1].parent])
+        return chain
 
     def _reasons(self) -> None:
         # each statement with a change amount explains the first change (in claim order) starting inside it
@@ -416,15 +445,16 @@ class _Builder:
         self, parent: Statement, kids: list[Statement], sums: dict[str, tuple[Quantity, list[Quantity]]]
     ) -> tuple[bool, str]:
         """Whether the parts listed are all the parts — the evidence a sum check needs."""
-        from ..numbers import Interval
-
         shares = [k.first("share") for k in kids]
         if all(shares):
-            total = sum((s.quantity.interval for s in shares), Interval.exact(sum_zero()))  # type: ignore[union-attr]
+            total = sum((s.quantity.interval for s in shares), Interval.exact(Decimal(0)))  # type: ignore[union-attr]
             slack = len(shares) * max((s.quantity.interval.hi - s.quantity.value) for s in shares)  # type: ignore[union-attr]
             if total.lo - slack <= 100 <= total.hi + slack:
                 return True, "shares"
-        if any(re.match(r"^其他", k.subject) for k in kids):
+        numbers = [k.number for k in kids]
+        if all(n is not None for n in numbers) and numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
+            return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
+        if "其他" in kids[-1].subject:  # a catch-all last item closes the list
             return True, "other"
         ident = self._identity(parent, kids)
         if ident is not None:
@@ -432,7 +462,7 @@ class _Builder:
         for role, (total, parts) in sums.items():
             if not any(p.value for p in parts):
                 continue
-            acc = Interval.exact(sum_zero())
+            acc = Interval.exact(Decimal(0))
             for p in parts:
                 acc = acc + (p.yuan if p.kind == "money" else p.interval)
             tot = total.yuan if total.kind == "money" else total.interval
@@ -447,11 +477,6 @@ class _Builder:
         return None
 
 
-def sum_zero():
-    from decimal import Decimal
-
-    return Decimal(0)
-
-
-def build_claims(disclosure: Disclosure) -> list[Claim]:
-    return _Builder(disclosure).build()
+def build_claims(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[Claim]:
+    """The claims of a disclosure; identity_dirs adds folders of TOML identities to the built-in ones."""
+    return _Builder(disclosure, identity_dirs).build()

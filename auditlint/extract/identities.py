@@ -12,15 +12,23 @@ from ..plugins import builtin_rules_dir
 
 @dataclass(frozen=True)
 class Decomposition:
-    """A total and the complete set of parts it is made of, each part named by its aliases."""
+    """A total and the complete set of parts it is made of, each part named by its aliases.
+
+    `minus` names parts that are subtracted (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出);
+    `optional` names parts that count as 0 where a table has no such line.
+    """
 
     name: str
     total: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]
     source: str = ""
+    minus: tuple[tuple[str, ...], ...] = ()
+    optional: tuple[str, ...] = ()
 
     def matches(self, total_key: str, part_keys: list[str]) -> bool:
         """The parts listed under a total are exactly this identity's parts, each once."""
+        if self.minus or len(self.parts) < 2:
+            return False  # a list of parts under a total never subtracts, and has two parts or more
         if not any(alias in total_key for alias in self.total):
             return False
         if len(part_keys) != len(self.parts):
@@ -41,6 +49,7 @@ def read_identities(path: Path) -> list[Decomposition]:
     out = []
     for item in data.get("identity", []):
         parts = tuple(tuple(p) if isinstance(p, list) else (p,) for p in item["parts"])
+        minus = tuple(tuple(p) if isinstance(p, list) else (p,) for p in item.get("minus", []))
         total = item["total"]
         out.append(
             Decomposition(
@@ -48,6 +57,8 @@ def read_identities(path: Path) -> list[Decomposition]:
                 total=tuple(total) if isinstance(total, list) else (total,),
                 parts=parts,
                 source=str(path),
+                minus=minus,
+                optional=tuple(item.get("optional", [])),
             )
         )
     return out

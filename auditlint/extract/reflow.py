@@ -93,6 +93,17 @@ class Reflowed:
             return 0
         return self._seg_orig[k] + (i - self._seg_norm[k])
 
+    def locate(self, offset: int) -> int:
+        """Normalised position of an original offset (the inverse of origin, for text that was kept)."""
+        k = bisect.bisect_right(self._seg_orig, offset) - 1
+        if k < 0:
+            return 0
+        return self._seg_norm[k] + min(offset - self._seg_orig[k], self._seg_len(k))
+
+    def _seg_len(self, k: int) -> int:
+        end = self._seg_norm[k + 1] if k + 1 < len(self._seg_norm) else len(self.text)
+        return max(0, end - self._seg_norm[k] - 1)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalised [start, end)."""
         if end <= start:
@@ -142,6 +153,19 @@ def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
                 continue
         keep.append(u)
     return keep
+
+
+def _drop_running_heads(units: list[_Unit]) -> list[_Unit]:
+    """Page headers and footers: the same short line recurring at page-sized intervals."""
+    where: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if not u.hard and 6 <= len(u.text) <= 40 and not _SENTENCE_PUNCT.search(u.text) and not HEADING.match(u.text):
+            where.setdefault(re.sub(r"\d+", "#", u.text), []).append(i)
+    drop: set[int] = set()
+    for positions in where.values():
+        if len(positions) >= 3 and min(b - a for a, b in zip(positions, positions[1:], strict=False)) >= 15:
+            drop.update(positions)
+    return [u for i, u in enumerate(units) if i not in drop] if drop else units
 
 
 def _wrap_width(units: list[_Unit]) -> int | None:
@@ -194,7 +218,7 @@ def reflow(content: str) -> Reflowed:
     units = _units(content)
     for u in units:
         u.width = display_width(u.text)
-    units = _drop_page_numbers(units)
+    units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
 
     out = Reflowed()

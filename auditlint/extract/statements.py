@@ -13,8 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..model import Fact, Quantity, Reason, Statement, Word
-from .figures import BARE_PH, COUNT_PH, DATE_PH, MONEY_PH, PERCENT_PH, Token
+from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from .figures import DATE_PH, Token
 from .reflow import HEADING, Reflowed
 
 PH = "\ue000-\ue004"
@@ -53,6 +53,7 @@ _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
+_COMPARED = re.compile(r"比|较|与|同比")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -83,7 +84,7 @@ _LIST_MARKER = re.compile(
 )
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
 )
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
@@ -91,8 +92,10 @@ _NAMED_REASON = re.compile(
 # What every _NAMED_REASON match ends with: a cheap test before the costly scan (which tries
 # thirty subject lengths at every character of a sentence).
 _NAMED_REASON_TAIL = re.compile(r"(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因")
-# bounded gaps: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
-_FOLLOWING_REASON = re.compile(r"(?:主要)?原因[是为：:][^。；]{0,300}?导致[^。，；]{0,60}?(?P<word>增加|减少|上涨|上升|下降|降低|增长)")
+# a bounded gap: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
+_FOLLOWING_REASON = re.compile(
+    r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
+)
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
@@ -115,6 +118,31 @@ def marker_style(text: str) -> tuple[str, int] | None:
         if pattern.match(text):
             return style, level
     return None
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(text: str) -> int | None:
+    """一 … 九十九 as an int."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered item: 3、 (3) （三） 三、 ③ → 3; 1.2 → 2."""
+    m = re.match(r"^\s*[（(]?\s*(\d{1,2}(?:[.．]\d{1,2})*|[一二三四五六七八九十]{1,3})\s*[)）、.．]?", text)
+    if m:
+        token = m.group(1)
+        if token[0].isdigit():
+            return int(re.split(r"[.．]", token)[-1])
+        return _cn_number(token)
+    m = re.match(r"^\s*([①-⑳])", text)
+    return ord(m.group(1)) - ord("①") + 1 if m else None
 
 
 def strip_marker(text: str) -> str:
@@ -201,6 +229,7 @@ class _Sentence:
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
+_SEMICOLON = re.compile(r"[；;]")
 _FIGURES = re.compile("[" + PH + "]+")
 _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
@@ -218,6 +247,14 @@ class _SentenceIndex:
         self.blank_prefix = len(skel) - len(skel.lstrip(" ，,；;：:"))  # nothing but separators before it
         self._brackets: dict[str, list[int]] | None = None
         self._phrases: list[re.Match[str]] | None = None
+        self._semicolons: list[int] | None = None
+
+    def has_semicolon(self, start: int, end: int) -> bool:
+        """Whether a ；/; lies in skel[start:end]."""
+        if self._semicolons is None:
+            self._semicolons = [m.start() for m in _SEMICOLON.finditer(self.skel)]
+        k = bisect.bisect_left(self._semicolons, start)
+        return k < len(self._semicolons) and self._semicolons[k] < end
 
     def clause_start(self, rel: int) -> int:
         """Where the clause holding rel starts: just after the last break before it."""
@@ -256,6 +293,7 @@ class StatementParser:
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
     _pending_style: str | None = None
+    _pending_number: int | None = None
     _open: list[_OpenList] = field(default_factory=list)
     _paragraph: int = 0
     _sentence: int = 0
@@ -391,9 +429,13 @@ class StatementParser:
             label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
             if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
                 self._pending, self._pending_style = label, style[0]
+                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
+            last = self.statements[-1] if self.statements else None
+            if last is not None and last.paragraph == self._paragraph:
+                self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
             return 0
 
         head_label = ""
@@ -410,7 +452,7 @@ class StatementParser:
         opened: _OpenList | None = None
         sub = _SUBLIST.match(strip_marker(skel))
         if sub:
-            virtual = self._new(clean_subject(sub.group("subject")), sent.start, sent.start + sub.end())
+            virtual = self._new(clean_subject(_strip_measure(sub.group("subject"))), sent.start, sent.start + sub.end())
             virtual.measure = "virtual"
             list_parent, list_kind = virtual, "其中"
         else:
@@ -427,6 +469,8 @@ class StatementParser:
         paren_parent: Statement | None = None
         marker_i = 0
         starts_list = False
+        saved: tuple[Statement | None, str, int, int] | None = None
+        outer: list[tuple[Statement, str, int]] = []
         for tok in real:
             rel = tok.start - sent.start
             while marker_i < len(markers) and markers[marker_i][0] < rel:
@@ -437,19 +481,30 @@ class StatementParser:
                 if in_paren and current is not None:
                     paren_parent = current
                 elif current is not None:
+                    saved = (list_parent, list_kind, m_end, len(made))
+                    if list_parent is not None and current.parent == list_parent.index:
+                        # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
+                        outer.append((list_parent, list_kind, m_end))
                     list_parent, list_kind = current, kind
                 elif m_start <= index.blank_prefix and self.statements:
                     if list_parent is None:
                         list_parent, list_kind = self._last_top_statement(), kind
                     starts_list = True
                 elif clause_lead.strip() and not in_paren:
-                    label = clean_subject(self._label(clause_lead))
+                    label = clean_subject(_strip_measure(self._label(clause_lead)))
                     if label:
                         virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
                         virtual.measure = "virtual"
                         list_parent, list_kind = virtual, kind
             if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
                 paren_parent = None
+            if outer and index.has_semicolon(outer[-1][2], rel):
+                list_parent, list_kind, _ = outer.pop()
+                saved = None
+            if saved is not None and len(made) == saved[3] and index.has_semicolon(saved[2], rel):
+                # "人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元": 包括 listed no figures
+                list_parent, list_kind = saved[0], saved[1]
+                saved = None
             left = skel[max(index.clause_start(rel), prev_end, rel - _LEFT_WINDOW) : rel]
             prev_end = tok.end - sent.start
             q = self._money_or_as_is(tok, money, left, current)
@@ -488,8 +543,10 @@ class StatementParser:
                 target.inherited_subject = inherited
                 if inherited and self._pending_style:
                     target.numbered = self._pending_style
+                    target.number = self._pending_number
                 elif style and not made:
                     target.numbered = style[0]
+                    target.number = item_number(self.flow.text[sent.start : sent.end])
                 parent = paren_parent or list_parent
                 if parent is not None:
                     target.parent = parent.index
@@ -527,10 +584,14 @@ class StatementParser:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
-            for m in _COMPARISON.finditer(skel):
-                start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
-                current.comparisons.append(Word(start=start, end=end, text=m.group("word")))
+            self._comparisons(current, sent)
         return len(made)
+
+    def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+        for m in _COMPARISON.finditer(sent.skel):
+            start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
+            subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
+            st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod
     def _list_ended(
@@ -638,7 +699,8 @@ class StatementParser:
             if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
                 word = self._word(tok, left, m.start("word"), m.group("word"))
                 direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-                return "rate", clean_subject(left_clean[: m.start()]), "", Fact(
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+                return "rate", subject, "", Fact(
                     role="rate", quantity=q, label=left_clean, word=word, direction=direction
                 )
             m = _SHARE.search(left_clean)
@@ -668,7 +730,7 @@ class StatementParser:
                 else:
                     direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
                 basis = self._basis(basis_phrase, left_clean)
-                subject = clean_subject(_strip_measure(re.split(r"比|较|与|同比", left_clean[: m.start()])[0]))
+                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
                 return "delta", subject, "", Fact(
                     role="delta",
                     quantity=q,

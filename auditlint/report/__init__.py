@@ -1,16 +1,164 @@
-"""Reporters: turn file results into text for people or JSON for programs."""
+"""Reporters: turn file results into text for people or formats for programs, chosen by name.
+
+Every reporter receives results one file at a time, in the order the run
+produces them (deterministic), then `finish()`. Streaming formats (text,
+concise, jsonl) write as they go; whole-run formats (json, sarif, github, html)
+keep what they need and write at the end.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+import importlib
+import io
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
-from ..model import FileResult
+if TYPE_CHECKING:
+    from ..engine import Rule
+    from ..model import FileResult, Finding
 
-FORMATS = ("text", "json")
+# The model (pydantic) is imported where it is used: the command line reads FORMATS at start-up,
+# and `auditlint --version` should not pay for pydantic.
+
+#: format name -> module and class (imported only when chosen: a text run does not pay for html)
+_REGISTRY: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextReporter"),
+    "concise": ("text", "ConciseReporter"),
+    "json": ("json", "JsonReporter"),
+    "jsonl": ("json", "JsonLinesReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "github": ("github", "GithubReporter"),
+    "html": ("html", "HtmlReporter"),
+}
+FORMATS = tuple(_REGISTRY)
 
 
-def summarize(results: Iterable[FileResult]) -> dict:
-    """Counts over a run: files, findings by severity and rule, claims found/checked/not assessable."""
-    from ..runner import Tally
+@dataclass
+class ReportOptions:
+    """What the command line asked of the report."""
 
-    return Tally.of(results).summary()
+    show_source: bool = True
+    quiet: bool = False
+    statistics: bool = False
+    #: the rules of the run (id -> Rule): names, summaries and docs for sarif and html
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+
+
+class Summary:
+    """Counts over a run, added to one file at a time."""
+
+    SLOWEST = 5
+
+    def __init__(self, results: Iterable[FileResult] = ()) -> None:
+        self.files = 0
+        self.files_with_findings = 0
+        self.unreadable = 0
+        self.unreadable_by_code: Counter[str] = Counter()
+        self._slowest: list[tuple[float, str]] = []  # a heap of the SLOWEST longest checks
+        self.internal_errors = 0
+        self.suppressed = 0
+        self.baselined = 0
+        self.by_severity: Counter[str] = Counter()
+        self.by_rule: Counter[str] = Counter()
+        from ..model import ClaimCount, TableCount
+
+        self.claims = ClaimCount()
+        self.tables = TableCount()
+        for r in results:
+            self.add(r)
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        self.files_with_findings += bool(r.findings)
+        self.unreadable += bool(r.error)
+        if r.error:
+            self.unreadable_by_code[r.error_code or "unreadable"] += 1
+        if len(self._slowest) < self.SLOWEST:
+            heapq.heappush(self._slowest, (r.seconds, r.path))
+        else:
+            heapq.heappushpop(self._slowest, (r.seconds, r.path))
+        self.internal_errors += len(r.internal_errors)
+        self.suppressed += r.suppressed
+        self.baselined += r.baselined
+        for f in r.findings:
+            self.by_severity[f.severity.value] += 1
+            self.by_rule[f.rule] += 1
+        for c in r.claims.values():
+            self.claims.found += c.found
+            self.claims.checked += c.checked
+            self.claims.not_assessable += c.not_assessable
+        self.tables.tables += r.tables.tables
+        self.tables.rows += r.tables.rows
+        self.tables.figures += r.tables.figures
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_severity.values())
+
+    @property
+    def slowest(self) -> list[tuple[float, str]]:
+        """(seconds, path) of the longest checks, longest first."""
+        return sorted(self._slowest, reverse=True)
+
+    def as_dict(self) -> dict:
+        from ..model import Severity
+
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "unreadable": self.unreadable,
+            "internal_errors": self.internal_errors,
+            "findings": self.findings,
+            "by_severity": {s.value: self.by_severity.get(s.value, 0) for s in Severity},
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "claims": self.claims.model_dump(),
+            "tables": self.tables.model_dump(),
+            "suppressed": self.suppressed,
+            "baselined": self.baselined,
+        }
+
+
+def by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    """Most severe first; within a severity, in the order given (files in run order, then position)."""
+    return sorted(findings, key=lambda f: -f.severity.rank)
+
+
+class Reporter:
+    """One output format. Subclasses override file() and finish()."""
+
+    #: whether results must carry the Document read (for formats that show the text)
+    needs_document: ClassVar[bool] = False
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.options = options
+        self.summary = Summary()
+
+    def file(self, result: FileResult) -> None:
+        self.summary.add(result)
+
+    def finish(self) -> None:
+        """Write whatever the format writes once every file is in."""
+
+
+def reporter_class(name: str) -> type[Reporter]:
+    module_name, class_name = _REGISTRY[name]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, class_name)
+
+
+def make_reporter(name: str, out: TextIO, options: ReportOptions) -> Reporter:
+    return reporter_class(name)(out, options)
+
+
+def render(name: str, results: Iterable[FileResult], options: ReportOptions | None = None) -> str:
+    """A whole report as a string (for the API and tests; the CLI streams to its output)."""
+    out = io.StringIO()
+    reporter = make_reporter(name, out, options or ReportOptions())
+    for result in results:
+        reporter.file(result)
+    reporter.finish()
+    return out.getvalue()

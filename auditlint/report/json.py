@@ -1,13 +1,19 @@
-"""JSON report: the stable contract scripts, the score tool and integrations read."""
+"""JSON reports: the stable contract scripts, the score tool and integrations read, and its streaming form.
+
+json:  one object {"version": 1, "files": [...], "summary": {...}} (DESIGN.md).
+jsonl: one object per line, written as files are checked: {"type": "finding", …the
+       finding…}, {"type": "error", "path", "error", "error_code"} for a file that
+       could not be read, {"type": "internal-error", "path", "rule", "message"}, and
+       a closing {"type": "summary", …}.
+"""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterable
 from typing import TextIO
 
 from ..model import FileResult
+from . import Reporter, ReportOptions
 
 VERSION = 1
 
@@ -20,13 +26,8 @@ def file_record(result: FileResult) -> dict:
         "findings": [f.model_dump(mode="json") for f in result.findings],
         "claims": {k: v.model_dump() for k, v in sorted(result.claims.items())},
         "internal_errors": [e.model_dump(mode="json") for e in result.internal_errors],
+        "tables": result.tables.model_dump(),
     }
-
-
-def render(results: Iterable[FileResult]) -> str:
-    out = io.StringIO()
-    write(results, out)
-    return out.getvalue()
 
 
 def _dump(value, indent: str) -> str:
@@ -34,16 +35,36 @@ def _dump(value, indent: str) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
-def write(results: Iterable[FileResult], out: TextIO):
-    """Write the report as results arrive, each file's record as soon as it is done, and return the
-    run's Tally. The text is exactly json.dumps({"version", "files", "summary"}, indent=2)."""
-    from ..runner import Tally
+class JsonReporter(Reporter):
+    """Each file's record written as soon as it is in (memory stays flat over an archive); the text is
+    exactly json.dumps({"version", "files", "summary"}, indent=2)."""
 
-    tally = Tally()
-    out.write(f'{{\n  "version": {VERSION},\n  "files": [')
-    for result in results:
-        out.write(("\n" if tally.files == 0 else ",\n") + "    " + _dump(file_record(result), "    "))
-        tally.add(result)
-    out.write("\n  ]" if tally.files else "]")
-    out.write(',\n  "summary": ' + _dump(tally.summary(), "  ") + "\n}\n")
-    return tally
+    def file(self, result: FileResult) -> None:
+        head = f'{{\n  "version": {VERSION},\n  "files": [\n' if self.summary.files == 0 else ",\n"
+        super().file(result)
+        self.out.write(head + "    " + _dump(file_record(result), "    "))
+
+    def finish(self) -> None:
+        if self.summary.files == 0:
+            self.out.write(f'{{\n  "version": {VERSION},\n  "files": []')
+        else:
+            self.out.write("\n  ]")
+        self.out.write(',\n  "summary": ' + _dump(self.summary.as_dict(), "  ") + "\n}\n")
+
+
+class JsonLinesReporter(Reporter):
+    def _line(self, record: dict) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        if result.error:
+            self._line({"type": "error", "path": result.path, "error": result.error, "error_code": result.error_code})
+        for f in result.findings:
+            self._line({"type": "finding", **f.model_dump(mode="json")})
+        for e in result.internal_errors:
+            self._line({"type": "internal-error", "path": result.path, **e.model_dump(mode="json")})
+        self.out.flush()
+
+    def finish(self) -> None:
+        self._line({"type": "summary", "version": VERSION, **self.summary.as_dict()})

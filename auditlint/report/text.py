@@ -1,14 +1,20 @@
-"""Text report: path:line:col: RULE message, a code frame under each finding, a summary line."""
+"""Text reports for a terminal: path:line:col: RULE message, with a code frame (text) or without (concise).
+
+Colour only when writing to a terminal; NO_COLOR (and FORCE_COLOR) are honoured,
+as rich reads them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
+from . import Reporter, ReportOptions, Summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -38,49 +44,127 @@ def _frame(f: Finding) -> list[str]:
     ]
 
 
-def render(results: Iterable[FileResult], console: Console, show_source: bool = True, quiet: bool = False):
-    """Print each file's findings as it arrives, then the summary line; return the run's Tally."""
-    from ..runner import Tally
-
-    tally = Tally()
-    for result in results:
-        tally.add(result)
-        render_file(result, console, show_source=show_source, quiet=quiet)
-    if not quiet:
-        console.print(summary_text(tally.summary()))
-    return tally
-
-
-def render_file(result: FileResult, console: Console, show_source: bool = True, quiet: bool = False) -> None:
-    if result.error:
-        console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
-        return
-    for f in result.findings:
-        where = f"{f.path}:{f.line}:{f.column}:"
-        console.print(
-            f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}", soft_wrap=True
-        )
-        if show_source and not quiet:
-            for row in _frame(f):
-                console.print(row, soft_wrap=True, highlight=False)
-            console.print()
-    for err in result.internal_errors:
-        console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
-
-
-def summary_text(s: dict) -> str:
-    """The closing line of a report, from a run's summary counts."""
-    sev = s["by_severity"]
-    claims = s["claims"]
+def summary_line(s: Summary) -> str:
+    sev = s.by_severity
     parts = []
-    if s["findings"]:
+    if s.findings:
         parts.append(
-            f"发现 {s['findings']} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}），"
-            f"涉及 {s['files_with_findings']}/{s['files']} 个文件"
+            f"发现 {s.findings} 个问题（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}），"
+            f"涉及 {s.files_with_findings}/{s.files} 个文件"
         )
     else:
-        parts.append(f"未发现问题（共 {s['files']} 个文件）")
-    parts.append(f"核验了 {claims['checked']} 项数字表述，{claims['not_assessable']} 项因缺少数据无法核验")
-    if s["unreadable"]:
-        parts.append(f"[bold red]{s['unreadable']} 个文件无法读取[/]")
+        parts.append(f"未发现问题（共 {s.files} 个文件）")
+    parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
+    if s.suppressed:
+        parts.append(f"{s.suppressed} 个问题被文中的 auditlint: ignore 注释忽略")
+    if s.baselined:
+        parts.append(f"{s.baselined} 个问题已记录在基线中，未显示")
+    if s.unreadable:
+        parts.append(f"[bold red]{s.unreadable} 个文件无法读取[/]")
     return "；".join(parts) + "。"
+
+
+REASONS = {
+    "unreadable": "无法读取",
+    "not-a-disclosure": "不是报告",
+    "too-large": "文件过大",
+    "unsupported-format": "格式不支持",
+    "encoding": "编码无法识别",
+    "corrupt": "文件损坏",
+    "internal-error": "内部错误",
+}
+
+
+def archive_lines(s: Summary) -> list[str]:
+    """What a run over many files adds to the summary line: findings per rule, why files could not
+    be checked. Deterministic (no timings), like the rest of the report."""
+    lines = []
+    if s.by_rule:
+        lines.append("问题按规则：" + "，".join(f"{rule} {n}" for rule, n in sorted(s.by_rule.items())) + "。")
+    if s.unreadable_by_code:
+        reasons = (f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(s.unreadable_by_code.items()))
+        lines.append("无法检查的原因：" + "，".join(reasons) + "。")
+    return lines
+
+
+class TextReporter(Reporter):
+    """Findings with a code frame under each, then a summary line (and --statistics tables)."""
+
+    frames = True
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        super().__init__(out, options)
+        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.per_file: list[tuple[str, int, int, str, FileResult]] = []  # for --statistics
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        console = self.console
+        if self.options.statistics:
+            text = [c for kind, c in result.claims.items() if not _is_table_kind(kind)]
+            found = sum(c.found for c in text)
+            checked = sum(c.checked for c in text)
+            self.per_file.append((result.path, found, checked, "—" if result.error else str(len(result.findings)), result))
+        if result.error:
+            console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
+            return
+        show_frames = self.frames and self.options.show_source and not self.options.quiet
+        for f in result.findings:
+            where = f"{f.path}:{f.line}:{f.column}:"
+            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            if show_frames:
+                for row in _frame(f):
+                    console.print(row)
+                console.print()
+        for err in result.internal_errors:
+            console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+
+    def finish(self) -> None:
+        if self.options.statistics:
+            self._statistics()
+        if not self.options.quiet:
+            if self.summary.files > 1:
+                for line in archive_lines(self.summary):
+                    self.console.print(line)
+            self.console.print(summary_line(self.summary))
+
+    def _statistics(self) -> None:
+        counts = self.summary.by_rule
+        if counts:
+            table = Table(title="各规则问题数", show_edge=False)
+            table.add_column("规则")
+            table.add_column("名称")
+            table.add_column("数量", justify="right")
+            for rule_id, n in sorted(counts.items()):
+                rule = self.options.rules.get(rule_id)
+                table.add_row(rule_id, rule.name if rule else "", str(n))
+            self.console.print(table)
+        per_file = Table(title="各文件核验情况", show_edge=False)
+        for col in ("文件", "表述", "已核验", "无法核验", "表格", "表格行", "表内关系 已核验/共", "文表核对 已核验/共", "问题"):
+            per_file.add_column(col, justify="right" if col != "文件" else "left")
+        for path, found, checked, problems, result in self.per_file:
+            inside = [c for kind, c in result.claims.items() if kind.startswith("table-")]
+            against = [c for kind, c in result.claims.items() if kind == "text-table"]
+            per_file.add_row(
+                escape(path),
+                str(found),
+                str(checked),
+                str(found - checked),
+                str(result.tables.tables),
+                str(result.tables.rows),
+                f"{sum(c.checked for c in inside)}/{sum(c.found for c in inside)}",
+                f"{sum(c.checked for c in against)}/{sum(c.found for c in against)}",
+                problems,
+            )
+        self.console.print(per_file)
+
+
+def _is_table_kind(kind: str) -> bool:
+    """Claims about tables: their identities, and text figures held against table lines."""
+    return kind.startswith("table-") or kind == "text-table"
+
+
+class ConciseReporter(TextReporter):
+    """One line per finding (path:line:col: RULE message), as editors and grep expect."""
+
+    frames = False

@@ -14,7 +14,8 @@ from .text import read_text
 __all__ = ["ReadError", "read_bytes", "read_path", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
-SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES)
+STRUCTURED_SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES) | frozenset(STRUCTURED_SUFFIXES)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 _CONVERT_HINT = {
@@ -29,13 +30,29 @@ def read_bytes(path: str, data: bytes) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix in _CONVERT_HINT:
         raise ReadError("unsupported-format", _CONVERT_HINT[suffix])
-    fmt = TEXT_SUFFIXES.get(suffix, "text")
     if not data.strip():
         raise ReadError("not-a-disclosure", "文件为空，没有可检查的内容")
-    document = read_text(path, data, fmt)
+    structured = STRUCTURED_SUFFIXES.get(suffix)
+    if structured is not None:
+        return _read_structured(path, data, structured)
+    document = read_text(path, data, TEXT_SUFFIXES.get(suffix, "text"))
     if not document.content.strip():  # only full-width spaces, or only markup
         raise ReadError("not-a-disclosure", "文件中没有文字内容，没有可检查的内容")
     return document
+
+
+def _read_structured(path: str, data: bytes, fmt: str) -> Document:
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, data)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, data)
+    from .xlsx import read_xlsx
+
+    return read_xlsx(path, data)
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -1,0 +1,220 @@
+"""Mentions: which line item each stated amount or rate is, on which basis, wherever the text states it.
+
+The same line item is named many ways across a report: 本年支出合计 in the
+决算 explanation, 实际支出 with no subject in the 整体 evaluation ("2023 年实际支出
+612.30 万元"), 整体支出 in the performance summary, 总体支出 in the appendix. A
+mention ties a figure to its line item (a [[quantity]] of rules/quantities.toml)
+and its basis — the final (actual) amount, the 年初 or 调整 budget — so figures
+of one line item on one basis can be held against each other. Figures this cannot
+place with confidence (a sub-item, a fiscal-grant scope, another year, one
+project) are left out: a mention is made only when its line item is certain.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Disclosure, Fact, Statement
+from ..plugins import builtin_rules_dir
+from .structure import OutlineIndex
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """A line item and the ways the text names it (data: rules/quantities.toml)."""
+
+    name: str
+    names: tuple[str, ...]
+    markers: tuple[str, ...] = ()
+    budget_labels: tuple[str, ...] = ()
+    whole: bool = False  # what an evaluation of the whole department (整体) speaks of when it names nothing
+
+
+@lru_cache(maxsize=4)
+def load_line_items(extra_dirs: tuple[str, ...] = ()) -> tuple[LineItem, ...]:
+    found: list[LineItem] = []
+    for folder in (builtin_rules_dir(), *map(Path, extra_dirs)):
+        for path in sorted(folder.glob("*.toml")):
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            for item in data.get("quantity", []):
+                found.append(
+                    LineItem(
+                        name=item["name"],
+                        names=tuple(item.get("names", [item["name"]])),
+                        markers=tuple(item.get("markers", [])),
+                        budget_labels=tuple(item.get("budget_labels", [])),
+                        whole=bool(item.get("whole", False)),
+                    )
+                )
+    return tuple(found)
+
+
+Basis = str  # "actual", "年初", "调整", "全年", "预算" (a budget, basis not said), "any" (funds: budget or actual)
+
+
+@dataclass(frozen=True, eq=False)
+class Mention:
+    """One figure stated for a line item: the fact, its basis, and the statement and sentence it comes from."""
+
+    item: str
+    basis: Basis
+    fact: Fact
+    statement: Statement
+    sentence: str
+    evaluation: str  # "整体" when it sits in an evaluation of the whole department
+
+
+_SCOPE_WORDS = re.compile(r"^(?:本年度?|全年|年度|本部门|部门|本单位|单位|我部门|我单位|\d{4}年度?)+")
+_GENERIC = re.compile(r"^(?:|资金|金额|涉及金额|经费|支出|实际|部门|部门整体|整体|年度|全年|预算资金|合计|总计|总额)$")
+_FUNDS = re.compile(r"^(?:资金|金额|涉及金额|涉及资金|经费|)$")
+_FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+_OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
+_REACH = 1000
+
+
+def _basis_of_budget(label: str, clause: str) -> Basis:
+    if "年初" in label or re.search(r"年初预算", clause[-12:]):
+        return "年初"
+    if "调整" in label or re.search(r"调整后?的?预算", clause[-14:]):
+        return "调整"
+    if "全年" in label or "全年" in clause[-14:]:
+        return "全年"
+    return "预算"
+
+
+class _Reader:
+    def __init__(self, doc: Disclosure):
+        self.doc = doc
+        self.items = load_line_items()
+        self.by_name = {n: item for item in self.items for n in item.names}
+        self.index = OutlineIndex(doc.outline)
+        self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
+
+    def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
+        """(the sentence holding an offset, its text up to that offset), in reflowed text."""
+        flow = self.doc.flow
+        pos = flow.locate(offset)
+        text = flow.text
+        # read within _REACH characters either side: every statement of a megabyte-long "sentence"
+        # must not rescan all of it (quadratic); real sentences end well inside the reach
+        start, end = max(0, pos - _REACH), min(len(text), pos + _REACH)
+        lo = max(max(text.rfind(c, start, pos) for c in "。\n") + 1, start)
+        hi = min((i for i in (text.find(c, pos, end) for c in "。\n") if i >= 0), default=end)
+        return text[lo:hi], text[lo:pos]
+
+    def generic(self, st: Statement) -> bool:
+        """Whether a subject names no line item: "资金", the department itself, a section heading."""
+        key = _SCOPE_WORDS.sub("", st.key)
+        if _GENERIC.match(key):
+            return True
+        if self.org.match(key) and key[-4:] in self.doc.document.content[:400]:
+            return True  # the reporting body (as its title names it)
+        # a subject taken over from a heading like "1.预算执行情况分析" names a section, not a line item
+        return st.inherited_subject and bool(re.search(r"情况|分析|说明|概述|概况", st.subject))
+
+    def evaluation(self, offset: int) -> str:
+        heads = self.index.ancestors(offset)
+        return "整体" if any(re.search(r"整体|部门支出", h.title) for h in heads) else ""
+
+    def item_of(self, st: Statement, clause: str, sentence: str, evaluation: str) -> tuple[LineItem | None, bool]:
+        """The line item a statement speaks of, and whether only its funds (budget or actual) are meant."""
+        parent = self.doc.statements[st.parent] if st.parent is not None else None
+        if parent is not None and (_FISCAL_SCOPE.search(parent.key) or (not self.generic(parent) and self.lookup(parent.key) is None)):
+            return None, False  # a part of a fiscal-grant total, or of some other line item
+        if _FISCAL_SCOPE.search(st.key) or _SINGLE_PROJECT.search(clause):
+            return None, False
+        item = self.lookup(st.key)
+        if item is not None:
+            return item, False
+        if re.search(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$", clause):
+            return next((c for c in self.items if c.whole), None), False  # "预算资金总体支出1006.77万元"
+        if not self.generic(st):
+            return None, False
+        for fact in st.all("budget"):
+            labelled = next((c for c in self.items if fact.label in c.budget_labels), None)
+            if labelled is not None:
+                return labelled, False  # "（本部门）全年项目预算数 156.30 万元，实际执行数 …"
+        if _FUNDS.match(st.key):
+            # "对…项目支出实施了绩效自评，…涉及金额102.00万元": the funds of what the sentence named
+            for candidate in self.items:
+                if any(re.search(re.escape(marker) + r"(?![中的])", clause) for marker in candidate.markers):
+                    return candidate, True
+        if evaluation == "整体" and parent is None:
+            whole = next((c for c in self.items if c.whole), None)
+            return whole, False
+        return None, False
+
+    def lookup(self, key: str) -> LineItem | None:
+        bare = _SCOPE_WORDS.sub("", key)
+        return self.by_name.get(bare) or self.by_name.get(key)
+
+    def other_year(self, text: str) -> bool:
+        """Whether the last year named before a figure is not the report's ("2022年度，支出合计…").
+
+        A year it is compared with ("与2022年度相比") or a span ("2021－2025年度") does
+        not set the period; a later mention of the report's year overrides an earlier
+        one ("2022年，本部门对2021年度项目支出开展自评，涉及金额…").
+        """
+        year = self.doc.year
+        last = None
+        for m in _OTHER_YEAR.finditer(text):
+            if re.search(r"(?:比|较|与|同|和|对比)\s*$", text[max(0, m.start() - 3) : m.start()]):
+                continue
+            if re.match(r"\s*[－\-—~～至到]", text[m.end() - 1 : m.end() + 2]) or re.search(r"[－\-—~～至到]\s*$", text[: m.start()]):
+                continue
+            last = int(m.group(1))
+        return year is not None and last is not None and last != year
+
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        if self.doc.flow is None:
+            return out
+        for st in self.doc.statements:
+            if st.measure == "virtual" or not st.facts:
+                continue
+            if _FUNDS.match(st.key) and any(f.role == "share" for f in st.facts):
+                continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
+            first = st.facts[0].quantity
+            sentence, clause = self.sentence(st, first.start)
+            own = re.split(r"[，,；;：:]", clause)[-1]
+            if self.other_year(clause) or re.search(r"上年|去年|上一年", own):
+                continue
+            evaluation = self.evaluation(first.start)
+            item, funds = self.item_of(st, clause, sentence, evaluation)
+            parent = self.doc.statements[st.parent] if st.parent is not None else None
+            for fact in st.facts:
+                q = fact.quantity
+                if fact.role == "budget":
+                    label_item = next((c for c in self.items if fact.label in c.budget_labels), None)
+                    target = label_item if (label_item and self.generic(st)) else item
+                    if target is None:
+                        continue
+                    _, upto = self.sentence(st, q.start)
+                    basis = _basis_of_budget(fact.label, upto)
+                    if basis == "预算" and parent is not None and parent.value is None and parent.first("budget") is not None:
+                        basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
+                    out.append(Mention(target.name, basis, fact, st, sentence, evaluation))
+                elif fact.role == "value" and q.kind == "money" and item is not None:
+                    basis = "any" if funds else "actual"
+                    if parent is not None and parent.value is None and parent.first("budget") is not None:
+                        basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
+                    elif st.measure == "到位":
+                        continue
+                    out.append(Mention(item.name, basis, fact, st, sentence, evaluation))
+                elif fact.role == "execution" and item is not None:
+                    # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
+                    _, upto = self.sentence(st, q.start)
+                    label = re.split(r"[，,；;：:]", upto)[-1]
+                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
+                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, evaluation))
+        return out
+
+
+def find_mentions(doc: Disclosure) -> list[Mention]:
+    """Every figure the text states for a known line item, with its basis."""
+    return _Reader(doc).mentions()

@@ -1,0 +1,179 @@
+"""Text-born tables: tables written into plain text as delimited rows or as one cell per line.
+
+Two shapes occur in real reports saved as text:
+- delimited rows: cells separated by tabs or pipes, one row per line
+  (``项目 | 决算数``; a Markdown separator row ``|---|---|`` is skipped);
+- flattened rows: a table pasted from Word where every cell became its own
+  tab-led line and a blank line ends each row (``\\t基本支出`` ``\\t900.49`` …).
+Cells keep their offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Cell, Document, Table
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MIN_ROWS = 2
+_MIN_FLAT_ROWS = 3
+_CAPTION_LINES = 2
+# A table in a report has at most dozens of columns and thousands of cells; text that splits
+# into more is separators used otherwise, and reading it as a table would cost time for nothing.
+MAX_CELLS_PER_ROW = 64
+MAX_CELLS = 50_000
+
+
+@dataclass
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _lines(content: str, start: int, end: int) -> list[_Line]:
+    out = []
+    pos = start
+    for raw in content[start:end].split("\n"):
+        out.append(_Line(pos, raw.rstrip("\r")))
+        pos += len(raw) + 1
+    return out
+
+
+def _cells(line: _Line) -> list[tuple[int, int]]:
+    """[start, end) of each cell of a delimited line, stripped; empty cells keep their place."""
+    text = line.text
+    sep = "\t" if "\t" in text else "|"
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split(sep):
+        a = pos + (len(part) - len(part.lstrip()))
+        b = pos + len(part.rstrip())
+        pieces.append((line.start + a, line.start + max(a, b)))
+        pos += len(part) + 1
+    return pieces
+
+
+def _outer_pipes(lines: list[_Line]) -> bool:
+    """"| a | b |" on every row: Markdown's outer pipes open and close rows, they are not empty cells."""
+    return all(ln.text.strip().startswith("|") and ln.text.strip().endswith("|") for ln in lines)
+
+
+def _delimited(line: _Line) -> bool:
+    text = line.text
+    if "\t" not in text and "|" not in text:
+        return False
+    if _SEPARATOR_ROW.match(text):
+        return True
+    if text.count("\t" if "\t" in text else "|") >= MAX_CELLS_PER_ROW:
+        return False
+    filled = [1 for a, b in _cells(line) if b > a]
+    return len(filled) >= 2
+
+
+def _flat_cell(line: _Line) -> bool:
+    """A tab-led line holding one cell: "\\t  900.49 "."""
+    return line.text.startswith("\t") and "\t" not in line.text.strip("\t ") and "|" not in line.text
+
+
+def _make_table(rows: list[list[tuple[int, int]]], text: str, caption: str) -> Table | None:
+    width = max(len(r) for r in rows)
+    if width * len(rows) > MAX_CELLS:
+        return None
+    grid: list[list[Cell | None]] = []
+    for i, row in enumerate(rows):
+        cells: list[Cell | None] = []
+        for j in range(width):
+            if j < len(row):
+                a, b = row[j]
+                cells.append(Cell.model_construct(text=text[a:b].strip(), row=i, col=j, start=a, end=b))
+            else:
+                cells.append(None)
+        grid.append(cells)
+    starts = [c.start for r in grid for c in r if c is not None]
+    ends = [c.end for r in grid for c in r if c is not None]
+    return Table(rows=grid, caption=caption, start=min(starts), end=max(ends))
+
+
+def _caption(lines: list[_Line], i: int) -> str:
+    out: list[str] = []
+    j = i - 1
+    while j >= 0 and len(out) < _CAPTION_LINES:
+        t = lines[j].text.strip()
+        if t:
+            if "\t" in lines[j].text or "|" in t or len(t) > 60:
+                break
+            out.insert(0, t)
+        elif out:
+            break
+        j -= 1
+    return "\n".join(out)
+
+
+def _strip_text(t: str) -> str:
+    return t.strip(" \t\u3000\xa0\r")
+
+
+def find_text_tables(document: Document) -> list[Table]:
+    """Tables written into the text blocks of a document, in order."""
+    content = document.content
+    tables: list[Table] = []
+    for block in document.blocks or [Block(kind="text", start=0, end=len(content))]:
+        if block.kind != "text":
+            continue
+        lines = _lines(content, block.start, block.end)
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if _flat_cell(line):
+                table, i = _flattened(lines, i, content)
+                if table is not None:
+                    tables.append(table)
+                continue
+            if _delimited(line):
+                j = i
+                run: list[_Line] = []
+                while j < len(lines) and _delimited(lines[j]) and not _flat_cell(lines[j]):
+                    if not _SEPARATOR_ROW.match(lines[j].text):
+                        run.append(lines[j])
+                    j += 1
+                rows = [_cells(ln) for ln in run]
+                if _outer_pipes(run):
+                    rows = [r[1:-1] for r in rows]
+                table = _make_table(rows, content, _caption(lines, i)) if len(rows) >= _MIN_ROWS else None
+                if table is not None:
+                    tables.append(table)
+                i = max(j, i + 1)
+                continue
+            i += 1
+    return tables
+
+
+def _flattened(lines: list[_Line], i: int, content: str) -> tuple[Table | None, int]:
+    """Rows of tab-led one-cell lines, each row ended by one blank line."""
+    start = i
+    rows: list[list[tuple[int, int]]] = []
+    while i < len(lines) and _flat_cell(lines[i]):
+        row = []
+        while i < len(lines) and _flat_cell(lines[i]):
+            ln = lines[i]
+            body = ln.text
+            a = len(body) - len(body.lstrip(" \t\u3000\xa0"))
+            inner = _strip_text(body)
+            b = a + len(inner)
+            row.append((ln.start + a, ln.start + b))
+            i += 1
+        rows.append(row)
+        # one blank line between rows; two blank lines, or text, end the table
+        if i < len(lines) and not lines[i].text.strip() and i + 1 < len(lines) and _flat_cell(lines[i + 1]):
+            i += 1
+            continue
+        break
+    widths = [len(r) for r in rows]
+    if len(rows) < _MIN_FLAT_ROWS or max(widths) < 2 or widths.count(max(widths)) < len(rows) * 0.8:
+        return None, max(i, start + 1)
+    return _make_table(rows, content, _caption(lines, start)), i

@@ -1,0 +1,224 @@
+"""COUNT: counts that contradict — a count and the list it announces, a total stated twice, staff and vehicles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditlint.extract.structure import OutlineIndex, cn_number
+from auditlint.rulekit import Disclosure, Issue, rule
+
+_UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
+_N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
+_ANNOUNCED = re.compile(
+    r"(?P<label>[\u4e00-\u9fff“”]{1,12}?)" + _N + r"\s*(?P<unit>" + _UNITS + r")(?P<noun>[\u4e00-\u9fff]{0,4}?)\s*"
+    r"(?:[：:]|[，,]\s*(?:分别是|分别为|即)[：:]?)"
+    r"(?P<list>[^。；;\n]{2,200})"
+)
+_PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return 2 if text == "两" else cn_number(text)
+
+
+def _items(listed: str) -> tuple[list[str], bool] | None:
+    """The items of an enumeration "A、B、C，…" and whether the text says it is partial (等, 如 …)."""
+    if _PARTIAL_LEAD.match(listed):
+        return None
+    head = re.split(r"[，,]", listed, maxsplit=1)[0]
+    partial = bool(re.search(r"等", head))
+    head = re.split(r"等", head, maxsplit=1)[0]
+    items = [i.strip() for i in head.split("、")]
+    # "A小学、B中学和C小学": the last two joined by 和/及/与
+    last = re.split(r"和|及|以及|与", items[-1])
+    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last):
+        items[-1:] = [x.strip() for x in last]
+    if len(items) < 2 or any(not (2 <= len(i) <= 25) for i in items) or any(re.search(r"\d", i) for i in items):
+        return None
+    return items, partial
+
+
+@rule("COUNT001", "count-differs-from-list", severity="warning")
+def count_differs_from_list(doc: Disclosure) -> Iterator:
+    r"""所述数量与其后列举的条目数不符。
+
+    Checks: "社区展3次：A、B" — a count followed by a colon (or 分别是) and an
+    explicit list separated by 、: the list must have as many items. A list the
+    text marks as partial ("A、B等", "如：A、B") is not checked.
+
+    Why: a count that its own list contradicts means an item was dropped from
+    the list or the count is wrong.
+
+    Bad:  进校园展览3场：城南小学、城北中学、实验小学。进社区展览3场：东风社区、红旗社区，按计划推进。
+    Good: 进校园展览3场：城南小学、城北中学和实验小学。进社区展览2场：东风社区、红旗社区。进企业展览4场：甲公司、乙公司等。
+    """
+    flow = doc.flow
+    if flow is None:
+        return
+    for m in _ANNOUNCED.finditer(flow.text):
+        n = _count(m.group("n"))
+        found = _items(m.group("list"))
+        if n is None or found is None:
+            continue
+        items, partial = found
+        if partial or len(items) == n:
+            continue
+        start, end = flow.span(m.start("label"), m.end("noun"))
+        l_start = flow.span(m.start("list"), m.start("list") + 1)[0]
+        listed = "、".join(items)
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”与其后所列不符：列出的是 {len(items)} 项（{listed}）",
+            expected=f"{len(items)}{m.group('unit')}",
+            actual=f"{m.group('n')}{m.group('unit')}",
+            related=((l_start, l_start + len(listed), "所列条目"),),
+        )
+
+
+_TOTAL = re.compile(
+    r"共(?:计)?(?P<verb>涉及|评价|包括|有|开展|组织|举办|实施|设立|设有|申报|完成)\s*(?P<pre>[\u4e00-\u9fff]{0,6}?)\s*"
+    r"(?P<n>\d{1,4})\s*(?P<unit>个|项|家|所|场|次|名|人)(?P<post>[\u4e00-\u9fff]{0,6})"
+)
+
+
+def _other_period(doc: Disclosure, before: str) -> bool:
+    """The words before a count speak of another year, or compare with one."""
+    clause = re.split(r"[。；;\n]", before)[-1]
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause)]
+    return bool(re.search(r"上年|去年|同比|比上|较上", clause)) or any(doc.year is not None and y != doc.year for y in years)
+
+
+def _head_noun(pre: str, post: str) -> str:
+    noun = pre or re.split(r"[，。；的]", post)[0]
+    return noun[-2:] if len(noun) >= 2 else ""
+
+
+@rule("COUNT002", "total-count-stated-twice", severity="warning")
+def total_count_twice(doc: Disclosure) -> Iterator:
+    r"""同一节中同一总数前后写法不一。
+
+    Checks: totals of the same thing stated twice in one section of the report
+    ("共涉及项目4个" … "共涉及 3个一级项目"): the same verb and the same counted
+    noun, both as a total (共…), with different numbers.
+
+    Why: the two cannot both be the number of things the section covers.
+
+    Bad:  八、预算绩效情况说明\n（一）本部门对项目支出全面开展绩效自评，共涉及项目5个。\n（二）项目支出自评结果\n本部门反映所有项目绩效自评结果，共涉及6个一级项目。
+    Good: 八、预算绩效情况说明\n（一）本部门对项目支出全面开展绩效自评，共涉及项目6个。\n（二）项目支出自评结果\n本部门反映所有项目绩效自评结果，共涉及6个一级项目。
+    """
+    flow = doc.flow
+    if flow is None:
+        return
+    index = OutlineIndex(doc.outline)
+    seen: dict[tuple[str, str, str, int], tuple[int, int, str, int]] = {}
+    reported: set[tuple[str, str, str, int]] = set()
+    for m in _TOTAL.finditer(flow.text):
+        noun = _head_noun(m.group("pre"), m.group("post"))
+        if not noun or _other_period(doc, flow.text[max(0, m.start() - 30) : m.start()]):
+            continue
+        start, end = flow.span(m.start(), m.end("unit") + len(m.group("post")) if not m.group("pre") else m.end("unit"))
+        heads = index.ancestors(start)
+        section = next((h.start for h in reversed(heads) if h.style in ("cn",)), heads[-1].start if heads else 0)
+        key = (m.group("verb"), noun, m.group("unit"), section)
+        n = int(m.group("n"))
+        said = flow.text[m.start() : m.end("unit") + (0 if m.group("pre") else len(m.group("post")))]
+        if key not in seen:
+            seen[key] = (start, end, said, n)
+            continue
+        first = seen[key]
+        if first[3] == n or key in reported:
+            continue
+        reported.add(key)
+        yield Issue(
+            start=first[0],
+            end=first[1],
+            message=f"同一节中{noun}数前后不一：此处“{first[2]}”，第 {doc.document.position(start)[0]} 行却是“{said}”",
+            actual=first[2],
+            related=((start, end, "同一总数的另一写法"),),
+        )
+
+
+_STAFF = re.compile(
+    r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,、；;\s]*"
+    r"实(?:际|有)(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
+)
+
+
+@rule("COUNT003", "staff-exceeds-establishment", severity="warning")
+def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
+    r"""实有人数超过编制数。
+
+    Checks: "行政编制6名，实际10人": the staff in post may not exceed the
+    establishment without an explanation.
+
+    Why: staffing above the approved establishment (超编) is not allowed; a
+    figure like this is either a typing error or needs to be explained.
+
+    Bad:  本单位行政编制8名，实际 11人；事业编制25名，实际23人。
+    Good: 本单位行政编制8名，实际 8人；事业编制25名，实际23人。
+    """
+    flow = doc.flow
+    if flow is None:
+        return
+    for m in _STAFF.finditer(flow.text):
+        n, k = int(m.group("n")), int(m.group("m"))
+        if k <= n:
+            continue
+        start, end = flow.span(m.start("kind"), m.end())
+        kind = m.group("kind")
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"{kind} {n} 名，实有 {k} 人，超出编制 {k - n} 人：请核实数字，或说明超编原因",
+            actual=flow.text[m.start("kind") : m.end()],
+        )
+
+
+_CARS_KEPT = re.compile(r"公务用车保有量(?:为|共)?\s*(?P<n>\d{1,4})\s*辆")
+_CARS_OWNED = re.compile(r"(?:共有车辆|车辆|汽车|机动车)(?:共|合计)?(?:为)?\s*(?P<n>\d{1,4})\s*辆")
+
+
+@rule("COUNT004", "vehicle-count-differs", severity="info")
+def vehicle_count(doc: Disclosure) -> Iterator:
+    r"""“三公”经费中的公务用车保有量与国有资产中的车辆数不一致。
+
+    Checks: "公务用车保有量1辆" (三公经费) against the vehicles the report lists
+    among its assets ("国有资产占用情况 … 汽车2辆").
+
+    Why: the two sections describe the same fleet; a difference (a special-purpose
+    vehicle, say) should be explained, or one figure is wrong.
+
+    Bad:  2023年公务用车保有量3辆。\n五、国有资产占用情况\n固定资产年末数总额2,310.45万元，其中：汽车4辆，56.20万元。
+    Good: 2023年公务用车保有量4辆。\n五、国有资产占用情况\n固定资产年末数总额2,310.45万元，其中：汽车4辆，56.20万元。
+    """
+    flow = doc.flow
+    if flow is None:
+        return
+    text = flow.text
+    kept = list(_CARS_KEPT.finditer(text))
+    owned = [
+        m
+        for m in _CARS_OWNED.finditer(text)
+        if re.search(r"国有资产|固定资产|资产占用", text[max(0, m.start() - 300) : m.start()]) and not _CARS_KEPT.match(text, m.start() - 6)
+    ]
+    if len(kept) != 1 or len(owned) != 1:
+        return
+    a, b = kept[0], owned[0]
+    if int(a.group("n")) == int(b.group("n")):
+        return
+    start, end = flow.span(a.start(), a.end())
+    o_start, o_end = flow.span(b.start(), b.end())
+    yield Issue(
+        start=start,
+        end=end,
+        message=(
+            f"公务用车保有量 {a.group('n')} 辆，而国有资产占用情况中列有车辆 {b.group('n')} 辆："
+            "两处应一致，或说明差异（如特种专业技术用车）"
+        ),
+        actual=text[a.start() : a.end()],
+        related=((o_start, o_end, "国有资产中的车辆"),),
+    )

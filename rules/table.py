@@ -1,0 +1,311 @@
+r"""TAB: table identities — totals, the 类/款/项 hierarchy, 栏次 formulas, declared identities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditlint.numbers import MONEY_SCALE, Interval, quantize
+from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, amount, display_subject, replace_number, rule
+from auditlint.tables.claims import TableCell, TableClaim
+from auditlint.tables.crosscheck import TextTableClaim
+from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
+
+# Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
+# by the first of these rules whose identity it breaks.
+_RULE_OF_KIND = {"table-total": "TAB001", "table-code": "TAB002", "table-formula": "TAB003", "table-identity": "TAB004"}
+_PRIORITY = ["TAB001", "TAB002", "TAB003", "TAB004"]
+_MAX_LISTED = 6
+
+
+def _in_cell_unit(value: Decimal, like: TableCell) -> str:
+    """A value in 元 written the way a cell writes its figures."""
+    q = like.quantity
+    if q is None:
+        return f"{value:.2f}"
+    scaled = value / MONEY_SCALE[q.unit] if q.kind == "money" else value
+    places = q.places
+    text = f"{scaled:,.{places}f}" if q.grouped else f"{scaled:.{places}f}"
+    return text + ("%" if q.unit == "%" else "")
+
+
+def _written(cell: TableCell) -> str:
+    return cell.text.strip() if cell.state != "blank" else "空白"
+
+
+def _term_name(claim: TableClaim, cell: TableCell) -> str:
+    if claim.axis in ("column", "formula"):
+        return cell.column.split(" / ")[-1] if cell.column else f"第{cell.col + 1}列"
+    return cell.line or f"第{cell.row + 1}行"
+
+
+def _terms_text(claim: TableClaim) -> str:
+    shown = [t for t in claim.terms if t.cell.state != "blank"]
+    if len(shown) > _MAX_LISTED:
+        return f"{len(shown)} 项之和"
+    pieces = []
+    for i, t in enumerate(shown):
+        sign = ("－" if t.sign < 0 else "＋") if i else ("－" if t.sign < 0 else "")
+        pieces.append(f"{sign}{_term_name(claim, t.cell)} {t.cell.text.strip()}")
+    text = " ".join(pieces)
+    if len(shown) < len(claim.terms):
+        text += "（空白项按 0 计）"
+    return text
+
+
+def _gap_text(o: Outcome) -> str:
+    assert o.parts is not None and o.total is not None
+    if o.claim.denominator:
+        return f"应为 {_expected(o)}"
+    gap = o.total.mid - o.parts.mid
+    return f"{'多' if gap > 0 else '少'} {_in_cell_unit(abs(gap), o.claim.total)}"
+
+
+def _figure(iv: Interval, q) -> str:
+    """A range of exact values as one figure written like `q`: its one rounding, else its middle."""
+    value = rounded(iv, q.places)
+    if value is None:
+        value = quantize(iv.mid, q.places)
+    return f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+
+
+def _expected(o: Outcome) -> str | None:
+    assert o.parts is not None
+    q = o.claim.total.quantity
+    if q is None:
+        return None
+    if o.claim.denominator:
+        return _figure(o.parts, q) + ("%" if o.percent else "")
+    scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
+    return _figure(o.parts.scale(1 / scale), q)
+
+
+def _single_message(o: Outcome) -> str:
+    claim = o.claim
+    total = claim.total
+    if claim.denominator:
+        num = " ＋ ".join(f"{_term_name(claim, t.cell)} {_written(t.cell)}" for t in claim.terms)
+        den = " ＋ ".join(f"{_term_name(claim, t.cell)} {_written(t.cell)}" for t in claim.denominator)
+        return (
+            f"{claim.table_title}{total.where}与{claim.what}不符：{num} ÷ {den}，"
+            f"而表中写作 {_written(total)}，{_gap_text(o)}"
+        )
+    assert o.parts is not None
+    return (
+        f"{claim.table_title}中{claim.what}：{_terms_text(claim)} = {_in_cell_unit(o.parts.mid, total)}，"
+        f"而{total.where}写作 {_written(total)}，{_gap_text(o)}"
+    )
+
+
+def _culprit_message(c: Culprit) -> tuple[str, str | None]:
+    cell = c.cell
+    title = c.explains[0].claim.table_title
+    notes = []
+    for o in c.explains:
+        assert o.parts is not None
+        notes.append(f"{o.claim.what}（写作 {_written(o.claim.total)}，按各项计算为 {_in_cell_unit(o.parts.mid, o.claim.total)}）")
+    q = cell.quantity
+    expected = None
+    if q is not None:
+        scale = MONEY_SCALE[q.unit] if q.kind == "money" else Decimal(1)
+        expected = _figure(c.corrected.scale(1 / scale), q)
+    tail = f"；若其余数字无误，该单元格应为 {expected}" if expected else ""
+    message = (
+        f"{title}{cell.where}的 {_written(cell)} 使 {len(c.explains)} 处勾稽关系不成立："
+        + "；".join(notes)
+        + tail
+    )
+    return message, expected
+
+
+def _owner(c: Culprit) -> str:
+    rules = {_RULE_OF_KIND.get(o.claim.kind, "") for o in c.explains}
+    return next(r for r in _PRIORITY if r in rules)
+
+
+def _report(d: Disclosure, rule_id: str) -> Iterator:
+    verdicts: TableVerdicts = verdicts_for(d)
+    reported: set[int] = set()
+    for claim in d.claims:
+        if not isinstance(claim, TableClaim) or _RULE_OF_KIND.get(claim.kind) != rule_id:
+            continue
+        o = verdicts.outcomes[id(claim)]
+        if o.status == "na":
+            yield NotAssessable(claim, o.reason)
+            continue
+        yield Assessed(claim)
+        if o.status != "fail":
+            continue
+        culprit = verdicts.located.get(id(claim))
+        if culprit is not None:
+            if _owner(culprit) != rule_id or id(culprit) in reported:
+                continue
+            reported.add(id(culprit))
+            message, expected = _culprit_message(culprit)
+            yield Issue(
+                start=culprit.cell.start,
+                end=culprit.cell.end,
+                message=message,
+                expected=expected,  # the likely value, not a certain one: no automatic fix
+                actual=culprit.cell.text,
+                related=tuple((x.claim.total.start, x.claim.total.end, x.claim.what) for x in culprit.explains),
+            )
+            continue
+        expected = _expected(o)
+        yield Issue(
+            start=claim.total.start,
+            end=claim.total.end,
+            message=_single_message(o),
+            expected=expected,
+            actual=claim.total.text,
+            related=tuple((t.cell.start, t.cell.end, _term_name(claim, t.cell)) for t in claim.terms if t.cell.state != "blank")[:_MAX_LISTED],
+        )
+
+
+@rule("TAB001", "table-total-mismatch", severity="error")
+def table_total_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中合计、小计、总计与其所合计的各项之和不符。
+
+    Checks: in every table, a 合计 / 小计 / 总计 line equals the lines it totals
+    (those above it, or below it when the total comes first; 总计 includes the
+    合计 before it), in every value column; and a 合计 / 小计 column equals its
+    sibling columns under the same header, in every line. Blank cells count as 0;
+    a total of n rounded cells may differ by n half-units of the last place.
+    When one cell breaks several identities at once, it is reported once, at
+    that cell, with the value that would make them all hold.
+
+    Why: a 合计 that does not add up means a figure was mistyped or a line left out.
+
+    Bad:  单位：万元\n项目 | 决算数\n基本支出 | 80.00\n项目支出 | 20.00\n合计 | 110.00
+    Good: 单位：万元\n项目 | 决算数\n基本支出 | 80.00\n项目支出 | 20.00\n合计 | 100.00
+    """
+    yield from _report(doc, "TAB001")
+
+
+@rule("TAB002", "table-hierarchy-mismatch", severity="error")
+def table_hierarchy_mismatch(doc: Disclosure) -> Iterator:
+    r"""上级科目与其所属下级科目之和不符（类 = 款之和，款 = 项之和）。
+
+    Checks: functional classification codes nest — a 类 (3 digits, 208) equals
+    the sum of its 款 (5 digits, 20805), a 款 the sum of its 项 (7 digits,
+    2080505); economic codes likewise (301 = 30101 + 30102 + …); a heading line
+    equals the numbered lines under it. Checked in every value column; blank
+    cells count as 0; rounding is allowed.
+
+    Why: a 类 that is not the sum of its 款 means a 款 or 项 figure is wrong or missing.
+
+    Bad:  单位：万元\n科目编码 | 科目名称 | 决算数\n208 | 社会保障和就业支出 | 30.00\n20805 | 行政事业单位养老支出 | 30.00\n2080505 | 机关事业单位基本养老保险缴费支出 | 20.00\n2080506 | 机关事业单位职业年金缴费支出 | 12.00
+    Good: 单位：万元\n科目编码 | 科目名称 | 决算数\n208 | 社会保障和就业支出 | 30.00\n20805 | 行政事业单位养老支出 | 30.00\n2080505 | 机关事业单位基本养老保险缴费支出 | 20.00\n2080506 | 机关事业单位职业年金缴费支出 | 10.00
+    """
+    yield from _report(doc, "TAB002")
+
+
+@rule("TAB003", "table-formula-mismatch", severity="error")
+def table_formula_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中数字不符合栏次行声明的公式（如 5=4/3、7=1+2+3）。
+
+    Checks: a 栏次 row numbers the columns and may declare formulas: ``5=4/3``
+    (column 5 is column 4 divided by column 3, as a percentage when written
+    with %), ``7=1+2+3``, ``3=1-2``. The formula must hold in every line.
+    A blank denominator is not assessable; rounding of every cell is allowed.
+
+    Why: the 栏次 formula is part of the table; a line that breaks it has a wrong figure.
+
+    Bad:  单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 200.00 | 150.00 | 85.0%
+    Good: 单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 200.00 | 150.00 | 75.0%
+    """
+    yield from _report(doc, "TAB003")
+
+
+@rule("TAB004", "table-identity-mismatch", severity="error")
+def table_identity_mismatch(doc: Disclosure) -> Iterator:
+    r"""表中数字不符合会计勾稽关系（rules/identities.toml 中声明的关系）。
+
+    Checks: the accounting identities declared in rules/*.toml (收入总计 = 支出总计,
+    年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出, 三公经费 = its three parts …)
+    wherever a table holds every term as a line or a column (in a two-sided
+    table a line named 总计 is named after its side: 收入总计, 支出总计). A term
+    that matches several lines, or none, leaves the identity unchecked. Instances
+    the table's own 合计 lines and columns already state are checked by TAB001.
+
+    Why: these identities hold in every set of final accounts; a table that breaks one has a wrong figure.
+
+    Bad:  单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n本年收入合计 | 100.00 | 本年支出合计 | 95.00\n年初结转和结余 | 10.00 | 年末结转和结余 | 20.00\n总计 | 110.00 | 总计 | 115.00
+    Good: 单位：万元\n收入 | | 支出 |\n项目 | 决算数 | 项目 | 决算数\n本年收入合计 | 100.00 | 本年支出合计 | 95.00\n年初结转和结余 | 10.00 | 年末结转和结余 | 15.00\n总计 | 110.00 | 总计 | 110.00
+    """
+    yield from _report(doc, "TAB004")
+
+
+def _cell_yuan(cell: TableCell) -> Interval | None:
+    q = cell.quantity
+    if q is None or q.kind != "money":
+        return None
+    return q.yuan
+
+
+def _common(intervals: list[Interval]) -> Interval | None:
+    lo, hi = max(i.lo for i in intervals), min(i.hi for i in intervals)
+    return Interval(lo, hi) if lo <= hi else None
+
+
+@rule("TAB005", "text-table-mismatch", severity="error")
+def text_table_mismatch(doc: Disclosure) -> Iterator:
+    r"""正文所述金额与表格中同一项目的数字不符。
+
+    Checks: an amount the explanation states for a line of the tables (收入合计,
+    基本支出, a 类 or 项 of the functional classification, “三公”经费 and its parts …)
+    must equal that line in the tables, after converting 元 / 万元. Lines are
+    matched by name, scope (all funds, 财政拨款, 一般公共预算财政拨款 … — the same
+    基本支出 differs between scopes) and measure (决算 or 预算). When the tables
+    disagree among themselves about the line, nothing is concluded.
+
+    Why: the explanation restates the tables; an amount that differs from them misinforms the reader.
+
+    Bad:  本年支出合计100.00万元，其中：基本支出70.00万元，项目支出30.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
+    Good: 本年支出合计100.00万元，其中：基本支出75.00万元，项目支出25.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
+    """
+    for claim in doc.claims_of(TextTableClaim):
+        tables = [c for c in (_cell_yuan(cell) for cell in claim.cells)]
+        if any(iv is None for iv in tables) or claim.stated.kind != "money":
+            yield NotAssessable(claim, "表格数字缺少金额单位")
+            continue
+        common = _common(tables)  # type: ignore[arg-type]
+        if common is None:
+            yield NotAssessable(claim, "各表格之间对该项目的数字不一致")
+            continue
+        yield Assessed(claim)
+        stated = claim.stated.yuan
+        if stated.overlaps(common):
+            continue
+        q = claim.stated
+        expected = _as_written(doc.text[q.start : q.end], q, common)
+        where = "、".join(dict.fromkeys(f"{t}{c.where}为 {c.text.strip()}{_table_unit(c)}" for t, c in zip(claim.titles, claim.cells)))
+        note = ""
+        for other, other_title in zip(claim.other_scope, claim.other_titles):
+            iv = _cell_yuan(other)
+            if iv is not None and iv.overlaps(stated):
+                note = f"（该数与{other_title}{other.where}的 {other.text.strip()} 相同，疑将其他口径的数字写入了本口径）"
+                break
+        subject = display_subject(claim.subject) or "该项目"
+        yield Issue(
+            start=q.start,
+            end=q.end,
+            message=(
+                f"正文所述{subject} {amount(q)} 与表格不符：{where}{note}"
+            ),
+            expected=expected,
+            actual=doc.text[q.start : q.end],
+            related=tuple((c.start, c.end, f"{t}{c.where}") for t, c in zip(claim.titles, claim.cells)),
+        )
+
+
+def _as_written(evidence: str, q, table: Interval) -> str:
+    """The table's figure written the way the text writes its own: same unit, places, grouping and spacing."""
+    value = quantize(table.mid / MONEY_SCALE[q.unit], q.places)
+    number = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+    return replace_number(evidence, q, number)
+
+
+def _table_unit(cell: TableCell) -> str:
+    q = cell.quantity
+    return f" {q.unit}" if q is not None and q.unit and q.unit != "%" else ""

@@ -1,0 +1,243 @@
+"""DOC rules on documents written for the purpose: numbering, empty sections, leftovers, dates, years, names."""
+
+from __future__ import annotations
+
+from .conftest import check_text
+
+
+def found(text: str, rule: str) -> list[tuple[int, str]]:
+    """(line, message) of each finding of one rule."""
+    return [(f.line, f.message) for f in check_text(text, select=(rule,)).findings]
+
+
+def lines(text: str, rule: str) -> list[int]:
+    return [line for line, _ in found(text, rule)]
+
+
+# ---------------------------------------------------------------- DOC001 numbering
+
+
+def test_a_repeated_section_number_and_the_one_after_it_are_both_reported():
+    text = "七、机关运行经费\n说明。\n八、政府采购\n说明。\n七、国有资产\n说明。\n八、绩效管理\n说明。"
+    result = found(text, "DOC001")
+    assert [line for line, _ in result] == [5, 7]
+    assert "应为“九、”" in result[0][1] and "应为“十、”" in result[1][1]
+
+
+def test_a_skipped_number_is_reported_where_the_list_jumps():
+    text = "（一）组织\n内容。\n（二）宣传\n内容。\n（四）培训\n内容。"
+    assert found(text, "DOC001") == [(5, "编号从“（二）”跳到“（四）”，缺少“（三）”")]
+
+
+def test_an_unnumbered_heading_in_the_gap_is_named_as_the_one_that_lost_its_number():
+    text = "一、项目概况\n内容。\n资金使用情况\n内容。\n三、绩效目标完成情况\n内容。"
+    result = check_text(text, select=("DOC001",)).findings
+    assert [(f.line, f.fix) for f in result] == [(3, "二、资金使用情况")]
+
+
+def test_a_list_that_starts_at_two_is_reported_where_the_first_item_belongs():
+    text = "一、基本情况\n（1）机构设置情况。\n（2）人员情况。\n（二）职责\n内容。"
+    assert lines(text, "DOC001") == [2]
+
+
+def test_an_inline_list_that_starts_at_two():
+    text = "三、存在问题。主要有以下方面：人员不足，任务繁重。(二)场地受限，活动难以开展。(三)经费紧张。"
+    result = found(text, "DOC001")
+    assert len(result) == 1 and "缺少“(一)”" in result[0][1]
+
+
+def test_the_contents_are_checked_on_their_own():
+    text = "目录\n第一部分 概况\n第二部分 决算表\n第四部分 名词解释\n第一部分 概况\n内容。\n第二部分 决算表\n内容。\n第三部分 情况说明\n内容。\n第四部分 名词解释\n内容。"
+    result = found(text, "DOC001")
+    assert [line for line, _ in result] == [4] and result[0][1].startswith("目录中")
+
+
+def test_numbering_restarts_under_each_parent_and_in_each_attachment():
+    text = (
+        "一、主要工作\n（一）展览\n1.常设展览。\n2.临时展览。\n（二）培训\n1.教师培训。\n2.学生培训。\n二、存在问题\n1.场地不足。\n2.人员不足。\n"
+        "附件1：整体支出绩效自评表\n一、基本情况\n内容。\n二、自评结论\n内容。\n附件2：项目支出绩效自评表\n一、项目概况\n内容。"
+    )
+    assert found(text, "DOC001") == []
+
+
+def test_a_part_listed_in_the_contents_may_have_no_heading_in_the_text():
+    text = "目录\n第一部分 概况\n第二部分 决算表\n第三部分 情况说明\n第一部分 概况\n内容。\n收入支出决算总表\n第三部分 情况说明\n内容。"
+    assert found(text, "DOC001") == []
+
+
+def test_an_item_written_inline_in_the_gap_counts_as_present():
+    text = "五、存在的问题\n1.阵地建设滞后。2.宣传载体不够丰富。\n3.工作合力不够有力\n六、下一步工作计划\n内容。"
+    assert found(text, "DOC001") == []
+
+
+def test_an_excerpt_may_start_in_the_middle_of_a_list():
+    assert found("三、支出情况\n内容。\n四、收入情况\n内容。", "DOC001") == []
+
+
+# ---------------------------------------------------------------- DOC002 ordinals
+
+
+def test_an_item_whose_target_number_was_not_updated():
+    text = "1.1 年度目标 1 的产出指标得分为 20 分\n1.2 年度目标 2 的产出指标得分为 10 分\n1.3 年度目标 2 的产出指标得分为 8 分"
+    result = found(text, "DOC002")
+    assert len(result) == 1 and result[0][0] == 3 and "年度目标 3" in result[0][1]
+
+
+def test_ordinals_that_do_not_follow_the_numbering_at_all_are_not_reported():
+    text = "1.1 年度目标 2 的产出指标\n1.2 年度目标 4 的产出指标\n1.3 年度目标 6 的产出指标"
+    assert found(text, "DOC002") == []
+
+
+# ---------------------------------------------------------------- DOC003 empty sections
+
+
+def test_a_section_with_no_text_before_its_sibling():
+    text = "（一）阵地建设\n新建长廊2处。\n（二）科普进社区\n（三）志愿服务\n新增志愿者120人。\n（四）科普宣传\n发布信息300条。"
+    assert lines(text, "DOC003") == [3]
+
+
+def test_a_heading_followed_by_its_own_sub_items_is_not_empty():
+    text = "（一）阵地建设\n1.新建长廊2处。\n2.改造展厅1个。\n（二）科普进社区\n举办活动18场。\n（三）志愿服务\n新增志愿者120人。"
+    assert found(text, "DOC003") == []
+
+
+def test_a_list_of_short_items_is_not_a_list_of_sections():
+    text = "三、存在问题\n1. 阵地建设需要加强。\n2. 宣传形式较为单一。\n3. 人员力量不足。\n四、下步打算\n内容。"
+    assert found(text, "DOC003") == []
+
+
+def test_a_label_with_its_value_is_not_an_empty_heading():
+    text = "（四）总体评价结论\n1.绩效自评总分：95分\n2.存在的问题\n宣传不足。\n3.改进措施\n加强宣传。"
+    assert found(text, "DOC003") == []
+
+
+# ---------------------------------------------------------------- DOC004 / DOC005 leftovers
+
+
+def test_placeholders_and_template_headings():
+    text = "一、重点工作事项标题\n内容。\n二、预算执行情况\n本单位（单位全称）年初预算XXX万元，实际支出××万元。"
+    result = found(text, "DOC004")
+    assert [line for line, _ in result] == [1, 4, 4, 4]
+
+
+def test_an_unfilled_template_is_reported_once():
+    text = "\n".join(f"{i}.本年度XX项目预算XXX万元。" for i in range(1, 15))
+    result = found(text, "DOC004")
+    assert len(result) == 1 and "未填写完成的模板" in result[0][1]
+
+
+def test_ordinary_brackets_and_letters_are_not_placeholders():
+    text = "收入支出决算总表（单位：万元）\n办公设备购置（含软件）12.00万元，型号XR-200。本项目（不含涉密项目）已完成。"
+    assert found(text, "DOC004") == []
+
+
+def test_instructions_and_review_notes_left_in():
+    text = "三、项目支出绩效自评表\n请根据通知要求填写自评表，并于3月底前报送。\n上述数据需核实。\n减少后不用加负号。\n改1,234.56\n请核对"
+    assert lines(text, "DOC005") == [2, 3, 4, 5, 6]
+
+
+def test_sentences_that_ask_something_of_others_are_not_notes():
+    text = "如有疑问，请与办公室联系。我们需修改完善内部制度，并加强宣传。"
+    assert found(text, "DOC005") == []
+
+
+# ---------------------------------------------------------------- DOC006 sign-off dates
+
+
+def test_an_approval_dated_before_what_it_approves():
+    text = (
+        "2023年度事业单位法人年度报告书\n事业单位委托意见：我单位对报告内容负责。2024年3月20日\n"
+        "主管部门审核意见：同意公示。2024年3月2日"
+    )
+    result = found(text, "DOC006")
+    assert len(result) == 1 and result[0][0] == 3
+
+
+def test_dates_in_order_and_dates_outside_sign_off_blocks():
+    text = (
+        "2023年9月，举办科普展览。2023年3月，举办科技周活动。\n事业单位委托意见：我单位对报告内容负责。2024年3月2日\n"
+        "举办单位意见：同意公示。2024年3月20日"
+    )
+    assert found(text, "DOC006") == []
+
+
+# ---------------------------------------------------------------- DOC007 fiscal year
+
+
+REPORT = "文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元，2023年度实际支出48万元。\n"
+
+
+def test_last_years_funds_in_this_years_conclusion():
+    result = found(REPORT + "项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。", "DOC007")
+    assert len(result) == 1 and "2022年度" in result[0][1]
+
+
+def test_an_acquisition_attributed_to_last_year():
+    assert len(found(REPORT + "争取省级2022年文化惠民项目1个。", "DOC007")) == 1
+
+
+def test_comparisons_history_and_carry_overs_mention_earlier_years_rightly():
+    text = REPORT + (
+        "经费比2022年度增加6万元。自2019年以来持续开展。使用2022年结转资金3万元。"
+        "截至2023年底完成全部任务。完成2020年启动的场馆改造工作。"
+    )
+    assert found(text, "DOC007") == []
+
+
+def test_a_budget_speaks_of_last_years_execution():
+    text = "2024年部门预算\n2024年度部门预算收入1,200万元，2024年度预算支出1,200万元。完成2023年度预算执行工作。"
+    assert found(text, "DOC007") == []
+
+
+# ---------------------------------------------------------------- DOC008 names
+
+
+def test_a_garbled_name_of_the_reporting_body():
+    text = "2023年度江州市东湖区科学技求协会部门决算\n江州市东湖区科学技术协会是人民团体。东湖区科学技术协会成立于1980年。"
+    result = check_text(text, select=("DOC008",)).findings
+    assert len(result) == 1 and result[0].fix == "江州市东湖区科学技术协会" and result[0].line == 1
+
+
+def test_other_districts_and_shortened_names_are_not_garbles():
+    text = (
+        "2023年度江州市东湖区科学技术协会部门决算\n江州市东湖区科学技术协会联合江州市西湖区科学技术协会开展活动。"
+        "江州东湖区科学技术协会成立于1980年。"
+    )
+    assert found(text, "DOC008") == []
+
+
+# ---------------------------------------------------------------- DOC009 plans among results
+
+
+def test_plans_written_where_results_are_due():
+    text = "（二）绩效目标完成情况\n举办讲座12场，拟于明年开展评估。\n（三）存在问题\n无"
+    assert lines(text, "DOC009") == [2]
+
+
+def test_plans_in_a_plans_section_are_fine():
+    text = "（二）绩效目标完成情况\n举办讲座12场，服务5000人次。\n（三）下一步工作计划\n预计明年举办讲座15场，拟于6月开展评估。"
+    assert found(text, "DOC009") == []
+
+
+def test_the_same_heading_twice_is_a_contents_list_or_a_page_header():
+    text = "第一部分 概况\n第二部分 决算表\n第一部分 概况\n一、职能\n内容。\n第二部分 决算表\n内容。"
+    assert found(text, "DOC001") == []
+
+
+def test_this_years_work_on_last_years_accounts():
+    text = REPORT + "完成了2022年度部门决算公开工作，完成2022年度项目绩效自评。"
+    assert found(text, "DOC007") == []
+
+
+def test_the_templates_alternatives_left_unchosen():
+    text = "公务接待费支出0.15万元，比上年减少0.06万元，下降（增长）28.6%。其他支出增加（减少）0元。"
+    result = found(text, "DOC004")
+    assert [m.split("”")[0] for _, m in result] == ["模板中的备选用词“下降（增长）", "模板中的备选用词“增加（减少）"]
+    assert found("费用（含税费）增长5%，支出（不含结转）下降3%。", "DOC004") == []
+
+
+def test_a_repeat_is_renumbered_only_when_the_new_number_is_free():
+    text = "七、甲\n内容。\n八、乙\n内容。\n七、丙\n内容。"
+    assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == ["九、丙"]
+    text = "（一）甲\n内容。\n（二）乙\n1.1 条目\n（二）丙\n1.1 条目\n（三）丁\n内容。"
+    assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == [None]
