@@ -8,7 +8,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .numbers import MONEY_SCALE, Interval
 
@@ -395,6 +395,7 @@ class Disclosure(BaseModel):
     outline: list[Heading] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
     flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
+    _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
 
     @property
     def path(self) -> str:

@@ -216,5 +216,8 @@ class _Reader:
 
 
 def find_mentions(doc: Disclosure) -> list[Mention]:
-    """Every figure the text states for a known line item, with its basis."""
-    return _Reader(doc).mentions()
+    """Every figure the text states for a known line item, with its basis (read once per document:
+    several rules ask)."""
+    if doc._mentions is None:
+        doc._mentions = _Reader(doc).mentions()
+    return list(doc._mentions)

@@ -588,6 +588,8 @@ class StatementParser:
         return len(made)
 
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+        if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
+            return
         for m in _COMPARISON.finditer(sent.skel):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
