@@ -8,6 +8,8 @@ archive: in parallel, with a file-size limit, to the end, in bounded time.
 from __future__ import annotations
 
 import codecs
+import importlib.util
+import io
 import json
 import os
 import random
@@ -15,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -61,7 +64,20 @@ EXPECTED = {
     "deep/" + "/".join("d" * 40) + "/deep.txt": "findings",
     "名称 带空格.txt": "findings",
     "real/draft-with-errors.txt": "findings",
+    "not-a-zip.docx": "corrupt",
+    "truncated.xlsx": "corrupt",
+    "not-a-pdf.pdf": "corrupt" if importlib.util.find_spec("pdfplumber") else "unsupported-format",
 }
+
+
+def _truncated_zip() -> bytes:
+    """An office package cut off half way, as a failed download leaves it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>" * 200)
+        package.writestr("xl/workbook.xml", "<workbook/>" * 200)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
 
 
 def _build(root: Path) -> None:
@@ -91,6 +107,9 @@ def _build(root: Path) -> None:
     put("entities.html", BILLION_LAUGHS.encode())
     put("deep/" + "/".join("d" * 40) + "/deep.txt", BODY.encode())
     put("名称 带空格.txt", BODY.encode())
+    put("not-a-zip.docx", "这是一个改了扩展名的文本文件".encode())
+    put("truncated.xlsx", _truncated_zip())
+    put("not-a-pdf.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 16)
     (root / "real").mkdir()
     shutil.copy(EXAMPLES / "draft-with-errors.txt", root / "real" / "draft-with-errors.txt")
     os.symlink("..", root / "real" / "loop")  # a folder loop: walked once, never again
