@@ -113,10 +113,8 @@ def comparison_wording(doc: Disclosure) -> Iterator:
             right_word = "大于"
         elif diff.hi < 0:
             right_word = "小于"
-        elif diff.lo <= 0 <= diff.hi and diff.hi - diff.lo < abs(interval_of(claim.left).hi) / 1000:
-            right_word = "等于"
         else:
-            continue
+            continue  # rounding admits either order: any comparative may be right
         figures = f"决算 {amount(claim.left)}，预算 {amount(claim.right)}"
         if word in ("大小于", "小大于"):
             yield Issue(

@@ -162,6 +162,10 @@ class TestComparison:
         [f] = findings(text, "EXE002")
         assert f.severity.value == "error" and f.fix == "小于"
 
+    def test_figures_equal_within_rounding_admit_any_word(self):
+        text = "年初预算为1,000,000.00元，支出决算为1,000,000.01元，支出决算数大于年初预算数。"
+        assert not findings(text, "EXE002")
+
     def test_right_comparative(self):
         text = "年初预算为33.10万元，支出决算为24.30万元，完成年初预算的73.4%，支出决算数小于年初预算数的主要原因是减少购房补贴。"
         assert not findings(text, "EXE002")
