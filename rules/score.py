@@ -69,6 +69,7 @@ def _breakdowns(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, l
         satisfaction = "满意度" in names or any(s.level == "sub" and "满意度" in s.label for s in scores)
         complete = {"产出", "效益"} <= names and satisfaction
         yield indicators_parts[0], firsts, "、".join(f"{f.indicator}指标" for f in firsts) + "得分", complete
+    yield from _listed(scores, doc)
     # each first-level indicator and the targets listed under it; each target and its sub-indicators
     i = 0
     while i < len(scores):
@@ -96,6 +97,31 @@ def _breakdowns(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, l
         i += 1
 
 
+_LIST_AFTER = re.compile(r"^\s*[，,]?\s*(?:其中|分别(?:是|为))")
+
+
+def _listed(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, list[Score], str, bool]]:
+    """"综合得分 96.5 分，其中：执行情况得分 9.6 分，产出指标得分 47 分，效益指标得分 39.9 分":
+    the scores a sentence lists right after a score are its parts."""
+    text = doc.document.content
+    for i, whole in enumerate(scores):
+        if not _LIST_AFTER.match(text[whole.end : whole.end + 8]):
+            continue
+        stop = text.find("。", whole.end)
+        stop = len(text) if stop < 0 else stop
+        parts = [p for p in scores[i + 1 :] if p.start < stop and p.paragraph == whole.paragraph]
+        if len(parts) < 2:
+            continue
+        maxima = [p.maximum for p in parts]
+        if whole.maximum is not None and all(maxima):
+            whole_max = sum((m.value for m in maxima), Decimal(0))  # type: ignore[union-attr]
+            complete = whole_max == whole.maximum.value
+        else:
+            levels = {p.level for p in parts}
+            complete = whole.level == "total" and "execution" in levels and levels <= {"execution", "indicator", "indicators"}
+        yield whole, parts, "其中所列各项得分", complete
+
+
 @rule("SCORE001", "score-breakdown-mismatch", severity="error")
 def score_breakdown(doc: Disclosure) -> Iterator:
     r"""得分与其组成部分之和不符。
@@ -114,7 +140,11 @@ def score_breakdown(doc: Disclosure) -> Iterator:
     Good: （1）产出指标完成情况分析。该指标得分为 50 分。\n1.1 年度目标 1 的产出指标得分为 30 分，分别是：\n数量指标：满分 20 分，得分 18 分。\n质量指标：满分 15 分，得分 12 分。\n1.2 年度目标 2 的产出指标得分为 20 分，分别是：\n数量指标：满分 12 分，得分 12 分。\n质量指标：满分 8 分，得分 8 分。
     """
     for scores in _by_report(doc).values():
+        seen: set[int] = set()
         for whole, parts, what, complete in _breakdowns(scores, doc):
+            if whole.start in seen:
+                continue  # the same breakdown found two ways
+            seen.add(whole.start)
             total = _total(parts)
             stated = whole.value.interval
             if total.overlaps(stated):

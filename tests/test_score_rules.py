@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditlint.api import check_bytes
 from auditlint.extract import extract
 from auditlint.sources import read_bytes
 
@@ -123,3 +127,34 @@ def test_a_target_that_adds_up_is_clean_and_one_point_off_is_reported(subs, off)
     assert found(doc(total), "SCORE001") == []
     assert len(found(doc(total + off), "SCORE001")) == 1
     assert Decimal(total) == sum(s.value.value for s in scores(doc(total)) if s.level == "sub")
+
+
+# --- breakdowns listed in one sentence ("其中：A 得分 a 分，B 得分 b 分") --------------------
+
+_SELF_EVAL = (Path(__file__).parent / "data" / "self-evaluation-2023.txt").read_text(encoding="utf-8")
+
+
+def _score_findings(text):
+    return [f for f in check_bytes("eval.txt", text.encode("utf-8")).findings if f.rule.startswith("SCORE")]
+
+
+def test_a_consistent_self_evaluation_is_clean():
+    assert _score_findings(_SELF_EVAL) == []
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("综合得分96.5分", "综合得分97.5分"),  # total against 执行 + 产出 + 效益 listed after it
+        ("时效指标满分10分，得分9分", "时效指标满分10分，得分8分"),  # 产出 against its four sub-indicators
+        ("满意度指标满分10分，得分9.9分", "满意度指标满分10分，得分8.9分"),  # 效益 against its two
+    ],
+)
+def test_a_listed_breakdown_must_add_up(old, new):
+    [f] = _score_findings(_SELF_EVAL.replace(old, new))
+    assert f.rule == "SCORE001"
+
+
+def test_a_listed_breakdown_whose_maxima_fall_short_may_be_partial():
+    text = "产出指标满分50分，得分40分，其中：数量指标满分20分，得分19分；质量指标满分10分，得分10分。"
+    assert _score_findings(text) == []
