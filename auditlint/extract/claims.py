@@ -103,6 +103,10 @@ class _Builder:
     def _current_for(self, st: Statement) -> Quantity | None:
         if st.value is not None:
             return st.value
+        budgets = st.all("budget")
+        if len(budgets) == 1 and st.first("prior") is None:
+            # a budget report: "2024年收入预算总额 X 万元，比上年预算增加 D 万元" — this year's figure is a budget
+            return budgets[0].quantity
         if not st.key:
             return None
         found = self._lookback(
@@ -374,8 +378,12 @@ class _Builder:
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
+        budget_only = total_holder.value is None and len(total_holder.all("budget")) == 1
         for role in ("value", "budget", "delta"):
             total_fact = self._measure(total_holder, role, like=self._measure(kids[0], role))
+            if total_fact is None and role == "value" and budget_only and not any(k.first("budget") for k in kids):
+                # "支出预算总额 X 万元，其中：基本支出 A 万元" — the parts break down the budget
+                total_fact = total_holder.first("budget")
             if total_fact is None:
                 continue
             total = total_fact.quantity

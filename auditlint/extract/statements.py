@@ -771,7 +771,8 @@ class StatementParser:
     def _basis(self, m: re.Match[str] | None, left: str) -> str:
         """budget or prior_year: from the clause, else from the last 与…相比 / 同比 before the figure (m)."""
         if "预算" in left:
-            return "budget"
+            # "比上年预算增加" in a budget report compares with last year, not with this year's budget
+            return "prior_year" if re.search(r"上年|去年|上一年", left) and "年初" not in left else "budget"
         if re.search(r"比|较", left):
             return "prior_year"
         if m is not None:
