@@ -68,6 +68,44 @@ def _unit(claim: ChangeClaim) -> str:
     return ""
 
 
+def expected_rate(claim: ChangeClaim) -> tuple[Interval | None, Interval | None, str]:
+    """(last year's figure, the rate the figures imply, why not) for a change with a rate."""
+    prior, stated = _prior(claim)
+    change: Interval | None = None
+    if claim.delta is not None and claim.delta.kind == "money":
+        change = _magnitude(claim.delta)
+    elif claim.current is not None and prior is not None and stated:
+        diff = interval_of(claim.current) - prior
+        change = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
+    if prior is None or change is None:
+        return None, None, "缺少本年数或上年数"
+    expected = percent_of(change, prior)
+    if expected is None:
+        return prior, None, "上年数为零，无法计算变动率"
+    return prior, expected, ""
+
+
+def rate_holds(claim: ChangeClaim) -> bool | None:
+    """Whether a change's rate follows from its figures (None: not assessable)."""
+    if claim.rate is None:
+        return None
+    _, expected, _ = expected_rate(claim)
+    return None if expected is None else expected.overlaps(_magnitude(claim.rate))
+
+
+def amount_holds(claim: ChangeClaim) -> bool | None:
+    """Whether a stated change is the difference of the two stated figures (None: not assessable)."""
+    if claim.current is None or claim.prior is None or claim.delta is None:
+        return None
+    if {claim.current.kind, claim.prior.kind, claim.delta.kind} != {"money"}:
+        return None
+    diff = interval_of(claim.current) - interval_of(claim.prior)
+    magnitude = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
+    if diff.lo <= 0 <= diff.hi:
+        magnitude = Interval(Decimal(0), magnitude.hi)
+    return magnitude.overlaps(_magnitude(claim.delta))
+
+
 @rule("CHG001", "change-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     """变动率与变动额、本年数不符。
@@ -82,26 +120,20 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Bad:  机关运行经费支出33.39万元，比上年减少6.28万元，下降93.4%。
     Good: 机关运行经费支出33.39万元，比上年减少6.28万元，下降15.8%。
     """
+    from .unit import slipped_figure
+
     for claim in doc.claims_of(ChangeClaim):
         if claim.rate is None:
             continue
-        prior, stated = _prior(claim)
-        change: Interval | None = None
-        if claim.delta is not None and claim.delta.kind == "money":
-            change = _magnitude(claim.delta)
-        elif claim.current is not None and prior is not None and stated:
-            diff = interval_of(claim.current) - prior
-            change = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
-        if prior is None or change is None:
-            yield NotAssessable(claim, "缺少本年数或上年数")
-            continue
-        expected = percent_of(change, prior)
-        if expected is None:
-            yield NotAssessable(claim, "上年数为零，无法计算变动率")
+        prior, expected, why = expected_rate(claim)
+        if expected is None or prior is None:
+            yield NotAssessable(claim, why)
             continue
         yield Assessed(claim)
         if expected.widen(settings["tolerance"]).overlaps(_magnitude(claim.rate)):
             continue
+        if slipped_figure(claim) is not None:
+            continue  # a 万元/元 slip explains it: UNIT001 reports the figure
         word = claim.rate_word.text if claim.rate_word else ""
         start = claim.rate_word.start if claim.rate_word else claim.rate.start
         evidence = doc.text[start : claim.rate.end]
@@ -247,17 +279,14 @@ def change_amount(doc: Disclosure) -> Iterator:
     Bad:  基本支出8,901,652.46元，比年初预算9,004,919.32元，减少130,266.86元。
     Good: 基本支出8,901,652.46元，比年初预算9,004,919.32元，减少103,266.86元。
     """
+    from .unit import slipped_figure
+
     for claim in doc.claims_of(ChangeClaim):
-        if claim.current is None or claim.prior is None or claim.delta is None:
-            continue
-        if {claim.current.kind, claim.prior.kind, claim.delta.kind} != {"money"}:
+        holds = amount_holds(claim)
+        if holds is None:
             continue
         yield Assessed(claim)
-        diff = interval_of(claim.current) - interval_of(claim.prior)
-        magnitude = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
-        if diff.lo <= 0 <= diff.hi:
-            magnitude = Interval(Decimal(0), magnitude.hi)
-        if magnitude.overlaps(_magnitude(claim.delta)):
+        if holds or slipped_figure(claim) is not None:
             continue
         places = claim.delta.places
         exact = abs(claim.current.yuan_value - claim.prior.yuan_value) / MONEY_SCALE[claim.delta.unit]

@@ -22,6 +22,16 @@ from auditlint.rulekit import (
 )
 
 
+def execution_holds(claim: RateClaim) -> bool | None:
+    """Whether an execution rate is actual over one of the stated plans (None: not assessable)."""
+    plans = [p for p in claim.plans if p.kind == "money"]
+    if claim.actual is None or not plans:
+        return None
+    expected = [percent_of(interval_of(claim.actual), interval_of(p)) for p in plans]
+    expected = [e for e in expected if e is not None]
+    return None if not expected else any(e.overlaps(claim.rate.interval) for e in expected)
+
+
 @rule("EXE001", "execution-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     """执行率（完成率、到位率）与实际数÷预算数不符。
@@ -35,6 +45,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     Bad:  年初预算为400.46万元，支出决算为474.49万元，完成年初预算的128.5%。
     Good: 年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。
     """
+    from .unit import slipped_figure
+
     for claim in doc.claims_of(RateClaim):
         plans = [p for p in claim.plans if p.kind == "money"]
         if claim.actual is None or not plans:
@@ -48,6 +60,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         yield Assessed(claim)
         if any(e.widen(settings["tolerance"]).overlaps(claim.rate.interval) for _, e in candidates):
             continue
+        if slipped_figure(claim) is not None:
+            continue  # a 万元/元 slip explains it: UNIT001 reports the figure
         plan, expected = _preferred(claim, candidates)
         exp_text = rounded_text(expected, claim.rate.places)
         shown = exp_text if exp_text is not None else f"{expected.mid:.{claim.rate.places + 1}f}"

@@ -50,6 +50,14 @@ def _forced_to_hundred(claims: list[ShareClaim]) -> bool:
     return proper != 100
 
 
+def share_holds(claim: ShareClaim) -> bool | None:
+    """Whether a share is its part over its total (None: not assessable)."""
+    if not _comparable(claim):
+        return None
+    expected = percent_of(interval_of(claim.part), interval_of(claim.total))  # type: ignore[arg-type]
+    return None if expected is None else expected.overlaps(claim.share.interval)
+
+
 @rule("PCT001", "share-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     """占比与部分÷总数不符。
@@ -64,6 +72,8 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     Bad:  2021年全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.4%；项目支出预算106.28万元，占比10.60%。
     Good: 2021年全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.44%；项目支出预算106.28万元，占比10.56%。
     """
+    from .unit import slipped_figure
+
     claims = doc.claims_of(ShareClaim)
     groups: dict[int, list[ShareClaim]] = defaultdict(list)
     for c in claims:
@@ -81,6 +91,8 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
         yield Assessed(claim)
         if expected.widen(settings["tolerance"]).overlaps(claim.share.interval):
             continue
+        if slipped_figure(claim) is not None:
+            continue  # a 万元/元 slip explains it: UNIT001 reports the figure
         if claim.group in forced:
             continue
         exp_text = rounded_text(expected, claim.share.places)

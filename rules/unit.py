@@ -8,17 +8,71 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.rulekit import (
+    ChangeClaim,
     CompositionClaim,
     Disclosure,
     Issue,
     Quantity,
+    RateClaim,
     Setting,
+    ShareClaim,
     amount,
     money_word_before,
     rule,
 )
 
 from .sum import _failure, unit_slip
+
+
+_SWAP = {"元": "万元", "万元": "元"}
+_FIGURES = {"change": ("current", "prior", "delta"), "share": ("part", "total"), "execution": ("actual",)}
+
+
+def _holds(claim):
+    """The rule's own test of a claim: does it add up as written (None: cannot tell)."""
+    from .change import amount_holds, rate_holds
+    from .execution import execution_holds
+    from .share import share_holds
+
+    if isinstance(claim, ChangeClaim):
+        verdicts = [v for v in (rate_holds(claim), amount_holds(claim)) if v is not None]
+        return None if not verdicts else all(verdicts)
+    if isinstance(claim, ShareClaim):
+        return share_holds(claim)
+    if isinstance(claim, RateClaim):
+        return execution_holds(claim)
+    return None
+
+
+def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
+    """(field, figure, right unit) when one amount written in 元 for 万元 (or the reverse) alone
+    explains why a change, share or execution rate does not add up.
+
+    Only a claim that mixes 元 and 万元 is considered: a slip is what makes the units differ.
+    """
+    fields = _FIGURES.get(claim.kind, ())
+    figures = [(f, getattr(claim, f)) for f in fields if getattr(claim, f, None) is not None]
+    if isinstance(claim, RateClaim):
+        figures += [(f"plan{i}", p) for i, p in enumerate(claim.plans)]
+    money = [(f, q) for f, q in figures if q.kind == "money" and q.unit in _SWAP and q.value]
+    if len({q.unit for _, q in money}) < 2 or _holds(claim) is not False:
+        return None
+    for name, q in money:
+        swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
+        if name.startswith("plan"):
+            plans = list(claim.plans)
+            plans[int(name[4:])] = swapped
+            trial = claim.model_copy(update={"plans": plans})
+        else:
+            trial = claim.model_copy(update={name: swapped})
+        if _holds(trial):
+            return name, q, _SWAP[q.unit]
+    return None
+
+
+def _times(a: Quantity, b: Quantity) -> str:
+    ratio = max(a.yuan_value, b.yuan_value) / min(a.yuan_value, b.yuan_value)
+    return "一万倍" if ratio == 10000 else "一亿倍" if ratio == 100000000 else f" {ratio:,.0f} 倍"
 
 
 def _significant_digits(q: Quantity) -> int:
@@ -42,15 +96,25 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
     """金额单位错写（元与万元相差一万倍）。
 
     Checks: the same figure written with two money units (11,492,964.29 元 here,
-    11,492,964.29 万元 there), and a part that is ten thousand times too large or
-    too small for the total it belongs to; the one that disagrees with the unit
-    the report keeps its amounts in is reported.
+    11,492,964.29 万元 there), the one that disagrees with the unit the report keeps
+    its amounts in being reported; a part ten thousand times too large or too small
+    for the total it belongs to; and an amount whose unit differs from the other
+    amounts of the same change, share or execution rate when the other unit alone
+    makes the arithmetic hold ("33.39元，比上年减少6.28万元，下降15.8%").
 
     Why: 万元 written for 元 misstates an amount ten-thousandfold.
 
     Bad:  2021年度收、支总计11,492,964.29元。……2021年度收、支总计11,492,964.29万元。
     Good: 2021年度收、支总计11,492,964.29元。……2021年度收、支总计11,492,964.29元。
     """
+    seen: set[int] = set()
+    for issue in _slips(doc, settings):
+        if issue.start not in seen:  # one figure, one finding, however many ways it shows
+            seen.add(issue.start)
+            yield issue
+
+
+def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
     money = [q for q in doc.quantities if q.kind == "money" and _significant_digits(q) >= 5]
     by_digits: dict[tuple[Decimal, int], list[Quantity]] = defaultdict(list)
     for q in money:
@@ -71,13 +135,30 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
                 end=q.end,
                 message=(
                     f"单位疑似错写：{amount(q)}与本报告其他处的 {amount(reference)} 数字相同而单位不同，"
-                    f"相差 {(q.yuan_value / reference.yuan_value):,.0f} 倍；本报告金额以“{dominant}”为单位"
+                    f"相差{_times(q, reference)}；本报告金额以“{dominant}”为单位"
                 ),
                 expected=fixed,
                 actual=evidence,
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
+    for claim in [c for c in doc.claims if c.kind in _FIGURES]:
+        slip = slipped_figure(claim)
+        if slip is None:
+            continue
+        _, q, right = slip
+        evidence = doc.text[q.start : q.end]
+        fixed = re.sub(re.escape(q.unit) + r"\s*$", right, evidence)
+        yield Issue(
+            start=q.start,
+            end=q.end,
+            message=(
+                f"单位疑似错写：{claim.subject or '该项'}的 {amount(q)} 与同一表述中的其他金额单位不同，"
+                f"按“{right}”计数据才能相符"
+            ),
+            expected=fixed,
+            actual=evidence,
+        )
     for claim in doc.claims_of(CompositionClaim):
         i = unit_slip(claim)
         if i is None or _failure(claim) is None:

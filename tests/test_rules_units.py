@@ -64,3 +64,23 @@ def test_fullwidth_digits_and_missing_yuan_together():
 
 def test_enumeration_commas_are_not_thousands_separators():
     assert not findings("分别于1，2，3月开展活动。", "FMT001")
+
+
+def test_a_slip_that_explains_a_change_is_reported_as_a_slip():
+    result = check_text("2023年度机关运行经费支出33.39元，比上年减少6.28万元，下降15.8%。")
+    assert [(f.rule, f.evidence) for f in result.findings] == [("UNIT001", "33.39元")]
+
+
+def test_a_slip_that_explains_a_share_or_a_rate():
+    text = (
+        "本年支出合计474.49万元，其中：基本支出242.34万元，占51.1%；项目支出232.15元，占48.9%。\n"
+        "一般公共预算财政拨款支出年初预算为400.46万元，支出决算为474.49元，完成年初预算的118.5%。"
+    )
+    found = [(f.rule, f.evidence) for f in check_text(text).findings]
+    assert ("UNIT001", "232.15元") in found and ("UNIT001", "474.49元") in found
+    assert not any(rule in ("PCT001", "EXE001") for rule, _ in found)
+
+
+def test_amounts_in_both_units_that_agree_are_fine():
+    text = "本年支出合计474.49万元，其中：基本支出242.34万元，占51.1%；项目支出2,321,500.00元，占48.9%。"
+    assert check_text(text).findings == []
