@@ -1,0 +1,76 @@
+"""Whole-text scans that look only where a pattern can match: the same matches as finditer, found faster.
+
+Python's re engine skips quickly through a text only when a pattern starts with a
+literal or a plain character class. A pattern that opens with an optional word, an
+alternation of groups, a lookbehind or a run of CJK characters ("[\\u4e00-\\u9fff]{2,20}?局")
+is instead tried at every position of the text, and the rules that read a whole
+report with such patterns spent most of their time there. A Scan says where a
+pattern's matches can be, so that only those places are tried:
+
+- starts: a one-character class that every match begins with; the pattern is
+  tried only at those characters;
+- outside + anchor: a one-character class that no match holds, and a pattern
+  that every match holds; only the runs of text between outside characters
+  that hold an anchor are scanned.
+
+Either way the matches are pattern.finditer(text)'s, in its order, provided what
+the Scan says of the pattern is true (tests/test_scan.py holds every Scan of the
+code base to it). A pattern scanned by runs must not look past the end of its
+match (no lookahead, $ or \\b at its end), since a run is scanned on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+class Scan:
+    """A pattern, and where in a text its matches can be (see the module's docstring); no match may be empty."""
+
+    def __init__(self, pattern: re.Pattern[str], *, starts: str = "", outside: str = "", anchor: str = ""):
+        if bool(outside) != bool(anchor) or bool(starts) == bool(outside):
+            raise ValueError("a Scan takes either starts, or outside and anchor")
+        self.pattern = pattern
+        self.starts, self.outside, self.anchor = starts, outside, anchor
+        # an unused class compiles to one that never matches: either way a compiled pattern, no None to test
+        self._starts = re.compile(starts or "(?!)")
+        self._outside = re.compile(outside or "(?!)")
+        self._anchor = re.compile(anchor or "(?!)")
+
+    def __repr__(self) -> str:
+        where = f"starts={self.starts!r}" if self.starts else f"outside={self.outside!r}, anchor={self.anchor!r}"
+        return f"Scan({self.pattern.pattern[:40]!r}…, {where})"
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of pattern.finditer(text)."""
+        return self._from_starts(text) if self.starts else self._in_runs(text)
+
+    def _from_starts(self, text: str) -> Iterator[re.Match[str]]:
+        pattern = self.pattern
+        resume = 0  # finditer goes on from the end of the last match
+        for candidate in self._starts.finditer(text):
+            at = candidate.start()
+            if at < resume:
+                continue
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                resume = m.end()
+
+    def _in_runs(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, outside = self.pattern, self._outside
+        scanned = 0  # the text before this is done with
+        for hit in self._anchor.finditer(text):
+            at = hit.start()
+            if at < scanned:
+                continue  # in the run just scanned
+            # the run holding the anchor: back to the last outside character (searched for in the
+            # reversed gap since the last run, so that every character is looked at once) …
+            last = outside.search(text[scanned:at][::-1])
+            start = at - last.start() if last is not None else scanned
+            # … and on to the next one
+            after = outside.search(text, hit.end())
+            end = after.start() if after is not None else len(text)
+            yield from pattern.finditer(text, start, end)
+            scanned = end
