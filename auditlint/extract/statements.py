@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from ..scan import Scan
 from .figures import DATE_PH, Token
 from .reflow import HEADING, Reflowed
 
@@ -86,6 +88,11 @@ _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
 )
+# a comparison lies inside a clause and holds its comparing word: only clauses that hold one are scanned
+# (the subject's lazy run otherwise rescans the clause from every character)
+_COMPARISON_SCAN = Scan(
+    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平)"
+)
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
@@ -150,6 +157,7 @@ def strip_marker(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=8192)  # a pure function of a string, called for every figure; labels recur (template phrasing)
 def clean_subject(label: str) -> str:
     """The subject a label names: without numbering, periods, connectors and quotes."""
     text = strip_marker(label.strip())
@@ -193,6 +201,7 @@ _ORG_PREFIX = re.compile(
 _PLACE_SUFFIX = re.compile(r"[省市区县州旗]")
 
 
+@lru_cache(maxsize=8192)  # as clean_subject: pure, called for every statement, and subjects recur
 def subject_key(subject: str) -> str:
     """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计."""
     key = _KEY_DROP.sub("", subject)
@@ -235,6 +244,13 @@ _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
 _LEFT_WINDOW = 240
+# compiled once: these are read for every sentence or figure
+_CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
+_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]")
+_CLOSING_BRACKET = re.compile(r"[）)]")
+_INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
+_SHARE_OF = re.compile(r"占[^，,；;。]*$")
+_NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
 
 
 class _SentenceIndex:
@@ -426,10 +442,11 @@ class StatementParser:
         style = self._style if opens_paragraph else None
         if not real:
             # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
-            label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
-            if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
-                self._pending, self._pending_style = label, style[0]
-                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
+            if style and style[1] >= 3:  # (the label is read only for such items: most sentences are not)
+                label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
+                if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
+                    self._pending, self._pending_style = label, style[0]
+                    self._pending_number = item_number(self.flow.text[sent.start : sent.end])
             tail = _LIST_MARKER.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
@@ -440,7 +457,7 @@ class StatementParser:
 
         head_label = ""
         if style:
-            lab = re.match(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]", strip_marker(skel))
+            lab = _HEAD_LABEL.match(strip_marker(skel))
             if lab:
                 head_label = clean_subject(lab.group(1))
 
@@ -496,7 +513,7 @@ class StatementParser:
                         virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
                         virtual.measure = "virtual"
                         list_parent, list_kind = virtual, kind
-            if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
+            if paren_parent is not None and _CLOSING_BRACKET.search(skel, prev_end, rel):
                 paren_parent = None
             if outer and index.has_semicolon(outer[-1][2], rel):
                 list_parent, list_kind, _ = outer.pop()
@@ -522,7 +539,7 @@ class StatementParser:
                 if current is not None:
                     current.facts.append(fact)
                 continue
-            if head_label and (not subject or re.match(r"^\s*(?:主要)?(?:包括|含)", left)):
+            if head_label and (not subject or _INCLUDES.match(left)):
                 if current is None:
                     subject = head_label
             if current is not None and self._can_attach(current, role, subject, measure):
@@ -590,7 +607,7 @@ class StatementParser:
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
             return
-        for m in _COMPARISON.finditer(sent.skel):
+        for m in _COMPARISON_SCAN.finditer(sent.skel):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
             st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
@@ -693,12 +710,12 @@ class StatementParser:
         """What a figure is, read from the words just before (and just after) it."""
         kind = q.kind
         left_clean = left.rstrip()
-        if kind != "percent" and re.search(r"占[^，,；;。]*$", left_clean) and after.lstrip().startswith("的"):
+        if kind != "percent" and after.lstrip().startswith("的") and _SHARE_OF.search(left_clean):
             return "base", "", "", Fact(role="base", quantity=q, label=left_clean)
         approx = tok.approx
         if kind == "percent":
             m = _RATE.search(left_clean)
-            if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
+            if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
                 word = self._word(tok, left, m.start("word"), m.group("word"))
                 direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
                 subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
@@ -772,7 +789,7 @@ class StatementParser:
         """budget or prior_year: from the clause, else from the last 与…相比 / 同比 before the figure (m)."""
         if "预算" in left:
             return "budget"
-        if re.search(r"比|较", left):
+        if "比" in left or "较" in left:
             return "prior_year"
         if m is not None:
             b = m.group("basis") or ""
