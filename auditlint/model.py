@@ -396,6 +396,7 @@ class Disclosure(BaseModel):
     scores: list[Score] = Field(default_factory=list)
     flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
     _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
+    _outline_index: Any = PrivateAttr(default=None)  # extract.structure.outline_index: (the outline, its OutlineIndex)
 
     @property
     def path(self) -> str:

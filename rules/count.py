@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import OutlineIndex, cn_number
+from auditlint.extract.structure import cn_number, outline_index
 from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.scan import Scan
 
@@ -116,7 +116,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
     flow = doc.flow
     if flow is None:
         return
-    index = OutlineIndex(doc.outline)
+    index = outline_index(doc)
     seen: dict[tuple[str, str, str, int], tuple[int, int, str, int]] = {}
     reported: set[tuple[str, str, str, int]] = set()
     for m in _TOTAL.finditer(flow.text):

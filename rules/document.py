@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import OutlineIndex, Placement, cn_numeral, list_key, marker_for, place_headings
+from auditlint.extract.structure import Placement, cn_numeral, list_key, marker_for, outline_index
 from auditlint.model import Heading
 from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.scan import Scan
@@ -89,7 +89,7 @@ def numbering(doc: Disclosure) -> Iterator:
     Good: 八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n十、国有资产占用情况\n本年资产情况如下。
     """
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     for i, p in placed.items():
         h = outline[i]
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
@@ -212,7 +212,7 @@ def item_ordinal(doc: Disclosure) -> Iterator:
     from auditlint.extract.structure import cn_number
 
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     for run in _lists(outline, placed):
         ordinals = []
         for i in run:
@@ -256,7 +256,7 @@ def empty_section(doc: Disclosure) -> Iterator:
     Good: （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n举办社区科普活动18场。\n（三）培育科普志愿者队伍\n新增志愿者120人。
     """
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     has_children = {p.parent for p in placed.values() if p.parent is not None}
     for run in _lists(outline, placed):
         if len(run) < 3:
@@ -666,7 +666,7 @@ def plan_wording(doc: Disclosure) -> Iterator:
     Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
     """
     outline = doc.outline
-    index = OutlineIndex(outline)
+    index = outline_index(doc)
     content = doc.document.content
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..model import Disclosure, Fact, Statement
 from ..plugins import builtin_rules_dir
-from .structure import OutlineIndex
+from .structure import outline_index
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class _Reader:
         self.doc = doc
         self.items = load_line_items()
         self.by_name = {n: item for item in self.items for n in item.names}
-        self.index = OutlineIndex(doc.outline)
+        self.index = outline_index(doc)
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Heading
+from ..model import Disclosure, Heading
 from .reflow import Reflowed
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -390,3 +390,11 @@ class OutlineIndex:
             if k != index:
                 return self.outline[j].start
         return text_end
+
+
+def outline_index(doc: Disclosure) -> OutlineIndex:
+    """The OutlineIndex of a disclosure's outline, worked out once: the mentions and several rules ask for it."""
+    cached = doc._outline_index
+    if cached is None or cached[0] is not doc.outline:  # (a new outline given to the disclosure: worked out anew)
+        cached = doc._outline_index = (doc.outline, OutlineIndex(doc.outline))
+    return cached[1]
