@@ -42,14 +42,14 @@ class Scan:
         where = f"starts={self.starts!r}" if self.starts else f"outside={self.outside!r}, anchor={self.anchor!r}"
         return f"Scan({self.pattern.pattern[:40]!r}…, {where})"
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of pattern.finditer(text)."""
-        return self._from_starts(text) if self.starts else self._in_runs(text)
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches of pattern.finditer(text, pos)."""
+        return self._from_starts(text, pos) if self.starts else self._in_runs(text, pos)
 
-    def _from_starts(self, text: str) -> Iterator[re.Match[str]]:
+    def _from_starts(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern = self.pattern
-        resume = 0  # finditer goes on from the end of the last match
-        for candidate in self._starts.finditer(text):
+        resume = pos  # finditer goes on from the end of the last match
+        for candidate in self._starts.finditer(text, pos):
             at = candidate.start()
             if at < resume:
                 continue
@@ -58,10 +58,10 @@ class Scan:
                 yield m
                 resume = m.end()
 
-    def _in_runs(self, text: str) -> Iterator[re.Match[str]]:
+    def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside
-        scanned = 0  # the text before this is done with
-        for hit in self._anchor.finditer(text):
+        scanned = pos  # the text before this is done with
+        for hit in self._anchor.finditer(text, pos):
             at = hit.start()
             if at < scanned:
                 continue  # in the run just scanned

@@ -41,9 +41,9 @@ def _pieces(scan: Scan) -> list[str]:
     return sorted(set(words) | set(source) | set(GENERIC))
 
 
-def _same(scan: Scan, text: str) -> None:
-    want = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
-    got = [(m.span(), m.groups()) for m in scan.finditer(text)]
+def _same(scan: Scan, text: str, pos: int = 0) -> None:
+    want = [(m.span(), m.groups()) for m in scan.pattern.finditer(text, pos)]
+    got = [(m.span(), m.groups()) for m in scan.finditer(text, pos)]
     assert got == want
 
 
@@ -58,9 +58,10 @@ def test_a_scan_finds_what_finditer_finds(name):
     # texts of the pattern's own words and characters, with matches of it written in among them
     piece = st.one_of(st.sampled_from(_pieces(scan)), st.from_regex(scan.pattern, fullmatch=True))
 
-    @given(st.lists(piece, max_size=40).map("".join))
-    def check(text: str) -> None:
+    @given(st.lists(piece, max_size=40).map("".join), st.integers(0, 8))
+    def check(text: str, pos: int) -> None:
         _same(scan, text)
+        _same(scan, text, min(pos, len(text)))  # from a position on, as a paragraph's text after its marker
 
     check()
 
