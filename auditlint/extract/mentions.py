@@ -75,6 +75,11 @@ _FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国
 _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
 _REACH = 1000
+# compiled once: read for every statement
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+_WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
+_EVALUATION = re.compile(r"整体|部门支出")
 
 
 def _basis_of_budget(label: str, clause: str) -> Basis:
@@ -94,6 +99,7 @@ class _Reader:
         self.by_name = {n: item for item in self.items for n in item.names}
         self.index = outline_index(doc)
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
+        self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
         """(the sentence holding an offset, its text up to that offset), in reflowed text."""
@@ -118,8 +124,12 @@ class _Reader:
         return st.inherited_subject and bool(re.search(r"情况|分析|说明|概述|概况", st.subject))
 
     def evaluation(self, offset: int) -> str:
-        heads = self.index.ancestors(offset)
-        return "整体" if any(re.search(r"整体|部门支出", h.title) for h in heads) else ""
+        # the same for every place under one heading: worked out once per heading
+        under = self.index.heading_before(offset)
+        if under not in self._evaluations:
+            heads = self.index.ancestors(offset)
+            self._evaluations[under] = "整体" if any(_EVALUATION.search(h.title) for h in heads) else ""
+        return self._evaluations[under]
 
     def item_of(self, st: Statement, clause: str, sentence: str, evaluation: str) -> tuple[LineItem | None, bool]:
         """The line item a statement speaks of, and whether only its funds (budget or actual) are meant."""
@@ -131,7 +141,7 @@ class _Reader:
         item = self.lookup(st.key)
         if item is not None:
             return item, False
-        if re.search(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$", clause):
+        if _WHOLE_SPENDING.search(clause):
             return next((c for c in self.items if c.whole), None), False  # "预算资金总体支出1006.77万元"
         if not self.generic(st):
             return None, False
@@ -181,8 +191,8 @@ class _Reader:
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
-            own = re.split(r"[，,；;：:]", clause)[-1]
-            if self.other_year(clause) or re.search(r"上年|去年|上一年", own):
+            own = _CLAUSE_BREAK.split(clause)[-1]
+            if self.other_year(clause) or _LAST_YEAR.search(own):
                 continue
             evaluation = self.evaluation(first.start)
             item, funds = self.item_of(st, clause, sentence, evaluation)
@@ -209,7 +219,7 @@ class _Reader:
                 elif fact.role == "execution" and item is not None:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
-                    label = re.split(r"[，,；;：:]", upto)[-1]
+                    label = _CLAUSE_BREAK.split(upto)[-1]
                     basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
                     out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, evaluation))
         return out
