@@ -84,6 +84,8 @@ _LIST_MARKER = re.compile(
     r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
+# every list marker begins with one of these: only there is one looked for (the first match is search's)
+_LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
@@ -447,7 +449,7 @@ class StatementParser:
                 if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
                     self._pending, self._pending_style = label, style[0]
                     self._pending_number = item_number(self.flow.text[sent.start : sent.end])
-            tail = _LIST_MARKER.search(skel)
+            tail = next(_LIST_MARKER_SCAN.finditer(skel), None)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
             last = self.statements[-1] if self.statements else None
@@ -461,7 +463,7 @@ class StatementParser:
             if lab:
                 head_label = clean_subject(lab.group(1))
 
-        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER.finditer(skel)]
+        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER_SCAN.finditer(skel)]
         index = _SentenceIndex(skel)
         money = [t for t in real if t.quantity.kind == "money"]
         list_parent: Statement | None = None
@@ -597,7 +599,7 @@ class StatementParser:
         if starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
             self._open_list(list_parent, list_kind)
             self._open[-1].shape = _shape(made[0])
-        tail = _LIST_MARKER.search(skel, prev_end)
+        tail = next(_LIST_MARKER_SCAN.finditer(skel, prev_end), None)
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
