@@ -60,6 +60,7 @@ _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
 )
+_BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only where a phrase can begin
 
 # -------------------------------------------------------------- subject cleanup
 
@@ -98,13 +99,17 @@ _COMPARISON_SCAN = Scan(
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
-# What every _NAMED_REASON match ends with: a cheap test before the costly scan (which tries
-# thirty subject lengths at every character of a sentence).
-_NAMED_REASON_TAIL = re.compile(r"(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因")
+# A named reason lies inside a clause and ends with its word and 原因: only clauses that hold those are
+# scanned (the scan tries thirty subject lengths at every character it looks at).
+_NAMED_REASON_SCAN = Scan(
+    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+)
 # a bounded gap: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
 _FOLLOWING_REASON = re.compile(
     r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
 )
+# inside one sentence part, and never without its 导致: only parts that hold one are scanned
+_FOLLOWING_REASON_SCAN = Scan(_FOLLOWING_REASON, outside="[。；]", anchor="导致")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
@@ -292,7 +297,7 @@ class _SentenceIndex:
     def last_basis_phrase(self, rel: int) -> re.Match[str] | None:
         """The last "与上年相比" / "同比" ending before rel (none can straddle a figure)."""
         if self._phrases is None:
-            self._phrases = list(_BASIS_PHRASE.finditer(self.skel))
+            self._phrases = list(_BASIS_PHRASE_SCAN.finditer(self.skel))
         k = bisect.bisect_right(self._phrases, rel, key=lambda m: m.end())
         return self._phrases[k - 1] if k else None
 
@@ -404,7 +409,7 @@ class StatementParser:
     def _reasons(self, sent: _Sentence) -> None:
         """Reasons given for a change, to be held against the direction of that change."""
         up = ("增加", "上升", "增长", "上涨")
-        named = _NAMED_REASON.finditer(sent.skel) if _NAMED_REASON_TAIL.search(sent.skel) else ()
+        named = _NAMED_REASON_SCAN.finditer(sent.skel)
         for m in named:
             subject = clean_subject(self._label(m.group("subject")))
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
@@ -419,7 +424,7 @@ class StatementParser:
                     statement_count=len(self.statements),
                 )
             )
-        for m in _FOLLOWING_REASON.finditer(sent.skel):
+        for m in _FOLLOWING_REASON_SCAN.finditer(sent.skel):
             last = self.statements[-1] if self.statements else None
             if last is None or last.paragraph != self._paragraph or last.first("delta") is None:
                 continue
