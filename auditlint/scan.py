@@ -3,20 +3,21 @@
 Python's re engine skips quickly through a text only when a pattern starts with a
 literal or a plain character class. A pattern that opens with an optional word, an
 alternation of groups, a lookbehind or a run of CJK characters ("[\\u4e00-\\u9fff]{2,20}?局")
-is instead tried at every position of the text, and the rules that read a whole
+is instead tried in full at every position of the text, and the rules that read a whole
 report with such patterns spent most of their time there. A Scan says where a
 pattern's matches can be, so that only those places are tried:
 
-- starts: a one-character class that every match begins with; the pattern is
-  tried only at those characters;
+- starts: a one-character class that every match begins with. The pattern is
+  tried only where the next character is of that class: it is compiled again
+  behind a lookahead for it, which the engine tests cheaply at each position;
 - outside + anchor: a one-character class that no match holds, and a pattern
   that every match holds; only the runs of text between outside characters
   that hold an anchor are scanned.
 
-Either way the matches are pattern.finditer(text)'s, in its order, provided what
-the Scan says of the pattern is true (tests/test_scan.py holds every Scan of the
-code base to it). A pattern scanned by runs must not look past the end of its
-match (no lookahead, $ or \\b at its end), since a run is scanned on its own.
+Either way the matches are pattern.finditer(text)'s, in its order, with its groups,
+provided what the Scan says of the pattern is true (tests/test_scan.py holds every
+Scan of the code base to it). A pattern scanned by runs must not look past the end
+of its match (no lookahead, $ or \\b at its end), since a run is scanned on its own.
 """
 
 from __future__ import annotations
@@ -33,10 +34,14 @@ class Scan:
             raise ValueError("a Scan takes either starts, or outside and anchor")
         self.pattern = pattern
         self.starts, self.outside, self.anchor = starts, outside, anchor
-        # an unused class compiles to one that never matches: either way a compiled pattern, no None to test
-        self._starts = re.compile(starts or "(?!)")
-        self._outside = re.compile(outside or "(?!)")
-        self._anchor = re.compile(anchor or "(?!)")
+        if starts:
+            # the same pattern, no group added, same flags, tried only before a character of the class
+            # (in verbose mode a newline ends a comment the pattern may end with)
+            end = "\n" if pattern.flags & re.X else ""
+            self._guarded = re.compile(f"(?={starts})(?:{pattern.pattern}{end})", pattern.flags)
+        else:
+            self._outside = re.compile(outside)
+            self._anchor = re.compile(anchor)
 
     def __repr__(self) -> str:
         where = f"starts={self.starts!r}" if self.starts else f"outside={self.outside!r}, anchor={self.anchor!r}"
@@ -44,19 +49,7 @@ class Scan:
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """The matches of pattern.finditer(text, pos)."""
-        return self._from_starts(text, pos) if self.starts else self._in_runs(text, pos)
-
-    def _from_starts(self, text: str, pos: int) -> Iterator[re.Match[str]]:
-        pattern = self.pattern
-        resume = pos  # finditer goes on from the end of the last match
-        for candidate in self._starts.finditer(text, pos):
-            at = candidate.start()
-            if at < resume:
-                continue
-            m = pattern.match(text, at)
-            if m is not None:
-                yield m
-                resume = m.end()
+        return self._guarded.finditer(text, pos) if self.starts else self._in_runs(text, pos)
 
     def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside
