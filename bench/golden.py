@@ -146,6 +146,9 @@ def extraction(path: str) -> tuple[str, str]:
     d = extract(document)
     parts = [d.year, d.unit, d.quantities, d.statements, d.reasons, d.claims, d.tables, d.outline, d.scores,
              d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, find_mentions(d)]
+    # which fields were given when each model was made (repr does not show it; model_dump(exclude_unset) would)
+    made = [*d.quantities, *d.statements, *(f for st in d.statements for f in st.facts), *d.reasons, *d.claims, *d.outline, *d.scores]
+    parts.append([sorted(m.model_fields_set) for m in made])
     return path, hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
