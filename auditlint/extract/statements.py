@@ -302,6 +302,87 @@ class _SentenceIndex:
         return self._phrases[k - 1] if k else None
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the words before a figure say it is. A pure function of those words (template phrasing
+    repeats them throughout a report and across reports), so it is read once per wording; where the
+    figure and its word sit is added by StatementParser._classify."""
+
+    role: str
+    subject: str = ""
+    measure: str = ""
+    fields: tuple[tuple[str, object], ...] = ()  # the Fact's fields but its quantity, word and double sign
+    word_at: int = 0  # where the fact's word starts in the words before the figure
+    word: str = ""  # the fact's word, if it has one
+    basis_from_phrase: bool = False  # a change whose basis the words leave to the sentence's 与…相比
+
+
+@lru_cache(maxsize=8192)
+def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Reading | None:
+    """The reading of a figure of this kind after these words (right-stripped); before_de: "的" follows it."""
+    if kind != "percent" and before_de and _SHARE_OF.search(left_clean):
+        return _Reading("base", fields=(("role", "base"), ("label", left_clean)))
+    if kind == "percent":
+        m = _RATE.search(left_clean)
+        if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
+            direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
+            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+            fields = (("role", "rate"), ("label", left_clean), ("direction", direction))
+            return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
+        m = _SHARE.search(left_clean)
+        if m:
+            base = (m.group("base") or "").strip()
+            fields = (("role", "share"), ("label", left_clean), ("base_label", base))
+            return _Reading(
+                "share", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+            )
+        m = _EXEC.search(left_clean)
+        if m:
+            rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
+            fields = (("role", "execution"), ("label", rate_kind), ("basis", m.group("basis") or ""))
+            return _Reading(
+                "execution", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+            )
+        return None
+    if approx:
+        return None
+    if kind in ("money", "count"):
+        m = _DELTA.search(left_clean)
+        if m:
+            word_text = m.group("word")
+            if "（" in word_text or "(" in word_text:
+                direction = 0
+            else:
+                direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
+            # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
+            basis = "budget" if "预算" in left_clean else "prior_year" if "比" in left_clean or "较" in left_clean else ""
+            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+            fields = (("role", "delta"), ("label", left_clean), ("direction", direction), ("basis", basis))
+            return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
+        if kind == "count":
+            return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
+        if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
+            return _Reading("prior", fields=(("role", "prior"), ("label", left_clean), ("basis", "prior_year")))
+        m = _PRIOR.search(left_clean)
+        if m:
+            basis = "budget" if "预算" in m.group("basis") else "prior_year"
+            fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
+            return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
+        m = _BUDGET.search(left_clean)
+        if m:
+            measure = m.group("measure")
+            return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
+        m = _ACTUAL.search(left_clean)
+        if m:
+            measure = "到位" if "到位" in m.group("measure") else "决算"
+            subject = left_clean[: m.start()]
+            if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
+                subject = left_clean[: m.start()] + "支出"
+            return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
+        return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
+    return None
+
+
 def _shape(st: Statement) -> frozenset[str]:
     return frozenset(f.role for f in st.facts)
 
@@ -534,9 +615,7 @@ class StatementParser:
             q = self._money_or_as_is(tok, money, left, current)
             if q is None:
                 continue
-            role, subject, measure, fact = self._classify(
-                q, tok, left, index.last_basis_phrase(rel), skel[prev_end : prev_end + 3]
-            )
+            role, subject, measure, fact = self._classify(q, tok, left, index, rel, skel[prev_end : prev_end + 3])
             if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
                 # "占本部门全部预算项目13个的100%": the share of the base just named
                 role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
@@ -713,95 +792,22 @@ class StatementParser:
         nearest = min(money[max(0, k - 1) : k + 1], key=lambda t: abs(t.start - tok.start))
         return q.model_copy(update={"unit": nearest.quantity.unit, "unit_inferred": True})
 
-    def _classify(self, q: Quantity, tok: Token, left: str, basis_phrase: re.Match[str] | None, after: str):
+    def _classify(self, q: Quantity, tok: Token, left: str, index: _SentenceIndex, rel: int, after: str):
         """What a figure is, read from the words just before (and just after) it."""
-        kind = q.kind
-        left_clean = left.rstrip()
-        if kind != "percent" and after.lstrip().startswith("的") and _SHARE_OF.search(left_clean):
-            return "base", "", "", Fact(role="base", quantity=q, label=left_clean)
-        approx = tok.approx
-        if kind == "percent":
-            m = _RATE.search(left_clean)
-            if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
-                word = self._word(tok, left, m.start("word"), m.group("word"))
-                direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-                return "rate", subject, "", Fact(
-                    role="rate", quantity=q, label=left_clean, word=word, direction=direction
-                )
-            m = _SHARE.search(left_clean)
-            if m:
-                base = (m.group("base") or "").strip()
-                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
-                return "share", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="share", quantity=q, label=left_clean, word=word, base_label=base
-                )
-            m = _EXEC.search(left_clean)
-            if m:
-                rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
-                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
-                return "execution", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="execution", quantity=q, label=rate_kind, word=word, basis=m.group("basis") or ""
-                )
+        reading = _reading(q.kind, tok.approx, left.rstrip(), after.lstrip().startswith("的"))
+        if reading is None:
             return None, "", "", None
-        if approx:
-            return None, "", "", None
-        if kind in ("money", "count"):
-            m = _DELTA.search(left_clean)
-            if m:
-                word_text = m.group("word")
-                word = self._word(tok, left, m.start("word"), word_text)
-                if "（" in word_text or "(" in word_text:
-                    direction = 0
-                else:
-                    direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
-                basis = self._basis(basis_phrase, left_clean)
-                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-                return "delta", subject, "", Fact(
-                    role="delta",
-                    quantity=q,
-                    label=left_clean,
-                    word=word,
-                    direction=direction,
-                    basis=basis,
-                    double_sign=q.value < 0,
-                )
-            if kind == "count":
-                return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
-            if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
-                return "prior", "", "", Fact(role="prior", quantity=q, label=left_clean, basis="prior_year")
-            m = _PRIOR.search(left_clean)
-            if m:
-                basis = "budget" if "预算" in m.group("basis") else "prior_year"
-                return "prior", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="prior", quantity=q, label=left_clean, basis=basis
-                )
-            m = _BUDGET.search(left_clean)
-            if m:
-                measure = m.group("measure")
-                return "budget", clean_subject(left_clean[: m.start()]), "预算", Fact(
-                    role="budget", quantity=q, label=measure
-                )
-            m = _ACTUAL.search(left_clean)
-            if m:
-                measure = "到位" if "到位" in m.group("measure") else "决算"
-                subject = left_clean[: m.start()]
-                if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
-                    subject = left_clean[: m.start()] + "支出"
-                return "value", clean_subject(subject), measure, Fact(role="value", quantity=q, label=left_clean)
-            return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
-        return None, "", "", None
-
-    def _basis(self, m: re.Match[str] | None, left: str) -> str:
-        """budget or prior_year: from the clause, else from the last 与…相比 / 同比 before the figure (m)."""
-        if "预算" in left:
-            return "budget"
-        if "比" in left or "较" in left:
-            return "prior_year"
-        if m is not None:
-            b = m.group("basis") or ""
-            return "budget" if "预算" in b else "prior_year"
-        return ""
+        fields = dict(reading.fields)
+        if reading.word:
+            fields["word"] = self._word(tok, left, reading.word_at, reading.word)
+        if reading.role == "delta":
+            if reading.basis_from_phrase:
+                # the words do not say against what: the last 与…相比 / 同比 before the figure does
+                phrase = index.last_basis_phrase(rel)
+                if phrase is not None:
+                    fields["basis"] = "budget" if "预算" in (phrase.group("basis") or "") else "prior_year"
+            fields["double_sign"] = q.value < 0
+        return reading.role, reading.subject, reading.measure, Fact(quantity=q, **fields)
 
     def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
         """A word in the flow text, located in the original through the token's sentence."""
