@@ -3,6 +3,10 @@
     python bench/golden.py record     # build the inputs, check them, keep the normalised report
     python bench/golden.py compare    # check them again: exit 1 and show the first differences if anything changed
 
+    # to record what an older commit said (its rules/ copied into its auditlint/ so that it imports from there):
+    git archive COMMIT | tar -x -C /tmp/old && cp -r /tmp/old/rules /tmp/old/auditlint/rules
+    PYTHONPATH=/tmp/old python bench/golden.py record
+
 For work that must not change what auditlint says (speed-ups, refactoring): record
 before, compare after every step. The inputs are the shared corpus (seeds and
 PDFs, when present), examples/, tests/data/, 200 synthetic reports from a fixed
@@ -32,7 +36,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO))  # the tests' builders of office files, defects and hostile folders
+# the tests' builders of office files, defects and hostile folders; appended, so that the auditlint
+# checked is whichever the environment gives (PYTHONPATH=an exported older tree records its output)
+sys.path.append(str(REPO))
 
 from synthetic import report  # noqa: E402
 
@@ -114,7 +120,7 @@ def check(root: Path, jobs: int) -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "auditlint", "check", "--format", "json", "--isolated",
          "--jobs", str(jobs), "--max-file-size", str(MAX_SIZE), str(root)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, cwd=root.parent,  # not the repository: -m would import it from there
     )
     if "Traceback" in proc.stderr or not proc.stdout:
         sys.exit(f"auditlint failed (exit {proc.returncode}):\n{proc.stderr}")
