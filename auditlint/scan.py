@@ -51,6 +51,10 @@ class Scan:
         """The matches of pattern.finditer(text, pos)."""
         return self._guarded.finditer(text, pos) if self.starts else self._in_runs(text, pos)
 
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """pattern.search(text, pos)."""
+        return self._guarded.search(text, pos) if self.starts else next(self._in_runs(text, pos), None)
+
     def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside
         scanned = pos  # the text before this is done with

@@ -45,6 +45,8 @@ def _same(scan: Scan, text: str, pos: int = 0) -> None:
     want = [(m.span(), m.groups()) for m in scan.pattern.finditer(text, pos)]
     got = [(m.span(), m.groups()) for m in scan.finditer(text, pos)]
     assert got == want
+    first, found = scan.pattern.search(text, pos), scan.search(text, pos)
+    assert (first and (first.span(), first.groups())) == (found and (found.span(), found.groups()))
 
 
 def test_the_code_base_has_scans():

@@ -410,7 +410,8 @@ class StatementParser:
         text = self.flow.text[start:end]
         style = marker_style(text)
         self._style = style
-        money = any(t.quantity.kind == "money" and not t.date for t in tokens)
+        # whether it states an amount: it decides only whether an open list goes on, so read only then
+        money = bool(self._open) and any(t.quantity.kind == "money" and not t.date for t in tokens)
         self._close_lists(style, text, money)
         if style:
             self._pending, self._pending_style = "", None
@@ -535,7 +536,7 @@ class StatementParser:
                 if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
                     self._pending, self._pending_style = label, style[0]
                     self._pending_number = item_number(self.flow.text[sent.start : sent.end])
-            tail = next(_LIST_MARKER_SCAN.finditer(skel), None)
+            tail = _LIST_MARKER_SCAN.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
             last = self.statements[-1] if self.statements else None
@@ -683,7 +684,7 @@ class StatementParser:
         if starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
             self._open_list(list_parent, list_kind)
             self._open[-1].shape = _shape(made[0])
-        tail = next(_LIST_MARKER_SCAN.finditer(skel, prev_end), None)
+        tail = _LIST_MARKER_SCAN.search(skel, prev_end)
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
