@@ -9,7 +9,9 @@ pattern's matches can be, so that only those places are tried:
 
 - starts: a one-character class that every match begins with. The pattern is
   tried only where the next character is of that class: it is compiled again
-  behind a lookahead for it, which the engine tests cheaply at each position;
+  behind a lookahead for it, which the engine tests cheaply at each position.
+  With it, requires: a pattern (with a literal or a class first) that every
+  match holds: a text that holds none is not scanned at all;
 - outside + anchor: a one-character class that no match holds, and a pattern
   that every match holds; only the runs of text between outside characters
   that hold an anchor are scanned.
@@ -29,11 +31,14 @@ from collections.abc import Iterator
 class Scan:
     """A pattern, and where in a text its matches can be (see the module's docstring); no match may be empty."""
 
-    def __init__(self, pattern: re.Pattern[str], *, starts: str = "", outside: str = "", anchor: str = ""):
-        if bool(outside) != bool(anchor) or bool(starts) == bool(outside):
-            raise ValueError("a Scan takes either starts, or outside and anchor")
+    def __init__(
+        self, pattern: re.Pattern[str], *, starts: str = "", requires: str = "", outside: str = "", anchor: str = ""
+    ):
+        if bool(outside) != bool(anchor) or bool(starts) == bool(outside) or (requires and not starts):
+            raise ValueError("a Scan takes either starts (and requires), or outside and anchor")
         self.pattern = pattern
-        self.starts, self.outside, self.anchor = starts, outside, anchor
+        self.starts, self.requires, self.outside, self.anchor = starts, requires, outside, anchor
+        self._requires = re.compile(requires) if requires else None
         if starts:
             # the same pattern, no group added, same flags, tried only before a character of the class
             # (in verbose mode a newline ends a comment the pattern may end with)
@@ -44,16 +49,20 @@ class Scan:
             self._anchor = re.compile(anchor)
 
     def __repr__(self) -> str:
-        where = f"starts={self.starts!r}" if self.starts else f"outside={self.outside!r}, anchor={self.anchor!r}"
+        where = f"starts={self.starts!r}, requires={self.requires!r}" if self.starts else f"outside={self.outside!r}, anchor={self.anchor!r}"
         return f"Scan({self.pattern.pattern[:40]!r}…, {where})"
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """The matches of pattern.finditer(text, pos)."""
-        return self._guarded.finditer(text, pos) if self.starts else self._in_runs(text, pos)
+        if not self.starts:
+            return self._in_runs(text, pos)
+        if self._requires is not None and self._requires.search(text, pos) is None:
+            return iter(())
+        return self._guarded.finditer(text, pos)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """pattern.search(text, pos)."""
-        return self._guarded.search(text, pos) if self.starts else next(self._in_runs(text, pos), None)
+        return next(self.finditer(text, pos), None)
 
     def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside

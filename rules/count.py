@@ -150,7 +150,7 @@ _STAFF = re.compile(
     r"实(?:际|有)(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
 )
 # what an establishment begins with (行政编制, 编外编制 …): only there is it looked for
-_STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]")
+_STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]", requires="编制")
 
 
 @rule("COUNT003", "staff-exceeds-establishment", severity="warning")

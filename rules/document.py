@@ -385,8 +385,14 @@ _NOTE = re.compile(
     re.M,
 )
 # what instructions and notes begin with: only there are they looked for
-_INSTRUCTION_SCAN = Scan(_INSTRUCTION, starts=r"[\s请]")
-_NOTE_SCAN = Scan(_NOTE, starts=r"[后前上此这相以数金表口格单标增减不改应请需待\s]")
+# (and every one holds its verb, which most reports never write: those are not scanned)
+_INSTRUCTION_SCAN = Scan(_INSTRUCTION, starts=r"[\s请]", requires="请(?:参考|参照|按照|根据|依据|将|于|在此|务必|认真|及时)")
+_NOTE_SCAN = Scan(
+    _NOTE,
+    starts=r"[后前上此这相以数金表口格单标增减不改应请需待\s]",
+    requires=r"需要?(?:修改|更改|调整|核实|核对|更正|补充)|不(?:需|需要|用|要)加?\s*[-－—负]\s*号|改为?\s*[-\d]"
+    r"|请(?:核实|核对|确认|补充|修改|完善|更正)|需(?:核实|核对|确认|补充|修改|完善|更正)|待(?:核实|核对|确认|补充|修改|完善|更正)",
+)
 
 
 @rule("DOC005", "drafting-note-left-in", severity="warning")
