@@ -663,7 +663,8 @@ class StatementParser:
             rel_end[target.index] = prev_end
             rel_start.setdefault(target.index, rel)
             target.facts.append(fact)
-            target.end = max(target.end, q.end)
+            if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
+                target.end = q.end
 
         self._lift_trailing(made)
         if self._pending and made and made[0].inherited_subject:
