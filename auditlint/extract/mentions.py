@@ -109,8 +109,8 @@ class _Reader:
         # read within _REACH characters either side: every statement of a megabyte-long "sentence"
         # must not rescan all of it (quadratic); real sentences end well inside the reach
         start, end = max(0, pos - _REACH), min(len(text), pos + _REACH)
-        lo = max(max(text.rfind(c, start, pos) for c in "。\n") + 1, start)
-        hi = min((i for i in (text.find(c, pos, end) for c in "。\n") if i >= 0), default=end)
+        lo = max(text.rfind("。", start, pos) + 1, text.rfind("\n", start, pos) + 1, start)
+        hi = min((i for i in (text.find("。", pos, end), text.find("\n", pos, end)) if i >= 0), default=end)
         return text[lo:hi], text[lo:pos]
 
     def generic(self, st: Statement) -> bool:
@@ -131,7 +131,7 @@ class _Reader:
             self._evaluations[under] = "整体" if any(_EVALUATION.search(h.title) for h in heads) else ""
         return self._evaluations[under]
 
-    def item_of(self, st: Statement, clause: str, sentence: str, evaluation: str) -> tuple[LineItem | None, bool]:
+    def item_of(self, st: Statement, clause: str, sentence: str, offset: int) -> tuple[LineItem | None, bool]:
         """The line item a statement speaks of, and whether only its funds (budget or actual) are meant."""
         parent = self.doc.statements[st.parent] if st.parent is not None else None
         if parent is not None and (_FISCAL_SCOPE.search(parent.key) or (not self.generic(parent) and self.lookup(parent.key) is None)):
@@ -154,7 +154,7 @@ class _Reader:
             for candidate in self.items:
                 if any(re.search(re.escape(marker) + r"(?![中的])", clause) for marker in candidate.markers):
                     return candidate, True
-        if evaluation == "整体" and parent is None:
+        if parent is None and self.evaluation(offset) == "整体":
             whole = next((c for c in self.items if c.whole), None)
             return whole, False
         return None, False
@@ -194,8 +194,7 @@ class _Reader:
             own = _CLAUSE_BREAK.split(clause)[-1]
             if self.other_year(clause) or _LAST_YEAR.search(own):
                 continue
-            evaluation = self.evaluation(first.start)
-            item, funds = self.item_of(st, clause, sentence, evaluation)
+            item, funds = self.item_of(st, clause, sentence, first.start)
             parent = self.doc.statements[st.parent] if st.parent is not None else None
             for fact in st.facts:
                 q = fact.quantity
@@ -208,20 +207,20 @@ class _Reader:
                     basis = _basis_of_budget(fact.label, upto)
                     if basis == "预算" and parent is not None and parent.value is None and parent.first("budget") is not None:
                         basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
-                    out.append(Mention(target.name, basis, fact, st, sentence, evaluation))
+                    out.append(Mention(target.name, basis, fact, st, sentence, self.evaluation(first.start)))
                 elif fact.role == "value" and q.kind == "money" and item is not None:
                     basis = "any" if funds else "actual"
                     if parent is not None and parent.value is None and parent.first("budget") is not None:
                         basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
                     elif st.measure == "到位":
                         continue
-                    out.append(Mention(item.name, basis, fact, st, sentence, evaluation))
+                    out.append(Mention(item.name, basis, fact, st, sentence, self.evaluation(first.start)))
                 elif fact.role == "execution" and item is not None:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
                     label = _CLAUSE_BREAK.split(upto)[-1]
                     basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
-                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, evaluation))
+                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, self.evaluation(first.start)))
         return out
 
 
