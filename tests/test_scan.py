@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import auditlint
-import auditlint.rules
+from auditlint.plugins import builtin_rules_package
 from auditlint.scan import Scan
 
 from .conftest import CORPUS
@@ -19,7 +19,7 @@ from .conftest import CORPUS
 
 def _all_scans() -> dict[str, Scan]:
     found: dict[str, Scan] = {}
-    for package in (auditlint, auditlint.rules):
+    for package in (auditlint, builtin_rules_package()):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             if info.name.endswith("__main__"):
                 continue  # runs the command
