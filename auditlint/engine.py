@@ -287,7 +287,9 @@ def run_rules(
         findings.extend(produced)
     counts: dict[str, ClaimCount] = {}
     for claim in d.claims:
-        c = counts.setdefault(claim.kind, ClaimCount())
+        c = counts.get(claim.kind)
+        if c is None:  # (not setdefault: it would build a ClaimCount for every claim)
+            c = counts[claim.kind] = ClaimCount()
         c.found += 1
         if id(claim) in assessed:
             c.checked += 1

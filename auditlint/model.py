@@ -112,6 +112,9 @@ class Document(BaseModel):
 
 # ------------------------------------------------------------------------ extract
 
+Kind = Literal["money", "percent", "count", "number"]
+_KIND_OF_UNIT: dict[str, Kind] = {**{unit: "money" for unit in MONEY_SCALE}, "%": "percent", "％": "percent", "": "number"}
+
 
 class Span(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -133,9 +136,6 @@ class Comparison(BaseModel):
     subject: str = ""
 
 
-Kind = Literal["money", "percent", "count", "number"]
-
-
 class Quantity(Span):
     """A number as written: value, unit and precision, with its place in the text."""
 
@@ -148,21 +148,17 @@ class Quantity(Span):
 
     @property
     def kind(self) -> Kind:
-        if self.unit in MONEY_SCALE:
-            return "money"
-        if self.unit in ("%", "％"):
-            return "percent"
-        if self.unit:
-            return "count"
-        return "number"
+        # one look-up: read for nearly every figure by nearly every step
+        return _KIND_OF_UNIT.get(self.unit, "count")
 
     @property
     def interval(self) -> Interval:
         """The exact values this figure may stand for, in its own unit."""
-        if (self.kind == "count" or self.value == 0) and self.places == 0:
+        kind = self.kind  # (once: rules ask for the intervals of figures again and again)
+        if (kind == "count" or self.value == 0) and self.places == 0:
             return Interval.exact(self.value)  # counts are exact, and a written 0 means none
         written = Interval.written(self.value, self.places)
-        if self.kind == "percent" and self.value >= 0:
+        if kind == "percent" and self.value >= 0:
             # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
             return Interval(written.lo, written.hi + (written.hi - written.lo) / 2)
         return written
@@ -396,6 +392,7 @@ class Disclosure(BaseModel):
     scores: list[Score] = Field(default_factory=list)
     flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
     _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
+    _outline_index: Any = PrivateAttr(default=None)  # extract.structure.outline_index: (the outline, its OutlineIndex)
 
     @property
     def path(self) -> str:

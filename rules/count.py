@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import OutlineIndex, cn_number
+from auditlint.extract.structure import cn_number, outline_index
 from auditlint.rulekit import Disclosure, Issue, rule
+from auditlint.scan import Scan
 
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -15,6 +16,8 @@ _ANNOUNCED = re.compile(
     r"(?:[：:]|[，,]\s*(?:分别是|分别为|即)[：:]?)"
     r"(?P<list>[^。；;\n]{2,200})"
 )
+# an announcement stays inside one clause and holds its colon (or 分别是, 即): only such clauses are scanned
+_ANNOUNCED_SCAN = Scan(_ANNOUNCED, outside="[。；;]", anchor="[：:]|分别[是为]|即")
 _PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
 
 
@@ -58,7 +61,7 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     flow = doc.flow
     if flow is None:
         return
-    for m in _ANNOUNCED.finditer(flow.text):
+    for m in _ANNOUNCED_SCAN.finditer(flow.text):
         n = _count(m.group("n"))
         found = _items(m.group("list"))
         if n is None or found is None:
@@ -113,7 +116,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
     flow = doc.flow
     if flow is None:
         return
-    index = OutlineIndex(doc.outline)
+    index = outline_index(doc)
     seen: dict[tuple[str, str, str, int], tuple[int, int, str, int]] = {}
     reported: set[tuple[str, str, str, int]] = set()
     for m in _TOTAL.finditer(flow.text):
@@ -146,6 +149,8 @@ _STAFF = re.compile(
     r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,、；;\s]*"
     r"实(?:际|有)(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
 )
+# what an establishment begins with (行政编制, 编外编制 …): only there is it looked for
+_STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]", requires="编制")
 
 
 @rule("COUNT003", "staff-exceeds-establishment", severity="warning")
@@ -164,7 +169,7 @@ def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
     flow = doc.flow
     if flow is None:
         return
-    for m in _STAFF.finditer(flow.text):
+    for m in _STAFF_SCAN.finditer(flow.text):
         n, k = int(m.group("n")), int(m.group("m"))
         if k <= n:
             continue

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import OutlineIndex, Placement, cn_numeral, list_key, marker_for, place_headings
+from auditlint.extract.structure import Placement, cn_numeral, list_key, marker_for, outline_index
 from auditlint.model import Heading
 from auditlint.rulekit import Disclosure, Issue, rule
+from auditlint.scan import Scan
 
 
 def _line(doc: Disclosure, offset: int) -> int:
@@ -88,7 +89,7 @@ def numbering(doc: Disclosure) -> Iterator:
     Good: 八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n十、国有资产占用情况\n本年资产情况如下。
     """
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     for i, p in placed.items():
         h = outline[i]
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
@@ -211,7 +212,7 @@ def item_ordinal(doc: Disclosure) -> Iterator:
     from auditlint.extract.structure import cn_number
 
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     for run in _lists(outline, placed):
         ordinals = []
         for i in run:
@@ -255,7 +256,7 @@ def empty_section(doc: Disclosure) -> Iterator:
     Good: （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n举办社区科普活动18场。\n（三）培育科普志愿者队伍\n新增志愿者120人。
     """
     outline = doc.outline
-    placed = place_headings(outline)
+    placed = outline_index(doc).placed
     has_children = {p.parent for p in placed.values() if p.parent is not None}
     for run in _lists(outline, placed):
         if len(run) < 3:
@@ -290,12 +291,12 @@ def _carries_content(h: Heading) -> bool:
     return bool(colon and rest.strip())
 
 
-def _flow_matches(doc: Disclosure, pattern: re.Pattern[str], group: str | int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
+def _flow_matches(doc: Disclosure, scan: Scan, group: str | int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Matches of a pattern in the reflowed text (sentences whole again), located in the original."""
     flow = doc.flow
     if flow is None:
         return
-    for m in pattern.finditer(flow.text):
+    for m in scan.finditer(flow.text):
         start, end = flow.span(m.start(group), m.end(group))
         yield start, end, m
 
@@ -307,6 +308,8 @@ _PLACEHOLDER = re.compile(
     r"|[（(](?:本|此)?(?:部门|单位|项目|机构|公司|学校)(?:全称|名称|简称)[）)]"
     r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
 )
+# every placeholder begins with one of these: only they are tried (the whole text is scanned)
+_PLACEHOLDER_SCAN = Scan(_PLACEHOLDER, starts="[增减下上降大小高低XＸ×＊某（(]")
 _UNFILLED = 10  # more placeholder lines than this: an unfilled template, reported once
 _TEMPLATE_TITLE = re.compile(r"(?:事项|工作|项目|章节|小)?标题[一二三四五六七八九十\d]*$")
 
@@ -329,7 +332,7 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     """
     found = [
         (start, end, m)
-        for start, end, m in _flow_matches(doc, _PLACEHOLDER)
+        for start, end, m in _flow_matches(doc, _PLACEHOLDER_SCAN)
         if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in _OPPOSITES
     ]
     lines = {doc.document.position(start)[0] for start, _, _ in found}
@@ -381,6 +384,15 @@ _NOTE = re.compile(
     r"|^\s*(?:请|需|待)(?:核实|核对|确认|补充|修改|完善|更正)(?:一下)?[。！!]?\s*$)",
     re.M,
 )
+# what instructions and notes begin with: only there are they looked for
+# (and every one holds its verb, which most reports never write: those are not scanned)
+_INSTRUCTION_SCAN = Scan(_INSTRUCTION, starts=r"[\s请]", requires="请(?:参考|参照|按照|根据|依据|将|于|在此|务必|认真|及时)")
+_NOTE_SCAN = Scan(
+    _NOTE,
+    starts=r"[后前上此这相以数金表口格单标增减不改应请需待\s]",
+    requires=r"需要?(?:修改|更改|调整|核实|核对|更正|补充)|不(?:需|需要|用|要)加?\s*[-－—负]\s*号|改为?\s*[-\d]"
+    r"|请(?:核实|核对|确认|补充|修改|完善|更正)|需(?:核实|核对|确认|补充|修改|完善|更正)|待(?:核实|核对|确认|补充|修改|完善|更正)",
+)
 
 
 @rule("DOC005", "drafting-note-left-in", severity="warning")
@@ -397,14 +409,14 @@ def drafting_note(doc: Disclosure) -> Iterator:
     Bad:  三、项目支出绩效自评表\n请按照财政局通知要求，将本单位填报的绩效自评表汇总后报送，作为决算草案的附件。\n前面金额也需修改。\n请核实
     Good: 三、项目支出绩效自评表\n本单位项目支出绩效自评表见附件。
     """
-    for start, end, m in _flow_matches(doc, _INSTRUCTION, "s"):
+    for start, end, m in _flow_matches(doc, _INSTRUCTION_SCAN, "s"):
         yield Issue(
             start=start,
             end=end,
             message="填报说明未删除：这是对填报人的要求，不属于公开内容",
             actual=m.group("s"),
         )
-    for start, end, m in _flow_matches(doc, _NOTE, "s"):
+    for start, end, m in _flow_matches(doc, _NOTE_SCAN, "s"):
         note = m.group("s").strip()
         yield Issue(
             start=start,
@@ -422,6 +434,8 @@ _SIGN_OFF = re.compile(
     r"(?P<label>[\u4e00-\u9fff（）()]{0,12}?(?:委托|举办单位|主管部门|主管单位|上级|登记管理机关|审核|审批|审查)[\u4e00-\u9fff（）()]{0,10}?意见"
     r"|报送日期|填报日期|填表日期|审核日期|批准日期)"
 )
+# a label is a run of CJK and brackets naming 意见 or 日期: only such runs are scanned
+_SIGN_OFF_SCAN = Scan(_SIGN_OFF, outside=r"[^\u4e00-\u9fff（）()]", anchor="意见|日期")
 
 
 def _sign_off_dates(doc: Disclosure) -> list[tuple[str, tuple[int, int, int], int, int, int]]:
@@ -430,7 +444,9 @@ def _sign_off_dates(doc: Disclosure) -> list[tuple[str, tuple[int, int, int], in
     if "意见" not in text and "日期" not in text:  # every label names one: skip the costly scan
         return []
     # a label in brackets ("举办单位意见(含保密审查意见)") qualifies the one before it
-    labels = [(m.start(), m.group("label")) for m in _SIGN_OFF.finditer(text) if m.group("label")[0] not in "（("]
+    labels = [(m.start(), m.group("label")) for m in _SIGN_OFF_SCAN.finditer(text) if m.group("label")[0] not in "（("]
+    if not labels:
+        return []  # no date can close a block
     out = []
     for m in _DATE.finditer(text):
         owner = None
@@ -490,6 +506,7 @@ def sign_off_dates(doc: Disclosure) -> Iterator:
 _YEAR = re.compile(
     r"(?<![\d－\-—~～至到])(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?(?!\s*\d{1,2}\s*月)(?!\s*[－\-—~～至到])"
 )
+_YEAR_SCAN = Scan(_YEAR, starts="[12]")  # a year begins 19 or 20: only there is one looked for
 _OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
 _EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
 _YEARLY_TASK = re.compile(r"决算|自评|评价|审计|考核|总结|公开|检查|验收")
@@ -530,7 +547,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     if year is None or flow is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
         return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
-    for m in _YEAR.finditer(text):
+    for m in _YEAR_SCAN.finditer(text):
         y = int(m.group("y"))
         if y >= year:
             continue
@@ -556,13 +573,15 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
 _ORG = re.compile(
     r"[\u4e00-\u9fff]{2,20}?(?:科学技术协会|联合会|委员会|协会|学会|科技馆|博物馆|图书馆|文化馆|管理局|研究院|中心|局|厅|馆|办公室)"
 )
+# a name is a run of CJK ending in a word that holds one of these: only such runs are scanned
+_ORG_SCAN = Scan(_ORG, outside=r"[^\u4e00-\u9fff]", anchor="[会馆局院心厅室]")
 _REGION_END = "省市区县州旗盟"
 
 
 def _org_names(text: str) -> list[tuple[str, int]]:
     """Names of bodies under a region ("江州市东湖区科学技术协会"), with where each occurs."""
     out = []
-    for m in _ORG.finditer(text):
+    for m in _ORG_SCAN.finditer(text):
         name = re.sub(r"^(?:\d*年度?|度|关于|对|由|在|经|为|是|和|与|及)+", "", m.group(0))
         if 6 <= len(name) <= 20 and any(c in _REGION_END for c in name[:7]):
             out.append((name, m.start() + len(m.group(0)) - len(name)))
@@ -654,7 +673,7 @@ def plan_wording(doc: Disclosure) -> Iterator:
     Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
     """
     outline = doc.outline
-    index = OutlineIndex(outline)
+    index = outline_index(doc)
     content = doc.document.content
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:

@@ -126,8 +126,8 @@ def _owner(c: Culprit) -> str:
 def _report(d: Disclosure, rule_id: str) -> Iterator:
     verdicts: TableVerdicts = verdicts_for(d)
     reported: set[int] = set()
-    for claim in d.claims:
-        if not isinstance(claim, TableClaim) or _RULE_OF_KIND.get(claim.kind) != rule_id:
+    for claim in verdicts.claims:  # the table claims, picked out of all the claims once for the five rules
+        if _RULE_OF_KIND.get(claim.kind) != rule_id:
             continue
         o = verdicts.outcomes[id(claim)]
         if o.status == "na":

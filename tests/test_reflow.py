@@ -81,3 +81,12 @@ def test_running_page_headers_are_dropped():
 def test_a_line_that_recurs_close_together_is_content():
     paras, _ = paragraphs("\n".join(["科普活动均已完成目标任务"] * 5 + ["合计100.00万元。"]))
     assert "".join(paras).count("科普活动均已完成目标任务") == 5
+
+
+def test_a_span_maps_each_end_as_origin_does():
+    # span() looks up both ends at once when one segment holds them: the same answer as two look-ups
+    flow = reflow(WRAPPED + "\n数据1,234.50\n万元。\t表格 | 单元格\n")
+    n = len(flow.text)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 12) + 1):
+            assert flow.span(start, end) == (flow.origin(start), flow.origin(end - 1) + 1)

@@ -77,3 +77,24 @@ def test_old_office_formats_get_a_conversion_hint():
     with pytest.raises(ReadError) as err:
         read_bytes("report.doc", b"\xd0\xcf\x11\xe0")
     assert err.value.code == "unsupported-format" and ".docx" in err.value.message
+
+
+def test_a_file_that_grew_after_it_was_measured_is_read_whole_or_refused(tmp_path, monkeypatch):
+    import os
+
+    import auditlint.sources as sources
+
+    path = tmp_path / "report.txt"
+    text = "机关运行经费支出33.39万元。" * 40
+    path.write_text(text, encoding="utf-8")
+    real_stat = os.stat
+
+    def stale_stat(name, *args, **kwargs):  # the size as it was before the file grew
+        info = real_stat(name, *args, **kwargs)
+        return os.stat_result((*info[:6], 10, *info[7:]))
+
+    monkeypatch.setattr(sources.os, "stat", stale_stat)
+    assert sources.read_path(str(path)).text == text
+    with pytest.raises(ReadError) as refused:
+        sources.read_path(str(path), max_bytes=100)
+    assert refused.value.code == "too-large"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..model import Disclosure, Fact, Statement
 from ..plugins import builtin_rules_dir
-from .structure import OutlineIndex
+from .structure import outline_index
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,11 @@ _FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国
 _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
 _REACH = 1000
+# compiled once: read for every statement
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+_WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
+_EVALUATION = re.compile(r"整体|部门支出")
 
 
 def _basis_of_budget(label: str, clause: str) -> Basis:
@@ -92,8 +97,9 @@ class _Reader:
         self.doc = doc
         self.items = load_line_items()
         self.by_name = {n: item for item in self.items for n in item.names}
-        self.index = OutlineIndex(doc.outline)
+        self.index = outline_index(doc)
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
+        self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
         """(the sentence holding an offset, its text up to that offset), in reflowed text."""
@@ -103,8 +109,8 @@ class _Reader:
         # read within _REACH characters either side: every statement of a megabyte-long "sentence"
         # must not rescan all of it (quadratic); real sentences end well inside the reach
         start, end = max(0, pos - _REACH), min(len(text), pos + _REACH)
-        lo = max(max(text.rfind(c, start, pos) for c in "。\n") + 1, start)
-        hi = min((i for i in (text.find(c, pos, end) for c in "。\n") if i >= 0), default=end)
+        lo = max(text.rfind("。", start, pos) + 1, text.rfind("\n", start, pos) + 1, start)
+        hi = min((i for i in (text.find("。", pos, end), text.find("\n", pos, end)) if i >= 0), default=end)
         return text[lo:hi], text[lo:pos]
 
     def generic(self, st: Statement) -> bool:
@@ -118,10 +124,14 @@ class _Reader:
         return st.inherited_subject and bool(re.search(r"情况|分析|说明|概述|概况", st.subject))
 
     def evaluation(self, offset: int) -> str:
-        heads = self.index.ancestors(offset)
-        return "整体" if any(re.search(r"整体|部门支出", h.title) for h in heads) else ""
+        # the same for every place under one heading: worked out once per heading
+        under = self.index.heading_before(offset)
+        if under not in self._evaluations:
+            heads = self.index.ancestors(offset)
+            self._evaluations[under] = "整体" if any(_EVALUATION.search(h.title) for h in heads) else ""
+        return self._evaluations[under]
 
-    def item_of(self, st: Statement, clause: str, sentence: str, evaluation: str) -> tuple[LineItem | None, bool]:
+    def item_of(self, st: Statement, clause: str, sentence: str, offset: int) -> tuple[LineItem | None, bool]:
         """The line item a statement speaks of, and whether only its funds (budget or actual) are meant."""
         parent = self.doc.statements[st.parent] if st.parent is not None else None
         if parent is not None and (_FISCAL_SCOPE.search(parent.key) or (not self.generic(parent) and self.lookup(parent.key) is None)):
@@ -131,7 +141,7 @@ class _Reader:
         item = self.lookup(st.key)
         if item is not None:
             return item, False
-        if re.search(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$", clause):
+        if _WHOLE_SPENDING.search(clause):
             return next((c for c in self.items if c.whole), None), False  # "预算资金总体支出1006.77万元"
         if not self.generic(st):
             return None, False
@@ -144,7 +154,7 @@ class _Reader:
             for candidate in self.items:
                 if any(re.search(re.escape(marker) + r"(?![中的])", clause) for marker in candidate.markers):
                     return candidate, True
-        if evaluation == "整体" and parent is None:
+        if parent is None and self.evaluation(offset) == "整体":
             whole = next((c for c in self.items if c.whole), None)
             return whole, False
         return None, False
@@ -181,11 +191,10 @@ class _Reader:
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
-            own = re.split(r"[，,；;：:]", clause)[-1]
-            if self.other_year(clause) or re.search(r"上年|去年|上一年", own):
+            own = _CLAUSE_BREAK.split(clause)[-1]
+            if self.other_year(clause) or _LAST_YEAR.search(own):
                 continue
-            evaluation = self.evaluation(first.start)
-            item, funds = self.item_of(st, clause, sentence, evaluation)
+            item, funds = self.item_of(st, clause, sentence, first.start)
             parent = self.doc.statements[st.parent] if st.parent is not None else None
             for fact in st.facts:
                 q = fact.quantity
@@ -198,20 +207,20 @@ class _Reader:
                     basis = _basis_of_budget(fact.label, upto)
                     if basis == "预算" and parent is not None and parent.value is None and parent.first("budget") is not None:
                         basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
-                    out.append(Mention(target.name, basis, fact, st, sentence, evaluation))
+                    out.append(Mention(target.name, basis, fact, st, sentence, self.evaluation(first.start)))
                 elif fact.role == "value" and q.kind == "money" and item is not None:
                     basis = "any" if funds else "actual"
                     if parent is not None and parent.value is None and parent.first("budget") is not None:
                         basis = _basis_of_budget(parent.first("budget").label, "")  # type: ignore[union-attr]
                     elif st.measure == "到位":
                         continue
-                    out.append(Mention(item.name, basis, fact, st, sentence, evaluation))
+                    out.append(Mention(item.name, basis, fact, st, sentence, self.evaluation(first.start)))
                 elif fact.role == "execution" and item is not None:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
-                    label = re.split(r"[，,；;：:]", upto)[-1]
+                    label = _CLAUSE_BREAK.split(upto)[-1]
                     basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
-                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, evaluation))
+                    out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, self.evaluation(first.start)))
         return out
 
 

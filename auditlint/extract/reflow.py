@@ -66,6 +66,7 @@ class _Unit:
     text: str
     hard: bool  # a table cell or form field: never joined to its neighbours
     width: int = 0
+    heading: bool = False  # starts with a heading marker (HEADING): matched once, asked up to four times
 
 
 @dataclass
@@ -109,6 +110,12 @@ class Reflowed:
         if end <= start:
             o = self.origin(start)
             return o, o
+        norm = self._seg_norm
+        k = bisect.bisect_right(norm, start) - 1
+        if k >= 0 and (k + 1 == len(norm) or end - 1 < norm[k + 1]):
+            # both ends in one segment, as for nearly every figure and word: one look-up, not two
+            shift = self._seg_orig[k] - norm[k]
+            return start + shift, end + shift
         return self.origin(start), self.origin(end - 1) + 1
 
 
@@ -159,7 +166,7 @@ def _drop_running_heads(units: list[_Unit]) -> list[_Unit]:
     """Page headers and footers: the same short line recurring at page-sized intervals."""
     where: dict[str, list[int]] = {}
     for i, u in enumerate(units):
-        if not u.hard and 6 <= len(u.text) <= 40 and not _SENTENCE_PUNCT.search(u.text) and not HEADING.match(u.text):
+        if not u.hard and 6 <= len(u.text) <= 40 and not _SENTENCE_PUNCT.search(u.text) and not u.heading:
             where.setdefault(re.sub(r"\d+", "#", u.text), []).append(i)
     drop: set[int] = set()
     for positions in where.values():
@@ -175,7 +182,7 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     CJK and ASCII stop a few columns short — and those lines mostly stop mid-sentence,
     where a paragraph-per-line text stops at a 。.
     """
-    body = [u for u in units if not u.hard and u.width >= 16 and not HEADING.match(u.text)]
+    body = [u for u in units if not u.hard and u.width >= 16 and not u.heading]
     if len(body) < 4:
         return None
     widths = sorted(u.width for u in body)
@@ -194,7 +201,7 @@ def _wrap_width(units: list[_Unit]) -> int | None:
 
 
 def _is_heading(unit: _Unit, wrap: int | None) -> bool:
-    if not HEADING.match(unit.text) or _SENTENCE_PUNCT.search(unit.text[2:]):
+    if not unit.heading or _SENTENCE_PUNCT.search(unit.text[2:]):
         return False
     limit = wrap * 0.8 if wrap else 80
     return unit.width < limit
@@ -203,7 +210,7 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
 def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     if a.hard or b.hard:
         return False
-    if _TERMINAL.search(a.text) or HEADING.match(b.text):
+    if _TERMINAL.search(a.text) or b.heading:
         return False
     if _is_heading(a, wrap):
         return False
@@ -218,6 +225,7 @@ def reflow(content: str) -> Reflowed:
     units = _units(content)
     for u in units:
         u.width = display_width(u.text)
+        u.heading = HEADING.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
 

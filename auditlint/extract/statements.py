@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from ..scan import Scan
 from .figures import DATE_PH, Token
 from .reflow import HEADING, Reflowed
 
@@ -58,6 +60,7 @@ _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
 )
+_BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only where a phrase can begin
 
 # -------------------------------------------------------------- subject cleanup
 
@@ -82,20 +85,31 @@ _LIST_MARKER = re.compile(
     r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
+# every list marker begins with one of these: only there is one looked for (the first match is search's)
+_LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
 )
+# a comparison lies inside a clause and holds its comparing word: only clauses that hold one are scanned
+# (the subject's lazy run otherwise rescans the clause from every character)
+_COMPARISON_SCAN = Scan(
+    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平)"
+)
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
-# What every _NAMED_REASON match ends with: a cheap test before the costly scan (which tries
-# thirty subject lengths at every character of a sentence).
-_NAMED_REASON_TAIL = re.compile(r"(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因")
+# A named reason lies inside a clause and ends with its word and 原因: only clauses that hold those are
+# scanned (the scan tries thirty subject lengths at every character it looks at).
+_NAMED_REASON_SCAN = Scan(
+    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+)
 # a bounded gap: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
 _FOLLOWING_REASON = re.compile(
     r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
 )
+# inside one sentence part, and never without its 导致: only parts that hold one are scanned
+_FOLLOWING_REASON_SCAN = Scan(_FOLLOWING_REASON, outside="[。；]", anchor="导致")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
 
 MARKER_LEVELS = (
@@ -150,6 +164,7 @@ def strip_marker(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=8192)  # a pure function of a string, called for every figure; labels recur (template phrasing)
 def clean_subject(label: str) -> str:
     """The subject a label names: without numbering, periods, connectors and quotes."""
     text = strip_marker(label.strip())
@@ -193,6 +208,7 @@ _ORG_PREFIX = re.compile(
 _PLACE_SUFFIX = re.compile(r"[省市区县州旗]")
 
 
+@lru_cache(maxsize=8192)  # as clean_subject: pure, called for every statement, and subjects recur
 def subject_key(subject: str) -> str:
     """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计."""
     key = _KEY_DROP.sub("", subject)
@@ -235,6 +251,13 @@ _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
 _LEFT_WINDOW = 240
+# compiled once: these are read for every sentence or figure
+_CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
+_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]")
+_CLOSING_BRACKET = re.compile(r"[）)]")
+_INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
+_SHARE_OF = re.compile(r"占[^，,；;。]*$")
+_NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
 
 
 class _SentenceIndex:
@@ -274,9 +297,97 @@ class _SentenceIndex:
     def last_basis_phrase(self, rel: int) -> re.Match[str] | None:
         """The last "与上年相比" / "同比" ending before rel (none can straddle a figure)."""
         if self._phrases is None:
-            self._phrases = list(_BASIS_PHRASE.finditer(self.skel))
+            self._phrases = list(_BASIS_PHRASE_SCAN.finditer(self.skel))
         k = bisect.bisect_right(self._phrases, rel, key=lambda m: m.end())
         return self._phrases[k - 1] if k else None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words before a figure say it is. A pure function of those words (template phrasing
+    repeats them throughout a report and across reports), so it is read once per wording; where the
+    figure and its word sit is added by StatementParser._classify."""
+
+    role: str
+    subject: str = ""
+    measure: str = ""
+    fields: tuple[tuple[str, object], ...] = ()  # the Fact's fields but its quantity, word and double sign
+    word_at: int = 0  # where the fact's word starts in the words before the figure
+    word: str = ""  # the fact's word, if it has one
+    basis_from_phrase: bool = False  # a change whose basis the words leave to the sentence's 与…相比
+
+
+_LAST_YEAR_WORD = re.compile(r"上年|去年|上一年")
+
+
+@lru_cache(maxsize=8192)
+def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Reading | None:
+    """The reading of a figure of this kind after these words (right-stripped); before_de: "的" follows it."""
+    if kind != "percent" and before_de and _SHARE_OF.search(left_clean):
+        return _Reading("base", fields=(("role", "base"), ("label", left_clean)))
+    if kind == "percent":
+        m = _RATE.search(left_clean)
+        if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
+            direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
+            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+            fields = (("role", "rate"), ("label", left_clean), ("direction", direction))
+            return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
+        m = _SHARE.search(left_clean)
+        if m:
+            base = (m.group("base") or "").strip()
+            fields = (("role", "share"), ("label", left_clean), ("base_label", base))
+            return _Reading(
+                "share", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+            )
+        m = _EXEC.search(left_clean)
+        if m:
+            rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
+            fields = (("role", "execution"), ("label", rate_kind), ("basis", m.group("basis") or ""))
+            return _Reading(
+                "execution", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+            )
+        return None
+    if approx:
+        return None
+    if kind in ("money", "count"):
+        m = _DELTA.search(left_clean)
+        if m:
+            word_text = m.group("word")
+            if "（" in word_text or "(" in word_text:
+                direction = 0
+            else:
+                direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
+            # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
+            if "预算" in left_clean:
+                # "比上年预算增加" in a budget report compares with last year, not with this year's budget
+                basis = "prior_year" if _LAST_YEAR_WORD.search(left_clean) and "年初" not in left_clean else "budget"
+            else:
+                basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
+            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
+            fields = (("role", "delta"), ("label", left_clean), ("direction", direction), ("basis", basis))
+            return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
+        if kind == "count":
+            return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
+        if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
+            return _Reading("prior", fields=(("role", "prior"), ("label", left_clean), ("basis", "prior_year")))
+        m = _PRIOR.search(left_clean)
+        if m:
+            basis = "budget" if "预算" in m.group("basis") else "prior_year"
+            fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
+            return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
+        m = _BUDGET.search(left_clean)
+        if m:
+            measure = m.group("measure")
+            return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
+        m = _ACTUAL.search(left_clean)
+        if m:
+            measure = "到位" if "到位" in m.group("measure") else "决算"
+            subject = left_clean[: m.start()]
+            if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
+                subject = left_clean[: m.start()] + "支出"
+            return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
+        return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
+    return None
 
 
 def _shape(st: Statement) -> frozenset[str]:
@@ -306,7 +417,8 @@ class StatementParser:
         text = self.flow.text[start:end]
         style = marker_style(text)
         self._style = style
-        money = any(t.quantity.kind == "money" and not t.date for t in tokens)
+        # whether it states an amount: it decides only whether an open list goes on, so read only then
+        money = bool(self._open) and any(t.quantity.kind == "money" and not t.date for t in tokens)
         self._close_lists(style, text, money)
         if style:
             self._pending, self._pending_style = "", None
@@ -386,7 +498,7 @@ class StatementParser:
     def _reasons(self, sent: _Sentence) -> None:
         """Reasons given for a change, to be held against the direction of that change."""
         up = ("增加", "上升", "增长", "上涨")
-        named = _NAMED_REASON.finditer(sent.skel) if _NAMED_REASON_TAIL.search(sent.skel) else ()
+        named = _NAMED_REASON_SCAN.finditer(sent.skel)
         for m in named:
             subject = clean_subject(self._label(m.group("subject")))
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
@@ -401,7 +513,7 @@ class StatementParser:
                     statement_count=len(self.statements),
                 )
             )
-        for m in _FOLLOWING_REASON.finditer(sent.skel):
+        for m in _FOLLOWING_REASON_SCAN.finditer(sent.skel):
             last = self.statements[-1] if self.statements else None
             if last is None or last.paragraph != self._paragraph or last.first("delta") is None:
                 continue
@@ -426,11 +538,12 @@ class StatementParser:
         style = self._style if opens_paragraph else None
         if not real:
             # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
-            label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
-            if style and style[1] >= 3 and 1 < len(label) <= 60 and not re.search(r"[，,；;]", label):
-                self._pending, self._pending_style = label, style[0]
-                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
-            tail = _LIST_MARKER.search(skel)
+            if style and style[1] >= 3:  # (the label is read only for such items: most sentences are not)
+                label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
+                if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
+                    self._pending, self._pending_style = label, style[0]
+                    self._pending_number = item_number(self.flow.text[sent.start : sent.end])
+            tail = _LIST_MARKER_SCAN.search(skel)
             if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
                 self._open_list(self._last_top_statement(), tail.group("kind"))
             last = self.statements[-1] if self.statements else None
@@ -440,11 +553,11 @@ class StatementParser:
 
         head_label = ""
         if style:
-            lab = re.match(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]", strip_marker(skel))
+            lab = _HEAD_LABEL.match(strip_marker(skel))
             if lab:
                 head_label = clean_subject(lab.group(1))
 
-        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER.finditer(skel)]
+        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER_SCAN.finditer(skel)]
         index = _SentenceIndex(skel)
         money = [t for t in real if t.quantity.kind == "money"]
         list_parent: Statement | None = None
@@ -496,7 +609,7 @@ class StatementParser:
                         virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
                         virtual.measure = "virtual"
                         list_parent, list_kind = virtual, kind
-            if paren_parent is not None and re.search(r"[）)]", skel[prev_end:rel]):
+            if paren_parent is not None and _CLOSING_BRACKET.search(skel, prev_end, rel):
                 paren_parent = None
             if outer and index.has_semicolon(outer[-1][2], rel):
                 list_parent, list_kind, _ = outer.pop()
@@ -510,9 +623,7 @@ class StatementParser:
             q = self._money_or_as_is(tok, money, left, current)
             if q is None:
                 continue
-            role, subject, measure, fact = self._classify(
-                q, tok, left, index.last_basis_phrase(rel), skel[prev_end : prev_end + 3]
-            )
+            role, subject, measure, fact = self._classify(q, tok, left, index, rel, skel[prev_end : prev_end + 3])
             if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
                 # "占本部门全部预算项目13个的100%": the share of the base just named
                 role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
@@ -522,7 +633,7 @@ class StatementParser:
                 if current is not None:
                     current.facts.append(fact)
                 continue
-            if head_label and (not subject or re.match(r"^\s*(?:主要)?(?:包括|含)", left)):
+            if head_label and (not subject or _INCLUDES.match(left)):
                 if current is None:
                     subject = head_label
             if current is not None and self._can_attach(current, role, subject, measure):
@@ -559,7 +670,8 @@ class StatementParser:
             rel_end[target.index] = prev_end
             rel_start.setdefault(target.index, rel)
             target.facts.append(fact)
-            target.end = max(target.end, q.end)
+            if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
+                target.end = q.end
 
         self._lift_trailing(made)
         if self._pending and made and made[0].inherited_subject:
@@ -580,7 +692,7 @@ class StatementParser:
         if starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
             self._open_list(list_parent, list_kind)
             self._open[-1].shape = _shape(made[0])
-        tail = _LIST_MARKER.search(skel, prev_end)
+        tail = _LIST_MARKER_SCAN.search(skel, prev_end)
         if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
             self._open_list(current, tail.group("kind"))
         if current is not None:
@@ -590,7 +702,7 @@ class StatementParser:
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
             return
-        for m in _COMPARISON.finditer(sent.skel):
+        for m in _COMPARISON_SCAN.finditer(sent.skel):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
             st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
@@ -689,96 +801,22 @@ class StatementParser:
         nearest = min(money[max(0, k - 1) : k + 1], key=lambda t: abs(t.start - tok.start))
         return q.model_copy(update={"unit": nearest.quantity.unit, "unit_inferred": True})
 
-    def _classify(self, q: Quantity, tok: Token, left: str, basis_phrase: re.Match[str] | None, after: str):
+    def _classify(self, q: Quantity, tok: Token, left: str, index: _SentenceIndex, rel: int, after: str):
         """What a figure is, read from the words just before (and just after) it."""
-        kind = q.kind
-        left_clean = left.rstrip()
-        if kind != "percent" and re.search(r"占[^，,；;。]*$", left_clean) and after.lstrip().startswith("的"):
-            return "base", "", "", Fact(role="base", quantity=q, label=left_clean)
-        approx = tok.approx
-        if kind == "percent":
-            m = _RATE.search(left_clean)
-            if m and not re.search(r"占|完成|执行|到位", left_clean[: m.start()][-3:]):
-                word = self._word(tok, left, m.start("word"), m.group("word"))
-                direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-                return "rate", subject, "", Fact(
-                    role="rate", quantity=q, label=left_clean, word=word, direction=direction
-                )
-            m = _SHARE.search(left_clean)
-            if m:
-                base = (m.group("base") or "").strip()
-                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
-                return "share", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="share", quantity=q, label=left_clean, word=word, base_label=base
-                )
-            m = _EXEC.search(left_clean)
-            if m:
-                rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
-                word = self._word(tok, left, m.start(), left_clean[m.start() : m.end()])
-                return "execution", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="execution", quantity=q, label=rate_kind, word=word, basis=m.group("basis") or ""
-                )
+        reading = _reading(q.kind, tok.approx, left.rstrip(), after.lstrip().startswith("的"))
+        if reading is None:
             return None, "", "", None
-        if approx:
-            return None, "", "", None
-        if kind in ("money", "count"):
-            m = _DELTA.search(left_clean)
-            if m:
-                word_text = m.group("word")
-                word = self._word(tok, left, m.start("word"), word_text)
-                if "（" in word_text or "(" in word_text:
-                    direction = 0
-                else:
-                    direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
-                basis = self._basis(basis_phrase, left_clean)
-                subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-                return "delta", subject, "", Fact(
-                    role="delta",
-                    quantity=q,
-                    label=left_clean,
-                    word=word,
-                    direction=direction,
-                    basis=basis,
-                    double_sign=q.value < 0,
-                )
-            if kind == "count":
-                return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
-            if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
-                return "prior", "", "", Fact(role="prior", quantity=q, label=left_clean, basis="prior_year")
-            m = _PRIOR.search(left_clean)
-            if m:
-                basis = "budget" if "预算" in m.group("basis") else "prior_year"
-                return "prior", clean_subject(left_clean[: m.start()]), "", Fact(
-                    role="prior", quantity=q, label=left_clean, basis=basis
-                )
-            m = _BUDGET.search(left_clean)
-            if m:
-                measure = m.group("measure")
-                return "budget", clean_subject(left_clean[: m.start()]), "预算", Fact(
-                    role="budget", quantity=q, label=measure
-                )
-            m = _ACTUAL.search(left_clean)
-            if m:
-                measure = "到位" if "到位" in m.group("measure") else "决算"
-                subject = left_clean[: m.start()]
-                if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
-                    subject = left_clean[: m.start()] + "支出"
-                return "value", clean_subject(subject), measure, Fact(role="value", quantity=q, label=left_clean)
-            return "value", clean_subject(left_clean), "", Fact(role="value", quantity=q, label=left_clean)
-        return None, "", "", None
-
-    def _basis(self, m: re.Match[str] | None, left: str) -> str:
-        """budget or prior_year: from the clause, else from the last 与…相比 / 同比 before the figure (m)."""
-        if "预算" in left:
-            # "比上年预算增加" in a budget report compares with last year, not with this year's budget
-            return "prior_year" if re.search(r"上年|去年|上一年", left) and "年初" not in left else "budget"
-        if re.search(r"比|较", left):
-            return "prior_year"
-        if m is not None:
-            b = m.group("basis") or ""
-            return "budget" if "预算" in b else "prior_year"
-        return ""
+        fields = dict(reading.fields)
+        if reading.word:
+            fields["word"] = self._word(tok, left, reading.word_at, reading.word)
+        if reading.role == "delta":
+            if reading.basis_from_phrase:
+                # the words do not say against what: the last 与…相比 / 同比 before the figure does
+                phrase = index.last_basis_phrase(rel)
+                if phrase is not None:
+                    fields["basis"] = "budget" if "预算" in (phrase.group("basis") or "") else "prior_year"
+            fields["double_sign"] = q.value < 0
+        return reading.role, reading.subject, reading.measure, Fact(quantity=q, **fields)
 
     def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
         """A word in the flow text, located in the original through the token's sentence."""

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Heading
+from ..model import Disclosure, Heading
+from ..scan import Scan
 from .reflow import Reflowed
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -61,6 +62,8 @@ _INLINE = re.compile(
       | (?<=[。；;：:！？!?])\s*(?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]\s*[、等]|等))""",
     re.X,
 )
+# an inline marker begins with its bracket, or with the space or numeral after a sentence: only there is it looked for
+_INLINE_SCAN = Scan(_INLINE, starts=r"[（(\s一二三四五六七八九十]")
 
 _TITLE_END = re.compile(r"[。；;！？!?]")
 _TOC = re.compile(r"^\s*目\s*录\s*$")
@@ -113,11 +116,10 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
     toc_first: tuple[str, int] | None = None
     in_toc = in_attachment = False
     paragraphs = flow.paragraphs
-    starts_marker = [bool(_START.match(flow.text[p.start : p.end])) for p in paragraphs]
+    markers = [_START.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
-        origin = flow.origin(para.start)
-        if any(a <= origin < b for a, b in tables):
+        if tables and any(a <= flow.origin(para.start) < b for a, b in tables):
             continue
         if _TOC.match(text):
             scope, in_toc, toc_first = scope + 1, True, None
@@ -127,7 +129,7 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
             scope, in_toc, in_attachment = scope + 1, False, True
             scope_start = flow.span(para.start, para.end)[1]
         items: list[tuple[str, int, int, int, bool]] = []  # style, number, start, end (in para), inline
-        m = _START.match(text)
+        m = markers[index]
         pos = 0
         if m:
             style = _style_of(m)
@@ -135,12 +137,12 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
             if number is not None:
                 items.append((style, number, m.start(style), m.end(style), False))
             pos = m.end()
-        for im in _INLINE.finditer(text, pos):
+        for im in _INLINE_SCAN.finditer(text, pos):
             style = "pcn" if im.group("pcn") else "cn"
             number = cn_number(im.group(f"{style}_n"))
             if number is not None:
                 items.append((style, number, im.start(style), im.end(style), True))
-        next_is_content = index + 1 < len(paragraphs) and not starts_marker[index + 1]
+        next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
         for k, (style, number, a, b, inline) in enumerate(items):
             if in_toc:
                 if toc_first is None:
@@ -390,3 +392,11 @@ class OutlineIndex:
             if k != index:
                 return self.outline[j].start
         return text_end
+
+
+def outline_index(doc: Disclosure) -> OutlineIndex:
+    """The OutlineIndex of a disclosure's outline, worked out once: the mentions and several rules ask for it."""
+    cached = doc._outline_index
+    if cached is None or cached[0] is not doc.outline:  # (a new outline given to the disclosure: worked out anew)
+        cached = doc._outline_index = (doc.outline, OutlineIndex(doc.outline))
+    return cached[1]

@@ -71,7 +71,11 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
                 f"文件过大（{_size(size, max_bytes)}，超过上限 {_size(max_bytes, size)}），未检查；可用 --max-file-size 调整上限",
             )
         with open(name, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # what stat said, and on to the limit only if the file has grown since: one read of the
+            # limit would allocate all of it (megabytes) for every file
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(max_bytes + 1 - len(data))
     except ReadError:
         raise
     except FileNotFoundError:

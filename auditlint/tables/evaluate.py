@@ -42,6 +42,7 @@ class Culprit:
 
 @dataclass
 class TableVerdicts:
+    claims: list[TableClaim] = field(default_factory=list)  # the table claims, in the disclosure's order
     outcomes: dict[int, Outcome] = field(default_factory=dict)  # id(claim) -> outcome
     culprits: list[Culprit] = field(default_factory=list)
     located: dict[int, Culprit] = field(default_factory=dict)  # id(claim) -> its culprit
@@ -178,7 +179,7 @@ def _culprits(outcomes: list[Outcome]) -> list[Culprit]:
 
 
 def evaluate_claims(claims: list[TableClaim]) -> TableVerdicts:
-    verdicts = TableVerdicts()
+    verdicts = TableVerdicts(claims=claims)
     by_table: dict[int, list[Outcome]] = defaultdict(list)
     for claim in claims:
         o = recompute(claim)
