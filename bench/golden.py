@@ -94,7 +94,13 @@ def build_inputs(root: Path) -> None:
             text = text.replace(a, b, 1)
         put(f"injected/{i:02d}-{rule}.txt", text)
 
-    from tests.test_tables_office import MUTATIONS, TABLES, docx_report, with_cell, xlsx_report
+    from tests.test_tables_office import (
+        MUTATIONS,
+        TABLES,
+        docx_report,
+        with_cell,
+        xlsx_report,
+    )
 
     put("office/report.docx", docx_report())
     put("office/report.xlsx", xlsx_report())

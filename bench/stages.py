@@ -22,13 +22,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from synthetic import report  # noqa: E402
+
 import auditlint.extract as extract_module  # noqa: E402
 import auditlint.tables as tables_module  # noqa: E402
 from auditlint.api import check_bytes, rules_for  # noqa: E402
 from auditlint.config import Config  # noqa: E402
 from auditlint.extract.statements import StatementParser  # noqa: E402
 from auditlint.sources import read_bytes  # noqa: E402
-from synthetic import report  # noqa: E402
 
 STAGES = {  # name in the extract module -> stage name
     "reflow": "reflow",

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import Placement, cn_numeral, list_key, marker_for, outline_index
+from auditlint.extract.structure import (
+    Placement,
+    cn_numeral,
+    list_key,
+    marker_for,
+    outline_index,
+)
 from auditlint.model import Heading
 from auditlint.rulekit import Disclosure, Issue, rule
 from auditlint.scan import Scan

@@ -6,10 +6,25 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.numbers import MONEY_SCALE, Interval, quantize
-from auditlint.rulekit import Assessed, Disclosure, Issue, NotAssessable, amount, display_subject, replace_number, rule
+from auditlint.rulekit import (
+    Assessed,
+    Disclosure,
+    Issue,
+    NotAssessable,
+    amount,
+    display_subject,
+    replace_number,
+    rule,
+)
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
-from auditlint.tables.evaluate import Culprit, Outcome, TableVerdicts, rounded, verdicts_for
+from auditlint.tables.evaluate import (
+    Culprit,
+    Outcome,
+    TableVerdicts,
+    rounded,
+    verdicts_for,
+)
 
 # Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
 # by the first of these rules whose identity it breaks.

@@ -23,7 +23,6 @@ from auditlint.rulekit import (
 
 from .sum import _failure, unit_slip
 
-
 _SWAP = {"元": "万元", "万元": "元"}
 _FIGURES = {"change": ("current", "prior", "delta"), "share": ("part", "total"), "execution": ("actual",)}
 

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.extract.mentions import Mention, find_mentions
-from auditlint.rulekit import Disclosure, Interval, Issue, Severity, amount, interval_of, rule
+from auditlint.rulekit import (
+    Disclosure,
+    Interval,
+    Issue,
+    Severity,
+    amount,
+    interval_of,
+    rule,
+)
 
 _BASIS_NAMES = {
     "actual": "实际支出",

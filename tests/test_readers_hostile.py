@@ -9,8 +9,7 @@ import pytest
 
 from auditlint.api import check_bytes
 from auditlint.config import Config
-from auditlint.sources import ReadError, read_bytes
-from auditlint.sources import ooxml, pdf
+from auditlint.sources import ReadError, ooxml, pdf, read_bytes
 
 from .office import Paragraph, build_docx, build_xlsx
 from .test_tables_office import TABLES

@@ -6,7 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint.extract.reflow import reflow
-from auditlint.extract.structure import cn_number, cn_numeral, find_outline, place_headings
+from auditlint.extract.structure import (
+    cn_number,
+    cn_numeral,
+    find_outline,
+    place_headings,
+)
 
 
 def outline_of(text: str):

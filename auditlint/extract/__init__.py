@@ -54,7 +54,9 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     )
     disclosure.scores = find_scores(flow, document.text, disclosure.outline)
     disclosure.claims = build_claims(disclosure, identity_dirs)
-    from ..tables import attach_tables  # tables use the identities of this package: imported late, no cycle
+    from ..tables import (
+        attach_tables,  # tables use the identities of this package: imported late, no cycle
+    )
 
     attach_tables(disclosure, identity_dirs)
     return disclosure

@@ -10,10 +10,9 @@ jsonl: one object per line, written as files are checked: {"type": "finding", â€
 from __future__ import annotations
 
 import json
-from typing import TextIO
 
 from ..model import FileResult
-from . import Reporter, ReportOptions
+from . import Reporter
 
 VERSION = 1
 
