@@ -36,9 +36,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-# the tests' builders of office files, defects and hostile folders; appended, so that the auditlint
-# checked is whichever the environment gives (PYTHONPATH=an exported older tree records its output)
-sys.path.append(str(REPO))
+# The auditlint checked is this repository's, ahead of any installed copy (which may be stale);
+# with PYTHONPATH set (an exported older tree, to record its output) it is that one. The
+# repository also gives the tests' builders of office files, defects and hostile folders.
+if os.environ.get("PYTHONPATH"):
+    sys.path.append(str(REPO))
+else:
+    sys.path.insert(1, str(REPO))
 
 from synthetic import report  # noqa: E402
 
@@ -197,7 +201,9 @@ def main() -> None:
         args.dir.mkdir(parents=True, exist_ok=True)
         recorded.write_text(got, encoding="utf-8")
         (args.dir / "extraction.json").write_text(deep, encoding="utf-8")
-        print(f"recorded {recorded}: {summary}")
+        import auditlint
+
+        print(f"recorded {recorded}: {summary} (auditlint from {Path(auditlint.__file__).parent})")
         return
     if not recorded.is_file():
         sys.exit(f"nothing recorded at {recorded}: run `python bench/golden.py record` first")
@@ -205,7 +211,10 @@ def main() -> None:
     want_deep = json.loads((args.dir / "extraction.json").read_text(encoding="utf-8"))
     changed = sorted(name for name, digest in json.loads(deep).items() if want_deep.get(name) != digest)
     if want == got and not changed:
-        print(f"identical: {summary}; extraction identical in {len(want_deep)} files")
+        import auditlint
+
+        print(f"identical: {summary}; extraction identical in {len(want_deep)} files"
+              f" (auditlint from {Path(auditlint.__file__).parent})")
         return
     if changed:
         print(f"extraction differs in {len(changed)} files: {', '.join(changed[:20])}")
