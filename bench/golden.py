@@ -134,7 +134,8 @@ def check(root: Path, jobs: int) -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "auditlint", "check", "--format", "json", "--isolated",
          "--jobs", str(jobs), "--max-file-size", str(MAX_SIZE), str(root)],
-        capture_output=True, text=True, cwd=root.parent,  # not the repository: -m would import it from there
+        capture_output=True, text=True, cwd=root.parent,
+        env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH") or str(REPO)},  # the auditlint this script checks
     )
     if "Traceback" in proc.stderr or not proc.stdout:
         sys.exit(f"auditlint failed (exit {proc.returncode}):\n{proc.stderr}")

@@ -97,7 +97,11 @@ def _breakdowns(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, l
         i += 1
 
 
-_LIST_AFTER = re.compile(r"^\s*[，,]?\s*(?:其中|分别(?:是|为))")
+# the list may follow the grade the score earns: "自评得分 93.5 分，自评等级为“优”。其中：…"
+_LIST_AFTER = re.compile(
+    r"^\s*(?:[，,]\s*(?:自评|评价|绩效)?(?:等级|等次|结果)(?:为|是|：|:)?\s*[“\"]?[优良好中合格差秀]{1,3}[”\"]?\s*[。；;，,]?)?"
+    r"\s*[，,]?\s*(?:其中|分别(?:是|为))"
+)
 
 
 def _listed(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, list[Score], str, bool]]:
@@ -105,19 +109,24 @@ def _listed(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, list[
     the scores a sentence lists right after a score are its parts."""
     text = doc.document.content
     for i, whole in enumerate(scores):
-        if not _LIST_AFTER.match(text[whole.end : whole.end + 8]):
+        lead = _LIST_AFTER.match(text[whole.end : whole.end + 24])
+        if not lead:
             continue
-        stop = text.find("。", whole.end)
+        stop = text.find("。", whole.end + lead.end())
         stop = len(text) if stop < 0 else stop
         parts = [p for p in scores[i + 1 :] if p.start < stop and p.paragraph == whole.paragraph]
         if len(parts) < 2:
             continue
         maxima = [p.maximum for p in parts]
-        if whole.maximum is not None and all(maxima):
-            whole_max = sum((m.value for m in maxima), Decimal(0))  # type: ignore[union-attr]
+        whole_max = sum((m.value for m in maxima), Decimal(0)) if all(maxima) else None  # type: ignore[union-attr]
+        if whole.maximum is not None and whole_max is not None:
             complete = whole_max == whole.maximum.value
+        elif whole_max is not None and whole.level == "total":
+            complete = whole_max == 100  # an overall score is out of 100: parts whose maxima make up 100 are all of it
         else:
-            levels = {p.level for p in parts}
+            # listed beside the execution score under the total, 满意度指标 is a first-level indicator
+            # (elsewhere it may sit under 效益 as a sub-indicator)
+            levels = {"indicator" if p.label.strip() == "满意度指标" else p.level for p in parts}
             complete = whole.level == "total" and "execution" in levels and levels <= {"execution", "indicator", "indicators"}
         yield whole, parts, "其中所列各项得分", complete
 
@@ -130,8 +139,11 @@ def score_breakdown(doc: Disclosure) -> Iterator:
     绩效指标得分; 绩效指标得分 = 产出 + 效益 (+ 满意度) 指标得分; a first-level
     indicator's score = the sum of its per-target scores ("1.1 年度目标 1 的产出指标
     得分为 34 分"); a target's score = its sub-indicators ("数量指标：满分 28 分，得分
-    24 分" …). A list that may be partial is only reported when its parts exceed
-    the whole.
+    24 分" …); the scores a sentence lists after a score (其中 / 分别是, also after
+    the grade: "自评得分 93.5 分，自评等级为“优”。其中：…"), complete when their
+    maxima make up the whole's maximum (100 for an overall score) or they are the
+    execution score and first-level indicators. A list that may be partial is
+    only reported when its parts exceed the whole.
 
     Why: a total that its own breakdown contradicts cannot be the score the
     evaluation arrived at.

@@ -157,3 +157,35 @@ def test_a_listed_breakdown_must_add_up(old, new):
 def test_a_listed_breakdown_whose_maxima_fall_short_may_be_partial():
     text = "产出指标满分50分，得分40分，其中：数量指标满分20分，得分19分；质量指标满分10分，得分10分。"
     assert _score_findings(text) == []
+
+
+# an overall score, the grade it earns, then its parts with their maxima in brackets
+_GRADED = (
+    "2023年度社区养老服务补贴项目绩效自评报告\n"
+    "本项目自评得分为93.5分，自评等级为“优”。其中：预算执行率得分9.5分（满分10分），"
+    "产出指标得分45分（满分50分），效益指标得分29分（满分30分），满意度指标得分10分（满分10分）。\n"
+)
+
+
+def test_parts_listed_after_the_grade_are_the_overall_scores_parts():
+    assert _score_findings(_GRADED) == []
+    [f] = _score_findings(_GRADED.replace("产出指标得分45分", "产出指标得分40分"))
+    assert f.rule == "SCORE001" and "88.5" in f.message
+
+
+def test_parts_whose_maxima_make_up_100_are_all_of_an_overall_score():
+    # the total's own maximum is not written: an overall score is out of 100
+    [f] = _score_findings(_GRADED.replace("自评得分为93.5分", "自评得分为95.5分"))
+    assert f.rule == "SCORE001"
+
+
+def test_satisfaction_beside_the_execution_score_is_a_first_level_indicator():
+    bare = _GRADED.replace("（满分10分）", "").replace("（满分50分）", "").replace("（满分30分）", "")
+    assert _score_findings(bare) == []
+    [f] = _score_findings(bare.replace("效益指标得分29分", "效益指标得分24分"))
+    assert f.rule == "SCORE001"
+
+
+def test_parts_whose_maxima_fall_short_of_100_may_be_partial():
+    partial = _GRADED.replace("，满意度指标得分10分（满分10分）", "").replace("93.5分", "95.0分")
+    assert _score_findings(partial) == []
