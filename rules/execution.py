@@ -22,9 +22,16 @@ from auditlint.rulekit import (
 )
 
 
+def _plans(claim: RateClaim) -> list:
+    """The plans the actual figure can be divided by: amounts, or a count target in the actual's unit."""
+    if claim.actual is not None and claim.actual.kind == "count":
+        return [p for p in claim.plans if p.kind == "count" and p.unit == claim.actual.unit]
+    return [p for p in claim.plans if p.kind == "money"]
+
+
 def execution_holds(claim: RateClaim) -> bool | None:
     """Whether an execution rate is actual over one of the stated plans (None: not assessable)."""
-    plans = [p for p in claim.plans if p.kind == "money"]
+    plans = _plans(claim)
     if claim.actual is None or not plans:
         return None
     expected = [percent_of(interval_of(claim.actual), interval_of(p)) for p in plans]
@@ -38,7 +45,10 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
 
     Checks: "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "执行率 R%",
     "到位率 R%": R must equal A ÷ B, allowing for rounding. Where the text gives
-    several budgets (年初 and 调整后), matching either is accepted.
+    several budgets (年初 and 调整后), matching either is accepted. A count target
+    stated beside what was achieved ("服务 2,400 人次，目标值 2,000 人次，完成率
+    120.0%") is checked the same way; a target exceeded with its completion
+    written as 100% is the capping convention, not an error.
 
     Why: execution rates are a headline figure of performance reports.
 
@@ -48,7 +58,7 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     from .unit import slipped_figure
 
     for claim in doc.claims_of(RateClaim):
-        plans = [p for p in claim.plans if p.kind == "money"]
+        plans = _plans(claim)
         if claim.actual is None or not plans:
             yield NotAssessable(claim, "缺少实际数或预算数")
             continue
@@ -60,6 +70,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         yield Assessed(claim)
         if any(e.widen(settings["tolerance"]).overlaps(claim.rate.interval) for _, e in candidates):
             continue
+        if claim.actual.kind == "count" and claim.rate.value == 100 and all(e.lo > 100 for _, e in candidates):
+            continue  # a target exceeded, its completion capped at 100%: a convention, not a slip
         if slipped_figure(claim) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
         plan, expected = _preferred(claim, candidates)
@@ -69,6 +81,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         evidence = doc.text[start : claim.rate.end]
         actual_name = "到位资金" if "到位" in claim.rate_kind else "实际支出"
         plan_name = "计划资金" if "到位" in claim.rate_kind else "预算"
+        if claim.actual.kind == "count":
+            actual_name, plan_name = "实际完成", "目标值"
         yield Issue(
             start=start,
             end=claim.rate.end,

@@ -150,6 +150,24 @@ class TestExecution:
         )
         assert not findings(text, "EXE001")
 
+    def test_completion_of_a_count_target(self):
+        text = "数量指标：全年服务老年人2,400人次，目标值2,000人次，完成率125.0%。"
+        [f] = findings(text, "EXE001")
+        assert f.fix == "120.0%" and "目标值 2,000 人次" in f.message
+        assert not findings(text.replace("125.0%", "120.0%"), "EXE001")
+
+    def test_completion_of_a_count_target_stated_first(self):
+        text = "目标值为50场，实际举办讲座45场，完成率95%。"
+        [f] = findings(text, "EXE001")
+        assert f.fix == "90%"
+
+    def test_a_target_exceeded_may_be_capped_at_100(self):
+        assert not findings("全年培训240人次，目标值200人次，完成率100%。", "EXE001")
+
+    def test_counts_of_different_things_are_not_a_completion(self):
+        # two counts without a target between them: nothing to divide
+        assert not findings("全年培训240人次，覆盖社区12个，完成率100%。", "EXE001")
+
 
 class TestComparison:
     def test_unresolved_template_word(self):

@@ -72,6 +72,10 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+_TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
+_NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
+
+
 class _Builder:
     def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
         self.d = disclosure
@@ -240,7 +244,10 @@ class _Builder:
                         and o.first("budget") is not None,
                     )
                     plans = [f.quantity for f in found.all("budget")] if found else []
-            if actual is not None and actual.kind != "money":
+            pair = self._against_target(st) if "完成" in rate_kind and not plans else None
+            if pair is not None:
+                actual, plans = pair[0], [pair[1]]
+            elif actual is not None and actual.kind != "money":
                 continue
             self.claims.append(
                 RateClaim(
@@ -253,6 +260,22 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _against_target(self, st: Statement) -> tuple[Quantity, Quantity] | None:
+        """(achieved, target) for a completion rate of a count target, stated in one sentence:
+        "全年服务老年人 2,400 人次，目标值 2,000 人次，完成率 120.0%", or the target first."""
+        if st.index == 0 or st.value is None or st.value.kind != "count" or st.value.unit in _NOT_TARGET_UNITS:
+            return None
+        other = self.sts[st.index - 1]
+        if other.paragraph != st.paragraph or other.sentence != st.sentence or other.value is None:
+            return None
+        if other.value.unit != st.value.unit or len(other.facts) != 1:
+            return None
+        if _TARGET_WORD.search(st.subject) and not _TARGET_WORD.search(other.subject):
+            return other.value, st.value
+        if _TARGET_WORD.search(other.subject) and not _TARGET_WORD.search(st.subject):
+            return st.value, other.value
+        return None
 
     def _comparisons(self, st: Statement) -> None:
         for comparison in st.comparisons:
