@@ -94,6 +94,16 @@ class TestSum:
         text = "年度目标1的产出指标得分为34分，分别是：满分28分，得分24分。"
         assert not findings(text, "SUM001")
 
+    def test_parts_of_the_last_of_several_budgets(self):
+        text = (
+            "本项目年初预算为120.00万元，全年预算数为150.00万元，其中：市级补助资金60.00万元，"
+            "区级配套资金100.00万元。全年执行数为142.50万元。"
+        )
+        [f] = findings(text, "SUM001")
+        assert "150.00" in f.message and "160.00" in f.message
+        # 50 + 100 = 150: the breakdown of 全年预算, not of 年初预算
+        assert not findings(text.replace("60.00万元", "50.00万元"), "SUM001")
+
 
 class TestShare:
     def test_share_must_be_part_over_total(self):

@@ -401,12 +401,15 @@ class _Builder:
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
-        budget_only = total_holder.value is None and len(total_holder.all("budget")) == 1
+        # with no amount of its own, the total is its budget: the last one when several are given
+        # ("年初预算为 120 万元，全年预算数为 150 万元，其中：…" breaks down the figure just before 其中)
+        budgets = total_holder.all("budget")
+        budget_only = total_holder.value is None and len(budgets) >= 1
         for role in ("value", "budget", "delta"):
             total_fact = self._measure(total_holder, role, like=self._measure(kids[0], role))
             if total_fact is None and role == "value" and budget_only and not any(k.first("budget") for k in kids):
                 # "支出预算总额 X 万元，其中：基本支出 A 万元" — the parts break down the budget
-                total_fact = total_holder.first("budget")
+                total_fact = budgets[-1]
             if total_fact is None:
                 continue
             total = total_fact.quantity
