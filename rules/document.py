@@ -520,6 +520,10 @@ _OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以�
 
 
 _RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
+# "2022年度机关运行经费支出30.00万元" opening a sentence of a 2023 report: the report's own template
+# sentence (funds, then an amount, in the clause the year opens) with last year's year left in it
+_OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨款)[^，,。；;：:]{0,12}?\d")
+_OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
 
 
 def _report_year(doc: Disclosure) -> int | None:
@@ -540,7 +544,10 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     written where the text reports this year's own funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
     a year before the report's year, followed by the funds, budget or project it
     qualifies, after a verb of this year's execution (完成, 争取, 安排, 下达 …), in a
-    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …).
+    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …);
+    or an earlier year opening a sentence that states funds and an amount
+    ("2022年度机关运行经费支出30.00万元") in a report whose sentences open with its
+    own year, when the sentence names no other year.
 
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
@@ -553,6 +560,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     if year is None or flow is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
         return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
+    own_openings: int | None = None
     for m in _YEAR_SCAN.finditer(text):
         y = int(m.group("y"))
         if y >= year:
@@ -560,10 +568,20 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
         hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
         before, after = text[lo : m.start()], text[m.end() : hi]
-        if _OTHER_PERIOD.search(before + after) or not _OWN_FUNDS.search(after) or not _EXECUTED.search(before):
+        if _OTHER_PERIOD.search(before + after):
             continue
-        if _YEARLY_TASK.search(after):
-            continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
+        if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
+            if _YEARLY_TASK.search(after):
+                continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
+        else:
+            if before.strip() or text[lo - 1 : lo] not in ("", "。", "\n") or not _OPENING_FUNDS.search(after):
+                continue
+            if _OPENING_TASK.match(after) or _years_in_sentence(text, lo) > 1:
+                continue  # "2022年度部门决算公开…"; a sentence that also names another year compares them
+            if own_openings is None:
+                own_openings = len(re.findall(rf"(?:^|[。\n])\s*{year}\s*年", text))
+            if own_openings < 2:
+                continue  # the report does not open its sentences with its own year: no template to go by
         start, end = flow.span(m.start(), m.end())
         written = m.group(0).replace(" ", "")
         right = f"{year}年{'度' if m.group('du') else ''}"
@@ -574,6 +592,12 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
             expected=right,
             actual=written,
         )
+
+
+def _years_in_sentence(text: str, lo: int) -> int:
+    """How many years the sentence starting at lo names."""
+    end = text.find("。", lo)
+    return len(_YEAR.findall(text[lo : len(text) if end < 0 else end]))
 
 
 _ORG = re.compile(

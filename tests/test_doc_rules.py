@@ -189,6 +189,34 @@ def test_a_budget_speaks_of_last_years_execution():
     assert found(text, "DOC007") == []
 
 
+FINAL = (
+    "青山区卫生健康委员会2023年度部门决算\n"
+    "2023年度收、支总计1,234.56万元，比上年增加123.45万元。\n"
+    "2023年度一般公共预算财政拨款支出95.00万元。\n"
+)
+
+
+def test_a_template_sentence_left_with_last_years_year():
+    text = FINAL + "2022年度机关运行经费支出30.00万元，比上年减少5.00万元，下降14.3%。\n"
+    result = found(text, "DOC007")
+    assert len(result) == 1 and result[0][0] == 4
+
+
+def test_an_opening_earlier_year_that_is_not_this_years_figure():
+    text = FINAL + (
+        "2022年度机关运行经费支出35.00万元，2023年度支出30.00万元。\n"  # both years: a comparison
+        "2022年度部门决算公开工作按时完成。\n"  # last year's accounts, this year's work
+        "2022年结转资金3.00万元已全部使用。\n"  # a carry-over
+        "2022年度以来累计投入资金120万元。\n"
+    )
+    assert found(text, "DOC007") == []
+
+
+def test_an_opening_earlier_year_in_a_report_that_does_not_open_with_its_year():
+    text = "青山区卫生健康委员会2023年度部门决算\n本年度收入合计500.00万元。\n2022年度机关运行经费支出30.00万元。\n"
+    assert found(text, "DOC007") == []
+
+
 # ---------------------------------------------------------------- DOC008 names
 
 
