@@ -115,6 +115,12 @@ class TestShare:
         text = "2021年度支出合计474.49万元。\n2021年度财政拨款支出474.49万元，占本年支出合计的99.0%。"
         assert findings(text, "PCT001")
 
+    def test_a_grand_total_is_not_this_years_total(self):
+        # 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余: a share of the one is not a share of the other
+        text = "2023年度支出总计3,456.78万元。\n2023年度财政拨款支出2,100.00万元，占本年支出合计的70.0%。"
+        assert not findings(text, "PCT001")
+        assert findings(text.replace("支出总计", "本年支出合计", 1), "PCT001")
+
     def test_shares_nudged_to_sum_to_100_are_accepted(self):
         text = (
             "财政拨款支出474.49万元，主要用于：一般公共服务支出6.38万元，占1.3%；科学技术支出425.72万元，占89.8%；"

@@ -32,7 +32,7 @@ from .statements import subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
-_TOTAL_WORDS = re.compile(r"(?:总额|合计|总计|总数|的|费|支出)$")
+_TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
 
 
