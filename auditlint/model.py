@@ -112,8 +112,15 @@ class Document(BaseModel):
 
 # ------------------------------------------------------------------------ extract
 
-Kind = Literal["money", "percent", "count", "number"]
-_KIND_OF_UNIT: dict[str, Kind] = {**{unit: "money" for unit in MONEY_SCALE}, "%": "percent", "％": "percent", "": "number"}
+Kind = Literal["money", "percent", "count", "number", "points"]
+_KIND_OF_UNIT: dict[str, Kind] = {
+    **{unit: "money" for unit in MONEY_SCALE},
+    "%": "percent",
+    "％": "percent",
+    "": "number",
+    "个百分点": "points",  # a difference of two rates ("下降1.5个百分点"): neither a rate nor a count
+    "百分点": "points",
+}
 
 
 class Span(BaseModel):

@@ -47,11 +47,22 @@ def _magnitude(q: Quantity) -> Interval:
     return Interval(abs(iv.lo), abs(iv.hi)) if iv.lo >= 0 or iv.hi <= 0 else Interval(Decimal(0), max(-iv.lo, iv.hi))
 
 
+def _amount_like(q: Quantity | None, current: Quantity | None) -> bool:
+    """An amount of money, or a count of the same things as the current figure (人次 and 人次)."""
+    if q is None:
+        return False
+    if q.kind == "money":
+        return True
+    return q.kind == "count" and current is not None and current.kind == "count" and current.unit == q.unit
+
+
 def _prior(claim: ChangeClaim) -> tuple[Interval | None, bool]:
     """Last year's (or the budget) figure: stated, or implied by current ∓ change. Second: was it stated."""
-    if claim.prior is not None and claim.prior.kind == "money":
-        return interval_of(claim.prior), True
+    if _amount_like(claim.prior, claim.current):
+        return interval_of(claim.prior), True  # type: ignore[arg-type]
     if claim.current is None or claim.delta is None or claim.delta.kind != claim.current.kind:
+        return None, False
+    if claim.delta.kind != "money" and not _amount_like(claim.delta, claim.current):
         return None, False
     sign = direction(claim.delta_word.text if claim.delta_word else None)
     if sign == 0:
@@ -65,6 +76,8 @@ def _unit(claim: ChangeClaim) -> str:
     for q in (claim.current, claim.prior, claim.delta):
         if q is not None and q.kind == "money":
             return q.unit
+    if _amount_like(claim.delta, claim.current):
+        return claim.current.unit  # type: ignore[union-attr]
     return ""
 
 
@@ -72,8 +85,8 @@ def expected_rate(claim: ChangeClaim) -> tuple[Interval | None, Interval | None,
     """(last year's figure, the rate the figures imply, why not) for a change with a rate."""
     prior, stated = _prior(claim)
     change: Interval | None = None
-    if claim.delta is not None and claim.delta.kind == "money":
-        change = _magnitude(claim.delta)
+    if _amount_like(claim.delta, claim.current):
+        change = _magnitude(claim.delta)  # type: ignore[arg-type]
     elif claim.current is not None and prior is not None and stated:
         diff = interval_of(claim.current) - prior
         change = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
@@ -113,6 +126,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
     X − D (X + D for 减少), or the stated one, and R must equal D ÷ last year's figure.
     Rounding of R and of the amounts is allowed; one unit off in R's last place is not.
+    Amounts of money, or counts of the same thing ("在职人员 320 人，比上年末减少 5 人");
+    a change in percentage points (个百分点) is not a rate.
 
     Why: a rate that cannot follow from the amounts means one of them is wrong,
     and readers quote the rate.

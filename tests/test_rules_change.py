@@ -44,6 +44,21 @@ class TestChangeRate:
     def test_a_new_unit_with_nothing_last_year_is_not_assessable(self):
         assert not findings("本年支出合计307.82万元，比上年增加307.82万元，增长100.00%。", "CHG001")
 
+    def test_a_count_and_its_change(self):
+        text = "2023年末在职人员320人，比上年末减少5人，下降2.5%。"
+        [f] = findings(text, "CHG001")
+        assert "325 人" in f.message and f.expected == "下降1.5%"
+        assert not findings(text.replace("2.5%", "1.5%"), "CHG001")
+
+    def test_counts_of_different_things_are_not_a_change_rate(self):
+        # 人 against 人次: not the same count, nothing to divide
+        assert not findings("全年培训320人，比上年增加50人次，增长50.0%。", "CHG001")
+
+    def test_percentage_points_are_not_a_rate_of_change(self):
+        text = "2023年度预算执行率为96.5%，比上年提高3.2个百分点。政府采购支出占比12.5%，较上年下降1.5个百分点。"
+        result = check_text(text)
+        assert result.findings == [] and "change" not in result.claims
+
 
 class TestDirection:
     def test_amount_word_and_rate_word_disagree(self):
