@@ -36,3 +36,24 @@ def test_a_slip_in_a_budget_report_is_caught(old, new, rule):
 def test_last_years_budget_is_named_as_last_year():
     [f] = [f for f in check(TEXT.replace("增长6.9%。其中", "增长9.6%。其中")).findings if f.rule == "CHG001"]
     assert "上年" in f.message and "年初预算" not in f.message
+
+
+def test_a_share_of_a_budget_named_with_its_budget_word():
+    text = (
+        "青山区水务局2024年部门预算\n"
+        "2024年支出预算总额为5,600.00万元，其中：基本支出2,100.00万元，项目支出3,500.00万元。\n"
+        "2024年实行绩效目标管理的项目28个，涉及资金3,300.00万元，占项目支出预算的100%。\n"
+    )
+    [f] = [f for f in check_bytes("budget.txt", text.encode("utf-8")).findings if f.rule == "PCT001"]
+    assert "3,500.00" in f.message
+    assert not check_bytes("budget.txt", text.replace("3,300.00", "3,500.00").encode("utf-8")).findings
+
+
+def test_in_a_final_account_a_budget_is_not_the_final_figure():
+    # a 决算 report: 项目支出预算 is not the 项目支出 spent
+    text = (
+        "青山区水务局2023年度部门决算\n"
+        "2023年度支出合计5,600.00万元，其中：基本支出2,100.00万元，项目支出3,500.00万元。\n"
+        "实行绩效目标管理的项目28个，涉及资金3,300.00万元，占项目支出预算的100%。\n"
+    )
+    assert not [f for f in check_bytes("final.txt", text.encode("utf-8")).findings if f.rule == "PCT001"]

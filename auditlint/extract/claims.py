@@ -72,6 +72,8 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+_BUDGET_TAIL = re.compile(r"预算数?$")
+_NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
 _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
 
@@ -90,6 +92,7 @@ class _Builder:
         self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
         self._named: dict[tuple[str, str], list[Statement]] | None = None
+        self._is_budget: bool | None = None
 
     # -------------------------------------------------------------- look-ups
     def _lookback(self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS) -> Statement | None:
@@ -203,7 +206,17 @@ class _Builder:
         # the latest earlier statement of the same line item with an amount of the part's kind
         named = self._amounts_named(base_key, part.kind)
         k = bisect.bisect_left(named, st.index, key=lambda o: o.index)
+        if not k and self._budget_report() and _BUDGET_TAIL.search(base_key):
+            # a budget report's figures are budgets: "占项目支出预算的100%" is a share of 项目支出
+            return self._share_total(st, part, _BUDGET_TAIL.sub("", base_label)) if _BUDGET_TAIL.sub("", base_key) else None
         return _main(named[k - 1]).quantity if k else None  # type: ignore[union-attr]
+
+    def _budget_report(self) -> bool:
+        """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
+        if self._is_budget is None:
+            head = self.d.document.content.lstrip()[:80].split("\n", 1)[0]
+            self._is_budget = "预算" in head and not _NOT_BUDGET_TITLE.search(head)
+        return self._is_budget
 
     def _amounts_named(self, key: str, kind: str) -> list[Statement]:
         """The statements with an amount of this kind whose key names the same line item as key
