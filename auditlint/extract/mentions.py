@@ -100,6 +100,7 @@ class _Reader:
         self.index = outline_index(doc)
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
         self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
+        self._markers: list[tuple[LineItem, re.Pattern[str]]] | None = None
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
         """(the sentence holding an offset, its text up to that offset), in reflowed text."""
@@ -151,13 +152,23 @@ class _Reader:
                 return labelled, False  # "（本部门）全年项目预算数 156.30 万元，实际执行数 …"
         if _FUNDS.match(st.key):
             # "对…项目支出实施了绩效自评，…涉及金额102.00万元": the funds of what the sentence named
-            for candidate in self.items:
-                if any(re.search(re.escape(marker) + r"(?![中的])", clause) for marker in candidate.markers):
+            for candidate, named in self.marker_patterns():
+                if named.search(clause):
                     return candidate, True
         if parent is None and self.evaluation(offset) == "整体":
             whole = next((c for c in self.items if c.whole), None)
             return whole, False
         return None, False
+
+    def marker_patterns(self) -> list[tuple[LineItem, re.Pattern[str]]]:
+        """Each line item with markers, and one pattern for any of them not followed by 中 or 的 (compiled once)."""
+        if self._markers is None:
+            self._markers = [
+                (c, re.compile("(?:" + "|".join(map(re.escape, c.markers)) + r")(?![中的])"))
+                for c in self.items
+                if c.markers
+            ]
+        return self._markers
 
     def lookup(self, key: str) -> LineItem | None:
         bare = _SCOPE_WORDS.sub("", key)
