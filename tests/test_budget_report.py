@@ -57,3 +57,16 @@ def test_in_a_final_account_a_budget_is_not_the_final_figure():
         "实行绩效目标管理的项目28个，涉及资金3,300.00万元，占项目支出预算的100%。\n"
     )
     assert not [f for f in check_bytes("final.txt", text.encode("utf-8")).findings if f.rule == "PCT001"]
+
+
+def test_a_budget_compared_with_last_years_budget_by_its_year():
+    text = "青山区水务局2024年部门预算\n2024年一般公共预算当年拨款5,000.00万元，比2023年预算数减少250.00万元，下降5.8%。\n"
+    [f] = [f for f in check_bytes("budget.txt", text.encode("utf-8")).findings if f.rule == "CHG001"]
+    assert "上年数应为 5,250.00 万元" in f.message and f.expected == "下降4.8%"
+
+
+def test_a_first_line_of_text_is_not_a_title():
+    # one sentence, no title: "比年初预算" keeps its meaning
+    text = "一般公共服务支出478,297.24元，比年初预算减少97,121.12元，下降19.9%。"
+    [f] = [f for f in check_bytes("one.txt", text.encode("utf-8")).findings if f.rule == "CHG001"]
+    assert "年初预算应为" in f.message

@@ -144,6 +144,9 @@ class _Builder:
         budget = st.first("budget")
         if not basis:
             basis = "budget" if budget is not None and st.value is not None else "prior_year"
+        if basis == "budget" and budget is None and prior is None and self._budget_report():
+            # a budget report compares this year's budget with last year's ("比2023年预算数减少")
+            basis = "prior_year"
         prior_q = prior.quantity if prior else None
         if prior_q is None and basis == "budget" and budget is not None and st.value is not None:
             prior_q = budget.quantity
@@ -214,8 +217,9 @@ class _Builder:
     def _budget_report(self) -> bool:
         """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
         if self._is_budget is None:
-            head = self.d.document.content.lstrip()[:80].split("\n", 1)[0]
-            self._is_budget = "预算" in head and not _NOT_BUDGET_TITLE.search(head)
+            head = self.d.document.content.lstrip()[:80].split("\n", 1)[0].strip()
+            title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
+            self._is_budget = title and "预算" in head and not _NOT_BUDGET_TITLE.search(head)
         return self._is_budget
 
     def _amounts_named(self, key: str, kind: str) -> list[Statement]:
