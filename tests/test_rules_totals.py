@@ -104,6 +104,17 @@ class TestSum:
         # 50 + 100 = 150: the breakdown of 全年预算, not of 年初预算
         assert not findings(text.replace("60.00万元", "50.00万元"), "SUM001")
 
+    def test_official_cars_purchase_and_running_costs_are_all_of_it(self):
+        text = "公务用车购置及运行维护费支出18.00万元。其中：公务用车购置支出0万元；公务用车运行维护费支出16.00万元。"
+        [f] = findings(text, "SUM001")
+        assert "各项构成完整的分解" in f.message
+        assert not findings(text.replace("16.00", "18.00"), "SUM001")
+
+    def test_official_reception_at_home_and_from_abroad_are_all_of_it(self):
+        text = "公务接待费支出3.50万元，其中：国内公务接待支出3.30万元，外事接待支出0万元。"
+        [f] = findings(text, "SUM001")
+        assert "各项构成完整的分解" in f.message
+
 
 class TestShare:
     def test_share_must_be_part_over_total(self):
@@ -120,6 +131,17 @@ class TestShare:
         text = "2023年度支出总计3,456.78万元。\n2023年度财政拨款支出2,100.00万元，占本年支出合计的70.0%。"
         assert not findings(text, "PCT001")
         assert findings(text.replace("支出总计", "本年支出合计", 1), "PCT001")
+
+    def test_shares_of_a_total_stated_under_the_heading_before(self):
+        text = (
+            "（一）“三公”经费财政拨款支出决算总体情况说明\n"
+            "2023年度“三公”经费财政拨款支出预算为25.00万元，支出决算为21.30万元，完成预算的85.2%。\n"
+            "（二）“三公”经费财政拨款支出决算具体情况说明\n"
+            "2023年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；"
+            "公务用车购置及运行维护费支出决算18.00万元，占82.5%；公务接待费支出决算3.30万元，占15.5%。\n"
+        )
+        [f] = findings(text, "PCT001")
+        assert "21.30" in f.message and f.evidence == "82.5%"
 
     def test_shares_nudged_to_sum_to_100_are_accepted(self):
         text = (

@@ -95,13 +95,15 @@ class _Builder:
         self._is_budget: bool | None = None
 
     # -------------------------------------------------------------- look-ups
-    def _lookback(self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS) -> Statement | None:
-        """The latest earlier statement, near enough and in the same section, that satisfies want."""
+    def _lookback(
+        self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS, same_section: bool = True
+    ) -> Statement | None:
+        """The latest earlier statement, near enough (and in the same section), that satisfies want."""
         for i in range(st.index - 1, -1, -1):  # no slice: looking back must not copy the statements
             other = self.sts[i]
             if st.paragraph - other.paragraph > paragraphs:
                 return None
-            if other.section != st.section:
+            if same_section and other.section != st.section:
                 return None
             if want(other):
                 return other
@@ -196,8 +198,11 @@ class _Builder:
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
         if parent is not None and parent.measure == "virtual":
-            # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before
-            parent = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
+            # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before, named
+            # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
+            parent = self._lookback(
+                parent, lambda o: o.value is not None and same_item(o.key, parent.key), same_section=False
+            )
         if parent is not None and parent.measure != "virtual":
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
