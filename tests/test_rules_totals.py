@@ -181,6 +181,12 @@ class TestExecution:
     def test_arrival_rate(self):
         assert findings("该项目计划资金36万元，到位资金30万元，资金到位率100%。", "EXE001")
 
+    def test_arrival_written_after_the_funds(self):
+        text = "全年预算资金1,500.00万元。截至2023年12月31日，项目资金到位1,500.00万元，资金到位率95%；实际支出1,380.00万元，预算执行率92.0%。"
+        [f] = findings(text, "EXE001")
+        assert f.fix == "100%"
+        assert not findings(text.replace("95%", "100%"), "EXE001")
+
     def test_rate_of_a_list_total(self):
         text = (
             "调整后的预算数为483.72万元。2021年实际支出474.49万元，包括基本支出242.34万元，"
