@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -131,3 +132,69 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             severity=severity,
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
         )
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = r"\s*(?:万元|元|亿元)"
+_STEP = r"(?:年中|年内|期间|其后|后)?(?P<wN>追加|调增|增加|调减|核减|减少|收回)(?:了)?(?:预算)?(?:资金|经费)?(?:为|了)?\s*(?P<nN>" + _NUM + ")" + _MONEY
+_ADJUSTED = re.compile(
+    r"年初预算(?:资金|经费)?(?:数|金额)?(?:为|是)?\s*(?P<start>" + _NUM + ")" + _MONEY
+    + r"\s*[，,；;]\s*" + _STEP.replace("N", "1")
+    + r"(?:\s*[，,；;]\s*" + _STEP.replace("N", "2") + r")?"
+    + r"\s*[，,；;]\s*(?:调整后的?|全年|最终)预算(?:资金|经费)?(?:数|金额)?(?:为|是|达到?)?\s*(?P<end>" + _NUM + ")" + _MONEY
+)
+_DOWN = ("调减", "核减", "减少", "收回")
+
+
+@rule("SUM002", "budget-adjustment-mismatch", severity="error")
+def budget_adjustment(doc: Disclosure) -> Iterator:
+    """调整后预算与年初预算及追加（调减）数不符。
+
+    Checks: "年初预算 A 万元，年中追加 B 万元（调减 C 万元），调整后（全年）预算 D 万元":
+    D must equal A + B − C, allowing for rounding.
+
+    Why: the adjusted budget is what execution rates are measured against; an
+    adjustment that does not add up puts every rate after it in doubt.
+
+    Bad:  本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,600.00万元。
+    Good: 本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。
+    """
+    flow = doc.flow
+    if flow is None or "年初预算" not in flow.text:
+        return
+    at = {q.start: q for q in doc.quantities if q.kind == "money"}
+    for m in _ADJUSTED.finditer(flow.text):
+        figures = {}
+        for name in ("start", "n1", "n2", "end"):
+            if m.group(name) is None:
+                continue
+            q = at.get(flow.span(m.start(name), m.end(name))[0])
+            if q is None:
+                break
+            figures[name] = q
+        else:
+            total = interval_of(figures["start"])
+            for n in ("1", "2"):
+                if f"n{n}" in figures:
+                    step = interval_of(figures[f"n{n}"])
+                    total = total - step if m.group(f"w{n}") in _DOWN else total + step
+            end = figures["end"]
+            stated = interval_of(end)
+            if total.overlaps(stated):
+                continue
+            terms = amount(figures["start"]).replace(" ", "")
+            for n in ("1", "2"):
+                if f"n{n}" in figures:
+                    sign = "−" if m.group(f"w{n}") in _DOWN else "+"
+                    terms += f" {sign} {amount(figures[f'n{n}']).replace(' ', '')}"
+            yield Issue(
+                start=end.start,
+                end=end.end,
+                message=(
+                    f"调整后预算与年初预算及调整数不符：{terms} = {_in_unit_of(total.mid, end)}，"
+                    f"而写作 {amount(end)}"
+                ),
+                expected=_in_unit_of(total.mid, end),
+                actual=doc.text[end.start : end.end],
+                related=tuple((q.start, q.end, "年初预算" if k == "start" else m.group(f"w{k[1]}")) for k, q in figures.items() if k != "end"),
+            )

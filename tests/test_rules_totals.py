@@ -116,6 +116,32 @@ class TestSum:
         assert "各项构成完整的分解" in f.message
 
 
+
+class TestBudgetAdjustment:
+    TEXT = "本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。"
+
+    def test_an_adjusted_budget_that_adds_up_is_clean(self):
+        assert not findings(self.TEXT, "SUM002")
+
+    def test_an_adjusted_budget_that_does_not_add_up(self):
+        [f] = findings(self.TEXT.replace("1,500.00", "1,600.00"), "SUM002")
+        assert f.expected == "1,500.00 万元" and "1,200.00万元 + 300.00万元" in f.message
+
+    def test_a_cut_is_subtracted(self):
+        text = "年初预算为85.00万元，调减15.00万元，调整后预算为70.00万元。"
+        assert not findings(text, "SUM002")
+        assert findings(text.replace("调减", "追加"), "SUM002")
+
+    def test_an_increase_and_a_cut(self):
+        text = "年初预算为100万元，年中追加20万元，核减5万元，调整后预算为115万元。"
+        assert not findings(text, "SUM002")
+        assert findings(text.replace("115万元", "125万元"), "SUM002")
+
+    def test_an_adjusted_budget_is_not_an_increment(self):
+        # "调整预算数为 Y" states the adjusted total itself, not a change: nothing to add up
+        assert not findings("年初预算数为100.00万元，调整预算数为120.00万元，全年预算数为120.00万元。", "SUM002")
+
+
 class TestShare:
     def test_share_must_be_part_over_total(self):
         text = "全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.4%；项目支出预算106.28万元，占比10.60%。"
