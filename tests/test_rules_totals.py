@@ -116,6 +116,11 @@ class TestSum:
         assert "各项构成完整的分解" in f.message
 
 
+    def test_a_mistyped_amount_is_not_read_as_zero(self):
+        # "480，00万元" is not 00 万元: no total of 0 to compare the parts with
+        text = "本年支出合计480，00万元，其中：基本支出360.00万元，占75.0%；项目支出120.00万元，占25.0%。"
+        assert not findings(text, "SUM001")
+
 
 class TestBudgetAdjustment:
     TEXT = "本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。"

@@ -82,6 +82,8 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
         after = text[end : end + 4]
         if not unit and not m.group("sign") and _is_numbering(text, m.start("num"), m.end("num")):
             continue
+        if unit and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+            continue  # "480，00万元": not an amount of 00 万元 but a mistyped one, which nothing can be read from
         date = not unit and bool(_YEAR_OR_DATE.match(after))
         try:
             value = Decimal(raw.replace(",", "").replace("，", ""))
