@@ -122,6 +122,31 @@ class TestSum:
         assert not findings(text, "SUM001")
 
 
+
+class TestRespectively:
+    TEXT = (
+        "2023年度本年支出合计480.00万元，其中基本支出和项目支出分别为360.00万元和120.00万元，"
+        "分别占本年支出合计的75.0%和25.0%。"
+    )
+
+    def test_a_consistent_respective_list_is_clean_and_checked(self):
+        result = check_text(self.TEXT)
+        assert result.findings == []
+        assert result.claims["share"].checked == 2 and result.claims["sum"].checked == 1
+
+    def test_each_share_goes_to_its_amount(self):
+        [f] = findings(self.TEXT.replace("75.0%和25.0%", "75.0%和30.0%"), "PCT001")
+        assert "项目支出 120.00 万元" in f.message
+
+    def test_the_amounts_must_add_up_when_their_shares_cover_everything(self):
+        [f] = findings(self.TEXT.replace("120.00万元", "110.00万元", 1), "SUM001")
+        assert "360.00万元 + 110.00万元" in f.message
+
+    def test_names_and_amounts_that_do_not_pair_up_are_left_alone(self):
+        text = "2023年度本年支出合计480.00万元，其中基本支出和项目支出分别为360.00万元。"
+        assert check_text(text).findings == []
+
+
 class TestBudgetAdjustment:
     TEXT = "本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。"
 

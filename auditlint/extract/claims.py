@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..numbers import Interval
 from .identities import Decomposition, load_decompositions
-from .statements import subject_key
+from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
@@ -72,6 +72,9 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+_AND = re.compile(r"以及|和|与|及|、")
+_RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?分别占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
+_CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
 _BUDGET_TAIL = re.compile(r"预算数?$")
 _NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
 _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
@@ -125,6 +128,7 @@ class _Builder:
 
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
+        self._respectively()
         for st in self.sts:
             self._change(st)
             self._shares(st)
@@ -136,6 +140,56 @@ class _Builder:
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _respectively(self) -> None:
+        """"基本支出和项目支出分别为 360 万元和 120 万元，分别占本年支出合计的 75.0% 和 25.0%": the names
+        listed before 分别 go to the amounts that follow, in order, and so do the shares after 分别占."""
+        text = self.d.document.text
+        for i, st in enumerate(self.sts):
+            if not st.subject.endswith("分别") or st.value is None:
+                continue
+            names = [clean_subject(n) for n in _AND.split(st.subject[: -len("分别")])]
+            run = [st]
+            for other in self.sts[i + 1 : i + len(names)]:
+                if other.subject or other.value is None or other.sentence != st.sentence or other.parent != st.parent:
+                    break
+                run.append(other)
+            if len(run) != len(names) or len(run) < 2 or not all(names):
+                continue
+            for name, member in zip(names, run, strict=True):
+                member.subject, member.key = name, subject_key(name)
+            self._respective_shares(run, text)
+
+    def _respective_shares(self, run: list[Statement], text: str) -> None:
+        """The percentages after "分别占…的" right after a run of amounts, one to each amount."""
+        last = run[-1].value
+        assert last is not None
+        stop = text.find("。", last.end)
+        stop = len(text) if stop < 0 else stop
+        percents = [q for q in self.d.quantities if last.end <= q.start < stop and q.kind == "percent"]
+        if len(percents) < len(run):
+            return
+        lead = _RESPECTIVE_SHARE.search(text, last.end, percents[0].start)
+        if lead is None or lead.end() != percents[0].start:
+            return
+        shares = percents[: len(run)]
+        if any(not _CONNECTOR.fullmatch(text[a.end : b.start]) for a, b in zip(shares, shares[1:])):
+            return
+        taken = {(q.start, q.end) for q in shares}
+        for other in self.sts:  # a share the parser gave to the total or to a bare 分别 goes to its amount
+            if other.sentence != run[0].sentence or other.paragraph != run[0].paragraph:
+                continue
+            other.facts = [f for f in other.facts if (f.quantity.start, f.quantity.end) not in taken]
+            if not other.facts and other.subject in ("", "分别") and other.parent is not None:
+                other.parent, other.list_kind = None, ""  # no part of the list: what is left of "分别占…"
+        base = lead.group("base").strip()
+        for member, q in zip(run, shares, strict=True):
+            member.facts.append(Fact(role="share", quantity=q, label="分别占" + base, base_label=base))
+        self.children = {}
+        for st in self.sts:
+            if st.parent is not None:
+                self.children.setdefault(st.parent, []).append(st)
+        self.groups = [(self.sts[i], kids) for i, kids in self.children.items()]
 
     def _change(self, st: Statement) -> None:
         delta, rate = st.first("delta"), st.first("rate")
