@@ -44,6 +44,12 @@ class TestChangeRate:
     def test_a_new_unit_with_nothing_last_year_is_not_assessable(self):
         assert not findings("本年支出合计307.82万元，比上年增加307.82万元，增长100.00%。", "CHG001")
 
+    def test_a_change_amount_in_brackets_after_the_rate(self):
+        text = "2023年度本年收入合计800.00万元，同比增长7.7%（增加50.00万元）。"
+        [f] = findings(text, "CHG001")
+        assert f.expected == "增长6.7%"
+        assert not findings(text.replace("7.7%", "6.7%"), "CHG001")
+
     def test_a_count_and_its_change(self):
         text = "2023年末在职人员320人，比上年末减少5人，下降2.5%。"
         [f] = findings(text, "CHG001")

@@ -175,7 +175,8 @@ def clean_subject(label: str) -> str:
             break
         text = new
     if text[:1] in ("（", "("):
-        text = _LEAD_PARENS.sub("", text)
+        # "（注：…）…" drops its bracket; an opening bracket left alone ("（增加 50 万元）") is no subject
+        text = _LEAD_PARENS.sub("", text) if ("）" in text or ")" in text) else text[1:].strip()
     if DATE_PH in text:
         # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
         text = _REPORTER_YEAR.sub("", text)
