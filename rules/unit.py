@@ -43,11 +43,13 @@ def _holds(claim):
     return None
 
 
-def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
+def slipped_figure(claim, report_unit: str | None = None) -> tuple[str, Quantity, str] | None:
     """(field, figure, right unit) when one amount written in 元 for 万元 (or the reverse) alone
     explains why a change, share or execution rate does not add up.
 
     Only a claim that mixes 元 and 万元 is considered: a slip is what makes the units differ.
+    When either of two figures would explain it (33.39 元 against 6.28 万元: the change scales
+    with the rate), the one in a unit other than the report's is the slip.
     """
     fields = _FIGURES.get(claim.kind, ())
     figures = [(f, getattr(claim, f)) for f in fields if getattr(claim, f, None) is not None]
@@ -56,6 +58,7 @@ def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
     money = [(f, q) for f, q in figures if q.kind == "money" and q.unit in _SWAP and q.value]
     if len({q.unit for _, q in money}) < 2 or _holds(claim) is not False:
         return None
+    found = []
     for name, q in money:
         swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
         if name.startswith("plan"):
@@ -65,8 +68,10 @@ def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
         else:
             trial = claim.model_copy(update={name: swapped})
         if _holds(trial):
-            return name, q, _SWAP[q.unit]
-    return None
+            found.append((name, q, _SWAP[q.unit]))
+    if len(found) > 1 and report_unit:
+        found.sort(key=lambda f: f[1].unit == report_unit)  # (stable) a figure off the report's unit first
+    return found[0] if found else None
 
 
 def _times(a: Quantity, b: Quantity) -> str:
@@ -142,7 +147,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
     for claim in [c for c in doc.claims if c.kind in _FIGURES]:
-        slip = slipped_figure(claim)
+        slip = slipped_figure(claim, doc.unit)
         if slip is None:
             continue
         _, q, right = slip

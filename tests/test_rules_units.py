@@ -71,6 +71,16 @@ def test_a_slip_that_explains_a_change_is_reported_as_a_slip():
     assert [(f.rule, f.evidence) for f in result.findings] == [("UNIT001", "33.39元")]
 
 
+def test_of_two_figures_that_would_explain_a_slip_the_one_off_the_reports_unit_is_named():
+    # 612,480.50 万元 with 58,230.00 万元 would hold too: but the report keeps its amounts in 元
+    text = (
+        "2023年度本年支出合计8,642,315.60元，其中：基本支出6,125,400.00元，项目支出2,516,915.60元。\n"
+        "2023年度机关运行经费支出612,480.50元，比上年减少58,230.00万元，下降8.7%。"
+    )
+    result = check_text(text)
+    assert [(f.rule, f.evidence) for f in result.findings] == [("UNIT001", "58,230.00万元")]
+
+
 def test_a_slip_that_explains_a_share_or_a_rate():
     text = (
         "本年支出合计474.49万元，其中：基本支出242.34万元，占51.1%；项目支出232.15元，占48.9%。\n"
