@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -146,8 +146,12 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
+    units = Counter(q.unit for q in doc.quantities if q.unit in _SWAP)
+    ranked = units.most_common(2) + [("", 0)]
+    # the report's unit, where it keeps nearly all its amounts in one: a figure off it is the slip
+    kept = ranked[0][0] if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1] else None
     for claim in [c for c in doc.claims if c.kind in _FIGURES]:
-        slip = slipped_figure(claim, doc.unit)
+        slip = slipped_figure(claim, kept)
         if slip is None:
             continue
         _, q, right = slip
