@@ -104,6 +104,14 @@ class TestSum:
         # 50 + 100 = 150: the breakdown of 全年预算, not of 年初预算
         assert not findings(text.replace("60.00万元", "50.00万元"), "SUM001")
 
+    def test_grand_totals_with_carry_overs_are_complete(self):
+        text = (
+            "2023年度收入总计600.00万元，其中：本年收入合计520.00万元，使用非财政拨款结余10.00万元，年初结转和结余70.00万元。\n"
+            "2023年度支出总计600.00万元，其中：本年支出合计540.00万元，结余分配0万元，年末结转和结余50.00万元。"
+        )
+        [f] = findings(text, "SUM001")
+        assert "支出总计" in f.message and "各项构成完整的分解" in f.message
+
     def test_official_cars_purchase_and_running_costs_are_all_of_it(self):
         text = "公务用车购置及运行维护费支出18.00万元。其中：公务用车购置支出0万元；公务用车运行维护费支出16.00万元。"
         [f] = findings(text, "SUM001")
