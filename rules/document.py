@@ -438,10 +438,10 @@ _DATE = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"(?P<label>[\u4e00-\u9fff（）()]{0,12}?(?:委托|举办单位|主管部门|主管单位|上级|登记管理机关|审核|审批|审查)[\u4e00-\u9fff（）()]{0,10}?意见"
-    r"|报送日期|填报日期|填表日期|审核日期|批准日期)"
+    r"|报送日期|填报日期|填表日期|审核日期|批准日期|(?:法定代表人|单位负责人)(?:签字|签名|签章))"
 )
-# a label is a run of CJK and brackets naming 意见 or 日期: only such runs are scanned
-_SIGN_OFF_SCAN = Scan(_SIGN_OFF, outside=r"[^\u4e00-\u9fff（）()]", anchor="意见|日期")
+# a label is a run of CJK and brackets naming 意见, 日期 or a signature: only such runs are scanned
+_SIGN_OFF_SCAN = Scan(_SIGN_OFF, outside=r"[^\u4e00-\u9fff（）()]", anchor="意见|日期|签字|签名|签章")
 
 
 def _sign_off_dates(doc: Disclosure) -> list[tuple[str, tuple[int, int, int], int, int, int]]:

@@ -161,6 +161,16 @@ def test_dates_in_order_and_dates_outside_sign_off_blocks():
     assert found(text, "DOC006") == []
 
 
+def test_an_approval_dated_before_the_legal_representatives_signature():
+    text = (
+        "事业单位法人年度报告书（2023年度）\n法定代表人签字：\n2024年3月20日\n"
+        "举办单位（主管部门）审查意见：同意。\n（盖章）\n2024年3月12日\n"
+    )
+    result = found(text, "DOC006")
+    assert len(result) == 1 and result[0][0] == 6
+    assert found(text.replace("2024年3月12日", "2024年3月25日"), "DOC006") == []
+
+
 # ---------------------------------------------------------------- DOC007 fiscal year
 
 
