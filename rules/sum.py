@@ -110,6 +110,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
         notes = []
         for claim, parts, total in failures:
             name = MEASURE_NAMES.get(claim.measure, "金额")
+            if claim.total.kind == "count" and claim.measure == "value":
+                name = "数量"
             terms = " + ".join(amount(p).replace(" ", "") for p in claim.parts)
             gap = parts.mid - total.mid
             notes.append(
@@ -119,6 +121,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
         why = {
             "shares": "各项占比合计为 100%",
             "other": "列举包含“其他”项",
+            "pair": "两项互为补充，合起来即为全部",
             "": "各项之和已超过总数",
         }.get(first.completeness, "各项构成完整的分解" if first.completeness.startswith("identity") else "另一口径的分项合计与总数一致")
         subject = display_subject(first.subject) or "总数"

@@ -104,6 +104,14 @@ class TestSum:
         # 50 + 100 = 150: the breakdown of 全年预算, not of 年初预算
         assert not findings(text.replace("60.00万元", "50.00万元"), "SUM001")
 
+    def test_two_halves_of_a_dichotomy_are_the_whole(self):
+        text = "全年开展培训12期，其中线上5期、线下6期。"
+        [f] = findings(text, "SUM001")
+        assert "数量：5期 + 6期 = 11期" in f.message and f.severity.value == "error"
+        assert not findings(text.replace("线下6期", "线下7期"), "SUM001")
+        # two parts that are not halves of one whole may leave something out
+        assert not findings("全年开展培训12期，其中科普培训5期、安全培训6期。", "SUM001")
+
     def test_grand_totals_with_carry_overs_are_complete(self):
         text = (
             "2023年度收入总计600.00万元，其中：本年收入合计520.00万元，使用非财政拨款结余10.00万元，年初结转和结余70.00万元。\n"

@@ -72,6 +72,19 @@ def _span(facts: Iterable[Fact | None], st: Statement) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+_PAIRS = (("线上", "线下"), ("男", "女"), ("国内", "国外"), ("国内", "境外"), ("境内", "境外"), ("城镇", "农村"),
+          ("城市", "农村"), ("本级", "下级"), ("在职", "离退休"), ("中央", "地方"))
+
+
+def _complementary(a: str, b: str) -> bool:
+    """Two labels that differ only in the two halves of a dichotomy ("线上培训" / "线下培训")."""
+    for x, y in _PAIRS:
+        for first, second in ((x, y), (y, x)):
+            if first in a and second in b and a.replace(first, "", 1) == b.replace(second, "", 1):
+                return True
+    return False
+
+
 _AND = re.compile(r"以及|和|与|及|、")
 _RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?分别占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
@@ -566,6 +579,8 @@ class _Builder:
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
         if "其他" in kids[-1].subject:  # a catch-all last item closes the list
             return True, "other"
+        if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
+            return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
         ident = self._identity(parent, kids)
         if ident is not None:
             return True, f"identity:{ident.name}"
