@@ -77,6 +77,11 @@ _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
 _REACH = 1000
 # compiled once: read for every statement
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def _last_clause(text: str) -> str:
+    """What follows the last clause break (_CLAUSE_BREAK.split(text)[-1], without splitting it all)."""
+    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
 _LAST_YEAR = re.compile(r"上年|去年|上一年")
 _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
 _EVALUATION = re.compile(r"整体|部门支出")
@@ -202,7 +207,7 @@ class _Reader:
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
-            own = _CLAUSE_BREAK.split(clause)[-1]
+            own = _last_clause(clause)
             if self.other_year(clause) or _LAST_YEAR.search(own):
                 continue
             item, funds = self.item_of(st, clause, sentence, first.start)
@@ -229,7 +234,7 @@ class _Reader:
                 elif fact.role == "execution" and item is not None:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
-                    label = _CLAUSE_BREAK.split(upto)[-1]
+                    label = _last_clause(upto)
                     basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
                     out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, self.evaluation(first.start)))
         return out
