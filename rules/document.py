@@ -136,8 +136,11 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     if any(_present(doc, h, n, lo, h.start) for n in missing):
         return
     if not h.toc:
-        listed = {(list_key(c), c.number) for c in outline if c.toc}
-        if all((list_key(h), n) in listed for n in missing):
+        contents = [c for c in outline if c.toc and list_key(c) == list_key(h)]
+        listed = {c.number for c in contents}
+        # the contents giving this very title the missing number: the heading was misnumbered, not left out
+        renumbered = any(c.number in missing and _same_title(c, h) for c in contents)
+        if all(n in listed for n in missing) and not renumbered:
             return  # the contents list it: a part made of tables often has no heading of its own in the text
     names = "、".join(f"“{marker_for(h, n)}”" for n in missing[:3]) + ("等" if len(missing) > 3 else "")
     lo_index = p.previous if p.previous is not None else (p.parent if p.parent is not None else -1)

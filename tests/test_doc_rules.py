@@ -52,6 +52,20 @@ def test_the_contents_are_checked_on_their_own():
     assert [line for line, _ in result] == [4] and result[0][1].startswith("目录中")
 
 
+def test_a_heading_that_the_contents_number_otherwise_is_a_skip_not_a_section_left_out():
+    contents = "目录\n一、收入决算情况说明\n二、支出决算情况说明\n三、其他重要事项说明\n"
+    skipped = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、支出决算情况说明\n本年支出100万元。\n四、其他重要事项说明\n无。"
+    result = found(skipped, "DOC001")
+    assert [line for line, _ in result][:1] == [8] and "缺少“二、”" in result[0][1]
+
+
+def test_a_section_the_contents_list_but_the_text_leaves_out_stays_silent():
+    # a part made of tables has its title in the contents only: its number is not a gap in the body
+    contents = "目录\n一、收入决算情况说明\n二、决算报表\n三、其他重要事项说明\n"
+    body = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、其他重要事项说明\n无。"
+    assert found(body, "DOC001") == []
+
+
 def test_numbering_restarts_under_each_parent_and_in_each_attachment():
     text = (
         "一、主要工作\n（一）展览\n1.常设展览。\n2.临时展览。\n（二）培训\n1.教师培训。\n2.学生培训。\n二、存在问题\n1.场地不足。\n2.人员不足。\n"
