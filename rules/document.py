@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from auditlint.extract.structure import (
@@ -523,6 +524,15 @@ _OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以�
 
 
 _RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
+# "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
+_OWN_ACCOUNTS = re.compile(
+    r"\s*(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|[“\"]?三公[”\"]?经费|"
+    r"机关运行经费|政府采购)"
+)
+_MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+_COMPARED = re.compile(r"(?:与|比|较|同)\s*$")
+_REVIEW = re.compile(r"自评|评价|审计|考核|总结|公开|检查|验收")  # this year's review of another year's accounts
+_LOOKS_ELSEWHERE = re.compile(r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|预计|计划|拟")
 
 
 def _report_year(doc: Disclosure) -> int | None:
@@ -543,7 +553,10 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     written where the text reports this year's own funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
     a year before the report's year, followed by the funds, budget or project it
     qualifies, after a verb of this year's execution (完成, 争取, 安排, 下达 …), in a
-    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …).
+    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …);
+    and any other year written as "YYYY年度" at the head of a statement of the
+    report's own accounts ("2023年度本年收入合计 X 万元" in a 2024 决算), in a sentence
+    that states a figure and names no other year, compares, looks back or plans nothing.
 
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
@@ -575,6 +588,42 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
             end=end,
             message=f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字",
             expected=right,
+            actual=written,
+        )
+    # the years the text writes as its own: "与2023年度相比" in every paragraph does not make 2023 the report's
+    years = Counter(
+        int(m.group(1))
+        for m in re.finditer(r"((?:19|20)\d{2})\s*年度", text)
+        if not _COMPARED.search(text, max(m.start() - 3, 0), m.start())
+    )
+    if years[year] >= 3 and all(years[year] >= 2 * n for y, n in years.items() if y != year):
+        yield from _other_year_of_own_accounts(doc, year, text)  # only where the text leaves no doubt about its year
+
+
+def _other_year_of_own_accounts(doc: Disclosure, year: int, text: str) -> Iterator:
+    """A sentence that states the report's own totals ("2023年度本年收入合计 X 万元") under another year."""
+    flow = doc.flow
+    for m in _YEAR_SCAN.finditer(text):
+        y = int(m.group("y"))
+        if y == year or not m.group("du") or not _OWN_ACCOUNTS.match(text, m.end()):
+            continue
+        lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
+        sentence = text[lo:hi]
+        if not _MONEY.search(text, m.end(), hi) or _LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
+            continue  # no figure of its own, or a sentence that compares, looks back or looks ahead
+        if sum(1 for _ in _YEAR_SCAN.finditer(sentence)) > 1:
+            continue  # two years in one sentence: it sets them side by side
+        start, end = flow.span(m.start(), m.end())
+        written = m.group(0).replace(" ", "")
+        yield Issue(
+            start=start,
+            end=end,
+            message=(
+                f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，"
+                f"应为“{year}年度”，疑为笔误或沿用了{'上年' if y < year else '其他年度'}的文字"
+            ),
+            expected=f"{year}年度",
             actual=written,
         )
 

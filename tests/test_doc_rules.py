@@ -203,6 +203,28 @@ def test_a_budget_speaks_of_last_years_execution():
     assert found(text, "DOC007") == []
 
 
+FINAL_ACCOUNTS = (
+    "江州市文化馆2024年度部门决算\n江州市文化馆2024年度收入支出总计860.40万元。2024年度本年支出合计860.40万元。"
+    "2024年度财政拨款支出860.40万元。\n"
+)
+
+
+def test_last_years_year_on_this_years_totals():
+    text = FINAL_ACCOUNTS + "2023年度本年收入合计860.40万元，其中：财政拨款收入860.40万元。\n2025年度政府采购支出总额45.00万元。"
+    result = found(text, "DOC007")
+    assert [m.split("”")[0] for _, m in result] == ["年度“2023年度", "年度“2025年度"]
+    assert "应为“2024年度”" in result[0][1]
+
+
+def test_other_years_beside_comparisons_plans_and_evaluations_stay_silent():
+    text = FINAL_ACCOUNTS + (
+        "与2023年度相比，收入支出总计增加20.00万元。2023年度收入合计840.40万元，2024年度收入合计860.40万元。"
+        "2025年度收入预计900.00万元。本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。"
+        "2023年度财政拨款支出情况详见上年报告。"
+    )
+    assert found(text, "DOC007") == []
+
+
 # ---------------------------------------------------------------- DOC008 names
 
 
