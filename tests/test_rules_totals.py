@@ -90,6 +90,17 @@ class TestSum:
         text = "政府采购支出总额75.00万元，其中：授予中小企业合同金额75.00万元，授予小微企业合同金额75.00万元。"
         assert not findings(text, "SUM001")
 
+    def test_procurement_split_by_goods_works_and_services_is_complete_whatever_the_total_is_called(self):
+        # Shanghai's template: 政府采购金额（以合同签订为准）; a budget's 政府采购预算总额
+        shanghai = "2024 年度政府采购金额（以合同签订为准）为 450.50 万元，其中：货物采购金额 120.50 万元、工程采购金额 0 万元、服务采购金额 300.00 万元。"
+        [f] = findings(shanghai, "SUM001")
+        assert "420.50" in f.message and f.evidence.startswith("450.50")
+        budget = "2024年政府采购预算总额120.00万元，其中：货物类30.00万元，工程类0万元，服务类40.00万元。"
+        assert len(findings(budget, "SUM001")) == 1
+        assert not findings(shanghai.replace("450.50", "420.50"), "SUM001")
+        # two of the three kinds may be the whole or not: no identity, no finding when the parts fall short
+        assert not findings("2024年政府采购预算总额120.00万元，其中：货物类30.00万元，服务类40.00万元。", "SUM001")
+
     def test_parts_in_scores_are_left_to_score_rules(self):
         text = "年度目标1的产出指标得分为34分，分别是：满分28分，得分24分。"
         assert not findings(text, "SUM001")
