@@ -180,3 +180,18 @@ class TestComparison:
     def test_right_comparative(self):
         text = "年初预算为33.10万元，支出决算为24.30万元，完成年初预算的73.4%，支出决算数小于年初预算数的主要原因是减少购房补贴。"
         assert not findings(text, "EXE002")
+
+    def test_the_full_year_budget_in_its_own_sentence_after_the_figures(self):
+        # Shanghai's template: 全年预算 (not 年初预算), the comparison in the sentence after the figures
+        figures = "社会工作事务（款）。全年预算为 17.68 万元，支出决算为 11.31 万元。"
+        [f] = findings(figures + "决算数大于全年预算数的主要原因：人员变动。", "EXE002")
+        assert f.fix == "小于" and f.evidence == "大于"
+        assert not findings(figures + "决算数小于全年预算数的主要原因：人员变动。", "EXE002")
+
+    def test_level_with_the_budget_written_before_the_word(self):
+        figures = "购房补贴（项）。全年预算为 11.72 万元，支出决算为 {} 万元。"
+        [f] = findings(figures.format("10.72") + "决算数与全年预算数持平。", "EXE002")
+        assert f.evidence == "持平" and "应为“小于”" in f.message
+        assert not findings(figures.format("11.72") + "决算数与全年预算数持平。", "EXE002")
+        assert not findings(figures.format("11.72") + "决算数同预算数持平。", "EXE002")
+        assert not findings(figures.format("11.70") + "决算数与全年预算数基本持平。", "EXE002")
