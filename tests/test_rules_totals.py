@@ -186,6 +186,7 @@ class TestComparison:
         figures = "社会工作事务（款）。全年预算为 17.68 万元，支出决算为 11.31 万元。"
         [f] = findings(figures + "决算数大于全年预算数的主要原因：人员变动。", "EXE002")
         assert f.fix == "小于" and f.evidence == "大于"
+        assert [(r.message, r.evidence) for r in f.related] == [("决算数", "11.31 万元"), ("预算数", "17.68 万元")]
         assert not findings(figures + "决算数小于全年预算数的主要原因：人员变动。", "EXE002")
 
     def test_level_with_the_budget_written_before_the_word(self):
