@@ -38,6 +38,19 @@ def test_rate_without_percent():
     assert f.fix == "13.95%"
 
 
+def test_amount_without_unit_in_a_list_joined_by_enumeration_commas():
+    # a figure followed by 、 is an item of the list, not an item number like 1.1、
+    text = "政府采购金额 2319.21 万元，其中：货物采购金额 122.43 万元、工程采购金额 1387.72、服务采购金额 809.07 万元。"
+    [f] = findings(text, "UNIT002")
+    assert f.evidence == "1387.72" and "应写作“1387.72万元”" in f.message
+    [f] = findings("资金主要用于展厅建设42.60万元、展品更新31.20、讲解员培训14.52万元。", "UNIT002")
+    assert f.evidence == "31.20"
+
+
+def test_dotted_item_numbers_stay_item_numbers():
+    assert not findings("主要成效：1.1、完成展览12.00万元；1.2、培训教师支出30.00万元。\n1.3、其他支出5.00万元。", "UNIT002")
+
+
 def test_wan_without_yuan_after_a_money_word():
     [f] = findings("武汉泰可电气股份有限公司入选项目，项目资金扶持共计 10 万。", "UNIT002")
     assert f.fix == "10 万元"
