@@ -196,3 +196,12 @@ class TestComparison:
         assert not findings(figures.format("11.72") + "决算数与全年预算数持平。", "EXE002")
         assert not findings(figures.format("11.72") + "决算数同预算数持平。", "EXE002")
         assert not findings(figures.format("11.70") + "决算数与全年预算数基本持平。", "EXE002")
+
+    def test_the_comparison_after_a_list_names_its_total_with_the_year_and_a_shorter_name(self):
+        figures = (
+            "“三公”经费财政拨款支出年初预算为 36.00 万元，支出决算为 31.85 万元，完成预算的 88.47%，其中：公务用车购置及运行维护费"
+            "支出决算为 25.60 万元，完成预算的 85.33%；公务接待费支出决算为 6.25 万元，完成预算的 104.17%。"
+        )
+        [f] = findings(figures + "2024 年度“三公”经费支出决算数大于预算数的主要原因：压减公务用车运行费用。", "EXE002")
+        assert "决算 31.85 万元，预算 36.00 万元" in f.message and f.fix == "小于"
+        assert not findings(figures + "2024 年度“三公”经费支出决算数小于预算数的主要原因：压减公务用车运行费用。", "EXE002")
