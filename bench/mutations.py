@@ -578,6 +578,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{Decimal(total_detected) / max(total_injected, 1):.2f}")
     noise = Counter(r for _, o in outcomes for r in o.noise)
     print("noise (new findings away from the mutation): " + (" ".join(f"{r}:{n}" for r, n in noise.most_common()) or "none"))
+    noisy = [(name, o) for name, o in outcomes if o.noise]
+    if noisy and args.misses:
+        print(f"\nmutations with findings away from them ({len(noisy)}):")
+        for name, o in noisy[: args.misses * 2]:
+            print(f"  {name}: {o.kind} {o.note} -> {' '.join(o.noise)}  | {o.context}")
     for kind in KINDS:
         missed = [(name, o) for name, o in outcomes if o.kind == kind and not o.detected]
         if missed and args.misses:
