@@ -526,8 +526,8 @@ _OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以�
 _RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
 # "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
 _OWN_ACCOUNTS = re.compile(
-    r"\s*(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|[“\"]?三公[”\"]?经费|"
-    r"机关运行经费|政府采购)"
+    r"\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
 )
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
 _COMPARED = re.compile(r"(?:与|比|较|同)\s*$")

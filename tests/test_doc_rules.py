@@ -210,9 +210,12 @@ FINAL_ACCOUNTS = (
 
 
 def test_last_years_year_on_this_years_totals():
-    text = FINAL_ACCOUNTS + "2023年度本年收入合计860.40万元，其中：财政拨款收入860.40万元。\n2025年度政府采购支出总额45.00万元。"
+    text = FINAL_ACCOUNTS + (
+        "2023年度本年收入合计860.40万元，其中：财政拨款收入860.40万元。\n2025年度政府采购支出总额45.00万元。"
+        "2023 年度本部门面向中小企业预留政府采购项目预算金额 21.07 万元。"
+    )
     result = found(text, "DOC007")
-    assert [m.split("”")[0] for _, m in result] == ["年度“2023年度", "年度“2025年度"]
+    assert [m.split("”")[0] for _, m in result] == ["年度“2023年度", "年度“2025年度", "年度“2023年度"]
     assert "应为“2024年度”" in result[0][1]
 
 
