@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -43,11 +43,13 @@ def _holds(claim):
     return None
 
 
-def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
+def slipped_figure(claim, dominant: str | None = None) -> tuple[str, Quantity, str] | None:
     """(field, figure, right unit) when one amount written in 元 for 万元 (or the reverse) alone
     explains why a change, share or execution rate does not add up.
 
     Only a claim that mixes 元 and 万元 is considered: a slip is what makes the units differ.
+    When either figure's swap would do (a share of 100%), the one not in the report's own
+    unit (`dominant`) is the slip.
     """
     fields = _FIGURES.get(claim.kind, ())
     figures = [(f, getattr(claim, f)) for f in fields if getattr(claim, f, None) is not None]
@@ -56,6 +58,8 @@ def slipped_figure(claim) -> tuple[str, Quantity, str] | None:
     money = [(f, q) for f, q in figures if q.kind == "money" and q.unit in _SWAP and q.value]
     if len({q.unit for _, q in money}) < 2 or _holds(claim) is not False:
         return None
+    if dominant:
+        money.sort(key=lambda figure: figure[1].unit == dominant)  # the figures out of the report's unit first
     for name, q in money:
         swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
         if name.startswith("plan"):
@@ -141,18 +145,22 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
+    # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
+    counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and q.unit in _SWAP)
+    kept = dominant if dominant in counts and counts[dominant] >= 3 * (counts.total() - counts[dominant]) + 3 else None
     for claim in [c for c in doc.claims if c.kind in _FIGURES]:
-        slip = slipped_figure(claim)
+        slip = slipped_figure(claim, kept)
         if slip is None:
             continue
-        _, q, right = slip
+        name, q, right = slip
         evidence = doc.text[q.start : q.end]
         fixed = re.sub(re.escape(q.unit) + r"\s*$", right, evidence)
+        whose = getattr(claim, "total_label", "") if name == "total" else ""  # a share's base is not its subject
         yield Issue(
             start=q.start,
             end=q.end,
             message=(
-                f"单位疑似错写：{claim.subject or '该项'}的 {amount(q)} 与同一表述中的其他金额单位不同，"
+                f"单位疑似错写：{whose or claim.subject or '该项'}的 {amount(q)} 与同一表述中的其他金额单位不同，"
                 f"按“{right}”计数据才能相符"
             ),
             expected=fixed,

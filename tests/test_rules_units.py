@@ -94,6 +94,20 @@ def test_a_slip_that_explains_a_share_or_a_rate():
     assert not any(rule in ("PCT001", "EXE001") for rule, _ in found)
 
 
+def test_a_whole_share_blames_the_figure_out_of_the_reports_unit():
+    # 100%: either figure's unit swapped would do; the report keeps 万元, so the 元 one is the slip
+    head = (
+        "本部门2024年度收入合计100.00万元，支出合计100.00万元，其中：基本支出50.00万元，项目支出50.00万元。\n"
+        "机关运行经费支出12.00万元，比上年增加2.00万元，增长20.0%。\n"
+    )
+    total_slip = head + "政府采购支出总额45.00元，授予中小企业合同金额45.00万元，占政府采购支出总额的100.0%。"
+    [f] = findings(total_slip, "UNIT001")
+    assert f.evidence == "45.00元" and f.message.startswith("单位疑似错写：政府采购支出总额的 45.00 元")
+    part_slip = head + "政府采购支出总额45.00万元，授予中小企业合同金额45.00元，占政府采购支出总额的100.0%。"
+    [f] = findings(part_slip, "UNIT001")
+    assert f.evidence == "45.00元" and "授予中小企业合同金额" in f.message
+
+
 def test_amounts_in_both_units_that_agree_are_fine():
     text = "本年支出合计474.49万元，其中：基本支出242.34万元，占51.1%；项目支出2,321,500.00元，占48.9%。"
     assert check_text(text).findings == []
