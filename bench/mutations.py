@@ -180,6 +180,8 @@ def change_sites(text: str):
     for m in CHANGE.finditer(text):
         word1, delta, unit, word2, rate = m.group(1), m.group(2), m.group(3), m.group(4) or "", m.group(5)
         direction = 1 if word1 in UP else -1
+        if dec(delta) == 0:
+            continue  # "增加 0 万元，增长 0%": nothing changed, so no rate or word can be shown wrong
         if word2 and word2 not in ("增幅", "降幅", "减幅") and (word2 in UP) != (direction == 1):
             continue  # the words already disagree
         lo, _ = sentence(text, m.start())
