@@ -505,7 +505,8 @@ def _run(job: tuple[str, Mutation]) -> tuple[str, Outcome]:
             caught.append(rule)
         else:
             noise.append(rule)
-    lo, hi = mutation.windows[0]
+    at = mutation.edits[0][0]
+    lo, hi = next((w for w in mutation.windows if w[0] <= at <= w[1]), mutation.windows[0])
     context = text[max(lo, mutation.edits[0][0] - 50) : min(hi, mutation.edits[0][1] + 50)].replace("\n", "⏎")
     return name, Outcome(mutation.kind, bool(caught), caught, noise, context, mutation.note)
 
