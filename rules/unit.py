@@ -17,11 +17,13 @@ from auditlint.rulekit import (
     Setting,
     ShareClaim,
     amount,
+    display_subject,
+    in_unit,
     money_word_before,
     rule,
 )
 
-from .sum import _failure, unit_slip
+from .sum import _failure, _sum, total_slip, unit_slip
 
 _SWAP = {"元": "万元", "万元": "元"}
 _FIGURES = {"change": ("current", "prior", "delta"), "share": ("part", "total"), "execution": ("actual",)}
@@ -101,7 +103,7 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
     Checks: the same figure written with two money units (11,492,964.29 元 here,
     11,492,964.29 万元 there), the one that disagrees with the unit the report keeps
     its amounts in being reported; a part ten thousand times too large or too small
-    for the total it belongs to; and an amount whose unit differs from the other
+    for the total it belongs to (or a total, for its parts); and an amount whose unit differs from the other
     amounts of the same change, share or execution rate when the other unit alone
     makes the arithmetic hold ("33.39元，比上年减少6.28万元，下降15.8%").
 
@@ -167,6 +169,23 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             actual=evidence,
         )
     for claim in doc.claims_of(CompositionClaim):
+        right = total_slip(claim)
+        if right is not None and _failure(claim) is not None:
+            total = claim.total
+            evidence = doc.text[total.start : total.end]
+            parts = in_unit(_sum(claim.parts).mid, right, total.places)
+            yield Issue(
+                start=total.start,
+                end=total.end,
+                message=(
+                    f"单位疑似错写：{display_subject(claim.subject) or '总数'} {amount(total)} "
+                    f"按“{right}”计才能与其组成部分之和 {parts} 相符"
+                ),
+                expected=re.sub(re.escape(total.unit) + r"\s*$", right, evidence),
+                actual=evidence,
+                related=tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False)),
+            )
+            continue
         i = unit_slip(claim)
         if i is None or _failure(claim) is None:
             continue

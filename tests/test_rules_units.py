@@ -79,6 +79,15 @@ def test_enumeration_commas_are_not_thousands_separators():
     assert not findings("分别于1，2，3月开展活动。", "FMT001")
 
 
+def test_a_total_ten_thousand_times_off():
+    text = "基本支出2,420,000.00万元，其中：人员经费2,000,000.00元，公用经费420,000.00元。"
+    [f] = findings(text, "UNIT001")
+    assert f.evidence == "2,420,000.00万元" and f.expected == "2,420,000.00元"
+    assert not findings(text, "SUM001")  # the slip explains the gap; one finding, not two
+    # parts in both units: no single swap of the total explains them
+    assert not findings("基本支出2,420,000.00万元，其中：人员经费2,000,000.00元，公用经费42.00万元。", "UNIT001")
+
+
 def test_a_slip_that_explains_a_change_is_reported_as_a_slip():
     result = check_text("2023年度机关运行经费支出33.39元，比上年减少6.28万元，下降15.8%。")
     assert [(f.rule, f.evidence) for f in result.findings] == [("UNIT001", "33.39元")]
