@@ -169,42 +169,40 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             actual=evidence,
         )
     for claim in doc.claims_of(CompositionClaim):
+        if _failure(claim) is None:
+            continue
         right = total_slip(claim)
-        if right is not None and _failure(claim) is not None:
-            total = claim.total
-            evidence = doc.text[total.start : total.end]
-            parts = in_unit(_sum(claim.parts).mid, right, total.places)
-            yield Issue(
-                start=total.start,
-                end=total.end,
-                message=(
-                    f"单位疑似错写：{display_subject(claim.subject) or '总数'} {amount(total)} "
-                    f"按“{right}”计才能与其组成部分之和 {parts} 相符"
-                ),
-                expected=re.sub(re.escape(total.unit) + r"\s*$", right, evidence),
-                actual=evidence,
-                related=tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False)),
+        if right is not None:
+            parts = in_unit(_sum(claim.parts).mid, right, claim.total.places)
+            message = (
+                f"单位疑似错写：{display_subject(claim.subject) or '总数'} {amount(claim.total)} "
+                f"按“{right}”计才能与其组成部分之和 {parts} 相符"
             )
+            labels = tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False))
+            yield _unit_fix(doc, claim.total, right, message, labels)
             continue
         i = unit_slip(claim)
-        if i is None or _failure(claim) is None:
+        if i is None or claim.parts[i].unit not in _SWAP:
             continue
         part = claim.parts[i]
-        other = "万元" if part.unit == "元" else "元" if part.unit == "万元" else None
-        if other is None:
-            continue
-        evidence = doc.text[part.start : part.end]
-        yield Issue(
-            start=part.start,
-            end=part.end,
-            message=(
-                f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
-                f"按“{other}”计才能与总数 {amount(claim.total)} 及其他各项相符"
-            ),
-            expected=re.sub(re.escape(part.unit) + r"\s*$", other, evidence),
-            actual=evidence,
-            related=((claim.total.start, claim.total.end, "总数"),),
+        message = (
+            f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
+            f"按“{_SWAP[part.unit]}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
+        yield _unit_fix(doc, part, _SWAP[part.unit], message, ((claim.total.start, claim.total.end, "总数"),))
+
+
+def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple) -> Issue:
+    """The finding at a figure whose unit should be `right`, with the figure as it should read."""
+    evidence = doc.text[q.start : q.end]
+    return Issue(
+        start=q.start,
+        end=q.end,
+        message=message,
+        expected=re.sub(re.escape(q.unit) + r"\s*$", right, evidence),
+        actual=evidence,
+        related=related,
+    )
 
 
 @rule("UNIT002", "missing-unit", severity="warning", fixable=True)
