@@ -532,7 +532,9 @@ _OWN_ACCOUNTS = re.compile(
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
 _COMPARED = re.compile(r"(?:与|比|较|同)\s*$")
 _REVIEW = re.compile(r"自评|评价|审计|考核|总结|公开|检查|验收")  # this year's review of another year's accounts
-_LOOKS_ELSEWHERE = re.compile(r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|预计|计划|拟")
+_LOOKS_ELSEWHERE = re.compile(
+    r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|结转|结余|预计|计划|拟|安排|下年|明年|下一步|以后"
+)
 
 
 def _report_year(doc: Disclosure) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import check_text
 
 
@@ -219,13 +221,20 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
-def test_other_years_beside_comparisons_plans_and_evaluations_stay_silent():
-    text = FINAL_ACCOUNTS + (
-        "与2023年度相比，收入支出总计增加20.00万元。2023年度收入合计840.40万元，2024年度收入合计860.40万元。"
-        "2025年度收入预计900.00万元。本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。"
-        "2023年度财政拨款支出情况详见上年报告。"
-    )
-    assert found(text, "DOC007") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "与2023年度相比，收入支出总计增加20.00万元。",
+        "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
+        "2025年度收入预计900.00万元。",
+        "本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。",
+        "2023年度财政拨款结转资金10.00万元已于本年使用。",
+        "下一步，2025年度一般公共预算财政拨款安排支出900.00万元。",
+        "2023年度财政拨款支出情况详见上年报告。",
+    ],
+)
+def test_other_years_beside_comparisons_plans_and_evaluations_stay_silent(sentence):
+    assert found(FINAL_ACCOUNTS + sentence, "DOC007") == []
 
 
 # ---------------------------------------------------------------- DOC008 names
