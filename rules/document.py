@@ -137,7 +137,14 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     if any(_present(doc, h, n, lo, h.start) for n in missing):
         return
     if not h.toc:
-        contents = [c for c in outline if c.toc and list_key(c) == list_key(h)]
+        # the contents' entries of this list: under a part of the same title (一、 under 第四部分, not 第一部分)
+        placed = outline_index(doc).placed
+        here = outline[p.parent] if p.parent is not None else None
+        contents = [
+            c
+            for j, c in enumerate(outline)
+            if c.toc and list_key(c) == list_key(h) and _same_parent(outline, placed.get(j), here)
+        ]
         listed = {c.number for c in contents}
         # the contents giving this very title the missing number: the heading was misnumbered, not left out
         renumbered = any(c.number in missing and _same_title(c, h) for c in contents)
@@ -186,6 +193,12 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         actual=h.marker,
         related=((previous.start, previous.title_end, "前一同级编号"),) if previous is not None else (),
     )
+
+
+def _same_parent(outline: list[Heading], q: Placement | None, parent: Heading | None) -> bool:
+    """Whether a placed heading sits under a heading of the same title as `parent` (or, like it, under none)."""
+    mine = outline[q.parent] if q is not None and q.parent is not None else None
+    return mine is None and parent is None or mine is not None and parent is not None and _same_title(mine, parent)
 
 
 def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[int]]:

@@ -68,6 +68,17 @@ def test_a_section_the_contents_list_but_the_text_leaves_out_stays_silent():
     assert found(body, "DOC001") == []
 
 
+def test_the_contents_of_another_part_do_not_excuse_a_gap():
+    # the contents list 二、 under 第一部分 only: a gap in 第二部分’s definitions is a gap
+    contents = "目录\n第一部分 概况\n一、主要职能\n二、单位构成\n第二部分 名词解释\n"
+    body = (
+        "第一部分 概况\n一、主要职能\n开展文化活动。\n二、单位构成\n本部门一个单位。\n"
+        "第二部分 名词解释\n一、财政拨款收入：指本级财政拨款。\n三、事业收入：指事业单位的收入。\n四、其他收入：指其他收入。"
+    )
+    result = found(contents + body, "DOC001")
+    assert len(result) == 1 and "缺少“二、”" in result[0][1]
+
+
 def test_numbering_restarts_under_each_parent_and_in_each_attachment():
     text = (
         "一、主要工作\n（一）展览\n1.常设展览。\n2.临时展览。\n（二）培训\n1.教师培训。\n2.学生培训。\n二、存在问题\n1.场地不足。\n2.人员不足。\n"
