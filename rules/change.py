@@ -291,6 +291,9 @@ def change_amount(doc: Disclosure) -> Iterator:
     Why: the stated change is what readers remember; it must be the difference
     of the two figures the text gives.
 
+    Where only the current figure and an increase are stated, the increase
+    cannot exceed the current figure: the prior figure would be below zero.
+
     Bad:  基本支出8,901,652.46元，比年初预算9,004,919.32元，减少130,266.86元。
     Good: 基本支出8,901,652.46元，比年初预算9,004,919.32元，减少103,266.86元。
     """
@@ -299,6 +302,7 @@ def change_amount(doc: Disclosure) -> Iterator:
     for claim in doc.claims_of(ChangeClaim):
         holds = amount_holds(claim)
         if holds is None:
+            yield from _increase_beyond_current(claim)
             continue
         yield Assessed(claim)
         if holds or slipped_figure(claim) is not None:
@@ -319,6 +323,31 @@ def change_amount(doc: Disclosure) -> Iterator:
             fix=replace_number(evidence, _abs(claim.delta), text) if claim.delta.value >= 0 else None,
         )
 
+
+
+def _increase_beyond_current(claim: ChangeClaim) -> Iterator:
+    """增加 D with D larger than the current figure X (no prior stated): the prior X − D would be below zero."""
+    current, delta, word = claim.current, claim.delta, claim.delta_word
+    if claim.prior is not None or current is None or delta is None or word is None:
+        return
+    if current.kind != "money" or delta.kind != "money" or delta.value < 0 or direction(word.text) <= 0:
+        return
+    prior = interval_of(current) - interval_of(delta)
+    if prior.hi >= 0:
+        return  # a prior of zero (a new unit, a new item) is possible
+    yield Assessed(claim)
+    basis = _basis(claim)
+    units = "；两数单位不同，疑“元”与“万元”错写" if current.unit != delta.unit else ""
+    yield Issue(
+        start=delta.start,
+        end=delta.end,
+        message=(
+            f"{word.text} {amount(delta)} 大于本年数 {amount(current)}：{basis}数 {amount(current)} − {amount(delta)} "
+            f"将小于零，其中一个数字有误{units}"
+        ),
+        actual=delta.text,
+        related=((current.start, current.end, "本年数"),),
+    )
 
 
 @rule("CHG005", "reason-contradicts-change", severity="warning")

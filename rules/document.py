@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from auditlint.extract.structure import (
@@ -136,8 +137,18 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     if any(_present(doc, h, n, lo, h.start) for n in missing):
         return
     if not h.toc:
-        listed = {(list_key(c), c.number) for c in outline if c.toc}
-        if all((list_key(h), n) in listed for n in missing):
+        # the contents' entries of this list: under a part of the same title (一、 under 第四部分, not 第一部分)
+        placed = outline_index(doc).placed
+        here = outline[p.parent] if p.parent is not None else None
+        contents = [
+            c
+            for j, c in enumerate(outline)
+            if c.toc and list_key(c) == list_key(h) and _same_parent(outline, placed.get(j), here)
+        ]
+        listed = {c.number for c in contents}
+        # the contents giving this very title the missing number: the heading was misnumbered, not left out
+        renumbered = any(c.number in missing and _same_title(c, h) for c in contents)
+        if all(n in listed for n in missing) and not renumbered:
             return  # the contents list it: a part made of tables often has no heading of its own in the text
     names = "、".join(f"“{marker_for(h, n)}”" for n in missing[:3]) + ("等" if len(missing) > 3 else "")
     lo_index = p.previous if p.previous is not None else (p.parent if p.parent is not None else -1)
@@ -182,6 +193,12 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         actual=h.marker,
         related=((previous.start, previous.title_end, "前一同级编号"),) if previous is not None else (),
     )
+
+
+def _same_parent(outline: list[Heading], q: Placement | None, parent: Heading | None) -> bool:
+    """Whether a placed heading sits under a heading of the same title as `parent` (or, like it, under none)."""
+    mine = outline[q.parent] if q is not None and q.parent is not None else None
+    return mine is None and parent is None or mine is not None and parent is not None and _same_title(mine, parent)
 
 
 def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[int]]:
@@ -524,6 +541,17 @@ _RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工
 # sentence (funds, then an amount, in the clause the year opens) with last year's year left in it
 _OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨款)[^，,。；;：:]{0,12}?\d")
 _OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
+# "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
+_OWN_ACCOUNTS = re.compile(
+    r"\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
+)
+_MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+_COMPARED = re.compile(r"(?:与|比|较|同)\s*$")
+_REVIEW = re.compile(r"自评|评价|审计|考核|总结|公开|检查|验收")  # this year's review of another year's accounts
+_LOOKS_ELSEWHERE = re.compile(
+    r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|结转|结余|预计|计划|拟|安排|下年|明年|下一步|以后"
+)
 
 
 def _report_year(doc: Disclosure) -> int | None:
@@ -547,7 +575,10 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …);
     or an earlier year opening a sentence that states funds and an amount
     ("2022年度机关运行经费支出30.00万元") in a report whose sentences open with its
-    own year, when the sentence names no other year.
+    own year, when the sentence names no other year;
+    and any other year written as "YYYY年度" at the head of a statement of the
+    report's own accounts ("2023年度本年收入合计 X 万元" in a 2024 决算), in a sentence
+    that states a figure and names no other year, compares, looks back or plans nothing.
 
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
@@ -561,6 +592,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
     own_openings: int | None = None
+    reported: set[int] = set()
     for m in _YEAR_SCAN.finditer(text):
         y = int(m.group("y"))
         if y >= year:
@@ -570,10 +602,12 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         before, after = text[lo : m.start()], text[m.end() : hi]
         if _OTHER_PERIOD.search(before + after):
             continue
+        opening = False
         if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
             if _YEARLY_TASK.search(after):
                 continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
         else:
+            opening = True
             if before.strip() or text[lo - 1 : lo] not in ("", "。", "\n") or not _OPENING_FUNDS.search(after):
                 continue
             if _OPENING_TASK.match(after) or _years_in_sentence(text, lo) > 1:
@@ -585,11 +619,53 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         start, end = flow.span(m.start(), m.end())
         written = m.group(0).replace(" ", "")
         right = f"{year}年{'度' if m.group('du') else ''}"
+        reported.add(m.start())
         yield Issue(
             start=start,
             end=end,
-            message=f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字",
+            message=(
+                f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，应为“{right}”，疑沿用了上年的文字"
+                if opening
+                else f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字"
+            ),
             expected=right,
+            actual=written,
+        )
+    # the years the text writes as its own: "与2023年度相比" in every paragraph does not make 2023 the report's
+    years = Counter(
+        int(m.group(1))
+        for m in re.finditer(r"((?:19|20)\d{2})\s*年度", text)
+        if not _COMPARED.search(text, max(m.start() - 3, 0), m.start())
+    )
+    if years[year] >= 3 and all(years[year] >= 2 * n for y, n in years.items() if y != year):
+        # only where the text leaves no doubt about its year; a year reported above is not reported twice
+        yield from _other_year_of_own_accounts(doc, year, text, reported)
+
+
+def _other_year_of_own_accounts(doc: Disclosure, year: int, text: str, reported: set[int]) -> Iterator:
+    """A sentence that states the report's own totals ("2023年度本年收入合计 X 万元") under another year."""
+    flow = doc.flow
+    for m in _YEAR_SCAN.finditer(text):
+        y = int(m.group("y"))
+        if y == year or m.start() in reported or not m.group("du") or not _OWN_ACCOUNTS.match(text, m.end()):
+            continue
+        lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
+        sentence = text[lo:hi]
+        if not _MONEY.search(text, m.end(), hi) or _LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
+            continue  # no figure of its own, or a sentence that compares, looks back or looks ahead
+        if sum(1 for _ in _YEAR_SCAN.finditer(sentence)) > 1:
+            continue  # two years in one sentence: it sets them side by side
+        start, end = flow.span(m.start(), m.end())
+        written = m.group(0).replace(" ", "")
+        yield Issue(
+            start=start,
+            end=end,
+            message=(
+                f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，"
+                f"应为“{year}年度”，疑为笔误或沿用了{'上年' if y < year else '其他年度'}的文字"
+            ),
+            expected=f"{year}年度",
             actual=written,
         )
 

@@ -165,4 +165,6 @@ def comparison_wording(doc: Disclosure) -> Iterator:
             expected=right_word,
             actual=word,
             fix=right_word if word in ("大于", "小于", "等于") else None,
+            # the figures compared, often in the sentence before: one of them may be the slip
+            related=((claim.left.start, claim.left.end, "决算数"), (claim.right.start, claim.right.end, "预算数")),
         )

@@ -65,6 +65,19 @@ def unit_slip(claim: CompositionClaim) -> int | None:
     return None
 
 
+def total_slip(claim: CompositionClaim) -> str | None:
+    """The unit the total should have when it alone is in 元 for 万元 (or the reverse) and, swapped, equals its parts."""
+    total = claim.total
+    swap = {"元": "万元", "万元": "元"}
+    if total.kind != "money" or total.unit not in swap or total.value == 0 or len(claim.parts) < 2:
+        return None
+    if any(p.kind != "money" or (p.value and p.unit != swap[total.unit]) for p in claim.parts):
+        return None  # a slip is what makes the units differ: every part is in the other unit
+    if not _sum(claim.parts).overlaps(interval_of(total.model_copy(update={"unit": swap[total.unit]}))):
+        return None
+    return swap[total.unit]
+
+
 def _in_unit_of(value: Decimal, like) -> str:
     from auditlint.rulekit import in_unit
 
@@ -99,7 +112,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             failed = _failure(claim)
             if failed is None:
                 continue
-            if unit_slip(claim) is not None:
+            if unit_slip(claim) is not None or total_slip(claim) is not None:
                 continue  # reported by UNIT001
             failures.append((claim, *failed))
         for claim in claims:

@@ -17,11 +17,13 @@ from auditlint.rulekit import (
     Setting,
     ShareClaim,
     amount,
+    display_subject,
+    in_unit,
     money_word_before,
     rule,
 )
 
-from .sum import _failure, unit_slip
+from .sum import _failure, _sum, total_slip, unit_slip
 
 _SWAP = {"元": "万元", "万元": "元"}
 _FIGURES = {"change": ("current", "prior", "delta"), "share": ("part", "total"), "execution": ("actual",)}
@@ -43,13 +45,13 @@ def _holds(claim):
     return None
 
 
-def slipped_figure(claim, report_unit: str | None = None) -> tuple[str, Quantity, str] | None:
+def slipped_figure(claim, dominant: str | None = None) -> tuple[str, Quantity, str] | None:
     """(field, figure, right unit) when one amount written in 元 for 万元 (or the reverse) alone
     explains why a change, share or execution rate does not add up.
 
     Only a claim that mixes 元 and 万元 is considered: a slip is what makes the units differ.
-    When either of two figures would explain it (33.39 元 against 6.28 万元: the change scales
-    with the rate), the one in a unit other than the report's is the slip.
+    When either figure's swap would do (a share of 100%), the one not in the report's own
+    unit (`dominant`) is the slip.
     """
     fields = _FIGURES.get(claim.kind, ())
     figures = [(f, getattr(claim, f)) for f in fields if getattr(claim, f, None) is not None]
@@ -58,7 +60,8 @@ def slipped_figure(claim, report_unit: str | None = None) -> tuple[str, Quantity
     money = [(f, q) for f, q in figures if q.kind == "money" and q.unit in _SWAP and q.value]
     if len({q.unit for _, q in money}) < 2 or _holds(claim) is not False:
         return None
-    found = []
+    if dominant:
+        money.sort(key=lambda figure: figure[1].unit == dominant)  # the figures out of the report's unit first
     for name, q in money:
         swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
         if name.startswith("plan"):
@@ -68,10 +71,8 @@ def slipped_figure(claim, report_unit: str | None = None) -> tuple[str, Quantity
         else:
             trial = claim.model_copy(update={name: swapped})
         if _holds(trial):
-            found.append((name, q, _SWAP[q.unit]))
-    if len(found) > 1 and report_unit:
-        found.sort(key=lambda f: f[1].unit == report_unit)  # (stable) a figure off the report's unit first
-    return found[0] if found else None
+            return name, q, _SWAP[q.unit]
+    return None
 
 
 def _times(a: Quantity, b: Quantity) -> str:
@@ -102,7 +103,7 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
     Checks: the same figure written with two money units (11,492,964.29 元 here,
     11,492,964.29 万元 there), the one that disagrees with the unit the report keeps
     its amounts in being reported; a part ten thousand times too large or too small
-    for the total it belongs to; and an amount whose unit differs from the other
+    for the total it belongs to (or a total, for its parts); and an amount whose unit differs from the other
     amounts of the same change, share or execution rate when the other unit alone
     makes the arithmetic hold ("33.39元，比上年减少6.28万元，下降15.8%").
 
@@ -146,47 +147,62 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
-    units = Counter(q.unit for q in doc.quantities if q.unit in _SWAP)
-    ranked = units.most_common(2) + [("", 0)]
-    # the report's unit, where it keeps nearly all its amounts in one: a figure off it is the slip
-    kept = ranked[0][0] if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1] else None
+    # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
+    counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and q.unit in _SWAP)
+    kept = dominant if dominant in counts and counts[dominant] >= 3 * (counts.total() - counts[dominant]) + 3 else None
     for claim in [c for c in doc.claims if c.kind in _FIGURES]:
         slip = slipped_figure(claim, kept)
         if slip is None:
             continue
-        _, q, right = slip
+        name, q, right = slip
         evidence = doc.text[q.start : q.end]
         fixed = re.sub(re.escape(q.unit) + r"\s*$", right, evidence)
+        whose = getattr(claim, "total_label", "") if name == "total" else ""  # a share's base is not its subject
         yield Issue(
             start=q.start,
             end=q.end,
             message=(
-                f"单位疑似错写：{claim.subject or '该项'}的 {amount(q)} 与同一表述中的其他金额单位不同，"
+                f"单位疑似错写：{whose or claim.subject or '该项'}的 {amount(q)} 与同一表述中的其他金额单位不同，"
                 f"按“{right}”计数据才能相符"
             ),
             expected=fixed,
             actual=evidence,
         )
     for claim in doc.claims_of(CompositionClaim):
+        if _failure(claim) is None:
+            continue
+        right = total_slip(claim)
+        if right is not None:
+            parts = in_unit(_sum(claim.parts).mid, right, claim.total.places)
+            message = (
+                f"单位疑似错写：{display_subject(claim.subject) or '总数'} {amount(claim.total)} "
+                f"按“{right}”计才能与其组成部分之和 {parts} 相符"
+            )
+            labels = tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False))
+            yield _unit_fix(doc, claim.total, right, message, labels)
+            continue
         i = unit_slip(claim)
-        if i is None or _failure(claim) is None:
+        if i is None or claim.parts[i].unit not in _SWAP:
             continue
         part = claim.parts[i]
-        other = "万元" if part.unit == "元" else "元" if part.unit == "万元" else None
-        if other is None:
-            continue
-        evidence = doc.text[part.start : part.end]
-        yield Issue(
-            start=part.start,
-            end=part.end,
-            message=(
-                f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
-                f"按“{other}”计才能与总数 {amount(claim.total)} 及其他各项相符"
-            ),
-            expected=re.sub(re.escape(part.unit) + r"\s*$", other, evidence),
-            actual=evidence,
-            related=((claim.total.start, claim.total.end, "总数"),),
+        message = (
+            f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
+            f"按“{_SWAP[part.unit]}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
+        yield _unit_fix(doc, part, _SWAP[part.unit], message, ((claim.total.start, claim.total.end, "总数"),))
+
+
+def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple) -> Issue:
+    """The finding at a figure whose unit should be `right`, with the figure as it should read."""
+    evidence = doc.text[q.start : q.end]
+    return Issue(
+        start=q.start,
+        end=q.end,
+        message=message,
+        expected=re.sub(re.escape(q.unit) + r"\s*$", right, evidence),
+        actual=evidence,
+        related=related,
+    )
 
 
 @rule("UNIT002", "missing-unit", severity="warning", fixable=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import check_text
 
 
@@ -50,6 +52,31 @@ def test_the_contents_are_checked_on_their_own():
     text = "目录\n第一部分 概况\n第二部分 决算表\n第四部分 名词解释\n第一部分 概况\n内容。\n第二部分 决算表\n内容。\n第三部分 情况说明\n内容。\n第四部分 名词解释\n内容。"
     result = found(text, "DOC001")
     assert [line for line, _ in result] == [4] and result[0][1].startswith("目录中")
+
+
+def test_a_heading_that_the_contents_number_otherwise_is_a_skip_not_a_section_left_out():
+    contents = "目录\n一、收入决算情况说明\n二、支出决算情况说明\n三、其他重要事项说明\n"
+    skipped = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、支出决算情况说明\n本年支出100万元。\n四、其他重要事项说明\n无。"
+    result = found(skipped, "DOC001")
+    assert [line for line, _ in result][:1] == [8] and "缺少“二、”" in result[0][1]
+
+
+def test_a_section_the_contents_list_but_the_text_leaves_out_stays_silent():
+    # a part made of tables has its title in the contents only: its number is not a gap in the body
+    contents = "目录\n一、收入决算情况说明\n二、决算报表\n三、其他重要事项说明\n"
+    body = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、其他重要事项说明\n无。"
+    assert found(body, "DOC001") == []
+
+
+def test_the_contents_of_another_part_do_not_excuse_a_gap():
+    # the contents list 二、 under 第一部分 only: a gap in 第二部分’s definitions is a gap
+    contents = "目录\n第一部分 概况\n一、主要职能\n二、单位构成\n第二部分 名词解释\n"
+    body = (
+        "第一部分 概况\n一、主要职能\n开展文化活动。\n二、单位构成\n本部门一个单位。\n"
+        "第二部分 名词解释\n一、财政拨款收入：指本级财政拨款。\n三、事业收入：指事业单位的收入。\n四、其他收入：指其他收入。"
+    )
+    result = found(contents + body, "DOC001")
+    assert len(result) == 1 and "缺少“二、”" in result[0][1]
 
 
 def test_numbering_restarts_under_each_parent_and_in_each_attachment():
@@ -225,6 +252,38 @@ def test_an_opening_earlier_year_that_is_not_this_years_figure():
 def test_an_opening_earlier_year_in_a_report_that_does_not_open_with_its_year():
     text = "青山区卫生健康委员会2023年度部门决算\n本年度收入合计500.00万元。\n2022年度机关运行经费支出30.00万元。\n"
     assert found(text, "DOC007") == []
+
+
+FINAL_ACCOUNTS = (
+    "江州市文化馆2024年度部门决算\n江州市文化馆2024年度收入支出总计860.40万元。2024年度本年支出合计860.40万元。"
+    "2024年度财政拨款支出860.40万元。\n"
+)
+
+
+def test_last_years_year_on_this_years_totals():
+    text = FINAL_ACCOUNTS + (
+        "2023年度本年收入合计860.40万元，其中：财政拨款收入860.40万元。\n2025年度政府采购支出总额45.00万元。"
+        "2023 年度本部门面向中小企业预留政府采购项目预算金额 21.07 万元。"
+    )
+    result = found(text, "DOC007")
+    assert [m.split("”")[0] for _, m in result] == ["年度“2023年度", "年度“2025年度", "年度“2023年度"]
+    assert "应为“2024年度”" in result[0][1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "与2023年度相比，收入支出总计增加20.00万元。",
+        "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
+        "2025年度收入预计900.00万元。",
+        "本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。",
+        "2023年度财政拨款结转资金10.00万元已于本年使用。",
+        "下一步，2025年度一般公共预算财政拨款安排支出900.00万元。",
+        "2023年度财政拨款支出情况详见上年报告。",
+    ],
+)
+def test_other_years_beside_comparisons_plans_and_evaluations_stay_silent(sentence):
+    assert found(FINAL_ACCOUNTS + sentence, "DOC007") == []
 
 
 # ---------------------------------------------------------------- DOC008 names

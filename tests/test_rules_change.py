@@ -108,6 +108,22 @@ class TestChangeAmount:
         assert not findings("基本支出8,901,652.46元，比2021年年初预算9,004,919.32元，减少103,266.86元。", "CHG004")
 
 
+class TestIncreaseBeyondCurrent:
+    def test_an_increase_larger_than_the_current_figure(self):
+        [f] = findings("机关运行经费支出 10.23 万元，比上年增加 12.23 万元，增长 100.00%。", "CHG004")
+        assert f.evidence == "12.23 万元" and "将小于零" in f.message
+        assert [r.evidence for r in f.related] == ["10.23 万元"]
+
+    def test_the_units_differing_is_named_as_the_likely_slip(self):
+        [f] = findings("机关运行经费支出 10.23 元，比上年增加 10.23 万元，增长 100.00%。", "CHG004")
+        assert "单位不同" in f.message
+
+    def test_an_item_new_this_year_and_a_decrease_are_fine(self):
+        # the whole amount new this year: last year's was zero
+        assert not findings("机关运行经费支出 10.23 万元，比上年增加 10.23 万元，增长 100.00%。", "CHG004")
+        assert not findings("机关运行经费支出 10.23 万元，比上年减少 12.23 万元，下降 54.5%。", "CHG004")
+
+
 class TestReason:
     def test_reason_for_the_opposite_direction(self):
         text = (

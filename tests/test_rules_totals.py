@@ -90,6 +90,17 @@ class TestSum:
         text = "政府采购支出总额75.00万元，其中：授予中小企业合同金额75.00万元，授予小微企业合同金额75.00万元。"
         assert not findings(text, "SUM001")
 
+    def test_procurement_split_by_goods_works_and_services_is_complete_whatever_the_total_is_called(self):
+        # Shanghai's template: 政府采购金额（以合同签订为准）; a budget's 政府采购预算总额
+        shanghai = "2024 年度政府采购金额（以合同签订为准）为 450.50 万元，其中：货物采购金额 120.50 万元、工程采购金额 0 万元、服务采购金额 300.00 万元。"
+        [f] = findings(shanghai, "SUM001")
+        assert "420.50" in f.message and f.evidence.startswith("450.50")
+        budget = "2024年政府采购预算总额120.00万元，其中：货物类30.00万元，工程类0万元，服务类40.00万元。"
+        assert len(findings(budget, "SUM001")) == 1
+        assert not findings(shanghai.replace("450.50", "420.50"), "SUM001")
+        # two of the three kinds may be the whole or not: no identity, no finding when the parts fall short
+        assert not findings("2024年政府采购预算总额120.00万元，其中：货物类30.00万元，服务类40.00万元。", "SUM001")
+
     def test_parts_in_scores_are_left_to_score_rules(self):
         text = "年度目标1的产出指标得分为34分，分别是：满分28分，得分24分。"
         assert not findings(text, "SUM001")
@@ -303,3 +314,28 @@ class TestComparison:
     def test_right_comparative(self):
         text = "年初预算为33.10万元，支出决算为24.30万元，完成年初预算的73.4%，支出决算数小于年初预算数的主要原因是减少购房补贴。"
         assert not findings(text, "EXE002")
+
+    def test_the_full_year_budget_in_its_own_sentence_after_the_figures(self):
+        # Shanghai's template: 全年预算 (not 年初预算), the comparison in the sentence after the figures
+        figures = "社会工作事务（款）。全年预算为 17.68 万元，支出决算为 11.31 万元。"
+        [f] = findings(figures + "决算数大于全年预算数的主要原因：人员变动。", "EXE002")
+        assert f.fix == "小于" and f.evidence == "大于"
+        assert [(r.message, r.evidence) for r in f.related] == [("决算数", "11.31 万元"), ("预算数", "17.68 万元")]
+        assert not findings(figures + "决算数小于全年预算数的主要原因：人员变动。", "EXE002")
+
+    def test_level_with_the_budget_written_before_the_word(self):
+        figures = "购房补贴（项）。全年预算为 11.72 万元，支出决算为 {} 万元。"
+        [f] = findings(figures.format("10.72") + "决算数与全年预算数持平。", "EXE002")
+        assert f.evidence == "持平" and "应为“小于”" in f.message
+        assert not findings(figures.format("11.72") + "决算数与全年预算数持平。", "EXE002")
+        assert not findings(figures.format("11.72") + "决算数同预算数持平。", "EXE002")
+        assert not findings(figures.format("11.70") + "决算数与全年预算数基本持平。", "EXE002")
+
+    def test_the_comparison_after_a_list_names_its_total_with_the_year_and_a_shorter_name(self):
+        figures = (
+            "“三公”经费财政拨款支出年初预算为 36.00 万元，支出决算为 31.85 万元，完成预算的 88.47%，其中：公务用车购置及运行维护费"
+            "支出决算为 25.60 万元，完成预算的 85.33%；公务接待费支出决算为 6.25 万元，完成预算的 104.17%。"
+        )
+        [f] = findings(figures + "2024 年度“三公”经费支出决算数大于预算数的主要原因：压减公务用车运行费用。", "EXE002")
+        assert "决算 31.85 万元，预算 36.00 万元" in f.message and f.fix == "小于"
+        assert not findings(figures + "2024 年度“三公”经费支出决算数小于预算数的主要原因：压减公务用车运行费用。", "EXE002")

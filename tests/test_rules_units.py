@@ -38,6 +38,19 @@ def test_rate_without_percent():
     assert f.fix == "13.95%"
 
 
+def test_amount_without_unit_in_a_list_joined_by_enumeration_commas():
+    # a figure followed by 、 is an item of the list, not an item number like 1.1、
+    text = "政府采购金额 2319.21 万元，其中：货物采购金额 122.43 万元、工程采购金额 1387.72、服务采购金额 809.07 万元。"
+    [f] = findings(text, "UNIT002")
+    assert f.evidence == "1387.72" and "应写作“1387.72万元”" in f.message
+    [f] = findings("资金主要用于展厅建设42.60万元、展品更新31.20、讲解员培训14.52万元。", "UNIT002")
+    assert f.evidence == "31.20"
+
+
+def test_dotted_item_numbers_stay_item_numbers():
+    assert not findings("主要成效：1.1、完成展览12.00万元；1.2、培训教师支出30.00万元。\n1.3、其他支出5.00万元。", "UNIT002")
+
+
 def test_wan_without_yuan_after_a_money_word():
     [f] = findings("武汉泰可电气股份有限公司入选项目，项目资金扶持共计 10 万。", "UNIT002")
     assert f.fix == "10 万元"
@@ -66,6 +79,15 @@ def test_enumeration_commas_are_not_thousands_separators():
     assert not findings("分别于1，2，3月开展活动。", "FMT001")
 
 
+def test_a_total_ten_thousand_times_off():
+    text = "基本支出2,420,000.00万元，其中：人员经费2,000,000.00元，公用经费420,000.00元。"
+    [f] = findings(text, "UNIT001")
+    assert f.evidence == "2,420,000.00万元" and f.expected == "2,420,000.00元"
+    assert not findings(text, "SUM001")  # the slip explains the gap; one finding, not two
+    # parts in both units: no single swap of the total explains them
+    assert not findings("基本支出2,420,000.00万元，其中：人员经费2,000,000.00元，公用经费42.00万元。", "UNIT001")
+
+
 def test_a_slip_that_explains_a_change_is_reported_as_a_slip():
     result = check_text("2023年度机关运行经费支出33.39元，比上年减少6.28万元，下降15.8%。")
     assert [(f.rule, f.evidence) for f in result.findings] == [("UNIT001", "33.39元")]
@@ -74,6 +96,7 @@ def test_a_slip_that_explains_a_change_is_reported_as_a_slip():
 def test_of_two_figures_that_would_explain_a_slip_the_one_off_the_reports_unit_is_named():
     # 612,480.50 万元 with 58,230.00 万元 would hold too: but the report keeps its amounts in 元
     text = (
+        "2023年度本年收入合计8,642,315.60元，其中：财政拨款收入8,400,000.00元，其他收入242,315.60元。\n"
         "2023年度本年支出合计8,642,315.60元，其中：基本支出6,125,400.00元，项目支出2,516,915.60元。\n"
         "2023年度机关运行经费支出612,480.50元，比上年减少58,230.00万元，下降8.7%。"
     )
@@ -89,6 +112,20 @@ def test_a_slip_that_explains_a_share_or_a_rate():
     found = [(f.rule, f.evidence) for f in check_text(text).findings]
     assert ("UNIT001", "232.15元") in found and ("UNIT001", "474.49元") in found
     assert not any(rule in ("PCT001", "EXE001") for rule, _ in found)
+
+
+def test_a_whole_share_blames_the_figure_out_of_the_reports_unit():
+    # 100%: either figure's unit swapped would do; the report keeps 万元, so the 元 one is the slip
+    head = (
+        "本部门2024年度收入合计100.00万元，支出合计100.00万元，其中：基本支出50.00万元，项目支出50.00万元。\n"
+        "机关运行经费支出12.00万元，比上年增加2.00万元，增长20.0%。\n"
+    )
+    total_slip = head + "政府采购支出总额45.00元，授予中小企业合同金额45.00万元，占政府采购支出总额的100.0%。"
+    [f] = findings(total_slip, "UNIT001")
+    assert f.evidence == "45.00元" and f.message.startswith("单位疑似错写：政府采购支出总额的 45.00 元")
+    part_slip = head + "政府采购支出总额45.00万元，授予中小企业合同金额45.00元，占政府采购支出总额的100.0%。"
+    [f] = findings(part_slip, "UNIT001")
+    assert f.evidence == "45.00元" and "授予中小企业合同金额" in f.message
 
 
 def test_amounts_in_both_units_that_agree_are_fine():

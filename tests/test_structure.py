@@ -85,6 +85,12 @@ def test_two_table_columns_read_row_by_row_are_parallel_not_repeated():
     assert statuses(text) == ["first", "parallel", "next", "parallel", "next", "parallel"]
 
 
+def test_one_number_twice_in_a_list_of_single_items_is_a_repeat_not_a_table_row():
+    # a contents list (titles without bodies): 三、 twice after 一、 二、 is a slip, not a second column
+    text = "目录\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n三、财政拨款收入支出决算总表\n四、一般公共预算财政拨款支出决算表"
+    assert statuses(text) == ["first", "next", "next", "repeat", "next"]
+
+
 @st.composite
 def outlines(draw):
     """A well-numbered outline: cn sections, each with pcn subsections, each with num items."""

@@ -372,8 +372,13 @@ class _Builder:
             if comparison.subject:
                 # "“三公”经费支出决算数小于预算数" after a list: the statement it names, or none
                 key = subject_key(comparison.subject)
+                # the same item, or a longer or shorter name of it ("“三公”经费" for 三公经费财政拨款支出)
                 about = next(
-                    (o for o in self._chain(st) if same_item(o.key, key) or (o.key and key.startswith(o.key))),
+                    (
+                        o
+                        for o in self._chain(st)
+                        if same_item(o.key, key) or (o.key and key.startswith(o.key)) or (len(key) >= 2 and o.key.startswith(key))
+                    ),
                     None,
                 )
             budget = None

@@ -66,6 +66,9 @@ def _is_numbering(text: str, start: int, end: int) -> bool:
     """1、 / 2. / （3） / 1.1 at the head of an item number it; they are not figures."""
     before = text[start - 1 : start] if start else "\n"
     if _NUMBERING_AFTER.match(text[end : end + 2]):
+        number = text[start:end]
+        if "." in number and (len(number.split(".")[0]) > 2 or before.isalpha()):
+            return False  # "工程采购金额 1387.72、" / "展品更新31.20、": a figure in a list, not an item 1.1、
         return before in "\n（(" or before.isspace() or not before.isdigit() and text[end : end + 1] in "、）)"
     if before == "\n" and re.match(r"\d{1,2}(?:[.．]\d{1,2})+(?:[、.．]|\s)", text[start : end + 2]):
         return True

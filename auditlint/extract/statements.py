@@ -89,13 +89,19 @@ _LIST_MARKER = re.compile(
 _LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|全年|调整后?的?)?预算数?"
+)
+# "决算数与（同）全年预算数持平": the same comparison with the budget before the word
+_LEVEL = re.compile(
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?[与同和](?:年初|全年|调整后?的?)?预算数?(?P<word>持平|相等|一致)"
 )
 # a comparison lies inside a clause and holds its comparing word: only clauses that hold one are scanned
 # (the subject's lazy run otherwise rescans the clause from every character)
 _COMPARISON_SCAN = Scan(
     _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平)"
 )
+_AFTER_YEAR = re.compile(r"^\s*年度?")
+_LEVEL_SCAN = Scan(_LEVEL, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?[与同和]")
 _NAMED_REASON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
 )
@@ -703,9 +709,12 @@ class StatementParser:
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
             return
-        for m in _COMPARISON_SCAN.finditer(sent.skel):
+        for m in (*_COMPARISON_SCAN.finditer(sent.skel), *_LEVEL_SCAN.finditer(sent.skel)):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
-            subject = clean_subject(_strip_measure(self._label(m.group("subject"))))
+            said = m.group("subject")
+            if m.start("subject") and sent.skel[m.start("subject") - 1] == DATE_PH:
+                said = _AFTER_YEAR.sub("", said)  # "2024 年度“三公”经费": 年度 belongs to the year, not the subject
+            subject = clean_subject(_strip_measure(self._label(said)))
             st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod

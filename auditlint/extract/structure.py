@@ -231,6 +231,7 @@ class _List:
     head: int  # outline index of its latest heading
     parent: int | None
     slots: set[int] = field(default_factory=set)  # numbers a repeated heading should have taken
+    paired: set[int] = field(default_factory=set)  # numbers written twice in a row: a two-column table's rows
 
     def next_free(self) -> int:
         return max(set(self.used) | self.slots) + 1
@@ -284,9 +285,11 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
         if stack and stack[-1].key == key and stack[-1].last == n and stack[-1].head == last_numbered:
             lst = stack[-1]
             before = outline[lst.head]
-            if before.paragraph + 1 == h.paragraph and not before.has_body:
+            if before.paragraph + 1 == h.paragraph and not before.has_body and (n == 1 or n - 1 in lst.paired):
                 # "四、上级补助收入" then "四、公共安全支出": the two columns of a 收入 | 支出 table, read row by row
+                # (from the first row on: one number twice in a list of single items is a repeat)
                 placed[i] = Placement(i, lst.parent, lst.head, "parallel", n)
+                lst.paired.add(n)
                 continue
         parent = stack[-1].head if stack else None
         if n == 1:
