@@ -608,7 +608,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
                 continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
         else:
             opening = True
-            if before.strip() or text[lo - 1 : lo] not in ("", "。", "\n") or not _OPENING_FUNDS.search(after):
+            if before.strip() not in ("", "本部门", "本单位") or text[lo - 1 : lo] not in ("", "。", "\n") or not _OPENING_FUNDS.search(after):
                 continue
             if _OPENING_TASK.match(after) or _years_in_sentence(text, lo) > 1:
                 continue  # "2022年度部门决算公开…"; a sentence that also names another year compares them

@@ -239,6 +239,11 @@ def test_a_template_sentence_left_with_last_years_year():
     assert len(result) == 1 and result[0][0] == 4
 
 
+def test_a_template_sentence_opened_by_the_body_with_last_years_year():
+    text = FINAL + "本部门2022年度调整后的预算数为830.00万元，包括基本支出530.00万元，项目支出300.00万元。\n"
+    assert len(found(text, "DOC007")) == 1
+
+
 def test_an_opening_earlier_year_that_is_not_this_years_figure():
     text = FINAL + (
         "2022年度机关运行经费支出35.00万元，2023年度支出30.00万元。\n"  # both years: a comparison
