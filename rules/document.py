@@ -591,83 +591,91 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     if year is None or flow is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
         return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
-    own_openings: int | None = None
-    reported: set[int] = set()
+    context = _YearContext(text, year)
     for m in _YEAR_SCAN.finditer(text):
         y = int(m.group("y"))
-        if y >= year:
+        where = _copied_year(text, m, y, context) if y != year else None
+        if where is None:
             continue
-        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
-        hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
-        before, after = text[lo : m.start()], text[m.end() : hi]
-        if _OTHER_PERIOD.search(before + after):
-            continue
-        opening = False
-        if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
-            if _YEARLY_TASK.search(after):
-                continue  # "完成了2022年度部门决算公开": this year's work on last year's accounts
-        else:
-            opening = True
-            if before.strip() not in ("", "本部门", "本单位") or text[lo - 1 : lo] not in ("", "。", "\n") or not _OPENING_FUNDS.search(after):
-                continue
-            if _OPENING_TASK.match(after) or _years_in_sentence(text, lo) > 1:
-                continue  # "2022年度部门决算公开…"; a sentence that also names another year compares them
-            if own_openings is None:
-                own_openings = len(re.findall(rf"(?:^|[。\n])\s*{year}\s*年", text))
-            if own_openings < 2:
-                continue  # the report does not open its sentences with its own year: no template to go by
         start, end = flow.span(m.start(), m.end())
         written = m.group(0).replace(" ", "")
         right = f"{year}年{'度' if m.group('du') else ''}"
-        reported.add(m.start())
         yield Issue(
             start=start,
             end=end,
             message=(
-                f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，应为“{right}”，疑沿用了上年的文字"
-                if opening
-                else f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字"
+                f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字"
+                if where == "work"
+                else f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，"
+                f"应为“{right}”，疑为笔误或沿用了{'上年' if y < year else '其他年度'}的文字"
             ),
             expected=right,
             actual=written,
         )
-    # the years the text writes as its own: "与2023年度相比" in every paragraph does not make 2023 the report's
-    years = Counter(
-        int(m.group(1))
-        for m in re.finditer(r"((?:19|20)\d{2})\s*年度", text)
-        if not _COMPARED.search(text, max(m.start() - 3, 0), m.start())
-    )
-    if years[year] >= 3 and all(years[year] >= 2 * n for y, n in years.items() if y != year):
-        # only where the text leaves no doubt about its year; a year reported above is not reported twice
-        yield from _other_year_of_own_accounts(doc, year, text, reported)
 
 
-def _other_year_of_own_accounts(doc: Disclosure, year: int, text: str, reported: set[int]) -> Iterator:
-    """A sentence that states the report's own totals ("2023年度本年收入合计 X 万元") under another year."""
-    flow = doc.flow
-    for m in _YEAR_SCAN.finditer(text):
-        y = int(m.group("y"))
-        if y == year or m.start() in reported or not m.group("du") or not _OWN_ACCOUNTS.match(text, m.end()):
-            continue
-        lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
-        hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
-        sentence = text[lo:hi]
-        if not _MONEY.search(text, m.end(), hi) or _LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
-            continue  # no figure of its own, or a sentence that compares, looks back or looks ahead
-        if sum(1 for _ in _YEAR_SCAN.finditer(sentence)) > 1:
-            continue  # two years in one sentence: it sets them side by side
-        start, end = flow.span(m.start(), m.end())
-        written = m.group(0).replace(" ", "")
-        yield Issue(
-            start=start,
-            end=end,
-            message=(
-                f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，"
-                f"应为“{year}年度”，疑为笔误或沿用了{'上年' if y < year else '其他年度'}的文字"
-            ),
-            expected=f"{year}年度",
-            actual=written,
-        )
+class _YearContext:
+    """What the whole text says about its own year, worked out once and only if a candidate asks."""
+
+    def __init__(self, text: str, year: int):
+        self.text, self.year = text, year
+        self._openings: int | None = None
+        self._dominant: bool | None = None
+
+    def opens_with_its_year(self) -> bool:
+        """Two sentences or more open with the report's year: a template to hold other years against."""
+        if self._openings is None:
+            self._openings = len(re.findall(rf"(?:^|[。\n])\s*{self.year}\s*年", self.text))
+        return self._openings >= 2
+
+    def year_beyond_doubt(self) -> bool:
+        """YYYY年度 written 3 times or more, twice as often as any other year ("与2023年度相比" not counted)."""
+        if self._dominant is None:
+            years = Counter(
+                int(m.group(1))
+                for m in re.finditer(r"((?:19|20)\d{2})\s*年度", self.text)
+                if not _COMPARED.search(self.text, max(m.start() - 3, 0), m.start())
+            )
+            n = years[self.year]
+            self._dominant = n >= 3 and all(n >= 2 * k for y, k in years.items() if y != self.year)
+        return self._dominant
+
+
+def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> str | None:
+    """Whether the year at m is one left from another year's report: "work" (this year's funds or
+    work, after a verb of execution), "figures" (a sentence stating the report's own figures), or None."""
+    if y < context.year:
+        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+        before, after = text[lo : m.start()], text[m.end() : hi]
+        if not _OTHER_PERIOD.search(before + after):
+            if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
+                if not _YEARLY_TASK.search(after):  # "完成了2022年度部门决算公开": this year's work on last year's accounts
+                    return "work"
+            elif (
+                before.strip() in ("", "本部门", "本单位")
+                and text[lo - 1 : lo] in ("", "。", "\n")
+                and _OPENING_FUNDS.search(after)
+                and not _OPENING_TASK.match(after)  # "2022年度部门决算公开…"
+                and _years_in_sentence(text, lo) == 1  # another year in the sentence: it compares them
+                and context.opens_with_its_year()
+            ):
+                return "figures"  # the report's template sentence, opened with last year's year
+    if m.group("du") and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
+        if context.year_beyond_doubt():
+            return "figures"
+    return None
+
+
+def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
+    """A sentence of the report's own totals under the year at m ("2023年度本年收入合计 X 万元"): it states
+    an amount, and names no other year, compares, looks back or ahead, or reviews nothing."""
+    lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+    hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
+    sentence = text[lo:hi]
+    if not _MONEY.search(text, m.end(), hi) or _LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
+        return False
+    return sum(1 for _ in _YEAR_SCAN.finditer(sentence)) <= 1  # two years in one sentence set them side by side
 
 
 def _years_in_sentence(text: str, lo: int) -> int:
