@@ -98,13 +98,7 @@ class _Builder:
     def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
         self.d = disclosure
         self.sts = disclosure.statements
-        self.children: dict[int, list[Statement]] = {}
-        for st in self.sts:
-            if st.parent is not None:
-                self.children.setdefault(st.parent, []).append(st)
-        self.groups: list[tuple[Statement, list[Statement]]] = [
-            (self.sts[i], kids) for i, kids in self.children.items()
-        ]
+        self.groups: list[tuple[Statement, list[Statement]]] = []  # each list's total and parts (build)
         self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
         self._named: dict[tuple[str, str], list[Statement]] | None = None
@@ -141,7 +135,12 @@ class _Builder:
 
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
-        self._respectively()
+        self._respectively()  # (may move a statement out of a list: the lists are gathered after it)
+        children: dict[int, list[Statement]] = {}
+        for st in self.sts:
+            if st.parent is not None:
+                children.setdefault(st.parent, []).append(st)
+        self.groups = [(self.sts[i], kids) for i, kids in children.items()]
         for st in self.sts:
             self._change(st)
             self._shares(st)
@@ -179,7 +178,13 @@ class _Builder:
         assert last is not None
         stop = text.find("。", last.end)
         stop = len(text) if stop < 0 else stop
-        percents = [q for q in self.d.quantities if last.end <= q.start < stop and q.kind == "percent"]
+        figures = self.d.quantities  # in text order
+        k = bisect.bisect_left(figures, last.end, key=lambda q: q.start)
+        percents = []
+        while k < len(figures) and figures[k].start < stop and len(percents) < len(run):
+            if figures[k].kind == "percent":
+                percents.append(figures[k])
+            k += 1
         if len(percents) < len(run):
             return
         lead = _RESPECTIVE_SHARE.search(text, last.end, percents[0].start)
@@ -188,21 +193,27 @@ class _Builder:
         shares = percents[: len(run)]
         if any(not _CONNECTOR.fullmatch(text[a.end : b.start]) for a, b in zip(shares, shares[1:])):
             return
-        taken = {(q.start, q.end) for q in shares}
-        for other in self.sts:  # a share the parser gave to the total or to a bare 分别 goes to its amount
-            if other.sentence != run[0].sentence or other.paragraph != run[0].paragraph:
-                continue
-            other.facts = [f for f in other.facts if (f.quantity.start, f.quantity.end) not in taken]
+        taken = {q.start for q in shares}
+        for other in self._sentence_of(run[0]):  # a share the parser gave to the total or to a bare 分别 goes to its amount
+            if any(f.quantity.start in taken for f in other.facts):
+                other.facts = [f for f in other.facts if f.quantity.start not in taken]
             if not other.facts and other.subject in ("", "分别") and other.parent is not None:
                 other.parent, other.list_kind = None, ""  # no part of the list: what is left of "分别占…"
         base = lead.group("base").strip()
         for member, q in zip(run, shares, strict=True):
             member.facts.append(Fact(role="share", quantity=q, label="分别占" + base, base_label=base))
-        self.children = {}
-        for st in self.sts:
-            if st.parent is not None:
-                self.children.setdefault(st.parent, []).append(st)
-        self.groups = [(self.sts[i], kids) for i, kids in self.children.items()]
+
+    def _sentence_of(self, st: Statement) -> list[Statement]:
+        """The statements of st's sentence (they stand together in the list of statements)."""
+        def same(o: Statement) -> bool:
+            return o.paragraph == st.paragraph and o.sentence == st.sentence
+
+        lo = hi = st.index
+        while lo > 0 and same(self.sts[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(self.sts) and same(self.sts[hi + 1]):
+            hi += 1
+        return self.sts[lo : hi + 1]
 
     def _change(self, st: Statement) -> None:
         delta, rate = st.first("delta"), st.first("rate")
