@@ -62,7 +62,7 @@ def _prior(claim: ChangeClaim) -> tuple[Interval | None, bool]:
         return interval_of(claim.prior), True  # type: ignore[arg-type]
     if claim.current is None or claim.delta is None or claim.delta.kind != claim.current.kind:
         return None, False
-    if claim.delta.kind != "money" and not _amount_like(claim.delta, claim.current):
+    if not _amount_like(claim.delta, claim.current):
         return None, False
     sign = direction(claim.delta_word.text if claim.delta_word else None)
     if sign == 0:

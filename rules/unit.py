@@ -227,14 +227,7 @@ def missing_unit(doc: Disclosure) -> Iterator:
             seen.add(q.start)
             evidence = doc.text[q.start : q.end]
             if q.unit == "%":
-                yield Issue(
-                    start=q.start,
-                    end=q.end,
-                    message=f"变动率 {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”",
-                    expected=f"{evidence.strip()}%",
-                    actual=evidence,
-                    fix=f"{evidence}%",
-                )
+                yield _appended(q, evidence, "%", f"变动率 {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
                 continue
             yield Issue(
                 start=q.start,
@@ -249,12 +242,17 @@ def missing_unit(doc: Disclosure) -> Iterator:
         if any("０" <= c <= "９" for c in q.text):
             continue  # FMT001 reports the full-width digits and the missing 元 together
         evidence = doc.text[q.start : q.end]
-        yield Issue(
-            start=q.start,
-            end=q.end,
-            message=f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”",
-            expected=f"{evidence}元",
-            actual=evidence,
-            fix=f"{evidence}元",
-        )
+        yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+def _appended(q: Quantity, evidence: str, missing: str, message: str) -> Issue:
+    """A figure that lacks only a trailing symbol (% or 元): the fix appends it."""
+    return Issue(
+        start=q.start,
+        end=q.end,
+        message=message,
+        expected=f"{evidence.strip()}{missing}",
+        actual=evidence,
+        fix=f"{evidence}{missing}",
+    )
 

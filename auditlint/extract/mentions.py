@@ -76,12 +76,12 @@ _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
 _REACH = 1000
 # compiled once: read for every statement
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_CLAUSE_BREAKS = "，,；;：:"
 
 
 def _last_clause(text: str) -> str:
-    """What follows the last clause break (_CLAUSE_BREAK.split(text)[-1], without splitting it all)."""
-    return text[max(text.rfind(c) for c in "，,；;：:") + 1 :]
+    """What follows the last clause break (found from the end: a long sentence is not split at every comma)."""
+    return text[max(text.rfind(c) for c in _CLAUSE_BREAKS) + 1 :]
 _LAST_YEAR = re.compile(r"上年|去年|上一年")
 _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
 _EVALUATION = re.compile(r"整体|部门支出")
