@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..model import Disclosure, Document
+from ..segment import segment
 from .claims import build_claims
 from .figures import find_figures, skeleton
 from .reflow import reflow
@@ -29,7 +30,8 @@ def _fiscal_year(text: str) -> int | None:
 
 def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
     """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
-    flow = reflow(document.content)
+    layout = segment(document)
+    flow = reflow(document.content, layout.table_spans("flattened", "form"), layout.furniture())
     tokens = find_figures(flow, document.text)
     skel = skeleton(flow.text, tokens)
     parser = StatementParser(flow=flow, skel=skel)
@@ -49,7 +51,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
-        outline=find_outline(flow, [(b.start, b.end) for b in document.blocks if b.kind == "table"]),
+        outline=find_outline(flow, layout.table_spans("reader", "flattened", "form")),
         flow=flow,
     )
     disclosure.scores = find_scores(flow, document.text, disclosure.outline)
@@ -58,5 +60,5 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
         attach_tables,  # tables use the identities of this package: imported late, no cycle
     )
 
-    attach_tables(disclosure, identity_dirs)
+    attach_tables(disclosure, identity_dirs, layout.tables)
     return disclosure

@@ -119,13 +119,22 @@ class Reflowed:
         return self.origin(start), self.origin(end - 1) + 1
 
 
-def _units(content: str) -> list[_Unit]:
+def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = frozenset()) -> list[_Unit]:
     units: list[_Unit] = []
     pos = 0
+    k = 0
     for raw in content.split("\n"):
         line_start = pos
         pos += len(raw) + 1
-        if not raw.strip():
+        if not raw.strip() or line_start in skip:
+            continue
+        while k < len(hard) and hard[k][1] <= line_start:
+            k += 1
+        if k < len(hard) and hard[k][0] <= line_start < hard[k][1]:
+            # a row of a table flattened into text: a unit of its own, never joined to prose
+            stripped = raw.strip()
+            s = line_start + len(raw) - len(raw.lstrip())
+            units.append(_Unit(s, s + len(stripped), stripped, hard=True))
             continue
         if "\t" in raw or "|" in raw:
             cells = [(m.start(), m.end()) for m in _CELL_SPLIT.finditer(raw)]
@@ -221,8 +230,10 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     return False
 
 
-def reflow(content: str) -> Reflowed:
-    units = _units(content)
+def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int, int]] = ()) -> Reflowed:
+    """content reflowed; lines inside the `hard` spans (tables flattened into text) stay units of their own,
+    and lines given in `skip` (page furniture, by their [start, end)) are left out."""
+    units = _units(content, sorted(hard), {a for a, _ in skip})
     for u in units:
         u.width = display_width(u.text)
         u.heading = HEADING.match(u.text) is not None

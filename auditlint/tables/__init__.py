@@ -10,7 +10,7 @@ from .claims import TableCell, TableClaim, Term, structural_claims, unique_claim
 from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
 from .identities import identity_claims
-from .textborn import find_text_tables
+from ..segment.delimited import find_text_tables
 
 __all__ = ["TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
 
@@ -26,9 +26,9 @@ def document_tables(document: Document) -> list[Table]:
 _last = threading.local()  # the views of the last disclosure, for its table count
 
 
-def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[TableView]:
+def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = (), tables: list[Table] | None = None) -> list[TableView]:
     """Put a disclosure's tables and the claims their structure makes into it; identity_dirs as for extract()."""
-    tables = document_tables(disclosure.document)
+    tables = document_tables(disclosure.document) if tables is None else tables
     disclosure.tables = tables
     decompositions = load_decompositions(tuple(identity_dirs))
     views = [understand(t, i, decompositions) for i, t in enumerate(tables)]

@@ -68,6 +68,8 @@ def read_figure(cell: Cell | None, unit: str = "") -> Figure | None:
     """The figure in a cell; `unit` is the column's or table's unit for a bare number."""
     if cell is None:
         return None
+    if cell.unknown:
+        return Figure(cell, "unknown")
     raw = cell.text
     state, value, places, written_unit, grouped = _parse(raw)
     if state != "number":
