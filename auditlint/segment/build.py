@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell, Table
 from .lines import Line, Token
-from .placement import column_sums, place
+from .placement import RowPlacements, bounds, candidates, column_sums, prune, settled
 from .templates import SideTemplate, TableTemplate, match_template
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|小计)$")
@@ -349,31 +349,80 @@ def _header_rows(plans: list[_SidePlan], coded: bool, at: int) -> list[list[Cell
     return rows
 
 
-def _value_cells(group: Group | None, plan: _SidePlan, r: int, c0: int, at: int) -> list[Cell]:
+def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], RowPlacements]:
+    """For each row and side with figures: the placements its own sums allow."""
+    out: dict[tuple[int, int], RowPlacements] = {}
+    for r, row in enumerate(read.rows):
+        for g in row.groups:
+            if not g.figures or g.side >= len(plans):
+                continue
+            plan = plans[g.side]
+            texts = [f.text for f in g.figures]
+            options = candidates(texts, len(plan.values), column_sums(plan.values, plan.total_first), plan.total_first) if plan.certain_width else None
+            values = [bounds(t) for t in texts]
+            out[(r, g.side)] = RowPlacements([v for v in values if v is not None] if None not in values else [], options)
+    return out
+
+
+def _families(read: _Read, side: int) -> list[tuple[int, list[int]]]:
+    """Parent rows and their children: a 类 over its 款, a 款 over its 项, the 合计 row over the 类."""
+    coded = [(r, g.code) for r, row in enumerate(read.rows) for g in row.groups if g.side == side and g.code]
+    out = []
+    for r, code in coded:
+        if len(code) in (3, 5):
+            children = [c for c, other in coded if len(other) == len(code) + 2 and other.startswith(code)]
+            if children:
+                out.append((r, children))
+    tops = [r for r, code in coded if len(code) == 3]
+    for r, row in enumerate(read.rows):
+        for g in row.groups:
+            if g.side == side and not g.code and g.label_text in ("合计", "总计") and tops:
+                out.append((r, tops))
+    return out
+
+
+def _prune_hierarchy(read: _Read, plans: list[_SidePlan], placements: dict[tuple[int, int], RowPlacements]) -> None:
+    for side, plan in enumerate(plans):
+        families = _families(read, side)
+        if not families or not plan.certain_width:
+            continue
+        keys = sorted({k for k in placements if k[1] == side})
+        index = {k: i for i, k in enumerate(keys)}
+        rows = [placements[k] for k in keys]
+        usable = [(index[(p, side)], [index[(c, side)] for c in cs]) for p, cs in families if (p, side) in index and all((c, side) in index for c in cs)]
+        prune(rows, usable, len(plan.values))
+
+
+def _value_cells(group: Group | None, plan: _SidePlan, r: int, c0: int, at: int, known: RowPlacements | None) -> list[Cell]:
     width = len(plan.values)
     figures = group.figures if group is not None else []
     if not figures:
         return [_cell("", r, c0 + k, at, at) for k in range(width)]
-    if plan.certain_width:
-        held = place([f.text for f in figures], width, column_sums(plan.values, plan.total_first))
-    else:
-        held = ["unknown"] * width
+    held = settled(known, width) if known is not None else ["unknown"] * width
     if plan.total_first and len(figures) <= width and held[0] == "unknown":
         held[0] = 0  # a total column holds a figure whenever any column does: the first one
+    # figures whose column is not known stay in the row as loose figures, in the columns left unknown
+    placed = {w for w in held if isinstance(w, int)}
+    loose = [f for i, f in enumerate(figures) if i not in placed]
+    slots = [k for k, w in enumerate(held) if w == "unknown"]
+    keep_loose = len(loose) <= len(slots)
     end = figures[-1].end
     out: list[Cell] = []
     for k, what in enumerate(held):
         if isinstance(what, int):
             f = figures[what]
             out.append(_cell(f.text, r, c0 + k, f.start, f.end))
+        elif what == "unknown" and keep_loose and loose and k in slots[: len(loose)]:
+            f = loose[slots.index(k)]
+            out.append(_cell(f.text, r, c0 + k, f.start, f.end, unknown=True))
         else:
             out.append(_cell("", r, c0 + k, end, end, unknown=what == "unknown"))
     return out
 
 
-def _grid(read: _Read, plans: list[_SidePlan], coded: bool, start: int) -> list[list[Cell | None]]:
+def _grid(read: _Read, plans: list[_SidePlan], coded: bool, start: int, placements: dict[tuple[int, int], RowPlacements]) -> list[list[Cell | None]]:
     grid: list[list[Cell | None]] = [list(r) for r in _header_rows(plans, coded, start)]
-    for row in read.rows:
+    for n, row in enumerate(read.rows):
         r = len(grid)
         cells: list[Cell | None] = []
         for s, plan in enumerate(plans):
@@ -390,7 +439,7 @@ def _grid(read: _Read, plans: list[_SidePlan], coded: bool, start: int) -> list[
                     cells.append(_cell(group.label_text, r, len(cells), first.start, max(p.end for p in group.label if p.start == first.start)))
                 else:
                     cells.append(_cell("", r, len(cells), at, at))
-            cells.extend(_value_cells(group, plan, r, len(cells), at))
+            cells.extend(_value_cells(group, plan, r, len(cells), at, placements.get((n, s))))
         grid.append(cells)
     return grid
 
@@ -421,6 +470,9 @@ def build_table(content: str, lines: list[Line], kinds: list, first: int, last: 
         plans = _plan(read, sides, None)
     if not any(plan.values for plan in plans):
         plans = [_SidePlan(p.label, [("第1栏",)], False, True) for p in plans] if read.rows else plans
-    grid = _grid(read, plans, coded, lines[first].start)
+    placements = _placements(read, plans)
+    if coded:
+        _prune_hierarchy(read, plans, placements)
+    grid = _grid(read, plans, coded, lines[first].start, placements)
     caption = "\n".join(read.caption)
     return Table(rows=grid, caption=caption, name=template.name if template else title, start=lines[first].start, end=lines[last].end)

@@ -10,8 +10,9 @@ Rounding is honoured: a sum holds when the written precision allows it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from itertools import combinations
+from itertools import combinations, product
 
 # A short row of a very wide table could be placed in too many ways to try them all.
 MAX_PLACEMENTS = 5000
@@ -65,7 +66,12 @@ def _tree_sums(paths: dict[int, tuple[str, ...]]) -> list[Sum]:
     return out
 
 
-def _bounds(text: str) -> tuple[Decimal, Decimal] | None:
+Bounds = tuple[Decimal, Decimal]
+Placement = tuple[int, ...]  # the column of each figure of a row, in order
+
+
+def bounds(text: str) -> Bounds | None:
+    """The exact values a written figure may stand for (rounding to its last place)."""
     raw = text.replace(",", "").rstrip("%")
     try:
         value = Decimal(raw)
@@ -76,40 +82,110 @@ def _bounds(text: str) -> tuple[Decimal, Decimal] | None:
     return value - half, value + half
 
 
-def _holds(values: dict[int, tuple[Decimal, Decimal]], sums: list[Sum]) -> bool:
-    zero = (Decimal(0), Decimal(0))
+_ZERO: Bounds = (Decimal(0), Decimal(0))
+
+
+def _holds(values: dict[int, Bounds], sums: list[Sum]) -> bool:
     for total, parts in sums:
-        t = values.get(total, zero)
-        lo = sum(values.get(p, zero)[0] for p in parts)
-        hi = sum(values.get(p, zero)[1] for p in parts)
+        t = values.get(total, _ZERO)
+        lo = sum(values.get(p, _ZERO)[0] for p in parts)
+        hi = sum(values.get(p, _ZERO)[1] for p in parts)
         if t[1] < lo or t[0] > hi:
             return False
     return True
 
 
-def place(figures: list[str], width: int, sums: list[Sum]) -> list[int | str]:
-    """What each of a side's columns holds: the index of its figure, "blank", or "unknown".
+def candidates(figures: list[str], width: int, sums: list[Sum], total_first: bool) -> list[Placement] | None:
+    """The order-preserving placements of a row's figures that keep the side's sums.
 
-    A column is placed where every placement that keeps the sums agrees on it.
+    None: nothing can be said (too many placements, or figures that are not numbers);
+    []: no placement keeps them (the row is wrong whichever columns its figures are in).
     """
     k = len(figures)
     if k == width:
-        return list(range(k))
-    unknown: list[int | str] = ["unknown"] * width
-    bounds = [_bounds(f) for f in figures]
-    if k > width or not sums or any(b is None for b in bounds):
-        return unknown
-    survivors: list[tuple[int, ...]] = []
+        return [tuple(range(k))]
+    found = [bounds(f) for f in figures]
+    if k > width or any(b is None for b in found):
+        return None
+    out: list[Placement] = []
     for n, cols in enumerate(combinations(range(width), k)):
         if n >= MAX_PLACEMENTS:
-            return unknown
-        if _holds({c: b for c, b in zip(cols, bounds, strict=True)}, sums):
-            survivors.append(cols)
-    if not survivors:
-        return unknown
+            return None
+        if total_first and cols[0] != 0:
+            break  # combinations come in order: the rest leave the total column empty
+        if _holds({c: b for c, b in zip(cols, found, strict=True)}, sums):
+            out.append(cols)
+    return out
+
+
+@dataclass
+class RowPlacements:
+    """What is known of one row's figures: their values and the placements still possible."""
+
+    values: list[Bounds]
+    options: list[Placement] | None  # None: unknown
+
+    def column_value(self, option: Placement, col: int) -> Bounds:
+        return self.values[option.index(col)] if col in option else _ZERO
+
+
+# Families whose placements are tried together; more combinations than this are left alone.
+MAX_COMBINATIONS = 20000
+
+
+def prune(rows: list[RowPlacements], families: list[tuple[int, list[int]]], width: int) -> None:
+    """Keep only placements that let each parent equal the sum of its children in every column.
+
+    A family with no consistent combination (a wrong figure somewhere) prunes nothing.
+    """
+    for _ in range(6):
+        changed = False
+        for parent, children in families:
+            members = [parent, *children]
+            if any(rows[m].options is None or not rows[m].options for m in members):
+                continue
+            sizes = 1
+            for m in members:
+                sizes *= len(rows[m].options)
+            if sizes == 1 or sizes > MAX_COMBINATIONS:
+                continue
+            kept: list[set[Placement]] = [set() for _ in members]
+            for combo in product(*(rows[m].options for m in members)):
+                if _family_holds(rows, members, combo, width):
+                    for i, option in enumerate(combo):
+                        kept[i].add(option)
+            if not kept[0]:
+                continue
+            for i, m in enumerate(members):
+                narrowed = [o for o in rows[m].options if o in kept[i]]
+                if len(narrowed) < len(rows[m].options):
+                    rows[m].options = narrowed
+                    changed = True
+        if not changed:
+            return
+
+
+def _family_holds(rows: list[RowPlacements], members: list[int], combo: tuple[Placement, ...], width: int) -> bool:
+    parent = rows[members[0]]
+    for col in range(width):
+        total = parent.column_value(combo[0], col)
+        lo = hi = Decimal(0)
+        for m, option in zip(members[1:], combo[1:], strict=True):
+            lo_, hi_ = rows[m].column_value(option, col)
+            lo += lo_
+            hi += hi_
+        if total[1] < lo or total[0] > hi:
+            return False
+    return True
+
+
+def settled(row: RowPlacements, width: int) -> list[int | str]:
+    """Each column: the index of the figure it certainly holds, "blank", or "unknown"."""
+    if not row.options:
+        return ["unknown"] * width
     out: list[int | str] = []
     for c in range(width):
-        held = {s.index(c) if c in s else -1 for s in survivors}
+        held = {o.index(c) if c in o else -1 for o in row.options}
         if len(held) > 1:
             out.append("unknown")
         else:
