@@ -25,6 +25,7 @@ from .templates import SideTemplate, TableTemplate, match_template
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|小计)$")
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _EXPENSE_SIDE = re.compile(r"支出|结余分配|年末")
 _GENERIC_TOTAL_FIRST = re.compile(r"^(?:本年)?(?:收入|支出)?(?:合计|总计)")
 
@@ -115,7 +116,7 @@ def _empty_row(line: Line) -> bool:
     if _ROW_NUMBER.match(text) or bool(_TOTAL_WORD.search(text)) and len(text) <= 12:
         return True
     parts = line.stripped.split()
-    return len(parts) == 2 and all(len(p) >= 4 for p in parts)  # "年初结转和结余 年末结转和结余"
+    return len(parts) == 2 and all(len(_CJK.findall(p)) >= 4 for p in parts)  # "年初结转和结余 年末结转和结余"
 
 
 @dataclass
@@ -257,7 +258,7 @@ def _split_pairs(read: _Read) -> None:
         if len(row.groups) == 1 and not row.groups[0].figures and len(row.groups[0].label) == 1:
             piece = row.groups[0].label[0]
             parts = piece.text.split(" ")
-            if len(parts) == 2 and all(len(p) >= 2 for p in parts):
+            if len(parts) == 2 and all(len(_CJK.findall(p)) >= 2 for p in parts):
                 cut = piece.start + len(parts[0]) + 1
                 row.groups = [
                     Group(label=[Piece(parts[0], piece.start, piece.start + len(parts[0]))], inline=True),
@@ -295,11 +296,21 @@ class _SidePlan:
     total_first: bool
     certain_width: bool
     heading: str = ""
+    active: int = 0  # the leading columns this table fills; the rest are blank (0: all)
+
+    @property
+    def width(self) -> int:
+        return self.active or len(self.values)
 
 
 def _plan(read: _Read, sides: int, template: TableTemplate | None) -> list[_SidePlan]:
     if template is not None:
-        return [_from_template(s) for s in template.sides]
+        plans = [_from_template(s) for s in template.sides]
+        for k, (plan, side) in enumerate(zip(plans, template.sides, strict=True)):
+            most = max((len(g.figures) for r in read.rows for g in r.groups if g.side == k), default=0)
+            if side.common and most <= side.common:
+                plan.active = side.common
+        return plans
     header = " ".join(read.header)
     plans = []
     for s in range(sides):
@@ -358,7 +369,7 @@ def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], Ro
                 continue
             plan = plans[g.side]
             texts = [f.text for f in g.figures]
-            options = candidates(texts, len(plan.values), column_sums(plan.values, plan.total_first), plan.total_first) if plan.certain_width else None
+            options = candidates(texts, plan.width, column_sums(plan.values[: plan.width], plan.total_first), plan.total_first) if plan.certain_width else None
             values = [bounds(t) for t in texts]
             out[(r, g.side)] = RowPlacements([v for v in values if v is not None] if None not in values else [], options)
     return out
@@ -390,7 +401,7 @@ def _prune_hierarchy(read: _Read, plans: list[_SidePlan], placements: dict[tuple
         index = {k: i for i, k in enumerate(keys)}
         rows = [placements[k] for k in keys]
         usable = [(index[(p, side)], [index[(c, side)] for c in cs]) for p, cs in families if (p, side) in index and all((c, side) in index for c in cs)]
-        prune(rows, usable, len(plan.values))
+        prune(rows, usable, plan.width)
 
 
 def _value_cells(group: Group | None, plan: _SidePlan, r: int, c0: int, at: int, known: RowPlacements | None) -> list[Cell]:
@@ -398,7 +409,8 @@ def _value_cells(group: Group | None, plan: _SidePlan, r: int, c0: int, at: int,
     figures = group.figures if group is not None else []
     if not figures:
         return [_cell("", r, c0 + k, at, at) for k in range(width)]
-    held = settled(known, width) if known is not None else ["unknown"] * width
+    held = settled(known, plan.width) if known is not None else ["unknown"] * plan.width
+    held += ["blank"] * (width - plan.width)
     if plan.total_first and len(figures) <= width and held[0] == "unknown":
         held[0] = 0  # a total column holds a figure whenever any column does: the first one
     # figures whose column is not known stay in the row as loose figures, in the columns left unknown

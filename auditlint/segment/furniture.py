@@ -40,7 +40,8 @@ class _Pages:
 def furniture_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that are page furniture, not content."""
     pages = _Pages(lines)
-    return _page_numbers(lines, pages) | _running_heads(lines, pages) | _repeated_at_breaks(lines, pages.breaks)
+    found = _page_numbers(lines, pages) | _running_heads(lines, pages)
+    return found | _repeated_at_breaks(lines, pages.breaks, found)
 
 
 def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
@@ -80,12 +81,12 @@ def _running_heads(lines: list[Line], pages: _Pages) -> set[int]:
     return out
 
 
-def _repeated_at_breaks(lines: list[Line], breaks: list[int]) -> set[int]:
+def _repeated_at_breaks(lines: list[Line], breaks: list[int], furniture: set[int]) -> set[int]:
     """Lines a page repeats from the end of the page before (text dumps of overlapping page content)."""
     out: set[int] = set()
     for b in breaks:
-        before = [i for i in range(max(0, b - 60), b) if lines[i].stripped]
-        after = [i for i in range(b, min(len(lines), b + 60)) if lines[i].stripped]
+        before = [i for i in range(max(0, b - 60), b) if lines[i].stripped and i not in furniture]
+        after = [i for i in range(b, min(len(lines), b + 60)) if lines[i].stripped and i not in furniture]
         best = 0
         for m in range(min(len(before), len(after)), 1, -1):
             if [lines[i].stripped for i in before[-m:]] == [lines[i].stripped for i in after[:m]]:

@@ -17,6 +17,7 @@ class SideTemplate:
     label: str
     values: tuple[tuple[str, ...], ...]  # each value column's header path
     total: bool = False
+    common: int = 0  # how many leading columns most reports fill; the rest are usually empty
 
     @property
     def width(self) -> int:
@@ -44,6 +45,7 @@ def _side(raw: dict) -> SideTemplate:
         label=str(raw.get("label", "")),
         values=tuple(tuple(p for p in str(v).split("/") if p) for v in raw.get("values", [])),
         total=bool(raw.get("total", False)),
+        common=int(raw.get("common", 0)),
     )
 
 
