@@ -18,6 +18,7 @@ from auditlint.rulekit import (
 )
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
+from auditlint.tables.shift import ShiftClaim
 from auditlint.tables.evaluate import (
     Culprit,
     Outcome,
@@ -324,3 +325,35 @@ def _as_written(evidence: str, q, table: Interval) -> str:
 def _table_unit(cell: TableCell) -> str:
     q = cell.quantity
     return f" {q.unit}" if q is not None and q.unit and q.unit != "%" else ""
+
+
+@rule("TAB006", "table-rows-shifted", severity="error")
+def table_rows_shifted(doc: Disclosure) -> Iterator:
+    r"""表格金额与科目错行：自某行起，各行金额是其他表中另一科目的金额。
+
+    Checks: a table of functional 科目 (类/款/项 codes) whose amounts, from some row
+    on, are those the report's other tables give to other 科目 — row after row, at
+    least three times and for at least half of the rows from there on, while those
+    tables agree with each other. The shift is reported once, at its first row,
+    with each shifted row as a related place; the sums the shifted rows break are
+    not reported again one by one. A table's 合计 line is still held to its sum.
+
+    Why: a table whose amounts slid against their 科目 misstates every line below
+    the slip, though each figure looks plausible on its own.
+
+    Bad:  收入决算表\n单位：万元\n项目 | 本年收入合计\n科目编码 | 科目名称 | 本年收入合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00\n支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 20.00\n2010101 | 行政运行 | 20.00\n20103 | 政府办公厅 | 30.00\n2010301 | 行政运行 | 10.00
+    Good: 收入决算表\n单位：万元\n项目 | 本年收入合计\n科目编码 | 科目名称 | 本年收入合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00\n支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00
+    """
+    for claim in doc.claims_of(ShiftClaim):
+        yield Assessed(claim)
+        first = claim.rows[0]
+        examples = "；".join(f"{r.code} 行为 {r.written}，而{claim.reference}中 {r.code} 为 {r.own}、{r.belongs_to} 为 {r.written}" for r in claim.rows[:3])
+        yield Issue(
+            start=first.start,
+            end=first.end,
+            message=(
+                f"{claim.table_title}自“{first.code}”行起金额与科目错行：{len(claim.rows)} 行的金额是{claim.reference}中另一科目的金额"
+                f"（{examples}）。应按科目重新核对本表各行金额"
+            ),
+            related=tuple((r.start, r.end, f"{r.code} 行") for r in claim.rows[1:]),
+        )

@@ -266,7 +266,7 @@ def _split_pairs(read: _Read) -> None:
                 ]
 
 
-def _assign_sides(read: _Read, sides: int, coded: bool) -> None:
+def _assign_sides(read: _Read, sides: int, coded: str) -> None:
     last_side_of: dict[str, int] = {}
     previous_single = 0
     for row in read.rows:
@@ -340,13 +340,13 @@ def _cell(text: str, row: int, col: int, start: int, end: int, unknown: bool = F
     return Cell.model_construct(text=text, row=row, col=col, start=start, end=end, rowspan=1, colspan=1, page=None, unknown=unknown)
 
 
-def _header_rows(plans: list[_SidePlan], coded: bool, at: int) -> list[list[Cell]]:
+def _header_rows(plans: list[_SidePlan], coded: str, at: int) -> list[list[Cell]]:
     depth = max([len(p) + bool(plan.heading) for plan in plans for p in plan.values] or [1])
     rows: list[list[Cell]] = [[] for _ in range(depth)]
     for plan in plans:
         heads: list[str] = []
         if coded:
-            heads.append("科目编码")
+            heads.append("经济分类科目编码" if coded == "economic" else "科目编码")
         if plan.label or coded:
             heads.append(plan.label or "科目名称")
         for title in heads:
@@ -432,7 +432,7 @@ def _value_cells(group: Group | None, plan: _SidePlan, r: int, c0: int, at: int,
     return out
 
 
-def _grid(read: _Read, plans: list[_SidePlan], coded: bool, start: int, placements: dict[tuple[int, int], RowPlacements]) -> list[list[Cell | None]]:
+def _grid(read: _Read, plans: list[_SidePlan], coded: str, start: int, placements: dict[tuple[int, int], RowPlacements]) -> list[list[Cell | None]]:
     grid: list[list[Cell | None]] = [list(r) for r in _header_rows(plans, coded, start)]
     for n, row in enumerate(read.rows):
         r = len(grid)
@@ -467,9 +467,12 @@ def build_table(content: str, lines: list[Line], kinds: list, first: int, last: 
     read = _read_region(lines, kinds, first, last)
     title = next((c for c in read.caption if re.search(r"表\s*(?:[（(]\s*续\s*[)）])?$", c.replace(" ", ""))), "")
     template = match_template(title, templates) if title else None
-    coded = sum(1 for r in read.rows if any(g.code for g in r.groups)) * 2 >= max(1, sum(1 for r in read.rows if r.has_figures))
+    codes = [g.code for r in read.rows for g in r.groups if g.code]
+    coded = ""
+    if sum(1 for r in read.rows if any(g.code for g in r.groups)) * 2 >= max(1, sum(1 for r in read.rows if r.has_figures)):
+        coded = "economic" if sum(1 for c in codes if c[0] in "35") * 2 > len(codes) else "functional"
     if template is not None and template.codes:
-        coded = True
+        coded = template.codes
     if template is not None and not template.codes and coded:
         template = None  # the title says one table, the rows another: read it generically
     sides = _side_count(read, template)

@@ -11,8 +11,9 @@ from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
 from .identities import identity_claims
 from ..segment.delimited import find_text_tables
+from .shift import ShiftClaim, shift_claims, shifted_cells
 
-__all__ = ["TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
+__all__ = ["ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
 
 
 def document_tables(document: Document) -> list[Table]:
@@ -36,9 +37,33 @@ def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = (), t
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
     claims.extend(text_table_claims(disclosure, views))
+    shifts = shift_claims(views)
+    if shifts:
+        claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
     disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
     _last.entry = (disclosure, views)
     return views
+
+
+def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:
+    """Claims that do not rest on the shifted rows of a shifted table (its 合计 line is still held to its sum)."""
+
+    def moved(cell: TableCell) -> bool:
+        return cell.table in shifted and cell.row >= shifted[cell.table]
+
+    out: list[Claim] = []
+    for claim in claims:
+        if isinstance(claim, TableClaim):
+            if claim.total.line not in ("合计", "总计") and (moved(claim.total) or any(moved(t.cell) for t in claim.terms)):
+                continue
+        elif isinstance(claim, TextTableClaim):
+            kept = [c for c in claim.cells if not moved(c)]
+            if not kept:
+                continue
+            if len(kept) < len(claim.cells):
+                claim = claim.model_copy(update={"cells": kept})
+        out.append(claim)
+    return out
 
 
 def table_count(disclosure: Disclosure) -> TableCount:
