@@ -31,7 +31,7 @@ def _fiscal_year(text: str) -> int | None:
 def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
     """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
     layout = segment(document)
-    flow = reflow(document.content, layout.table_spans("flattened", "form"), layout.furniture())
+    flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
     skel = skeleton(flow.text, tokens)
     parser = StatementParser(flow=flow, skel=skel)
@@ -51,7 +51,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
         quantities=quantities,
         statements=parser.statements,
         reasons=parser.reasons,
-        outline=find_outline(flow, layout.table_spans("reader", "flattened", "form")),
+        outline=find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread")),
         flow=flow,
     )
     disclosure.scores = find_scores(flow, document.text, disclosure.outline)

@@ -38,7 +38,9 @@ class Segment:
     start: int
     end: int
     table: Table | None = None  # None for a form, whose cells are read as text
-    source: Literal["reader", "delimited", "flattened", "form", "text"] = "text"
+    # reader: a docx/xlsx/pdf table; delimited: tabs or pipes; flattened: space-separated rows; form: a
+    # 申报表-style form read as text; unread: a table whose rows the text no longer shows (cells one per line)
+    source: Literal["reader", "delimited", "flattened", "form", "unread", "text"] = "text"
 
 
 @dataclass
@@ -81,7 +83,7 @@ def _segment_text(content: str, start: int, end: int, layout: Layout) -> None:
         kinds[i] = "furniture"
     for i in toc_lines(lines, kinds):
         kinds[i] = "toc"
-    tables: list[tuple[int, int, Table]] = []
+    tables: list[tuple[int, int, Table | None]] = []
     layout_forms: list[tuple[int, int]] = []
     delimited: set[int] = set()
     for table in text_tables_in(content, start, end):
@@ -117,12 +119,13 @@ def _looks_like_heading(line: Line) -> bool:
 def _emit(
     lines: list[Line],
     kinds: list[LineKind | None],
-    tables: list[tuple[int, int, Table]],
+    tables: list[tuple[int, int, Table | None]],
     forms: list[tuple[int, int]],
     delimited: set[int],
     layout: Layout,
 ) -> None:
     by_first: dict[int, tuple[int, Table | None]] = {first: (last, table) for first, last, table in tables}
+    form_starts = {first for first, _ in forms}
     by_first.update({first: (last, None) for first, last in forms})
     previous: LineKind = "blank"
     i = 0
@@ -133,7 +136,7 @@ def _emit(
             last, table = by_first[i]
             for j in range(i + 1, last + 1):
                 layout.lines.append((lines[j].start, lines[j].end, kinds[j] or "table"))
-            source = "form" if table is None else "delimited" if i in delimited else "flattened"
+            source = "form" if i in form_starts else "unread" if table is None else "delimited" if i in delimited else "flattened"
             layout.segments.append(Segment("table", lines[i].start, lines[last].end, table, source))
             previous = "table"
             i = last + 1

@@ -456,6 +456,26 @@ def _grid(read: _Read, plans: list[_SidePlan], coded: str, start: int, placement
     return grid
 
 
+def _cells_one_per_line(lines: list[Line], kinds: list, first: int, last: int) -> bool:
+    """Cells dumped one per line (text extraction without layout): figures stand alone, away from their labels."""
+    alone = bare_codes = rows = 0
+    for i in range(first, last + 1):
+        ln = lines[i]
+        if kinds[i] not in (None, "table") or ln.shape != "row":
+            continue
+        rows += 1
+        kinds_of = {t.kind for t in ln.tokens}
+        if kinds_of == {"figure"} and len(ln.tokens) <= 2:
+            alone += 1
+        elif kinds_of <= {"code", "part"}:
+            bare_codes += 1
+    return alone >= 2 and (alone + bare_codes) * 2 >= rows and _labels_alone(lines, kinds, first, last) * 4 >= alone
+
+
+def _labels_alone(lines: list[Line], kinds: list, first: int, last: int) -> int:
+    return sum(1 for i in range(first, last + 1) if kinds[i] in (None, "table") and lines[i].shape == "words")
+
+
 #: No fiscal table has more rows; longer runs of rows are read as text, which costs less.
 MAX_ROWS = 3000
 
@@ -463,6 +483,8 @@ MAX_ROWS = 3000
 def build_table(content: str, lines: list[Line], kinds: list, first: int, last: int, templates) -> Table | None:
     """The table flattened into lines first..last, or None when they do not make one."""
     if last - first > MAX_ROWS:
+        return None
+    if _cells_one_per_line(lines, kinds, first, last):
         return None
     read = _read_region(lines, kinds, first, last)
     title = next((c for c in read.caption if re.search(r"表\s*(?:[（(]\s*续\s*[)）])?$", c.replace(" ", ""))), "")

@@ -28,6 +28,7 @@ _HEADER_WORD = re.compile(
 # and how far above its first row a table's caption may be.
 _MAX_GAP = 12
 _MAX_LEAD = 12
+_MAX_EMPTY_ROWS = 40
 
 
 def is_title(line: Line) -> bool:
@@ -83,15 +84,18 @@ def _continues_sentence(lines: list[Line], kinds: list, i: int) -> bool:
 
 def _bridgeable(lines: list[Line], kinds: list, a: int, b: int) -> bool:
     """Whether lines a..b-1 may stand between two rows of one table."""
-    count = 0
+    count = numbered = 0
     for j in range(a, b):
         ln = lines[j]
         if kinds[j] in ("blank", "furniture"):
             continue
         if kinds[j] is not None or ln.shape not in ("words",) or is_title(ln) or is_caption_line(ln) or is_note(ln):
             return False
+        if ln.row_numbered and len(ln.stripped) <= 30:
+            numbered += 1  # an empty row of a long table (十二、农林水支出 …), not a gap
+            continue
         count += 1
-    return count <= _MAX_GAP
+    return count <= _MAX_GAP and numbered <= _MAX_EMPTY_ROWS
 
 
 def _lead(lines: list[Line], kinds: list, first: int) -> int:
@@ -216,8 +220,8 @@ def form_regions(lines: list[Line], kinds: list) -> list[tuple[int, int]]:
     return out
 
 
-def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: tuple[str, ...] = ()) -> list[tuple[int, int, Table]]:
-    """(first line, last line, table) of every table flattened into these lines."""
+def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: tuple[str, ...] = ()) -> list[tuple[int, int, Table | None]]:
+    """(first line, last line, table) of every table flattened into these lines; None where its rows cannot be rebuilt."""
     templates = load_templates(identity_dirs)
     rows = [i for i in range(len(lines)) if _is_row(lines, kinds, i)]
     clusters: list[list[int]] = []
@@ -234,16 +238,14 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
         has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
         if len(cluster) < 2 and not has_caption:
             continue
-        table = build_table(content, lines, kinds, first, last, templates)
-        if table is not None:
-            out.append((first, last, table))
-            taken_until = last
+        out.append((first, last, build_table(content, lines, kinds, first, last, templates)))
+        taken_until = last
     out.extend(_empty_tables(content, lines, kinds, out, templates))
     out.sort(key=lambda r: r[0])
     return out
 
 
-def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table]]:
+def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table | None]]:
     inside = {j for first, last, _ in found for j in range(first, last + 1)}
     out = []
     for i in range(len(lines)):
