@@ -144,6 +144,14 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
             continue
         if ln.shape == "row":
             row = Row(line=i, groups=_groups(ln))
+            prev = read.rows[-1] if read.rows else None
+            if prev is not None and _ends_with_bare_code(prev) and prev.line == _previous_filled(lines, i) and not row.groups[0].code and not pending:
+                # "30109 职业年金缴费 225.12 30207" / "邮电费 8.05": the code stands a line above the rest of its item
+                target = prev.groups[-1]
+                target.label, target.figures = row.groups[0].label, row.groups[0].figures
+                prev.groups.extend(row.groups[1:])
+                prev.line = i
+                continue
             if not seen_row:
                 # above the first row stand column titles; only the line right above may begin its label
                 keep = pending[-1:] if _needs_label(row) and _adjacent(lines, kinds, i, pending) else []
@@ -174,6 +182,18 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
     else:
         read.header.extend(p.text for p in pending)
     return read
+
+
+def _ends_with_bare_code(row: Row) -> bool:
+    last = row.groups[-1]
+    return bool(last.code) and not last.label and not last.figures
+
+
+def _previous_filled(lines: list[Line], i: int) -> int:
+    j = i - 1
+    while j >= 0 and not lines[j].stripped:
+        j -= 1
+    return j
 
 
 def _adjacent(lines: list[Line], kinds: list, i: int, pending: list[Piece]) -> bool:

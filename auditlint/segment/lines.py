@@ -116,6 +116,8 @@ def _tokens(text: str, offset: int) -> list[Token]:
 
 def _figure_or_code(piece: str, a: int, b: int, before: list[Token], glued: str) -> Token:
     """A number is a classification code where a code stands: first on the line, or opening the next side."""
+    if glued and _CODE.match(piece) and not before and len(piece) in (3, 5, 7):
+        return Token("code", piece, a, b)  # "310资本性支出": a code glued to its name
     if not glued and _CODE.match(piece):
         prev = before[-1] if before else None
         if prev is None or prev.kind == "part":
