@@ -18,6 +18,7 @@ from auditlint.rulekit import (
 )
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
+from auditlint.tables.links import LinkClaim
 from auditlint.tables.shift import ShiftClaim
 from auditlint.tables.evaluate import (
     Culprit,
@@ -364,4 +365,58 @@ def table_rows_shifted(doc: Disclosure) -> Iterator:
                 f"（{examples}）。应按科目重新核对本表各行金额"
             ),
             related=tuple((r.start, r.end, f"{r.code} 行") for r in claim.rows[1:]),
+        )
+
+
+def _link_side(cells: list[TableCell]) -> Interval | None:
+    total = Interval.exact(Decimal(0))
+    for cell in cells:
+        iv = Interval.exact(Decimal(0)) if cell.state == "blank" else _cell_yuan(cell)
+        if iv is None:
+            return None
+        total = total + iv
+    return total
+
+
+def _link_text(cells: list[TableCell], title: str) -> str:
+    return " ＋ ".join(f"{title}{c.where} {_written(c)}{_table_unit(c)}" for c in cells)
+
+
+@rule("TAB007", "table-link-mismatch", severity="error")
+def table_link_mismatch(doc: Disclosure) -> Iterator:
+    r"""两张表格之间应当一致（或有大小关系）的数字不符。
+
+    Checks: the identities the 部门决算 / 部门预算 templates set between tables
+    (rules/templates.toml, [[link]]): the 基本支出 of the 一般公共预算 table equals
+    人员经费合计 + 公用经费合计 of the basic expenditure table; each 类 of the
+    一般公共预算 table equals its 一般公共预算 column in the 财政拨款收支总表; the
+    公务接待费, 公务用车运行维护费 and 因公出国（境）费用 of the basic expenditure table
+    do not exceed those of the “三公” table, which also counts project spending; a
+    科目's 一般公共预算 amount does not exceed its amount in the 支出决算表. Tables
+    in 元 and 万元 are compared after conversion, rounding allowed.
+
+    Why: the tables restate each other; a figure that disagrees with another table
+    means one of them is wrong, and the reader cannot tell which.
+
+    Bad:  一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30217 | 公务接待费 | 8.31\n财政拨款“三公”经费支出决算表\n单位：万元\n公务接待费 | 公务接待费\n预算数 | 决算数\n0.80 | 0.30
+    Good: 一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30217 | 公务接待费 | 0.30\n财政拨款“三公”经费支出决算表\n单位：万元\n公务接待费 | 公务接待费\n预算数 | 决算数\n0.80 | 0.30
+    """
+    for claim in doc.claims_of(LinkClaim):
+        left, right = _link_side(claim.left), _link_side(claim.right)
+        if left is None or right is None:
+            yield NotAssessable(claim, "表格数字缺少或不是金额")
+            continue
+        yield Assessed(claim)
+        holds = left.lo <= right.hi if claim.relation == "<=" else left.overlaps(right)
+        if holds:
+            continue
+        said = "超过" if claim.relation == "<=" else ("多于" if left.lo > right.hi else "少于")
+        why = f"：{claim.why}" if claim.why else ""
+        anchor = claim.left[0]
+        yield Issue(
+            start=anchor.start,
+            end=anchor.end,
+            message=f"{_link_text(claim.left, claim.left_title)}{said}{_link_text(claim.right, claim.right_title)}（{claim.name}）{why}",
+            actual=anchor.text.strip(),
+            related=tuple((c.start, c.end, f"{claim.right_title}{c.where}") for c in claim.right),
         )

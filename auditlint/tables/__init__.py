@@ -11,9 +11,10 @@ from .crosscheck import TextTableClaim, text_table_claims
 from .grid import TableView, understand
 from .identities import identity_claims
 from ..segment.delimited import find_text_tables
+from .links import LinkClaim, link_claims
 from .shift import ShiftClaim, shift_claims, shifted_cells
 
-__all__ = ["ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
+__all__ = ["LinkClaim", "ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
 
 
 def document_tables(document: Document) -> list[Table]:
@@ -37,6 +38,7 @@ def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = (), t
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
     claims.extend(text_table_claims(disclosure, views))
+    claims.extend(link_claims(views, tuple(identity_dirs)))
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
@@ -55,6 +57,9 @@ def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]
     for claim in claims:
         if isinstance(claim, TableClaim):
             if claim.total.line not in ("合计", "总计") and (moved(claim.total) or any(moved(t.cell) for t in claim.terms)):
+                continue
+        elif isinstance(claim, LinkClaim):
+            if any(moved(c) for c in (*claim.left, *claim.right)):
                 continue
         elif isinstance(claim, TextTableClaim):
             kept = [c for c in claim.cells if not moved(c)]
