@@ -223,3 +223,77 @@ def test_a_row_no_placement_can_make_add_up_has_no_candidates():
     assert candidates(["100.00", "100.00"], 3, [(0, (1, 2))], total_first=True) == [(0, 1), (0, 2)]
     # rounding is honoured: 100.0 may be 99.95 … 100.05
     assert candidates(["100.0", "60.02", "39.99"], 3, [(0, (1, 2))], total_first=True) == [(0, 1, 2)]
+
+
+# ------------------------------------------------------- between tables
+
+
+def _class_tables(gpb_rows: str) -> str:
+    return (
+        "支出决算表\n单位：万元\n项目\n本年支出合计 基本支出 项目支出\n"
+        "合计 90.00 60.00 30.00\n201 一般公共服务支出 50.00 30.00 20.00\n20101 人大事务 50.00 30.00 20.00\n"
+        "2010101 行政运行 30.00 30.00\n2010102 一般行政管理事务 20.00 20.00\n"
+        "208 社会保障和就业支出 40.00 30.00 10.00\n20805 行政事业单位养老支出 40.00 30.00 10.00\n"
+        "2080501 行政单位离退休 30.00 30.00\n2080502 事业单位离退休 10.00 10.00\n"
+        "注：本表反映部门本年度各项支出情况。\n"
+        "收入决算表\n单位：万元\n项目\n本年收入合计 财政拨款收入\n"
+        "合计 90.00 90.00\n201 一般公共服务支出 50.00 50.00\n20101 人大事务 50.00 50.00\n"
+        "2010101 行政运行 30.00 30.00\n2010102 一般行政管理事务 20.00 20.00\n"
+        "208 社会保障和就业支出 40.00 40.00\n20805 行政事业单位养老支出 40.00 40.00\n"
+        "2080501 行政单位离退休 30.00 30.00\n2080502 事业单位离退休 10.00 10.00\n"
+        "注：本表反映部门本年度取得的各项收入情况。\n"
+        "一般公共预算财政拨款支出决算表\n单位：万元\n项目\n合计 基本支出 项目支出\n" + gpb_rows +
+        "注：本表反映部门本年度一般公共预算财政拨款支出情况。\n"
+    )
+
+
+GPB_ROWS = (
+    "201 一般公共服务支出 50.00 30.00 20.00\n20101 人大事务 50.00 30.00 20.00\n"
+    "2010101 行政运行 30.00 30.00\n2010102 一般行政管理事务 20.00 20.00\n"
+    "208 社会保障和就业支出 40.00 30.00 10.00\n20805 行政事业单位养老支出 40.00 30.00 10.00\n"
+    "2080501 行政单位离退休 30.00 30.00\n2080502 事业单位离退休 10.00 10.00\n合计 90.00 60.00 30.00\n"
+)
+
+
+def test_tables_that_agree_have_no_findings():
+    assert check_text(_class_tables(GPB_ROWS)).findings == []
+
+
+def test_a_table_whose_amounts_slid_against_its_rows_is_reported_once():
+    # from 20101 on, every amount is the one of the row below it in the other tables
+    shifted = (
+        "201 一般公共服务支出 50.00 30.00 20.00\n20101 人大事务 30.00 30.00\n"
+        "2010101 行政运行 20.00 20.00\n2010102 一般行政管理事务 40.00 30.00 10.00\n"
+        "208 社会保障和就业支出 40.00 30.00 10.00\n20805 行政事业单位养老支出 30.00 30.00\n"
+        "2080501 行政单位离退休 10.00 10.00\n2080502 事业单位离退休 50.00 30.00 20.00\n合计 90.00 60.00 30.00\n"
+    )
+    result = check_text(_class_tables(shifted))
+    assert rules_of(result).count("TAB006") == 1
+    assert "TAB002" not in rules_of(result), "the sums the shift breaks are not reported one by one"
+    shift = next(f for f in result.findings if f.rule == "TAB006")
+    assert "20101" in shift.message and shift.evidence == "30.00"
+
+
+def test_a_general_budget_amount_above_the_same_class_of_all_funds_is_found():
+    over = GPB_ROWS.replace("2080502 事业单位离退休 10.00 10.00", "2080502 事业单位离退休 12.00 12.00")
+    result = check_text(_class_tables(over), select=("TAB007",))
+    assert [f.evidence for f in result.findings] == ["12.00"]
+    assert "不超过" in result.findings[0].message or "超过" in result.findings[0].message
+
+
+def test_a_basic_expenditure_item_above_the_three_public_table_is_found_in_any_unit():
+    tables = (
+        "一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 科目名称 决算数 科目编码 科目名称 决算数\n"
+        "301 工资福利支出 10.00 302 商品和服务支出 5.00\n30101 基本工资 10.00 30217 公务接待费 {reception}\n"
+        "30299 其他商品和服务支出 {other}\n人员经费合计 10.00 公用经费合计 5.00\n"
+        "财政拨款“三公”经费支出决算表\n单位：元\n财政拨款“三公”经费\n公务用车购置及运行维护费\n因公出国\n"
+        "合计 公务用车 公务用车 公务接待费\n（境）费 小计\n购置费 运行维护费\n"
+        "预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"
+        "10,000.00 8,000.00 6,000.00 5,000.00 4,000.00 3,000.00 2,000.00 2,000.00 4,000.00 3,000.00\n"
+    )
+    fine = tables.format(reception="0.30", other="4.70")
+    assert check_text(fine, select=("TAB007",)).findings == []
+    over = tables.format(reception="1.30", other="3.70")
+    result = check_text(over, select=("TAB007",))
+    assert [f.evidence for f in result.findings] == ["1.30"]
+    assert "3,000.00 元" in result.findings[0].message
