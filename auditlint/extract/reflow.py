@@ -67,6 +67,7 @@ class _Unit:
     hard: bool  # a table cell or form field: never joined to its neighbours
     width: int = 0
     heading: bool = False  # starts with a heading marker (HEADING): matched once, asked up to four times
+    pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
 
 
 @dataclass
@@ -159,6 +160,32 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
     return units
 
 
+# A space that only spreads a justified line (WPS exports "本 年 收 入 合 计 2946.25 万 元"): between two
+# CJK characters or punctuation, or between a figure and the CJK word or unit beside it.
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%])|(?<=[\u4e00-\u9fff，。；：、（）“”])[ \u3000](?=\d)")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _letter_spaced(text: str) -> bool:
+    """A line whose characters are spread by spaces: most CJK characters stand a space apart."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk >= 6 and len(_SPREAD.findall(text)) * 10 >= (cjk - 1) * 6
+
+
+def _close_up(unit: _Unit) -> None:
+    """A letter-spaced unit as the words it spells, each piece keeping its place in the original."""
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _SPREAD.finditer(unit.text):
+        if m.start() > pos:
+            pieces.append((unit.text[pos : m.start()], unit.start + pos))
+        pos = m.end()
+    if pos < len(unit.text):
+        pieces.append((unit.text[pos:], unit.start + pos))
+    unit.pieces = tuple(pieces)
+    unit.text = "".join(p for p, _ in pieces)
+
+
 def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     keep: list[_Unit] = []
     for i, u in enumerate(units):
@@ -235,6 +262,8 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
     and lines given in `skip` (page furniture, by their [start, end)) are left out."""
     units = _units(content, sorted(hard), {a for a, _ in skip})
     for u in units:
+        if not u.hard and _letter_spaced(u.text):
+            _close_up(u)
         u.width = display_width(u.text)
         u.heading = HEADING.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))
@@ -262,7 +291,8 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
                 out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard))
                 emit("\n", prev.end)
                 para_start = length
-        emit(u.text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(u.text) else u.text, u.start)
+        for text, orig in u.pieces or ((u.text, u.start),):
+            emit(text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(text) else text, orig)
     if units:
         out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard))
     out.text = "".join(pieces)
