@@ -317,6 +317,7 @@ class _SidePlan:
     certain_width: bool
     heading: str = ""
     active: int = 0  # the leading columns this table fills; the rest are blank (0: all)
+    sums: tuple[str, ...] = ()
 
     @property
     def width(self) -> int:
@@ -350,7 +351,7 @@ def _first_value_word(header: str) -> str:
 
 
 def _from_template(side: SideTemplate) -> _SidePlan:
-    return _SidePlan(side.label, list(side.values), side.total, True, side.heading)
+    return _SidePlan(side.label, list(side.values), side.total, True, side.heading, sums=side.sums)
 
 
 # ----------------------------------------------------------------- cells
@@ -389,7 +390,7 @@ def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], Ro
                 continue
             plan = plans[g.side]
             texts = [f.text for f in g.figures]
-            options = candidates(texts, plan.width, column_sums(plan.values[: plan.width], plan.total_first), plan.total_first) if plan.certain_width else None
+            options = candidates(texts, plan.width, column_sums(plan.values[: plan.width], plan.total_first, plan.sums), plan.total_first) if plan.certain_width else None
             values = [bounds(t) for t in texts]
             out[(r, g.side)] = RowPlacements([v for v in values if v is not None] if None not in values else [], options)
     return out

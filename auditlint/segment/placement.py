@@ -10,6 +10,7 @@ Rounding is honoured: a sum holds when the written precision allows it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import combinations, product
@@ -19,14 +20,18 @@ MAX_PLACEMENTS = 5000
 _TOTALS = ("合计", "小计", "总计")
 _MEASURES = ("预算数", "决算数", "执行数", "调整预算数", "年初预算数")
 
-Sum = tuple[int, tuple[int, ...]]  # (total column, part columns), indexes into a side's value columns
+# Columns on the left add up to the columns on the right (indexes into a side's value columns):
+# ((合计,), (基本支出, 项目支出)), or ((年末结转和结余, 本年支出), (年初结转和结余, 本年收入)).
+Sum = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def column_sums(paths: list[tuple[str, ...]], total_first: bool) -> list[Sum]:
-    """The sums a side's header declares: a 合计/小计 column is the total of its sibling groups, per measure."""
+def column_sums(paths: list[tuple[str, ...]], total_first: bool, formulas: tuple[str, ...] = ()) -> list[Sum]:
+    """The sums a side's header declares: a 合计/小计 column is the total of its sibling groups, per measure;
+    and those a template states for the side ("年末结转和结余 = 年初结转和结余 + 本年收入 - 本年支出/合计")."""
     out: list[Sum] = []
     if total_first and len(paths) > 1:
-        out.append((0, tuple(range(1, len(paths)))))
+        out.append(((0,), tuple(range(1, len(paths)))))
+    out.extend(f for f in (_formula(text, paths) for text in formulas) if f is not None)
     by_measure: dict[str, list[int]] = {}
     for k, path in enumerate(paths):
         measure = path[-1] if path and path[-1] in _MEASURES else ""
@@ -62,8 +67,23 @@ def _tree_sums(paths: dict[int, tuple[str, ...]]) -> list[Sum]:
                     parts.append(sub)
                     seen.add(child)
         if parts:
-            out.append((k, tuple(sorted(parts))))
+            out.append(((k,), tuple(sorted(parts))))
     return out
+
+
+def _formula(text: str, paths: list[tuple[str, ...]]) -> Sum | None:
+    """"A = B + C - D" over the side's column names (a header path written with "/"), as (A, D) = (B, C)."""
+    names = {"/".join(p): k for k, p in enumerate(paths)}
+    left_text, _, right_text = text.partition("=")
+    left, right = [], []
+    for side, expr in ((left, left_text), (right, right_text)):
+        for sign, name in re.findall(r"([+-]?)\s*([^+\-=]+)", expr.strip()):
+            name = name.strip()
+            if name not in names:
+                return None
+            other = right if side is left else left
+            (other if sign == "-" else side).append(names[name])
+    return (tuple(left), tuple(right)) if left and right else None
 
 
 Bounds = tuple[Decimal, Decimal]
@@ -86,11 +106,10 @@ _ZERO: Bounds = (Decimal(0), Decimal(0))
 
 
 def _holds(values: dict[int, Bounds], sums: list[Sum]) -> bool:
-    for total, parts in sums:
-        t = values.get(total, _ZERO)
-        lo = sum(values.get(p, _ZERO)[0] for p in parts)
-        hi = sum(values.get(p, _ZERO)[1] for p in parts)
-        if t[1] < lo or t[0] > hi:
+    for left, right in sums:
+        lo = sum(values.get(p, _ZERO)[0] for p in right) - sum(values.get(p, _ZERO)[1] for p in left)
+        hi = sum(values.get(p, _ZERO)[1] for p in right) - sum(values.get(p, _ZERO)[0] for p in left)
+        if lo > 0 or hi < 0:
             return False
     return True
 

@@ -18,6 +18,7 @@ class SideTemplate:
     values: tuple[tuple[str, ...], ...]  # each value column's header path
     total: bool = False
     common: int = 0  # how many leading columns most reports fill; the rest are usually empty
+    sums: tuple[str, ...] = ()  # identities between its columns beyond 合计/小计 ("A = B + C - D")
 
     @property
     def width(self) -> int:
@@ -46,6 +47,7 @@ def _side(raw: dict) -> SideTemplate:
         values=tuple(tuple(p for p in str(v).split("/") if p) for v in raw.get("values", [])),
         total=bool(raw.get("total", False)),
         common=int(raw.get("common", 0)),
+        sums=tuple(str(x) for x in raw.get("sums", [])),
     )
 
 
