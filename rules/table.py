@@ -11,6 +11,7 @@ from auditlint.rulekit import (
     Disclosure,
     Issue,
     NotAssessable,
+    Severity,
     amount,
     display_subject,
     replace_number,
@@ -19,6 +20,7 @@ from auditlint.rulekit import (
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
 from auditlint.tables.links import LinkClaim
+from auditlint.tables.names import NameClaim
 from auditlint.tables.shift import ShiftClaim
 from auditlint.tables.evaluate import (
     Culprit,
@@ -420,3 +422,54 @@ def table_link_mismatch(doc: Disclosure) -> Iterator:
             actual=anchor.text.strip(),
             related=tuple((c.start, c.end, f"{claim.right_title}{c.where}") for c in claim.right),
         )
+
+
+@rule("TAB008", "class-name-mismatch", severity="warning")
+def class_name_mismatch(doc: Disclosure) -> Iterator:
+    r"""正文所称的类、款、项名称与表格中的科目名称不符。
+
+    Checks: each 科目 the explanation names as 类/款/项 ("社会保障和就业支出（类）行政事业单位
+    养老支出（款）行政单位离退休（项）") is walked down the functional codes of the report's
+    tables. A name the tables do not have there is reported: with the 科目 it must be
+    when its place (the only one there) or its amount tells which — an obsolete name
+    such as 文化体育与传媒支出, characters swapped (reported as a note) — and otherwise
+    with the names the tables do have there. A 项 named under the wrong 款 is reported
+    at the 款. Names the tables themselves write differently are not held against the text.
+
+    Why: the 科目 name says what the money was spent on; a name from another 科目 or an
+    outdated classification points the reader to the wrong line.
+
+    Bad:  支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20105 | 统计信息事务 | 30.00\n2010505 | 专项统计业务 | 20.00\n2010506 | 统计管理 | 10.00\n“一般公共服务支出（类）统计信息事务（款）统计信息事务（项）”20.00 万元。
+    Good: 支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20105 | 统计信息事务 | 30.00\n2010505 | 专项统计业务 | 20.00\n2010506 | 统计管理 | 10.00\n“一般公共服务支出（类）统计信息事务（款）专项统计业务（项）”20.00 万元。
+    """
+    for claim in doc.claims_of(NameClaim):
+        yield Assessed(claim)
+        if claim.child:
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=f"“{claim.stated}（{claim.level}）”与表格不符：其下所列之项在表中为“{claim.child}”，属于“{claim.code} {claim.table_name}”{claim.level}",
+                expected=claim.table_name or None,
+                actual=claim.stated,
+                severity=Severity.INFO,
+            )
+        elif claim.code:
+            where = f"（{claim.parent}之下）" if claim.parent else ""
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=f"{claim.level}名称“{claim.stated}”与表格中该科目的名称不一致：表中为“{claim.code} {claim.table_name}”{where}",
+                expected=claim.table_name,
+                actual=claim.stated,
+                severity=Severity.INFO,
+            )
+        else:
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=(
+                    f"表格中“{claim.parent}”之下没有名为“{claim.stated}”的{claim.level}"
+                    f"（该处为 {'、'.join(claim.siblings)}）：请核对科目名称及其金额"
+                ),
+                actual=claim.stated,
+            )

@@ -167,7 +167,7 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
             pending = []
             read.header.append(ln.stripped)
             continue
-        if seen_row and is_header(ln) and _after_break(lines, kinds, i):
+        if seen_row and _after_break(lines, kinds, i) and re.sub(r"\s+", "", ln.stripped) in {re.sub(r"\s+", "", h) for h in read.header}:
             continue  # the header repeated on the next page
         if seen_row and _empty_row(ln):
             _attach(read.rows, None, pending)
