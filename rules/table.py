@@ -20,6 +20,7 @@ from auditlint.rulekit import (
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
 from auditlint.tables.links import LinkClaim
+from auditlint.tables.listed import ListedItemClaim
 from auditlint.tables.names import NameClaim
 from auditlint.tables.shift import ShiftClaim
 from auditlint.tables.evaluate import (
@@ -473,3 +474,38 @@ def class_name_mismatch(doc: Disclosure) -> Iterator:
                 ),
                 actual=claim.stated,
             )
+
+
+@rule("TAB009", "listed-item-not-in-table", severity="warning")
+def listed_item_not_in_table(doc: Disclosure) -> Iterator:
+    r"""正文列举为支出内容的经济分类项目在表格中为空或为零。
+
+    Checks: a list after 主要包括 / 主要用于 whose items are, for the most part, lines of
+    an economic classification table (the basic expenditure table: 基本工资, 津贴补贴,
+    办公费 …) names what the money went to; each listed item whose line in that table
+    is blank or a bare 0 is reported (0.00 万元 may be a few 元 rounded away, and is
+    not). Lists of other things are not read this way.
+
+    Why: the explanation should describe the spending the table shows; an item listed
+    but not spent is a leftover from another year's text, or the table lost a figure.
+
+    Bad:  一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30101 | 基本工资 | 10.00\n30102 | 津贴补贴 | 5.00\n30103 | 奖金 | \n30107 | 绩效工资 | 3.00\n人员经费 18.00 万元，主要包括：基本工资、津贴补贴、奖金、绩效工资。
+    Good: 一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30101 | 基本工资 | 10.00\n30102 | 津贴补贴 | 5.00\n30103 | 奖金 | \n30107 | 绩效工资 | 3.00\n人员经费 18.00 万元，主要包括：基本工资、津贴补贴、绩效工资。
+    """
+    for claim in doc.claims_of(ListedItemClaim):
+        cell = claim.cell
+        if cell.state not in ("blank", "number"):
+            yield NotAssessable(claim, "表格中该项目的数字无法确定")
+            continue
+        yield Assessed(claim)
+        # 0.00 万元 may be a few 元 rounded away: only a blank line, or a bare 0, says nothing was spent
+        if cell.state == "number" and (cell.quantity is None or cell.quantity.interval.hi > 0):
+            continue
+        shown = "为空" if cell.state == "blank" else f"为 {cell.text.strip()}"
+        yield Issue(
+            start=claim.start,
+            end=claim.end,
+            message=f"正文将“{claim.item}”列为主要支出内容，但{claim.table_title}{cell.where}{shown}：所列项目与表格不符，应删去或补正表中数字",
+            actual=claim.item,
+            related=((cell.start, cell.end, f"{claim.table_title}{cell.where}"),),
+        )

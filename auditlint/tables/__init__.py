@@ -12,10 +12,11 @@ from .grid import TableView, understand
 from .identities import identity_claims
 from ..segment.delimited import find_text_tables
 from .links import LinkClaim, link_claims
+from .listed import ListedItemClaim, listed_item_claims
 from .names import NameClaim, name_claims
 from .shift import ShiftClaim, shift_claims, shifted_cells
 
-__all__ = ["LinkClaim", "NameClaim", "ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
+__all__ = ["LinkClaim", "ListedItemClaim", "NameClaim", "ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
 
 
 def document_tables(document: Document) -> list[Table]:
@@ -41,6 +42,7 @@ def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = (), t
     claims.extend(text_table_claims(disclosure, views))
     claims.extend(link_claims(views, tuple(identity_dirs)))
     claims.extend(name_claims(disclosure, views))
+    claims.extend(listed_item_claims(disclosure, views))
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
