@@ -114,7 +114,7 @@ class Document(BaseModel):
 
 Kind = Literal["money", "percent", "count", "number", "points"]
 _KIND_OF_UNIT: dict[str, Kind] = {
-    **{unit: "money" for unit in MONEY_SCALE},
+    **dict.fromkeys(MONEY_SCALE, "money"),
     "%": "percent",
     "％": "percent",
     "": "number",

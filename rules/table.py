@@ -280,7 +280,7 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
     Good: 本年支出合计100.00万元，其中：基本支出75.00万元，项目支出25.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
     """
     for claim in doc.claims_of(TextTableClaim):
-        tables = [c for c in (_cell_yuan(cell) for cell in claim.cells)]
+        tables = [_cell_yuan(cell) for cell in claim.cells]
         if any(iv is None for iv in tables) or claim.stated.kind != "money":
             yield NotAssessable(claim, "表格数字缺少金额单位")
             continue

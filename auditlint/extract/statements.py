@@ -89,7 +89,8 @@ _LIST_MARKER = re.compile(
 _LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|全年|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?"
+    r"(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|全年|调整后?的?)?预算数?"
 )
 # "决算数与（同）全年预算数持平": the same comparison with the budget before the word
 _LEVEL = re.compile(
@@ -645,7 +646,12 @@ class StatementParser:
                     subject = head_label
             if current is not None and self._can_attach(current, role, subject, measure):
                 target = current
-            elif list_parent is not None and current is not None and current.parent == list_parent.index and self._list_ended(skel, siblings.get(current.parent, []), current, rel, rel_start, rel_end):
+            elif (
+                list_parent is not None
+                and current is not None
+                and current.parent == list_parent.index
+                and self._list_ended(skel, siblings.get(current.parent, []), current, rel, rel_start, rel_end)
+            ):
                 list_parent, list_kind = None, ""
                 target = None
             else:

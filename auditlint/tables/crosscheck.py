@@ -69,7 +69,7 @@ def line_key(name: str) -> str:
 
 def _path_of(subject: str) -> list[str]:
     """社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项） -> its three names."""
-    parts = [p for p in _LEVEL_MARK.split(subject)]
+    parts = _LEVEL_MARK.split(subject)
     names = [line_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
     return names if len(names) >= 2 else []
 
