@@ -186,6 +186,8 @@ class Quantity(Span):
 
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
+#: What a word says of a change: up (1), down (-1), or neither (0: "增加（减少）", a word that is not one).
+Direction = Literal[-1, 0, 1]
 
 
 class Fact(BaseModel):
@@ -195,7 +197,7 @@ class Fact(BaseModel):
     quantity: Quantity
     label: str = ""
     word: Word | None = None
-    direction: int = 0
+    direction: Direction = 0
     basis: str = ""
     base_label: str = ""
     double_sign: bool = False
@@ -254,8 +256,10 @@ class ChangeClaim(Claim):
     prior: Quantity | None = None
     delta: Quantity | None = None
     delta_word: Word | None = None
+    delta_direction: Direction = 0  # what delta_word says
     rate: Quantity | None = None
     rate_word: Word | None = None
+    rate_direction: Direction = 0  # what rate_word says
     double_sign: bool = False
     current_label: str = ""
 

@@ -12,9 +12,11 @@ from auditlint.rulekit import (
     Issue,
     NotAssessable,
     amount,
+    digits,
     display_subject,
     replace_number,
     rule,
+    verdicts,
 )
 from auditlint.tables.claims import TableCell, TableClaim
 from auditlint.tables.crosscheck import TextTableClaim
@@ -39,9 +41,7 @@ def _in_cell_unit(value: Decimal, like: TableCell) -> str:
     if q is None:
         return f"{value:.2f}"
     scaled = value / MONEY_SCALE[q.unit] if q.kind == "money" else value
-    places = q.places
-    text = f"{scaled:,.{places}f}" if q.grouped else f"{scaled:.{places}f}"
-    return text + ("%" if q.unit == "%" else "")
+    return digits(scaled, q.places, q.grouped) + ("%" if q.unit == "%" else "")
 
 
 def _written(cell: TableCell) -> str:
@@ -81,7 +81,7 @@ def _figure(iv: Interval, q) -> str:
     value = rounded(iv, q.places)
     if value is None:
         value = quantize(iv.mid, q.places)
-    return f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+    return digits(value, q.places, q.grouped)
 
 
 def _expected(o: Outcome) -> str | None:
@@ -258,11 +258,6 @@ def _cell_yuan(cell: TableCell) -> Interval | None:
     return q.yuan
 
 
-def _common(intervals: list[Interval]) -> Interval | None:
-    lo, hi = max(i.lo for i in intervals), min(i.hi for i in intervals)
-    return Interval(lo, hi) if lo <= hi else None
-
-
 @rule("TAB005", "text-table-mismatch", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
     r"""正文所述金额与表格中同一项目的数字不符。
@@ -284,7 +279,7 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
         if any(iv is None for iv in tables) or claim.stated.kind != "money":
             yield NotAssessable(claim, "表格数字缺少金额单位")
             continue
-        common = _common(tables)  # type: ignore[arg-type]
+        common = verdicts.common(tables)  # type: ignore[arg-type]
         if common is None:
             yield NotAssessable(claim, "各表格之间对该项目的数字不一致")
             continue
@@ -317,8 +312,7 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
 def _as_written(evidence: str, q, table: Interval) -> str:
     """The table's figure written the way the text writes its own: same unit, places, grouping and spacing."""
     value = quantize(table.mid / MONEY_SCALE[q.unit], q.places)
-    number = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
-    return replace_number(evidence, q, number)
+    return replace_number(evidence, q, digits(value, q.places, q.grouped))
 
 
 def _table_unit(cell: TableCell) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditlint.extract.mentions import Mention, find_mentions
 from auditlint.rulekit import (
@@ -16,6 +15,7 @@ from auditlint.rulekit import (
     amount,
     interval_of,
     rule,
+    verdicts,
 )
 
 _BASIS_NAMES = {
@@ -27,7 +27,6 @@ _BASIS_NAMES = {
     "any": "资金",
 }
 _DEFINITE = ("actual", "年初", "调整")
-_SLIP = (Decimal(10000), Decimal(1) / Decimal(10000))
 
 
 def _iv(m: Mention) -> Interval:
@@ -48,7 +47,7 @@ def _slip(a: Mention, b: Mention) -> bool:
     """A 万元/元 slip (×10⁴) explains the difference: UNIT001's finding, not a second value."""
     if a.fact.quantity.kind != "money":
         return False
-    return any(_iv(a).scale(f).overlaps(_iv(b)) for f in _SLIP)
+    return verdicts.scale_slip(_iv(a), _iv(b))
 
 
 def _clusters(mentions: list[Mention]) -> list[list[Mention]]:

@@ -242,8 +242,10 @@ class _Builder:
                 prior=prior_q,
                 delta=delta.quantity if delta else None,
                 delta_word=delta.word if delta else None,
+                delta_direction=delta.direction if delta else 0,
                 rate=rate.quantity if rate else None,
                 rate_word=rate.word if rate else None,
+                rate_direction=rate.direction if rate else 0,
                 double_sign=bool(delta and delta.double_sign),
             )
         )
