@@ -6,11 +6,17 @@ import bisect
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 from .numbers import MONEY_SCALE, Interval
+
+if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with them in auditlint/extract
+    from .extract.mentions import Mention
+    from .extract.reflow import Reflowed
+    from .extract.structure import OutlineIndex
+    from .tables.evaluate import TableVerdicts
 
 
 class Severity(str, Enum):
@@ -378,16 +384,8 @@ class Score(Span):
 ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
-class Paragraph(BaseModel):
-    """A paragraph after reflow: its normalised text and where each character came from."""
-
-    start: int
-    end: int
-    text: str
-
-
 class Disclosure(BaseModel):
-    """Everything extracted from one document, ready for the rules."""
+    """Everything extracted from one document, ready for the rules: made whole by extract(), never filled in later."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -401,9 +399,11 @@ class Disclosure(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     outline: list[Heading] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
-    flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
-    _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
-    _outline_index: Any = PrivateAttr(default=None)  # extract.structure.outline_index: (the outline, its OutlineIndex)
+    flow: Reflowed = Field(exclude=True)  # the reflowed text (sentences whole again) and its map to the original
+    outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
+    mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
+    table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_count: TableCount  # tables, rows and figures read
 
     @property
     def path(self) -> str:

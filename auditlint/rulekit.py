@@ -7,19 +7,27 @@ from decimal import Decimal
 
 from . import verdicts
 from .engine import Assessed, Issue, NotAssessable, Setting, rule
+from .extract.mentions import Mention
+from .extract.structure import Placement, list_key
 from .model import (
     ChangeClaim,
     ComparisonClaim,
     CompositionClaim,
     Disclosure,
+    Heading,
     Quantity,
     RateClaim,
     ReasonClaim,
+    Score,
     Severity,
     ShareClaim,
     Statement,
 )
+from .numbering import cn_number, cn_numeral, marker_for, marker_written
 from .numbers import HUNDRED, MONEY_SCALE, Interval, percent_of, plain, quantize
+from .scan import Scan
+from .tables import TableCell, TableClaim, TextTableClaim
+from .tables.evaluate import Culprit, Outcome, TableVerdicts, rounded
 from .verdicts import amount, digits, in_unit, in_unit_of, interval_of, percent, rounded_text
 
 __all__ = [
@@ -27,35 +35,52 @@ __all__ = [
     "ChangeClaim",
     "ComparisonClaim",
     "CompositionClaim",
+    "Culprit",
     "Disclosure",
     "HUNDRED",
+    "Heading",
     "Interval",
     "Issue",
     "MONEY_SCALE",
+    "Mention",
     "NotAssessable",
+    "Outcome",
+    "Placement",
     "Quantity",
+    "RATE_TOLERANCE",
     "RateClaim",
     "ReasonClaim",
+    "Scan",
+    "Score",
     "Setting",
     "Severity",
     "ShareClaim",
     "Statement",
+    "TableCell",
+    "TableClaim",
+    "TableVerdicts",
+    "TextTableClaim",
+    "amount",
+    "cn_number",
+    "cn_numeral",
+    "digits",
+    "display_subject",
+    "in_unit",
+    "in_unit_of",
+    "interval_of",
+    "list_key",
+    "marker_for",
+    "marker_written",
+    "money_word_before",
+    "percent",
     "percent_of",
     "plain",
     "quantize",
+    "replace_number",
+    "rounded",
+    "rounded_text",
     "rule",
     "verdicts",
-    "RATE_TOLERANCE",
-    "amount",
-    "digits",
-    "in_unit",
-    "in_unit_of",
-    "percent",
-    "rounded_text",
-    "replace_number",
-    "interval_of",
-    "money_word_before",
-    "display_subject",
 ]
 
 _FUNDING_PREFIX = re.compile(r"^(?:本部门|本单位)?使用[^，。]*?安排的?(?=[\u4e00-\u9fff])")

@@ -157,7 +157,6 @@ def extraction(path: str) -> tuple[str, str]:
     on these inputs still shows here (repr keeps types: Decimal('1.0') is not Decimal('1.00')).
     """
     from auditlint.extract import extract
-    from auditlint.extract.mentions import find_mentions
     from auditlint.sources import ReadError, read_path
 
     try:
@@ -166,7 +165,7 @@ def extraction(path: str) -> tuple[str, str]:
         return path, exc.code
     d = extract(document)
     parts = [d.year, d.unit, d.quantities, d.statements, d.reasons, d.claims, d.tables, d.outline, d.scores,
-             d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, find_mentions(d)]
+             d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, d.mentions]
     # which fields were given when each model was made (repr does not show it; model_dump(exclude_unset) would)
     made = [*d.quantities, *d.statements, *(f for st in d.statements for f in st.facts), *d.reasons, *d.claims, *d.outline, *d.scores]
     parts.append([sorted(m.model_fields_set) for m in made])

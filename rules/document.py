@@ -6,16 +6,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from auditlint.extract.structure import (
+from auditlint.rulekit import (
+    Disclosure,
+    Heading,
+    Issue,
     Placement,
+    Scan,
+    cn_number,
     cn_numeral,
     list_key,
     marker_for,
-    outline_index,
+    marker_written,
+    rule,
 )
-from auditlint.model import Heading
-from auditlint.rulekit import Disclosure, Issue, rule
-from auditlint.scan import Scan
 
 
 def _line(doc: Disclosure, offset: int) -> int:
@@ -37,27 +40,12 @@ def _same_title(a: Heading, b: Heading) -> bool:
 
 def _present(doc: Disclosure, h: Heading, number: int, start: int, end: int) -> bool:
     """Whether an item numbered `number` in h's style is written somewhere in [start, end) (inline, say)."""
-    text = doc.document.content[start:end]
-    if h.style == "num":
-        pattern = rf"(?<![\d.．]){number}\s*[、.．](?!\d)"
-    elif h.style in ("pnum",):
-        pattern = rf"[（(]\s*{number}\s*[）)]"
-    elif h.style == "pcn":
-        pattern = rf"[（(]\s*{cn_numeral(number)}\s*[）)]"
-    elif h.style == "cn":
-        pattern = rf"(?<![一二三四五六七八九十]){cn_numeral(number)}\s*[、.．]"
-    elif h.style == "part":
-        pattern = rf"第\s*{cn_numeral(number)}\s*部分"
-    else:
-        pattern = re.escape(marker_for(h, number))
-    return re.search(pattern, text) is not None
+    return re.search(marker_written(h, number), doc.document.content[start:end]) is not None
 
 
 def _where_first_is_missing(doc: Disclosure, parent: Heading | None, h: Heading) -> tuple[int, int] | None:
     """Where the missing first item belongs: the text right after its parent heading (or after the list's colon)."""
     flow = doc.flow
-    if flow is None:
-        return None
     if h.inline:
         # an inline list: the unnumbered first item runs from the list's colon (or its parent's title) to this marker
         if parent is not None and parent.paragraph == h.paragraph:
@@ -96,7 +84,7 @@ def numbering(doc: Disclosure) -> Iterator:
     Good: 八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n十、国有资产占用情况\n本年资产情况如下。
     """
     outline = doc.outline
-    placed = outline_index(doc).placed
+    placed = doc.outline_index.placed
     for i, p in placed.items():
         h = outline[i]
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
@@ -138,7 +126,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         return
     if not h.toc:
         # the contents' entries of this list: under a part of the same title (一、 under 第四部分, not 第一部分)
-        placed = outline_index(doc).placed
+        placed = doc.outline_index.placed
         here = outline[p.parent] if p.parent is not None else None
         contents = [
             c
@@ -232,10 +220,8 @@ def item_ordinal(doc: Disclosure) -> Iterator:
     Bad:  2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 2 的满意度指标得分为 1 分
     Good: 2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 4 的满意度指标得分为 1 分
     """
-    from auditlint.extract.structure import cn_number
-
     outline = doc.outline
-    placed = outline_index(doc).placed
+    placed = doc.outline_index.placed
     for run in _lists(outline, placed):
         ordinals = []
         for i in run:
@@ -249,7 +235,7 @@ def item_ordinal(doc: Disclosure) -> Iterator:
             continue  # with two items, only an ordinal used twice shows which one is wrong
         i, n, m = wrong[0]
         h = outline[i]
-        right = m.group(0).replace(m.group("n"), str(h.number) if m.group("n").isdigit() else _cn(h.number))
+        right = m.group(0).replace(m.group("n"), str(h.number) if m.group("n").isdigit() else cn_numeral(h.number))
         yield Issue(
             start=h.start,
             end=h.title_end,
@@ -257,10 +243,6 @@ def item_ordinal(doc: Disclosure) -> Iterator:
             expected=right,
             actual=m.group(0),
         )
-
-
-def _cn(n: int) -> str:
-    return cn_numeral(n)
 
 
 @rule("DOC003", "empty-section", severity="warning")
@@ -279,7 +261,7 @@ def empty_section(doc: Disclosure) -> Iterator:
     Good: （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n举办社区科普活动18场。\n（三）培育科普志愿者队伍\n新增志愿者120人。
     """
     outline = doc.outline
-    placed = outline_index(doc).placed
+    placed = doc.outline_index.placed
     has_children = {p.parent for p in placed.values() if p.parent is not None}
     for run in _lists(outline, placed):
         if len(run) < 3:
@@ -317,8 +299,6 @@ def _carries_content(h: Heading) -> bool:
 def _flow_matches(doc: Disclosure, scan: Scan, group: str | int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Matches of a pattern in the reflowed text (sentences whole again), located in the original."""
     flow = doc.flow
-    if flow is None:
-        return
     for m in scan.finditer(flow.text):
         start, end = flow.span(m.start(group), m.end(group))
         yield start, end, m
@@ -588,7 +568,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     """
     year = _report_year(doc)
     flow = doc.flow
-    if year is None or flow is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
+    if year is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
         return  # a budget looks ahead and speaks of last year's execution as a matter of course
     text = flow.text
     context = _YearContext(text, year)
@@ -737,8 +717,6 @@ def entity_name(doc: Disclosure) -> Iterator:
     Good: 2023年度杭州市西湖区科学技术协会部门决算\n杭州市西湖区科学技术协会对本部门项目支出开展了绩效自评。杭州市上城区科学技术协会派员参加。
     """
     flow = doc.flow
-    if flow is None:
-        return
     text = flow.text
     names = _org_names(text)
     seen: set[str] = set()
@@ -787,7 +765,7 @@ def plan_wording(doc: Disclosure) -> Iterator:
     Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
     """
     outline = doc.outline
-    index = outline_index(doc)
+    index = doc.outline_index
     content = doc.document.content
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:

@@ -123,7 +123,7 @@ def budget_adjustment(doc: Disclosure) -> Iterator:
     Good: 本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。
     """
     flow = doc.flow
-    if flow is None or "年初预算" not in flow.text:
+    if "年初预算" not in flow.text:
         return
     at = {q.start: q for q in doc.quantities if q.kind == "money"}
     for m in _ADJUSTED.finditer(flow.text):

@@ -5,27 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.numbers import MONEY_SCALE, Interval, quantize
 from auditlint.rulekit import (
+    MONEY_SCALE,
     Assessed,
+    Culprit,
     Disclosure,
+    Interval,
     Issue,
     NotAssessable,
+    Outcome,
+    TableCell,
+    TableClaim,
+    TextTableClaim,
     amount,
     digits,
     display_subject,
+    quantize,
     replace_number,
+    rounded,
     rule,
     verdicts,
-)
-from auditlint.tables.claims import TableCell, TableClaim
-from auditlint.tables.crosscheck import TextTableClaim
-from auditlint.tables.evaluate import (
-    Culprit,
-    Outcome,
-    TableVerdicts,
-    rounded,
-    verdicts_for,
 )
 
 # Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
@@ -139,19 +138,19 @@ def _owner(c: Culprit) -> str:
 
 
 def _report(d: Disclosure, rule_id: str) -> Iterator:
-    verdicts: TableVerdicts = verdicts_for(d)
+    table = d.table_verdicts
     reported: set[int] = set()
-    for claim in verdicts.claims:  # the table claims, picked out of all the claims once for the five rules
+    for claim in table.claims:  # the table claims, picked out of all the claims once for the five rules
         if _RULE_OF_KIND.get(claim.kind) != rule_id:
             continue
-        o = verdicts.outcomes[id(claim)]
+        o = table.outcomes[id(claim)]
         if o.status == "na":
             yield NotAssessable(claim, o.reason)
             continue
         yield Assessed(claim)
         if o.status != "fail":
             continue
-        culprit = verdicts.located.get(id(claim))
+        culprit = table.located.get(id(claim))
         if culprit is not None:
             if _owner(culprit) != rule_id or id(culprit) in reported:
                 continue

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from ..numbering import MARKER_LEVELS, item_number, marker_style, strip_marker
 from ..scan import Scan
 from .figures import DATE_PH, Token
-from .reflow import HEADING, Reflowed
+from .reflow import Reflowed
 
 PH = "\ue000-\ue004"
 _Y = DATE_PH + r"+\s*"
@@ -118,58 +119,6 @@ _FOLLOWING_REASON = re.compile(
 # inside one sentence part, and never without its 导致: only parts that hold one are scanned
 _FOLLOWING_REASON_SCAN = Scan(_FOLLOWING_REASON, outside="[。；]", anchor="导致")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
-
-MARKER_LEVELS = (
-    ("part", re.compile(r"^\s*第[一二三四五六七八九十百零\d]+[部分章节篇]"), 0),
-    ("cn", re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
-    ("pcn", re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"), 2),
-    ("dotted", re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+"), 4),
-    ("num、", re.compile(r"^\s*\d{1,2}\s*、"), 3),
-    ("num.", re.compile(r"^\s*\d{1,2}\s*[.．](?!\d)"), 3),
-    ("pnum", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]"), 4),
-    ("circled", re.compile(r"^\s*[①-⑳㈠-㈩]"), 5),
-)
-
-
-def marker_style(text: str) -> tuple[str, int] | None:
-    """The numbering style of a paragraph's first marker and its level (0 = 第X部分)."""
-    if not HEADING.match(text):
-        return None
-    for style, pattern, level in MARKER_LEVELS:
-        if pattern.match(text):
-            return style, level
-    return None
-
-
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _cn_number(text: str) -> int | None:
-    """一 … 九十九 as an int."""
-    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
-        return None
-    if "十" not in text:
-        return _CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def item_number(text: str) -> int | None:
-    """The number of a numbered item: 3、 (3) （三） 三、 ③ → 3; 1.2 → 2."""
-    m = re.match(r"^\s*[（(]?\s*(\d{1,2}(?:[.．]\d{1,2})*|[一二三四五六七八九十]{1,3})\s*[)）、.．]?", text)
-    if m:
-        token = m.group(1)
-        if token[0].isdigit():
-            return int(re.split(r"[.．]", token)[-1])
-        return _cn_number(token)
-    m = re.match(r"^\s*([①-⑳])", text)
-    return ord(m.group(1)) - ord("①") + 1 if m else None
-
-
-def strip_marker(text: str) -> str:
-    m = HEADING.match(text)
-    return text[m.end() :] if m else text
-
 
 @lru_cache(maxsize=8192)  # a pure function of a string, called for every figure; labels recur (template phrasing)
 def clean_subject(label: str) -> str:

@@ -14,76 +14,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Disclosure, Heading
+from ..model import Heading
+from ..numbering import INLINE_MARKER, INLINE_MARKER_STARTS, OUTLINE_MARKER, outline_number, outline_style
 from ..scan import Scan
 from .reflow import Reflowed
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(text: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十一 -> 11, 二十三 -> 23 (the numbers headings use); None otherwise."""
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return _CN_DIGIT.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    t = _CN_DIGIT.get(tens, -1) if tens else 1
-    o = _CN_DIGIT.get(ones, -1) if ones else 0
-    if t <= 0 or o < 0:
-        return None
-    return t * 10 + o
-
-
-# A marker at the start of a paragraph. Amounts ("1.5万元") and dates are not markers.
-_START = re.compile(
-    r"""^\s*(?:
-        (?P<part>第\s*(?P<part_n>[一二三四五六七八九十百零〇\d]{1,3})\s*(?:部分|章))
-      | (?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})\s*[、.．](?![一二三四五六七八九十]\s*[、等]|等))
-      | (?P<pcn>[（(]\s*(?P<pcn_n>[一二三四五六七八九十]{1,3})\s*[）)](?:\s*[、.．])?)
-      | (?P<dotted>(?P<dotted_n>\d{1,2}(?:[.．]\d{1,2})+)(?:\s*[、.．]|\s+|(?=[\u4e00-\u9fff“（(]))
-            (?![万亿千]?元|%|万|亿|个|人|分|次|项|场|家|名|辆))
-      | (?P<num>(?P<num_n>\d{1,2})\s*[、.．](?![\d.．]))
-      | (?P<pnum>[（(]\s*(?P<pnum_n>\d{1,2})\s*[）)](?:\s*[、.．])?)
-      | (?P<circled>[①-⑳])
-      | (?P<pideo>[㈠-㈩])
-    )""",
-    re.X,
-)
-
-# Markers inside running text: （二） anywhere except in a citation ("第（一）项"),
-# 二、 only right after a sentence or a colon ("如下：一、…"), never in "一、二等奖".
-_INLINE = re.compile(
-    r"""(?P<pcn>(?<!第)[（(](?P<pcn_n>[一二三四五六七八九十]{1,3})[）)](?![项款目条类号级等]))
-      | (?<=[。；;：:！？!?])\s*(?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]\s*[、等]|等))""",
-    re.X,
-)
 # an inline marker begins with its bracket, or with the space or numeral after a sentence: only there is it looked for
-_INLINE_SCAN = Scan(_INLINE, starts=r"[（(\s一二三四五六七八九十]")
+_INLINE_SCAN = Scan(INLINE_MARKER, starts=INLINE_MARKER_STARTS)
 
 _TITLE_END = re.compile(r"[。；;！？!?]")
 _TOC = re.compile(r"^\s*目\s*录\s*$")
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$|\s)")
 _UNNUMBERED_PUNCT = re.compile(r"[，。；：:,;!?！？、]")
-
-
-def _number(style: str, m: re.Match[str]) -> int | None:
-    if style == "circled":
-        return ord(m.group("circled")) - ord("①") + 1
-    if style == "pideo":
-        return ord(m.group("pideo")) - ord("㈠") + 1
-    raw = m.group(f"{style}_n")
-    if style == "dotted":
-        raw = re.split(r"[.．]", raw)[-1]
-    return cn_number(raw.strip())
-
-
-def _style_of(m: re.Match[str]) -> str:
-    return next(name for name in ("part", "cn", "pcn", "dotted", "num", "pnum", "circled", "pideo") if m.group(name))
 
 
 def _title(text: str, start: int, stop: int) -> str:
@@ -116,7 +58,7 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
     toc_first: tuple[str, int] | None = None
     in_toc = in_attachment = False
     paragraphs = flow.paragraphs
-    markers = [_START.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
+    markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
         if tables and any(a <= flow.origin(para.start) < b for a, b in tables):
@@ -132,14 +74,14 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
         m = markers[index]
         pos = 0
         if m:
-            style = _style_of(m)
-            number = _number(style, m)
+            style = outline_style(m)
+            number = outline_number(style, m)
             if number is not None:
                 items.append((style, number, m.start(style), m.end(style), False))
             pos = m.end()
         for im in _INLINE_SCAN.finditer(text, pos):
             style = "pcn" if im.group("pcn") else "cn"
-            number = cn_number(im.group(f"{style}_n"))
+            number = outline_number(style, im)
             if number is not None:
                 items.append((style, number, im.start(style), im.end(style), True))
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
@@ -323,38 +265,6 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
     return placed
 
 
-def cn_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
-def marker_for(like: Heading, n: int) -> str:
-    """The marker for item n written the way `like` writes its own ("（三）" → "（九）", "1、" → "4、")."""
-    m = like.marker
-    if like.style == "part":
-        return f"第{cn_numeral(n)}部分"
-    if like.style == "cn":
-        return f"{cn_numeral(n)}{m[-1] if m else '、'}"
-    if like.style == "pcn":
-        return f"{m[:1] or '（'}{cn_numeral(n)}{'）' if '）' in m else ')'}"
-    if like.style == "pnum":
-        return f"{m[:1] or '（'}{n}{'）' if '）' in m else ')'}"
-    if like.style == "num":
-        return f"{n}{m[-1] if m else '.'}"
-    if like.style == "dotted":
-        prefix = re.split(r"[.．]", m)[0]
-        return f"{prefix}.{n}"
-    if like.style == "circled":
-        return chr(ord("①") + n - 1)
-    if like.style == "pideo":
-        return chr(ord("㈠") + n - 1)
-    return str(n)
-
-
 class OutlineIndex:
     """The outline with its numbering worked out, to look up which sections a place in the text sits in."""
 
@@ -395,11 +305,3 @@ class OutlineIndex:
             if k != index:
                 return self.outline[j].start
         return text_end
-
-
-def outline_index(doc: Disclosure) -> OutlineIndex:
-    """The OutlineIndex of a disclosure's outline, worked out once: the mentions and several rules ask for it."""
-    cached = doc._outline_index
-    if cached is None or cached[0] is not doc.outline:  # (a new outline given to the disclosure: worked out anew)
-        cached = doc._outline_index = (doc.outline, OutlineIndex(doc.outline))
-    return cached[1]
