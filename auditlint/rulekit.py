@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from . import verdicts
 from .engine import Assessed, Issue, NotAssessable, Setting, rule
+from .extract import lexicon
 from .extract.mentions import Mention
 from .extract.structure import Placement, list_key
 from .model import (
@@ -68,6 +69,7 @@ __all__ = [
     "in_unit",
     "in_unit_of",
     "interval_of",
+    "lexicon",
     "list_key",
     "marker_for",
     "marker_written",

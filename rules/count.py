@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.rulekit import Disclosure, Issue, Scan, cn_number, rule
+from auditlint.rulekit import Disclosure, Issue, Scan, cn_number, lexicon, rule
 
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -82,7 +82,7 @@ def _other_period(doc: Disclosure, before: str) -> bool:
     """The words before a count speak of another year, or compare with one."""
     clause = re.split(r"[。；;\n]", before)[-1]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause)]
-    return bool(re.search(r"上年|去年|同比|比上|较上", clause)) or any(doc.year is not None and y != doc.year for y in years)
+    return bool(lexicon.COUNT_OTHER_PERIOD.search(clause)) or any(doc.year is not None and y != doc.year for y in years)
 
 
 def _head_noun(pre: str, post: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from auditlint.rulekit import Disclosure, Issue, Scan, rule
+from auditlint.rulekit import Disclosure, Issue, Scan, lexicon, rule
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -92,7 +92,6 @@ _YEAR_SCAN = Scan(_YEAR, starts="[12]")  # a year begins 19 or 20: only there is
 _OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
 _EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
 _YEARLY_TASK = re.compile(r"决算|自评|评价|审计|考核|总结|公开|检查|验收")
-_OTHER_PERIOD = re.compile(r"比|较|同比|相比|上年|上一年|去年|以来|自|截至|截止|起|结转|结余|以前|往年|历年|累计|同期|延续|跨年|前")
 
 
 _RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
@@ -106,11 +105,7 @@ _OWN_ACCOUNTS = re.compile(
     r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
 )
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
-_COMPARED = re.compile(r"(?:与|比|较|同)\s*$")
 _REVIEW = re.compile(r"自评|评价|审计|考核|总结|公开|检查|验收")  # this year's review of another year's accounts
-_LOOKS_ELSEWHERE = re.compile(
-    r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|结转|结余|预计|计划|拟|安排|下年|明年|下一步|以后"
-)
 
 
 def _report_year(doc: Disclosure) -> int | None:
@@ -193,7 +188,7 @@ class _YearContext:
             years = Counter(
                 int(m.group(1))
                 for m in re.finditer(r"((?:19|20)\d{2})\s*年度", self.text)
-                if not _COMPARED.search(self.text, max(m.start() - 3, 0), m.start())
+                if not lexicon.COMPARES.search(self.text, max(m.start() - 3, 0), m.start())
             )
             n = years[self.year]
             self._dominant = n >= 3 and all(n >= 2 * k for y, k in years.items() if y != self.year)
@@ -207,7 +202,7 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
         lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
         hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
         before, after = text[lo : m.start()], text[m.end() : hi]
-        if not _OTHER_PERIOD.search(before + after):
+        if not lexicon.YEAR_BESIDE_ANOTHER_PERIOD.search(before + after):
             if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
                 if not _YEARLY_TASK.search(after):  # "完成了2022年度部门决算公开": this year's work on last year's accounts
                     return "work"
@@ -232,7 +227,7 @@ def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
     lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
     hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
     sentence = text[lo:hi]
-    if not _MONEY.search(text, m.end(), hi) or _LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
+    if not _MONEY.search(text, m.end(), hi) or lexicon.LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
         return False
     return sum(1 for _ in _YEAR_SCAN.finditer(sentence)) <= 1  # two years in one sentence set them side by side
 

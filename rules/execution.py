@@ -15,6 +15,7 @@ from auditlint.rulekit import (
     Severity,
     amount,
     interval_of,
+    lexicon,
     replace_number,
     rule,
     verdicts,
@@ -71,11 +72,6 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         )
 
 
-_MORE = {"大于", "高于", "超过", "多于"}
-_LESS = {"小于", "低于", "少于"}
-_SAME = {"等于", "持平", "持平于"}
-
-
 @rule("EXE002", "comparison-wording", severity="error", fixable=True)
 def comparison_wording(doc: Disclosure) -> Iterator:
     """“决算数大于（小于）预算数”的用词与数据不符或未作选择。
@@ -93,7 +89,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
     for claim in doc.claims_of(ComparisonClaim):
         word = claim.word.text
         if claim.left is None or claim.right is None:
-            if word in ("大小于", "小大于"):
+            if word in lexicon.UNRESOLVED:
                 yield Assessed(claim)
                 yield Issue(
                     start=claim.word.start,
@@ -111,7 +107,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
             continue  # rounding admits either order: any comparative may be right
         right_word = "大于" if order > 0 else "小于"
         figures = f"决算 {amount(claim.left)}，预算 {amount(claim.right)}"
-        if word in ("大小于", "小大于"):
+        if word in lexicon.UNRESOLVED:
             yield Issue(
                 start=claim.word.start,
                 end=claim.word.end,
@@ -122,7 +118,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
                 severity=Severity.WARNING,
             )
             continue
-        stated = "大于" if word in _MORE else "小于" if word in _LESS else "等于" if word in _SAME else None
+        stated = lexicon.comparative(word)
         if stated is None or stated == right_word:
             continue
         yield Issue(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.rulekit import Disclosure, Issue, Scan, rule
+from auditlint.rulekit import Disclosure, Issue, Scan, lexicon, rule
 
 
 def _flow_matches(doc: Disclosure, scan: Scan, group: str | int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -16,9 +16,8 @@ def _flow_matches(doc: Disclosure, scan: Scan, group: str | int = 0) -> Iterator
         yield start, end, m
 
 
-_OPPOSITES = {frozenset(p) for p in (("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("增长", "降低"), ("大于", "小于"), ("高于", "低于"))}
 _PLACEHOLDER = re.compile(
-    r"(?P<pair>(?P<a>增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)[（(](?P<b>增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)[）)])"
+    rf"(?P<pair>(?P<a>{lexicon.TEMPLATE_CHOICE_WORD})[（(](?P<b>{lexicon.TEMPLATE_CHOICE_WORD})[）)])"
     r"|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|＊{2,}|某某)(?![A-Za-z])"
     r"|[（(](?:本|此)?(?:部门|单位|项目|机构|公司|学校)(?:全称|名称|简称)[）)]"
     r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
@@ -48,7 +47,7 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     found = [
         (start, end, m)
         for start, end, m in _flow_matches(doc, _PLACEHOLDER_SCAN)
-        if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in _OPPOSITES
+        if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in lexicon.OPPOSITES
     ]
     lines = {doc.document.position(start)[0] for start, _, _ in found}
     if len(lines) > _UNFILLED:

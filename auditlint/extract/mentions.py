@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Fact, Statement
 from ..plugins import builtin_rules_dir
+from .lexicon import COMPARES_OR_PAIRS, LAST_YEAR
 from .reflow import Reflowed
 from .structure import OutlineIndex
 
@@ -83,7 +84,6 @@ _CLAUSE_BREAKS = "，,；;：:"
 def _last_clause(text: str) -> str:
     """What follows the last clause break (found from the end: a long sentence is not split at every comma)."""
     return text[max(text.rfind(c) for c in _CLAUSE_BREAKS) + 1 :]
-_LAST_YEAR = re.compile(r"上年|去年|上一年")
 _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
 _EVALUATION = re.compile(r"整体|部门支出")
 
@@ -190,7 +190,7 @@ class _Reader:
         year = self.year
         last = None
         for m in _OTHER_YEAR.finditer(text):
-            if re.search(r"(?:比|较|与|同|和|对比)\s*$", text[max(0, m.start() - 3) : m.start()]):
+            if COMPARES_OR_PAIRS.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
             if re.match(r"\s*[－\-—~～至到]", text[m.end() - 1 : m.end() + 2]) or re.search(r"[－\-—~～至到]\s*$", text[: m.start()]):
                 continue
@@ -207,7 +207,7 @@ class _Reader:
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
             own = _last_clause(clause)
-            if self.other_year(clause) or _LAST_YEAR.search(own):
+            if self.other_year(clause) or LAST_YEAR.search(own):
                 continue
             item, funds = self.item_of(st, clause, sentence, first.start)
             parent = self.statements[st.parent] if st.parent is not None else None

@@ -18,6 +18,18 @@ from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
 from ..numbering import MARKER_LEVELS, item_number, marker_style, strip_marker
 from ..scan import Scan
 from .figures import DATE_PH, Token
+from .lexicon import (
+    CHANGE_WORD,
+    COMPARATIVE_WORD,
+    COMPARING,
+    EFFECT_WORD,
+    LAST_YEAR,
+    LEVEL_WORD,
+    RATE_ONLY_WORD,
+    RATE_WORD,
+    REASON_WORD,
+    direction,
+)
 from .reflow import Reflowed
 
 PH = "\ue000-\ue004"
@@ -26,14 +38,11 @@ _Y = DATE_PH + r"+\s*"
 # ---------------------------------------------------------------- left contexts
 # Each pattern reads the text just before a figure, inside its clause.
 
-_DELTA_WORDS = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|超支"
 _DELTA = re.compile(
-    r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + _DELTA_WORDS + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
+    r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + CHANGE_WORD + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
 )
-_RATE = re.compile(
-    r"(?P<word>增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$"
-)
-_RATE_ONLY = re.compile(r"(?:增长|下降|上升|降低|增幅|降幅|减幅)(?:了|为|幅度为|率为)?\s*$")
+_RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
+_RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -56,7 +65,6 @@ _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|资金到位|实际到位|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
-_COMPARED = re.compile(r"比|较|与|同比")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -91,30 +99,31 @@ _LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?"
-    r"(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|全年|调整后?的?)?预算数?"
+    r"(?P<word>" + COMPARATIVE_WORD + r")(?:年初|全年|调整后?的?)?预算数?"
 )
 # "决算数与（同）全年预算数持平": the same comparison with the budget before the word
 _LEVEL = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?[与同和](?:年初|全年|调整后?的?)?预算数?(?P<word>持平|相等|一致)"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?[与同和](?:年初|全年|调整后?的?)?预算数?"
+    r"(?P<word>" + LEVEL_WORD + ")"
 )
 # a comparison lies inside a clause and holds its comparing word: only clauses that hold one are scanned
 # (the subject's lazy run otherwise rescans the clause from every character)
 _COMPARISON_SCAN = Scan(
-    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平)"
+    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:" + COMPARATIVE_WORD + ")"
 )
 _AFTER_YEAR = re.compile(r"^\s*年度?")
 _LEVEL_SCAN = Scan(_LEVEL, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?[与同和]")
 _NAMED_REASON = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>" + REASON_WORD + ")(?:的)?(?:主要)?原因"
 )
 # A named reason lies inside a clause and ends with its word and 原因: only clauses that hold those are
 # scanned (the scan tries thirty subject lengths at every character it looks at).
 _NAMED_REASON_SCAN = Scan(
-    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:" + REASON_WORD + ")(?:的)?(?:主要)?原因"
 )
 # a bounded gap: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
 _FOLLOWING_REASON = re.compile(
-    r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
+    r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>" + EFFECT_WORD + ")"
 )
 # inside one sentence part, and never without its 导致: only parts that hold one are scanned
 _FOLLOWING_REASON_SCAN = Scan(_FOLLOWING_REASON, outside="[。；]", anchor="导致")
@@ -274,7 +283,6 @@ class _Reading:
     basis_from_phrase: bool = False  # a change whose basis the words leave to the sentence's 与…相比
 
 
-_LAST_YEAR_WORD = re.compile(r"上年|去年|上一年")
 
 
 @lru_cache(maxsize=8192)
@@ -298,9 +306,8 @@ def _percent_reading(left_clean: str) -> _Reading | None:
     """A percentage: a change's rate (增长 R%), a share (占 P%), or an execution rate (执行率 R%)."""
     m = _RATE.search(left_clean)
     if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
-        direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-        subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-        fields = (("role", "rate"), ("label", left_clean), ("direction", direction))
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group("word"))))
         return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
     m = _SHARE.search(left_clean)
     if m:
@@ -321,19 +328,15 @@ def _percent_reading(left_clean: str) -> _Reading | None:
 
 def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
     """An amount after 增加 / 减少 …: a change, against last year or the budget when the clause says which."""
-    word_text = m.group("word")
-    if "（" in word_text or "(" in word_text:
-        direction = 0
-    else:
-        direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
+    word_text = m.group("word")  # "增加（减少）", the template's choice left unmade, says neither
     # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
     if "预算" in left_clean:
         # "比上年预算增加" in a budget report compares with last year, not with this year's budget
-        basis = "prior_year" if _LAST_YEAR_WORD.search(left_clean) and "年初" not in left_clean else "budget"
+        basis = "prior_year" if LAST_YEAR.search(left_clean) and "年初" not in left_clean else "budget"
     else:
         basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
-    subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-    fields = (("role", "delta"), ("label", left_clean), ("direction", direction), ("basis", basis))
+    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+    fields = (("role", "delta"), ("label", left_clean), ("direction", direction(word_text)), ("basis", basis))
     return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
 
 
@@ -467,7 +470,6 @@ class StatementParser:
     # --------------------------------------------------------------- sentences
     def _reasons(self, sent: _Sentence) -> None:
         """Reasons given for a change, to be held against the direction of that change."""
-        up = ("增加", "上升", "增长", "上涨")
         named = _NAMED_REASON_SCAN.finditer(sent.skel)
         for m in named:
             subject = clean_subject(self._label(m.group("subject")))
@@ -475,7 +477,7 @@ class StatementParser:
             self.reasons.append(
                 Reason(
                     word=Word(start=start, end=end, text=m.group("word")),
-                    direction=1 if m.group("word") in up else -1,
+                    direction=direction(m.group("word")),
                     subject=subject,
                     key=subject_key(_strip_measure(subject)),
                     paragraph=self._paragraph,
@@ -491,7 +493,7 @@ class StatementParser:
             self.reasons.append(
                 Reason(
                     word=Word(start=start, end=end, text=m.group("word")),
-                    direction=1 if m.group("word") in up else -1,
+                    direction=direction(m.group("word")),
                     follows=last.index,
                     paragraph=self._paragraph,
                     section=self._section,
