@@ -192,6 +192,11 @@ class Quantity(Span):
 
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
+#: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
+#: 全年), or a plan (计划); "" when the words do not say.
+Basis = Literal["", "prior_year", "budget", "initial_budget", "adjusted_budget", "full_year_budget", "plan"]
+#: Which amount a statement states: the final (决算) or the arrived (到位) one; "" when the words do not say.
+Measure = Literal["", "决算", "到位"]
 #: What a word says of a change: up (1), down (-1), or neither (0: "增加（减少）", a word that is not one).
 Direction = Literal[-1, 0, 1]
 
@@ -204,7 +209,7 @@ class Fact(BaseModel):
     label: str = ""
     word: Word | None = None
     direction: Direction = 0
-    basis: str = ""
+    basis: Basis = ""
     base_label: str = ""
     double_sign: bool = False
 
@@ -215,7 +220,8 @@ class Statement(BaseModel):
     index: int
     subject: str
     key: str
-    measure: str = ""
+    measure: Measure = ""
+    named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
     facts: list[Fact] = Field(default_factory=list)

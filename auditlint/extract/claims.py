@@ -287,13 +287,13 @@ class _Builder:
     def _share_total(self, st: Statement, part: Quantity, base_label: str) -> Quantity | None:
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
-        if parent is not None and parent.measure == "virtual":
+        if parent is not None and parent.named_only:
             # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before, named
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
             parent = self._lookback(
                 parent, lambda o: o.value is not None and same_item(o.key, parent.key), same_section=False
             )
-        if parent is not None and parent.measure != "virtual":
+        if parent is not None and not parent.named_only:
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
                 want_budget = part is not None and st.first("value") is None
@@ -506,11 +506,11 @@ class _Builder:
             i = max(j, i + 1)
 
     def _composition(self, parent: Statement, kids: list[Statement]) -> None:
-        kids = [k for k in kids if k.measure != "virtual"]
+        kids = [k for k in kids if not k.named_only]
         if len(kids) < 2:
             return
         total_holder = parent
-        if parent.measure == "virtual":
+        if parent.named_only:
             found = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
             if found is None:
                 return

@@ -88,6 +88,10 @@ _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|
 _EVALUATION = re.compile(r"整体|部门支出")
 
 
+# an execution rate's basis, as a mention names it, when the words of its own clause do not say
+_RATE_BASIS = {"initial_budget": "年初", "adjusted_budget": "调整", "full_year_budget": "全年", "budget": "", "plan": "计划", "": ""}
+
+
 def _basis_of_budget(label: str, clause: str) -> Basis:
     if "年初" in label or re.search(r"年初预算", clause[-12:]):
         return "年初"
@@ -200,7 +204,7 @@ class _Reader:
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
         for st in self.statements:
-            if st.measure == "virtual" or not st.facts:
+            if st.named_only or not st.facts:
                 continue
             if _FUNDS.match(st.key) and any(f.role == "share" for f in st.facts):
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
@@ -234,7 +238,7 @@ class _Reader:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
                     label = _last_clause(upto)
-                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
+                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or _RATE_BASIS[fact.basis]
                     out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, self.evaluation(first.start)))
         return out
 

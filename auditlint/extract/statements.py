@@ -302,6 +302,18 @@ def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Read
     return _amount_reading(left_clean)
 
 
+# what "完成年初预算的 R%" measures against, in Fact.basis's words
+_EXECUTION_BASIS = {
+    "年初预算": "initial_budget",
+    "调整预算": "adjusted_budget",
+    "调整后预算": "adjusted_budget",
+    "全年预算": "full_year_budget",
+    "预算": "budget",
+    "计划": "plan",
+    "": "",
+}
+
+
 def _percent_reading(left_clean: str) -> _Reading | None:
     """A percentage: a change's rate (增长 R%), a share (占 P%), or an execution rate (执行率 R%)."""
     m = _RATE.search(left_clean)
@@ -319,7 +331,7 @@ def _percent_reading(left_clean: str) -> _Reading | None:
     m = _EXEC.search(left_clean)
     if m:
         rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
-        fields = (("role", "execution"), ("label", rate_kind), ("basis", m.group("basis") or ""))
+        fields = (("role", "execution"), ("label", rate_kind), ("basis", _EXECUTION_BASIS[m.group("basis") or ""]))
         return _Reading(
             "execution", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
         )
@@ -561,7 +573,7 @@ class StatementParser:
         parent = self.statements[last.parent]
         for fact in list(last.facts):
             if fact.role in ("execution", "rate", "share") and not any(st.first(fact.role) for st in siblings):
-                if parent.first(fact.role) is None and parent.measure != "virtual":
+                if parent.first(fact.role) is None and not parent.named_only:
                     last.facts.remove(fact)
                     parent.facts.append(fact)
 
@@ -571,7 +583,7 @@ class StatementParser:
 
     def _last_top_statement(self) -> Statement:
         for st in reversed(self.statements):
-            if st.paragraph >= self._paragraph - 1 and st.measure != "virtual":
+            if st.paragraph >= self._paragraph - 1 and not st.named_only:
                 return st
         return self.statements[-1]
 
@@ -723,7 +735,7 @@ class _SentenceReader:
         sub = _SUBLIST.match(strip_marker(skel))
         if sub:
             named = p._new(clean_subject(_strip_measure(sub.group("subject"))), self.sent.start, self.sent.start + sub.end())
-            named.measure = "virtual"
+            named.named_only = True
             self.list = _ListAt(named, "其中")
         else:
             self.opened = p._list_for(self.first_in_paragraph)
@@ -758,7 +770,7 @@ class _SentenceReader:
             label = clean_subject(_strip_measure(p._label(clause_lead)))
             if label:
                 named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
-                named.measure = "virtual"
+                named.named_only = True
                 self.list = _ListAt(named, kind)
 
     # --------------------------------------------------- leave finished lists

@@ -253,7 +253,7 @@ def text_table_claims(
     spans = sorted((t.start, t.end) for t in tables)
     starts = [a for a, _ in spans]
     for st in statements:
-        if st.measure in ("virtual", "到位"):
+        if st.named_only or st.measure == "到位":
             continue
         k = bisect_right(starts, st.start) - 1
         if k >= 0 and st.start <= spans[k][1]:
