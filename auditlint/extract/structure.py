@@ -17,7 +17,7 @@ from typing import Literal
 from ..model import Heading
 from ..numbering import INLINE_MARKER, INLINE_MARKER_STARTS, OUTLINE_MARKER, outline_number, outline_style
 from ..scan import Scan
-from .reflow import Reflowed
+from .reflow import Paragraph, Reflowed
 
 # an inline marker begins with its bracket, or with the space or numeral after a sentence: only there is it looked for
 _INLINE_SCAN = Scan(INLINE_MARKER, starts=INLINE_MARKER_STARTS)
@@ -47,6 +47,55 @@ def _unnumbered_heading(text: str) -> bool:
     return 2 <= len(t) <= 30 and not _UNNUMBERED_PUNCT.search(t) and not re.match(r"^[\d.\s%]+$", t) and not t.startswith(("单位", "图", "表"))
 
 
+@dataclass
+class _Scopes:
+    """Where numbering starts afresh: the body, the table of contents, each attachment."""
+
+    scope: int = 0
+    start: int = 0  # where the current scope begins (an original offset)
+    in_toc: bool = False
+    in_attachment: bool = False
+    toc_first: tuple[str, int] | None = None  # the contents' first entry: the body starts where it recurs
+
+    def enter_toc(self, start: int) -> None:
+        self.scope, self.in_toc, self.toc_first, self.start = self.scope + 1, True, None, start
+
+    def enter_attachment(self, start: int) -> None:
+        self.scope, self.in_toc, self.in_attachment, self.start = self.scope + 1, False, True, start
+
+    def see(self, style: str, number: int, start: int) -> None:
+        """A marker in the contents: the first one again means the body has begun."""
+        if not self.in_toc:
+            return
+        if self.toc_first is None:
+            self.toc_first = (style, number)
+        elif (style, number) == self.toc_first:
+            self.scope, self.in_toc = self.scope + 1, False
+            self.start = start
+
+
+# a marker found in a paragraph: style, number, [start, end) in the paragraph, and whether it is inline
+_Item = tuple[str, int, int, int, bool]
+
+
+def _items(text: str, m: re.Match[str] | None) -> list[_Item]:
+    """The markers of a paragraph: the one it opens with (m), and those inline after a sentence."""
+    items: list[_Item] = []
+    pos = 0
+    if m:
+        style = outline_style(m)
+        number = outline_number(style, m)
+        if number is not None:
+            items.append((style, number, m.start(style), m.end(style), False))
+        pos = m.end()
+    for im in _INLINE_SCAN.finditer(text, pos):
+        style = "pcn" if im.group("pcn") else "cn"
+        number = outline_number(style, im)
+        if number is not None:
+            items.append((style, number, im.start(style), im.end(style), True))
+    return items
+
+
 def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Heading]:
     """Every numbered heading and list item, and the unnumbered lines that look like headings.
 
@@ -54,9 +103,7 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
     sections: text inside the table blocks given (original offsets) is left out.
     """
     out: list[Heading] = []
-    scope, scope_start = 0, 0
-    toc_first: tuple[str, int] | None = None
-    in_toc = in_attachment = False
+    scopes = _Scopes()
     paragraphs = flow.paragraphs
     markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
@@ -64,66 +111,17 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
         if tables and any(a <= flow.origin(para.start) < b for a, b in tables):
             continue
         if _TOC.match(text):
-            scope, in_toc, toc_first = scope + 1, True, None
-            scope_start = flow.span(para.start, para.end)[1]
+            scopes.enter_toc(flow.span(para.start, para.end)[1])
             continue
         if _ATTACHMENT.match(text) and not para.cell:
-            scope, in_toc, in_attachment = scope + 1, False, True
-            scope_start = flow.span(para.start, para.end)[1]
-        items: list[tuple[str, int, int, int, bool]] = []  # style, number, start, end (in para), inline
-        m = markers[index]
-        pos = 0
-        if m:
-            style = outline_style(m)
-            number = outline_number(style, m)
-            if number is not None:
-                items.append((style, number, m.start(style), m.end(style), False))
-            pos = m.end()
-        for im in _INLINE_SCAN.finditer(text, pos):
-            style = "pcn" if im.group("pcn") else "cn"
-            number = outline_number(style, im)
-            if number is not None:
-                items.append((style, number, im.start(style), im.end(style), True))
+            scopes.enter_attachment(flow.span(para.start, para.end)[1])
+        items = _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
-        for k, (style, number, a, b, inline) in enumerate(items):
-            if in_toc:
-                if toc_first is None:
-                    toc_first = (style, number)
-                elif (style, number) == toc_first:
-                    scope, in_toc = scope + 1, False  # the body starts where the contents started
-                    scope_start = flow.span(para.start + a, para.start + a + 1)[0]
+        for k, item in enumerate(items):
+            scopes.see(item[0], item[1], flow.span(para.start + item[2], para.start + item[2] + 1)[0])
             stop = items[k + 1][2] if k + 1 < len(items) else len(text)
-            title = _title(text, b, stop)
-            if inline:
-                # a heading run into its text ("三、存在问题2024年是…"): its title ends where the text begins
-                title = re.split(r"[，,：:]|(?<=[\u4e00-\u9fff]{2})(?=\d)", title, maxsplit=1)[0][:20]
-            shaped = not inline and _heading_shaped(text, b)
-            has_body = bool(text[b:stop].strip()[len(title) :].strip("。：: ")) or (k + 1 == len(items) and next_is_content)
-            o_start, o_end = flow.span(para.start + a, para.start + b)
-            lead = len(text[b:stop]) - len(text[b:stop].lstrip())
-            t_start, t_end = flow.span(para.start + b + lead, para.start + b + lead + len(title))
-            out.append(
-                Heading(
-                    start=o_start,
-                    end=o_end,
-                    style=style,
-                    number=number,
-                    marker=text[a:b].strip(),
-                    title=title,
-                    title_start=t_start,
-                    title_end=t_end,
-                    paragraph=index,
-                    inline=inline,
-                    scope=scope,
-                    scope_start=scope_start,
-                    toc=in_toc,
-                    attachment=in_attachment,
-                    heading_shaped=shaped,
-                    has_body=has_body,
-                    cell=para.cell,
-                )
-            )
-        if not items and not para.cell and not in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):
+            out.append(_numbered(flow, para, index, text, item, stop, k + 1 == len(items) and next_is_content, scopes))
+        if not items and not para.cell and not scopes.in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):
             o_start, o_end = flow.span(para.start, para.end)
             out.append(
                 Heading(
@@ -135,13 +133,47 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
                     title_start=o_start,
                     title_end=o_end,
                     paragraph=index,
-                    scope=scope,
-                    scope_start=scope_start,
+                    scope=scopes.scope,
+                    scope_start=scopes.start,
                     heading_shaped=True,
                     has_body=True,
                 )
             )
     return out
+
+
+def _numbered(
+    flow: Reflowed, para: Paragraph, index: int, text: str, item: _Item, stop: int, body_follows: bool, scopes: _Scopes
+) -> Heading:
+    """The heading a marker opens: its title runs to the end of its sentence, or to the next marker (stop)."""
+    style, number, a, b, inline = item
+    title = _title(text, b, stop)
+    if inline:
+        # a heading run into its text ("三、存在问题2024年是…"): its title ends where the text begins
+        title = re.split(r"[，,：:]|(?<=[\u4e00-\u9fff]{2})(?=\d)", title, maxsplit=1)[0][:20]
+    has_body = bool(text[b:stop].strip()[len(title) :].strip("。：: ")) or body_follows
+    o_start, o_end = flow.span(para.start + a, para.start + b)
+    lead = len(text[b:stop]) - len(text[b:stop].lstrip())
+    t_start, t_end = flow.span(para.start + b + lead, para.start + b + lead + len(title))
+    return Heading(
+        start=o_start,
+        end=o_end,
+        style=style,
+        number=number,
+        marker=text[a:b].strip(),
+        title=title,
+        title_start=t_start,
+        title_end=t_end,
+        paragraph=index,
+        inline=inline,
+        scope=scopes.scope,
+        scope_start=scopes.start,
+        toc=scopes.in_toc,
+        attachment=scopes.in_attachment,
+        heading_shaped=not inline and _heading_shaped(text, b),
+        has_body=has_body,
+        cell=para.cell,
+    )
 
 
 # ------------------------------------------------------------------ numbering
