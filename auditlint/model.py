@@ -185,11 +185,6 @@ class Quantity(Span):
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
 
-    def same_measure(self, other: Quantity) -> bool:
-        if self.kind == "money":
-            return other.kind == "money"
-        return self.unit == other.unit
-
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
 #: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
@@ -273,7 +268,6 @@ class ChangeClaim(Claim):
     rate_word: Word | None = None
     rate_direction: Direction = 0  # what rate_word says
     double_sign: bool = False
-    current_label: str = ""
 
 
 class ShareClaim(Claim):
@@ -301,7 +295,7 @@ class CompositionClaim(Claim):
     """A total and the parts the text lists under it (其中 / 包括 / 主要用于 / numbered items)."""
 
     kind: str = "sum"
-    measure: str = "value"
+    measure: Literal["value", "budget", "delta"] = "value"  # which figures of the list are summed
     total: Quantity
     parts: list[Quantity]
     part_labels: list[str]
@@ -318,8 +312,6 @@ class ComparisonClaim(Claim):
     word: Word
     left: Quantity | None = None
     right: Quantity | None = None
-    left_label: str = "决算数"
-    right_label: str = "预算数"
 
 
 class Reason(BaseModel):

@@ -232,7 +232,7 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
     Good: 全年开展“2023年社区科普大讲堂”系列活动 15 场。\n举办“2023 年社区科普大讲堂”15 场次，居民800余人次参加。
     """
     flow = doc.flow
-    seen: dict[tuple[str, str], tuple[int, int, int, str]] = {}
+    seen: dict[tuple[str, str], tuple[int, int, int]] = {}
     for m in _NAMED_COUNT.finditer(flow.text):
         before = flow.text[max(0, m.start() - 3) : m.start()]
         if re.search(r"近|约|超过|逾", before + m.group("gap")):
@@ -248,9 +248,9 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         start, end = flow.span(m.start(), m.end())
         key = (name, unit)
         if key not in seen:
-            seen[key] = (flow.span(m.start("n"), m.end())[0], end, n, flow.text[m.start() : m.end()])
+            seen[key] = (flow.span(m.start("n"), m.end())[0], end, n)
             continue
-        f_start, f_end, f_n, f_text = seen[key]
+        f_start, f_end, f_n = seen[key]
         if f_n == n:
             continue
         yield Issue(
