@@ -95,7 +95,7 @@ def _read_page(content) -> tuple[_Page, int]:
         if i not in taken and line.text.strip():
             out.items.append((line.top, _Line(text=line.text.strip(), top=line.top, bottom=line.bottom, line=line)))
     out.items.sort(key=lambda item: item[0])
-    return out, sum(1 for g in content.glyphs if not g.text.isspace())
+    return out, len(content.glyphs)
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:

@@ -107,61 +107,85 @@ class Grid:
 
 
 def lines(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs clustered into lines, top to bottom; each line read left to right."""
+    """Glyphs clustered into lines, top to bottom; each line read left to right.
+
+    A glyph joins the line above it when its middle is inside the line's band and
+    they overlap by half the smaller height; the band grows with each glyph.
+    """
     if not glyphs:
         return []
-    order = sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2)
+    order = sorted(glyphs, key=_middle)
     groups: list[list[Glyph]] = []
+    group: list[Glyph] = []
     band_top = band_bottom = 0.0
     for g in order:
-        if groups:
-            overlap = min(band_bottom, g.bottom) - max(band_top, g.top)
-            if overlap >= 0.5 * min(band_bottom - band_top, g.bottom - g.top) and (g.top + g.bottom) / 2 < band_bottom:
-                groups[-1].append(g)
-                band_top = min(band_top, g.top)
-                band_bottom = max(band_bottom, g.bottom)
+        top, bottom = g.top, g.bottom
+        if group and (top + bottom) / 2 < band_bottom:
+            overlap = (bottom if bottom < band_bottom else band_bottom) - (top if top > band_top else band_top)
+            smaller = bottom - top if bottom - top < band_bottom - band_top else band_bottom - band_top
+            if overlap >= 0.5 * smaller:
+                group.append(g)
+                if top < band_top:
+                    band_top = top
+                if bottom > band_bottom:
+                    band_bottom = bottom
                 continue
-        groups.append([g])
-        band_top, band_bottom = g.top, g.bottom
-    return [_line(sorted(group, key=lambda g: g.x0)) for group in groups]
+        group = [g]
+        groups.append(group)
+        band_top, band_bottom = top, bottom
+    return [_line(sorted(group, key=_left) if len(group) > 1 else group) for group in groups]
+
+
+def _middle(g: Glyph) -> float:
+    return g.top + g.bottom
+
+
+def _left(g: Glyph) -> float:
+    return g.x0
 
 
 def _line(glyphs: list[Glyph]) -> Line:
-    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:]) if not a.text.isspace() and not b.text.isspace()]
-    # letter spacing of the line: what a justified or spaced-out line puts between every two characters
-    spacing = max(0.0, median(gaps)) if len(gaps) >= 4 else 0.0
+    if len(glyphs) >= 5:
+        gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:]) if a.text != " " and b.text != " "]
+        # letter spacing of the line: what a justified or spaced-out line puts between every two characters
+        spacing = max(0.0, median(gaps)) if len(gaps) >= 4 else 0.0
+    else:
+        spacing = 0.0
+    limit = spacing + SPACE
     parts: list[str] = []
     index: list[int] = []
     prev: Glyph | None = None
+    top = glyphs[0].top
+    bottom = glyphs[0].bottom
+    x1 = glyphs[0].x1
     for i, g in enumerate(glyphs):
-        if g.text.isspace():
+        if g.top < top:
+            top = g.top
+        if g.bottom > bottom:
+            bottom = g.bottom
+        if g.x1 > x1:
+            x1 = g.x1
+        ch = g.text
+        if ch.isspace():
             if parts and parts[-1] != " ":
                 parts.append(" ")
                 index.append(-1)
             continue
-        if prev is not None and g.text == prev.text and abs(g.x0 - prev.x0) < 1 and abs(g.top - prev.top) < 1:
-            continue  # a character drawn twice on itself (fake bold)
-        if prev is not None and parts and parts[-1] != " " and g.x0 - prev.x1 > spacing + SPACE:
-            parts.append(" ")
-            index.append(-1)
-        parts.append(g.text)
+        if prev is not None:
+            if ch == prev.text and abs(g.x0 - prev.x0) < 1 and abs(g.top - prev.top) < 1:
+                continue  # a character drawn twice on itself (fake bold)
+            if g.x0 - prev.x1 > limit and parts[-1] != " ":
+                parts.append(" ")
+                index.append(-1)
+        parts.append(ch)
         index.append(i)
         prev = g
     while parts and parts[-1] == " ":
         parts.pop()
         index.pop()
-    while parts and parts[0] == " ":
-        parts.pop(0)
-        index.pop(0)
-    return Line(
-        glyphs=glyphs,
-        text="".join(parts),
-        index=index,
-        x0=min(g.x0 for g in glyphs),
-        top=min(g.top for g in glyphs),
-        x1=max(g.x1 for g in glyphs),
-        bottom=max(g.bottom for g in glyphs),
-    )
+    if parts and parts[0] == " ":
+        del parts[0], index[0]
+    return Line(glyphs=glyphs, text="".join(parts), index=index, x0=glyphs[0].x0, top=top, x1=x1, bottom=bottom)
 
 
 # ---------------------------------------------------------------------- rulings
@@ -240,7 +264,10 @@ def _covers(rules: list[Rule], lo: float, hi: float) -> bool:
     need = (hi - lo) * 0.5
     got = 0.0
     for r in rules:
-        got += max(0.0, min(r.hi, hi) - max(r.lo, lo))
+        a = r.lo if r.lo > lo else lo
+        b = r.hi if r.hi < hi else hi
+        if b > a:
+            got += b - a
     return got >= need
 
 

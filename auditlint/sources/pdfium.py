@@ -81,6 +81,53 @@ class PageContent:
     images: int  # image objects on the page (a scan has images and no text)
 
 
+class _Calls:
+    """The PDFium functions read per character and per page object, called through plain pointer prototypes.
+
+    pypdfium2's own bindings check each pointer argument's type on every call,
+    which costs more than the call itself when made once per character; these
+    prototypes take the same functions by address with void pointers instead.
+    """
+
+    _SIGNATURES = {
+        "FPDFText_GetLooseCharBox": (ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p),
+        "FPDFPage_GetObject": (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
+        "FPDFFormObj_GetObject": (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong),
+        "FPDFFormObj_CountObjects": (ctypes.c_int, ctypes.c_void_p),
+        "FPDFPageObj_GetType": (ctypes.c_int, ctypes.c_void_p),
+        "FPDFPageObj_GetBounds": (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p),
+        "FPDFPageObj_GetMatrix": (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p),
+        "FPDFPath_GetDrawMode": (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p),
+        "FPDFPath_CountSegments": (ctypes.c_int, ctypes.c_void_p),
+        "FPDFPath_GetPathSegment": (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
+        "FPDFPathSegment_GetPoint": (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p),
+        "FPDFPathSegment_GetType": (ctypes.c_int, ctypes.c_void_p),
+        "FPDFPathSegment_GetClose": (ctypes.c_int, ctypes.c_void_p),
+    }
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        for name, (restype, *argtypes) in self._SIGNATURES.items():
+            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+            setattr(self, name, ctypes.CFUNCTYPE(restype, *argtypes)(address))
+
+
+_CALLS: _Calls | None = None
+
+
+def _calls() -> _Calls:
+    global _CALLS
+    if _CALLS is None:
+        _CALLS = _Calls()
+    return _CALLS
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 def available() -> bool:
     import importlib.util
 
@@ -103,14 +150,13 @@ def open_pdf(data: bytes):
 
 def pages(document) -> Iterator[PageContent]:
     """Each page's glyphs and rulings, one page at a time (a page is closed before the next is read)."""
-    import pypdfium2.raw as raw
-
+    calls = _calls()
     for i in range(len(document)):
         page = document[i]
         try:
             frame = _frame(page)
-            glyphs = _glyphs(page, frame, raw)
-            rules, images = _rules(page, frame, raw)
+            glyphs = _glyphs(page, frame, calls)
+            rules, images = _rules(page, frame, calls)
         finally:
             page.close()
         yield PageContent(number=i + 1, frame=frame, glyphs=glyphs, rules=rules, images=images)
@@ -121,41 +167,53 @@ def _frame(page) -> Frame:
     return Frame(left=left, bottom=bottom, right=right, top=top, rotation=page.get_rotation() % 360)
 
 
-def _glyphs(page, frame: Frame, raw) -> list[Glyph]:
+def _glyphs(page, frame: Frame, calls: _Calls) -> list[Glyph]:
+    raw = calls.raw
     textpage = page.get_textpage()
     try:
-        tp = textpage.raw
-        n = raw.FPDFText_CountChars(tp)
+        n = raw.FPDFText_CountChars(textpage.raw)
+        if n <= 0:
+            return []
+        text = _text(textpage.raw, n, raw)
+        tp = _address(textpage.raw)
         rect = raw.FS_RECTF()
         ref = ctypes.byref(rect)
-        get_unicode = raw.FPDFText_GetUnicode
-        generated = raw.FPDFText_IsGenerated
-        loose = raw.FPDFText_GetLooseCharBox
+        loose = calls.FPDFText_GetLooseCharBox
         out: list[Glyph] = []
         upright = frame.rotation == 0
         fleft, ftop = frame.left, frame.top
-        for i in range(n):
-            code = get_unicode(tp, i)
-            if code in (0, 0xFFFE, 0xFFFF, 13, 10, 2) or generated(tp, i) == 1:
+        for i, ch in enumerate(text):
+            if ch in _SKIP or not loose(tp, i, ref):
                 continue
-            if not loose(tp, i, ref):
-                continue
+            left, right = rect.left, rect.right
+            if left == right and ch == " ":
+                continue  # a space PDFium put in where it saw a gap: auditlint judges gaps itself
             if upright:
-                x0, x1 = rect.left - fleft, rect.right - fleft
-                top, bottom = ftop - rect.top, ftop - rect.bottom
+                out.append(Glyph(ch, left - fleft, ftop - rect.top, right - fleft, ftop - rect.bottom))
             else:
-                x0, top, x1, bottom = frame.box_to_display(rect.left, rect.bottom, rect.right, rect.top)
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if bottom < top:
-                top, bottom = bottom, top
-            out.append(Glyph(chr(code) if code < 0x110000 else "\ufffd", x0, top, x1, bottom))
+                out.append(Glyph(ch, *frame.box_to_display(left, rect.bottom, right, rect.top)))
         return out
     finally:
         textpage.close()
 
 
-def _rules(page, frame: Frame, raw) -> tuple[list[Rule], int]:
+_SKIP = frozenset("\r\n\x00\x02\ufffe\uffff")
+
+
+def _text(tp, n: int, raw) -> str:
+    """The page's characters, one per character index (PDFium's own line breaks included)."""
+    buffer = ctypes.create_string_buffer((n + 1) * 2)
+    raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: n * 2].decode("utf-16-le", "replace")
+    if len(text) == n:
+        return text
+    # a character outside the BMP takes two UTF-16 units: fall back to one call per character
+    get_unicode = raw.FPDFText_GetUnicode
+    return "".join(chr(c) if 0 < c < 0x110000 else "\ufffd" for c in (get_unicode(tp, i) for i in range(n)))
+
+
+def _rules(page, frame: Frame, calls: _Calls) -> tuple[list[Rule], int]:
+    raw = calls.raw
     out: list[Rule] = []
     images = 0
     bounds = [ctypes.c_float() for _ in range(4)]
@@ -166,29 +224,33 @@ def _rules(page, frame: Frame, raw) -> tuple[list[Rule], int]:
     page_w = frame.right - frame.left
     page_h = frame.top - frame.bottom
 
+    get_type, get_mode, get_bounds = calls.FPDFPageObj_GetType, calls.FPDFPath_GetDrawMode, calls.FPDFPageObj_GetBounds
+    image, form_kind, path_kind = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
+    mode_ref, stroke_ref = ctypes.byref(fill_mode), ctypes.byref(stroke)
+
     def walk(objects, form: tuple[float, ...] | None, depth: int) -> None:
         nonlocal images
         for obj in objects:
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            kind = get_type(obj)
+            if kind == image:
                 images += 1
                 continue
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                if depth < _MAX_DEPTH and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            if kind == form_kind:
+                if depth < _MAX_DEPTH and calls.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
                     own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                     inner = own if form is None else _compose(own, form)
-                    count = raw.FPDFFormObj_CountObjects(obj)
-                    walk((raw.FPDFFormObj_GetObject(obj, k) for k in range(count)), inner, depth + 1)
+                    count = calls.FPDFFormObj_CountObjects(obj)
+                    walk([calls.FPDFFormObj_GetObject(obj, k) for k in range(count)], inner, depth + 1)
                 continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
+            if kind != path_kind:
                 continue
-            if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+            if not get_mode(obj, mode_ref, stroke_ref):
                 continue
             if fill_mode.value == 0 and not stroke.value:
                 continue  # a clipping path or an invisible shape
-            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+            if not get_bounds(obj, *refs):
                 continue
-            left, bottom, right, top = (b.value for b in bounds)
+            left, bottom, right, top = bounds[0].value, bounds[1].value, bounds[2].value, bounds[3].value
             if form is not None:
                 left, bottom, right, top = _transform_box(form, left, bottom, right, top)
             if right - left <= THIN or top - bottom <= THIN:
@@ -196,35 +258,41 @@ def _rules(page, frame: Frame, raw) -> tuple[list[Rule], int]:
                 continue
             if not stroke.value and (right - left) >= 0.9 * page_w and (top - bottom) >= 0.9 * page_h:
                 continue  # a page background
-            _segments(out, frame, raw, obj, form, matrix, x, y)
+            _segments(out, frame, calls, obj, form, matrix, x, y)
 
     count = raw.FPDFPage_CountObjects(page.raw)
-    walk((raw.FPDFPage_GetObject(page.raw, k) for k in range(count)), None, 0)
+    handle = _address(page.raw)
+    get_object = calls.FPDFPage_GetObject
+    walk([get_object(handle, k) for k in range(count)], None, 0)
     return out, images
 
 
 def _thin(out: list[Rule], frame: Frame, left: float, bottom: float, right: float, top: float) -> None:
     """A thin shape (a stroked line, a hairline rectangle) as one ruling along its length."""
-    x0, t, x1, b = frame.box_to_display(left, bottom, right, top)
+    if frame.rotation == 0:
+        x0, t, x1, b = left - frame.left, frame.top - top, right - frame.left, frame.top - bottom
+    else:
+        x0, t, x1, b = frame.box_to_display(left, bottom, right, top)
     if x1 - x0 >= b - t:
         out.append(Rule(True, (t + b) / 2, x0, x1))
     else:
         out.append(Rule(False, (x0 + x1) / 2, t, b))
 
 
-def _segments(out: list[Rule], frame: Frame, raw, obj, form, matrix, x, y) -> None:
+def _segments(out: list[Rule], frame: Frame, calls: _Calls, obj, form, matrix, x, y) -> None:
     """The horizontal and vertical straight segments of a path (a rectangle's four sides, a grid drawn as one path)."""
-    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+    raw = calls.raw
+    if not calls.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
         return
     m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
     if form is not None:
         m = _compose(m, form)
     start = prev = None
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+    for k in range(calls.FPDFPath_CountSegments(obj)):
+        seg = calls.FPDFPath_GetPathSegment(obj, k)
+        if not seg or not calls.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
             continue
-        kind = raw.FPDFPathSegment_GetType(seg)
+        kind = calls.FPDFPathSegment_GetType(seg)
         point = frame.to_display(*_apply(m, x.value, y.value))
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = prev = point
@@ -232,7 +300,7 @@ def _segments(out: list[Rule], frame: Frame, raw, obj, form, matrix, x, y) -> No
         if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
             _edge(out, prev, point)
         prev = point
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+        if calls.FPDFPathSegment_GetClose(seg) and start is not None:
             _edge(out, prev, start)
             prev = start
 
