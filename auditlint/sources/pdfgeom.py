@@ -114,6 +114,10 @@ def lines(glyphs: list[Glyph]) -> list[Line]:
     """
     if not glyphs:
         return []
+    first = glyphs[0]
+    half = 0.5 * (first.bottom - first.top)
+    if all(min(g.bottom, first.bottom) - max(g.top, first.top) >= half for g in glyphs):
+        return [_line(sorted(glyphs, key=_left) if len(glyphs) > 1 else glyphs)]  # one line (most table cells)
     order = sorted(glyphs, key=_middle)
     groups: list[list[Glyph]] = []
     group: list[Glyph] = []
@@ -361,14 +365,16 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
             for c in range(c0, c1):
                 slot[(r, c)] = cell
     outside: list[Glyph] = []
+    left, right, top, bottom = grid.x0, grid.x1, grid.top, grid.bottom
+    last_row, last_col = len(ys) - 2, len(xs) - 2
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        if not (grid.x0 <= cx <= grid.x1 and grid.top <= cy <= grid.bottom):
+        if not (left <= cx <= right and top <= cy <= bottom):
             outside.append(g)
             continue
-        r = min(max(bisect_right(ys, cy) - 1, 0), len(ys) - 2)
-        c = min(max(bisect_right(xs, cx) - 1, 0), len(xs) - 2)
-        cell = slot.get((r, c))
+        r = bisect_right(ys, cy) - 1
+        c = bisect_right(xs, cx) - 1
+        cell = slot.get((r if r < last_row else last_row, c if c < last_col else last_col))
         if cell is None:
             outside.append(g)
         else:
@@ -383,14 +389,14 @@ _FIGURE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:\.\d+)?[%％)）]?$")
 
 def _segments(line: Line) -> list[tuple[float, float]]:
     """A line cut where a gap is at least a gutter wide: the x range of each piece."""
-    glyphs = [g for g in line.glyphs if not g.text.isspace()]
-    if not glyphs:
-        return []
-    gutter = GUTTER_EM * median(g.height for g in glyphs)
+    gutter = GUTTER_EM * (line.bottom - line.top)
     out: list[tuple[float, float]] = []
-    for g in glyphs:
+    for g in line.glyphs:
+        if g.text == " ":
+            continue
         if out and g.x0 - out[-1][1] < gutter:
-            out[-1] = (out[-1][0], max(out[-1][1], g.x1))
+            if g.x1 > out[-1][1]:
+                out[-1] = (out[-1][0], g.x1)
         else:
             out.append((g.x0, g.x1))
     return out
