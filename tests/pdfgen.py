@@ -30,6 +30,13 @@ def _canvas(pagesize=A4, **kwargs):
     return c, buf
 
 
+def _done(c, buf) -> bytes:
+    """Close the last page and the document; the PDF's bytes."""
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def draw_table(c, x: float, top: float, widths: list[float], rows: list[list[str | None]], height: float = 20.0, style: str = "lines", merges=()):
     """A ruled table with its top-left corner at (x, top) (PDF coordinates, y up).
 
@@ -87,9 +94,7 @@ def budget_table_pdf(style: str = "lines") -> bytes:
     ]
     draw_table(c, 60, 750, [70, 160, 80, 80, 80], rows, style=style, merges=[(0, 0, 1, 2), (0, 2, 1, 3)])
     c.drawString(60, 600, "本年支出合计1,300.00万元，其中基本支出1,000.00万元。")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def continued_table_pdf(repeat_header: bool) -> bytes:
@@ -104,9 +109,7 @@ def continued_table_pdf(repeat_header: bool) -> bytes:
     c.setFont(FONT, 10)
     draw_table(c, 60, 800, [90, 180, 90], ([header] if repeat_header else []) + body[5:])
     c.drawString(280, 40, "2")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def two_sided_pdf() -> bytes:
@@ -121,9 +124,7 @@ def two_sided_pdf() -> bytes:
         ["本年收入合计", "1,000.00", "本年支出合计", "1,000.00"],
     ]
     draw_table(c, 60, 540, [200, 100, 200, 100], rows, merges=[(0, 0, 1, 2), (0, 2, 1, 2)])
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def unruled_table_pdf() -> bytes:
@@ -137,9 +138,7 @@ def unruled_table_pdf() -> bytes:
         c.drawRightString(300, y, b)
         c.drawRightString(420, y, d)
     c.drawString(60, 670, "以上数据均为决算数。")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def running_text_pdf(pages: int = 4) -> bytes:
@@ -167,9 +166,7 @@ def spaced_and_reordered_pdf() -> bytes:
     c.drawText(t)
     for y, text in ((700, "第三行在最下面。"), (720, "第二行在中间，"), (740, "第一行在最上面，")):
         c.drawString(72, y, text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def rotated_pdf() -> bytes:
@@ -185,9 +182,7 @@ def rotated_pdf() -> bytes:
     c.drawString(60, 560, "表3 财政拨款收入支出决算总表")
     draw_table(c, 60, 540, [200, 100], [["项目（1）", "决算数2024"], ["2010101本年收入", "100.00"], ["2010102本年支出", "100.00"]])
     c.restoreState()
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def form_table_pdf() -> bytes:
@@ -209,9 +204,7 @@ def form_table_pdf() -> bytes:
         y = 600 + 60 - i * 20 - 14
         c.drawString(103, y, a)
         c.drawString(253, y, b)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def finding_pdf() -> bytes:
@@ -220,9 +213,7 @@ def finding_pdf() -> bytes:
     c.setFont(FONT, 12)
     c.drawString(72, 780, "2024年度部门决算说明")
     c.drawString(72, 700, "机关运行经费支出612,480.50元，比上年减少58,230.00元，下降39.5%。")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def scanned_pdf() -> bytes:
@@ -231,17 +222,13 @@ def scanned_pdf() -> bytes:
 
     c, buf = _canvas()
     c.drawImage(ImageReader(io.BytesIO(_gray_png(40, 20))), 72, 600, width=400, height=200)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def encrypted_pdf() -> bytes:
     c, buf = _canvas(encrypt="secret")
     c.drawString(72, 780, "加密文件")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _done(c, buf)
 
 
 def _gray_png(width: int, height: int) -> bytes:
