@@ -178,7 +178,8 @@ def rotated_pdf() -> bytes:
     c.translate(A4[0], 0)
     c.rotate(90)
     c.setFont(FONT, 10)
-    # PDFium drops text objects that are all CJK and turned 90° (README: known limits), so each line carries a code
+    # STSong-Light is not embedded: on a machine without a CJK system font PDFium drops a text object that is
+    # all CJK and turned 90° (README: known limits), so each line here carries a digit
     c.drawString(60, 560, "表3 财政拨款收入支出决算总表")
     draw_table(c, 60, 540, [200, 100], [["项目（1）", "决算数2024"], ["2010101本年收入", "100.00"], ["2010102本年支出", "100.00"]])
     c.restoreState()

@@ -91,6 +91,8 @@ class _Calls:
 
     _SIGNATURES = {
         "FPDFText_GetLooseCharBox": (ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p),
+        "FPDFText_GetText": (ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p),
+        "FPDFText_GetUnicode": (ctypes.c_uint, ctypes.c_void_p, ctypes.c_int),
         "FPDFPage_GetObject": (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
         "FPDFFormObj_GetObject": (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong),
         "FPDFFormObj_CountObjects": (ctypes.c_int, ctypes.c_void_p),
@@ -125,7 +127,8 @@ def _calls() -> _Calls:
 
 
 def _address(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    """A pypdfium2 handle's pointer value (read from its buffer: ctypes.cast would make a reference cycle)."""
+    return ctypes.c_void_p.from_buffer(handle).value or 0
 
 
 def available() -> bool:
@@ -174,8 +177,8 @@ def _glyphs(page, frame: Frame, calls: _Calls) -> list[Glyph]:
         n = raw.FPDFText_CountChars(textpage.raw)
         if n <= 0:
             return []
-        text = _text(textpage.raw, n, raw)
         tp = _address(textpage.raw)
+        text = _text(tp, n, calls)
         rect = raw.FS_RECTF()
         ref = ctypes.byref(rect)
         loose = calls.FPDFText_GetLooseCharBox
@@ -200,16 +203,26 @@ def _glyphs(page, frame: Frame, calls: _Calls) -> list[Glyph]:
 _SKIP = frozenset("\r\n\x00\x02\ufffe\uffff")
 
 
-def _text(tp, n: int, raw) -> str:
+def _text(tp: int, n: int, calls: _Calls) -> str:
     """The page's characters, one per character index (PDFium's own line breaks included)."""
-    buffer = ctypes.create_string_buffer((n + 1) * 2)
-    raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    buffer = _buffer((n + 1) * 2)
+    calls.FPDFText_GetText(tp, 0, n, buffer)
     text = buffer.raw[: n * 2].decode("utf-16-le", "replace")
     if len(text) == n:
         return text
     # a character outside the BMP takes two UTF-16 units: fall back to one call per character
-    get_unicode = raw.FPDFText_GetUnicode
+    get_unicode = calls.FPDFText_GetUnicode
     return "".join(chr(c) if 0 < c < 0x110000 else "\ufffd" for c in (get_unicode(tp, i) for i in range(n)))
+
+
+_BUFFER: list = []
+
+
+def _buffer(size: int):
+    """One reused text buffer, grown in powers of two (each new size of ctypes array is a new type)."""
+    if not _BUFFER or len(_BUFFER[0]) < size:
+        _BUFFER[:] = [ctypes.create_string_buffer(1 << max(12, (size - 1).bit_length()))]
+    return _BUFFER[0]
 
 
 def _rules(page, frame: Frame, calls: _Calls) -> tuple[list[Rule], int]:
@@ -228,8 +241,14 @@ def _rules(page, frame: Frame, calls: _Calls) -> tuple[list[Rule], int]:
     image, form_kind, path_kind = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
     mode_ref, stroke_ref = ctypes.byref(fill_mode), ctypes.byref(stroke)
 
-    def walk(objects, form: tuple[float, ...] | None, depth: int) -> None:
-        nonlocal images
+    count = raw.FPDFPage_CountObjects(page.raw)
+    handle = _address(page.raw)
+    get_object = calls.FPDFPage_GetObject
+    # forms are walked with a stack, not by recursion: a nested function calling itself is a
+    # reference cycle that would keep every page's rulings alive until the collector runs
+    stack: list[tuple[list, tuple[float, ...] | None, int]] = [([get_object(handle, k) for k in range(count)], None, 0)]
+    while stack:
+        objects, form, depth = stack.pop()
         for obj in objects:
             kind = get_type(obj)
             if kind == image:
@@ -239,8 +258,8 @@ def _rules(page, frame: Frame, calls: _Calls) -> tuple[list[Rule], int]:
                 if depth < _MAX_DEPTH and calls.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
                     own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                     inner = own if form is None else _compose(own, form)
-                    count = calls.FPDFFormObj_CountObjects(obj)
-                    walk([calls.FPDFFormObj_GetObject(obj, k) for k in range(count)], inner, depth + 1)
+                    n = calls.FPDFFormObj_CountObjects(obj)
+                    stack.append(([calls.FPDFFormObj_GetObject(obj, k) for k in range(n)], inner, depth + 1))
                 continue
             if kind != path_kind:
                 continue
@@ -259,11 +278,6 @@ def _rules(page, frame: Frame, calls: _Calls) -> tuple[list[Rule], int]:
             if not stroke.value and (right - left) >= 0.9 * page_w and (top - bottom) >= 0.9 * page_h:
                 continue  # a page background
             _segments(out, frame, calls, obj, form, matrix, x, y)
-
-    count = raw.FPDFPage_CountObjects(page.raw)
-    handle = _address(page.raw)
-    get_object = calls.FPDFPage_GetObject
-    walk([get_object(handle, k) for k in range(count)], None, 0)
     return out, images
 
 
