@@ -64,32 +64,30 @@ class PageBoxes:
     """Where the laid-out text of a PDF sits on its pages, for drawing a finding's box.
 
     Runs of Document.text (a line of running text, a table cell) each have a page
-    and a box, and a line also the box of each of its characters: `glyphs` (objects
-    with x0, top, x1, bottom) and `index`, for each character of the run, the glyph
-    it was read from (-1 for a space the reader put in). Boxes are kept as the page
-    is displayed (y down from its top); `frames` maps each page's boxes back to PDF
-    coordinates: points in the page's user space, y upwards, (x0, y0, x1, y1).
+    and a box; a line also has the left and right edge of each of its characters
+    (`edges`: x0, x1 pairs, NaN for a space the reader put in). Boxes are kept as
+    the page is displayed (x right, y down from its top, points); `frames` maps each
+    page's boxes back to PDF coordinates: points in the page's user space, y
+    upwards, (x0, y0, x1, y1).
     """
 
-    __slots__ = ("starts", "ends", "pages", "boxes", "glyphs", "index", "frames")
+    __slots__ = ("starts", "ends", "pages", "boxes", "edges", "frames")
 
     def __init__(self) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.pages: list[int] = []
         self.boxes: list[tuple[float, float, float, float]] = []
-        self.glyphs: list[list | None] = []
-        self.index: list[list[int] | None] = []
+        self.edges: list[Any] = []  # array('f') or None per run
         self.frames: dict[int, Any] = {}  # page -> callable(x0, top, x1, bottom) -> PDF box
 
-    def add(self, start: int, end: int, page: int, box: tuple[float, float, float, float], glyphs=None, index=None) -> None:
+    def add(self, start: int, end: int, page: int, box: tuple[float, float, float, float], edges=None) -> None:
         """A run laid out at [start, end), in order of start."""
         self.starts.append(start)
         self.ends.append(end)
         self.pages.append(page)
         self.boxes.append(box)
-        self.glyphs.append(glyphs)
-        self.index.append(index)
+        self.edges.append(edges)
 
     def box(self, start: int, end: int) -> tuple[int, tuple[float, float, float, float]] | None:
         """The page and PDF box of the text at [start, end): its characters' boxes, on the page it starts on."""
@@ -102,16 +100,17 @@ class PageBoxes:
             if self.ends[i] <= start or (page is not None and self.pages[i] != page):
                 i += 1
                 continue
-            index = self.index[i]
-            if index is None:
-                boxes = [self.boxes[i]]
-            else:
-                glyphs = self.glyphs[i]
+            run_x0, run_top, run_x1, run_bottom = self.boxes[i]
+            edges = self.edges[i]
+            if edges is not None:
                 lo, hi = max(start, self.starts[i]) - self.starts[i], min(end, self.ends[i]) - self.starts[i]
-                boxes = [(g.x0, g.top, g.x1, g.bottom) for g in (glyphs[k] for k in index[lo:hi] if k >= 0)]
-            for b in boxes:
-                x0, top, x1, bottom = min(x0, b[0]), min(top, b[1]), max(x1, b[2]), max(bottom, b[3])
-            if boxes and page is None:
+                xs = [v for v in edges[2 * lo : 2 * hi] if v == v]  # NaN (an inserted space) is not equal to itself
+                if not xs:
+                    i += 1
+                    continue
+                run_x0, run_x1 = min(xs), max(xs)
+            x0, top, x1, bottom = min(x0, run_x0), min(top, run_top), max(x1, run_x1), max(bottom, run_bottom)
+            if page is None:
                 page = self.pages[i]
             i += 1
         if page is None:

@@ -180,6 +180,11 @@ def test_an_empty_frame_or_a_lone_line_is_not_a_table():
     assert pdfgeom.grids(frame) == []  # one cell: a box around a note, not a table
 
 
+def test_graph_paper_is_not_a_table_and_costs_linear_time():
+    lines = [pdfgeom.Rule(True, y * 10.0, 0, 5000) for y in range(501)] + [pdfgeom.Rule(False, x * 10.0, 0, 5000) for x in range(501)]
+    assert pdfgeom.grids(lines) == []
+
+
 def test_columns_of_words_without_figures_stay_text():
     lines = pdfgeom.lines(_glyphs("单位名称", 0, 0) + _glyphs("联系人", 200, 0) + _glyphs("规划资源局", 0, 20) + _glyphs("张三", 200, 20) + _glyphs("土地中心", 0, 40) + _glyphs("李四", 200, 40))
     assert pdfgeom.unruled(lines) == []

@@ -13,6 +13,7 @@ drawn where it is.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -39,7 +40,9 @@ class _Line:
     text: str
     top: float
     bottom: float
-    line: pdfgeom.Line | None = None
+    x0: float = 0.0
+    x1: float = 0.0
+    edges: array | None = None  # x0, x1 of each character of text (NaN for a space put in)
 
 
 @dataclass
@@ -93,9 +96,29 @@ def _read_page(content) -> tuple[_Page, int]:
             taken.update(range(first, end))
     for i, line in enumerate(lines):
         if i not in taken and line.text.strip():
-            out.items.append((line.top, _Line(text=line.text.strip(), top=line.top, bottom=line.bottom, line=line)))
+            out.items.append((line.top, _text_line(line)))
     out.items.sort(key=lambda item: item[0])
     return out, len(content.glyphs)
+
+
+def _text_line(line: pdfgeom.Line) -> _Line:
+    """A line as laid out (stripped), with its characters' edges, so its glyphs need not be kept."""
+    text = line.text.strip()
+    skip = len(line.text) - len(line.text.lstrip())
+    edges = array("f")
+    glyphs = line.glyphs
+    for k in line.index[skip : skip + len(text)]:
+        if k >= 0:
+            g = glyphs[k]
+            edges.append(g.x0)
+            edges.append(g.x1)
+        else:
+            edges.append(_NAN)
+            edges.append(_NAN)
+    return _Line(text=text, top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, edges=edges)
+
+
+_NAN = float("nan")
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:
@@ -167,8 +190,8 @@ def _layout(path: str, pages: list[_Page]) -> Document:
                     continue
                 start = out.length
                 out.paragraph(item.text)
-                if item.line is not None and out.length > start:
-                    _line_boxes(boxes, start, item, page.number)
+                if out.length > start:
+                    boxes.add(start, start + len(item.text), page.number, (item.x0, item.top, item.x1, item.bottom), item.edges)
                 recent = (recent + [item.text])[-3:]
                 open_table = False
                 first = False
@@ -194,14 +217,6 @@ def _layout(path: str, pages: list[_Page]) -> Document:
         raise ReadError("no-text", NO_TEXT)
     document.boxes = boxes
     return document
-
-
-def _line_boxes(boxes: PageBoxes, start: int, item: _Line, page: int) -> None:
-    line = item.line
-    # item.text is line.text stripped: find where it starts in the line's characters
-    skip = len(line.text) - len(line.text.lstrip())
-    index = line.index[skip : skip + len(item.text)]
-    boxes.add(start, start + len(item.text), page, (line.x0, line.top, line.x1, line.bottom), line.glyphs, index)
 
 
 def _cell_boxes(boxes: PageBoxes, table: Table, base: int, item: _Fragment, page: int) -> None:

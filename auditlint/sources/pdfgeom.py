@@ -31,6 +31,7 @@ JOIN = 3.0  # collinear rulings with a gap this small are one line
 THIN = 2.0  # a filled rectangle this thin is a ruling
 SPACE = 3.0  # a gap this much wider than the line's letter spacing is a space (pdfplumber's x_tolerance)
 GUTTER_EM = 1.5  # a blank gutter of an unruled table is at least this many character heights wide
+MAX_SLOTS = 100_000  # rows × columns of the largest grid taken for a table (a real report's have a few thousand)
 
 
 @dataclass(slots=True)
@@ -301,14 +302,14 @@ def _grid(hs: list[Rule], vs: list[Rule]) -> Grid | None:
     for v in vs:
         at_x.setdefault(v.pos, []).append(v)
     # the frame: rows and columns span the outermost lines
-    if len(ys) < 2 or len(xs) < 2:
+    if len(ys) < 2 or len(xs) < 2 or (len(ys) - 1) * (len(xs) - 1) > MAX_SLOTS:
         return None
     # drop inner lines that separate nothing (a stub sticking out of the frame)
     xs = [x for i, x in enumerate(xs) if i in (0, len(xs) - 1) or any(_covers(at_x[x], a, b) for a, b in zip(ys, ys[1:]))]
     ys = [y for i, y in enumerate(ys) if i in (0, len(ys) - 1) or any(_covers(at_y[y], a, b) for a, b in zip(xs, xs[1:]))]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    if n_rows * n_cols < 2:
-        return None
+    if n_rows * n_cols < 2 or n_rows * n_cols > MAX_SLOTS:
+        return None  # one box is a frame, not a table; a grid of this many slots is a drawing (graph paper)
     parent = list(range(n_rows * n_cols))
 
     def find(i: int) -> int:
