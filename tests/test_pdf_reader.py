@@ -185,6 +185,13 @@ def test_graph_paper_is_not_a_table_and_costs_linear_time():
     assert pdfgeom.grids(lines) == []
 
 
+def test_a_table_of_contents_with_page_numbers_stays_text():
+    glyphs = []
+    for i, (title, page) in enumerate([("一、主要职能", "3"), ("二、部门决算单位构成", "4"), ("三、收入支出决算总表", "6"), ("四、收入决算表", "7")]):
+        glyphs += _glyphs(title, 0, i * 20) + _glyphs(page, 400, i * 20)
+    assert pdfgeom.unruled(pdfgeom.lines(glyphs)) == []
+
+
 def test_columns_of_words_without_figures_stay_text():
     lines = pdfgeom.lines(_glyphs("单位名称", 0, 0) + _glyphs("联系人", 200, 0) + _glyphs("规划资源局", 0, 20) + _glyphs("张三", 200, 20) + _glyphs("土地中心", 0, 40) + _glyphs("李四", 200, 40))
     assert pdfgeom.unruled(lines) == []

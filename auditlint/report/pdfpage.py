@@ -50,7 +50,7 @@ def render(path: str, pages: list[int]) -> list[PageImage]:
         return []
     import pypdfium2 as pdfium
 
-    from ..sources.pdfium import _frame
+    from ..sources.pdfium import frame_of
 
     try:
         document = pdfium.PdfDocument(path)
@@ -63,7 +63,7 @@ def render(path: str, pages: list[int]) -> list[PageImage]:
                 continue
             page = document[number - 1]
             try:
-                frame = _frame(page)
+                frame = frame_of(page)
                 bitmap = page.render(scale=SCALE, grayscale=True)
                 try:
                     png = _png(bitmap)

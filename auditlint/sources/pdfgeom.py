@@ -385,7 +385,10 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
 
 # -------------------------------------------------------------- unruled tables
 
+# an amount or a rate as tables write them: with decimals, thousands commas or a percent sign (a bare
+# small integer is as likely a page number of a table of contents as a figure)
 _FIGURE = re.compile(r"^[-−－(（]?\d[\d,，]*(?:\.\d+)?[%％)）]?$")
+_AMOUNT = re.compile(r"[.,，%％]")
 
 
 def _segments(line: Line) -> list[tuple[float, float]]:
@@ -468,7 +471,8 @@ def _unruled_grid(rows: list[Line], gutters: list[tuple[float, float]]) -> Grid 
                 continue
             c = min(max(bisect_right(bounds, (g.x0 + g.x1) / 2) - 1, 0), n_cols - 1)
             row_cells[c].glyphs.append(g)
-        if any(_FIGURE.match(cell.text().replace(" ", "")) for cell in row_cells[1:]):
+        texts = [cell.text().replace(" ", "") for cell in row_cells[1:]]
+        if any(_FIGURE.match(t) and _AMOUNT.search(t) for t in texts):
             figures += 1
         cells.extend(row_cells)
     if figures * 2 < len(rows):

@@ -157,7 +157,7 @@ def pages(document) -> Iterator[PageContent]:
     for i in range(len(document)):
         page = document[i]
         try:
-            frame = _frame(page)
+            frame = frame_of(page)
             glyphs = _glyphs(page, frame, calls)
             rules, images = _rules(page, frame, calls)
         finally:
@@ -165,7 +165,7 @@ def pages(document) -> Iterator[PageContent]:
         yield PageContent(number=i + 1, frame=frame, glyphs=glyphs, rules=rules, images=images)
 
 
-def _frame(page) -> Frame:
+def frame_of(page) -> Frame:
     left, bottom, right, top = page.get_cropbox()
     return Frame(left=left, bottom=bottom, right=right, top=top, rotation=page.get_rotation() % 360)
 
