@@ -15,13 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-from .model import ChangeClaim, Claim, CompositionClaim, Quantity, RateClaim, ShareClaim
+from .model import ChangeClaim, Claim, CompositionClaim, Direction, Quantity, RateClaim, ShareClaim
 from .numbers import MONEY_SCALE, ZERO, Interval, percent_of, quantize
-
-#: The sign of a difference, or of what a word says: up (1), down (-1), neither or unknown (0).
-Direction = Literal[-1, 0, 1]
 
 # ----------------------------------------------------------------------- figures
 
@@ -408,9 +404,8 @@ class UnitSlip:
     right: str  # the unit it should have
 
 
-def slip_kinds() -> tuple[str, ...]:
-    """The claim kinds a unit slip is looked for in."""
-    return tuple(_SLIP_FIELDS)
+#: The claim kinds a unit slip is looked for in.
+SLIP_KINDS: tuple[str, ...] = tuple(_SLIP_FIELDS)
 
 
 def unit_slip(claim: Claim, dominant: str | None = None, fails: bool = False) -> UnitSlip | None:

@@ -97,8 +97,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
     # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
     counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and verdicts.other_money_unit(q.unit))
     kept = dominant if dominant in counts and counts[dominant] >= 3 * (counts.total() - counts[dominant]) + 3 else None
-    kinds = verdicts.slip_kinds()
-    for claim in [c for c in doc.claims if c.kind in kinds]:
+    for claim in [c for c in doc.claims if c.kind in verdicts.SLIP_KINDS]:
         slip = verdicts.unit_slip(claim, kept)
         if slip is None:
             continue
