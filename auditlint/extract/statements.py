@@ -43,6 +43,9 @@ _DELTA = re.compile(
 )
 _RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
 _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
+# the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
+# (not 占地 / 占用 / 占有, whose figures are areas and amounts)
+_BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -626,6 +629,9 @@ class StatementParser:
         q = tok.quantity
         if q.kind != "number":
             return q
+        if q.places and not q.grouped and q.value <= 100 and _BARE_SHARE.search(left.rstrip()):
+            # "占 76.23;": a share that lost its %, never an amount to be summed
+            return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if (
             q.places
             and not q.grouped
