@@ -54,6 +54,27 @@ def test_the_contents_are_checked_on_their_own():
     assert [line for line, _ in result] == [4] and result[0][1].startswith("目录中")
 
 
+def test_the_body_after_dotted_contents_is_not_the_contents():
+    # the body never repeats the contents' first entry ("一、"): it starts after the last dotted entry
+    contents = "目 录\n一、部门主要职能 ……………………\n二、部门预算编制说明 ……………………\n\n"
+    body = "部门主要职能\n本部门负责文化工作。\n1.“文化和旅游（款）”10.00万元。\n2.“文物（款）”5.00万元。\n4.“体育（款）”3.00万元。"
+    result = found(contents + body, "DOC001")
+    assert len(result) == 1 and result[0][1].startswith("编号从“2.”跳到“4.”")
+
+
+def test_an_item_whose_number_lacks_its_full_stop_is_a_note_at_that_number():
+    text = "主要内容如下：\n1.“文化和旅游（款）”10.00万元。\n2“文物（款）”5.00万元。\n3.“体育（款）”3.00万元。"
+    result = check_text(text, select=("DOC001",)).findings
+    assert [(f.line, f.severity.value, f.evidence, f.fix) for f in result] == [(3, "info", "2", "2.")]
+    assert "编号“2”后缺少“.”" in result[0].message
+
+
+def test_a_line_opening_with_the_missing_number_and_a_unit_is_no_item():
+    text = "主要内容如下：\n1.文化和旅游10.00万元，其中人员经费\n2 万元。\n3.体育3.00万元。"
+    result = check_text(text, select=("DOC001",)).findings
+    assert len(result) == 1 and "跳到" in result[0].message
+
+
 def test_a_heading_that_the_contents_number_otherwise_is_a_skip_not_a_section_left_out():
     contents = "目录\n一、收入决算情况说明\n二、支出决算情况说明\n三、其他重要事项说明\n"
     skipped = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、支出决算情况说明\n本年支出100万元。\n四、其他重要事项说明\n无。"

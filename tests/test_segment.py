@@ -151,6 +151,24 @@ def test_a_table_of_contents_with_leader_dots_and_one_without():
     assert kinds["第二部分 决算表"] == "toc" and kinds["一、主要职能"] == "heading"
 
 
+def test_a_table_of_contents_over_two_pages_ends_where_the_body_repeats_it():
+    # a PDF gives a block per page: the contents run on to the next page, and the body repeats them a page later
+    pages = ["目 录\n第一部分 概况\n一、主要职能\n", "第二部分 决算表\n第三部分 情况说明\n", "第一部分 概况\n一、主要职能\n本部门负责文化工作。\n"]
+    text = "".join(pages)
+    blocks, at = [], 0
+    for page, body in enumerate(pages, 1):
+        blocks.append(Block(kind="text", start=at, end=at + len(body) - 1, page=page))
+        at += len(body)
+    doc = Document(path="report.pdf", format="pdf", text=text, content=text, blocks=blocks)
+    toc = [doc.text[a:b] for a, b, k in segment(doc).lines if k == "toc"]
+    assert toc == ["目 录", "第一部分 概况", "一、主要职能", "第二部分 决算表", "第三部分 情况说明"]
+
+
+def test_a_table_of_contents_at_the_end_of_a_file_is_its_title_lines():
+    kinds = _kinds("一、概况\n本部门负责……。\n目录\n第一部分 概况\n第二部分 决算表\n第四部分 名词解释\n")
+    assert kinds["第二部分 决算表"] == "toc" and kinds["第四部分 名词解释"] == "toc" and kinds["一、概况"] == "heading"
+
+
 def test_page_numbers_and_a_block_a_page_repeats_are_furniture():
     text = "一、项目概述\n1.第一项工作。\n2.第二项工作。\n3.第三项工作。\n- 3 -\n\f2.第二项工作。\n3.第三项工作。\n4.第四项工作。\n"
     doc = _document(text)

@@ -10,6 +10,8 @@ _TOC_TITLE = re.compile(r"^目\s*录$")
 _PAGE_REF = re.compile(r"[\s.…·。．_-]*\d{0,3}$")
 # A contents list without leader dots ends where the body starts repeating its first entry.
 _MAX_PLAIN_TOC = 80
+# An entry of a contents list: a short title, no sentence in it.
+_TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
 
 
 def _key(text: str) -> str:
@@ -34,4 +36,14 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
             dotted = [j for j in entries if lines[j].shape == "leader"]
             if dotted:
                 out.update(j for j in entries if j <= dotted[-1])
+            else:
+                # neither repeated nor dotted (a contents page at the end of the file): the title lines right
+                # after 目录, up to the first line that is not one
+                titles = []
+                for j in entries:
+                    if not _TITLE_LINE.match(lines[j].stripped):
+                        break
+                    titles.append(j)
+                if len(titles) >= 2:
+                    out.update(titles)
     return out
