@@ -182,6 +182,13 @@ def change_rate(claim: ChangeClaim) -> ChangeRate:
     return ChangeRate(prior, expected)
 
 
+def rate_of_stated_figures(claim: ChangeClaim) -> ChangeRate:
+    """The rate the two stated figures imply, leaving the stated change aside: |current − prior| ÷ prior."""
+    if claim.current is None or claim.prior is None or {claim.current.kind, claim.prior.kind} != {"money"}:
+        return ChangeRate(None, None, "缺少本年数或上年数")
+    return change_rate(claim.model_copy(update={"delta": None}))
+
+
 def change_amount_holds(claim: ChangeClaim) -> bool | None:
     """Whether a stated change is the difference of the two stated figures (None: not assessable)."""
     if claim.current is None or claim.prior is None or claim.delta is None:

@@ -33,6 +33,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
     X − D (X + D for 减少), or the stated one, and R must equal D ÷ last year's figure.
     Rounding of R and of the amounts is allowed; one unit off in R's last place is not.
+    Where both figures are stated and R follows from them but D does not, the
+    amount is wrong, not the rate: CHG004 reports it.
     Amounts of money, or counts of the same thing ("在职人员 320 人，比上年末减少 5 人");
     a change in percentage points (个百分点) is not a rate.
 
@@ -54,6 +56,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
             continue
         if verdicts.unit_slip(claim, fails=True) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
+        if verdicts.change_amount_holds(claim) is False and verdicts.rate_of_stated_figures(claim).holds(claim.rate, settings["tolerance"]):
+            continue  # the rate follows from the two figures: the change amount is wrong, CHG004 reports it
         yield _rate_issue(doc, claim, verdict.prior, verdict.expected)
 
 
@@ -67,7 +71,10 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
     prior_text = in_unit(prior.mid, unit, _places(claim)) if unit else ""
     kind = "降幅" if claim.rate_direction < 0 else "增幅" if claim.rate_direction > 0 else "变动率"
     basis = _basis(claim)
-    if claim.current is not None and claim.delta is not None:
+    if claim.current is not None and claim.prior is not None and claim.delta is not None:
+        d_word = claim.delta_word.text if claim.delta_word else "变动"
+        story = f"{claim.subject or '本项'} {amount(claim.current)}，{basis}{'数' if basis == '上年' else ''} {amount(claim.prior)}，{d_word} {amount(_abs(claim.delta))}"
+    elif claim.current is not None and claim.delta is not None:
         d_word = claim.delta_word.text if claim.delta_word else "变动"
         story = (
             f"{claim.subject or '本项'} {amount(claim.current)}，比{basis}{d_word} {amount(_abs(claim.delta))}，"
