@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditlint.rulekit import (
@@ -13,9 +14,11 @@ from auditlint.rulekit import (
     NotAssessable,
     Quantity,
     ReasonClaim,
+    Severity,
     amount,
     digits,
     in_unit,
+    lexicon,
     replace_number,
     rule,
     verdicts,
@@ -306,3 +309,69 @@ def reason_direction(doc: Disclosure) -> Iterator:
                 actual=word,
                 related=((stated.start, stated.end, "文中所述变动"),),
             )
+
+
+@rule("CHG006", "direction-words-garbled", severity="warning")
+def garbled_direction(doc: Disclosure) -> Iterator:
+    r"""增减用词重叠或自相矛盾（“减增加”“增加持平”“增加增加”，或写“持平”却列有变动额）。
+
+    Checks: direction words run together where the text was edited — two opposite
+    directions ("比 2024 年度减增加 21.90 万元", also across a line break), a
+    direction beside 持平 ("与上年增加持平"), one word written twice ("增加增加", a
+    note); and "持平" in the same clause as a non-zero change of that figure
+    ("与上年持平，增加 5.00 万元"). "基本持平" admits a small change and is not
+    reported; the template's bracketed choice "增加（减少）" is DOC004's.
+
+    Why: the reader cannot tell which way the figure went; a leftover word is
+    usually the remains of last year's sentence.
+
+    Bad:  “三公”经费财政拨款支出决算数比 2024 年度减增加 21.90 万元，增长 141.75%。
+    Good: “三公”经费财政拨款支出决算数比 2024 年度增加 21.90 万元，增长 141.75%。
+    """
+    flow = doc.flow
+    changes = doc.claims_of(ChangeClaim)
+    for m in lexicon.GARBLED_DIRECTION.finditer(flow.text):
+        start, end = flow.span(m.start(), m.end())
+        written = re.sub(r"\s+", "", m.group(0))
+        if m.group("twice"):
+            word = m.group("w")
+            yield Issue(start=start, end=end, message=f"“{written}”重复了一个词，应为“{word}”", expected=word, actual=written,
+                        severity=Severity.INFO)
+        elif m.group("level"):
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"“{written}”自相矛盾：“持平”是没有变动，“{written.replace('持平', '')}”是有变动，应按数据只保留其一",
+                actual=written,
+            )
+        else:
+            yield Issue(start=start, end=end, message=f"“{written}”同时写了两个相反的方向，应按数据只保留一个", actual=written)
+    yield from _level_beside_change(doc, changes)
+
+
+def _level_beside_change(doc: Disclosure, changes: list[ChangeClaim]) -> Iterator:
+    """"与上年持平" in the clause of a change whose amount or rate is not zero."""
+    content = doc.document.content
+    for claim in changes:
+        stated = [q for q in (claim.delta, claim.rate) if q is not None]
+        if not stated or all(q.value == 0 for q in stated):
+            continue
+        lo = min(q.start for q in stated)
+        hi = max(q.end for q in stated)
+        current = claim.current
+        if current is not None and current.end <= lo and not re.search("[；;。]", content[current.end : lo]):
+            lo = current.end  # "50.00万元，与上年持平，比上年增加5.00万元": the words between the amount and its change
+        # the change's own words: from the clause that opens it to the end of the clause that closes it
+        left = max(content.rfind(c, 0, lo) for c in "，,；;。") + 1
+        right = min((i for i in (content.find(c, hi) for c in "，,；;。") if i >= 0), default=len(content))
+        m = lexicon.LEVEL_PHRASE.search(content, left, right)
+        if m is None:
+            continue
+        nonzero = next(q for q in stated if q.value != 0)
+        yield Issue(
+            start=m.start(),
+            end=m.end(),
+            message=f"写作“持平”，同一处却列有变动 {content[nonzero.start:nonzero.end].strip()}：两者只能有一个是对的",
+            actual="持平",
+            related=((nonzero.start, nonzero.end, "同一处所列的变动"),),
+        )

@@ -50,6 +50,19 @@ OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(p) for p in (("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("增长", "降低"), ("大于", "小于"), ("高于", "低于"))
 )
 
+#: Direction words run together ("比 2024 年度减增加" where a line was edited across a break, "增加持平",
+#: "增加增加"): `mixed` two opposite directions (a lone 增/减 only right after what is compared, so 调减,
+#: 新增 and 增减 stay words), `level` a direction beside 持平, `twice` one word written twice.
+#: (Written with brackets, "增加（减少）", they are the template's choice: TEMPLATE_CHOICE_WORD.)
+GARBLED_DIRECTION = re.compile(
+    r"(?P<twice>(?P<w>增加|减少|增长|下降)\s*(?P=w))"
+    r"|(?P<level>(?:增加|减少|增长|下降|上升|降低)\s*持平|(?<!基本)(?<!大体)(?<!大致)(?<!总体)持平\s*(?:增加|减少|增长|下降))"
+    r"|(?P<mixed>(?:(?<=[年度算数期比较元])|(?<=[年度算数期比较元]\s))(?:减\s*(?:增加|增长)|增\s*(?:减少|下降))"
+    r"|增加\s*减少|减少\s*增加|增长\s*下降|下降\s*增长)"
+)
+#: A change said to be none: "与上年持平", "与2025年预算持平" (not "基本持平", "大体持平": a small change).
+LEVEL_PHRASE = re.compile(r"(?<!基本)(?<!大体)(?<!大致)(?<!总体)持平")
+
 # ----------------------------------------------------------------- comparison
 
 #: What "决算数 … 预算数" says of the two: larger, smaller or equal.
