@@ -325,3 +325,11 @@ def test_a_basic_expenditure_item_above_the_three_public_table_is_found_in_any_u
     result = check_text(over, select=("TAB007",))
     assert [f.evidence for f in result.findings] == ["1.30"]
     assert "3,000.00 元" in result.findings[0].message
+
+
+def test_a_contents_title_spaced_over_two_lines_and_a_first_entry_wrapped_in_the_body():
+    # plain pdftotext: "目" and "录" on lines of their own; the body's 第一部分 on a line, its title on the next
+    text = "目\n\n录\n第一部分 本部门概况\n一、主要职能\n第二部分 部门决算表\n\n第一部分\n\n本部门概况\n一、主要职能\n本部门负责文化工作。\n"
+    kinds = _kinds(text)
+    assert kinds["目"] == "toc" and kinds["录"] == "toc" and kinds["第二部分 部门决算表"] == "toc"
+    assert kinds["第一部分"] == "heading" and kinds["本部门负责文化工作。"] == "paragraph"

@@ -18,17 +18,37 @@ def _key(text: str) -> str:
     return _PAGE_REF.sub("", re.sub(r"\s+", "", text))
 
 
+def _title_lines(lines: list[Line], i: int) -> list[int]:
+    """The line(s) of a contents title at i: "目录", "目 录", or "目" and "录" on lines of their own
+    (plain text extraction of a letter-spaced title)."""
+    text = re.sub(r"\s+", "", lines[i].stripped)
+    if _TOC_TITLE.match(text):
+        return [i]
+    if text != "目":
+        return []
+    j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].stripped), None)
+    return [i, j] if j is not None and lines[j].stripped == "录" else []
+
+
+def _repeats(key: str, first: str) -> bool:
+    """Whether a line is the contents' first entry again: the same words, or its opening words on a line of
+    their own ("第一部分", the title wrapped onto the next line)."""
+    return key == first or (len(key) >= 4 and first.startswith(key))
+
+
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
     out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
-    for i, ln in enumerate(lines):
-        if not _TOC_TITLE.match(re.sub(r"\s+", "", ln.stripped)):
+    for i in range(len(lines)):
+        title = _title_lines(lines, i)
+        if not title:
             continue
-        out.add(i)
-        entries = [j for j in range(i + 1, min(len(lines), i + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
+        out.update(title)
+        last = title[-1]
+        entries = [j for j in range(last + 1, min(len(lines), last + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
         if not entries:
             continue
         first = _key(lines[entries[0]].stripped)
-        repeat = next((j for j in entries[1:] if _key(lines[j].stripped) == first), None)
+        repeat = next((j for j in entries[1:] if _repeats(_key(lines[j].stripped), first)), None)
         if repeat is not None:
             out.update(j for j in entries if j < repeat)
         else:
