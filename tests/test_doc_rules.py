@@ -179,6 +179,33 @@ def test_ordinary_brackets_and_letters_are_not_placeholders():
     assert found(text, "DOC004") == []
 
 
+def test_the_templates_guidance_left_in_brackets():
+    text = (
+        "四、绩效目标设置情况\n本部门编报绩效目标的项目247个，涉及项目预算资金314,076.90万元。"
+        "（绩效目标管理工作情况，以及编报绩效目标的项目数量、单位数量、预算金额等）\n"
+        "本部门中，行政单位1家，事业单位4家，具体包括（列示至基层预算单位）：\n"
+        "公务接待费0.46万元，与2025年预算持平（如持平作持平表述）。政府性基金支出0万元（不涉及的不列）。\n"
+        "七、绩效目标\n（包括总目标、年度目标、分解目标等，具体见表格）\n财政项目支出绩效目标申报表\n"
+        "公务用车运行维护费比上年减少2.00万元，主要原因是。\n"
+    )
+    assert [line for line, _ in found(text, "DOC004")] == [2, 3, 4, 4, 6, 8]
+    assert "填写说明" in found(text, "DOC004")[0][1] and "没有写明原因" in found(text, "DOC004")[-1][1]
+
+
+def test_brackets_that_inform_the_reader_are_not_guidance():
+    text = (
+        "政府采购金额（以合同签订为准）120.00万元。行政单位（包括实行公务员管理的事业单位）2家，在职人员（含离退休人员）30人。"
+        "开展日常监督管理（具体可以通过第三方服务进行）。本年度收支情况（报表详见附件）如下，如需了解详情请致电办公室（不包括涉密项目）。\n"
+        "本部门开展科普活动（包括讲座、展览等，具体见表格）12场。这是支出增加的主要原因。\n"
+    )
+    assert found(text, "DOC004") == []
+
+
+def test_a_drafting_note_in_brackets():
+    text = "一、部门主要职能\n（增加内容）\n二、机构设置\n本部门下设3个科室（待补充）。"
+    assert lines(text, "DOC005") == [2, 4]
+
+
 def test_instructions_and_review_notes_left_in():
     text = "三、项目支出绩效自评表\n请根据通知要求填写自评表，并于3月底前报送。\n上述数据需核实。\n减少后不用加负号。\n改1,234.56\n请核对"
     assert lines(text, "DOC005") == [2, 3, 4, 5, 6]
