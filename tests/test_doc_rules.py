@@ -374,6 +374,25 @@ def test_the_same_heading_twice_is_a_contents_list_or_a_page_header():
     assert found(text, "DOC001") == []
 
 
+BUDGET = "上海市普陀区2026年区级部门预算\n2026年“三公”经费预算数为11.49万元，与2025年预算持平。\n"
+
+
+def test_a_budget_reason_that_gives_last_years_plan():
+    text = BUDGET + "公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划。"
+    result = found(text, "DOC007")
+    assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
+    assert found(text.replace("2025年无公车", "2026年无公车"), "DOC007") == []
+
+
+def test_a_budget_reason_may_speak_of_last_year():
+    # last year's execution or its one-off spending explains this year's change: that is not a copied year
+    text = BUDGET + (
+        "项目支出比2025年预算减少120.00万元，主要原因是2025年有一次性设备购置支出。"
+        "公务接待费比2025年预算减少0.50万元，主要原因是比2025年计划减少接待批次。"
+    )
+    assert found(text, "DOC007") == []
+
+
 def test_this_years_work_on_last_years_accounts():
     text = REPORT + "完成了2022年度部门决算公开工作，完成2022年度项目绩效自评。"
     assert found(text, "DOC007") == []
