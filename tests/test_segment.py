@@ -333,3 +333,9 @@ def test_a_contents_title_spaced_over_two_lines_and_a_first_entry_wrapped_in_the
     kinds = _kinds(text)
     assert kinds["目"] == "toc" and kinds["录"] == "toc" and kinds["第二部分 部门决算表"] == "toc"
     assert kinds["第一部分"] == "heading" and kinds["本部门负责文化工作。"] == "paragraph"
+
+
+def test_a_numbered_heading_that_recurs_section_after_section_is_not_a_running_head():
+    section = "（一）总体情况说明\n" + "".join(f"第{k}项工作已完成，情况良好。\n" for k in range(16))
+    doc = _document(section * 3)
+    assert not [k for a, b, k in segment(doc).lines if k == "furniture"]
