@@ -14,6 +14,7 @@ from auditlint.rulekit import (
     NotAssessable,
     Quantity,
     ReasonClaim,
+    Scan,
     Severity,
     amount,
     digits,
@@ -311,6 +312,9 @@ def reason_direction(doc: Disclosure) -> Iterator:
             )
 
 
+_GARBLED_SCAN = Scan(lexicon.GARBLED_DIRECTION, starts="[增减下上降持]")  # every match opens with a direction word
+
+
 @rule("CHG006", "direction-words-garbled", severity="warning")
 def garbled_direction(doc: Disclosure) -> Iterator:
     r"""增减用词重叠或自相矛盾（“减增加”“增加持平”“增加增加”，或写“持平”却列有变动额）。
@@ -330,7 +334,7 @@ def garbled_direction(doc: Disclosure) -> Iterator:
     """
     flow = doc.flow
     changes = doc.claims_of(ChangeClaim)
-    for m in lexicon.GARBLED_DIRECTION.finditer(flow.text):
+    for m in _GARBLED_SCAN.finditer(flow.text):
         start, end = flow.span(m.start(), m.end())
         written = re.sub(r"\s+", "", m.group(0))
         if m.group("twice"):

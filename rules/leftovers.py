@@ -87,6 +87,7 @@ def _placeholder_message(m: re.Match[str]) -> str:
 
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")
 _BRACKETED_SCAN = Scan(_BRACKETED, starts="[（(]")
+_DIGIT = re.compile(r"\d")
 
 
 def _on_its_own_line(content: str, start: int, end: int) -> bool:
@@ -99,13 +100,17 @@ def _guidance(doc: Disclosure) -> list[tuple[int, int, str, str]]:
     """The template's guidance left in brackets, and reasons announced and left empty."""
     out = []
     content = doc.document.content
-    for start, end, m in _flow_matches(doc, _BRACKETED_SCAN):
-        inner = m.group("inner").strip()
-        if re.search(r"\d", inner):
-            continue  # guidance names what to write, never a figure
-        if lexicon.GUIDANCE.search(inner) or (_on_its_own_line(content, start, end) and lexicon.SECTION_GUIDANCE.search(inner)):
-            out.append((start, end, m.group(0), f"模板中的填写说明“{m.group(0)}”未删除：这是写给填报人的要求，不属于公开内容"))
     flow = doc.flow
+    for m in _BRACKETED_SCAN.finditer(flow.text):
+        inner = m.group("inner").strip()
+        if _DIGIT.search(inner):
+            continue  # guidance names what to write, never a figure
+        guidance = lexicon.GUIDANCE.search(inner) is not None
+        if not guidance and not lexicon.SECTION_GUIDANCE.search(inner):
+            continue
+        start, end = flow.span(m.start(), m.end())
+        if guidance or _on_its_own_line(content, start, end):
+            out.append((start, end, m.group(0), f"模板中的填写说明“{m.group(0)}”未删除：这是写给填报人的要求，不属于公开内容"))
     if "原因" in flow.text:
         for m in lexicon.EMPTY_REASON.finditer(flow.text):
             start, end = flow.span(m.start(), m.end())
@@ -158,8 +163,10 @@ def drafting_note(doc: Disclosure) -> Iterator:
             message="填报说明未删除：这是对填报人的要求，不属于公开内容",
             actual=m.group("s"),
         )
-    for start, end, m in _flow_matches(doc, _BRACKETED_SCAN):
+    flow = doc.flow
+    for m in _BRACKETED_SCAN.finditer(flow.text):
         if lexicon.DRAFTING_NOTE.match(m.group("inner").strip()):
+            start, end = flow.span(m.start(), m.end())
             yield Issue(
                 start=start,
                 end=end,

@@ -54,7 +54,8 @@ class _Scopes:
     The contents are where segmentation found them (its "toc" lines): the outline does not guess them again.
     """
 
-    contents: list[tuple[int, int]]  # original [start, end) of the table of contents, in order
+    starts: list[int]  # original [start, end) of each stretch of the table of contents, in order
+    ends: list[int]
     scope: int = 0
     start: int = 0  # where the current scope begins (an original offset)
     in_toc: bool = False
@@ -62,8 +63,8 @@ class _Scopes:
 
     def at(self, start: int) -> None:
         """A paragraph starting at an original offset: entering or leaving the contents opens a scope."""
-        k = bisect.bisect_right(self.contents, (start, float("inf"))) - 1
-        inside = k >= 0 and self.contents[k][0] <= start < self.contents[k][1]
+        k = bisect.bisect_right(self.starts, start) - 1
+        inside = k >= 0 and start < self.ends[k]
         if inside != self.in_toc:
             self.scope, self.in_toc, self.start = self.scope + 1, inside, start
             if inside:
@@ -105,7 +106,8 @@ def find_outline(
     table of contents stands (original offsets, from segmentation): its entries number a scope of their own.
     """
     out: list[Heading] = []
-    scopes = _Scopes(sorted(contents))
+    stretches = sorted(contents)
+    scopes = _Scopes([a for a, _ in stretches], [b for _, b in stretches])
     paragraphs = flow.paragraphs
     markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
@@ -113,7 +115,8 @@ def find_outline(
         origin = flow.origin(para.start)
         if tables and any(a <= origin < b for a, b in tables):
             continue
-        scopes.at(origin)
+        if stretches:
+            scopes.at(origin)
         if _TOC.match(text):
             continue
         if _ATTACHMENT.match(text) and not para.cell:

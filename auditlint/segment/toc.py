@@ -21,6 +21,8 @@ def _key(text: str) -> str:
 def _title_lines(lines: list[Line], i: int) -> list[int]:
     """The line(s) of a contents title at i: "目录", "目 录", or "目" and "录" on lines of their own
     (plain text extraction of a letter-spaced title)."""
+    if not lines[i].stripped.startswith("目"):
+        return []
     text = re.sub(r"\s+", "", lines[i].stripped)
     if _TOC_TITLE.match(text):
         return [i]
