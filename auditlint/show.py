@@ -466,7 +466,10 @@ def _render_side(t: dict, side: int, console) -> None:
     from rich.table import Table
 
     columns = [c for c in t["columns"] if c["side"] == side]
-    values = [c for c in columns if c["role"] == "value"]
+    rows = [r for r in t["rows"] if r["side"] == side]
+    filled = {v["column"] for r in rows for v in r["values"] if v["text"] or v["state"] == "unplaced"}
+    values = [c for c in columns if c["role"] == "value" and c["index"] in filled]
+    empty = sum(1 for c in columns if c["role"] == "value" and c["index"] not in filled)
     heads = "；".join(
         f"{c['index'] + 1} {escape('/'.join(c['path']) or '（无表头）')}：{'百分比' if c['percent'] else _ROLES.get(c['role'], c['role'])}"
         + (f" 栏次 {c['number']}" if c["number"] else "")
@@ -480,12 +483,14 @@ def _render_side(t: dict, side: int, console) -> None:
     grid.add_column("名称", overflow="fold")
     for c in values:
         grid.add_column(escape(c["path"][-1] if c["path"] else f"第{c['index'] + 1}列"), justify="right", overflow="fold")
-    for row in (r for r in t["rows"] if r["side"] == side):
+    for row in rows:
         by_col = {v["column"]: v for v in row["values"]}
         label = "　" * row["depth"] + ("其中：" if row["detail"] else "") + escape(row["label"])
         cells = [_cell(by_col[c["index"]]) if c["index"] in by_col else "" for c in values]
         grid.add_row(str(row["line"] or ""), row["code"] or "", label, *cells)
     console.print(grid)
+    if empty:
+        console.print(f"  [dim]（另有 {empty} 列各行均为空，未列出）[/]")
 
 
 def _render_claims(data: dict, console) -> None:
@@ -525,9 +530,11 @@ def run(path: str, config: Config, rules: Iterable[Rule], settings: dict, fmt: s
 
     from rich.console import Console
 
-    console = Console(highlight=False)
-    if not console.is_terminal:  # a pipe or a file has no width to fit: keep each line whole
-        console = Console(width=240, highlight=False)
+    # Chinese has no spaces to break lines at: lines of text are left to the terminal to wrap (soft_wrap),
+    # tables are fitted to its width; a pipe or a file has no width to fit, and keeps each line whole
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(width=240, highlight=False, soft_wrap=True)
     try:
         data = inspect_file(path, config, rules, settings, every_line)
     except ShowError as exc:
