@@ -196,7 +196,7 @@ def split_lines(content: str, start: int, end: int) -> list[Line]:
         if page_break:
             body = body.replace("\f", " ")
         line = Line(pos, pos + len(body), body, page_break, stripped=body.strip())
-        if _PROSE.search(body) and _PROSE.search(_without_brackets(body)):
+        if _PROSE.search(body) and ("（" not in body and "(" not in body or _PROSE.search(_without_brackets(body))):
             line.shape = "sentence"  # most lines of a report: no table row holds a full stop or a comma
         else:
             line.tokens = _tokens(body, pos)
