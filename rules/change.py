@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -353,9 +354,16 @@ def garbled_direction(doc: Disclosure) -> Iterator:
     yield from _level_beside_change(doc, changes)
 
 
+_CLAUSE_BREAK = re.compile("[，,；;。]")
+_SENTENCE_BREAK = re.compile("[；;。]")
+
+
 def _level_beside_change(doc: Disclosure, changes: list[ChangeClaim]) -> Iterator:
     """"与上年持平" in the clause of a change whose amount or rate is not zero."""
     content = doc.document.content
+    if "持平" not in content:
+        return
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(content)]
     for claim in changes:
         stated = [q for q in (claim.delta, claim.rate) if q is not None]
         if not stated or all(q.value == 0 for q in stated):
@@ -363,11 +371,13 @@ def _level_beside_change(doc: Disclosure, changes: list[ChangeClaim]) -> Iterato
         lo = min(q.start for q in stated)
         hi = max(q.end for q in stated)
         current = claim.current
-        if current is not None and current.end <= lo and not re.search("[；;。]", content[current.end : lo]):
+        if current is not None and current.end <= lo and not _SENTENCE_BREAK.search(content, current.end, lo):
             lo = current.end  # "50.00万元，与上年持平，比上年增加5.00万元": the words between the amount and its change
         # the change's own words: from the clause that opens it to the end of the clause that closes it
-        left = max(content.rfind(c, 0, lo) for c in "，,；;。") + 1
-        right = min((i for i in (content.find(c, hi) for c in "，,；;。") if i >= 0), default=len(content))
+        k = bisect.bisect_left(breaks, lo)
+        left = breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(breaks, hi)
+        right = breaks[k] if k < len(breaks) else len(content)
         m = lexicon.LEVEL_PHRASE.search(content, left, right)
         if m is None:
             continue

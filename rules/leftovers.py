@@ -88,6 +88,8 @@ def _placeholder_message(m: re.Match[str]) -> str:
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")
 _BRACKETED_SCAN = Scan(_BRACKETED, starts="[（(]")
 _DIGIT = re.compile(r"\d")
+# (a report without an empty reason, nearly every one, is not scanned: the requirement is found by its literal)
+_EMPTY_REASON_SCAN = Scan(lexicon.EMPTY_REASON, starts="[主原]", requires=r"原因(?:(?:是|为|在于)[：:]?|[：:])\s*[。；;]")
 
 
 def _on_its_own_line(content: str, start: int, end: int) -> bool:
@@ -112,7 +114,7 @@ def _guidance(doc: Disclosure) -> list[tuple[int, int, str, str]]:
         if guidance or _on_its_own_line(content, start, end):
             out.append((start, end, m.group(0), f"模板中的填写说明“{m.group(0)}”未删除：这是写给填报人的要求，不属于公开内容"))
     if "原因" in flow.text:
-        for m in lexicon.EMPTY_REASON.finditer(flow.text):
+        for m in _EMPTY_REASON_SCAN.finditer(flow.text):
             start, end = flow.span(m.start(), m.end())
             out.append((start, end, m.group(0), f"“{m.group(0).strip()}”之后没有写明原因：模板中的说明未填写完成"))
     return out

@@ -61,7 +61,7 @@ GARBLED_DIRECTION = re.compile(
     r"|增加\s*减少|减少\s*增加|增长\s*下降|下降\s*增长)"
 )
 #: A change said to be none: "与上年持平", "与2025年预算持平" (not "基本持平", "大体持平": a small change).
-LEVEL_PHRASE = re.compile(r"(?<!基本)(?<!大体)(?<!大致)(?<!总体)持平")
+LEVEL_PHRASE = re.compile(r"持平(?<!基本持平)(?<!大体持平)(?<!大致持平)(?<!总体持平)")
 
 # ----------------------------------------------------------------- comparison
 

@@ -112,7 +112,7 @@ def find_outline(
     markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
-        origin = flow.origin(para.start)
+        origin = flow.origin(para.start) if tables or stretches else 0
         if tables and any(a <= origin < b for a, b in tables):
             continue
         if stretches:
