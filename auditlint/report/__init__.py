@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import importlib
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,26 @@ _REGISTRY: dict[str, tuple[str, str]] = {
     "html": ("html", "HtmlReporter"),
 }
 FORMATS = tuple(_REGISTRY)
+
+
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of the name that is not UTF-8, as the file system decoding keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as every report shows it: bytes that are not UTF-8 and control characters escaped
+    (bad\\xff\\nname.txt), so that the report stays valid UTF-8 and a name is always one line."""
+    return _UNSHOWABLE.sub(_escape, path) if _UNSHOWABLE.search(path) else path
 
 
 @dataclass

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, Summary
+from . import Reporter, ReportOptions, Summary, shown_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -104,20 +104,20 @@ class TextReporter(Reporter):
             text = [c for kind, c in result.claims.items() if not _is_table_kind(kind)]
             found = sum(c.found for c in text)
             checked = sum(c.checked for c in text)
-            self.per_file.append((result.path, found, checked, "—" if result.error else str(len(result.findings)), result))
+            self.per_file.append((shown_path(result.path), found, checked, "—" if result.error else str(len(result.findings)), result))
         if result.error:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]无法检查[/] {escape(result.error)}")
             return
         show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
+            where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
             console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
             if show_frames:
                 for row in _frame(f):
                     console.print(row)
                 console.print()
         for err in result.internal_errors:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]内部错误[/] {escape(err.message)}")
 
     def finish(self) -> None:
         if self.options.statistics:
