@@ -17,22 +17,20 @@ from ..model import FileResult, Finding, Severity
 from . import Reporter, ReportOptions, Summary, shown_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_WINDOW = 36  # characters of context either side of a span in long lines
 
 
 def _frame(f: Finding) -> list[str]:
-    """The finding's first line, cut around the span when long, with the span underlined."""
-    if not f.source_line:
+    """The finding's first line, cut around the span when long (its excerpt), with the span underlined."""
+    if not f.excerpt:
         return []
-    line = f.source_line.rstrip("\r").replace("\t", " ")
-    start = f.column - 1
-    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    line = f.excerpt.replace("\t", " ")  # the line from column f.excerpt_column on
+    start = f.column - f.excerpt_column
+    end = f.end_column - f.excerpt_column if f.end_line == f.line else len(line)
     end = max(end, start + 1)
-    left, right = max(0, start - _WINDOW), min(len(line), end + _WINDOW)
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    pad = cell_len(prefix + line[left:start])
+    prefix = "…" if f.excerpt_column > 1 else ""
+    suffix = "…" if f.excerpt_more else ""
+    shown = prefix + line + suffix
+    pad = cell_len(prefix + line[:start])
     width = max(1, cell_len(line[start:end]))
     gutter = str(f.line)
     blank = " " * len(gutter)
