@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from rich.cells import cell_len
 
 from auditlint.api import check_bytes
 from auditlint.model import EXCERPT_CONTEXT
 from auditlint.report import render
+from auditlint.sources import read_bytes
 
+from .office import S_NS, TableSpec, _col_letters, build_xlsx
 from .test_fixes import DRAFT
 
 # ----------------------------------------------------------------------------- memory: findings on a long line
@@ -43,3 +48,68 @@ def test_the_code_frame_of_a_long_line_is_cut_around_the_span():
     # the underline sits under the span (counted in terminal cells: a CJK character takes two)
     assert marks.index("^") == cell_len(shown[: shown.index(f.evidence)])
     assert marks.count("^") == cell_len(f.evidence)
+
+
+# ----------------------------------------------------------------------------- time: nested merged cells
+
+
+def _workbook(sheet_xml: str) -> bytes:
+    """A minimal workbook whose one sheet is this XML."""
+    base = build_xlsx([("表1", TableSpec(rows=[["项目", "金额"], ["合计", "1.00"]]))])
+    parts = _parts(base)
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.encode("utf-8")
+    return _package(parts)
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _package(parts: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _sheet(rows: str, merges: str = "") -> str:
+    merged = f"<mergeCells>{merges}</mergeCells>" if merges else ""
+    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{S_NS}"><sheetData>{rows}</sheetData>{merged}</worksheet>'
+
+
+def nested_merges(n: int) -> bytes:
+    """n cells on a diagonal, each the corner of a merge reaching past all the others (Office never
+    writes overlapping merges; a damaged or hostile file can)."""
+    rows = "".join(f'<row r="{k + 1}"><c r="{_col_letters(k)}{k + 1}" t="inlineStr"><is><t>项目{k}</t></is></c></row>' for k in range(n))
+    merges = "".join(f'<mergeCell ref="{_col_letters(k)}{k + 1}:{_col_letters(2 * n - k)}{2 * n - k + 1}"/>' for k in range(n))
+    return _workbook(_sheet(rows, merges))
+
+
+def test_overlapping_merges_are_laid_out_in_time_linear_in_the_grid():
+    # each of the n merges covers most of an n × n grid: covering slot by slot took n³ steps (12.7 KB: minutes)
+    n = 60
+    document = read_bytes("nested.xlsx", nested_merges(n))
+    [table] = [b.table for b in document.blocks if b.table is not None]
+    corners = [table.rows[k][k] for k in range(n)]
+    assert [c.text for c in corners] == [f"项目{k}" for k in range(n)]
+    # the first merge covers the grid; the ones that overlap it are read as single cells
+    assert (corners[0].rowspan, corners[0].colspan) == (n, n)
+    assert all((c.rowspan, c.colspan) == (1, 1) for c in corners[1:])
+    assert table.rows[n - 1][0] is corners[0]
+
+
+def test_merges_that_do_not_overlap_are_all_kept():
+    # a header of two merged pairs over four columns, and a fifth column merged down the body
+    cells = ['<c r="A1" t="inlineStr"><is><t>本年</t></is></c><c r="C1" t="inlineStr"><is><t>上年</t></is></c>'
+             '<c r="E1" t="inlineStr"><is><t>备注</t></is></c>']
+    for r in range(2, 5):
+        cells.append("".join(f'<c r="{col}{r}"><v>{r}{i}</v></c>' for i, col in enumerate("ABCD")))
+    cells[1] += '<c r="E2" t="inlineStr"><is><t>说明</t></is></c>'
+    rows = "".join(f'<row r="{i + 1}">{c}</row>' for i, c in enumerate(cells))
+    merges = '<mergeCell ref="A1:B1"/><mergeCell ref="C1:D1"/><mergeCell ref="E2:E4"/>'
+    document = read_bytes("tiles.xlsx", _workbook(_sheet(rows, merges)))
+    [table] = [b.table for b in document.blocks if b.table is not None]
+    spans = {c.text: (c.rowspan, c.colspan) for row in table.rows for c in row if c is not None and not c.text.isdigit()}
+    assert spans == {"本年": (1, 2), "上年": (1, 2), "备注": (1, 1), "说明": (3, 1)}
