@@ -41,7 +41,18 @@ def _load_rules(rules_dirs: Iterable[str]) -> dict[str, Rule]:
         raise click.UsageError(f"无法加载规则：{type(exc).__name__}: {exc}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands; Ctrl-C ends any of them with exit code 130, as shells expect of an interrupted program."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # the workers have been stopped on the way out (runner.run's finally)
+            click.echo("\n已中断，检查未完成。", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="auditlint")
 def main() -> None:
     """auditlint — 财政公开文件（决算、预算、绩效自评、年度报告）数字一致性检查。"""

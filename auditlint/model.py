@@ -515,6 +515,7 @@ class FileResult(BaseModel):
     internal_errors: list[InternalError] = Field(default_factory=list)
     tables: TableCount = Field(default_factory=TableCount)
     seconds: float = 0.0
+    timed_out: bool = False  # stopped at its time limit (seconds says when)
     suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
     baselined: int = 0  # findings left out because the baseline already records them
     document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

@@ -78,7 +78,7 @@ class Summary:
         self.files_with_findings = 0
         self.unreadable = 0
         self.unreadable_by_code: Counter[str] = Counter()
-        self._slowest: list[tuple[float, str]] = []  # a heap of the SLOWEST longest checks
+        self._slowest: list[tuple[float, str, bool]] = []  # a heap of the SLOWEST longest checks (and if stopped)
         self.internal_errors = 0
         self.suppressed = 0
         self.baselined = 0
@@ -98,9 +98,9 @@ class Summary:
         if r.error:
             self.unreadable_by_code[r.error_code or "unreadable"] += 1
         if len(self._slowest) < self.SLOWEST:
-            heapq.heappush(self._slowest, (r.seconds, r.path))
+            heapq.heappush(self._slowest, (r.seconds, r.path, r.timed_out))
         else:
-            heapq.heappushpop(self._slowest, (r.seconds, r.path))
+            heapq.heappushpop(self._slowest, (r.seconds, r.path, r.timed_out))
         self.internal_errors += len(r.internal_errors)
         self.suppressed += r.suppressed
         self.baselined += r.baselined
@@ -120,8 +120,8 @@ class Summary:
         return sum(self.by_severity.values())
 
     @property
-    def slowest(self) -> list[tuple[float, str]]:
-        """(seconds, path) of the longest checks, longest first."""
+    def slowest(self) -> list[tuple[float, str, bool]]:
+        """(seconds, path, whether it was stopped at its time limit) of the longest checks, longest first."""
         return sorted(self._slowest, reverse=True)
 
     def as_dict(self) -> dict:
