@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from decimal import Decimal
+
+import pytest
 
 from rich.cells import cell_len
 
 from auditlint.api import check_bytes
+from auditlint.engine import load_rules
 from auditlint.model import EXCERPT_CONTEXT
+from auditlint.numbers import format_amount, quantize
 from auditlint.report import render
 from auditlint.sources import read_bytes
 
+from .conftest import check_text, rules_of
 from .office import S_NS, TableSpec, _col_letters, build_xlsx
 from .test_fixes import DRAFT
 
@@ -48,6 +55,69 @@ def test_the_code_frame_of_a_long_line_is_cut_around_the_span():
     # the underline sits under the span (counted in terminal cells: a CJK character takes two)
     assert marks.index("^") == cell_len(shown[: shown.index(f.evidence)])
     assert marks.count("^") == cell_len(f.evidence)
+
+
+# ----------------------------------------------------------------------------- figures of 29 digits and more
+
+RULES = load_rules()
+_DECIMAL = re.compile(r"\d[\d,]*\.\d+(?!\d*%)")
+
+
+def _scaled(text: str, digits: int) -> str:
+    """Every amount (a figure with decimals, not a percentage) times 10**digits: the same claims, huge figures."""
+
+    def scale(m: re.Match[str]) -> str:
+        raw = m.group().replace(",", "")
+        places = len(raw.split(".")[1])
+        return f"{Decimal(raw).scaleb(digits):.{places}f}"
+
+    return _DECIMAL.sub(scale, text)
+
+
+@pytest.mark.parametrize("rule_id", ["SUM001", "CHG001", "PCT001", "EXE001", "TAB001", "TAB003"])
+@pytest.mark.parametrize("digits", [25, 200])
+def test_huge_figures_are_checked_like_any_other(rule_id, digits):
+    examples = RULES[rule_id].examples()
+    for bad in examples["bad"]:
+        text = _scaled(bad, digits)
+        assert re.search(r"\d{%d}" % (digits + 2), text)  # figures of 27 digits and more
+        result = check_text(text)
+        assert not result.internal_errors, result.internal_errors
+        assert rule_id in rules_of(result)
+    for good in examples["good"]:
+        result = check_text(_scaled(good, digits))
+        assert not result.internal_errors and not result.findings, [f.message for f in result.findings]
+
+
+HUGE = "1" * 30
+RATE_OF_A_HUGE_FIGURE = {  # a huge amount against a small one: the rate recomputed has 33 digits
+    "EXE001": f"年初预算为0.01万元，支出决算为{HUGE}.49万元，完成年初预算的128.5%。",
+    "PCT001": f"2021年全年预算0.01万元，其中：基本支出预算{HUGE}.49万元，占比89.4%；项目支出预算106.28万元，占比10.60%。",
+    "TAB003": f"单位：万元\n项目 | 调整预算数 | 决算数 | 执行率\n栏次 | 1 | 2 | 3=2/1\n基本支出 | 0.01 | {HUGE}.00 | 85.0%",
+    "CHG001": f"机关运行经费支出{HUGE}.39万元，比上年减少0.01万元，下降93.4%。",
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(RATE_OF_A_HUGE_FIGURE))
+def test_a_rate_of_29_digits_and_more_is_checked(rule_id):
+    result = check_text(RATE_OF_A_HUGE_FIGURE[rule_id])
+    assert not result.internal_errors, result.internal_errors
+    assert rule_id in rules_of(result)
+
+
+def test_sums_of_huge_figures_stay_exact():
+    # 10**39 + 1: a sum rounded to Python's default 28 digits loses the 1, and the error below with it
+    big = "1" + "0" * 39
+    right = f"本年支出合计{big[:-1]}1.00元，其中：基本支出{big}.00元，项目支出1.00元。"
+    wrong = right.replace(f"{big[:-1]}1.00元，其中", f"{big[:-1]}3.00元，其中")
+    assert check_text(right).findings == []
+    [finding] = check_text(wrong).findings
+    assert finding.rule == "SUM001" and "少 2.00 元" in finding.message
+
+
+def test_a_huge_figure_is_rounded_exactly_in_a_message():
+    assert quantize(Decimal("1" * 40 + ".125"), 2) == Decimal("1" * 40 + ".13")
+    assert format_amount(Decimal("9" * 35 + ".995"), 2) == "1" + "0" * 35 + ".00"
 
 
 # ----------------------------------------------------------------------------- time: nested merged cells
