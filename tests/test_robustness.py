@@ -183,3 +183,33 @@ def test_merges_that_do_not_overlap_are_all_kept():
     [table] = [b.table for b in document.blocks if b.table is not None]
     spans = {c.text: (c.rowspan, c.colspan) for row in table.rows for c in row if c is not None and not c.text.isdigit()}
     assert spans == {"本年": (1, 2), "上年": (1, 2), "备注": (1, 1), "说明": (3, 1)}
+
+
+# ----------------------------------------------------------------------------- xlsx: numbers past what decimal holds
+
+EXTREME_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{S_NS}"><numFmts count="3">'
+    '<numFmt numFmtId="164" formatCode="0.' + "0" * 120 + '"/>'
+    '<numFmt numFmtId="165" formatCode="#,##0' + "," * 400 + '"/>'
+    '<numFmt numFmtId="166" formatCode="yyyy-mm-dd"/></numFmts>'
+    '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="2"/><xf numFmtId="4"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+    '<xf numFmtId="166"/></cellXfs></styleSheet>'
+)
+
+
+def test_numbers_and_formats_past_decimal_precision_are_shown_as_stored():
+    values = [("1E+28", 1), ("1e30", 0), ("1E+28", 2), ("12.5", 3), ("7", 4), ("1E+999999", 5), ("890.17000000000007", 2)]
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>'
+    rows += "".join(
+        f'<row r="{i + 2}"><c r="A{i + 2}" t="inlineStr"><is><t>项目{i}</t></is></c><c r="B{i + 2}" s="{style}"><v>{raw}</v></c></row>'
+        for i, (raw, style) in enumerate(values)
+    )
+    parts = _parts(_workbook(_sheet(rows)))
+    parts["xl/styles.xml"] = EXTREME_STYLES.encode()
+    data = _package(parts)
+    result = check_bytes("extreme.xlsx", data)
+    assert result.error is None and not result.internal_errors, result.error
+    text = read_bytes("extreme.xlsx", data).text
+    # (7 scaled down by 1000 four hundred times shows as 0, as Excel shows it)
+    for shown in ("\t1E+28\n", "\t1e30\n", "\t12.5\n", "项目4\t0\n", "\t1E+999999\n", "\t890.17\n"):
+        assert shown in text
