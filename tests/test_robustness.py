@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from auditlint.api import check_bytes
 from auditlint.engine import load_rules
+from auditlint.extract.structure import cn_numeral
 from auditlint.model import EXCERPT_CONTEXT
 from auditlint.numbers import format_amount, quantize
 from auditlint.report import render
@@ -213,3 +214,21 @@ def test_numbers_and_formats_past_decimal_precision_are_shown_as_stored():
     # (7 scaled down by 1000 four hundred times shows as 0, as Excel shows it)
     for shown in ("\t1E+28\n", "\t1e30\n", "\t12.5\n", "项目4\t0\n", "\t1E+999999\n", "\t890.17\n"):
         assert shown in text
+
+
+# ----------------------------------------------------------------------------- section numbers past 九十九
+
+
+def test_chinese_numerals_are_written_up_to_and_past_9999():
+    written = {1: "一", 10: "十", 15: "十五", 99: "九十九", 100: "一百", 101: "一百零一", 110: "一百一十",
+               115: "一百一十五", 999: "九百九十九", 1000: "一千", 1010: "一千零一十", 2024: "二千零二十四",
+               9999: "九千九百九十九", 10000: "一万", 10086: "一万零八十六"}
+    assert {n: cn_numeral(n) for n in written} == written
+
+
+def test_a_section_numbered_past_ninety_nine_is_checked():
+    sections = "".join(f"{cn_numeral(i)}、第{i}项支出情况\n本项支出{i}.00万元。\n" for i in range(1, 100))
+    result = check_text(sections + "九十九、其他支出情况\n其他支出1.00万元。\n")
+    assert not result.internal_errors, result.internal_errors
+    [repeat] = [f for f in result.findings if f.rule == "DOC001"]
+    assert repeat.expected == "一百、" and repeat.line == 199

@@ -324,12 +324,27 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
 
 
 def cn_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三, 100 -> 一百, 105 -> 一百零五, 110 -> 一百一十, 2024 -> 二千零二十四."""
+    if n < 0:
+        return "负" + cn_numeral(-n)
+    if n >= 10000:
+        high, low = divmod(n, 10000)
+        return cn_numeral(high) + "万" + ("" if low == 0 else ("零" if low < 1000 else "") + cn_numeral(low))
+    if 10 <= n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")  # 十二, not 一十二 (but 一百一十二)
+    out = ""
+    zeros = False  # a 零 is owed for places skipped since the last digit written
+    for value, place in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            out += ("零" if zeros else "") + _CN_DIGITS[digit] + place
+            zeros = False
+        elif out:
+            zeros = True
+    return out or "零"
+
+
+_CN_DIGITS = "零一二三四五六七八九"
 
 
 def marker_for(like: Heading, n: int) -> str:
