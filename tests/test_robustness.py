@@ -17,10 +17,10 @@ from auditlint.extract.structure import cn_numeral
 from auditlint.model import EXCERPT_CONTEXT
 from auditlint.numbers import format_amount, quantize
 from auditlint.report import render
-from auditlint.sources import read_bytes
+from auditlint.sources import ReadError, read_bytes
 
 from .conftest import check_text, rules_of
-from .office import S_NS, TableSpec, _col_letters, build_xlsx
+from .office import S_NS, Paragraph, TableSpec, _col_letters, build_docx, build_xlsx
 from .test_fixes import DRAFT
 
 # ----------------------------------------------------------------------------- memory: findings on a long line
@@ -232,3 +232,49 @@ def test_a_section_numbered_past_ninety_nine_is_checked():
     assert not result.internal_errors, result.internal_errors
     [repeat] = [f for f in result.findings if f.rule == "DOC001"]
     assert repeat.expected == "一百、" and repeat.line == 199
+
+
+# ----------------------------------------------------------------------------- DTDs in any encoding
+
+W_DOCUMENT = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+)
+ENTITY = '<!DOCTYPE d [<!ENTITY x "本年支出合计1.00万元。">]>'
+
+
+def _docx_part(xml: bytes) -> bytes:
+    parts = _parts(build_docx([Paragraph("收入合计1.00万元。")]))
+    parts["word/document.xml"] = xml
+    return _package(parts)
+
+
+def _read_code(name: str, data: bytes) -> str | None:
+    try:
+        read_bytes(name, data)
+    except ReadError as exc:
+        assert exc.message
+        return exc.code
+    return None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8"])
+@pytest.mark.parametrize("declared", ["as encoded", "UTF-16 or UTF-32", "not"])
+def test_a_dtd_is_refused_whatever_the_encoding(encoding, declared):
+    name = {"as encoded": encoding.upper(), "UTF-16 or UTF-32": encoding[:6].upper(), "not": ""}[declared]
+    head = f'<?xml version="1.0" encoding="{name}"?>' if name else ""
+    xml = (head + ENTITY + W_DOCUMENT.format(text="&x;&x;")).encode(encoding)  # no byte-order mark
+    assert _read_code("report.docx", _docx_part(xml)) == "corrupt"
+
+
+def test_a_part_in_utf16_without_a_dtd_is_read():
+    xml = ('<?xml version="1.0" encoding="UTF-16"?>' + W_DOCUMENT.format(text="本年支出合计1.00万元。")).encode("utf-16-le")
+    assert "本年支出合计1.00万元。" in read_bytes("report.docx", _docx_part(xml)).text
+
+
+@pytest.mark.parametrize("encoding", ["no-such-encoding", "rot13", "punycode"])
+def test_an_unknown_xml_encoding_is_a_corrupt_file(encoding):
+    xml = (f'<?xml version="1.0" encoding="{encoding}"?>' + W_DOCUMENT.format(text="收入")).encode()
+    assert _read_code("report.docx", _docx_part(xml)) == "corrupt"
+    result = check_bytes("report.docx", _docx_part(xml))
+    assert result.error_code == "corrupt"
