@@ -5,13 +5,14 @@
     python bench/memory.py --skip-pdfs          # long lines only (about a minute)
 
 Archive: --pdfs copies of the shared corpus PDFs under --dir, checked by `auditlint
-check --jobs N` while the memory of its process tree is sampled. The figure is the
-peak RSS of the run's last tenth against its first tenth (flat: about 1.0), and
-against one PDF checked alone in the same run (the reference). Growth shows as a
-ratio well above 1.
+check --jobs N` while the memory of all its processes together is sampled. The figures
+are the peak RSS in the run's last tenth against its second tenth (flat: about 1.0;
+the first tenth is start-up), and the run's peak against the largest peak of one corpus
+PDF checked alone in the same run (the reference: about 1 with --jobs 1, about N with
+--jobs N). Growth shows as ratios well above those.
 
-Long lines: one report run together into one line of 10 KB, 100 KB and 1 MB (text,
-and a Word file of one paragraph). The figure is the peak RSS above that of a tiny
+Long lines: examples/draft-with-errors.txt run together into one line of 10 KB, 100 KB
+and 1 MB (text, and a Word file of one paragraph). The figure is the peak RSS above that of a tiny
 file checked the same way, and its ratio per 10× the input (linear: about 10).
 
 Needs Linux (/proc) and, for the archive, the pdf extra and the shared corpus.
@@ -34,6 +35,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from bench import CHILD_ENV, tree_rss  # noqa: E402
+from tests.fuzzing import one_line_report  # noqa: E402
 
 
 def corpus_pdfs() -> list[Path]:
@@ -103,11 +105,9 @@ def archive(args: argparse.Namespace) -> None:
         )
 
 
-def one_line_report(size: int) -> str:
-    """examples/draft-with-errors.txt with its paragraphs run together (a finding every few hundred
-    characters): a title line, then one line of `size` characters."""
-    body = (ROOT / "examples" / "draft-with-errors.txt").read_text(encoding="utf-8").split("\n", 1)[1].replace("\n", "")
-    return "2023年度部门决算说明\n" + (body * (size // len(body) + 1))[:size] + "\n"
+def draft_on_one_line(size: int) -> str:
+    """examples/draft-with-errors.txt run together into one line of `size` characters."""
+    return one_line_report(size, (ROOT / "examples" / "draft-with-errors.txt").read_text(encoding="utf-8"))
 
 
 def long_lines(args: argparse.Namespace) -> None:
@@ -124,7 +124,7 @@ def long_lines(args: argparse.Namespace) -> None:
     for kind in ("txt", "docx"):
         previous = None
         for size in args.sizes:
-            text = one_line_report(size)
+            text = draft_on_one_line(size)
             path = folder / f"line-{size}.{kind}"
             if kind == "txt":
                 path.write_text(text, encoding="utf-8")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from decimal import Decimal
 
 import pytest
-
 from rich.cells import cell_len
 
 from auditlint.api import check_bytes
@@ -20,20 +17,14 @@ from auditlint.report import render
 from auditlint.sources import ReadError, read_bytes
 
 from .conftest import check_text, rules_of
-from .office import S_NS, Paragraph, TableSpec, _col_letters, build_docx, build_xlsx
-from .test_fixes import DRAFT
+from .fuzzing import nested_merges, one_line_report, parts_of, sheet, workbook, zipped
+from .office import S_NS, Paragraph, build_docx
 
 # ----------------------------------------------------------------------------- memory: findings on a long line
 
 
-def _one_long_line(size: int) -> str:
-    """A title line, then a report's paragraphs run together into one line of about `size` characters."""
-    body = DRAFT.split("\n", 1)[1].replace("\n", "")
-    return "2023年度部门决算说明\n" + body * (size // len(body) + 1) + "\n"
-
-
 def test_a_finding_keeps_an_excerpt_of_its_line_not_the_line():
-    text = _one_long_line(60_000)
+    text = one_line_report(60_000)
     findings = check_bytes("long.txt", text.encode()).findings
     assert len(findings) > 100
     for f in findings:
@@ -45,7 +36,7 @@ def test_a_finding_keeps_an_excerpt_of_its_line_not_the_line():
 
 
 def test_the_code_frame_of_a_long_line_is_cut_around_the_span():
-    text = _one_long_line(20_000)
+    text = one_line_report(20_000)
     result = check_bytes("long.txt", text.encode())
     f = next(f for f in result.findings if f.rule == "CHG001" and f.column > 1000)
     report = render("text", [result.model_copy(update={"findings": [f]})])
@@ -124,40 +115,6 @@ def test_a_huge_figure_is_rounded_exactly_in_a_message():
 # ----------------------------------------------------------------------------- time: nested merged cells
 
 
-def _workbook(sheet_xml: str) -> bytes:
-    """A minimal workbook whose one sheet is this XML."""
-    base = build_xlsx([("表1", TableSpec(rows=[["项目", "金额"], ["合计", "1.00"]]))])
-    parts = _parts(base)
-    parts["xl/worksheets/sheet1.xml"] = sheet_xml.encode("utf-8")
-    return _package(parts)
-
-
-def _parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {name: z.read(name) for name in z.namelist()}
-
-
-def _package(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
-def _sheet(rows: str, merges: str = "") -> str:
-    merged = f"<mergeCells>{merges}</mergeCells>" if merges else ""
-    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{S_NS}"><sheetData>{rows}</sheetData>{merged}</worksheet>'
-
-
-def nested_merges(n: int) -> bytes:
-    """n cells on a diagonal, each the corner of a merge reaching past all the others (Office never
-    writes overlapping merges; a damaged or hostile file can)."""
-    rows = "".join(f'<row r="{k + 1}"><c r="{_col_letters(k)}{k + 1}" t="inlineStr"><is><t>项目{k}</t></is></c></row>' for k in range(n))
-    merges = "".join(f'<mergeCell ref="{_col_letters(k)}{k + 1}:{_col_letters(2 * n - k)}{2 * n - k + 1}"/>' for k in range(n))
-    return _workbook(_sheet(rows, merges))
-
-
 def test_overlapping_merges_are_laid_out_in_time_linear_in_the_grid():
     # each of the n merges covers most of an n × n grid: covering slot by slot took n³ steps (12.7 KB: minutes)
     n = 60
@@ -180,7 +137,7 @@ def test_merges_that_do_not_overlap_are_all_kept():
     cells[1] += '<c r="E2" t="inlineStr"><is><t>说明</t></is></c>'
     rows = "".join(f'<row r="{i + 1}">{c}</row>' for i, c in enumerate(cells))
     merges = '<mergeCell ref="A1:B1"/><mergeCell ref="C1:D1"/><mergeCell ref="E2:E4"/>'
-    document = read_bytes("tiles.xlsx", _workbook(_sheet(rows, merges)))
+    document = read_bytes("tiles.xlsx", workbook(sheet(rows, merges)))
     [table] = [b.table for b in document.blocks if b.table is not None]
     spans = {c.text: (c.rowspan, c.colspan) for row in table.rows for c in row if c is not None and not c.text.isdigit()}
     assert spans == {"本年": (1, 2), "上年": (1, 2), "备注": (1, 1), "说明": (3, 1)}
@@ -205,9 +162,9 @@ def test_numbers_and_formats_past_decimal_precision_are_shown_as_stored():
         f'<row r="{i + 2}"><c r="A{i + 2}" t="inlineStr"><is><t>项目{i}</t></is></c><c r="B{i + 2}" s="{style}"><v>{raw}</v></c></row>'
         for i, (raw, style) in enumerate(values)
     )
-    parts = _parts(_workbook(_sheet(rows)))
+    parts = parts_of(workbook(sheet(rows)))
     parts["xl/styles.xml"] = EXTREME_STYLES.encode()
-    data = _package(parts)
+    data = zipped(parts)
     result = check_bytes("extreme.xlsx", data)
     assert result.error is None and not result.internal_errors, result.error
     text = read_bytes("extreme.xlsx", data).text
@@ -244,9 +201,9 @@ ENTITY = '<!DOCTYPE d [<!ENTITY x "本年支出合计1.00万元。">]>'
 
 
 def _docx_part(xml: bytes) -> bytes:
-    parts = _parts(build_docx([Paragraph("收入合计1.00万元。")]))
+    parts = parts_of(build_docx([Paragraph("收入合计1.00万元。")]))
     parts["word/document.xml"] = xml
-    return _package(parts)
+    return zipped(parts)
 
 
 def _read_code(name: str, data: bytes) -> str | None:
