@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 from collections import Counter
@@ -239,12 +238,9 @@ class _ReportNotWritten(Exception):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 2
-        reason = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额"}.get(self.error.errno or 0)
-        click.echo(
-            f"无法写入报告（{self.where}）：{reason or self.error.strerror or self.error}；"
-            f"已检查 {files} 个文件，报告不完整，检查已停止。",
-            err=True,
-        )
+        from .files import why
+
+        click.echo(f"无法写入报告（{self.where}）：{why(self.error)}；已检查 {files} 个文件，报告不完整，检查已停止。", err=True)
         return 2
 
 
