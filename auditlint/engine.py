@@ -227,6 +227,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
                 end_line=r_end_line,
                 end_column=r_end_col,
                 page=doc.page_of(start),
+                box=doc.box_of(start, end),
                 evidence=doc.text[start:end],
                 message=message,
             )
@@ -243,6 +244,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         end_line=end_line,
         end_column=end_col,
         page=doc.page_of(issue.start),
+        box=doc.box_of(issue.start, issue.end),
         evidence=doc.text[issue.start : issue.end],
         expected=issue.expected,
         actual=issue.actual,

@@ -8,7 +8,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from .numbers import MONEY_SCALE, Interval
 
@@ -63,6 +63,64 @@ class Block(BaseModel):
     table: Table | None = None
 
 
+class PageBoxes:
+    """Where the laid-out text of a PDF sits on its pages, for drawing a finding's box.
+
+    Runs of Document.text (a line of running text, a table cell) each have a page
+    and a box; a line also has the left and right edge of each of its characters
+    (`edges`: x0, x1 pairs, NaN for a space the reader put in). Boxes are kept as
+    the page is displayed (x right, y down from its top, points); `frames` maps each
+    page's boxes back to PDF coordinates: points in the page's user space, y
+    upwards, (x0, y0, x1, y1).
+    """
+
+    __slots__ = ("starts", "ends", "pages", "boxes", "edges", "frames")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pages: list[int] = []
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.edges: list[Any] = []  # array('f') or None per run
+        self.frames: dict[int, Any] = {}  # page -> callable(x0, top, x1, bottom) -> PDF box
+
+    def add(self, start: int, end: int, page: int, box: tuple[float, float, float, float], edges=None) -> None:
+        """A run laid out at [start, end), in order of start."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.pages.append(page)
+        self.boxes.append(box)
+        self.edges.append(edges)
+
+    def box(self, start: int, end: int) -> tuple[int, tuple[float, float, float, float]] | None:
+        """The page and PDF box of the text at [start, end): its characters' boxes, on the page it starts on."""
+        end = max(end, start + 1)
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        page = None
+        x0 = top = float("inf")
+        x1 = bottom = float("-inf")
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] <= start or (page is not None and self.pages[i] != page):
+                i += 1
+                continue
+            run_x0, run_top, run_x1, run_bottom = self.boxes[i]
+            edges = self.edges[i]
+            if edges is not None:
+                lo, hi = max(start, self.starts[i]) - self.starts[i], min(end, self.ends[i]) - self.starts[i]
+                xs = [v for v in edges[2 * lo : 2 * hi] if v == v]  # NaN (an inserted space) is not equal to itself
+                if not xs:
+                    i += 1
+                    continue
+                run_x0, run_x1 = min(xs), max(xs)
+            x0, top, x1, bottom = min(x0, run_x0), min(top, run_top), max(x1, run_x1), max(bottom, run_bottom)
+            if page is None:
+                page = self.pages[i]
+            i += 1
+        if page is None:
+            return None
+        return page, tuple(round(v, 2) for v in self.frames[page](x0, top, x1, bottom))
+
+
 class Document(BaseModel):
     """A file as read: its text (what locations point into) and its blocks.
 
@@ -82,6 +140,14 @@ class Document(BaseModel):
     encoding: str = "utf-8"
     blocks: list[Block] = Field(default_factory=list)
     page_starts: list[int] = Field(default_factory=list)
+    boxes: PageBoxes | None = Field(default=None, exclude=True)  # PDF only: where the text is on the pages
+
+    def box_of(self, start: int, end: int) -> list[float] | None:
+        """The PDF box [x0, y0, x1, y1] of the text at [start, end) on its page, where the reader knows it."""
+        if self.boxes is None:
+            return None
+        found = self.boxes.box(start, end)
+        return list(found[1]) if found and found[0] == self.page_of(start) else None
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -449,8 +515,13 @@ class Related(BaseModel):
     end_line: int
     end_column: int
     page: int | None = None
+    box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     message: str = ""
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_empty_box(handler(self))
 
 
 class Finding(BaseModel):
@@ -466,6 +537,7 @@ class Finding(BaseModel):
     end_line: int
     end_column: int
     page: int | None = None
+    box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     expected: str | None = None
     actual: str | None = None
@@ -478,6 +550,17 @@ class Finding(BaseModel):
     excerpt: str = Field(default="", exclude=True)
     excerpt_column: int = Field(default=1, exclude=True)  # the line's column of the excerpt's first character
     excerpt_more: bool = Field(default=False, exclude=True)  # the line goes on after the excerpt
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_empty_box(handler(self))
+
+
+def _without_empty_box(data):
+    """Reports carry `box` only where there is one (PDF findings), so other reports read as before."""
+    if isinstance(data, dict) and "box" in data and data["box"] is None:
+        del data["box"]
+    return data
 
 
 class ClaimCount(BaseModel):
