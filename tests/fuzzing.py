@@ -46,7 +46,7 @@ from .office import (
 
 #: What an entity of a DTD spliced into an Office part stands for: never in any text read.
 EXPANDED = "实体已被展开"
-READABLE_CODES = {"not-a-disclosure", "unreadable", "encoding", "too-large", "unsupported-format", "corrupt"}
+READABLE_CODES = {"not-a-disclosure", "unreadable", "encoding", "too-large", "unsupported-format", "corrupt", "no-text"}
 
 REPORT = """2023年度部门决算说明
 一、收入支出决算总体情况说明
