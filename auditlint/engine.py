@@ -10,7 +10,7 @@ import pkgutil
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.metadata import entry_points
@@ -313,10 +313,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def iter_outcomes(outcomes: Iterable[Outcome]) -> Iterator[Issue]:
-    """Only the issues of a rule's outcomes (for tests and docs)."""
-    for o in outcomes:
-        if isinstance(o, Issue):
-            yield o

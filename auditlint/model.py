@@ -6,11 +6,17 @@ import bisect
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .numbers import MONEY_SCALE, Interval
+
+if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with them in auditlint/extract
+    from .extract.mentions import Mention
+    from .extract.reflow import Reflowed
+    from .extract.structure import OutlineIndex
+    from .tables.evaluate import TableVerdicts
 
 
 class Severity(str, Enum):
@@ -202,7 +208,7 @@ class Document(BaseModel):
 
 Kind = Literal["money", "percent", "count", "number", "points"]
 _KIND_OF_UNIT: dict[str, Kind] = {
-    **{unit: "money" for unit in MONEY_SCALE},
+    **dict.fromkeys(MONEY_SCALE, "money"),
     "%": "percent",
     "％": "percent",
     "": "number",
@@ -267,13 +273,15 @@ class Quantity(Span):
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
 
-    def same_measure(self, other: Quantity) -> bool:
-        if self.kind == "money":
-            return other.kind == "money"
-        return self.unit == other.unit
-
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
+#: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
+#: 全年), or a plan (计划); "" when the words do not say.
+Basis = Literal["", "prior_year", "budget", "initial_budget", "adjusted_budget", "full_year_budget", "plan"]
+#: Which amount a statement states: the final (决算) or the arrived (到位) one; "" when the words do not say.
+Measure = Literal["", "决算", "到位"]
+#: What a word says of a change: up (1), down (-1), or neither (0: "增加（减少）", a word that is not one).
+Direction = Literal[-1, 0, 1]
 
 
 class Fact(BaseModel):
@@ -283,8 +291,8 @@ class Fact(BaseModel):
     quantity: Quantity
     label: str = ""
     word: Word | None = None
-    direction: int = 0
-    basis: str = ""
+    direction: Direction = 0
+    basis: Basis = ""
     base_label: str = ""
     double_sign: bool = False
 
@@ -295,7 +303,8 @@ class Statement(BaseModel):
     index: int
     subject: str
     key: str
-    measure: str = ""
+    measure: Measure = ""
+    named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
     facts: list[Fact] = Field(default_factory=list)
@@ -342,10 +351,11 @@ class ChangeClaim(Claim):
     prior: Quantity | None = None
     delta: Quantity | None = None
     delta_word: Word | None = None
+    delta_direction: Direction = 0  # what delta_word says
     rate: Quantity | None = None
     rate_word: Word | None = None
+    rate_direction: Direction = 0  # what rate_word says
     double_sign: bool = False
-    current_label: str = ""
 
 
 class ShareClaim(Claim):
@@ -373,7 +383,7 @@ class CompositionClaim(Claim):
     """A total and the parts the text lists under it (其中 / 包括 / 主要用于 / numbered items)."""
 
     kind: str = "sum"
-    measure: str = "value"
+    measure: Literal["value", "budget", "delta"] = "value"  # which figures of the list are summed
     total: Quantity
     parts: list[Quantity]
     part_labels: list[str]
@@ -390,8 +400,6 @@ class ComparisonClaim(Claim):
     word: Word
     left: Quantity | None = None
     right: Quantity | None = None
-    left_label: str = "决算数"
-    right_label: str = "预算数"
 
 
 class Reason(BaseModel):
@@ -462,16 +470,8 @@ class Score(Span):
 ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
-class Paragraph(BaseModel):
-    """A paragraph after reflow: its normalised text and where each character came from."""
-
-    start: int
-    end: int
-    text: str
-
-
 class Disclosure(BaseModel):
-    """Everything extracted from one document, ready for the rules."""
+    """Everything extracted from one document, ready for the rules: made whole by extract(), never filled in later."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -485,9 +485,11 @@ class Disclosure(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     outline: list[Heading] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
-    flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
-    _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
-    _outline_index: Any = PrivateAttr(default=None)  # extract.structure.outline_index: (the outline, its OutlineIndex)
+    flow: Reflowed = Field(exclude=True)  # the reflowed text (sentences whole again) and its map to the original
+    outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
+    mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
+    table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_count: TableCount  # tables, rows and figures read
 
     @property
     def path(self) -> str:

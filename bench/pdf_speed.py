@@ -130,7 +130,8 @@ def main() -> int:
         print(f"{name:38} {pages:5} {tables:6} {rate(pages, read)} {rate(pages, check)} {ref_rate:>9} {ratio(read, ref)} {ratio(check, ref)}")
     n, ref = totals["pages"], totals["ref"] or None
     ref_rate = rate(n, ref) if ref else f"{'-':>8}"
-    print(f"{'all':38} {n:5} {'':6} {rate(n, totals['read'])} {rate(n, totals['check'])} {ref_rate:>9} {ratio(totals['read'], ref)} {ratio(totals['check'], ref)}")
+    all_read, all_check = totals["read"], totals["check"]
+    print(f"{'all':38} {n:5} {'':6} {rate(n, all_read)} {rate(n, all_check)} {ref_rate:>9} {ratio(all_read, ref)} {ratio(all_check, ref)}")
     print(f"peak memory of one process: read {peak_mb('read', pdfs):.0f} MB, check {peak_mb('check', pdfs):.0f} MB")
     print(f"({time.perf_counter() - started:.1f} s wall clock for this benchmark)")
     if not pdftotext:

@@ -11,8 +11,7 @@ pytest.importorskip("reportlab")
 
 from auditlint.api import check_bytes  # noqa: E402
 from auditlint.config import Config  # noqa: E402
-from auditlint.sources import ReadError, read_bytes  # noqa: E402
-from auditlint.sources import pdfgeom  # noqa: E402
+from auditlint.sources import ReadError, pdfgeom, read_bytes  # noqa: E402
 
 from . import pdfgen  # noqa: E402
 
