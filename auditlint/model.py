@@ -46,6 +46,7 @@ class Cell(BaseModel):
     rowspan: int = 1
     colspan: int = 1
     page: int | None = None
+    unknown: bool = False  # the reader cannot tell what this cell holds (a flattened row lost its place)
 
 
 class Table(BaseModel):

@@ -62,6 +62,14 @@ class Interval(NamedTuple):
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
+    def shares_a_value(self, other: Interval) -> bool:
+        """Whether two written figures can be roundings of one exact value.
+
+        A figure rounded half up stands for [v − h, v + h): 545.84 and 545.85 only touch,
+        they have no value in common, so they are two different amounts.
+        """
+        return self.lo < other.hi and other.lo < self.hi or self == other
+
     def contains(self, value: Decimal) -> bool:
         return self.lo <= value <= self.hi
 

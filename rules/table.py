@@ -12,8 +12,13 @@ from auditlint.rulekit import (
     Disclosure,
     Interval,
     Issue,
+    LinkClaim,
+    ListedItemClaim,
+    NameClaim,
     NotAssessable,
     Outcome,
+    Severity,
+    ShiftClaim,
     TableCell,
     TableClaim,
     TextTableClaim,
@@ -257,6 +262,13 @@ def _cell_yuan(cell: TableCell) -> Interval | None:
     return q.yuan
 
 
+def _leaf(cell: TableCell) -> bool:
+    """A line of the 科目 no other line adds up to: a 项 (7 digits) or an economic 款 (5 digits)."""
+    code = cell.line.split(" ", 1)[0]
+    return code.isdigit() and (len(code) == 7 or len(code) == 5 and code[0] in "35")
+
+
+
 @rule("TAB005", "text-table-mismatch", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
     r"""正文所述金额与表格中同一项目的数字不符。
@@ -284,7 +296,9 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
             continue
         yield Assessed(claim)
         stated = claim.stated.yuan
-        if stated.overlaps(common):
+        # a 项 is a figure of its own: one unit apart in the last place is two amounts. A 类, a 款 or a
+        # total may be the sum of rounded parts in one table and the rounded sum in another.
+        if stated.shares_a_value(common) if all(_leaf(c) for c in claim.cells) else stated.overlaps(common):
             continue
         q = claim.stated
         expected = _as_written(doc.text[q.start : q.end], q, common)
@@ -317,3 +331,175 @@ def _as_written(evidence: str, q, table: Interval) -> str:
 def _table_unit(cell: TableCell) -> str:
     q = cell.quantity
     return f" {q.unit}" if q is not None and q.unit and q.unit != "%" else ""
+
+
+@rule("TAB006", "table-rows-shifted", severity="error")
+def table_rows_shifted(doc: Disclosure) -> Iterator:
+    r"""表格金额与科目错行：自某行起，各行金额是其他表中另一科目的金额。
+
+    Checks: a table of functional 科目 (类/款/项 codes) whose amounts, from some row
+    on, are those the report's other tables give to other 科目 — row after row, at
+    least three times and for at least half of the rows from there on, while those
+    tables agree with each other. The shift is reported once, at its first row,
+    with each shifted row as a related place; the sums the shifted rows break are
+    not reported again one by one. A table's 合计 line is still held to its sum.
+
+    Why: a table whose amounts slid against their 科目 misstates every line below
+    the slip, though each figure looks plausible on its own.
+
+    Bad:  收入决算表\n单位：万元\n项目 | 本年收入合计\n科目编码 | 科目名称 | 本年收入合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00\n支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 20.00\n2010101 | 行政运行 | 20.00\n20103 | 政府办公厅 | 30.00\n2010301 | 行政运行 | 10.00
+    Good: 收入决算表\n单位：万元\n项目 | 本年收入合计\n科目编码 | 科目名称 | 本年收入合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00\n支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20101 | 人大事务 | 10.00\n2010101 | 行政运行 | 10.00\n20103 | 政府办公厅 | 20.00\n2010301 | 行政运行 | 20.00
+    """
+    for claim in doc.claims_of(ShiftClaim):
+        yield Assessed(claim)
+        first = claim.rows[0]
+        examples = "；".join(f"{r.code} 行为 {r.written}，而{claim.reference}中 {r.code} 为 {r.own}、{r.belongs_to} 为 {r.written}" for r in claim.rows[:3])
+        yield Issue(
+            start=first.start,
+            end=first.end,
+            message=(
+                f"{claim.table_title}自“{first.code}”行起金额与科目错行：{len(claim.rows)} 行的金额是{claim.reference}中另一科目的金额"
+                f"（{examples}）。应按科目重新核对本表各行金额"
+            ),
+            related=tuple((r.start, r.end, f"{r.code} 行") for r in claim.rows[1:]),
+        )
+
+
+def _link_side(cells: list[TableCell]) -> Interval | None:
+    total = Interval.exact(Decimal(0))
+    for cell in cells:
+        iv = Interval.exact(Decimal(0)) if cell.state == "blank" else _cell_yuan(cell)
+        if iv is None:
+            return None
+        total = total + iv
+    return total
+
+
+def _link_text(cells: list[TableCell], title: str) -> str:
+    return " ＋ ".join(f"{title}{c.where} {_written(c)}{_table_unit(c)}" for c in cells)
+
+
+@rule("TAB007", "table-link-mismatch", severity="error")
+def table_link_mismatch(doc: Disclosure) -> Iterator:
+    r"""两张表格之间应当一致（或有大小关系）的数字不符。
+
+    Checks: the identities the 部门决算 / 部门预算 templates set between tables
+    (rules/templates.toml, [[link]]): the 基本支出 of the 一般公共预算 table equals
+    人员经费合计 + 公用经费合计 of the basic expenditure table; each 类 of the
+    一般公共预算 table equals its 一般公共预算 column in the 财政拨款收支总表; the
+    公务接待费, 公务用车运行维护费 and 因公出国（境）费用 of the basic expenditure table
+    do not exceed those of the “三公” table, which also counts project spending; a
+    科目's 一般公共预算 amount does not exceed its amount in the 支出决算表. Tables
+    in 元 and 万元 are compared after conversion, rounding allowed.
+
+    Why: the tables restate each other; a figure that disagrees with another table
+    means one of them is wrong, and the reader cannot tell which.
+
+    Bad:  一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30217 | 公务接待费 | 8.31\n财政拨款“三公”经费支出决算表\n单位：万元\n公务接待费 | 公务接待费\n预算数 | 决算数\n0.80 | 0.30
+    Good: 一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30217 | 公务接待费 | 0.30\n财政拨款“三公”经费支出决算表\n单位：万元\n公务接待费 | 公务接待费\n预算数 | 决算数\n0.80 | 0.30
+    """
+    for claim in doc.claims_of(LinkClaim):
+        left, right = _link_side(claim.left), _link_side(claim.right)
+        if left is None or right is None:
+            yield NotAssessable(claim, "表格数字缺少或不是金额")
+            continue
+        yield Assessed(claim)
+        holds = left.lo <= right.hi if claim.relation == "<=" else left.overlaps(right)
+        if holds:
+            continue
+        said = "超过" if claim.relation == "<=" else ("多于" if left.lo > right.hi else "少于")
+        why = f"：{claim.why}" if claim.why else ""
+        anchor = claim.left[0]
+        yield Issue(
+            start=anchor.start,
+            end=anchor.end,
+            message=f"{_link_text(claim.left, claim.left_title)}{said}{_link_text(claim.right, claim.right_title)}（{claim.name}）{why}",
+            actual=anchor.text.strip(),
+            related=tuple((c.start, c.end, f"{claim.right_title}{c.where}") for c in claim.right),
+        )
+
+
+@rule("TAB008", "class-name-mismatch", severity="warning")
+def class_name_mismatch(doc: Disclosure) -> Iterator:
+    r"""正文所称的类、款、项名称与表格中的科目名称不符。
+
+    Checks: each 科目 the explanation names as 类/款/项 ("社会保障和就业支出（类）行政事业单位
+    养老支出（款）行政单位离退休（项）") is walked down the functional codes of the report's
+    tables. A name the tables do not have there is reported: with the 科目 it must be
+    when its place (the only one there) or its amount tells which — an obsolete name
+    such as 文化体育与传媒支出, characters swapped (reported as a note) — and otherwise
+    with the names the tables do have there. A 项 named under the wrong 款 is reported
+    at the 款. Names the tables themselves write differently are not held against the text.
+
+    Why: the 科目 name says what the money was spent on; a name from another 科目 or an
+    outdated classification points the reader to the wrong line.
+
+    Bad:  支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20105 | 统计信息事务 | 30.00\n2010505 | 专项统计业务 | 20.00\n2010506 | 统计管理 | 10.00\n“一般公共服务支出（类）统计信息事务（款）统计信息事务（项）”20.00 万元。
+    Good: 支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计\n201 | 一般公共服务支出 | 30.00\n20105 | 统计信息事务 | 30.00\n2010505 | 专项统计业务 | 20.00\n2010506 | 统计管理 | 10.00\n“一般公共服务支出（类）统计信息事务（款）专项统计业务（项）”20.00 万元。
+    """
+    for claim in doc.claims_of(NameClaim):
+        yield Assessed(claim)
+        if claim.child:
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=f"“{claim.stated}（{claim.level}）”与表格不符：其下所列之项在表中为“{claim.child}”，属于“{claim.code} {claim.table_name}”{claim.level}",
+                expected=claim.table_name or None,
+                actual=claim.stated,
+                severity=Severity.INFO,
+            )
+        elif claim.code:
+            where = f"（{claim.parent}之下）" if claim.parent else ""
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=f"{claim.level}名称“{claim.stated}”与表格中该科目的名称不一致：表中为“{claim.code} {claim.table_name}”{where}",
+                expected=claim.table_name,
+                actual=claim.stated,
+                severity=Severity.INFO,
+            )
+        else:
+            yield Issue(
+                start=claim.start,
+                end=claim.end,
+                message=(
+                    f"表格中“{claim.parent}”之下没有名为“{claim.stated}”的{claim.level}"
+                    f"（该处为 {'、'.join(claim.siblings)}）：请核对科目名称及其金额"
+                ),
+                actual=claim.stated,
+            )
+
+
+@rule("TAB009", "listed-item-not-in-table", severity="warning")
+def listed_item_not_in_table(doc: Disclosure) -> Iterator:
+    r"""正文列举为支出内容的经济分类项目在表格中为空或为零。
+
+    Checks: a list after 主要包括 / 主要用于 whose items are, for the most part, lines of
+    an economic classification table (the basic expenditure table: 基本工资, 津贴补贴,
+    办公费 …) names what the money went to; each listed item whose line in that table
+    is blank or a bare 0 is reported (0.00 万元 may be a few 元 rounded away, and is
+    not). Lists of other things are not read this way.
+
+    Why: the explanation should describe the spending the table shows; an item listed
+    but not spent is a leftover from another year's text, or the table lost a figure.
+
+    Bad:  一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30101 | 基本工资 | 10.00\n30102 | 津贴补贴 | 5.00\n30103 | 奖金 | \n30107 | 绩效工资 | 3.00\n人员经费 18.00 万元，主要包括：基本工资、津贴补贴、奖金、绩效工资。
+    Good: 一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类科目编码 | 科目名称 | 决算数\n30101 | 基本工资 | 10.00\n30102 | 津贴补贴 | 5.00\n30103 | 奖金 | \n30107 | 绩效工资 | 3.00\n人员经费 18.00 万元，主要包括：基本工资、津贴补贴、绩效工资。
+    """
+    for claim in doc.claims_of(ListedItemClaim):
+        cell = claim.cell
+        if cell.state not in ("blank", "number"):
+            yield NotAssessable(claim, "表格中该项目的数字无法确定")
+            continue
+        yield Assessed(claim)
+        # 0.00 万元 may be a few 元 rounded away: only a blank line, or a bare 0, says nothing was spent
+        if cell.state == "number" and (cell.quantity is None or cell.quantity.interval.hi > 0):
+            continue
+        shown = "为空" if cell.state == "blank" else f"为 {cell.text.strip()}"
+        yield Issue(
+            start=claim.start,
+            end=claim.end,
+            message=f"正文将“{claim.item}”列为主要支出内容，但{claim.table_title}{cell.where}{shown}：所列项目与表格不符，应删去或补正表中数字",
+            actual=claim.item,
+            related=((cell.start, cell.end, f"{claim.table_title}{cell.where}"),),
+        )

@@ -2,7 +2,9 @@
 
 The stages run in this order, each on what the ones before produced:
 
-1. reflow: sentences whole again, with a map back to the original text;
+1. segmentation: every line read once as heading, paragraph, table, contents or page furniture,
+   tables written into the text rebuilt;
+   reflow: sentences whole again, with a map back to the original text;
 2. figures: every number with its unit and precision, and the text's skeleton;
 3. statements: what each sentence says about which subject, nested into lists;
 4. outline and scores: numbered headings, their sections, and evaluation scores;
@@ -19,6 +21,7 @@ import re
 from collections import Counter
 
 from ..model import Disclosure, Document, Quantity, Reason, Statement
+from ..segment import segment
 from ..tables import TableClaim, TableVerdicts, evaluate_claims, read_tables
 from .claims import build_claims
 from .figures import Token, find_figures, skeleton
@@ -67,16 +70,17 @@ def read_statements(flow: Reflowed, tokens: list[Token]) -> tuple[list[Statement
 
 def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
     """Everything a document states; identity_dirs: extra folders of TOML identities (rule packs)."""
-    flow = reflow(document.content)
+    layout = segment(document)
+    flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
     statements, reasons = read_statements(flow, tokens)
     quantities = [t.quantity for t in tokens if not t.date]
     year = _fiscal_year(flow.text)
-    outline = find_outline(flow, [(b.start, b.end) for b in document.blocks if b.kind == "table"])
+    outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"))
     outline_index = OutlineIndex(outline)
     scores = find_scores(flow, document.text, outline_index)
     claims = build_claims(document, quantities, statements, reasons, identity_dirs)
-    tables = read_tables(document, statements, year, identity_dirs)
+    tables = read_tables(document, layout.tables, statements, year, identity_dirs)
     claims = sorted([*claims, *tables.claims], key=lambda c: (c.start, c.end))
     return Disclosure(
         document=document,

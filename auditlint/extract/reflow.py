@@ -57,6 +57,7 @@ class _Unit:
     hard: bool  # a table cell or form field: never joined to its neighbours
     width: int = 0
     heading: bool = False  # starts with a heading marker (LINE_MARKER): matched once, asked up to four times
+    pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
 
 
 @dataclass
@@ -109,13 +110,22 @@ class Reflowed:
         return self.origin(start), self.origin(end - 1) + 1
 
 
-def _units(content: str) -> list[_Unit]:
+def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = frozenset()) -> list[_Unit]:
     units: list[_Unit] = []
     pos = 0
+    k = 0
     for raw in content.split("\n"):
         line_start = pos
         pos += len(raw) + 1
-        if not raw.strip():
+        if not raw.strip() or line_start in skip:
+            continue
+        while k < len(hard) and hard[k][1] <= line_start:
+            k += 1
+        if k < len(hard) and hard[k][0] <= line_start < hard[k][1]:
+            # a row of a table flattened into text: a unit of its own, never joined to prose
+            stripped = raw.strip()
+            s = line_start + len(raw) - len(raw.lstrip())
+            units.append(_Unit(s, s + len(stripped), stripped, hard=True))
             continue
         if "\t" in raw or "|" in raw:
             cells = [(m.start(), m.end()) for m in _CELL_SPLIT.finditer(raw)]
@@ -138,6 +148,35 @@ def _units(content: str) -> list[_Unit]:
         s = line_start + lead
         units.append(_Unit(s, s + len(stripped), stripped, hard=False))
     return units
+
+
+# A space that only spreads a justified line (WPS exports "本 年 收 入 合 计 2946.25 万 元"): between two
+# CJK characters or punctuation, or between a figure and the CJK word or unit beside it.
+_SPREAD = re.compile(
+    r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%])"
+    r"|(?<=[\u4e00-\u9fff，。；：、（）“”])[ \u3000](?=\d)"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _letter_spaced(text: str) -> bool:
+    """A line whose characters are spread by spaces: most CJK characters stand a space apart."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk >= 6 and len(_SPREAD.findall(text)) * 10 >= (cjk - 1) * 6
+
+
+def _close_up(unit: _Unit) -> None:
+    """A letter-spaced unit as the words it spells, each piece keeping its place in the original."""
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for m in _SPREAD.finditer(unit.text):
+        if m.start() > pos:
+            pieces.append((unit.text[pos : m.start()], unit.start + pos))
+        pos = m.end()
+    if pos < len(unit.text):
+        pieces.append((unit.text[pos:], unit.start + pos))
+    unit.pieces = tuple(pieces)
+    unit.text = "".join(p for p, _ in pieces)
 
 
 def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
@@ -211,9 +250,13 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     return False
 
 
-def reflow(content: str) -> Reflowed:
-    units = _units(content)
+def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int, int]] = ()) -> Reflowed:
+    """content reflowed; lines inside the `hard` spans (tables flattened into text) stay units of their own,
+    and lines given in `skip` (page furniture, by their [start, end)) are left out."""
+    units = _units(content, sorted(hard), {a for a, _ in skip})
     for u in units:
+        if not u.hard and _letter_spaced(u.text):
+            _close_up(u)
         u.width = display_width(u.text)
         u.heading = LINE_MARKER.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))
@@ -241,7 +284,8 @@ def reflow(content: str) -> Reflowed:
                 out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard))
                 emit("\n", prev.end)
                 para_start = length
-        emit(u.text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(u.text) else u.text, u.start)
+        for text, orig in u.pieces or ((u.text, u.start),):
+            emit(text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(text) else text, orig)
     if units:
         out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard))
     out.text = "".join(pieces)

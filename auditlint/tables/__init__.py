@@ -6,14 +6,22 @@ from dataclasses import dataclass
 
 from ..identities import load_decompositions
 from ..model import Claim, Document, Statement, Table, TableCount
+from ..segment.delimited import find_text_tables
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
 from .crosscheck import TextTableClaim, text_table_claims
 from .evaluate import TableVerdicts, evaluate_claims
 from .grid import TableView, understand
 from .identities import identity_claims
-from .textborn import find_text_tables
+from .links import LinkClaim, link_claims
+from .listed import ListedItemClaim, listed_item_claims
+from .names import NameClaim, name_claims
+from .shift import ShiftClaim, shift_claims, shifted_cells
 
 __all__ = [
+    "LinkClaim",
+    "ListedItemClaim",
+    "NameClaim",
+    "ShiftClaim",
     "TableCell",
     "TableClaim",
     "TableVerdicts",
@@ -45,17 +53,52 @@ class Tables:
 
 
 def read_tables(
-    document: Document, statements: list[Statement], year: int | None, identity_dirs: tuple[str, ...] = ()
+    document: Document,
+    tables: list[Table] | None,
+    statements: list[Statement],
+    year: int | None,
+    identity_dirs: tuple[str, ...] = (),
 ) -> Tables:
-    """A document's tables understood, and their claims; identity_dirs as for extract()."""
-    tables = document_tables(document)
+    """A document's tables (those segmentation found, or all the document holds) understood, and their
+    claims; identity_dirs as for extract()."""
+    tables = document_tables(document) if tables is None else tables
     decompositions = load_decompositions(tuple(identity_dirs))
     views = [understand(t, i, decompositions) for i, t in enumerate(tables)]
     claims: list[Claim] = []
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
     claims.extend(text_table_claims(document.content, year, tables, statements, views))
+    claims.extend(link_claims(views, tuple(identity_dirs)))
+    claims.extend(name_claims(document.text, statements, views))
+    claims.extend(listed_item_claims(document.text, views))
+    shifts = shift_claims(views)
+    if shifts:
+        claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
     return Tables(tables, claims, _count(tables, views))
+
+
+def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:
+    """Claims that do not rest on the shifted rows of a shifted table (its 合计 line is still held to its sum)."""
+
+    def moved(cell: TableCell) -> bool:
+        return cell.table in shifted and cell.row >= shifted[cell.table]
+
+    out: list[Claim] = []
+    for claim in claims:
+        if isinstance(claim, TableClaim):
+            if claim.total.line not in ("合计", "总计") and (moved(claim.total) or any(moved(t.cell) for t in claim.terms)):
+                continue
+        elif isinstance(claim, LinkClaim):
+            if any(moved(c) for c in (*claim.left, *claim.right)):
+                continue
+        elif isinstance(claim, TextTableClaim):
+            kept = [c for c in claim.cells if not moved(c)]
+            if not kept:
+                continue
+            if len(kept) < len(claim.cells):
+                claim = claim.model_copy(update={"cells": kept})
+        out.append(claim)
+    return out
 
 
 def _count(tables: list[Table], views: list[TableView]) -> TableCount:

@@ -64,10 +64,17 @@ def _parse(raw: str) -> tuple[State, Decimal, int, str, bool]:
     return "number", value, places, m.group("unit") or "", "," in m.group("num")
 
 
-def read_figure(cell: Cell | None, unit: str = "") -> Figure | None:
-    """The figure in a cell; `unit` is the column's or table's unit for a bare number."""
+def read_figure(cell: Cell | None, unit: str = "", loose: bool = False) -> Figure | None:
+    """The figure in a cell; `unit` is the column's or table's unit for a bare number.
+
+    A cell whose column is not known (a flattened row's figure, `Cell.unknown`) reads as
+    unknown, unless `loose`: then as the figure it holds, or blank — for a sum over every
+    column it could be in, where its place does not matter.
+    """
     if cell is None:
         return None
+    if cell.unknown and not loose:
+        return Figure(cell, "unknown")
     raw = cell.text
     state, value, places, written_unit, grouped = _parse(raw)
     if state != "number":

@@ -272,6 +272,25 @@ def _column_what(col: Column, parts: list[Column]) -> str:
     return f"“{name}”列{measure}应等于" + "、".join(f"“{p.path[k]}”" for p in parts) + "之和"
 
 
+def _loose_parts(line: Line, side: Side, col: Column, parts: list[Column]) -> list[Figure | None] | None:
+    """The parts' figures of a line some of whose figures have no known column (a flattened row).
+
+    The sum is the same wherever those figures stand, as long as every column they may be in
+    is one of the parts: then they are read where they were put. Otherwise None.
+    """
+    unknown = {c.index for c in side.values if (f := line.values.get(c.index)) is not None and f.state == "unknown"}
+    if col.index in unknown or not unknown <= {p.index for p in parts}:
+        return None
+    return [read_figure(f.cell, p.unit or "", loose=True) if (f := line.values.get(p.index)) is not None else None for p in parts]
+
+
+def _placed_or_loose(ref: TableCell, fig: Figure) -> TableCell:
+    """A figure whose column is not known is named as such, not after the column it was put in."""
+    if fig.cell.unknown:
+        ref.column = "同行其他栏" if fig.is_number else ""
+    return ref
+
+
 def total_column_claims(view: TableView) -> list[TableClaim]:
     out: list[TableClaim] = []
     for side in view.sides:
@@ -281,10 +300,12 @@ def total_column_claims(view: TableView) -> list[TableClaim]:
                 if fig is None or not fig.is_number or line.elision:
                     continue
                 figs = [line.values.get(p.index) for p in parts]
+                if any(f is not None and f.state == "unknown" for f in figs):
+                    figs = _loose_parts(line, side, col, parts) or figs
                 if any(f is None for f in figs) or not any(f.is_number for f in figs if f is not None):
                     continue
                 total = cell_ref(view, fig, line, col)
-                terms = [Term(cell=cell_ref(view, f, line, p)) for f, p in zip(figs, parts) if f is not None]
+                terms = [Term(cell=_placed_or_loose(cell_ref(view, f, line, p), f)) for f, p in zip(figs, parts) if f is not None]
                 what = _column_what(col, parts)
                 out.append(_claim(view, "column", "table-total", total, terms, what, f"col:{col.index}"))
     return out

@@ -116,6 +116,9 @@ def _measure_columns(usable: list[Column]) -> list[Column]:
         cols = [c for c in usable if _measure(c) == measure and "调整" not in "".join(c.path)]
         if measure == "预算":
             cols = [c for c in cols if "年初" in "".join(c.path)] or cols
+        elif not any(c.measure() for c in cols):
+            # no measure in the header: a 科目's amount is what it spent (本年支出), not a carry-over or an income
+            cols = [c for c in cols if "支出" in "".join(c.path)] or [c for c in cols if not re.search(r"结转|结余", "".join(c.path))] or cols
         if cols:
             out.append(cols[0])
     return out or usable[:1]

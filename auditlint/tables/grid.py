@@ -469,6 +469,14 @@ def _declared_children(side: Side, decompositions: Sequence[Decomposition]) -> N
                 break
 
 
+_STYLE_RANK = {"cn": 4, "pcn": 3, "num": 2, "pnum": 1}
+
+
+def _outranks(numbering: tuple[str, int] | None, style: str) -> bool:
+    """A line heads a run numbered in `style` when it is unnumbered, or numbered one level up (一、 over 1.)."""
+    return numbering is None or _STYLE_RANK[numbering[0]] > _STYLE_RANK[style]
+
+
 def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     """Parents: the code that prefixes a code; the heading over a numbered run that restarts at 一."""
     _declared_children(side, decompositions)
@@ -500,7 +508,7 @@ def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
             continue
         if line.numbering:
             style, n = line.numbering
-            if n == 1 and previous is not None and not previous.numbering and not previous.total and not previous.code and previous.label:
+            if n == 1 and previous is not None and not previous.total and not previous.code and previous.label and _outranks(previous.numbering, style):
                 heading, heading_style = previous, style
             if heading is not None and style == heading_style:
                 line.parent = heading

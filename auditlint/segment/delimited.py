@@ -1,4 +1,4 @@
-"""Text-born tables: tables written into plain text as delimited rows or as one cell per line.
+"""Delimited tables: tables written into plain text as tab- or pipe-separated rows, or as one cell per line.
 
 Two shapes occur in real reports saved as text:
 - delimited rows: cells separated by tabs or pipes, one row per line
@@ -120,36 +120,41 @@ def _strip_text(t: str) -> str:
 
 def find_text_tables(document: Document) -> list[Table]:
     """Tables written into the text blocks of a document, in order."""
-    content = document.content
     tables: list[Table] = []
-    for block in document.blocks or [Block(kind="text", start=0, end=len(content))]:
-        if block.kind != "text":
+    for block in document.blocks or [Block(kind="text", start=0, end=len(document.content))]:
+        if block.kind == "text":
+            tables.extend(text_tables_in(document.content, block.start, block.end))
+    return tables
+
+
+def text_tables_in(content: str, start: int, end: int) -> list[Table]:
+    """Tables written with tabs or pipes, or as one cell per line, in content[start:end]."""
+    tables: list[Table] = []
+    lines = _lines(content, start, end)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _flat_cell(line):
+            table, i = _flattened(lines, i, content)
+            if table is not None:
+                tables.append(table)
             continue
-        lines = _lines(content, block.start, block.end)
-        i = 0
-        while i < len(lines):
-            line = lines[i]
-            if _flat_cell(line):
-                table, i = _flattened(lines, i, content)
-                if table is not None:
-                    tables.append(table)
-                continue
-            if _delimited(line):
-                j = i
-                run: list[_Line] = []
-                while j < len(lines) and _delimited(lines[j]) and not _flat_cell(lines[j]):
-                    if not _SEPARATOR_ROW.match(lines[j].text):
-                        run.append(lines[j])
-                    j += 1
-                rows = [_cells(ln) for ln in run]
-                if _outer_pipes(run):
-                    rows = [r[1:-1] for r in rows]
-                table = _make_table(rows, content, _caption(lines, i)) if len(rows) >= _MIN_ROWS else None
-                if table is not None:
-                    tables.append(table)
-                i = max(j, i + 1)
-                continue
-            i += 1
+        if _delimited(line):
+            j = i
+            run: list[_Line] = []
+            while j < len(lines) and _delimited(lines[j]) and not _flat_cell(lines[j]):
+                if not _SEPARATOR_ROW.match(lines[j].text):
+                    run.append(lines[j])
+                j += 1
+            rows = [_cells(ln) for ln in run]
+            if _outer_pipes(run):
+                rows = [r[1:-1] for r in rows]
+            table = _make_table(rows, content, _caption(lines, i)) if len(rows) >= _MIN_ROWS else None
+            if table is not None:
+                tables.append(table)
+            i = max(j, i + 1)
+            continue
+        i += 1
     return tables
 
 

@@ -1,0 +1,96 @@
+"""Page furniture: page numbers, and running headers and footers repeated from page to page."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from .lines import Line
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
+)
+_SENTENCE_PUNCT = re.compile(r"[，。；,;]")
+# How far from a page break a page number or running head stands, in lines.
+_EDGE = 2
+
+
+class _Pages:
+    """Where pages break, and how many lines with text come before each line: page edges in O(log n)."""
+
+    def __init__(self, lines: list[Line]):
+        self.breaks = [i for i, ln in enumerate(lines) if ln.page_break]
+        self.filled = [0]
+        for ln in lines:
+            self.filled.append(self.filled[-1] + (1 if ln.stripped else 0))
+
+    def content(self, a: int, b: int) -> int:
+        return self.filled[b] - self.filled[a]
+
+    def near_break(self, i: int) -> bool:
+        """Within the first or last lines of a page (blank lines not counted)."""
+        k = bisect.bisect_right(self.breaks, i)
+        if k and self.content(self.breaks[k - 1], i) < _EDGE:
+            return True
+        end = self.breaks[k] if k < len(self.breaks) else len(self.filled) - 1
+        return self.content(i + 1, end) < _EDGE
+
+
+def furniture_lines(lines: list[Line]) -> set[int]:
+    """Indexes of lines that are page furniture, not content."""
+    pages = _Pages(lines)
+    found = _page_numbers(lines, pages) | _running_heads(lines, pages)
+    return found | _repeated_at_breaks(lines, pages.breaks, found)
+
+
+def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
+    out: set[int] = set()
+    previous = ""  # the last line with text before this one
+    for i, ln in enumerate(lines):
+        text = ln.stripped
+        if not text:
+            continue
+        if _PAGE_NUMBER.match(text):
+            if pages.breaks:
+                if pages.near_break(i):
+                    out.add(i)
+            else:
+                # no page breaks: a number alone between lines that are not numbers (a table column would be)
+                nxt = next((lines[j].stripped for j in range(i + 1, min(len(lines), i + 50)) if lines[j].stripped), "")
+                if not previous.replace(".", "").isdigit() and not nxt.replace(".", "").isdigit():
+                    out.add(i)
+        previous = text
+    return out
+
+
+def _running_heads(lines: list[Line], pages: _Pages) -> set[int]:
+    """The same short line recurring at page-sized intervals (at page edges where pages are marked)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        text = ln.stripped
+        if ln.shape != "words" or not 6 <= len(text) <= 40 or _SENTENCE_PUNCT.search(text):
+            continue
+        if pages.breaks and not pages.near_break(i):
+            continue
+        where[re.sub(r"\d+", "#", re.sub(r"\s+", "", text))].append(i)
+    out: set[int] = set()
+    for positions in where.values():
+        if len(positions) >= 3 and min(b - a for a, b in zip(positions, positions[1:])) >= 15:
+            out.update(positions)
+    return out
+
+
+def _repeated_at_breaks(lines: list[Line], breaks: list[int], furniture: set[int]) -> set[int]:
+    """Lines a page repeats from the end of the page before (text dumps of overlapping page content)."""
+    out: set[int] = set()
+    for b in breaks:
+        before = [i for i in range(max(0, b - 60), b) if lines[i].stripped and i not in furniture]
+        after = [i for i in range(b, min(len(lines), b + 60)) if lines[i].stripped and i not in furniture]
+        best = 0
+        for m in range(min(len(before), len(after)), 1, -1):
+            if [lines[i].stripped for i in before[-m:]] == [lines[i].stripped for i in after[:m]]:
+                best = m
+                break
+        out.update(after[:best])
+    return out

@@ -1,0 +1,261 @@
+"""Table regions in flattened text: where a table written as space-separated rows starts and ends.
+
+PDF text extraction and copy-paste flatten a table into lines of tokens: a
+caption (…表, 单位：万元), header words wrapped over several lines, then rows
+(``212 城乡社区支出 13,583.48 1,066.51 2,921.97``), with label fragments wrapped
+above and below their row, empty numbered rows (``二、事业收入``), and a note
+(``注：本表反映…``). A region is a run of rows, held together by what may stand
+between rows of one table, and extended to its caption, header and note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Table
+from .build import build_table
+from .lines import Line
+from .templates import load_templates
+
+_TITLE = re.compile(r"表\s*(?:[（(]\s*续\s*[)）])?$")
+_CAPTION_LINE = re.compile(r"^(?:编制(?:部门|单位)|单位)\s*[：:]|单位\s*[：:]\s*(?:亿元|万元|千元|元)")
+_NOTE = re.compile(r"^(?:注|说明|备注)\s*\d?\s*[：:]")
+_HEADER_WORD = re.compile(
+    r"项目|合计|总计|小计|预算数|决算数|科目|编码|名称|^类|款|^项$|金额|栏次|行次|序号|本年|年初|年末|基本支出|项目支出"
+    r"|人员经费|公用经费|收入|支出|备注|单位"
+)
+# How many lines (header words, label fragments, empty rows) may stand between two rows of one table,
+# and how far above its first row a table's caption may be.
+_MAX_GAP = 12
+_MAX_LEAD = 12
+_MAX_EMPTY_ROWS = 40
+
+
+def is_title(line: Line) -> bool:
+    text = re.sub(r"\s+", "", line.stripped)
+    return line.shape == "words" and 3 <= len(text) <= 60 and bool(_TITLE.search(text))
+
+
+def is_caption_line(line: Line) -> bool:
+    return bool(_CAPTION_LINE.search(line.stripped)) and len(line.stripped) <= 80
+
+
+def is_header(line: Line) -> bool:
+    """Column titles: 项目 预算数, 类 款 项, 科目编码 … (never a numbered line)."""
+    text = line.stripped
+    return not line.figures and not line.row_numbered and len(text) <= 60 and bool(_HEADER_WORD.search(text))
+
+
+def is_note(line: Line) -> bool:
+    return bool(_NOTE.match(line.stripped))
+
+
+def _free(kinds: list, i: int) -> bool:
+    return kinds[i] is None
+
+
+def _is_row(lines: list[Line], kinds: list, i: int) -> bool:
+    if not _free(kinds, i) or lines[i].shape != "row":
+        return False
+    return not _continues_sentence(lines, kinds, i)
+
+
+def _next_filled(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest line with text after (step 1) or before (step -1) line i, within a page's reach."""
+    j = i + step
+    while 0 <= j < len(lines) and abs(j - i) <= 50:
+        if lines[j].stripped:
+            return j
+        j += step
+    return None
+
+
+def _continues_sentence(lines: list[Line], kinds: list, i: int) -> bool:
+    """A wrapped sentence's piece that happens to hold a bare figure: its unit on the next line, or mid-sentence."""
+    n = _next_filled(lines, i, 1)
+    if n is not None and re.match(r"^\s*(?:万元|亿元|元|%|万|亿)", lines[n].text) and lines[i].figures:
+        return lines[i].tokens[-1].kind == "figure"
+    prev = _next_filled(lines, i, -1)
+    if prev is None or kinds[prev] is not None:
+        return False
+    before = lines[prev]
+    return before.shape == "sentence" and not re.search(r"[。！？：:；;]$", before.stripped) and len(lines[i].figures) <= 1
+
+
+def _bridgeable(lines: list[Line], kinds: list, a: int, b: int) -> bool:
+    """Whether lines a..b-1 may stand between two rows of one table."""
+    count = numbered = 0
+    for j in range(a, b):
+        ln = lines[j]
+        if kinds[j] in ("blank", "furniture"):
+            continue
+        if kinds[j] is not None or ln.shape not in ("words",) or is_title(ln) or is_caption_line(ln) or is_note(ln):
+            return False
+        if ln.row_numbered and len(ln.stripped) <= 30:
+            numbered += 1  # an empty row of a long table (十二、农林水支出 …), not a gap
+            continue
+        count += 1
+    return count <= _MAX_GAP and numbered <= _MAX_EMPTY_ROWS
+
+
+def _lead(lines: list[Line], kinds: list, first: int) -> int:
+    """Where a table starts above its first row: at its title, or at the header words right above it."""
+    start = first
+    j = first - 1
+    seen = 0
+    while j >= 0 and seen < _MAX_LEAD:
+        ln = lines[j]
+        if kinds[j] in ("blank", "furniture"):
+            j -= 1
+            continue
+        if kinds[j] is not None:
+            break
+        if is_title(ln):
+            return j
+        if ln.shape == "words" or is_caption_line(ln):
+            if is_caption_line(ln) or is_header(ln) or j == first - 1:
+                start = j
+            seen += 1
+            j -= 1
+            continue
+        break
+    return start
+
+
+def _tail(lines: list[Line], kinds: list, last: int, end: int) -> int:
+    """Where a table ends below its last row: after its note, or after a label fragment wrapped below that row."""
+    j = last + 1
+    stop = last
+    while j < end:
+        ln = lines[j]
+        if kinds[j] in ("blank", "furniture"):
+            j += 1
+            continue
+        if kinds[j] is not None:
+            break
+        if is_note(ln):
+            stop = j
+            j += 1
+            continue
+        if stop == last and ln.shape == "words" and len(ln.stripped) <= 12 and not is_title(ln) and _wrapped_below(lines, last):
+            stop = j
+            j += 1
+            continue
+        break
+    return stop
+
+
+def _wrapped_below(lines: list[Line], row: int) -> bool:
+    """A row whose label began on the line above continues on the line below (the figures sit in the middle)."""
+    k = _next_filled(lines, row, -1)
+    above = lines[k] if k is not None else None
+    if above is None or above.shape != "words" or len(above.stripped) > 20 or is_title(above) or is_header(above):
+        return False
+    tokens = lines[row].tokens
+    # the row's own label is missing, or only its middle part is there
+    return bool(tokens) and (tokens[0].kind == "figure" or tokens[0].kind == "code" and (len(tokens) < 2 or tokens[1].kind != "word"))
+
+
+def _caption_only(lines: list[Line], kinds: list, i: int) -> int | None:
+    """A table with no figures at all: a title, its 单位 line, column titles and a note (本表无数据)."""
+    if not (_free(kinds, i) and is_title(lines[i])):
+        return None
+    j, caption, headers = i + 1, False, 0
+    while j < len(lines) and j <= i + _MAX_GAP:
+        ln = lines[j]
+        if kinds[j] in ("blank", "furniture"):
+            j += 1
+            continue
+        if kinds[j] is not None:
+            return None
+        if is_caption_line(ln):
+            caption = True
+        elif is_note(ln):
+            return j if caption and headers else None
+        elif is_header(ln) or _empty_total(ln):
+            headers += 1
+        else:
+            return None
+        j += 1
+    return None
+
+
+def _empty_total(line: Line) -> bool:
+    return re.sub(r"\s+", "", line.stripped) in ("合计", "总计", "小计")
+
+
+def _no_rows_follow(lines: list[Line], kinds: list, j: int) -> bool:
+    nxt = next((k for k in range(j, min(len(lines), j + 50)) if kinds[k] not in ("blank", "furniture")), None)
+    return nxt is None or not _is_row(lines, kinds, nxt)
+
+
+_FORM_TITLE = re.compile(r"(?:申报|自评|评价|目标)表$")
+_FORM_END = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分|附件|附表)")
+
+
+def form_regions(lines: list[Line], kinds: list) -> list[tuple[int, int]]:
+    """Forms (绩效目标申报表, 绩效自评表): their cells hold sentences and lists; they run to the next section."""
+    out = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not (_free(kinds, i) and ln.shape == "words" and _FORM_TITLE.search(re.sub(r"\s+", "", ln.stripped))):
+            i += 1
+            continue
+        nxt = [j for j in range(i + 1, min(len(lines), i + 5)) if lines[j].stripped]
+        if not any(lines[j].shape == "row" or "项目名称" in lines[j].text for j in nxt):
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(lines) and kinds[j] in (None, "blank", "furniture"):
+            text = lines[j].stripped
+            if text and (_FORM_END.match(text) and len(text) <= 30 or is_title(lines[j]) and j > i + 1):
+                break
+            if text:
+                last = j
+            j += 1
+        out.append((i, last))
+        i = j
+    return out
+
+
+def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: tuple[str, ...] = ()) -> list[tuple[int, int, Table | None]]:
+    """(first line, last line, table) of every table flattened into these lines; None where its rows cannot be rebuilt."""
+    templates = load_templates(identity_dirs)
+    rows = [i for i in range(len(lines)) if _is_row(lines, kinds, i)]
+    clusters: list[list[int]] = []
+    for r in rows:
+        if clusters and _bridgeable(lines, kinds, clusters[-1][-1] + 1, r):
+            clusters[-1].append(r)
+        else:
+            clusters.append([r])
+    out: list[tuple[int, int, Table]] = []
+    taken_until = -1
+    for cluster in clusters:
+        first = max(_lead(lines, kinds, cluster[0]), taken_until + 1)
+        last = _tail(lines, kinds, cluster[-1], len(lines))
+        has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
+        if len(cluster) < 2 and not has_caption:
+            continue
+        out.append((first, last, build_table(content, lines, kinds, first, last, templates)))
+        taken_until = last
+    out.extend(_empty_tables(content, lines, kinds, out, templates))
+    out.sort(key=lambda r: r[0])
+    return out
+
+
+def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table | None]]:
+    inside = {j for first, last, _ in found for j in range(first, last + 1)}
+    out = []
+    for i in range(len(lines)):
+        if i in inside:
+            continue
+        last = _caption_only(lines, kinds, i)
+        if last is None or any(j in inside for j in range(i, last + 1)):
+            continue
+        table = build_table(content, lines, kinds, i, last, templates)
+        if table is not None:
+            out.append((i, last, table))
+            inside.update(range(i, last + 1))
+    return out
