@@ -21,13 +21,16 @@ import argparse
 import collections
 import hashlib
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from memory import checked_alone  # noqa: E402
 
 from tests import fuzzing  # noqa: E402
 
@@ -78,29 +81,6 @@ def fuzz(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------- growth
 
 
-# `auditlint check FILE` in a child process that reports its own peak memory when done
-_CHECK_AND_MEASURE = """
-import resource, sys
-from auditlint.cli import main
-try:
-    main(["check", "--isolated", "--format", "json", "-o", sys.argv[2], sys.argv[1]])
-except SystemExit:
-    pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
-
-def _measured(path: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of checking one file in a fresh process."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _CHECK_AND_MEASURE, str(path), os.devnull],
-        cwd=ROOT, capture_output=True, text=True, timeout=3600,
-    )
-    seconds = time.perf_counter() - started
-    return seconds, int(done.stdout.split()[-1]) / 1024
-
-
 def growth(args: argparse.Namespace) -> None:
     from tests.fuzzing import nested_merges, one_line_report
     from tests.office import Paragraph, build_docx
@@ -119,7 +99,7 @@ def growth(args: argparse.Namespace) -> None:
         for size in (10_000, 100_000, 1_000_000):
             path = folder / f"{name.split(',')[0]}-{size}{suffix}"
             path.write_bytes(build(size))
-            seconds, mb = _measured(path)
+            seconds, mb = checked_alone(path)
             ratio = f"x{seconds / previous:.1f} per 10x" if previous else ""
             print(f"  {name:36s} {size / 1000:6.0f} K ({path.stat().st_size / 1000:5.0f} KB file): {seconds:7.2f} s {mb:7.0f} MB  {ratio}", flush=True)
             previous = seconds
