@@ -139,7 +139,7 @@ def long_lines(args: argparse.Namespace) -> None:
 
     folder = args.dir / "lines"
     folder.mkdir(parents=True, exist_ok=True)
-    print("\nlong lines: peak RSS above a tiny file's, and its growth per 10x the input")
+    print("\nlong lines: peak RSS above a tiny file's, per 100 K characters of the line")
     tiny = folder / "tiny.txt"
     tiny.write_text("2023年度部门决算说明\n本年支出合计1.00万元。\n", encoding="utf-8")
     _, floor = checked_alone(tiny)
