@@ -111,15 +111,17 @@ def draft_on_one_line(size: int) -> str:
     return one_line_report(size, (ROOT / "examples" / "draft-with-errors.txt").read_text(encoding="utf-8"))
 
 
-# `auditlint check FILE` in a child process that reports its own peak memory when done
+# `auditlint check FILE` in a child process that reports its own peak memory when done: VmHWM, the
+# high-water mark of this program's memory (ru_maxrss would start at the parent's, inherited by fork)
 _CHECK_AND_MEASURE = """
-import resource, sys
+import re, sys
 from auditlint.cli import main
 try:
     main(["check", "--isolated", "--format", "json", "-o", sys.argv[2], sys.argv[1]])
 except SystemExit:
     pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as status:
+    print(re.search(r"VmHWM:\\s*(\\d+)", status.read()).group(1))
 """
 
 
