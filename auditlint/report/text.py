@@ -70,6 +70,7 @@ REASONS = {
     "encoding": "编码无法识别",
     "corrupt": "文件损坏",
     "internal-error": "内部错误",
+    "no-text": "扫描件无文字层",
 }
 
 
