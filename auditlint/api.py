@@ -12,7 +12,6 @@ from .extract import extract
 from .model import FileResult, InternalError
 from .sources import ReadError, read_bytes, read_path
 from .suppress import apply_suppressions
-from .tables import table_count
 
 
 @lru_cache(maxsize=16)
@@ -61,7 +60,7 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         document=document if keep_document else None,
         claims=outcome.claims,
         internal_errors=[InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors],
-        tables=table_count(disclosure),
+        tables=disclosure.table_count,
         seconds=time.perf_counter() - started,
     )
 

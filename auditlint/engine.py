@@ -10,7 +10,7 @@ import pkgutil
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.metadata import entry_points
@@ -227,6 +227,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
                 end_line=r_end_line,
                 end_column=r_end_col,
                 page=doc.page_of(start),
+                box=doc.box_of(start, end),
                 evidence=doc.text[start:end],
                 message=message,
             )
@@ -242,6 +243,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         end_line=end_line,
         end_column=end_col,
         page=doc.page_of(issue.start),
+        box=doc.box_of(issue.start, issue.end),
         evidence=doc.text[issue.start : issue.end],
         expected=issue.expected,
         actual=issue.actual,
@@ -308,10 +310,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def iter_outcomes(outcomes: Iterable[Outcome]) -> Iterator[Issue]:
-    """Only the issues of a rule's outcomes (for tests and docs)."""
-    for o in outcomes:
-        if isinstance(o, Issue):
-            yield o

@@ -6,11 +6,17 @@ import bisect
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .numbers import MONEY_SCALE, Interval
+
+if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with them in auditlint/extract
+    from .extract.mentions import Mention
+    from .extract.reflow import Reflowed
+    from .extract.structure import OutlineIndex
+    from .tables.evaluate import TableVerdicts
 
 
 class Severity(str, Enum):
@@ -61,6 +67,64 @@ class Block(BaseModel):
     table: Table | None = None
 
 
+class PageBoxes:
+    """Where the laid-out text of a PDF sits on its pages, for drawing a finding's box.
+
+    Runs of Document.text (a line of running text, a table cell) each have a page
+    and a box; a line also has the left and right edge of each of its characters
+    (`edges`: x0, x1 pairs, NaN for a space the reader put in). Boxes are kept as
+    the page is displayed (x right, y down from its top, points); `frames` maps each
+    page's boxes back to PDF coordinates: points in the page's user space, y
+    upwards, (x0, y0, x1, y1).
+    """
+
+    __slots__ = ("starts", "ends", "pages", "boxes", "edges", "frames")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pages: list[int] = []
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.edges: list[Any] = []  # array('f') or None per run
+        self.frames: dict[int, Any] = {}  # page -> callable(x0, top, x1, bottom) -> PDF box
+
+    def add(self, start: int, end: int, page: int, box: tuple[float, float, float, float], edges=None) -> None:
+        """A run laid out at [start, end), in order of start."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.pages.append(page)
+        self.boxes.append(box)
+        self.edges.append(edges)
+
+    def box(self, start: int, end: int) -> tuple[int, tuple[float, float, float, float]] | None:
+        """The page and PDF box of the text at [start, end): its characters' boxes, on the page it starts on."""
+        end = max(end, start + 1)
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        page = None
+        x0 = top = float("inf")
+        x1 = bottom = float("-inf")
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] <= start or (page is not None and self.pages[i] != page):
+                i += 1
+                continue
+            run_x0, run_top, run_x1, run_bottom = self.boxes[i]
+            edges = self.edges[i]
+            if edges is not None:
+                lo, hi = max(start, self.starts[i]) - self.starts[i], min(end, self.ends[i]) - self.starts[i]
+                xs = [v for v in edges[2 * lo : 2 * hi] if v == v]  # NaN (an inserted space) is not equal to itself
+                if not xs:
+                    i += 1
+                    continue
+                run_x0, run_x1 = min(xs), max(xs)
+            x0, top, x1, bottom = min(x0, run_x0), min(top, run_top), max(x1, run_x1), max(bottom, run_bottom)
+            if page is None:
+                page = self.pages[i]
+            i += 1
+        if page is None:
+            return None
+        return page, tuple(round(v, 2) for v in self.frames[page](x0, top, x1, bottom))
+
+
 class Document(BaseModel):
     """A file as read: its text (what locations point into) and its blocks.
 
@@ -80,6 +144,14 @@ class Document(BaseModel):
     encoding: str = "utf-8"
     blocks: list[Block] = Field(default_factory=list)
     page_starts: list[int] = Field(default_factory=list)
+    boxes: PageBoxes | None = Field(default=None, exclude=True)  # PDF only: where the text is on the pages
+
+    def box_of(self, start: int, end: int) -> list[float] | None:
+        """The PDF box [x0, y0, x1, y1] of the text at [start, end) on its page, where the reader knows it."""
+        if self.boxes is None:
+            return None
+        found = self.boxes.box(start, end)
+        return list(found[1]) if found and found[0] == self.page_of(start) else None
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -115,7 +187,7 @@ class Document(BaseModel):
 
 Kind = Literal["money", "percent", "count", "number", "points"]
 _KIND_OF_UNIT: dict[str, Kind] = {
-    **{unit: "money" for unit in MONEY_SCALE},
+    **dict.fromkeys(MONEY_SCALE, "money"),
     "%": "percent",
     "％": "percent",
     "": "number",
@@ -180,13 +252,15 @@ class Quantity(Span):
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
 
-    def same_measure(self, other: Quantity) -> bool:
-        if self.kind == "money":
-            return other.kind == "money"
-        return self.unit == other.unit
-
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
+#: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
+#: 全年), or a plan (计划); "" when the words do not say.
+Basis = Literal["", "prior_year", "budget", "initial_budget", "adjusted_budget", "full_year_budget", "plan"]
+#: Which amount a statement states: the final (决算) or the arrived (到位) one; "" when the words do not say.
+Measure = Literal["", "决算", "到位"]
+#: What a word says of a change: up (1), down (-1), or neither (0: "增加（减少）", a word that is not one).
+Direction = Literal[-1, 0, 1]
 
 
 class Fact(BaseModel):
@@ -196,8 +270,8 @@ class Fact(BaseModel):
     quantity: Quantity
     label: str = ""
     word: Word | None = None
-    direction: int = 0
-    basis: str = ""
+    direction: Direction = 0
+    basis: Basis = ""
     base_label: str = ""
     double_sign: bool = False
 
@@ -208,7 +282,8 @@ class Statement(BaseModel):
     index: int
     subject: str
     key: str
-    measure: str = ""
+    measure: Measure = ""
+    named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
     facts: list[Fact] = Field(default_factory=list)
@@ -255,10 +330,11 @@ class ChangeClaim(Claim):
     prior: Quantity | None = None
     delta: Quantity | None = None
     delta_word: Word | None = None
+    delta_direction: Direction = 0  # what delta_word says
     rate: Quantity | None = None
     rate_word: Word | None = None
+    rate_direction: Direction = 0  # what rate_word says
     double_sign: bool = False
-    current_label: str = ""
 
 
 class ShareClaim(Claim):
@@ -286,7 +362,7 @@ class CompositionClaim(Claim):
     """A total and the parts the text lists under it (其中 / 包括 / 主要用于 / numbered items)."""
 
     kind: str = "sum"
-    measure: str = "value"
+    measure: Literal["value", "budget", "delta"] = "value"  # which figures of the list are summed
     total: Quantity
     parts: list[Quantity]
     part_labels: list[str]
@@ -303,8 +379,6 @@ class ComparisonClaim(Claim):
     word: Word
     left: Quantity | None = None
     right: Quantity | None = None
-    left_label: str = "决算数"
-    right_label: str = "预算数"
 
 
 class Reason(BaseModel):
@@ -375,16 +449,8 @@ class Score(Span):
 ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
-class Paragraph(BaseModel):
-    """A paragraph after reflow: its normalised text and where each character came from."""
-
-    start: int
-    end: int
-    text: str
-
-
 class Disclosure(BaseModel):
-    """Everything extracted from one document, ready for the rules."""
+    """Everything extracted from one document, ready for the rules: made whole by extract(), never filled in later."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -398,9 +464,11 @@ class Disclosure(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     outline: list[Heading] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
-    flow: Any = Field(default=None, exclude=True)  # the reflowed text (extract.reflow.Reflowed) and its map
-    _mentions: Any = PrivateAttr(default=None)  # extract.mentions.find_mentions, computed once for every rule that reads it
-    _outline_index: Any = PrivateAttr(default=None)  # extract.structure.outline_index: (the outline, its OutlineIndex)
+    flow: Reflowed = Field(exclude=True)  # the reflowed text (sentences whole again) and its map to the original
+    outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
+    mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
+    table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_count: TableCount  # tables, rows and figures read
 
     @property
     def path(self) -> str:
@@ -428,8 +496,13 @@ class Related(BaseModel):
     end_line: int
     end_column: int
     page: int | None = None
+    box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     message: str = ""
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_empty_box(handler(self))
 
 
 class Finding(BaseModel):
@@ -445,6 +518,7 @@ class Finding(BaseModel):
     end_line: int
     end_column: int
     page: int | None = None
+    box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     expected: str | None = None
     actual: str | None = None
@@ -453,6 +527,17 @@ class Finding(BaseModel):
     start: int = Field(default=0, exclude=True)
     end: int = Field(default=0, exclude=True)
     source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_empty_box(handler(self))
+
+
+def _without_empty_box(data):
+    """Reports carry `box` only where there is one (PDF findings), so other reports read as before."""
+    if isinstance(data, dict) and "box" in data and data["box"] is None:
+        del data["box"]
+    return data
 
 
 class ClaimCount(BaseModel):

@@ -229,7 +229,7 @@ def main() -> None:
         if (n, 1) in runs and (n, cores) in runs:
             same = runs[(n, 1)]["sha256"] == runs[(n, cores)]["sha256"]
             out.add(f"same report with --jobs 1 and --jobs {cores}", float(same), "bool", "identical", same)
-    print("\ncost per report as the archive grows (--jobs %d)" % cores)
+    print(f"\ncost per report as the archive grows (--jobs {cores})")
     for n in sizes:
         out.add(f"{n} reports", cost[n] * 1000, "ms/rep", "flat", None, f"x{cost[n] / cost[sizes[0]]:.2f} the {sizes[0]}-report run")
     flat = cost[max(sizes)] / cost[sizes[1]]

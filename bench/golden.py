@@ -157,7 +157,6 @@ def extraction(path: str) -> tuple[str, str]:
     on these inputs still shows here (repr keeps types: Decimal('1.0') is not Decimal('1.00')).
     """
     from auditlint.extract import extract
-    from auditlint.extract.mentions import find_mentions
     from auditlint.sources import ReadError, read_path
 
     try:
@@ -165,8 +164,14 @@ def extraction(path: str) -> tuple[str, str]:
     except ReadError as exc:
         return path, exc.code
     d = extract(document)
+    if hasattr(d, "mentions"):
+        mentions = d.mentions
+    else:  # a tree from before the Disclosure was made whole at extraction (recorded with PYTHONPATH)
+        from auditlint.extract.mentions import find_mentions
+
+        mentions = find_mentions(d)
     parts = [d.year, d.unit, d.quantities, d.statements, d.reasons, d.claims, d.tables, d.outline, d.scores,
-             d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, find_mentions(d)]
+             d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, mentions]
     # which fields were given when each model was made (repr does not show it; model_dump(exclude_unset) would)
     made = [*d.quantities, *d.statements, *(f for st in d.statements for f in st.facts), *d.reasons, *d.claims, *d.outline, *d.scores]
     parts.append([sorted(m.model_fields_set) for m in made])

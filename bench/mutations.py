@@ -190,7 +190,7 @@ def change_sites(text: str):
         if word2 and word2 not in ("增幅", "降幅", "减幅") and (word2 in UP) != (direction == 1):
             continue  # the words already disagree
         lo, _ = sentence(text, m.start())
-        currents = [a for a in AMOUNT.finditer(text, lo, m.start())]
+        currents = list(AMOUNT.finditer(text, lo, m.start()))
         if not currents:
             continue
         current = currents[-1]
@@ -203,7 +203,7 @@ def change_sites(text: str):
 
 
 def rate_mutations(text, rng):
-    for m, current, direction in change_sites(text):
+    for m, _current, _direction in change_sites(text):
         new = shifted_rate(rng, m.group(5))
         yield Mutation("rate", [(m.start(5), m.end(5), new)], [sentence(text, m.start(), m.end())], f"{m.group(5)}% -> {new}%")
 
@@ -226,7 +226,7 @@ def delta_mutations(text, rng):
 
 
 def direction_mutations(text, rng):
-    for m, current, direction in change_sites(text):
+    for m, _current, _direction in change_sites(text):
         group = 4 if m.group(4) in SWAP and rng.random() < 0.5 else 1
         word = m.group(group)
         yield Mutation("direction", [(m.start(group), m.end(group), SWAP[word])], [sentence(text, m.start(), m.end())], f"{word} -> {SWAP[word]}")
@@ -280,7 +280,7 @@ def share_mutations(text, rng):
 def component_mutations(text, rng):
     for m in re.finditer(rf"({NUM}){WS}(亿元|万元|元)[^。；\d]{{0,8}}?其中[：:，,]?", text):
         _, hi = sentence(text, m.end())
-        parts = [a for a in AMOUNT.finditer(text, m.end(), hi)]
+        parts = list(AMOUNT.finditer(text, m.end(), hi))
         # a list of parts only: a change, a rate or a share between them means the figures are not all parts
         between = text[m.end() : parts[-1].end()] if parts else ""
         if len(parts) < 2 or re.search(r"增加|减少|增长|下降|上年|预算|[%％]", between):
@@ -323,7 +323,7 @@ def execution_mutations(text, rng):
         rate = m.group(2)
         lo = sentence(text, m.start(), m.end())[0]
         lo = sentence(text, max(lo - 2, 0))[0]  # the plan is often stated in the sentence before
-        amounts = [a for a in AMOUNT.finditer(text, lo, m.start())]
+        amounts = list(AMOUNT.finditer(text, lo, m.start()))
         pairs = [(a, b) for a in amounts for b in amounts if a is not b and a.group(2) == b.group(2) and dec(a.group(1))]
         if not any(ratio_fits(a.group(1), b.group(1), rate) for a, b in pairs):
             continue

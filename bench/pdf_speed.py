@@ -1,19 +1,24 @@
-"""PDF ingestion speed: pages per second of auditlint's PDF reader and of a full check, against pdftotext.
+"""PDF speed: pages per second per core of auditlint's PDF reader and of a whole check, against pdftotext, and peak memory.
 
     python bench/pdf_speed.py                 # the shared corpus PDFs
     python bench/pdf_speed.py a.pdf b.pdf     # any PDFs
     python bench/pdf_speed.py --runs 5
 
-Each figure is the median of --runs timed runs in this process (the first,
-untimed run warms imports and caches). pdftotext (poppler-utils) runs as a
-subprocess, so its time includes process start; it is the speed floor, and is
-left out when it is not installed.
+Each figure is the median of --runs timed runs (the first, untimed run warms
+imports and caches), in CPU seconds of the process doing the work, so that other
+work on the machine does not count: pages per CPU second is pages per second per
+core. pdftotext -layout (poppler-utils) is timed in the same run, as the
+reference; its figures are the CPU time of its processes. Ratios are auditlint's
+time over pdftotext's. Peak memory is the largest resident set of a fresh
+process that reads (or checks) every PDF once, measured by that process itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -21,11 +26,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from auditlint.api import check_path  # noqa: E402
-from auditlint.config import Config  # noqa: E402
-from auditlint.sources import read_path  # noqa: E402
 from auditlint.sources.pdf import available  # noqa: E402
 
 
@@ -38,62 +41,101 @@ def corpus_pdfs() -> list[Path]:
     return []
 
 
-def timed(fn, runs: int) -> float:
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cpu_timed(fn, runs: int) -> float:
+    """Median CPU seconds of fn (this process and the children it waited for)."""
     fn()
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        a = _cpu()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(_cpu() - a)
     return statistics.median(times)
+
+
+def _worker(mode: str, paths: list[str]) -> None:
+    """Run in a fresh process: read or check every PDF once, then print the peak resident set."""
+    from auditlint.api import check_path
+    from auditlint.config import Config
+    from auditlint.sources import read_path
+
+    config = Config()
+    for p in paths:
+        read_path(p) if mode == "read" else check_path(p, config)
+    print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def peak_mb(mode: str, pdfs: list[Path]) -> float:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", mode, *map(str, pdfs)], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])["peak_mb"]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pdfs", nargs="*", type=Path)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--worker", choices=["read", "check"], help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:
+        _worker(args.worker, [str(p) for p in args.pdfs])
+        return 0
     if not available():
-        print("pdfplumber is not installed: pip install 'auditlint[pdf]'", file=sys.stderr)
+        print("pypdfium2 is not installed: pip install 'auditlint[pdf]'", file=sys.stderr)
         return 2
     pdfs = args.pdfs or corpus_pdfs()
     if not pdfs:
         print("no PDFs given and no shared corpus found", file=sys.stderr)
         return 2
+    from auditlint.api import check_path
+    from auditlint.config import Config
+    from auditlint.sources import read_path
+
     pdftotext = shutil.which("pdftotext")
     config = Config()
     rows = []
-    totals = {"pages": 0, "read": 0.0, "check": 0.0, "floor": 0.0}
+    totals = {"pages": 0, "read": 0.0, "check": 0.0, "ref": 0.0}
+    started = time.perf_counter()
     for pdf in pdfs:
         document = read_path(pdf)
         pages = len(document.page_starts)
         tables = sum(1 for b in document.blocks if b.kind == "table")
-        read = timed(lambda: read_path(pdf), args.runs)
-        check = timed(lambda: check_path(pdf, config), args.runs)
-        floor = None
+        read = cpu_timed(lambda: read_path(pdf), args.runs)
+        check = cpu_timed(lambda: check_path(pdf, config), args.runs)
+        ref = None
         if pdftotext:
-            floor = timed(lambda: subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, check=True), args.runs)
-            totals["floor"] += floor
+            ref = cpu_timed(lambda: subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, check=True), args.runs)
+            totals["ref"] += ref
         totals["pages"] += pages
         totals["read"] += read
         totals["check"] += check
-        rows.append((pdf.name, pages, tables, read, check, floor))
+        rows.append((pdf.name, pages, tables, read, check, ref))
 
     def rate(pages: int, seconds: float) -> str:
-        return f"{pages / seconds:7.1f}"
+        return f"{pages / seconds:8.0f}"
 
-    print(f"{'file':40} {'pages':>5} {'tables':>6} {'read p/s':>9} {'check p/s':>9} {'pdftotext p/s':>13} {'read/pdftotext':>14}")
-    for name, pages, tables, read, check, floor in rows:
-        ratio = f"{(pages / read) / (pages / floor):14.3f}" if floor else f"{'-':>14}"
-        floor_rate = rate(pages, floor) if floor else "-"
-        print(f"{name:40} {pages:5} {tables:6} {rate(pages, read):>9} {rate(pages, check):>9} {floor_rate:>13} {ratio}")
-    n = totals["pages"]
-    overall_floor = totals["floor"]
-    ratio = f"{(n / totals['read']) / (n / overall_floor):14.3f}" if overall_floor else f"{'-':>14}"
-    floor_rate = rate(n, overall_floor) if overall_floor else "-"
-    print(f"{'all':40} {n:5} {'':6} {rate(n, totals['read']):>9} {rate(n, totals['check']):>9} {floor_rate:>13} {ratio}")
+    def ratio(seconds: float, ref: float | None) -> str:
+        return f"{seconds / ref:8.2f}x" if ref else f"{'-':>9}"
+
+    print("pages per CPU second (= per core); ratio = auditlint's time / pdftotext -layout's time in this run")
+    print(f"{'file':38} {'pages':>5} {'tables':>6} {'read':>8} {'check':>8} {'pdftotext':>9} {'read/ref':>9} {'check/ref':>9}")
+    for name, pages, tables, read, check, ref in rows:
+        ref_rate = rate(pages, ref) if ref else f"{'-':>8}"
+        print(f"{name:38} {pages:5} {tables:6} {rate(pages, read)} {rate(pages, check)} {ref_rate:>9} {ratio(read, ref)} {ratio(check, ref)}")
+    n, ref = totals["pages"], totals["ref"] or None
+    ref_rate = rate(n, ref) if ref else f"{'-':>8}"
+    all_read, all_check = totals["read"], totals["check"]
+    print(f"{'all':38} {n:5} {'':6} {rate(n, all_read)} {rate(n, all_check)} {ref_rate:>9} {ratio(all_read, ref)} {ratio(all_check, ref)}")
+    print(f"peak memory of one process: read {peak_mb('read', pdfs):.0f} MB, check {peak_mb('check', pdfs):.0f} MB")
+    print(f"({time.perf_counter() - started:.1f} s wall clock for this benchmark)")
     if not pdftotext:
-        print("pdftotext not found (apt-get install poppler-utils): no speed floor to compare with")
+        print("pdftotext not found (apt-get install poppler-utils): no reference to compare with")
     return 0
 
 

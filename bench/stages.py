@@ -25,7 +25,6 @@ sys.path.insert(0, str(HERE))
 from synthetic import report  # noqa: E402
 
 import auditlint.extract as extract_module  # noqa: E402
-import auditlint.tables as tables_module  # noqa: E402
 from auditlint.api import check_bytes, rules_for  # noqa: E402
 from auditlint.config import Config  # noqa: E402
 from auditlint.extract.statements import StatementParser  # noqa: E402
@@ -38,6 +37,9 @@ STAGES = {  # name in the extract module -> stage name
     "find_outline": "outline",
     "find_scores": "scores",
     "build_claims": "claims",
+    "read_tables": "tables",
+    "find_mentions": "mentions",
+    "evaluate_claims": "table verdicts",
 }
 
 
@@ -56,12 +58,11 @@ def stage_times(name: str, data: bytes, config: Config) -> dict[str, float]:
     """Seconds per stage of one check of data."""
     spent: dict[str, float] = defaultdict(float)
     originals = {attr: getattr(extract_module, attr) for attr in STAGES}
-    paragraph, attach = StatementParser.paragraph, tables_module.attach_tables
+    paragraph = StatementParser.paragraph
     try:
         for attr, stage in STAGES.items():
             setattr(extract_module, attr, _timed(originals[attr], stage, spent))
         StatementParser.paragraph = _timed(paragraph, "statements", spent)
-        tables_module.attach_tables = _timed(attach, "tables", spent)
         started = time.perf_counter()
         document = read_bytes(name, data)
         spent["read"] = time.perf_counter() - started
@@ -71,7 +72,7 @@ def stage_times(name: str, data: bytes, config: Config) -> dict[str, float]:
     finally:
         for attr, fn in originals.items():
             setattr(extract_module, attr, fn)
-        StatementParser.paragraph, tables_module.attach_tables = paragraph, attach
+        StatementParser.paragraph = paragraph
     rules_started = time.perf_counter()
     for r in rules_for(config, name):
         started = time.perf_counter()
@@ -100,7 +101,8 @@ def main() -> None:
             for stage, seconds in stage_times(name, data, config).items():
                 best[stage] = min(best.get(stage, seconds), seconds)
         print(f"\n{name}: {len(data) / 1024:.0f} KB, best of {args.n} (ms)")
-        order = ["read", "reflow", "figures", "skeleton", "statements", "outline", "scores", "claims", "tables", "extract (all)"]
+        order = ["read", "reflow", "figures", "skeleton", "statements", "outline", "scores", "claims", "tables",
+                 "mentions", "table verdicts", "extract (all)"]
         for stage in order:
             print(f"  {stage:24s} {best.get(stage, 0) * 1000:8.2f}")
         for stage, seconds in sorted(best.items(), key=lambda kv: -kv[1]):

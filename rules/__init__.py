@@ -1,1 +1,1 @@
-"""auditlint's built-in rules: one module per family, and accounting identities as TOML."""
+"""auditlint's built-in rules: a module per family (the DOC family, one per concern), and accounting identities as TOML."""

@@ -3,120 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditlint.rulekit import (
-    MONEY_SCALE,
     RATE_TOLERANCE,
     Assessed,
     ChangeClaim,
     Disclosure,
-    Interval,
     Issue,
     NotAssessable,
     Quantity,
+    ReasonClaim,
     amount,
+    digits,
     in_unit,
-    interval_of,
-    percent_of,
     replace_number,
-    rounded_text,
     rule,
+    verdicts,
 )
-
-_UP = {"增加", "增长", "上升", "增支", "超支", "增幅", "增长率"}
-_DOWN = {"减少", "下降", "降低", "节约", "节省", "减支", "降幅", "减幅", "下降率"}
-
-
-def direction(word: str | None) -> int:
-    if not word:
-        return 0
-    if word in _UP:
-        return 1
-    if word in _DOWN:
-        return -1
-    return 0
 
 
 def _basis(claim: ChangeClaim) -> str:
     return "年初预算" if claim.basis == "budget" else "上年"
-
-
-def _magnitude(q: Quantity) -> Interval:
-    iv = interval_of(q)
-    return Interval(abs(iv.lo), abs(iv.hi)) if iv.lo >= 0 or iv.hi <= 0 else Interval(Decimal(0), max(-iv.lo, iv.hi))
-
-
-def _amount_like(q: Quantity | None, current: Quantity | None) -> bool:
-    """An amount of money, or a count of the same things as the current figure (人次 and 人次)."""
-    if q is None:
-        return False
-    if q.kind == "money":
-        return True
-    return q.kind == "count" and current is not None and current.kind == "count" and current.unit == q.unit
-
-
-def _prior(claim: ChangeClaim) -> tuple[Interval | None, bool]:
-    """Last year's (or the budget) figure: stated, or implied by current ∓ change. Second: was it stated."""
-    if _amount_like(claim.prior, claim.current):
-        return interval_of(claim.prior), True  # type: ignore[arg-type]
-    if claim.current is None or claim.delta is None or claim.delta.kind != claim.current.kind:
-        return None, False
-    if not _amount_like(claim.delta, claim.current):
-        return None, False
-    sign = direction(claim.delta_word.text if claim.delta_word else None)
-    if sign == 0:
-        return None, False
-    current = interval_of(claim.current)
-    change = _magnitude(claim.delta)
-    return (current - change if sign > 0 else current + change), False
-
-
-def _unit(claim: ChangeClaim) -> str:
-    for q in (claim.current, claim.prior, claim.delta):
-        if q is not None and q.kind == "money":
-            return q.unit
-    if _amount_like(claim.delta, claim.current):
-        return claim.current.unit  # type: ignore[union-attr]
-    return ""
-
-
-def expected_rate(claim: ChangeClaim) -> tuple[Interval | None, Interval | None, str]:
-    """(last year's figure, the rate the figures imply, why not) for a change with a rate."""
-    prior, stated = _prior(claim)
-    change: Interval | None = None
-    if _amount_like(claim.delta, claim.current):
-        change = _magnitude(claim.delta)  # type: ignore[arg-type]
-    elif claim.current is not None and prior is not None and stated:
-        diff = interval_of(claim.current) - prior
-        change = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
-    if prior is None or change is None:
-        return None, None, "缺少本年数或上年数"
-    expected = percent_of(change, prior)
-    if expected is None:
-        return prior, None, "上年数为零，无法计算变动率"
-    return prior, expected, ""
-
-
-def rate_holds(claim: ChangeClaim) -> bool | None:
-    """Whether a change's rate follows from its figures (None: not assessable)."""
-    if claim.rate is None:
-        return None
-    _, expected, _ = expected_rate(claim)
-    return None if expected is None else expected.overlaps(_magnitude(claim.rate))
-
-
-def amount_holds(claim: ChangeClaim) -> bool | None:
-    """Whether a stated change is the difference of the two stated figures (None: not assessable)."""
-    if claim.current is None or claim.prior is None or claim.delta is None:
-        return None
-    if {claim.current.kind, claim.prior.kind, claim.delta.kind} != {"money"}:
-        return None
-    diff = interval_of(claim.current) - interval_of(claim.prior)
-    magnitude = Interval(min(abs(diff.lo), abs(diff.hi)), max(abs(diff.lo), abs(diff.hi)))
-    if diff.lo <= 0 <= diff.hi:
-        magnitude = Interval(Decimal(0), magnitude.hi)
-    return magnitude.overlaps(_magnitude(claim.delta))
 
 
 @rule("CHG001", "change-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
@@ -135,44 +42,50 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Bad:  机关运行经费支出33.39万元，比上年减少6.28万元，下降93.4%。
     Good: 机关运行经费支出33.39万元，比上年减少6.28万元，下降15.8%。
     """
-    from .unit import slipped_figure
-
     for claim in doc.claims_of(ChangeClaim):
         if claim.rate is None:
             continue
-        prior, expected, why = expected_rate(claim)
-        if expected is None or prior is None:
-            yield NotAssessable(claim, why)
+        verdict = verdicts.change_rate(claim)
+        if verdict.expected is None or verdict.prior is None:
+            yield NotAssessable(claim, verdict.reason)
             continue
         yield Assessed(claim)
-        if expected.widen(settings["tolerance"]).overlaps(_magnitude(claim.rate)):
+        if verdict.holds(claim.rate, settings["tolerance"]):
             continue
-        if slipped_figure(claim) is not None:
+        if verdicts.unit_slip(claim, fails=True) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
-        word = claim.rate_word.text if claim.rate_word else ""
-        start = claim.rate_word.start if claim.rate_word else claim.rate.start
-        evidence = doc.text[start : claim.rate.end]
-        exp_text = rounded_text(expected, claim.rate.places)
-        unit = _unit(claim)
-        prior_text = in_unit(prior.mid, unit, _places(claim)) if unit else ""
-        kind = "降幅" if direction(word) < 0 else "增幅" if direction(word) > 0 else "变动率"
-        basis = _basis(claim)
-        if claim.current is not None and claim.delta is not None:
-            d_word = claim.delta_word.text if claim.delta_word else "变动"
-            story = f"{claim.subject or '本项'} {amount(claim.current)}，比{basis}{d_word} {amount(_abs(claim.delta))}，{basis}{'数' if basis == '上年' else ''}应为 {prior_text}"
-        elif claim.prior is not None and claim.delta is not None:
-            story = f"{basis} {amount(claim.prior)}，变动 {amount(_abs(claim.delta))}"
-        else:
-            story = f"{claim.subject or '本项'} {amount(claim.current)}，{basis} {amount(claim.prior)}"  # type: ignore[arg-type]
-        shown = exp_text if exp_text is not None else f"{expected.mid:.{claim.rate.places + 1}f}"
-        yield Issue(
-            start=start,
-            end=claim.rate.end,
-            message=f"{word}{claim.rate.text.strip()} 与数据不符：{story}，{kind}应为 {shown}%",
-            expected=f"{word}{shown}%",
-            actual=evidence,
-            fix=replace_number(evidence, claim.rate, exp_text) if exp_text is not None else None,
+        yield _rate_issue(doc, claim, verdict.prior, verdict.expected)
+
+
+def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
+    """CHG001's finding: the rate as stated, the figures it should follow from, and the rate they give."""
+    assert claim.rate is not None
+    word = claim.rate_word.text if claim.rate_word else ""
+    start = claim.rate_word.start if claim.rate_word else claim.rate.start
+    evidence = doc.text[start : claim.rate.end]
+    unit = verdicts.change_unit(claim)
+    prior_text = in_unit(prior.mid, unit, _places(claim)) if unit else ""
+    kind = "降幅" if claim.rate_direction < 0 else "增幅" if claim.rate_direction > 0 else "变动率"
+    basis = _basis(claim)
+    if claim.current is not None and claim.delta is not None:
+        d_word = claim.delta_word.text if claim.delta_word else "变动"
+        story = (
+            f"{claim.subject or '本项'} {amount(claim.current)}，比{basis}{d_word} {amount(_abs(claim.delta))}，"
+            f"{basis}{'数' if basis == '上年' else ''}应为 {prior_text}"
         )
+    elif claim.prior is not None and claim.delta is not None:
+        story = f"{basis} {amount(claim.prior)}，变动 {amount(_abs(claim.delta))}"
+    else:
+        story = f"{claim.subject or '本项'} {amount(claim.current)}，{basis} {amount(claim.prior)}"  # type: ignore[arg-type]
+    shown = verdicts.shown(expected, claim.rate.places)
+    return Issue(
+        start=start,
+        end=claim.rate.end,
+        message=f"{word}{claim.rate.text.strip()} 与数据不符：{story}，{kind}应为 {shown.text}%",
+        expected=f"{word}{shown.text}%",
+        actual=evidence,
+        fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
+    )
 
 
 def _abs(q: Quantity) -> Quantity:
@@ -200,7 +113,7 @@ def change_direction(doc: Disclosure) -> Iterator:
     for claim in doc.claims_of(ChangeClaim):
         d_word = claim.delta_word.text if claim.delta_word else None
         r_word = claim.rate_word.text if claim.rate_word else None
-        d_dir, r_dir = direction(d_word), direction(r_word)
+        d_dir, r_dir = claim.delta_direction, claim.rate_direction
         nonzero = (claim.delta is not None and claim.delta.value != 0) or (
             claim.rate is not None and claim.rate.value != 0
         )
@@ -214,20 +127,14 @@ def change_direction(doc: Disclosure) -> Iterator:
                 actual=r_word,
             )
             continue
-        if claim.current is None or claim.prior is None or claim.delta_word is None or not d_dir:
+        if claim.delta_word is None or not d_dir:
             continue
-        if claim.current.kind != "money" or claim.prior.kind != "money":
+        actual_dir = verdicts.figures_direction(claim)
+        if actual_dir is None:
             continue
         yield Assessed(claim)
-        diff = interval_of(claim.current) - interval_of(claim.prior)
-        if diff.lo > 0:
-            actual_dir = 1
-        elif diff.hi < 0:
-            actual_dir = -1
-        else:
-            continue
-        if actual_dir == d_dir:
-            continue
+        if actual_dir == 0 or actual_dir == d_dir:
+            continue  # rounding admits either order, or the word is right
         right = "增加" if actual_dir > 0 else "减少"
         basis = _basis(claim)
         now = "决算" if claim.basis == "budget" else "本年"
@@ -236,7 +143,7 @@ def change_direction(doc: Disclosure) -> Iterator:
             start=claim.delta_word.start,
             end=claim.delta_word.end,
             message=(
-                f"“{d_word}”与数据不符：{now} {amount(claim.current)}{higher}{basis} {amount(claim.prior)}，"
+                f"“{d_word}”与数据不符：{now} {amount(claim.current)}{higher}{basis} {amount(claim.prior)}，"  # type: ignore[arg-type]
                 f"应为“{right}”"
             ),
             expected=right,
@@ -265,7 +172,7 @@ def doubled_sign(doc: Disclosure) -> Iterator:
         start, end = claim.delta_word.start, claim.delta.end
         evidence = doc.text[start:end]
         magnitude = claim.delta.text.lstrip("-－− ")
-        if direction(word) < 0:
+        if claim.delta_direction < 0:
             fixed = evidence.replace(claim.delta.text, magnitude, 1)
             message = f"“{word}”后不应再加负号：“{word}{claim.delta.text.strip()}”读作反向变动，应写作“{word}{magnitude.strip()}”"
         else:
@@ -297,19 +204,16 @@ def change_amount(doc: Disclosure) -> Iterator:
     Bad:  基本支出8,901,652.46元，比年初预算9,004,919.32元，减少130,266.86元。
     Good: 基本支出8,901,652.46元，比年初预算9,004,919.32元，减少103,266.86元。
     """
-    from .unit import slipped_figure
-
     for claim in doc.claims_of(ChangeClaim):
-        holds = amount_holds(claim)
+        holds = verdicts.change_amount_holds(claim)
         if holds is None:
             yield from _increase_beyond_current(claim)
             continue
         yield Assessed(claim)
-        if holds or slipped_figure(claim) is not None:
+        if holds or verdicts.unit_slip(claim, fails=True) is not None:
             continue
-        places = claim.delta.places
-        exact = abs(claim.current.yuan_value - claim.prior.yuan_value) / MONEY_SCALE[claim.delta.unit]
-        text = f"{exact:,.{places}f}" if claim.delta.grouped else f"{exact:.{places}f}"
+        assert claim.current is not None and claim.prior is not None and claim.delta is not None
+        text = digits(verdicts.change_amount_expected(claim), claim.delta.places, claim.delta.grouped)
         evidence = doc.text[claim.delta.start : claim.delta.end]
         yield Issue(
             start=claim.delta.start,
@@ -327,14 +231,13 @@ def change_amount(doc: Disclosure) -> Iterator:
 
 def _increase_beyond_current(claim: ChangeClaim) -> Iterator:
     """增加 D with D larger than the current figure X (no prior stated): the prior X − D would be below zero."""
-    current, delta, word = claim.current, claim.delta, claim.delta_word
-    if claim.prior is not None or current is None or delta is None or word is None:
+    exceeds = verdicts.increase_exceeds_current(claim)
+    if exceeds is None:
         return
-    if current.kind != "money" or delta.kind != "money" or delta.value < 0 or direction(word.text) <= 0:
-        return
-    prior = interval_of(current) - interval_of(delta)
-    if prior.hi >= 0:
+    if not exceeds:
         return  # a prior of zero (a new unit, a new item) is possible
+    current, delta, word = claim.current, claim.delta, claim.delta_word
+    assert current is not None and delta is not None and word is not None
     yield Assessed(claim)
     basis = _basis(claim)
     units = "；两数单位不同，疑“元”与“万元”错写" if current.unit != delta.unit else ""
@@ -364,8 +267,6 @@ def reason_direction(doc: Disclosure) -> Iterator:
     Bad:  科学技术普及（款）决算7,097,616.96元，比年初预算增加414,707.89元，增长6.2%。主要原因：年初调整功能科目，导致此款经费减少。
     Good: 科学技术普及（款）决算7,097,616.96元，比年初预算增加414,707.89元，增长6.2%。主要原因：年初调整功能科目，导致此款经费增加。
     """
-    from auditlint.model import ReasonClaim
-
     for reason in doc.claims_of(ReasonClaim):
         change = reason.change
         if change is None:
@@ -388,9 +289,7 @@ def reason_direction(doc: Disclosure) -> Iterator:
                 related=((stated.start, stated.end, "文中所述变动"),),
             )
             continue
-        actual = direction(change.delta_word.text if change.delta_word else None) or direction(
-            change.rate_word.text if change.rate_word else None
-        )
+        actual = change.delta_direction or change.rate_direction
         if actual and actual != reason.direction:
             said = change.delta_word.text if change.delta_word else change.rate_word.text  # type: ignore[union-attr]
             yield Issue(

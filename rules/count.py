@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.extract.structure import cn_number, outline_index
-from auditlint.rulekit import Disclosure, Issue, rule
-from auditlint.scan import Scan
+from auditlint.rulekit import Disclosure, Issue, Scan, cn_number, lexicon, rule
 
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -19,12 +17,6 @@ _ANNOUNCED = re.compile(
 # an announcement stays inside one clause and holds its colon (or 分别是, 即): only such clauses are scanned
 _ANNOUNCED_SCAN = Scan(_ANNOUNCED, outside="[。；;]", anchor="[：:]|分别[是为]|即")
 _PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
-
-
-def _count(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    return 2 if text == "两" else cn_number(text)
 
 
 def _items(listed: str) -> tuple[list[str], bool] | None:
@@ -59,10 +51,8 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     Good: 进校园展览3场：城南小学、城北中学和实验小学。进社区展览2场：东风社区、红旗社区。进企业展览4场：甲公司、乙公司等。
     """
     flow = doc.flow
-    if flow is None:
-        return
     for m in _ANNOUNCED_SCAN.finditer(flow.text):
-        n = _count(m.group("n"))
+        n = cn_number(m.group("n"))
         found = _items(m.group("list"))
         if n is None or found is None:
             continue
@@ -92,7 +82,7 @@ def _other_period(doc: Disclosure, before: str) -> bool:
     """The words before a count speak of another year, or compare with one."""
     clause = re.split(r"[。；;\n]", before)[-1]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause)]
-    return bool(re.search(r"上年|去年|同比|比上|较上", clause)) or any(doc.year is not None and y != doc.year for y in years)
+    return bool(lexicon.COUNT_OTHER_PERIOD.search(clause)) or any(doc.year is not None and y != doc.year for y in years)
 
 
 def _head_noun(pre: str, post: str) -> str:
@@ -114,9 +104,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
     Good: 八、预算绩效情况说明\n（一）本部门对项目支出全面开展绩效自评，共涉及项目6个。\n（二）项目支出自评结果\n本部门反映所有项目绩效自评结果，共涉及6个一级项目。
     """
     flow = doc.flow
-    if flow is None:
-        return
-    index = outline_index(doc)
+    index = doc.outline_index
     seen: dict[tuple[str, str, str, int], tuple[int, int, str, int]] = {}
     reported: set[tuple[str, str, str, int]] = set()
     for m in _TOTAL.finditer(flow.text):
@@ -167,8 +155,6 @@ def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
     Good: 本单位行政编制8名，实际 8人；事业编制25名，实际23人。
     """
     flow = doc.flow
-    if flow is None:
-        return
     for m in _STAFF_SCAN.finditer(flow.text):
         n, k = int(m.group("n")), int(m.group("m"))
         if k <= n:
@@ -201,8 +187,6 @@ def vehicle_count(doc: Disclosure) -> Iterator:
     Good: 2023年公务用车保有量4辆。\n五、国有资产占用情况\n固定资产年末数总额2,310.45万元，其中：汽车4辆，56.20万元。
     """
     flow = doc.flow
-    if flow is None:
-        return
     text = flow.text
     kept = list(_CARS_KEPT.finditer(text))
     owned = [

@@ -15,28 +15,11 @@ from auditlint.rulekit import (
     Severity,
     amount,
     interval_of,
-    percent_of,
+    lexicon,
     replace_number,
-    rounded_text,
     rule,
+    verdicts,
 )
-
-
-def _plans(claim: RateClaim) -> list:
-    """The plans the actual figure can be divided by: amounts, or a count target in the actual's unit."""
-    if claim.actual is not None and claim.actual.kind == "count":
-        return [p for p in claim.plans if p.kind == "count" and p.unit == claim.actual.unit]
-    return [p for p in claim.plans if p.kind == "money"]
-
-
-def execution_holds(claim: RateClaim) -> bool | None:
-    """Whether an execution rate is actual over one of the stated plans (None: not assessable)."""
-    plans = _plans(claim)
-    if claim.actual is None or not plans:
-        return None
-    expected = [percent_of(interval_of(claim.actual), interval_of(p)) for p in plans]
-    expected = [e for e in expected if e is not None]
-    return None if not expected else any(e.overlaps(claim.rate.interval) for e in expected)
 
 
 @rule("EXE001", "execution-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
@@ -55,28 +38,21 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     Bad:  年初预算为400.46万元，支出决算为474.49万元，完成年初预算的128.5%。
     Good: 年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。
     """
-    from .unit import slipped_figure
-
     for claim in doc.claims_of(RateClaim):
-        plans = _plans(claim)
-        if claim.actual is None or not plans:
-            yield NotAssessable(claim, "缺少实际数或预算数")
-            continue
-        candidates = [(p, percent_of(interval_of(claim.actual), interval_of(p))) for p in plans]
-        candidates = [(p, e) for p, e in candidates if e is not None]
-        if not candidates:
-            yield NotAssessable(claim, "预算数为零")
+        verdict = verdicts.execution(claim)
+        if not verdict.candidates:
+            yield NotAssessable(claim, verdict.reason)
             continue
         yield Assessed(claim)
-        if any(e.widen(settings["tolerance"]).overlaps(claim.rate.interval) for _, e in candidates):
+        if verdict.holds(claim.rate, settings["tolerance"]):
             continue
-        if claim.actual.kind == "count" and claim.rate.value == 100 and all(e.lo > 100 for _, e in candidates):
+        if verdict.capped(claim):
             continue  # a target exceeded, its completion capped at 100%: a convention, not a slip
-        if slipped_figure(claim) is not None:
+        if verdicts.unit_slip(claim, fails=True) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
-        plan, expected = _preferred(claim, candidates)
-        exp_text = rounded_text(expected, claim.rate.places)
-        shown = exp_text if exp_text is not None else f"{expected.mid:.{claim.rate.places + 1}f}"
+        assert claim.actual is not None
+        plan, expected = verdict.preferred(claim)
+        shown = verdicts.shown(expected, claim.rate.places)
         start = claim.rate.start
         evidence = doc.text[start : claim.rate.end]
         actual_name = "到位资金" if "到位" in claim.rate_kind else "实际支出"
@@ -88,22 +64,12 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
             end=claim.rate.end,
             message=(
                 f"{claim.rate_kind} {claim.rate.text.strip()} 与数据不符：{actual_name} {amount(claim.actual)} ÷ "
-                f"{plan_name} {amount(plan)} = {shown}%"
+                f"{plan_name} {amount(plan)} = {shown.text}%"
             ),
-            expected=f"{shown}%",
+            expected=f"{shown.text}%",
             actual=evidence,
-            fix=replace_number(evidence, claim.rate, exp_text) if exp_text is not None else None,
+            fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
         )
-
-
-def _preferred(claim: RateClaim, candidates):
-    """The budget a reader would divide by: 年初 for 完成年初预算, otherwise the last (adjusted) one."""
-    return candidates[0] if "年初" in claim.rate_kind else candidates[-1]
-
-
-_MORE = {"大于", "高于", "超过", "多于"}
-_LESS = {"小于", "低于", "少于"}
-_SAME = {"等于", "持平", "持平于"}
 
 
 @rule("EXE002", "comparison-wording", severity="error", fixable=True)
@@ -123,7 +89,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
     for claim in doc.claims_of(ComparisonClaim):
         word = claim.word.text
         if claim.left is None or claim.right is None:
-            if word in ("大小于", "小大于"):
+            if word in lexicon.UNRESOLVED:
                 yield Assessed(claim)
                 yield Issue(
                     start=claim.word.start,
@@ -136,15 +102,12 @@ def comparison_wording(doc: Disclosure) -> Iterator:
                 yield NotAssessable(claim, "同句中缺少决算数或预算数")
             continue
         yield Assessed(claim)
-        diff = interval_of(claim.left) - interval_of(claim.right)
-        if diff.lo > 0:
-            right_word = "大于"
-        elif diff.hi < 0:
-            right_word = "小于"
-        else:
+        order = verdicts.sign_of_difference(interval_of(claim.left), interval_of(claim.right))
+        if order == 0:
             continue  # rounding admits either order: any comparative may be right
+        right_word = "大于" if order > 0 else "小于"
         figures = f"决算 {amount(claim.left)}，预算 {amount(claim.right)}"
-        if word in ("大小于", "小大于"):
+        if word in lexicon.UNRESOLVED:
             yield Issue(
                 start=claim.word.start,
                 end=claim.word.end,
@@ -155,7 +118,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
                 severity=Severity.WARNING,
             )
             continue
-        stated = "大于" if word in _MORE else "小于" if word in _LESS else "等于" if word in _SAME else None
+        stated = lexicon.comparative(word)
         if stated is None or stated == right_word:
             continue
         yield Issue(

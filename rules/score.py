@@ -7,9 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.extract.structure import outline_index
-from auditlint.model import Score
-from auditlint.rulekit import Disclosure, Interval, Issue, rule
+from auditlint.rulekit import Disclosure, Interval, Issue, Score, rule
 
 HUNDRED = Decimal(100)
 
@@ -269,7 +267,7 @@ def perfect_score(doc: Disclosure) -> Iterator:
     Good: 二、项目绩效评价报告\n（一）自评得分\n项目绩效评价综合得分 94 分。\n（二）未完成的绩效目标\n科普研学营年初指标值 2 期，实际完成值 0 期，未完成该项绩效目标。
     """
     outline = doc.outline
-    index_of = outline_index(doc)
+    index_of = doc.outline_index
     for s in doc.scores:
         if s.level != "total":
             continue

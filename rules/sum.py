@@ -5,85 +5,23 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditlint.rulekit import (
     Assessed,
     CompositionClaim,
     Disclosure,
-    Interval,
     Issue,
     NotAssessable,
     Severity,
     amount,
     display_subject,
+    in_unit_of,
     interval_of,
     rule,
+    verdicts,
 )
 
 MEASURE_NAMES = {"value": "金额", "budget": "预算数", "delta": "增减额"}
-_PEOPLE = {"人", "名", "人次", "万人", "万人次"}
-_SLIP = (Decimal(10000), Decimal(1) / Decimal(10000))
-
-
-def _sum(parts) -> Interval:
-    total = Interval.exact(Decimal(0))
-    for p in parts:
-        total = total + interval_of(p)
-    return total
-
-
-def _failure(claim: CompositionClaim) -> tuple[Interval, Interval] | None:
-    """(sum of parts, total) when they cannot agree; None when they can, or may."""
-    parts = _sum(claim.parts)
-    total = interval_of(claim.total)
-    if parts.overlaps(total):
-        return None
-    if claim.complete:
-        return parts, total
-    exceeds = parts.lo > total.hi
-    if not exceeds or claim.total.unit in _PEOPLE or len(claim.parts) < 2:
-        return None  # a list that may be partial only errs when its parts exceed the total
-    if any(interval_of(p).overlaps(total) for p in claim.parts):
-        return None  # a part as large as the whole: overlapping categories (中小企业 / 小微企业), not a slip
-    return parts, total
-
-
-def unit_slip(claim: CompositionClaim) -> int | None:
-    """The part whose 万元/元 slip (×10⁴) alone explains the gap, if one does."""
-    total = interval_of(claim.total)
-    for i, part in enumerate(claim.parts):
-        if part.kind != "money" or part.value == 0 or total.hi <= 0:
-            continue
-        for factor in _SLIP:
-            others = [p for j, p in enumerate(claim.parts) if j != i]
-            scaled = interval_of(part).scale(factor)
-            if scaled.hi < total.lo / 100:
-                continue  # shrinking a part to nothing explains no gap
-            if (_sum(others) + scaled).overlaps(total):
-                return i
-    return None
-
-
-def total_slip(claim: CompositionClaim) -> str | None:
-    """The unit the total should have when it alone is in 元 for 万元 (or the reverse) and, swapped, equals its parts."""
-    total = claim.total
-    swap = {"元": "万元", "万元": "元"}
-    if total.kind != "money" or total.unit not in swap or total.value == 0 or len(claim.parts) < 2:
-        return None
-    if any(p.kind != "money" or (p.value and p.unit != swap[total.unit]) for p in claim.parts):
-        return None  # a slip is what makes the units differ: every part is in the other unit
-    if not _sum(claim.parts).overlaps(interval_of(total.model_copy(update={"unit": swap[total.unit]}))):
-        return None
-    return swap[total.unit]
-
-
-def _in_unit_of(value: Decimal, like) -> str:
-    from auditlint.rulekit import in_unit
-
-    if like.kind == "money":
-        return in_unit(value, like.unit, like.places)
-    return f"{value:.{like.places}f}{like.unit}"
 
 
 @rule("SUM001", "parts-do-not-add-up", severity="error")
@@ -109,10 +47,10 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     for claims in groups.values():
         failures = []
         for claim in claims:
-            failed = _failure(claim)
+            failed = verdicts.composition_gap(claim)
             if failed is None:
                 continue
-            if unit_slip(claim) is not None or total_slip(claim) is not None:
+            if verdicts.slipped_part(claim) is not None or verdicts.slipped_total_unit(claim) is not None:
                 continue  # reported by UNIT001
             failures.append((claim, *failed))
         for claim in claims:
@@ -128,8 +66,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             terms = " + ".join(amount(p).replace(" ", "") for p in claim.parts)
             gap = parts.mid - total.mid
             notes.append(
-                f"{name}：{terms} = {_in_unit_of(parts.mid, claim.total)}，而总数写作 {amount(claim.total)}，"
-                f"{'多' if gap > 0 else '少'} {_in_unit_of(abs(gap), claim.total)}"
+                f"{name}：{terms} = {in_unit_of(parts.mid, claim.total)}，而总数写作 {amount(claim.total)}，"
+                f"{'多' if gap > 0 else '少'} {in_unit_of(abs(gap), claim.total)}"
             )
         why = {
             "shares": "各项占比合计为 100%",
@@ -143,7 +81,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             start=first.total.start,
             end=first.total.end,
             message=f"{subject}与其组成部分之和不符（{why}）。" + "；".join(notes),
-            expected=_in_unit_of(failures[0][1].mid, first.total),
+            expected=in_unit_of(failures[0][1].mid, first.total),
             actual=doc.text[first.total.start : first.total.end],
             severity=severity,
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
@@ -185,7 +123,7 @@ def budget_adjustment(doc: Disclosure) -> Iterator:
     Good: 本项目年初预算资金1,200.00万元，年中追加预算300.00万元，全年预算资金1,500.00万元。
     """
     flow = doc.flow
-    if flow is None or "年初预算" not in flow.text:
+    if "年初预算" not in flow.text:
         return
     at = {q.start: q for q in doc.quantities if q.kind == "money"}
     for m in _ADJUSTED.finditer(flow.text):
@@ -216,10 +154,10 @@ def budget_adjustment(doc: Disclosure) -> Iterator:
                 start=end.start,
                 end=end.end,
                 message=(
-                    f"调整后预算与年初预算及调整数不符：{terms} = {_in_unit_of(total.mid, end)}，"
+                    f"调整后预算与年初预算及调整数不符：{terms} = {in_unit_of(total.mid, end)}，"
                     f"而写作 {amount(end)}"
                 ),
-                expected=_in_unit_of(total.mid, end),
+                expected=in_unit_of(total.mid, end),
                 actual=doc.text[end.start : end.end],
                 related=tuple((q.start, q.end, "年初预算" if k == "start" else m.group(f"w{k[1]}")) for k, q in figures.items() if k != "end"),
             )

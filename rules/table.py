@@ -5,30 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.numbers import MONEY_SCALE, Interval, quantize
 from auditlint.rulekit import (
+    MONEY_SCALE,
     Assessed,
-    Disclosure,
-    Issue,
-    NotAssessable,
-    Severity,
-    amount,
-    display_subject,
-    replace_number,
-    rule,
-)
-from auditlint.tables.claims import TableCell, TableClaim
-from auditlint.tables.crosscheck import TextTableClaim
-from auditlint.tables.links import LinkClaim
-from auditlint.tables.listed import ListedItemClaim
-from auditlint.tables.names import NameClaim
-from auditlint.tables.shift import ShiftClaim
-from auditlint.tables.evaluate import (
     Culprit,
+    Disclosure,
+    Interval,
+    Issue,
+    LinkClaim,
+    ListedItemClaim,
+    NameClaim,
+    NotAssessable,
     Outcome,
-    TableVerdicts,
+    Severity,
+    ShiftClaim,
+    TableCell,
+    TableClaim,
+    TextTableClaim,
+    amount,
+    digits,
+    display_subject,
+    quantize,
+    replace_number,
     rounded,
-    verdicts_for,
+    rule,
+    verdicts,
 )
 
 # Which rule reports a failure: a cell that breaks identities of several kinds is reported once,
@@ -44,9 +45,7 @@ def _in_cell_unit(value: Decimal, like: TableCell) -> str:
     if q is None:
         return f"{value:.2f}"
     scaled = value / MONEY_SCALE[q.unit] if q.kind == "money" else value
-    places = q.places
-    text = f"{scaled:,.{places}f}" if q.grouped else f"{scaled:.{places}f}"
-    return text + ("%" if q.unit == "%" else "")
+    return digits(scaled, q.places, q.grouped) + ("%" if q.unit == "%" else "")
 
 
 def _written(cell: TableCell) -> str:
@@ -86,7 +85,7 @@ def _figure(iv: Interval, q) -> str:
     value = rounded(iv, q.places)
     if value is None:
         value = quantize(iv.mid, q.places)
-    return f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
+    return digits(value, q.places, q.grouped)
 
 
 def _expected(o: Outcome) -> str | None:
@@ -144,19 +143,19 @@ def _owner(c: Culprit) -> str:
 
 
 def _report(d: Disclosure, rule_id: str) -> Iterator:
-    verdicts: TableVerdicts = verdicts_for(d)
+    table = d.table_verdicts
     reported: set[int] = set()
-    for claim in verdicts.claims:  # the table claims, picked out of all the claims once for the five rules
+    for claim in table.claims:  # the table claims, picked out of all the claims once for the five rules
         if _RULE_OF_KIND.get(claim.kind) != rule_id:
             continue
-        o = verdicts.outcomes[id(claim)]
+        o = table.outcomes[id(claim)]
         if o.status == "na":
             yield NotAssessable(claim, o.reason)
             continue
         yield Assessed(claim)
         if o.status != "fail":
             continue
-        culprit = verdicts.located.get(id(claim))
+        culprit = table.located.get(id(claim))
         if culprit is not None:
             if _owner(culprit) != rule_id or id(culprit) in reported:
                 continue
@@ -269,10 +268,6 @@ def _leaf(cell: TableCell) -> bool:
     return code.isdigit() and (len(code) == 7 or len(code) == 5 and code[0] in "35")
 
 
-def _common(intervals: list[Interval]) -> Interval | None:
-    lo, hi = max(i.lo for i in intervals), min(i.hi for i in intervals)
-    return Interval(lo, hi) if lo <= hi else None
-
 
 @rule("TAB005", "text-table-mismatch", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
@@ -291,11 +286,11 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
     Good: 本年支出合计100.00万元，其中：基本支出75.00万元，项目支出25.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
     """
     for claim in doc.claims_of(TextTableClaim):
-        tables = [c for c in (_cell_yuan(cell) for cell in claim.cells)]
+        tables = [_cell_yuan(cell) for cell in claim.cells]
         if any(iv is None for iv in tables) or claim.stated.kind != "money":
             yield NotAssessable(claim, "表格数字缺少金额单位")
             continue
-        common = _common(tables)  # type: ignore[arg-type]
+        common = verdicts.common(tables)  # type: ignore[arg-type]
         if common is None:
             yield NotAssessable(claim, "各表格之间对该项目的数字不一致")
             continue
@@ -330,8 +325,7 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
 def _as_written(evidence: str, q, table: Interval) -> str:
     """The table's figure written the way the text writes its own: same unit, places, grouping and spacing."""
     value = quantize(table.mid / MONEY_SCALE[q.unit], q.places)
-    number = f"{value:,.{q.places}f}" if q.grouped else f"{value:.{q.places}f}"
-    return replace_number(evidence, q, number)
+    return replace_number(evidence, q, digits(value, q.places, q.grouped))
 
 
 def _table_unit(cell: TableCell) -> str:

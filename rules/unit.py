@@ -8,71 +8,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditlint.rulekit import (
-    ChangeClaim,
     CompositionClaim,
     Disclosure,
     Issue,
     Quantity,
-    RateClaim,
     Setting,
-    ShareClaim,
     amount,
     display_subject,
     in_unit,
     money_word_before,
     rule,
+    verdicts,
 )
-
-from .sum import _failure, _sum, total_slip, unit_slip
-
-_SWAP = {"元": "万元", "万元": "元"}
-_FIGURES = {"change": ("current", "prior", "delta"), "share": ("part", "total"), "execution": ("actual",)}
-
-
-def _holds(claim):
-    """The rule's own test of a claim: does it add up as written (None: cannot tell)."""
-    from .change import amount_holds, rate_holds
-    from .execution import execution_holds
-    from .share import share_holds
-
-    if isinstance(claim, ChangeClaim):
-        verdicts = [v for v in (rate_holds(claim), amount_holds(claim)) if v is not None]
-        return None if not verdicts else all(verdicts)
-    if isinstance(claim, ShareClaim):
-        return share_holds(claim)
-    if isinstance(claim, RateClaim):
-        return execution_holds(claim)
-    return None
-
-
-def slipped_figure(claim, dominant: str | None = None) -> tuple[str, Quantity, str] | None:
-    """(field, figure, right unit) when one amount written in 元 for 万元 (or the reverse) alone
-    explains why a change, share or execution rate does not add up.
-
-    Only a claim that mixes 元 and 万元 is considered: a slip is what makes the units differ.
-    When either figure's swap would do (a share of 100%), the one not in the report's own
-    unit (`dominant`) is the slip.
-    """
-    fields = _FIGURES.get(claim.kind, ())
-    figures = [(f, getattr(claim, f)) for f in fields if getattr(claim, f, None) is not None]
-    if isinstance(claim, RateClaim):
-        figures += [(f"plan{i}", p) for i, p in enumerate(claim.plans)]
-    money = [(f, q) for f, q in figures if q.kind == "money" and q.unit in _SWAP and q.value]
-    if len({q.unit for _, q in money}) < 2 or _holds(claim) is not False:
-        return None
-    if dominant:
-        money.sort(key=lambda figure: figure[1].unit == dominant)  # the figures out of the report's unit first
-    for name, q in money:
-        swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
-        if name.startswith("plan"):
-            plans = list(claim.plans)
-            plans[int(name[4:])] = swapped
-            trial = claim.model_copy(update={"plans": plans})
-        else:
-            trial = claim.model_copy(update={name: swapped})
-        if _holds(trial):
-            return name, q, _SWAP[q.unit]
-    return None
 
 
 def _times(a: Quantity, b: Quantity) -> str:
@@ -148,13 +95,13 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
     # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
-    counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and q.unit in _SWAP)
+    counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and verdicts.other_money_unit(q.unit))
     kept = dominant if dominant in counts and counts[dominant] >= 3 * (counts.total() - counts[dominant]) + 3 else None
-    for claim in [c for c in doc.claims if c.kind in _FIGURES]:
-        slip = slipped_figure(claim, kept)
+    for claim in [c for c in doc.claims if c.kind in verdicts.SLIP_KINDS]:
+        slip = verdicts.unit_slip(claim, kept)
         if slip is None:
             continue
-        name, q, right = slip
+        name, q, right = slip.field, slip.figure, slip.right
         evidence = doc.text[q.start : q.end]
         fixed = re.sub(re.escape(q.unit) + r"\s*$", right, evidence)
         whose = getattr(claim, "total_label", "") if name == "total" else ""  # a share's base is not its subject
@@ -169,11 +116,11 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             actual=evidence,
         )
     for claim in doc.claims_of(CompositionClaim):
-        if _failure(claim) is None:
+        if verdicts.composition_gap(claim) is None:
             continue
-        right = total_slip(claim)
+        right = verdicts.slipped_total_unit(claim)
         if right is not None:
-            parts = in_unit(_sum(claim.parts).mid, right, claim.total.places)
+            parts = in_unit(verdicts.total_of(claim.parts).mid, right, claim.total.places)
             message = (
                 f"单位疑似错写：{display_subject(claim.subject) or '总数'} {amount(claim.total)} "
                 f"按“{right}”计才能与其组成部分之和 {parts} 相符"
@@ -181,15 +128,16 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             labels = tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False))
             yield _unit_fix(doc, claim.total, right, message, labels)
             continue
-        i = unit_slip(claim)
-        if i is None or claim.parts[i].unit not in _SWAP:
+        i = verdicts.slipped_part(claim)
+        swapped = verdicts.other_money_unit(claim.parts[i].unit) if i is not None else None
+        if i is None or swapped is None:
             continue
         part = claim.parts[i]
         message = (
             f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
-            f"按“{_SWAP[part.unit]}”计才能与总数 {amount(claim.total)} 及其他各项相符"
+            f"按“{swapped}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
-        yield _unit_fix(doc, part, _SWAP[part.unit], message, ((claim.total.start, claim.total.end, "总数"),))
+        yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),))
 
 
 def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple) -> Issue:

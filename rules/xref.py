@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
-from auditlint.extract.mentions import Mention, find_mentions
 from auditlint.rulekit import (
     Disclosure,
     Interval,
     Issue,
+    Mention,
     Severity,
     amount,
     interval_of,
     rule,
+    verdicts,
 )
 
 _BASIS_NAMES = {
@@ -27,7 +27,6 @@ _BASIS_NAMES = {
     "any": "资金",
 }
 _DEFINITE = ("actual", "年初", "调整")
-_SLIP = (Decimal(10000), Decimal(1) / Decimal(10000))
 
 
 def _iv(m: Mention) -> Interval:
@@ -48,7 +47,7 @@ def _slip(a: Mention, b: Mention) -> bool:
     """A 万元/元 slip (×10⁴) explains the difference: UNIT001's finding, not a second value."""
     if a.fact.quantity.kind != "money":
         return False
-    return any(_iv(a).scale(f).overlaps(_iv(b)) for f in _SLIP)
+    return verdicts.scale_slip(_iv(a), _iv(b))
 
 
 def _clusters(mentions: list[Mention]) -> list[list[Mention]]:
@@ -106,7 +105,7 @@ def figure_stated_twice(doc: Disclosure) -> Iterator:
     Bad:  2023年度支出合计612.30万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n部门2023年度调整后的预算数为634.50万元。2023 年实际支出 612.30 万元，执行率 96.50%。\n1.预算执行情况分析\n全年预算数 640.10 万元，实际执行数 588.20 万元，执行率 91.89%。
     Good: 2023年度支出合计612.30万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n部门2023年度调整后的预算数为634.50万元。2023 年实际支出 612.30 万元，执行率 96.50%。\n1.预算执行情况分析\n全年预算数 634.50 万元，实际执行数 612.30 万元，执行率 96.50%。
     """
-    mentions = find_mentions(doc)
+    mentions = doc.mentions
     by_item: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_item[m.item].append(m)
@@ -233,9 +232,7 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
     Good: 全年开展“2023年社区科普大讲堂”系列活动 15 场。\n举办“2023 年社区科普大讲堂”15 场次，居民800余人次参加。
     """
     flow = doc.flow
-    if flow is None:
-        return
-    seen: dict[tuple[str, str], tuple[int, int, int, str]] = {}
+    seen: dict[tuple[str, str], tuple[int, int, int]] = {}
     for m in _NAMED_COUNT.finditer(flow.text):
         before = flow.text[max(0, m.start() - 3) : m.start()]
         if re.search(r"近|约|超过|逾", before + m.group("gap")):
@@ -251,9 +248,9 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         start, end = flow.span(m.start(), m.end())
         key = (name, unit)
         if key not in seen:
-            seen[key] = (flow.span(m.start("n"), m.end())[0], end, n, flow.text[m.start() : m.end()])
+            seen[key] = (flow.span(m.start("n"), m.end())[0], end, n)
             continue
-        f_start, f_end, f_n, f_text = seen[key]
+        f_start, f_end, f_n = seen[key]
         if f_n == n:
             continue
         yield Issue(
@@ -279,7 +276,7 @@ def project_exceeds_total(doc: Disclosure) -> Iterator:
     Bad:  2023年度本年支出合计8,204,517.36元，其中：基本支出6,120,004.12元，项目支出2,084,513.24元。\n图书馆数字化改造项目预算2,600,000.00元，用于馆藏数字化。
     Good: 2023年度本年支出合计8,204,517.36元，其中：基本支出6,120,004.12元，项目支出2,084,513.24元。\n图书馆数字化改造项目预算1,600,000.00元，用于馆藏数字化。
     """
-    totals = [m for m in find_mentions(doc) if m.item == "项目支出" and not m.basis.startswith("rate:") and m.basis != "any"]
+    totals = [m for m in doc.mentions if m.item == "项目支出" and not m.basis.startswith("rate:") and m.basis != "any"]
     if not totals:
         return
     largest = max(totals, key=lambda m: _iv(m).hi)

@@ -66,7 +66,7 @@ EXPECTED = {
     "real/draft-with-errors.txt": "findings",
     "not-a-zip.docx": "corrupt",
     "truncated.xlsx": "corrupt",
-    "not-a-pdf.pdf": "corrupt" if importlib.util.find_spec("pdfplumber") else "unsupported-format",
+    "not-a-pdf.pdf": "corrupt" if importlib.util.find_spec("pypdfium2") else "unsupported-format",
 }
 
 

@@ -108,18 +108,18 @@ def test_pdf_without_the_extra_names_it(monkeypatch):
 
 
 def test_pdf_that_is_not_a_pdf():
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     assert _code("report.pdf", b"<html>not a pdf</html>") == "corrupt"
 
 
 def test_truncated_pdf(corpus):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     data = (corpus / "pdf" / "putuo-social-work-2024.pdf").read_bytes()
     assert _code("report.pdf", data[:60_000]) == "corrupt"
 
 
 def test_encrypted_pdf():
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     # a minimal PDF with an /Encrypt dictionary that no password opens
     body = (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"

@@ -6,12 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditlint.extract.reflow import reflow
-from auditlint.extract.structure import (
-    cn_number,
-    cn_numeral,
-    find_outline,
-    place_headings,
-)
+from auditlint.extract.structure import find_outline, place_headings
+from auditlint.numbering import cn_number, cn_numeral
 
 
 def outline_of(text: str):

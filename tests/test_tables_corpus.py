@@ -19,7 +19,7 @@ PDF_TABLES = {
 
 @pytest.fixture(scope="module")
 def pdf_results(corpus):
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     out = {}
     for name in PDF_TABLES:
         document = read_path(corpus / "pdf" / name)  # read once: reading a PDF is the slow part

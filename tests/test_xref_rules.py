@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from auditlint.extract import extract
-from auditlint.extract.mentions import find_mentions
 from auditlint.sources import read_bytes
 
 from .conftest import check_text
@@ -15,7 +14,7 @@ def found(text: str, rule: str = "XREF001") -> list[tuple[int, str]]:
 
 def mentions(text: str) -> list[tuple[str, str, str]]:
     d = extract(read_bytes("report.txt", text.encode()))
-    return [(m.item, m.basis, m.fact.quantity.text.strip()) for m in find_mentions(d)]
+    return [(m.item, m.basis, m.fact.quantity.text.strip()) for m in d.mentions]
 
 
 EXPLANATION = "2023年度支出合计612.30万元，其中：基本支出420.10万元，项目支出192.20万元。\n"

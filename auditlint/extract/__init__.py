@@ -1,20 +1,41 @@
-"""Extraction: from a Document to a Disclosure — figures, statements and the claims they make."""
+"""Extraction: from a Document to a complete Disclosure — figures, statements, claims, outline, tables.
+
+The stages run in this order, each on what the ones before produced:
+
+1. segmentation: every line read once as heading, paragraph, table, contents or page furniture,
+   tables written into the text rebuilt;
+   reflow: sentences whole again, with a map back to the original text;
+2. figures: every number with its unit and precision, and the text's skeleton;
+3. statements: what each sentence says about which subject, nested into lists;
+4. outline and scores: numbered headings, their sections, and evaluation scores;
+5. claims: what the statements assert that a rule can recompute;
+6. tables: read and understood, with the claims their structure makes;
+7. mentions and table verdicts: the figures of known line items, the table claims recomputed.
+
+Rules only read the Disclosure; nothing here is left for a rule to finish.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ..model import Disclosure, Document
+from ..model import Disclosure, Document, Quantity, Reason, Statement
 from ..segment import segment
+from ..tables import TableClaim, TableVerdicts, evaluate_claims, read_tables
 from .claims import build_claims
-from .figures import find_figures, skeleton
-from .reflow import reflow
+from .figures import Token, find_figures, skeleton
+from .mentions import Mention, find_mentions
+from .reflow import Reflowed, reflow
 from .scores import find_scores
 from .statements import StatementParser
-from .structure import find_outline
+from .structure import OutlineIndex, find_outline
 
 __all__ = ["extract"]
+
+Disclosure.model_rebuild(
+    _types_namespace={"Mention": Mention, "OutlineIndex": OutlineIndex, "Reflowed": Reflowed, "TableVerdicts": TableVerdicts}
+)
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
 
@@ -28,13 +49,15 @@ def _fiscal_year(text: str) -> int | None:
     return years.most_common(1)[0][0]
 
 
-def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
-    """Figures, statements and claims of a document; identity_dirs: extra folders of TOML identities (rule packs)."""
-    layout = segment(document)
-    flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
-    tokens = find_figures(flow, document.text)
-    skel = skeleton(flow.text, tokens)
-    parser = StatementParser(flow=flow, skel=skel)
+def _money_unit(quantities: list[Quantity]) -> str | None:
+    """The unit the report keeps its amounts in: the most common one among amounts with two decimals."""
+    money_units = Counter(q.unit for q in quantities if q.kind == "money" and q.places == 2)
+    return money_units.most_common(1)[0][0] if money_units else None
+
+
+def read_statements(flow: Reflowed, tokens: list[Token]) -> tuple[list[Statement], list[Reason]]:
+    """The statements and stated reasons of the text, paragraph by paragraph."""
+    parser = StatementParser(flow=flow, skel=skeleton(flow.text, tokens))
     i = 0
     for para in flow.paragraphs:
         j = i
@@ -42,23 +65,37 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
             j += 1
         parser.paragraph(para.start, para.end, tokens[i:j])
         i = j
-    quantities = [t.quantity for t in tokens if not t.date]
-    money_units = Counter(q.unit for q in quantities if q.kind == "money" and q.places == 2)
-    disclosure = Disclosure(
-        document=document,
-        year=_fiscal_year(flow.text),
-        unit=money_units.most_common(1)[0][0] if money_units else None,
-        quantities=quantities,
-        statements=parser.statements,
-        reasons=parser.reasons,
-        outline=find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread")),
-        flow=flow,
-    )
-    disclosure.scores = find_scores(flow, document.text, disclosure.outline)
-    disclosure.claims = build_claims(disclosure, identity_dirs)
-    from ..tables import (
-        attach_tables,  # tables use the identities of this package: imported late, no cycle
-    )
+    return parser.statements, parser.reasons
 
-    attach_tables(disclosure, identity_dirs, layout.tables)
-    return disclosure
+
+def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosure:
+    """Everything a document states; identity_dirs: extra folders of TOML identities (rule packs)."""
+    layout = segment(document)
+    flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
+    tokens = find_figures(flow, document.text)
+    statements, reasons = read_statements(flow, tokens)
+    quantities = [t.quantity for t in tokens if not t.date]
+    year = _fiscal_year(flow.text)
+    outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"))
+    outline_index = OutlineIndex(outline)
+    scores = find_scores(flow, document.text, outline_index)
+    claims = build_claims(document, quantities, statements, reasons, identity_dirs)
+    tables = read_tables(document, layout.tables, statements, year, identity_dirs)
+    claims = sorted([*claims, *tables.claims], key=lambda c: (c.start, c.end))
+    return Disclosure(
+        document=document,
+        year=year,
+        unit=_money_unit(quantities),
+        quantities=quantities,
+        statements=statements,
+        reasons=reasons,
+        claims=claims,
+        tables=tables.tables,
+        outline=outline,
+        scores=scores,
+        flow=flow,
+        outline_index=outline_index,
+        mentions=find_mentions(document.content, flow, statements, year, outline_index),
+        table_verdicts=evaluate_claims([c for c in claims if isinstance(c, TableClaim)]),
+        table_count=tables.count,
+    )

@@ -13,21 +13,22 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..identities import Decomposition, load_decompositions
 from ..model import (
     ChangeClaim,
     Claim,
     ComparisonClaim,
     CompositionClaim,
-    Disclosure,
+    Document,
     Fact,
     Quantity,
     RateClaim,
+    Reason,
     ReasonClaim,
     ShareClaim,
     Statement,
 )
 from ..numbers import Interval
-from .identities import Decomposition, load_decompositions
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -95,9 +96,18 @@ _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scor
 
 
 class _Builder:
-    def __init__(self, disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()):
-        self.d = disclosure
-        self.sts = disclosure.statements
+    def __init__(
+        self,
+        document: Document,
+        quantities: list[Quantity],
+        statements: list[Statement],
+        reasons: list[Reason],
+        identity_dirs: tuple[str, ...] = (),
+    ):
+        self.document = document
+        self.quantities = quantities  # in text order
+        self.reasons = reasons
+        self.sts = statements
         self.groups: list[tuple[Statement, list[Statement]]] = []  # each list's total and parts (build)
         self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
@@ -156,7 +166,7 @@ class _Builder:
     def _respectively(self) -> None:
         """"基本支出和项目支出分别为 360 万元和 120 万元，分别占本年支出合计的 75.0% 和 25.0%": the names
         listed before 分别 go to the amounts that follow, in order, and so do the shares after 分别占."""
-        text = self.d.document.text
+        text = self.document.text
         for i, st in enumerate(self.sts):
             if not st.subject.endswith("分别") or st.value is None:
                 continue
@@ -178,7 +188,7 @@ class _Builder:
         assert last is not None
         stop = text.find("。", last.end)
         stop = len(text) if stop < 0 else stop
-        figures = self.d.quantities  # in text order
+        figures = self.quantities
         k = bisect.bisect_left(figures, last.end, key=lambda q: q.start)
         percents = []
         while k < len(figures) and figures[k].start < stop and len(percents) < len(run):
@@ -242,8 +252,10 @@ class _Builder:
                 prior=prior_q,
                 delta=delta.quantity if delta else None,
                 delta_word=delta.word if delta else None,
+                delta_direction=delta.direction if delta else 0,
                 rate=rate.quantity if rate else None,
                 rate_word=rate.word if rate else None,
+                rate_direction=rate.direction if rate else 0,
                 double_sign=bool(delta and delta.double_sign),
             )
         )
@@ -275,13 +287,13 @@ class _Builder:
     def _share_total(self, st: Statement, part: Quantity, base_label: str) -> Quantity | None:
         base_key = subject_key(base_label) if base_label else ""
         parent = self.sts[st.parent] if st.parent is not None else None
-        if parent is not None and parent.measure == "virtual":
+        if parent is not None and parent.named_only:
             # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before, named
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
             parent = self._lookback(
                 parent, lambda o: o.value is not None and same_item(o.key, parent.key), same_section=False
             )
-        if parent is not None and parent.measure != "virtual":
+        if parent is not None and not parent.named_only:
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
                 want_budget = part is not None and st.first("value") is None
@@ -300,7 +312,7 @@ class _Builder:
     def _budget_report(self) -> bool:
         """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
         if self._is_budget is None:
-            head = self.d.document.content.lstrip()[:80].split("\n", 1)[0].strip()
+            head = self.document.content.lstrip()[:80].split("\n", 1)[0].strip()
             title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
             self._is_budget = title and "预算" in head and not _NOT_BUDGET_TITLE.search(head)
         return self._is_budget
@@ -429,7 +441,7 @@ class _Builder:
             inside = changes[bisect.bisect_left(starts, st.start) : bisect.bisect_right(starts, st.end)]
             if inside:
                 by_statement[st.index] = min(inside, key=lambda t: t[1])[2]
-        for reason in self.d.reasons:
+        for reason in self.reasons:
             change: ChangeClaim | None = None
             if reason.follows is not None:
                 change = by_statement.get(reason.follows)
@@ -494,11 +506,11 @@ class _Builder:
             i = max(j, i + 1)
 
     def _composition(self, parent: Statement, kids: list[Statement]) -> None:
-        kids = [k for k in kids if k.measure != "virtual"]
+        kids = [k for k in kids if not k.named_only]
         if len(kids) < 2:
             return
         total_holder = parent
-        if parent.measure == "virtual":
+        if parent.named_only:
             found = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
             if found is None:
                 return
@@ -618,6 +630,13 @@ class _Builder:
         return None
 
 
-def build_claims(disclosure: Disclosure, identity_dirs: tuple[str, ...] = ()) -> list[Claim]:
-    """The claims of a disclosure; identity_dirs adds folders of TOML identities to the built-in ones."""
-    return _Builder(disclosure, identity_dirs).build()
+def build_claims(
+    document: Document,
+    quantities: list[Quantity],
+    statements: list[Statement],
+    reasons: list[Reason],
+    identity_dirs: tuple[str, ...] = (),
+) -> list[Claim]:
+    """The claims the statements make; identity_dirs adds folders of TOML identities to the built-in ones.
+    (It may correct statements: a subject spread by 分别, numbered items that are a total's parts.)"""
+    return _Builder(document, quantities, statements, reasons, identity_dirs).build()

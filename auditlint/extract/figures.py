@@ -43,7 +43,6 @@ class Token:
     quantity: Quantity
     approx: bool = False
     date: bool = False
-    fullwidth_comma: bool = False
 
     @property
     def placeholder(self) -> str:
@@ -109,7 +108,7 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
         )
         before = text[max(0, start - 6) : start]
         approx = bool(m.group("approx") or _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
-        tokens.append(Token(start, end, quantity, approx=approx, date=date, fullwidth_comma="，" in raw))
+        tokens.append(Token(start, end, quantity, approx=approx, date=date))
     return tokens
 
 

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Disclosure, Fact, Statement
+from ..model import Fact, Statement
 from ..plugins import builtin_rules_dir
-from .structure import outline_index
+from .lexicon import COMPARES_OR_PAIRS, LAST_YEAR
+from .reflow import Reflowed
+from .structure import OutlineIndex
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,12 @@ _CLAUSE_BREAKS = "，,；;：:"
 def _last_clause(text: str) -> str:
     """What follows the last clause break (found from the end: a long sentence is not split at every comma)."""
     return text[max(text.rfind(c) for c in _CLAUSE_BREAKS) + 1 :]
-_LAST_YEAR = re.compile(r"上年|去年|上一年")
 _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
 _EVALUATION = re.compile(r"整体|部门支出")
+
+
+# an execution rate's basis, as a mention names it, when the words of its own clause do not say
+_RATE_BASIS = {"initial_budget": "年初", "adjusted_budget": "调整", "full_year_budget": "全年", "budget": "", "plan": "计划", "": ""}
 
 
 def _basis_of_budget(label: str, clause: str) -> Basis:
@@ -98,18 +103,18 @@ def _basis_of_budget(label: str, clause: str) -> Basis:
 
 
 class _Reader:
-    def __init__(self, doc: Disclosure):
-        self.doc = doc
+    def __init__(self, content: str, flow: Reflowed, statements: list[Statement], year: int | None, index: OutlineIndex):
+        self.content, self.flow, self.statements, self.year = content, flow, statements, year
         self.items = load_line_items()
         self.by_name = {n: item for item in self.items for n in item.names}
-        self.index = outline_index(doc)
+        self.index = index
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
         self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
         self._markers: list[tuple[LineItem, re.Pattern[str]]] | None = None
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
         """(the sentence holding an offset, its text up to that offset), in reflowed text."""
-        flow = self.doc.flow
+        flow = self.flow
         pos = flow.locate(offset)
         text = flow.text
         # read within _REACH characters either side: every statement of a megabyte-long "sentence"
@@ -124,7 +129,7 @@ class _Reader:
         key = _SCOPE_WORDS.sub("", st.key)
         if _GENERIC.match(key):
             return True
-        if self.org.match(key) and key[-4:] in self.doc.document.content[:400]:
+        if self.org.match(key) and key[-4:] in self.content[:400]:
             return True  # the reporting body (as its title names it)
         # a subject taken over from a heading like "1.预算执行情况分析" names a section, not a line item
         return st.inherited_subject and bool(re.search(r"情况|分析|说明|概述|概况", st.subject))
@@ -139,7 +144,7 @@ class _Reader:
 
     def item_of(self, st: Statement, clause: str, sentence: str, offset: int) -> tuple[LineItem | None, bool]:
         """The line item a statement speaks of, and whether only its funds (budget or actual) are meant."""
-        parent = self.doc.statements[st.parent] if st.parent is not None else None
+        parent = self.statements[st.parent] if st.parent is not None else None
         if parent is not None and (_FISCAL_SCOPE.search(parent.key) or (not self.generic(parent) and self.lookup(parent.key) is None)):
             return None, False  # a part of a fiscal-grant total, or of some other line item
         if _FISCAL_SCOPE.search(st.key) or _SINGLE_PROJECT.search(clause):
@@ -186,10 +191,10 @@ class _Reader:
         not set the period; a later mention of the report's year overrides an earlier
         one ("2022年，本部门对2021年度项目支出开展自评，涉及金额…").
         """
-        year = self.doc.year
+        year = self.year
         last = None
         for m in _OTHER_YEAR.finditer(text):
-            if re.search(r"(?:比|较|与|同|和|对比)\s*$", text[max(0, m.start() - 3) : m.start()]):
+            if COMPARES_OR_PAIRS.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
             if re.match(r"\s*[－\-—~～至到]", text[m.end() - 1 : m.end() + 2]) or re.search(r"[－\-—~～至到]\s*$", text[: m.start()]):
                 continue
@@ -198,20 +203,18 @@ class _Reader:
 
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
-        if self.doc.flow is None:
-            return out
-        for st in self.doc.statements:
-            if st.measure == "virtual" or not st.facts:
+        for st in self.statements:
+            if st.named_only or not st.facts:
                 continue
             if _FUNDS.match(st.key) and any(f.role == "share" for f in st.facts):
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
             own = _last_clause(clause)
-            if self.other_year(clause) or _LAST_YEAR.search(own):
+            if self.other_year(clause) or LAST_YEAR.search(own):
                 continue
             item, funds = self.item_of(st, clause, sentence, first.start)
-            parent = self.doc.statements[st.parent] if st.parent is not None else None
+            parent = self.statements[st.parent] if st.parent is not None else None
             for fact in st.facts:
                 q = fact.quantity
                 if fact.role == "budget":
@@ -235,14 +238,13 @@ class _Reader:
                     # "年初预算执行率 102.8%，调整预算执行率 97.9%": two rates, two bases
                     _, upto = self.sentence(st, q.start)
                     label = _last_clause(upto)
-                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or fact.basis.replace("预算", "")
+                    basis = next((b for b in ("年初", "调整", "全年") if b in label), "") or _RATE_BASIS[fact.basis]
                     out.append(Mention(item.name, f"rate:{basis}", fact, st, sentence, self.evaluation(first.start)))
         return out
 
 
-def find_mentions(doc: Disclosure) -> list[Mention]:
-    """Every figure the text states for a known line item, with its basis (read once per document:
-    several rules ask)."""
-    if doc._mentions is None:
-        doc._mentions = _Reader(doc).mentions()
-    return list(doc._mentions)
+def find_mentions(
+    content: str, flow: Reflowed, statements: list[Statement], year: int | None, index: OutlineIndex
+) -> list[Mention]:
+    """Every figure the text states for a known line item, with its basis."""
+    return _Reader(content, flow, statements, year, index).mentions()

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..numbering import LINE_MARKER
+
 # Full-width digits, letters and punctuation that only change how a number is written.
 _FULLWIDTH = str.maketrans(
     {
@@ -29,18 +31,6 @@ _FULLWIDTH = str.maketrans(
 
 _NEEDS_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")  # translate is slow: only when needed
 
-HEADING = re.compile(
-    r"""^\s*(?:
-        第[一二三四五六七八九十百零\d]+[部分章节条篇]
-      | [一二三四五六七八九十]{1,3}\s*[、.．]
-      | [（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]
-      | \d{1,2}(?:[.．]\d{1,2})+(?:[、.．]|\s*(?=[\u4e00-\u9fff“（(])(?![万亿千]?元|%|万|亿|个|人|分|次|项|场|家|名|辆))
-      | \d{1,2}\s*[、.．](?![\d.．])
-      | [（(]\s*\d{1,2}\s*[）)]
-      | [①-⑳㈠-㈩]
-    )""",
-    re.X,
-)
 _TERMINAL = re.compile(r"[。！？!?][”’」』）)]*$")
 _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
 _JOIN_BEFORE = re.compile(
@@ -66,7 +56,7 @@ class _Unit:
     text: str
     hard: bool  # a table cell or form field: never joined to its neighbours
     width: int = 0
-    heading: bool = False  # starts with a heading marker (HEADING): matched once, asked up to four times
+    heading: bool = False  # starts with a heading marker (LINE_MARKER): matched once, asked up to four times
     pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
 
 
@@ -162,7 +152,10 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
 
 # A space that only spreads a justified line (WPS exports "本 年 收 入 合 计 2946.25 万 元"): between two
 # CJK characters or punctuation, or between a figure and the CJK word or unit beside it.
-_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%])|(?<=[\u4e00-\u9fff，。；：、（）“”])[ \u3000](?=\d)")
+_SPREAD = re.compile(
+    r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%])"
+    r"|(?<=[\u4e00-\u9fff，。；：、（）“”])[ \u3000](?=\d)"
+)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -265,7 +258,7 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
         if not u.hard and _letter_spaced(u.text):
             _close_up(u)
         u.width = display_width(u.text)
-        u.heading = HEADING.match(u.text) is not None
+        u.heading = LINE_MARKER.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
 

@@ -89,9 +89,9 @@ def _quantity(flow: Reflowed, original: str, start: int, end: int, raw: str) -> 
     return Quantity(start=o_start, end=o_end, value=Decimal(raw), unit="分", places=places, text=original[o_start:o_end])
 
 
-def find_scores(flow: Reflowed, original: str, outline: list[Heading]) -> list[Score]:
-    """Every score the text states, with its maximum where one is given."""
-    index_of = OutlineIndex(outline)
+def find_scores(flow: Reflowed, original: str, index_of: OutlineIndex) -> list[Score]:
+    """Every score the text states, with its maximum where one is given; index_of: the outline, to see which
+    evaluation and which indicator a score sits under."""
     scores: list[Score] = []
     target: Score | None = None
     for index, para in enumerate(flow.paragraphs):

@@ -15,9 +15,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
+from ..numbering import MARKER_LEVELS, item_number, marker_style, strip_marker
 from ..scan import Scan
 from .figures import DATE_PH, Token
-from .reflow import HEADING, Reflowed
+from .lexicon import (
+    CHANGE_WORD,
+    COMPARATIVE_WORD,
+    COMPARING,
+    EFFECT_WORD,
+    LAST_YEAR,
+    LEVEL_WORD,
+    RATE_ONLY_WORD,
+    RATE_WORD,
+    REASON_WORD,
+    direction,
+)
+from .reflow import Reflowed
 
 PH = "\ue000-\ue004"
 _Y = DATE_PH + r"+\s*"
@@ -25,14 +38,11 @@ _Y = DATE_PH + r"+\s*"
 # ---------------------------------------------------------------- left contexts
 # Each pattern reads the text just before a figure, inside its clause.
 
-_DELTA_WORDS = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|超支"
 _DELTA = re.compile(
-    r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + _DELTA_WORDS + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
+    r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + CHANGE_WORD + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
 )
-_RATE = re.compile(
-    r"(?P<word>增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$"
-)
-_RATE_ONLY = re.compile(r"(?:增长|下降|上升|降低|增幅|降幅|减幅)(?:了|为|幅度为|率为)?\s*$")
+_RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
+_RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -55,7 +65,6 @@ _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|资金到位|实际到位|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
-_COMPARED = re.compile(r"比|较|与|同比")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -89,86 +98,36 @@ _LIST_MARKER = re.compile(
 _LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
 _COMPARISON = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?(?P<word>大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平于?)(?:年初|全年|调整后?的?)?预算数?"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?"
+    r"(?P<word>" + COMPARATIVE_WORD + r")(?:年初|全年|调整后?的?)?预算数?"
 )
 # "决算数与（同）全年预算数持平": the same comparison with the budget before the word
 _LEVEL = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?[与同和](?:年初|全年|调整后?的?)?预算数?(?P<word>持平|相等|一致)"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?[与同和](?:年初|全年|调整后?的?)?预算数?"
+    r"(?P<word>" + LEVEL_WORD + ")"
 )
 # a comparison lies inside a clause and holds its comparing word: only clauses that hold one are scanned
 # (the subject's lazy run otherwise rescans the clause from every character)
 _COMPARISON_SCAN = Scan(
-    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:大于|小于|大小于|小大于|高于|低于|等于|超过|少于|多于|持平)"
+    _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:" + COMPARATIVE_WORD + ")"
 )
 _AFTER_YEAR = re.compile(r"^\s*年度?")
 _LEVEL_SCAN = Scan(_LEVEL, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?[与同和]")
 _NAMED_REASON = re.compile(
-    r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+    r"(?P<subject>[^，,。；;：:" + PH + r"]{2,30}?)(?:支出)?(?:决算数?)?(?P<word>" + REASON_WORD + ")(?:的)?(?:主要)?原因"
 )
 # A named reason lies inside a clause and ends with its word and 原因: only clauses that hold those are
 # scanned (the scan tries thirty subject lengths at every character it looks at).
 _NAMED_REASON_SCAN = Scan(
-    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:增加|减少|上升|下降|增长|降低)(?:的)?(?:主要)?原因"
+    _NAMED_REASON, outside="[，,。；;：:" + PH + "]", anchor="(?:" + REASON_WORD + ")(?:的)?(?:主要)?原因"
 )
 # a bounded gap: an unbounded lazy gap rescans the rest of the sentence from every 原因 (quadratic)
 _FOLLOWING_REASON = re.compile(
-    r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>增加|减少|上涨|上升|下降|降低|增长)"
+    r"(?:主要)?原因[是为：:][^。；]{0,300}?导致(?:此款|该款|此项|该项|本项)?(?:经费|支出|资金|费用)?(?P<word>" + EFFECT_WORD + ")"
 )
 # inside one sentence part, and never without its 导致: only parts that hold one are scanned
 _FOLLOWING_REASON_SCAN = Scan(_FOLLOWING_REASON, outside="[。；]", anchor="导致")
 _REASON = re.compile(r"^(?:主要)?(?:增[（(]?减[)）]?)?原因")
-
-MARKER_LEVELS = (
-    ("part", re.compile(r"^\s*第[一二三四五六七八九十百零\d]+[部分章节篇]"), 0),
-    ("cn", re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
-    ("pcn", re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"), 2),
-    ("dotted", re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+"), 4),
-    ("num、", re.compile(r"^\s*\d{1,2}\s*、"), 3),
-    ("num.", re.compile(r"^\s*\d{1,2}\s*[.．](?!\d)"), 3),
-    ("pnum", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]"), 4),
-    ("circled", re.compile(r"^\s*[①-⑳㈠-㈩]"), 5),
-)
-
-
-def marker_style(text: str) -> tuple[str, int] | None:
-    """The numbering style of a paragraph's first marker and its level (0 = 第X部分)."""
-    if not HEADING.match(text):
-        return None
-    for style, pattern, level in MARKER_LEVELS:
-        if pattern.match(text):
-            return style, level
-    return None
-
-
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _cn_number(text: str) -> int | None:
-    """一 … 九十九 as an int."""
-    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
-        return None
-    if "十" not in text:
-        return _CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def item_number(text: str) -> int | None:
-    """The number of a numbered item: 3、 (3) （三） 三、 ③ → 3; 1.2 → 2."""
-    m = re.match(r"^\s*[（(]?\s*(\d{1,2}(?:[.．]\d{1,2})*|[一二三四五六七八九十]{1,3})\s*[)）、.．]?", text)
-    if m:
-        token = m.group(1)
-        if token[0].isdigit():
-            return int(re.split(r"[.．]", token)[-1])
-        return _cn_number(token)
-    m = re.match(r"^\s*([①-⑳])", text)
-    return ord(m.group(1)) - ord("①") + 1 if m else None
-
-
-def strip_marker(text: str) -> str:
-    m = HEADING.match(text)
-    return text[m.end() :] if m else text
-
 
 @lru_cache(maxsize=8192)  # a pure function of a string, called for every figure; labels recur (template phrasing)
 def clean_subject(label: str) -> str:
@@ -324,7 +283,6 @@ class _Reading:
     basis_from_phrase: bool = False  # a change whose basis the words leave to the sentence's 与…相比
 
 
-_LAST_YEAR_WORD = re.compile(r"上年|去年|上一年")
 
 
 @lru_cache(maxsize=8192)
@@ -333,68 +291,88 @@ def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Read
     if kind != "percent" and before_de and _SHARE_OF.search(left_clean):
         return _Reading("base", fields=(("role", "base"), ("label", left_clean)))
     if kind == "percent":
-        m = _RATE.search(left_clean)
-        if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
-            direction = 1 if m.group("word") in ("增长", "上升", "增加", "增幅", "增长率") else -1
-            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-            fields = (("role", "rate"), ("label", left_clean), ("direction", direction))
-            return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
-        m = _SHARE.search(left_clean)
-        if m:
-            base = (m.group("base") or "").strip()
-            fields = (("role", "share"), ("label", left_clean), ("base_label", base))
-            return _Reading(
-                "share", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
-            )
-        m = _EXEC.search(left_clean)
-        if m:
-            rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
-            fields = (("role", "execution"), ("label", rate_kind), ("basis", m.group("basis") or ""))
-            return _Reading(
-                "execution", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
-            )
+        return _percent_reading(left_clean)
+    if approx or kind not in ("money", "count"):
         return None
-    if approx:
-        return None
-    if kind in ("money", "count"):
-        m = _DELTA.search(left_clean)
-        if m:
-            word_text = m.group("word")
-            if "（" in word_text or "(" in word_text:
-                direction = 0
-            else:
-                direction = 1 if word_text in ("增加", "增长", "上升", "增支", "超支") else -1
-            # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
-            if "预算" in left_clean:
-                # "比上年预算增加" in a budget report compares with last year, not with this year's budget
-                basis = "prior_year" if _LAST_YEAR_WORD.search(left_clean) and "年初" not in left_clean else "budget"
-            else:
-                basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
-            subject = clean_subject(_strip_measure(_COMPARED.split(left_clean[: m.start()])[0]))
-            fields = (("role", "delta"), ("label", left_clean), ("direction", direction), ("basis", basis))
-            return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
-        if kind == "count":
-            return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
-        if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
-            return _Reading("prior", fields=(("role", "prior"), ("label", left_clean), ("basis", "prior_year")))
-        m = _PRIOR.search(left_clean)
-        if m:
-            basis = "budget" if "预算" in m.group("basis") else "prior_year"
-            fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
-            return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
-        m = _BUDGET.search(left_clean)
-        if m:
-            measure = m.group("measure")
-            return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
-        m = _ACTUAL.search(left_clean)
-        if m:
-            measure = "到位" if "到位" in m.group("measure") else "决算"
-            subject = left_clean[: m.start()]
-            if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
-                subject = left_clean[: m.start()] + "支出"
-            return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
+    m = _DELTA.search(left_clean)
+    if m:
+        return _change_reading(left_clean, m)
+    if kind == "count":
         return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
+    return _amount_reading(left_clean)
+
+
+# what "完成年初预算的 R%" measures against, in Fact.basis's words
+_EXECUTION_BASIS = {
+    "年初预算": "initial_budget",
+    "调整预算": "adjusted_budget",
+    "调整后预算": "adjusted_budget",
+    "全年预算": "full_year_budget",
+    "预算": "budget",
+    "计划": "plan",
+    "": "",
+}
+
+
+def _percent_reading(left_clean: str) -> _Reading | None:
+    """A percentage: a change's rate (增长 R%), a share (占 P%), or an execution rate (执行率 R%)."""
+    m = _RATE.search(left_clean)
+    if m and not _NOT_A_CHANGE.search(left_clean[: m.start()][-3:]):
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group("word"))))
+        return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
+    m = _SHARE.search(left_clean)
+    if m:
+        base = (m.group("base") or "").strip()
+        fields = (("role", "share"), ("label", left_clean), ("base_label", base))
+        return _Reading(
+            "share", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+        )
+    m = _EXEC.search(left_clean)
+    if m:
+        rate_kind = m.group("kind") or ("完成" + (m.group("basis") or "预算"))
+        fields = (("role", "execution"), ("label", rate_kind), ("basis", _EXECUTION_BASIS[m.group("basis") or ""]))
+        return _Reading(
+            "execution", clean_subject(left_clean[: m.start()]), fields=fields, word_at=m.start(), word=left_clean[m.start() : m.end()]
+        )
     return None
+
+
+def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
+    """An amount after 增加 / 减少 …: a change, against last year or the budget when the clause says which."""
+    word_text = m.group("word")  # "增加（减少）", the template's choice left unmade, says neither
+    # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
+    if "预算" in left_clean:
+        # "比上年预算增加" in a budget report compares with last year, not with this year's budget
+        basis = "prior_year" if LAST_YEAR.search(left_clean) and "年初" not in left_clean else "budget"
+    else:
+        basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
+    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+    fields = (("role", "delta"), ("label", left_clean), ("direction", direction(word_text)), ("basis", basis))
+    return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
+
+
+def _amount_reading(left_clean: str) -> _Reading:
+    """An amount that is no change: last year's figure, a budget, or the amount itself (决算 or 到位)."""
+    if _PRIOR_PLAIN.match(left_clean.strip("，,；; ")):
+        return _Reading("prior", fields=(("role", "prior"), ("label", left_clean), ("basis", "prior_year")))
+    m = _PRIOR.search(left_clean)
+    if m:
+        basis = "budget" if "预算" in m.group("basis") else "prior_year"
+        fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
+        return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
+    m = _BUDGET.search(left_clean)
+    if m:
+        measure = m.group("measure")
+        return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
+    m = _ACTUAL.search(left_clean)
+    if m:
+        measure = "到位" if "到位" in m.group("measure") else "决算"
+        subject = left_clean[: m.start()]
+        if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
+            subject = left_clean[: m.start()] + "支出"
+        return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
+    return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
 
 
 def _shape(st: Statement) -> frozenset[str]:
@@ -504,7 +482,6 @@ class StatementParser:
     # --------------------------------------------------------------- sentences
     def _reasons(self, sent: _Sentence) -> None:
         """Reasons given for a change, to be held against the direction of that change."""
-        up = ("增加", "上升", "增长", "上涨")
         named = _NAMED_REASON_SCAN.finditer(sent.skel)
         for m in named:
             subject = clean_subject(self._label(m.group("subject")))
@@ -512,7 +489,7 @@ class StatementParser:
             self.reasons.append(
                 Reason(
                     word=Word(start=start, end=end, text=m.group("word")),
-                    direction=1 if m.group("word") in up else -1,
+                    direction=direction(m.group("word")),
                     subject=subject,
                     key=subject_key(_strip_measure(subject)),
                     paragraph=self._paragraph,
@@ -528,7 +505,7 @@ class StatementParser:
             self.reasons.append(
                 Reason(
                     word=Word(start=start, end=end, text=m.group("word")),
-                    direction=1 if m.group("word") in up else -1,
+                    direction=direction(m.group("word")),
                     follows=last.index,
                     paragraph=self._paragraph,
                     section=self._section,
@@ -537,174 +514,30 @@ class StatementParser:
             )
 
     def _sentence_statements(self, sent: _Sentence, first_in_paragraph: bool, opens_paragraph: bool) -> int:
+        """Read one sentence into statements; how many it made."""
         self._sentence += 1
         if "原因" in sent.skel:
             self._reasons(sent)
-        skel = sent.skel
-        real = [t for t in sent.tokens if not t.date]
         style = self._style if opens_paragraph else None
-        if not real:
-            # "1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows
-            if style and style[1] >= 3:  # (the label is read only for such items: most sentences are not)
-                label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
-                if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
-                    self._pending, self._pending_style = label, style[0]
-                    self._pending_number = item_number(self.flow.text[sent.start : sent.end])
-            tail = _LIST_MARKER_SCAN.search(skel)
-            if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
-                self._open_list(self._last_top_statement(), tail.group("kind"))
-            last = self.statements[-1] if self.statements else None
-            if last is not None and last.paragraph == self._paragraph:
-                self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
+        if not any(not t.date for t in sent.tokens):
+            self._sentence_without_figures(sent, style)
             return 0
+        return _SentenceReader(self, sent, first_in_paragraph, style).read()
 
-        head_label = ""
-        if style:
-            lab = _HEAD_LABEL.match(strip_marker(skel))
-            if lab:
-                head_label = clean_subject(lab.group(1))
-
-        markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER_SCAN.finditer(skel)]
-        index = _SentenceIndex(skel)
-        money = [t for t in real if t.quantity.kind == "money"]
-        list_parent: Statement | None = None
-        list_kind = ""
-        opened: _OpenList | None = None
-        sub = _SUBLIST.match(strip_marker(skel))
-        if sub:
-            virtual = self._new(clean_subject(_strip_measure(sub.group("subject"))), sent.start, sent.start + sub.end())
-            virtual.measure = "virtual"
-            list_parent, list_kind = virtual, "其中"
-        else:
-            opened = self._list_for(first_in_paragraph)
-            if opened is not None:
-                list_parent, list_kind = opened.parent, opened.kind
-
-        made: list[Statement] = []
-        siblings: dict[int | None, list[Statement]] = {}
-        rel_start: dict[int, int] = {}
-        rel_end: dict[int, int] = {}
-        current: Statement | None = None
-        prev_end = 0
-        paren_parent: Statement | None = None
-        marker_i = 0
-        starts_list = False
-        saved: tuple[Statement | None, str, int, int] | None = None
-        outer: list[tuple[Statement, str, int]] = []
-        for tok in real:
-            rel = tok.start - sent.start
-            while marker_i < len(markers) and markers[marker_i][0] < rel:
-                m_start, m_end, kind = markers[marker_i]
-                marker_i += 1
-                clause_lead = skel[max(index.clause_start(m_start), m_start - _LEFT_WINDOW) : m_start]
-                in_paren = index.rfind("（", m_start) > index.rfind("）", m_start) or index.rfind("(", m_start) > index.rfind(")", m_start)
-                if in_paren and current is not None:
-                    paren_parent = current
-                elif current is not None:
-                    saved = (list_parent, list_kind, m_end, len(made))
-                    if list_parent is not None and current.parent == list_parent.index:
-                        # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
-                        outer.append((list_parent, list_kind, m_end))
-                    list_parent, list_kind = current, kind
-                elif m_start <= index.blank_prefix and self.statements:
-                    if list_parent is None:
-                        list_parent, list_kind = self._last_top_statement(), kind
-                    starts_list = True
-                elif clause_lead.strip() and not in_paren:
-                    label = clean_subject(_strip_measure(self._label(clause_lead)))
-                    if label:
-                        virtual = self._new(label, sent.start + m_start - len(clause_lead), sent.start + m_start)
-                        virtual.measure = "virtual"
-                        list_parent, list_kind = virtual, kind
-            if paren_parent is not None and _CLOSING_BRACKET.search(skel, prev_end, rel):
-                paren_parent = None
-            if outer and index.has_semicolon(outer[-1][2], rel):
-                list_parent, list_kind, _ = outer.pop()
-                saved = None
-            if saved is not None and len(made) == saved[3] and index.has_semicolon(saved[2], rel):
-                # "人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元": 包括 listed no figures
-                list_parent, list_kind = saved[0], saved[1]
-                saved = None
-            left = skel[max(index.clause_start(rel), prev_end, rel - _LEFT_WINDOW) : rel]
-            prev_end = tok.end - sent.start
-            q = self._money_or_as_is(tok, money, left, current)
-            if q is None:
-                continue
-            role, subject, measure, fact = self._classify(q, tok, left, index, rel, skel[prev_end : prev_end + 3])
-            if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
-                # "占本部门全部预算项目13个的100%": the share of the base just named
-                role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
-            if role is None:
-                continue
-            if role == "base":
-                if current is not None:
-                    current.facts.append(fact)
-                continue
-            if head_label and (not subject or _INCLUDES.match(left)):
-                if current is None:
-                    subject = head_label
-            if current is not None and self._can_attach(current, role, subject, measure):
-                target = current
-            elif list_parent is not None and current is not None and current.parent == list_parent.index and self._list_ended(skel, siblings.get(current.parent, []), current, rel, rel_start, rel_end):
-                list_parent, list_kind = None, ""
-                target = None
-            else:
-                target = None
-            if target is None:
-                inherited = False
-                if not subject:
-                    if current is not None and role != "value":
-                        subject = current.subject
-                    elif current is None and not made and self._pending:
-                        subject, inherited = self._pending, True
-                target = self._new(subject, tok.start, tok.end)
-                target.inherited_subject = inherited
-                if inherited and self._pending_style:
-                    target.numbered = self._pending_style
-                    target.number = self._pending_number
-                elif style and not made:
-                    target.numbered = style[0]
-                    target.number = item_number(self.flow.text[sent.start : sent.end])
-                parent = paren_parent or list_parent
-                if parent is not None:
-                    target.parent = parent.index
-                    target.list_kind = list_kind if parent is list_parent else "其中"
-                made.append(target)
-                siblings.setdefault(target.parent, []).append(target)
-                current = target
-            if role == "value":
-                target.measure = measure or target.measure
-            rel_end[target.index] = prev_end
-            rel_start.setdefault(target.index, rel)
-            target.facts.append(fact)
-            if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
-                target.end = q.end
-
-        self._lift_trailing(made)
-        if self._pending and made and made[0].inherited_subject:
-            self._pending, self._pending_style = "", None
-        # parts of an announced list must look alike; a stranger ends the list
-        if opened is not None and opened.style is None and made and made[0].parent == opened.parent.index:
-            shape = _shape(made[0])
-            if opened.shape is None:
-                opened.shape = shape
-            elif shape != opened.shape:
-                for st in made:
-                    if st.parent == opened.parent.index:
-                        st.parent, st.list_kind = None, ""
-                self._open.remove(opened)
-        # "其中：A …。" runs on into the sentences and paragraphs that follow
-        # (only when the sentence holds a single part: "其中：“科学技术管理事务（款）”决算 …，增长 …。")
-        parts = [st for st in made if list_parent is not None and st.parent == list_parent.index]
-        if starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
-            self._open_list(list_parent, list_kind)
-            self._open[-1].shape = _shape(made[0])
-        tail = _LIST_MARKER_SCAN.search(skel, prev_end)
-        if tail and not skel[tail.end() :].strip(" 。：:；;") and current is not None:
-            self._open_list(current, tail.group("kind"))
-        if current is not None:
-            self._comparisons(current, sent)
-        return len(made)
+    def _sentence_without_figures(self, sent: _Sentence, style: tuple[str, int] | None) -> None:
+        """"1.一般公共服务支出(类)。" or "1.因公出国（境）费用": a subject for what follows; "其中：" a list to come."""
+        skel = sent.skel
+        if style and style[1] >= 3:  # (the label is read only for such items: most sentences are not)
+            label = clean_subject(strip_marker(self._label(skel)).rstrip("。：:；; "))
+            if 1 < len(label) <= 60 and not _CLAUSE_SEPARATOR.search(label):
+                self._pending, self._pending_style = label, style[0]
+                self._pending_number = item_number(self.flow.text[sent.start : sent.end])
+        tail = _LIST_MARKER_SCAN.search(skel)
+        if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
+            self._open_list(self._last_top_statement(), tail.group("kind"))
+        last = self.statements[-1] if self.statements else None
+        if last is not None and last.paragraph == self._paragraph:
+            self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
 
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
@@ -740,7 +573,7 @@ class StatementParser:
         parent = self.statements[last.parent]
         for fact in list(last.facts):
             if fact.role in ("execution", "rate", "share") and not any(st.first(fact.role) for st in siblings):
-                if parent.first(fact.role) is None and parent.measure != "virtual":
+                if parent.first(fact.role) is None and not parent.named_only:
                     last.facts.remove(fact)
                     parent.facts.append(fact)
 
@@ -750,7 +583,7 @@ class StatementParser:
 
     def _last_top_statement(self) -> Statement:
         for st in reversed(self.statements):
-            if st.paragraph >= self._paragraph - 1 and st.measure != "virtual":
+            if st.paragraph >= self._paragraph - 1 and not st.named_only:
                 return st
         return self.statements[-1]
 
@@ -833,3 +666,232 @@ class StatementParser:
         flow_start = tok.start - len(left) + offset_in_left
         start, end = self.flow.span(flow_start, flow_start + len(text))
         return Word(start=start, end=end, text=text)
+
+
+@dataclass
+class _ListAt:
+    """A list that statements join as its parts: its total, how it was announced (其中, 包括 …), and where
+    in the sentence the announcement ends."""
+
+    parent: Statement | None
+    kind: str
+    after: int = 0
+
+
+class _SentenceReader:
+    """One sentence with figures, read figure by figure: which statement each figure joins, and which list
+    (announced by 其中, 包括, 主要用于 … or open from an earlier sentence) each new statement is a part of.
+
+    The steps, in order: begin (the list the sentence starts in), then for each figure: enter the list
+    markers before it, leave the lists that ended before it, classify the figure by the words before
+    it, and attach it to a statement; finish (what the sentence leaves open for the next one).
+    """
+
+    def __init__(self, parser: StatementParser, sent: _Sentence, first_in_paragraph: bool, style: tuple[str, int] | None):
+        self.parser, self.sent, self.skel, self.style = parser, sent, sent.skel, style
+        self.first_in_paragraph = first_in_paragraph
+        self.figures = [t for t in sent.tokens if not t.date]
+        self.money = [t for t in self.figures if t.quantity.kind == "money"]
+        self.index = _SentenceIndex(sent.skel)
+        self.markers = [(m.start(), m.end(), m.group("kind")) for m in _LIST_MARKER_SCAN.finditer(sent.skel)]
+        self.next_marker = 0
+        self.head_label = ""  # "1.人员经费：…" — the subject of the item's first figure
+        self.list = _ListAt(None, "")  # the list a new statement joins
+        self.opened: _OpenList | None = None  # the list open from an earlier sentence, when the sentence continues it
+        self.made: list[Statement] = []
+        self.siblings: dict[int | None, list[Statement]] = {}
+        self.rel_start: dict[int, int] = {}  # where each statement's first and last figure are in the sentence
+        self.rel_end: dict[int, int] = {}
+        self.current: Statement | None = None  # the statement the last figure went to
+        self.prev_end = 0  # where the last figure ends
+        self.paren_parent: Statement | None = None  # "A 万元（其中 B 万元）": parts inside brackets
+        self.starts_list = False  # the sentence opens with 其中: its one part may run on
+        # a list opened after a statement's figures: if the marker lists no figure before the next ；,
+        # the list before it comes back ("人员经费 X 万元，主要包括：基本工资、…；公用经费 Y 万元")
+        self.restore: tuple[_ListAt, int] | None = None
+        # the lists a part's own list sits inside: each resumes at the ； that ends the part
+        self.outer: list[_ListAt] = []
+
+    def read(self) -> int:
+        self.begin()
+        for tok in self.figures:
+            rel = tok.start - self.sent.start
+            self.enter_markers(rel)
+            self.leave_finished_lists(rel)
+            reading = self.classify(tok, rel)
+            if reading is not None:
+                self.attach(tok, rel, *reading)
+        self.finish()
+        return len(self.made)
+
+    # ---------------------------------------------------------------- begin
+    def begin(self) -> None:
+        """The item's label, and the list the sentence starts in: "X 中：" names a total; else an open list."""
+        p, skel = self.parser, self.skel
+        if self.style:
+            lab = _HEAD_LABEL.match(strip_marker(skel))
+            if lab:
+                self.head_label = clean_subject(lab.group(1))
+        sub = _SUBLIST.match(strip_marker(skel))
+        if sub:
+            named = p._new(clean_subject(_strip_measure(sub.group("subject"))), self.sent.start, self.sent.start + sub.end())
+            named.named_only = True
+            self.list = _ListAt(named, "其中")
+        else:
+            self.opened = p._list_for(self.first_in_paragraph)
+            if self.opened is not None:
+                self.list = _ListAt(self.opened.parent, self.opened.kind)
+
+    # ---------------------------------------------------------- enter markers
+    def enter_markers(self, rel: int) -> None:
+        """The list markers (其中, 包括 …) before the figure at rel: each opens a list, under what precedes it."""
+        while self.next_marker < len(self.markers) and self.markers[self.next_marker][0] < rel:
+            m_start, m_end, kind = self.markers[self.next_marker]
+            self.next_marker += 1
+            self._enter(m_start, m_end, kind)
+
+    def _enter(self, m_start: int, m_end: int, kind: str) -> None:
+        p, index, current = self.parser, self.index, self.current
+        clause_lead = self.skel[max(index.clause_start(m_start), m_start - _LEFT_WINDOW) : m_start]
+        in_paren = index.rfind("（", m_start) > index.rfind("）", m_start) or index.rfind("(", m_start) > index.rfind(")", m_start)
+        if in_paren and current is not None:
+            self.paren_parent = current
+        elif current is not None:
+            self.restore = (_ListAt(self.list.parent, self.list.kind, m_end), len(self.made))
+            if self.list.parent is not None and current.parent == self.list.parent.index:
+                # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
+                self.outer.append(_ListAt(self.list.parent, self.list.kind, m_end))
+            self.list = _ListAt(current, kind)
+        elif m_start <= index.blank_prefix and p.statements:
+            if self.list.parent is None:
+                self.list = _ListAt(p._last_top_statement(), kind)
+            self.starts_list = True
+        elif clause_lead.strip() and not in_paren:
+            label = clean_subject(_strip_measure(p._label(clause_lead)))
+            if label:
+                named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
+                named.named_only = True
+                self.list = _ListAt(named, kind)
+
+    # --------------------------------------------------- leave finished lists
+    def leave_finished_lists(self, rel: int) -> None:
+        """Lists that ended before the figure at rel: a closing bracket, or the ； after a part's own list."""
+        if self.paren_parent is not None and _CLOSING_BRACKET.search(self.skel, self.prev_end, rel):
+            self.paren_parent = None
+        if self.outer and self.index.has_semicolon(self.outer[-1].after, rel):
+            outer = self.outer.pop()
+            self.list = _ListAt(outer.parent, outer.kind)
+            self.restore = None
+        if self.restore is not None and len(self.made) == self.restore[1] and self.index.has_semicolon(self.restore[0].after, rel):
+            self.list = _ListAt(self.restore[0].parent, self.restore[0].kind)
+            self.restore = None
+
+    # ---------------------------------------------------------------- classify
+    def classify(self, tok: Token, rel: int) -> tuple[Quantity, str, str, str, Fact, str] | None:
+        """What the figure at rel is, read from the words before it: (figure, role, subject, measure, fact, words)."""
+        p, skel, current = self.parser, self.skel, self.current
+        left = skel[max(self.index.clause_start(rel), self.prev_end, rel - _LEFT_WINDOW) : rel]
+        self.prev_end = tok.end - self.sent.start
+        q = p._money_or_as_is(tok, self.money, left, current)
+        if q is None:
+            return None
+        role, subject, measure, fact = p._classify(q, tok, left, self.index, rel, skel[self.prev_end : self.prev_end + 3])
+        if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
+            # "占本部门全部预算项目13个的100%": the share of the base just named
+            role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
+        if role is None:
+            return None
+        return q, role, subject, measure, fact, left  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ attach
+    def attach(self, tok: Token, rel: int, q: Quantity, role: str, subject: str, measure: str, fact: Fact, left: str) -> None:
+        """Give the figure to the statement it belongs to: the current one, or a new one (a part of the list)."""
+        current = self.current
+        if role == "base":
+            if current is not None:
+                current.facts.append(fact)
+            return
+        if self.head_label and (not subject or _INCLUDES.match(left)):
+            if current is None:
+                subject = self.head_label
+        if current is not None and self.parser._can_attach(current, role, subject, measure):
+            target = current
+        else:
+            if self.list.parent is not None and current is not None and current.parent == self.list.parent.index and self._list_ended(rel):
+                self.list = _ListAt(None, "")
+            target = self._start_statement(tok, role, subject)
+        if role == "value":
+            target.measure = measure or target.measure
+        self.rel_end[target.index] = self.prev_end
+        self.rel_start.setdefault(target.index, rel)
+        target.facts.append(fact)
+        if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
+            target.end = q.end
+
+    def _list_ended(self, rel: int) -> bool:
+        current = self.current
+        assert current is not None
+        kids = self.siblings.get(current.parent, [])
+        return self.parser._list_ended(self.skel, kids, current, rel, self.rel_start, self.rel_end)
+
+    def _start_statement(self, tok: Token, role: str, subject: str) -> Statement:
+        """A new statement for the figure: its subject (said, carried over, or the heading's), numbering and list."""
+        p, current = self.parser, self.current
+        inherited = False
+        if not subject:
+            if current is not None and role != "value":
+                subject = current.subject
+            elif current is None and not self.made and p._pending:
+                subject, inherited = p._pending, True
+        target = p._new(subject, tok.start, tok.end)
+        target.inherited_subject = inherited
+        if inherited and p._pending_style:
+            target.numbered = p._pending_style
+            target.number = p._pending_number
+        elif self.style and not self.made:
+            target.numbered = self.style[0]
+            target.number = item_number(p.flow.text[self.sent.start : self.sent.end])
+        parent = self.paren_parent or self.list.parent
+        if parent is not None:
+            target.parent = parent.index
+            target.list_kind = self.list.kind if parent is self.list.parent else "其中"
+        self.made.append(target)
+        self.siblings.setdefault(target.parent, []).append(target)
+        self.current = target
+        return target
+
+    # ------------------------------------------------------------------ finish
+    def finish(self) -> None:
+        """What the sentence leaves: a trailing rate lifted to its total, lists that go on or end, comparisons."""
+        p, made, skel = self.parser, self.made, self.skel
+        p._lift_trailing(made)
+        if p._pending and made and made[0].inherited_subject:
+            p._pending, p._pending_style = "", None
+        self._check_shape()
+        # "其中：A …。" runs on into the sentences and paragraphs that follow
+        # (only when the sentence holds a single part: "其中：“科学技术管理事务（款）”决算 …，增长 …。")
+        list_parent = self.list.parent
+        parts = [st for st in made if list_parent is not None and st.parent == list_parent.index]
+        if self.starts_list and list_parent is not None and len(parts) == 1 and len(made) == 1:
+            p._open_list(list_parent, self.list.kind)
+            p._open[-1].shape = _shape(made[0])
+        tail = _LIST_MARKER_SCAN.search(skel, self.prev_end)
+        if tail and not skel[tail.end() :].strip(" 。：:；;") and self.current is not None:
+            p._open_list(self.current, tail.group("kind"))
+        if self.current is not None:
+            p._comparisons(self.current, self.sent)
+
+    def _check_shape(self) -> None:
+        """Parts of an announced list must look alike; a stranger ends the list."""
+        opened, made = self.opened, self.made
+        if opened is None or opened.style is not None or not made or made[0].parent != opened.parent.index:
+            return
+        shape = _shape(made[0])
+        if opened.shape is None:
+            opened.shape = shape
+        elif shape != opened.shape:
+            for st in made:
+                if st.parent == opened.parent.index:
+                    st.parent, st.list_kind = None, ""
+            self.parser._open.remove(opened)
+

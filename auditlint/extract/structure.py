@@ -14,76 +14,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Disclosure, Heading
+from ..model import Heading
+from ..numbering import INLINE_MARKER, INLINE_MARKER_STARTS, OUTLINE_MARKER, outline_number, outline_style
 from ..scan import Scan
-from .reflow import Reflowed
+from .reflow import Paragraph, Reflowed
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(text: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十一 -> 11, 二十三 -> 23 (the numbers headings use); None otherwise."""
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return _CN_DIGIT.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    t = _CN_DIGIT.get(tens, -1) if tens else 1
-    o = _CN_DIGIT.get(ones, -1) if ones else 0
-    if t <= 0 or o < 0:
-        return None
-    return t * 10 + o
-
-
-# A marker at the start of a paragraph. Amounts ("1.5万元") and dates are not markers.
-_START = re.compile(
-    r"""^\s*(?:
-        (?P<part>第\s*(?P<part_n>[一二三四五六七八九十百零〇\d]{1,3})\s*(?:部分|章))
-      | (?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})\s*[、.．](?![一二三四五六七八九十]\s*[、等]|等))
-      | (?P<pcn>[（(]\s*(?P<pcn_n>[一二三四五六七八九十]{1,3})\s*[）)](?:\s*[、.．])?)
-      | (?P<dotted>(?P<dotted_n>\d{1,2}(?:[.．]\d{1,2})+)(?:\s*[、.．]|\s+|(?=[\u4e00-\u9fff“（(]))
-            (?![万亿千]?元|%|万|亿|个|人|分|次|项|场|家|名|辆))
-      | (?P<num>(?P<num_n>\d{1,2})\s*[、.．](?![\d.．]))
-      | (?P<pnum>[（(]\s*(?P<pnum_n>\d{1,2})\s*[）)](?:\s*[、.．])?)
-      | (?P<circled>[①-⑳])
-      | (?P<pideo>[㈠-㈩])
-    )""",
-    re.X,
-)
-
-# Markers inside running text: （二） anywhere except in a citation ("第（一）项"),
-# 二、 only right after a sentence or a colon ("如下：一、…"), never in "一、二等奖".
-_INLINE = re.compile(
-    r"""(?P<pcn>(?<!第)[（(](?P<pcn_n>[一二三四五六七八九十]{1,3})[）)](?![项款目条类号级等]))
-      | (?<=[。；;：:！？!?])\s*(?P<cn>(?P<cn_n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]\s*[、等]|等))""",
-    re.X,
-)
 # an inline marker begins with its bracket, or with the space or numeral after a sentence: only there is it looked for
-_INLINE_SCAN = Scan(_INLINE, starts=r"[（(\s一二三四五六七八九十]")
+_INLINE_SCAN = Scan(INLINE_MARKER, starts=INLINE_MARKER_STARTS)
 
 _TITLE_END = re.compile(r"[。；;！？!?]")
 _TOC = re.compile(r"^\s*目\s*录\s*$")
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$|\s)")
 _UNNUMBERED_PUNCT = re.compile(r"[，。；：:,;!?！？、]")
-
-
-def _number(style: str, m: re.Match[str]) -> int | None:
-    if style == "circled":
-        return ord(m.group("circled")) - ord("①") + 1
-    if style == "pideo":
-        return ord(m.group("pideo")) - ord("㈠") + 1
-    raw = m.group(f"{style}_n")
-    if style == "dotted":
-        raw = re.split(r"[.．]", raw)[-1]
-    return cn_number(raw.strip())
-
-
-def _style_of(m: re.Match[str]) -> str:
-    return next(name for name in ("part", "cn", "pcn", "dotted", "num", "pnum", "circled", "pideo") if m.group(name))
 
 
 def _title(text: str, start: int, stop: int) -> str:
@@ -105,6 +47,55 @@ def _unnumbered_heading(text: str) -> bool:
     return 2 <= len(t) <= 30 and not _UNNUMBERED_PUNCT.search(t) and not re.match(r"^[\d.\s%]+$", t) and not t.startswith(("单位", "图", "表"))
 
 
+@dataclass
+class _Scopes:
+    """Where numbering starts afresh: the body, the table of contents, each attachment."""
+
+    scope: int = 0
+    start: int = 0  # where the current scope begins (an original offset)
+    in_toc: bool = False
+    in_attachment: bool = False
+    toc_first: tuple[str, int] | None = None  # the contents' first entry: the body starts where it recurs
+
+    def enter_toc(self, start: int) -> None:
+        self.scope, self.in_toc, self.toc_first, self.start = self.scope + 1, True, None, start
+
+    def enter_attachment(self, start: int) -> None:
+        self.scope, self.in_toc, self.in_attachment, self.start = self.scope + 1, False, True, start
+
+    def see(self, style: str, number: int, start: int) -> None:
+        """A marker in the contents: the first one again means the body has begun."""
+        if not self.in_toc:
+            return
+        if self.toc_first is None:
+            self.toc_first = (style, number)
+        elif (style, number) == self.toc_first:
+            self.scope, self.in_toc = self.scope + 1, False
+            self.start = start
+
+
+# a marker found in a paragraph: style, number, [start, end) in the paragraph, and whether it is inline
+_Item = tuple[str, int, int, int, bool]
+
+
+def _items(text: str, m: re.Match[str] | None) -> list[_Item]:
+    """The markers of a paragraph: the one it opens with (m), and those inline after a sentence."""
+    items: list[_Item] = []
+    pos = 0
+    if m:
+        style = outline_style(m)
+        number = outline_number(style, m)
+        if number is not None:
+            items.append((style, number, m.start(style), m.end(style), False))
+        pos = m.end()
+    for im in _INLINE_SCAN.finditer(text, pos):
+        style = "pcn" if im.group("pcn") else "cn"
+        number = outline_number(style, im)
+        if number is not None:
+            items.append((style, number, im.start(style), im.end(style), True))
+    return items
+
+
 def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Heading]:
     """Every numbered heading and list item, and the unnumbered lines that look like headings.
 
@@ -112,76 +103,25 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
     sections: text inside the table blocks given (original offsets) is left out.
     """
     out: list[Heading] = []
-    scope, scope_start = 0, 0
-    toc_first: tuple[str, int] | None = None
-    in_toc = in_attachment = False
+    scopes = _Scopes()
     paragraphs = flow.paragraphs
-    markers = [_START.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
+    markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
         if tables and any(a <= flow.origin(para.start) < b for a, b in tables):
             continue
         if _TOC.match(text):
-            scope, in_toc, toc_first = scope + 1, True, None
-            scope_start = flow.span(para.start, para.end)[1]
+            scopes.enter_toc(flow.span(para.start, para.end)[1])
             continue
         if _ATTACHMENT.match(text) and not para.cell:
-            scope, in_toc, in_attachment = scope + 1, False, True
-            scope_start = flow.span(para.start, para.end)[1]
-        items: list[tuple[str, int, int, int, bool]] = []  # style, number, start, end (in para), inline
-        m = markers[index]
-        pos = 0
-        if m:
-            style = _style_of(m)
-            number = _number(style, m)
-            if number is not None:
-                items.append((style, number, m.start(style), m.end(style), False))
-            pos = m.end()
-        for im in _INLINE_SCAN.finditer(text, pos):
-            style = "pcn" if im.group("pcn") else "cn"
-            number = cn_number(im.group(f"{style}_n"))
-            if number is not None:
-                items.append((style, number, im.start(style), im.end(style), True))
+            scopes.enter_attachment(flow.span(para.start, para.end)[1])
+        items = _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
-        for k, (style, number, a, b, inline) in enumerate(items):
-            if in_toc:
-                if toc_first is None:
-                    toc_first = (style, number)
-                elif (style, number) == toc_first:
-                    scope, in_toc = scope + 1, False  # the body starts where the contents started
-                    scope_start = flow.span(para.start + a, para.start + a + 1)[0]
+        for k, item in enumerate(items):
+            scopes.see(item[0], item[1], flow.span(para.start + item[2], para.start + item[2] + 1)[0])
             stop = items[k + 1][2] if k + 1 < len(items) else len(text)
-            title = _title(text, b, stop)
-            if inline:
-                # a heading run into its text ("三、存在问题2024年是…"): its title ends where the text begins
-                title = re.split(r"[，,：:]|(?<=[\u4e00-\u9fff]{2})(?=\d)", title, maxsplit=1)[0][:20]
-            shaped = not inline and _heading_shaped(text, b)
-            has_body = bool(text[b:stop].strip()[len(title) :].strip("。：: ")) or (k + 1 == len(items) and next_is_content)
-            o_start, o_end = flow.span(para.start + a, para.start + b)
-            lead = len(text[b:stop]) - len(text[b:stop].lstrip())
-            t_start, t_end = flow.span(para.start + b + lead, para.start + b + lead + len(title))
-            out.append(
-                Heading(
-                    start=o_start,
-                    end=o_end,
-                    style=style,
-                    number=number,
-                    marker=text[a:b].strip(),
-                    title=title,
-                    title_start=t_start,
-                    title_end=t_end,
-                    paragraph=index,
-                    inline=inline,
-                    scope=scope,
-                    scope_start=scope_start,
-                    toc=in_toc,
-                    attachment=in_attachment,
-                    heading_shaped=shaped,
-                    has_body=has_body,
-                    cell=para.cell,
-                )
-            )
-        if not items and not para.cell and not in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):
+            out.append(_numbered(flow, para, index, text, item, stop, k + 1 == len(items) and next_is_content, scopes))
+        if not items and not para.cell and not scopes.in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):
             o_start, o_end = flow.span(para.start, para.end)
             out.append(
                 Heading(
@@ -193,13 +133,47 @@ def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Hea
                     title_start=o_start,
                     title_end=o_end,
                     paragraph=index,
-                    scope=scope,
-                    scope_start=scope_start,
+                    scope=scopes.scope,
+                    scope_start=scopes.start,
                     heading_shaped=True,
                     has_body=True,
                 )
             )
     return out
+
+
+def _numbered(
+    flow: Reflowed, para: Paragraph, index: int, text: str, item: _Item, stop: int, body_follows: bool, scopes: _Scopes
+) -> Heading:
+    """The heading a marker opens: its title runs to the end of its sentence, or to the next marker (stop)."""
+    style, number, a, b, inline = item
+    title = _title(text, b, stop)
+    if inline:
+        # a heading run into its text ("三、存在问题2024年是…"): its title ends where the text begins
+        title = re.split(r"[，,：:]|(?<=[\u4e00-\u9fff]{2})(?=\d)", title, maxsplit=1)[0][:20]
+    has_body = bool(text[b:stop].strip()[len(title) :].strip("。：: ")) or body_follows
+    o_start, o_end = flow.span(para.start + a, para.start + b)
+    lead = len(text[b:stop]) - len(text[b:stop].lstrip())
+    t_start, t_end = flow.span(para.start + b + lead, para.start + b + lead + len(title))
+    return Heading(
+        start=o_start,
+        end=o_end,
+        style=style,
+        number=number,
+        marker=text[a:b].strip(),
+        title=title,
+        title_start=t_start,
+        title_end=t_end,
+        paragraph=index,
+        inline=inline,
+        scope=scopes.scope,
+        scope_start=scopes.start,
+        toc=scopes.in_toc,
+        attachment=scopes.in_attachment,
+        heading_shaped=not inline and _heading_shaped(text, b),
+        has_body=has_body,
+        cell=para.cell,
+    )
 
 
 # ------------------------------------------------------------------ numbering
@@ -323,38 +297,6 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
     return placed
 
 
-def cn_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
-def marker_for(like: Heading, n: int) -> str:
-    """The marker for item n written the way `like` writes its own ("（三）" → "（九）", "1、" → "4、")."""
-    m = like.marker
-    if like.style == "part":
-        return f"第{cn_numeral(n)}部分"
-    if like.style == "cn":
-        return f"{cn_numeral(n)}{m[-1] if m else '、'}"
-    if like.style == "pcn":
-        return f"{m[:1] or '（'}{cn_numeral(n)}{'）' if '）' in m else ')'}"
-    if like.style == "pnum":
-        return f"{m[:1] or '（'}{n}{'）' if '）' in m else ')'}"
-    if like.style == "num":
-        return f"{n}{m[-1] if m else '.'}"
-    if like.style == "dotted":
-        prefix = re.split(r"[.．]", m)[0]
-        return f"{prefix}.{n}"
-    if like.style == "circled":
-        return chr(ord("①") + n - 1)
-    if like.style == "pideo":
-        return chr(ord("㈠") + n - 1)
-    return str(n)
-
-
 class OutlineIndex:
     """The outline with its numbering worked out, to look up which sections a place in the text sits in."""
 
@@ -395,11 +337,3 @@ class OutlineIndex:
             if k != index:
                 return self.outline[j].start
         return text_end
-
-
-def outline_index(doc: Disclosure) -> OutlineIndex:
-    """The OutlineIndex of a disclosure's outline, worked out once: the mentions and several rules ask for it."""
-    cached = doc._outline_index
-    if cached is None or cached[0] is not doc.outline:  # (a new outline given to the disclosure: worked out anew)
-        cached = doc._outline_index = (doc.outline, OutlineIndex(doc.outline))
-    return cached[1]

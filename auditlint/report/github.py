@@ -50,7 +50,7 @@ class GithubReporter(Reporter):
         self.failures.extend((result.path, err.message) for err in result.internal_errors)
 
     def finish(self) -> None:
-        shown = {kind: 0 for kind in _COMMAND.values()}
+        shown = dict.fromkeys(_COMMAND.values(), 0)
         rest: list[Finding] = []
         lines = []
         for path, why in self.failures:  # a file not checked is the most serious news of all

@@ -240,12 +240,57 @@ class HtmlReporter(Reporter):
         skipped = sum(c.not_assessable for c in result.claims.values())
         items = "".join(self._item(f, fid) for f, fid in zip(findings, ids))
         text = self._text(anchor, result.document, findings, ids) if result.document is not None else ""
+        pages = self._pages(result.path, findings, ids)
         return (
             f'<section class="panel doc" id="{anchor}"><div class="doc-head"><h2>{esc(result.path)}</h2>'
             f'<span class="counts">{counts}</span>'
             f'<span class="stats">核验了 {checked} 项数字表述，{skipped} 项无法核验</span></div>'
-            f'<ol class="findings">{items}</ol>{text}</section>'
+            f'<ol class="findings">{items}</ol>{pages}{text}</section>'
         )
+
+    def _pages(self, path: str, findings: list[Finding], ids: list[str]) -> str:
+        """For a PDF: each page with a finding, rendered, every finding's box drawn on it and its note beside it."""
+        on_page: dict[int, list[tuple[int, Finding, str, list[float], str | None]]] = {}
+        for n, (f, fid) in enumerate(zip(findings, ids), start=1):
+            if f.box is not None and f.page is not None:
+                on_page.setdefault(f.page, []).append((n, f, fid, f.box, None))
+            for r in f.related:
+                if r.box is not None and r.page is not None:
+                    on_page.setdefault(r.page, []).append((n, f, fid, r.box, r.message or "相关位置"))
+        if not on_page:
+            return ""
+        from . import pdfpage
+
+        numbers = sorted(on_page)
+        images = pdfpage.render(path, numbers)
+        if not images:
+            return ""
+        sheets = []
+        for image in images:
+            boxes, notes = [], []
+            for n, f, fid, box, related in on_page[image.number]:
+                left, top, width, height = image.place(box)
+                kind = "related" if related else f.severity.value
+                title = f"{f.rule}：{related}" if related else f"{f.rule} {f.message}"
+                boxes.append(
+                    f'<a class="box {kind} sev-{f.severity.value}" href="#i{fid}" title="{esc(title)}" '
+                    f'style="left:{left:.2f}%;top:{top:.2f}%;width:{width:.2f}%;height:{height:.2f}%">'
+                    f'<span class="tag">{n}</span></a>'
+                )
+                note = f"相关位置（{related}）" if related else f.message
+                notes.append(
+                    f'<li class="{kind} sev-{f.severity.value}"><a class="tag" href="#i{fid}">{n}</a>'
+                    f'<span class="rule">{esc(f.rule)}</span>{esc(note)}</li>'
+                )
+            sheets.append(
+                f'<div class="sheet"><figure class="page" style="aspect-ratio:{image.width}/{image.height}">'
+                f'<img src="{image.data_uri()}" width="{image.width}" height="{image.height}" alt="第{image.number}页">'
+                f'{"".join(boxes)}<figcaption>第 {image.number} 页</figcaption></figure>'
+                f'<ol class="page-notes">{"".join(notes)}</ol></div>'
+            )
+        left_out = len(numbers) - len(images)
+        more = f'<p class="note-line">另有 {left_out} 页有问题，未显示页面图像。</p>' if left_out > 0 else ""
+        return f'<div class="pages">{"".join(sheets)}{more}</div>'
 
     def _item(self, f: Finding, fid: str) -> str:
         extra = ""

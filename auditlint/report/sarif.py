@@ -119,10 +119,11 @@ class SarifReporter(Reporter):
     def _location(self, f: Finding, where: Finding | Related, snippet: str) -> dict:
         uri, base = artifact_uri(f.path)
         artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
-        physical = {
-            "artifactLocation": artifact,
-            "region": _region(where.line, where.column, where.end_line, where.end_column, snippet),
-        }
+        region = _region(where.line, where.column, where.end_line, where.end_column, snippet)
+        if where.box is not None and where.page is not None:
+            # where it is on the PDF page: points in the page's user space, y up, [x0, y0, x1, y1]
+            region["properties"] = {"pdfPage": where.page, "pdfBox": where.box}
+        physical = {"artifactLocation": artifact, "region": region}
         return {"physicalLocation": physical}
 
     def _result(self, f: Finding, rule_index: int) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Document, Table
+from ..numbering import LINE_MARKER
 from .delimited import text_tables_in
 from .furniture import furniture_lines
 from .lines import Line, split_lines
@@ -24,10 +25,6 @@ __all__ = ["Layout", "LineKind", "Segment", "segment"]
 
 LineKind = Literal["blank", "heading", "paragraph", "table", "toc", "furniture"]
 
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零\d]+[部分章节条篇]|[一二三四五六七八九十]{1,3}\s*[、.．]"
-    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}(?:[.．]\d{1,2})*\s*[、.．]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳㈠-㈩])"
-)
 
 
 @dataclass(slots=True)
@@ -113,7 +110,7 @@ def _segment_text(content: str, start: int, end: int, layout: Layout) -> None:
 
 def _looks_like_heading(line: Line) -> bool:
     text = line.stripped
-    return bool(_HEADING.match(text)) and len(text) <= 40 and not re.search(r"[，。；;]", text[2:])
+    return bool(LINE_MARKER.match(text)) and len(text) <= 40 and not re.search(r"[，。；;]", text[2:])
 
 
 def _emit(

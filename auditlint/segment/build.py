@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Cell, Table
+from ..numbering import TABLE_LABEL_MARKER
 from .lines import Line, Token
 from .placement import RowPlacements, bounds, candidates, column_sums, prune, settled
 from .templates import SideTemplate, TableTemplate, match_template
 
 _TOTAL_WORD = re.compile(r"(?:合计|总计|小计)$")
-_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EXPENSE_SIDE = re.compile(r"支出|结余分配|年末")
 _GENERIC_TOTAL_FIRST = re.compile(r"^(?:本年)?(?:收入|支出)?(?:合计|总计)")
@@ -93,7 +93,7 @@ def _groups(line: Line) -> list[Group]:
             current.code += t.text
             current.code_end = t.end
         elif t.kind == "word":
-            if current is None or current.figures or (current.label and _ROW_NUMBER.match(t.text)):
+            if current is None or current.figures or (current.label and TABLE_LABEL_MARKER.match(t.text)):
                 current = Group(inline=True)
                 groups.append(current)
             current.label.append(Piece(t.text, t.start, t.end))
@@ -113,7 +113,7 @@ def _words_row(line: Line) -> Row:
 def _empty_row(line: Line) -> bool:
     """A row with no figures that is a row all the same: numbered (二、事业收入), a total (合计), or two labels."""
     text = re.sub(r"\s+", "", line.stripped)
-    if _ROW_NUMBER.match(text) or bool(_TOTAL_WORD.search(text)) and len(text) <= 12:
+    if TABLE_LABEL_MARKER.match(text) or bool(_TOTAL_WORD.search(text)) and len(text) <= 12:
         return True
     parts = line.stripped.split()
     return len(parts) == 2 and all(len(_CJK.findall(p)) >= 4 for p in parts)  # "年初结转和结余 年末结转和结余"
@@ -237,7 +237,8 @@ def _attach(rows: list[Row], row: Row | None, pending: list[Piece]) -> None:
         pending = pending[tails:]
     if row is None:
         return
-    if not pending and prev is not None and prev.numbered and not prev.has_figures and prev.line == row.line - 1 and _needs_label(row) and not row.groups[0].code:
+    label_above = prev is not None and prev.numbered and not prev.has_figures and prev.line == row.line - 1
+    if not pending and label_above and _needs_label(row) and not row.groups[0].code:
         # "二十二、灾害防治及应急管理支" / "98.23 98.23" / "出": the numbered line is the row's label
         rows.pop()
         target = _target(row)
@@ -390,7 +391,8 @@ def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], Ro
                 continue
             plan = plans[g.side]
             texts = [f.text for f in g.figures]
-            options = candidates(texts, plan.width, column_sums(plan.values[: plan.width], plan.total_first, plan.sums), plan.total_first) if plan.certain_width else None
+            sums = column_sums(plan.values[: plan.width], plan.total_first, plan.sums)
+            options = candidates(texts, plan.width, sums, plan.total_first) if plan.certain_width else None
             values = [bounds(t) for t in texts]
             out[(r, g.side)] = RowPlacements([v for v in values if v is not None] if None not in values else [], options)
     return out

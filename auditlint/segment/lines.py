@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..numbering import TABLE_LABEL_MARKER
+
 _FULLWIDTH = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%", "，": ",", "－": "-", "\u3000": " ", "\xa0": " "}
 )
@@ -42,9 +44,6 @@ ECONOMIC_CODE = re.compile(r"^[35]\d{2}(?:\d{2}){0,2}$")
 _CODE = re.compile(r"^[235]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _SENTENCE = re.compile(r"[，。；;！？!?]|[,:：](?!$)")
-_ROW_NUMBER = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])"
-)
 _LEADER = re.compile(r"[.…·。．_-]{4,}\s*\d*\s*$|…{2,}|\.{6,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_DETAIL = re.compile(r"^(?:其中|含)[：:]\s*")
@@ -91,7 +90,7 @@ class Line:
 
     @property
     def row_numbered(self) -> bool:
-        return bool(_ROW_NUMBER.match(self.stripped))
+        return bool(TABLE_LABEL_MARKER.match(self.stripped))
 
 
 def _tokens(text: str, offset: int) -> list[Token]:
@@ -146,7 +145,7 @@ def _merge_words(tokens: list[Token]) -> list[Token]:
     """Adjacent words are one label ("其他 城乡社区支出" stays apart only where a figure or code separates them)."""
     out: list[Token] = []
     for t in tokens:
-        if t.kind == "word" and out and out[-1].kind == "word" and not _ROW_NUMBER.match(t.text):
+        if t.kind == "word" and out and out[-1].kind == "word" and not TABLE_LABEL_MARKER.match(t.text):
             prev = out[-1]
             out[-1] = Token("word", prev.text + " " + t.text, prev.start, t.end)
         else:

@@ -132,7 +132,7 @@ def candidates(figures: list[str], width: int, sums: list[Sum], total_first: boo
             return None
         if total_first and cols[0] != 0:
             break  # combinations come in order: the rest leave the total column empty
-        if _holds({c: b for c, b in zip(cols, found, strict=True)}, sums):
+        if _holds(dict(zip(cols, found, strict=True)), sums):
             out.append(cols)
     return out
 

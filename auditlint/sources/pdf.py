@@ -1,42 +1,38 @@
-"""PDF (optional extra `auditlint[pdf]`): text lines and ruled tables per page, with pdfplumber.
+"""PDF (optional extra `auditlint[pdf]`): text lines and tables per page, read with PDFium.
 
-Tables are found from their ruling lines (pdfplumber's "lines" strategy), which
-is how the standard 部门决算 tables are drawn; a table continued on the next page
-without a repeated header becomes one logical table. Text lines that repeat at
-the top or bottom of most pages (running headers, footers, page numbers) are
-left out so a sentence broken by a page turn reads as one.
+PDFium (`pdfium.py`) gives every character with its box and every path the page
+draws; auditlint builds the rest itself (`pdfgeom.py`): lines in reading order,
+ruled tables from their rulings (merged cells, a table continued on the next page
+without a repeated header becomes one logical table), unruled tables from column
+gutters. Text lines that repeat at the top or bottom of most pages (running
+headers, footers, page numbers) are left out so a sentence broken by a page turn
+reads as one. Every line and cell keeps its place on the page, so a finding can be
+drawn where it is.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import io
 import re
-from bisect import bisect_left
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Document, Table
+from ..model import Document, PageBoxes, Table
+from . import pdfgeom
 from .errors import ReadError
 from .layout import LayoutBuilder, RawCell, RawTable
+from .pdfium import available as _pdfium_available
 
-EXTRA_HINT = "读取 PDF 需要可选组件：请运行 pip install 'auditlint[pdf]'（安装 pdfplumber）后再检查"
+EXTRA_HINT = "读取 PDF 需要可选组件：请运行 pip install 'auditlint[pdf]'（安装 pypdfium2）后再检查"
+NO_TEXT = "扫描件，无文字层，无法检查"
 
-TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
 _MARGIN = 0.08  # top and bottom share of a page where running headers and footers sit
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
-_TOL = 2.0
 
 
 def available() -> bool:
     """Whether the PDF extra is installed (checked without importing it)."""
-    return importlib.util.find_spec("pdfplumber") is not None
+    return _pdfium_available()
 
 
 @dataclass
@@ -44,6 +40,9 @@ class _Line:
     text: str
     top: float
     bottom: float
+    x0: float = 0.0
+    x1: float = 0.0
+    edges: array | None = None  # x0, x1 of each character of text (NaN for a space put in)
 
 
 @dataclass
@@ -54,6 +53,7 @@ class _Fragment:
     top: float
     bottom: float
     n_cols: int
+    boxes: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -61,72 +61,64 @@ class _Page:
     number: int
     height: float
     items: list[tuple[float, _Line | _Fragment]] = field(default_factory=list)
+    to_pdf: object = None
 
 
-def _fragment(table, page_number: int) -> _Fragment | None:
-    """A pdfplumber table as anchor cells with spans measured from the cell boxes."""
-    rows = table.rows
-    if not rows:
-        return None
-    texts = table.extract()
-    tops = sorted({round(r.bbox[1], 1) for r in rows})
-    lefts = sorted({round(c.bbox[0], 1) for c in table.columns})
-    bottom, right = table.bbox[3], table.bbox[2]
-
-    def count(edges: list[float], lo: float, hi: float) -> int:
-        # how many grid lines start inside [lo, hi): the cell's span
-        i = bisect_left(edges, lo - _TOL)
-        n = 0
-        while i < len(edges) and edges[i] < hi - _TOL:
-            n += 1
-            i += 1
-        return max(1, n)
-
+def _fragment(grid: pdfgeom.Grid, page_number: int) -> _Fragment | None:
     cells: list[RawCell] = []
-    for r, row in enumerate(rows):
-        for c, box in enumerate(row.cells):
-            if box is None:
-                continue
-            text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
-            x0, top, x1, bot = box
-            col = bisect_left(lefts, x0 - _TOL)
-            cells.append(
-                RawCell(
-                    text=text or "",
-                    row=r,
-                    col=col,
-                    rowspan=count(tops, top, min(bot, bottom)),
-                    colspan=count(lefts, x0, min(x1, right)),
-                    page=page_number,
-                )
-            )
-    if not cells:
-        return None
+    boxes: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for c in grid.cells:
+        cells.append(RawCell(text=c.text(), row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, page=page_number))
+        boxes[(c.row, c.col)] = (c.x0, c.top, c.x1, c.bottom)
+    # rows and columns that hold no text in any cell (an unruled table's phantom gutter) are kept: the grid is the drawing
     raw = RawTable(cells=cells, page=page_number)
-    return _Fragment(raw=raw, top=table.bbox[1], bottom=table.bbox[3], n_cols=raw.shape[1])
+    return _Fragment(raw=raw, top=grid.top, bottom=grid.bottom, n_cols=raw.shape[1], boxes=boxes)
 
 
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 - 1 <= cx <= x1 + 1 and t - 1 <= cy <= b + 1 for x0, t, x1, b in boxes)
-
-
-def _read_page(page) -> _Page:
-    out = _Page(number=page.page_number, height=float(page.height))
-    tables = page.find_tables(TABLE_SETTINGS)
-    boxes = [t.bbox for t in tables]
-    for t in tables:
-        frag = _fragment(t, page.page_number)
+def _read_page(content) -> tuple[_Page, int]:
+    """A page's items in reading order, and how many characters of text it has."""
+    out = _Page(number=content.number, height=content.frame.height, to_pdf=content.frame.box_to_pdf)
+    glyphs = content.glyphs
+    for grid in pdfgeom.grids(content.rules):
+        inside = len(glyphs)
+        glyphs = pdfgeom.fill(grid, glyphs)
+        if len(glyphs) == inside:
+            continue  # a frame with nothing in it (a box drawn around a chart): not a table
+        frag = _fragment(grid, content.number)
         if frag is not None:
             out.items.append((frag.top, frag))
-    text_page = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    for line in text_page.extract_text_lines(return_chars=False):
-        text = line["text"].strip()
-        if text:
-            out.items.append((line["top"], _Line(text=text, top=line["top"], bottom=line["bottom"])))
+    lines = pdfgeom.lines(glyphs)
+    taken: set[int] = set()
+    for first, end, grid in pdfgeom.unruled(lines):
+        frag = _fragment(grid, content.number)
+        if frag is not None:
+            out.items.append((frag.top, frag))
+            taken.update(range(first, end))
+    for i, line in enumerate(lines):
+        if i not in taken and line.text.strip():
+            out.items.append((line.top, _text_line(line)))
     out.items.sort(key=lambda item: item[0])
-    return out
+    return out, len(content.glyphs)
+
+
+def _text_line(line: pdfgeom.Line) -> _Line:
+    """A line as laid out (stripped), with its characters' edges, so its glyphs need not be kept."""
+    text = line.text.strip()
+    skip = len(line.text) - len(line.text.lstrip())
+    edges = array("f")
+    glyphs = line.glyphs
+    for k in line.index[skip : skip + len(text)]:
+        if k >= 0:
+            g = glyphs[k]
+            edges.append(g.x0)
+            edges.append(g.x1)
+        else:
+            edges.append(_NAN)
+            edges.append(_NAN)
+    return _Line(text=text, top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, edges=edges)
+
+
+_NAN = float("nan")
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:
@@ -150,82 +142,97 @@ def _margin_noise(line: _Line, page: _Page, running: set[str]) -> bool:
     return bool(_PAGE_NUMBER.match(line.text.replace(" ", ""))) or re.sub(r"\d+", "#", line.text) in running
 
 
-def _open(data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many different types on damaged input
-        raise _classify(exc, PdfminerException, (PDFPasswordIncorrect, PDFEncryptionError)) from None
-
-
-def _classify(exc: BaseException, wrapper: type, encrypted: tuple[type, ...]) -> ReadError:
-    inner = exc.args[0] if isinstance(exc, wrapper) and exc.args and isinstance(exc.args[0], BaseException) else exc
-    if isinstance(inner, encrypted) or isinstance(exc, encrypted):
-        return ReadError("unreadable", "PDF 文件已加密（需要打开密码），请提供未加密的版本后再检查")
-    return ReadError("corrupt", f"PDF 文件已损坏或被截断，无法解析（{type(inner).__name__}）")
-
-
 def read_pdf(path: str, data: bytes) -> Document:
     if not available():
         raise ReadError("unsupported-format", EXTRA_HINT)
     if b"%PDF-" not in data[:1024]:
         raise ReadError("corrupt", "文件扩展名是 .pdf，但内容不是 PDF（缺少 %PDF- 文件头）")
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pypdfium2 import PdfiumError
 
+    from . import pdfium
+
+    document = pdfium.open_pdf(data)
     try:
-        with _open(data) as pdf:
-            pages = [_read_page(p) for p in pdf.pages]
+        pages: list[_Page] = []
+        chars = 0
+        for content in pdfium.pages(document):
+            page, n = _read_page(content)
+            pages.append(page)
+            chars += n
     except ReadError:
         raise
-    except RecursionError:
-        raise ReadError("corrupt", "PDF 文件结构嵌套过深，无法解析") from None
-    except Exception as exc:  # damaged content streams fail late, while pages are read
-        raise _classify(exc, PdfminerException, (PDFPasswordIncorrect, PDFEncryptionError)) from None
+    except PdfiumError:  # a page that cannot be loaded
+        raise ReadError("corrupt", "PDF 文件已损坏或被截断，无法解析（页面无法读取）") from None
+    finally:
+        document.close()
+    if not pages:
+        raise ReadError("corrupt", "PDF 文件中没有页面")
+    if chars == 0:
+        raise ReadError("no-text", NO_TEXT)
     return _layout(path, pages)
 
 
 def _layout(path: str, pages: list[_Page]) -> Document:
     running = _running_lines(pages)
     out = LayoutBuilder()
+    boxes = PageBoxes()
     last_table: Table | None = None
     last_cols = 0
     open_table = False  # the last thing laid out was a table, nothing after it yet
     for page in pages:
         out.new_page(page.number)
+        boxes.frames[page.number] = page.to_pdf
         recent: list[str] = []
         first = True
         for _, item in page.items:
             if isinstance(item, _Line):
                 if _margin_noise(item, page, running):
                     continue
+                start = out.length
                 out.paragraph(item.text)
+                if out.length > start:
+                    boxes.add(start, start + len(item.text), page.number, (item.x0, item.top, item.x1, item.bottom), item.edges)
                 recent = (recent + [item.text])[-3:]
                 open_table = False
                 first = False
                 continue
             continues = first and open_table and last_table is not None and item.n_cols == last_cols
             if continues:
-                _drop_repeated_header(item.raw, last_table)
+                _drop_repeated_header(item, last_table)
+                base = len(last_table.rows)
                 out.table(item.raw, extend=last_table)
+                table = last_table
             else:
                 item.raw.caption = "\n".join(recent)
-                last_table = out.table(item.raw)
+                base = 0
+                last_table = table = out.table(item.raw)
+            if table is not None:
+                _cell_boxes(boxes, table, base, item, page.number)
             last_cols = item.n_cols
             open_table = True
             recent = []
             first = False
     document = out.build(path, "pdf")
     if not document.text.strip():
-        raise ReadError("not-a-disclosure", "PDF 中没有可提取的文字（可能是扫描件，auditlint 不做文字识别）")
+        raise ReadError("no-text", NO_TEXT)
+    document.boxes = boxes
     return document
 
 
-def _drop_repeated_header(raw: RawTable, table: Table) -> None:
+def _cell_boxes(boxes: PageBoxes, table: Table, base: int, item: _Fragment, page: int) -> None:
+    for rc in item.raw.cells:
+        r = base + rc.row
+        if r >= len(table.rows) or rc.col >= len(table.rows[r]):
+            continue
+        cell = table.rows[r][rc.col]
+        box = item.boxes.get((rc.row, rc.col))
+        if cell is not None and box is not None and cell.end > cell.start:
+            boxes.add(cell.start, cell.end, page, box)
+
+
+def _drop_repeated_header(item: _Fragment, table: Table) -> None:
     """A continuation that repeats the table's header rows: keep only its new rows."""
+    raw = item.raw
     first_texts = [[c.text if c else "" for c in row] for row in table.rows[:4]]
     by_row: dict[int, dict[int, str]] = {}
     for c in raw.cells:
@@ -244,3 +251,4 @@ def _drop_repeated_header(raw: RawTable, table: Table) -> None:
             for c in raw.cells
             if c.row >= drop
         ]
+        item.boxes = {(r - drop, c): box for (r, c), box in item.boxes.items() if r >= drop}

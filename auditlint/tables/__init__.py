@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass
 
-from ..extract.identities import load_decompositions
-from ..model import Claim, Disclosure, Document, Table, TableCount
+from ..identities import load_decompositions
+from ..model import Claim, Document, Statement, Table, TableCount
+from ..segment.delimited import find_text_tables
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
 from .crosscheck import TextTableClaim, text_table_claims
+from .evaluate import TableVerdicts, evaluate_claims
 from .grid import TableView, understand
 from .identities import identity_claims
-from ..segment.delimited import find_text_tables
 from .links import LinkClaim, link_claims
 from .listed import ListedItemClaim, listed_item_claims
 from .names import NameClaim, name_claims
 from .shift import ShiftClaim, shift_claims, shifted_cells
 
-__all__ = ["LinkClaim", "ListedItemClaim", "NameClaim", "ShiftClaim", "TableCell", "TableClaim", "TableView", "Term", "TextTableClaim", "attach_tables", "document_tables", "table_count"]
+__all__ = [
+    "LinkClaim",
+    "ListedItemClaim",
+    "NameClaim",
+    "ShiftClaim",
+    "TableCell",
+    "TableClaim",
+    "TableVerdicts",
+    "TableView",
+    "Tables",
+    "Term",
+    "TextTableClaim",
+    "document_tables",
+    "evaluate_claims",
+    "read_tables",
+]
 
 
 def document_tables(document: Document) -> list[Table]:
@@ -27,28 +43,38 @@ def document_tables(document: Document) -> list[Table]:
     return tables
 
 
-_last = threading.local()  # the views of the last disclosure, for its table count
+@dataclass
+class Tables:
+    """A document's tables, the claims their structure (and the text about them) makes, and how much was read."""
+
+    tables: list[Table]
+    claims: list[Claim]
+    count: TableCount
 
 
-def attach_tables(disclosure: Disclosure, identity_dirs: tuple[str, ...] = (), tables: list[Table] | None = None) -> list[TableView]:
-    """Put a disclosure's tables and the claims their structure makes into it; identity_dirs as for extract()."""
-    tables = document_tables(disclosure.document) if tables is None else tables
-    disclosure.tables = tables
+def read_tables(
+    document: Document,
+    tables: list[Table] | None,
+    statements: list[Statement],
+    year: int | None,
+    identity_dirs: tuple[str, ...] = (),
+) -> Tables:
+    """A document's tables (those segmentation found, or all the document holds) understood, and their
+    claims; identity_dirs as for extract()."""
+    tables = document_tables(document) if tables is None else tables
     decompositions = load_decompositions(tuple(identity_dirs))
     views = [understand(t, i, decompositions) for i, t in enumerate(tables)]
     claims: list[Claim] = []
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
-    claims.extend(text_table_claims(disclosure, views))
+    claims.extend(text_table_claims(document.content, year, tables, statements, views))
     claims.extend(link_claims(views, tuple(identity_dirs)))
-    claims.extend(name_claims(disclosure, views))
-    claims.extend(listed_item_claims(disclosure, views))
+    claims.extend(name_claims(document.text, statements, views))
+    claims.extend(listed_item_claims(document.text, views))
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
-    disclosure.claims = sorted([*disclosure.claims, *claims], key=lambda c: (c.start, c.end))
-    _last.entry = (disclosure, views)
-    return views
+    return Tables(tables, claims, _count(tables, views))
 
 
 def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:
@@ -75,10 +101,8 @@ def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]
     return out
 
 
-def table_count(disclosure: Disclosure) -> TableCount:
+def _count(tables: list[Table], views: list[TableView]) -> TableCount:
     """Tables, their rows, and the figures in their value columns (a merged cell counts once)."""
-    entry = getattr(_last, "entry", None)
-    views = entry[1] if entry is not None and entry[0] is disclosure else [understand(t, i) for i, t in enumerate(disclosure.tables)]
     figures = 0
     for view in views:
         seen: set[int] = set()
@@ -87,5 +111,5 @@ def table_count(disclosure: Disclosure) -> TableCount:
                 if figure.is_number and id(figure.cell) not in seen:
                     seen.add(id(figure.cell))
                     figures += 1
-    rows = sum(len(t.rows) for t in disclosure.tables)
-    return TableCount(tables=len(disclosure.tables), rows=rows, figures=figures)
+    rows = sum(len(t.rows) for t in tables)
+    return TableCount(tables=len(tables), rows=rows, figures=figures)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ..extract.statements import marker_style
-from ..model import Claim, Disclosure, Quantity, Statement
+from ..model import Claim, Quantity, Statement, Table
+from ..numbering import marker_style
 from .claims import TableCell, _usable, cell_ref
 from .grid import Column, Line, TableView, total_word
 from .identities import _column_name
@@ -69,7 +69,7 @@ def line_key(name: str) -> str:
 
 def _path_of(subject: str) -> list[str]:
     """社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项） -> its three names."""
-    parts = [p for p in _LEVEL_MARK.split(subject)]
+    parts = _LEVEL_MARK.split(subject)
     names = [line_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
     return names if len(names) >= 2 else []
 
@@ -226,18 +226,21 @@ def heading_scopes(text: str) -> tuple[list[int], list[str]]:
     return offsets, scopes
 
 
-def _same_period(d: Disclosure, q: Quantity) -> bool:
+def _same_period(content: str, year: int | None, q: Quantity) -> bool:
     """Whether the clause an amount closes speaks of the report's own year ("上年…", "2023年度…" do not)."""
-    before = d.document.content[max(0, q.start - 60) : q.start]
+    before = content[max(0, q.start - 60) : q.start]
     clause = re.split(r"[。；;，,\n]", before)[-1]
     sentence = re.split(r"[。；;\n]", before)[-1]
     if _OTHER_PERIOD.search(clause):
         return False
     years = {int(y) for y in _YEAR.findall(sentence)}
-    return not years or d.year is None or years == {d.year}
+    return not years or year is None or years == {year}
 
 
-def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableClaim]:
+def text_table_claims(
+    content: str, year: int | None, tables: list[Table], statements: list[Statement], views: list[TableView]
+) -> list[TextTableClaim]:
+    """An amount the text states for a line of the tables, with the cells of that line (same scope and measure)."""
     items: list[Item] = []
     for view in views:
         if view.unit is None:
@@ -249,11 +252,11 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
     for it in items:
         by_key.setdefault(it.key, []).append(it)
     out: list[TextTableClaim] = []
-    heading_at, heading_scope = heading_scopes(d.document.content)
-    spans = sorted((t.start, t.end) for t in d.tables)
+    heading_at, heading_scope = heading_scopes(content)
+    spans = sorted((t.start, t.end) for t in tables)
     starts = [a for a, _ in spans]
-    for st in d.statements:
-        if st.measure in ("virtual", "到位"):
+    for st in statements:
+        if st.named_only or st.measure == "到位":
             continue
         k = bisect_right(starts, st.start) - 1
         if k >= 0 and st.start <= spans[k][1]:
@@ -261,7 +264,7 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
         path = _path_of(st.subject)
         scope, name = split_scope(st.key)
         key = path[-1] if path else line_key(name)
-        scope = scope or _scope_of(st, d.statements)
+        scope = scope or _scope_of(st, statements)
         if not scope:
             k = bisect_right(heading_at, st.start) - 1
             scope = heading_scope[k] if k >= 0 else ""
@@ -271,7 +274,7 @@ def text_table_claims(d: Disclosure, views: list[TableView]) -> list[TextTableCl
         for fact in st.facts:
             if fact.role not in ("value", "budget") or fact.quantity.kind != "money":
                 continue
-            if not _same_period(d, fact.quantity):
+            if not _same_period(content, year, fact.quantity):
                 continue
             measure = "预算" if fact.role == "budget" else "决算"
             if measure == "预算" and "调整" in fact.label:

@@ -8,12 +8,10 @@ likely culprit, and the failures it explains are reported at it, once.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Disclosure
 from ..numbers import HUNDRED, Interval, quantize, ratio
 from .claims import TableCell, TableClaim
 
@@ -192,19 +190,6 @@ def evaluate_claims(claims: list[TableClaim]) -> TableVerdicts:
             for o in culprit.explains:
                 verdicts.located[id(o.claim)] = culprit
     return verdicts
-
-
-_cache = threading.local()
-
-
-def verdicts_for(d: Disclosure) -> TableVerdicts:
-    """The verdicts on a disclosure's table claims, computed once for all the TAB rules."""
-    hit = getattr(_cache, "entry", None)
-    if hit is not None and hit[0] is d:
-        return hit[1]
-    result = evaluate_claims([c for c in d.claims if isinstance(c, TableClaim)])
-    _cache.entry = (d, result)
-    return result
 
 
 def rounded(iv: Interval, places: int) -> Decimal | None:

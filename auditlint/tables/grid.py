@@ -19,8 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..extract.identities import Decomposition, load_decompositions
+from ..identities import Decomposition, load_decompositions
 from ..model import Cell, Table
+from ..numbering import TABLE_LABEL_MARKER, cn_number
 from .cells import ELISION, Figure, read_figure
 
 _UNIT_CAPTION = re.compile(r"单位\s*[：:]\s*(亿元|万元|千元|元)")
@@ -29,17 +30,12 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?:\s+|(?=[\u4e00-\u9fff“（(]))(.+)$")
 _CODE_PART = frozenset({"类", "款", "项"})
 _INDEX_CELL = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*[=＝]\s*[\d+\-*/×÷()（）\s.%]+|栏次|行次|[—-])$")
-_NUMBERING = re.compile(
-    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]"
-    r"|(?P<num>\d{1,2})\s*[、.．](?!\d)|[（(]\s*(?P<pnum>\d{1,2})\s*[）)])\s*"
-)
 _TOTAL = re.compile(r"(总计|合计|小计)$")
 _TOTAL_RANK = {"小计": 1, "合计": 2, "总计": 3}
 _PERCENT_HEADER = re.compile(r"率|比重|占比|%|％|百分比|比例")
 _LABEL_HEADER = re.compile(r"^(?:项目|类别|指标|内容|说明|备注|摘要|单位名称)$|名称$")
 _CODE_HEADER = re.compile(r"编码|代码|科目编码")
 _SIDE_HEADINGS = ("收入", "支出")
-_CN_DIGITS = "一二三四五六七八九十"
 _DETAIL = re.compile(r"^\s*(?:其中|含|包括)\s*[：:]?")
 
 
@@ -59,35 +55,20 @@ def _unit_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _number_of_label(label: str) -> tuple[str, int] | None:
-    m = _NUMBERING.match(label)
+def _number_of_label(label: str) -> tuple[str, int | None] | None:
+    """The numbering of a row's label ("一、", "（二）", "3.") and its number (None: a numeral that is not one)."""
+    m = TABLE_LABEL_MARKER.match(label)
     if not m:
         return None
     for style in ("cn", "pcn", "num", "pnum"):
         v = m.group(style)
         if v:
-            if style in ("cn", "pcn"):
-                n = _cn_value(v)
-            else:
-                n = int(v)
-            return style, n
+            return style, cn_number(v)
     return None
 
 
-def _cn_value(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS.index(text[1]) + 1
-    if len(text) == 3:
-        return (_CN_DIGITS.index(text[0]) + 1) * 10 + _CN_DIGITS.index(text[2]) + 1
-    if len(text) == 2 and text.endswith("十"):
-        return (_CN_DIGITS.index(text[0]) + 1) * 10
-    return _CN_DIGITS.index(text[0]) + 1
-
-
 def strip_numbering(label: str) -> str:
-    return _NUMBERING.sub("", label, count=1).strip()
+    return TABLE_LABEL_MARKER.sub("", label, count=1).strip()
 
 
 def total_word(label: str) -> str:
@@ -138,7 +119,7 @@ class Line:
     code: str = ""
     code_scheme: str = ""  # functional | economic
     total: str = ""
-    numbering: tuple[str, int] | None = None
+    numbering: tuple[str, int | None] | None = None
     parent: Line | None = None
     children: list[Line] = field(default_factory=list)
     values: dict[int, Figure] = field(default_factory=dict)
@@ -208,7 +189,7 @@ def _is_data_row(row: list[Cell | None]) -> bool:
     if not first:
         return not any(c is not None and c.text.strip() for c in row)
     lead = first.split()[0]
-    labelish = bool(_CODE.match(lead) or _CODE_IN_LABEL.match(first) or _NUMBERING.match(first) or total_word(first) or ELISION.match(first))
+    labelish = bool(_CODE.match(lead) or _CODE_IN_LABEL.match(first) or TABLE_LABEL_MARKER.match(first) or total_word(first) or ELISION.match(first))
     if not labelish:
         return False
     # a 合计 in a header row sits among other column titles; in a data row among figures or blanks
@@ -224,7 +205,7 @@ def _is_data_row(row: list[Cell | None]) -> bool:
         f = read_figure(c)
         if f is not None and f.state == "text" and not ELISION.match(c.text.strip()) and not _CODE_IN_LABEL.match(c.text.strip()):
             # a second label on a two-sided row ("一、…收入 | 一、…支出") is data too
-            if not (_NUMBERING.match(c.text) or total_word(c.text)):
+            if not (TABLE_LABEL_MARKER.match(c.text) or total_word(c.text)):
                 return False
     return True
 

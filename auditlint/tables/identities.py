@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..extract.identities import Decomposition
+from ..identities import Decomposition
 from .cells import Figure
 from .claims import TableClaim, Term, _claim, _sum_claims, _usable, cell_ref
 from .grid import Column, Line, Side, TableView, total_word

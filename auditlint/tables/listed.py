@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Disclosure
+from ..model import Claim
 from .claims import TableCell, _usable, cell_ref
 from .grid import TableView
 
@@ -67,11 +67,10 @@ def _item(chars: list[tuple[str, int]]) -> tuple[str, int, int]:
     return "".join(c for c, _ in chars), chars[0][1], chars[-1][1] + 1
 
 
-def listed_item_claims(d: Disclosure, views: list[TableView]) -> list[ListedItemClaim]:
+def listed_item_claims(text: str, views: list[TableView]) -> list[ListedItemClaim]:
     lines = _economic_lines(views)
     if not lines:
         return []
-    text = d.document.text
     out: list[ListedItemClaim] = []
     for m in _OPENER.finditer(text):
         items = _items(text, m.end())

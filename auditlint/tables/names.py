@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..model import Claim, Disclosure
+from ..model import Claim, Statement
 from .crosscheck import line_key
 from .grid import TableView
 
@@ -126,20 +126,19 @@ def _levels(text: str, start: int, end: int) -> list[tuple[str, Level, int, int]
     return out
 
 
-def _stated_amount(d: Disclosure, st) -> Decimal | None:
+def _stated_amount(st: Statement) -> Decimal | None:
     fact = st.first("value")
     if fact is None or fact.quantity.kind != "money":
         return None
     return fact.quantity.yuan_value
 
 
-def name_claims(d: Disclosure, views: list[TableView]) -> list[NameClaim]:
+def name_claims(text: str, statements: list[Statement], views: list[TableView]) -> list[NameClaim]:
     codes = _Codes(views)
     if not codes.name:
         return []
     out: list[NameClaim] = []
-    text = d.document.text
-    for st in d.statements:
+    for st in statements:
         value = st.first("value")
         if value is None:
             continue
@@ -150,7 +149,7 @@ def name_claims(d: Disclosure, views: list[TableView]) -> list[NameClaim]:
         begin = stop + 1 if stop >= 0 else begin
         if not _LEVEL.search(text, begin, end):
             continue
-        claim = _walk(_levels(text, begin, end), codes, _stated_amount(d, st))
+        claim = _walk(_levels(text, begin, end), codes, _stated_amount(st))
         if claim is not None:
             out.append(claim)
     return out
@@ -184,7 +183,7 @@ def _walk(levels: list[tuple[str, Level, int, int]], codes: _Codes, amount: Deci
         by_amount = [c for c in options if amount is not None and last and amount in codes.amounts.get(c, set())]
         by_children = [c for c in options if not last and _fits(codes, c, levels[k + 1 :])]
         known = options if len(options) == 1 else by_amount if len(by_amount) == 1 else by_children if len(by_children) == 1 else []
-        common = dict(start=a, end=b, subject=name, level=level, stated=name, parent=codes.label(parent) if parent else "")
+        common = {"start": a, "end": b, "subject": name, "level": level, "stated": name, "parent": codes.label(parent) if parent else ""}
         if known:
             return NameClaim(**common, code=known[0], table_name=codes.name[known[0]])
         if not parent or not last:

@@ -84,7 +84,11 @@ def _against(view: TableView, ref: TableView) -> ShiftClaim | None:
         others = [c for c in by_value.get(value, []) if not _related(c, line.code)]
         if others:
             cell = fig.cell
-            shifted.append((k, ShiftedRow(row=line.row, code=line.code, start=cell.start, end=cell.end, written=cell.text.strip(), own=_text(own[line.code]), belongs_to=others[0])))
+            row = ShiftedRow(
+                row=line.row, code=line.code, start=cell.start, end=cell.end,
+                written=cell.text.strip(), own=_text(own[line.code]), belongs_to=others[0],
+            )
+            shifted.append((k, row))
     if len(shifted) < MIN_SHIFTED:
         return None
     first = shifted[0][0]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..plugins import builtin_rules_dir
+from .plugins import builtin_rules_dir
 
 
 @dataclass(frozen=True)

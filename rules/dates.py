@@ -1,0 +1,238 @@
+"""DOC, dates and years: sign-off dates in order, and the report's own fiscal year where it states its funds."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from auditlint.rulekit import Disclosure, Issue, Scan, lexicon, rule
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?<![\d.])(?P<y2>(?:19|20)\d{2})[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2})(?![\d.])"
+)
+_SIGN_OFF = re.compile(
+    r"(?P<label>[\u4e00-\u9fff（）()]{0,12}?(?:委托|举办单位|主管部门|主管单位|上级|登记管理机关|审核|审批|审查)[\u4e00-\u9fff（）()]{0,10}?意见"
+    r"|报送日期|填报日期|填表日期|审核日期|批准日期|(?:法定代表人|单位负责人)(?:签字|签名|签章))"
+)
+# a label is a run of CJK and brackets naming 意见, 日期 or a signature: only such runs are scanned
+_SIGN_OFF_SCAN = Scan(_SIGN_OFF, outside=r"[^\u4e00-\u9fff（）()]", anchor="意见|日期|签字|签名|签章")
+
+
+def _sign_off_dates(doc: Disclosure) -> list[tuple[str, tuple[int, int, int], int, int, int]]:
+    """(label, date, start, end, label start) for each date that closes a sign-off block ("举办单位意见 … 2022年1月21日")."""
+    text = doc.document.content
+    if "意见" not in text and "日期" not in text:  # every label names one: skip the costly scan
+        return []
+    # a label in brackets ("举办单位意见(含保密审查意见)") qualifies the one before it
+    labels = [(m.start(), m.group("label")) for m in _SIGN_OFF_SCAN.finditer(text) if m.group("label")[0] not in "（("]
+    if not labels:
+        return []  # no date can close a block
+    out = []
+    for m in _DATE.finditer(text):
+        owner = None
+        for start, label in labels:
+            if start < m.start() and m.start() - start <= 400:
+                owner = (start, label)
+        if owner is None:
+            continue
+        # the label's block: no other date between the label and this one
+        if out and out[-1][4] == owner[0]:
+            continue
+        y, mo, d = (int(m.group(k) or m.group(k + "2")) for k in ("y", "m", "d"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        out.append((owner[1], (y, mo, d), m.start(), m.end(), owner[0]))
+    return out
+
+
+def _date(d: tuple[int, int, int]) -> str:
+    return f"{d[0]}年{d[1]}月{d[2]}日"
+
+
+@rule("DOC006", "sign-off-dates-out-of-order", severity="error")
+def sign_off_dates(doc: Disclosure) -> Iterator:
+    r"""签署意见的日期先后颠倒。
+
+    Checks: the dates that close the sign-off blocks of a report (事业单位委托意见,
+    举办单位意见, 主管部门审核意见 …), in the order the form lists them: each
+    approval comes after what it approves, so a later block may not be dated
+    earlier. Where one of the two dates falls outside the usual filing period
+    (the first half of the year after the report's year), that one is named.
+
+    Why: an approval dated before the submission it approves is impossible; one
+    of the dates is mistyped.
+
+    Bad:  事业单位委托意见：我单位对年度报告内容的真实性负责。2024年10月12日\n举办单位意见：经审核，情况属实，同意公示。2024年2月12日
+    Good: 事业单位委托意见：我单位对年度报告内容的真实性负责。2024年2月6日\n举办单位意见：经审核，情况属实，同意公示。2024年2月12日
+    """
+    blocks = _sign_off_dates(doc)
+    for (l1, d1, s1, e1, _), (l2, d2, s2, e2, _) in zip(blocks, blocks[1:]):
+        if d2 >= d1:
+            continue
+        year = doc.year
+        late = year is not None and (d1[0], d1[1]) > (year + 1, 6) and (d2[0], d2[1]) <= (year + 1, 6)
+        first, second = (s1, e1), (s2, e2)
+        if late:
+            message = (
+                f"{l1}的日期 {_date(d1)} 晚于其后{l2}的日期 {_date(d2)}：审核不能早于所审核的内容；"
+                f"{year} 年度报告通常于次年上半年报送，疑此处日期有误"
+            )
+            yield Issue(start=first[0], end=first[1], message=message, actual=_date(d1), related=((second[0], second[1], l2),))
+        else:
+            message = f"{l2}的日期 {_date(d2)} 早于其前{l1}的日期 {_date(d1)}：审核不能早于所审核的内容，其中一个日期有误"
+            yield Issue(start=second[0], end=second[1], message=message, actual=_date(d2), related=((first[0], first[1], l1),))
+
+
+_YEAR = re.compile(
+    r"(?<![\d－\-—~～至到])(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?(?!\s*\d{1,2}\s*月)(?!\s*[－\-—~～至到])"
+)
+_YEAR_SCAN = Scan(_YEAR, starts="[12]")  # a year begins 19 or 20: only there is one looked for
+_OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
+_EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
+_YEARLY_TASK = re.compile(r"决算|自评|评价|审计|考核|总结|公开|检查|验收")
+
+
+_RETROSPECTIVE = re.compile(r"决算|绩效|自评|评价报告|年度报告|工作总结")
+# "2022年度机关运行经费支出30.00万元" opening a sentence of a 2023 report: the report's own template
+# sentence (funds, then an amount, in the clause the year opens) with last year's year left in it
+_OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨款)[^，,。；;：:]{0,12}?\d")
+_OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
+# "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
+_OWN_ACCOUNTS = re.compile(
+    r"\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
+)
+_MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+_REVIEW = re.compile(r"自评|评价|审计|考核|总结|公开|检查|验收")  # this year's review of another year's accounts
+
+
+def _report_year(doc: Disclosure) -> int | None:
+    """The fiscal year the report is about, when the text says it clearly enough to hold other years against it."""
+    year = doc.year
+    if year is None:
+        return None
+    text = doc.document.content
+    mentions = len(re.findall(rf"{year}\s*年度", text))
+    return year if mentions >= 2 or str(year) in text[:300] else None
+
+
+@rule("DOC007", "wrong-fiscal-year", severity="warning")
+def wrong_fiscal_year(doc: Disclosure) -> Iterator:
+    r"""文中的年度与报告年度不符。
+
+    Checks: in a report on a closed year (决算, 绩效自评, 年度报告), an earlier year
+    written where the text reports this year's own funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):
+    a year before the report's year, followed by the funds, budget or project it
+    qualifies, after a verb of this year's execution (完成, 争取, 安排, 下达 …), in a
+    clause that compares nothing and looks back at nothing (比上年, 截至, 结转, 以来 …);
+    or an earlier year opening a sentence that states funds and an amount
+    ("2022年度机关运行经费支出30.00万元") in a report whose sentences open with its
+    own year, when the sentence names no other year;
+    and any other year written as "YYYY年度" at the head of a statement of the
+    report's own accounts ("2023年度本年收入合计 X 万元" in a 2024 决算), in a sentence
+    that states a figure and names no other year, compares, looks back or plans nothing.
+
+    Why: a wrong year in a conclusion usually means the paragraph was copied
+    from the previous year's report and not updated.
+
+    Bad:  文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元。项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。
+    Good: 文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元，比2022年度增加6万元。项目资金使用规范，顺利完成了2023年度文化惠民经费的预算安排。
+    """
+    year = _report_year(doc)
+    flow = doc.flow
+    if year is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
+        return  # a budget looks ahead and speaks of last year's execution as a matter of course
+    text = flow.text
+    context = _YearContext(text, year)
+    for m in _YEAR_SCAN.finditer(text):
+        y = int(m.group("y"))
+        where = _copied_year(text, m, y, context) if y != year else None
+        if where is None:
+            continue
+        start, end = flow.span(m.start(), m.end())
+        written = m.group(0).replace(" ", "")
+        right = f"{year}年{'度' if m.group('du') else ''}"
+        yield Issue(
+            start=start,
+            end=end,
+            message=(
+                f"年度“{written}”与本报告年度（{year}年）不符：此处说的是本年度的经费或工作，疑沿用了上年文字"
+                if where == "work"
+                else f"年度“{written}”与本报告年度（{year}年）不符：此句陈述的是本报告的收支数字，"
+                f"应为“{right}”，疑为笔误或沿用了{'上年' if y < year else '其他年度'}的文字"
+            ),
+            expected=right,
+            actual=written,
+        )
+
+
+class _YearContext:
+    """What the whole text says about its own year, worked out once and only if a candidate asks."""
+
+    def __init__(self, text: str, year: int):
+        self.text, self.year = text, year
+        self._openings: int | None = None
+        self._dominant: bool | None = None
+
+    def opens_with_its_year(self) -> bool:
+        """Two sentences or more open with the report's year: a template to hold other years against."""
+        if self._openings is None:
+            self._openings = len(re.findall(rf"(?:^|[。\n])\s*{self.year}\s*年", self.text))
+        return self._openings >= 2
+
+    def year_beyond_doubt(self) -> bool:
+        """YYYY年度 written 3 times or more, twice as often as any other year ("与2023年度相比" not counted)."""
+        if self._dominant is None:
+            years = Counter(
+                int(m.group(1))
+                for m in re.finditer(r"((?:19|20)\d{2})\s*年度", self.text)
+                if not lexicon.COMPARES.search(self.text, max(m.start() - 3, 0), m.start())
+            )
+            n = years[self.year]
+            self._dominant = n >= 3 and all(n >= 2 * k for y, k in years.items() if y != self.year)
+        return self._dominant
+
+
+def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> str | None:
+    """Whether the year at m is one left from another year's report: "work" (this year's funds or
+    work, after a verb of execution), "figures" (a sentence stating the report's own figures), or None."""
+    if y < context.year:
+        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+        before, after = text[lo : m.start()], text[m.end() : hi]
+        if not lexicon.YEAR_BESIDE_ANOTHER_PERIOD.search(before + after):
+            if _OWN_FUNDS.search(after) and _EXECUTED.search(before):
+                if not _YEARLY_TASK.search(after):  # "完成了2022年度部门决算公开": this year's work on last year's accounts
+                    return "work"
+            elif (
+                before.strip() in ("", "本部门", "本单位")
+                and text[lo - 1 : lo] in ("", "。", "\n")
+                and _OPENING_FUNDS.search(after)
+                and not _OPENING_TASK.match(after)  # "2022年度部门决算公开…"
+                and _years_in_sentence(text, lo) == 1  # another year in the sentence: it compares them
+                and context.opens_with_its_year()
+            ):
+                return "figures"  # the report's template sentence, opened with last year's year
+    if m.group("du") and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
+        if context.year_beyond_doubt():
+            return "figures"
+    return None
+
+
+def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
+    """A sentence of the report's own totals under the year at m ("2023年度本年收入合计 X 万元"): it states
+    an amount, and names no other year, compares, looks back or ahead, or reviews nothing."""
+    lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+    hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
+    sentence = text[lo:hi]
+    if not _MONEY.search(text, m.end(), hi) or lexicon.LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
+        return False
+    return sum(1 for _ in _YEAR_SCAN.finditer(sentence)) <= 1  # two years in one sentence set them side by side
+
+
+def _years_in_sentence(text: str, lo: int) -> int:
+    """How many years the sentence starting at lo names."""
+    end = text.find("。", lo)
+    return len(_YEAR.findall(text[lo : len(text) if end < 0 else end]))

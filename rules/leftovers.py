@@ -1,0 +1,140 @@
+"""DOC, template leftovers: placeholders and filing instructions of the template, reviewers' notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditlint.rulekit import Disclosure, Issue, Scan, lexicon, rule
+
+
+def _flow_matches(doc: Disclosure, scan: Scan, group: str | int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Matches of a pattern in the reflowed text (sentences whole again), located in the original."""
+    flow = doc.flow
+    for m in scan.finditer(flow.text):
+        start, end = flow.span(m.start(group), m.end(group))
+        yield start, end, m
+
+
+_PLACEHOLDER = re.compile(
+    rf"(?P<pair>(?P<a>{lexicon.TEMPLATE_CHOICE_WORD})[（(](?P<b>{lexicon.TEMPLATE_CHOICE_WORD})[）)])"
+    r"|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|＊{2,}|某某)(?![A-Za-z])"
+    r"|[（(](?:本|此)?(?:部门|单位|项目|机构|公司|学校)(?:全称|名称|简称)[）)]"
+    r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
+)
+# every placeholder begins with one of these: only they are tried (the whole text is scanned)
+_PLACEHOLDER_SCAN = Scan(_PLACEHOLDER, starts="[增减下上降大小高低XＸ×＊某（(]")
+_UNFILLED = 10  # more placeholder lines than this: an unfilled template, reported once
+_TEMPLATE_TITLE = re.compile(r"(?:事项|工作|项目|章节|小)?标题[一二三四五六七八九十\d]*$")
+
+
+@rule("DOC004", "template-placeholder", severity="warning")
+def template_placeholder(doc: Disclosure) -> Iterator:
+    r"""模板占位符或填写说明未替换。
+
+    Checks: placeholders of the template left in the text ("XXX", "××", "某某",
+    "（部门全称）"), the template's alternatives left unchosen ("下降（增长）",
+    "增加（减少）"), bracketed drafting notes ("（比照预算公开的内容格式）",
+    "（请填写…）"), and headings that are still the template's label
+    ("一、重点工作事项标题").
+
+    Why: a placeholder in a published report shows the template was not
+    finished, and the reader loses the fact it stood for.
+
+    Bad:  一、单位概况（比照预算公开的内容格式填写）\nXX市文化馆（单位全称）对本单位2023年度项目支出开展了绩效自评。
+    Good: 一、单位概况\n江州市文化馆对本单位2023年度项目支出开展了绩效自评。
+    """
+    found = [
+        (start, end, m)
+        for start, end, m in _flow_matches(doc, _PLACEHOLDER_SCAN)
+        if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in lexicon.OPPOSITES
+    ]
+    lines = {doc.document.position(start)[0] for start, _, _ in found}
+    if len(lines) > _UNFILLED:
+        start, end, m = found[0]
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"文中有 {len(found)} 处模板占位符（如“{m.group(0)}”）未替换，分布在 {len(lines)} 行：疑为未填写完成的模板",
+            actual=m.group(0),
+        )
+    else:
+        for start, end, m in found:
+            text = m.group(0)
+            if m.group("pair"):
+                yield Issue(
+                    start=start,
+                    end=end,
+                    message=f"模板中的备选用词“{text}”未作选择：应按数据保留“{m.group('a')}”或“{m.group('b')}”其一（无变化时写明持平）",
+                    actual=text,
+                )
+                continue
+            kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容",
+                actual=text,
+            )
+    for h in doc.outline:
+        if h.style and not h.inline and _TEMPLATE_TITLE.search(h.title) and len(h.title) <= 12:
+            yield Issue(
+                start=h.title_start,
+                end=h.title_end,
+                message=f"标题“{h.title}”是模板中的标题占位文字，应改为本节实际内容的标题",
+                actual=h.title,
+            )
+
+
+_INSTRUCTION = re.compile(
+    r"(?:^|(?<=[。；;!！?？\n]))\s*(?P<s>请(?:参考|参照|按照|根据|依据|将|于|在此|务必|认真|及时)[^。\n]{0,120}?"
+    r"(?:填写|填报|汇总|报送|上报|提交|作为[^。\n]{0,20}附件|删除)[^。\n]{0,60}[。]?)",
+)
+_NOTE = re.compile(
+    r"(?P<s>(?:后面|前面|上述|此处|这里|相关|以下|以上)?(?:数据|数字|金额|表述|口径|格式|单位|标点)(?:也|均|都|还)?需(?:要)?"
+    r"(?:修改|更改|调整|核实|核对|更正|补充)"
+    r"|(?:增加|减少)?后?不(?:需|需要|用|要)(?:加)?\s*[-－—负]\s*号"
+    r"|^\s*(?:改为?|应改为)\s*[-\d][\d,，.]*"
+    r"|^\s*(?:请|需|待)(?:核实|核对|确认|补充|修改|完善|更正)(?:一下)?[。！!]?\s*$)",
+    re.M,
+)
+# what instructions and notes begin with: only there are they looked for
+# (and every one holds its verb, which most reports never write: those are not scanned)
+_INSTRUCTION_SCAN = Scan(_INSTRUCTION, starts=r"[\s请]", requires="请(?:参考|参照|按照|根据|依据|将|于|在此|务必|认真|及时)")
+_NOTE_SCAN = Scan(
+    _NOTE,
+    starts=r"[后前上此这相以数金表口格单标增减不改应请需待\s]",
+    requires=r"需要?(?:修改|更改|调整|核实|核对|更正|补充)|不(?:需|需要|用|要)加?\s*[-－—负]\s*号|改为?\s*[-\d]"
+    r"|请(?:核实|核对|确认|补充|修改|完善|更正)|需(?:核实|核对|确认|补充|修改|完善|更正)|待(?:核实|核对|确认|补充|修改|完善|更正)",
+)
+
+
+@rule("DOC005", "drafting-note-left-in", severity="warning")
+def drafting_note(doc: Disclosure) -> Iterator:
+    r"""起草说明或审核批注留在了正文中。
+
+    Checks: instructions addressed to whoever fills the template ("请参考…要求，
+    将…汇总…，作为部门决算草案的附件") and reviewers' notes ("后面数据也需修改",
+    "减少后不需-号", "改11,492,964.29", "请核实") published as part of the report.
+
+    Why: such notes are not part of the disclosure; left in, they show the
+    corrections they ask for were not made (or not checked).
+
+    Bad:  三、项目支出绩效自评表\n请按照财政局通知要求，将本单位填报的绩效自评表汇总后报送，作为决算草案的附件。\n前面金额也需修改。\n请核实
+    Good: 三、项目支出绩效自评表\n本单位项目支出绩效自评表见附件。
+    """
+    for start, end, m in _flow_matches(doc, _INSTRUCTION_SCAN, "s"):
+        yield Issue(
+            start=start,
+            end=end,
+            message="填报说明未删除：这是对填报人的要求，不属于公开内容",
+            actual=m.group("s"),
+        )
+    for start, end, m in _flow_matches(doc, _NOTE_SCAN, "s"):
+        note = m.group("s").strip()
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"审核批注“{note}”留在了正文中：应按批注改正相关内容后删除批注",
+            actual=note,
+        )

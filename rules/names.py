@@ -1,0 +1,90 @@
+"""DOC, names: the reporting body's name written the same way throughout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditlint.rulekit import Disclosure, Issue, Scan, rule
+
+_ORG = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:科学技术协会|联合会|委员会|协会|学会|科技馆|博物馆|图书馆|文化馆|管理局|研究院|中心|局|厅|馆|办公室)"
+)
+# a name is a run of CJK ending in a word that holds one of these: only such runs are scanned
+_ORG_SCAN = Scan(_ORG, outside=r"[^\u4e00-\u9fff]", anchor="[会馆局院心厅室]")
+_REGION_END = "省市区县州旗盟"
+
+
+def _org_names(text: str) -> list[tuple[str, int]]:
+    """Names of bodies under a region ("江州市东湖区科学技术协会"), with where each occurs."""
+    out = []
+    for m in _ORG_SCAN.finditer(text):
+        name = re.sub(r"^(?:\d*年度?|度|关于|对|由|在|经|为|是|和|与|及)+", "", m.group(0))
+        if 6 <= len(name) <= 20 and any(c in _REGION_END for c in name[:7]):
+            out.append((name, m.start() + len(m.group(0)) - len(name)))
+    return out
+
+
+def _core(name: str) -> str:
+    """The name below its top region ("东湖区科学技术协会"), which shorter mentions share."""
+    for i, c in enumerate(name[:6]):
+        if c in "省市" and len(name) - i - 1 >= 5:
+            return name[i + 1 :]
+    return name
+
+
+def _garbled_pair(a: str, b: str) -> bool:
+    """Same body, one or two characters mistyped in the name proper (not in the region: 东城区 ≠ 西城区)."""
+    if len(a) != len(b) or a == b or a[:2] != b[:2] or a[-1] != b[-1]:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    region = max(max((i for i, c in enumerate(a) if c in _REGION_END), default=-1), max((i for i, c in enumerate(b) if c in _REGION_END), default=-1))
+    # one character in a short name, two in a long one: 文化馆 / 图书馆 are two bodies, not a typo
+    return 1 <= len(diff) <= (2 if len(a) >= 12 else 1) and min(diff) > region
+
+
+@rule("DOC008", "entity-name-varies", severity="warning", fixable=True)
+def entity_name(doc: Disclosure) -> Iterator:
+    r"""单位名称前后不一致（个别字错写）。
+
+    Checks: the names of bodies under a region ("江州市东湖区科学技术协会") that
+    occur in two spellings differing in one character of the name proper (two in
+    a long name), where one spelling is used at least twice as often; the rarer
+    spelling is reported. Shortened forms ("江州东湖区…" for "江州市东湖区…")
+    and different regions ("东城区" / "西城区") are not.
+
+    Why: the reporting body's name is a legal name; a garbled one in the title or
+    a heading misnames who is accountable for the figures.
+
+    Bad:  2023年度杭州市西湖区科学技求协会部门决算\n杭州市西湖区科学技术协会对本部门项目支出开展了绩效自评。西湖区科学技术协会成立于1980年。
+    Good: 2023年度杭州市西湖区科学技术协会部门决算\n杭州市西湖区科学技术协会对本部门项目支出开展了绩效自评。杭州市上城区科学技术协会派员参加。
+    """
+    flow = doc.flow
+    text = flow.text
+    names = _org_names(text)
+    seen: set[str] = set()
+    spellings = sorted({n for n, _ in names})
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1 :]:
+            if not _garbled_pair(a, b):
+                continue
+            support = {n: text.count(_core(n)) for n in (a, b)}
+            odd, usual = (a, b) if support[a] < support[b] else (b, a)
+            if support[usual] < 2 * support[odd]:
+                continue  # neither spelling is clearly the usual one
+            if odd in seen:
+                continue
+            seen.add(odd)
+            at = next(pos for n, pos in names if n == odd)
+            other = next(pos for n, pos in names if n == usual)
+            start, end = flow.span(at, at + len(odd))
+            o_start, o_end = flow.span(other, other + len(usual))
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"单位名称“{odd}”与文中其他处的“{usual}”不一致，疑有错字",
+                expected=usual,
+                actual=odd,
+                fix=usual,
+                related=((o_start, o_end, "文中其他处的名称"),),
+            )

@@ -1,0 +1,333 @@
+"""DOC, the outline: section numbers in sequence, ordinals that follow them, sections with content, results not plans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditlint.rulekit import (
+    Disclosure,
+    Heading,
+    Issue,
+    Placement,
+    cn_number,
+    cn_numeral,
+    list_key,
+    marker_for,
+    marker_written,
+    rule,
+)
+
+
+def _line(doc: Disclosure, offset: int) -> int:
+    return doc.document.position(offset)[0]
+
+
+def _named(h: Heading) -> str:
+    """A heading as a reviewer quotes it: its marker and the start of its title."""
+    title = h.title if len(h.title) <= 24 else h.title[:24] + "…"
+    return f"{h.marker}{title}"
+
+
+def _same_title(a: Heading, b: Heading) -> bool:
+    def bare(t: str) -> str:
+        return re.sub(r"[\s.·…\-—]+|\d+$", "", t)
+
+    return bool(a.title) and bare(a.title) == bare(b.title)
+
+
+def _present(doc: Disclosure, h: Heading, number: int, start: int, end: int) -> bool:
+    """Whether an item numbered `number` in h's style is written somewhere in [start, end) (inline, say)."""
+    return re.search(marker_written(h, number), doc.document.content[start:end]) is not None
+
+
+def _where_first_is_missing(doc: Disclosure, parent: Heading | None, h: Heading) -> tuple[int, int] | None:
+    """Where the missing first item belongs: the text right after its parent heading (or after the list's colon)."""
+    flow = doc.flow
+    if h.inline:
+        # an inline list: the unnumbered first item runs from the list's colon (or its parent's title) to this marker
+        if parent is not None and parent.paragraph == h.paragraph:
+            lo = parent.title_end
+        else:
+            lo = flow.span(flow.paragraphs[h.paragraph].start, flow.paragraphs[h.paragraph].start + 1)[0]
+        text = doc.document.content[lo : h.start]
+        colon = max(text.rfind("："), text.rfind(":"))
+        start = lo + colon + 1 if colon >= 0 else lo
+        return (start, h.start) if h.start - start > 1 else None
+    if parent is None:
+        return None
+    index = parent.paragraph + 1
+    if index >= h.paragraph:
+        return None
+    para = flow.paragraphs[index]
+    return flow.span(para.start, para.end)
+
+
+@rule("DOC001", "numbering-out-of-sequence", severity="warning", fixable=True)
+def numbering(doc: Disclosure) -> Iterator:
+    r"""章节编号重复、跳号或缺少起始编号。
+
+    Checks: the numbered headings and items of each level (第一部分, 一、, （一）,
+    1., （1）, 1.1 …) run 1, 2, 3 within the heading they sit under. A number used
+    twice, a number left out, or a list that starts above 1 is reported; where an
+    unnumbered line sits in the gap ("资金使用情况" between 一、 and 三、), that line
+    is named as the heading that lost its number. Numbering restarts under every
+    new parent heading, in the table of contents and in each attachment; an item
+    written inline elsewhere in the gap counts as present.
+
+    Why: a repeated or skipped section number shows a section was copied, moved
+    or deleted without renumbering, and readers cite sections by number.
+
+    Bad:  八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。
+    Good: 八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n十、国有资产占用情况\n本年资产情况如下。
+    """
+    outline = doc.outline
+    placed = doc.outline_index.placed
+    for i, p in placed.items():
+        h = outline[i]
+        where = "目录中" if h.toc else "附件中" if h.attachment else ""
+        if p.status == "repeat":
+            first = outline[p.first_use] if p.first_use is not None else None
+            if first is not None and _same_title(first, h):
+                continue  # the same heading again: a contents list without its title, or a running page header
+            right = marker_for(h, p.expected)
+            earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
+            evidence = doc.document.text[h.start : h.title_end]
+            # renumbering is certain only if no later sibling already carries the number it would take
+            taken = any(
+                q.parent == p.parent and j > i and list_key(outline[j]) == list_key(h) and outline[j].number == p.expected
+                for j, q in placed.items()
+            )
+            yield Issue(
+                start=h.start,
+                end=h.title_end,
+                message=f"{where}编号“{h.marker}”重复{earlier}；按顺序此处应为“{right}”",
+                expected=right,
+                actual=h.marker,
+                fix=right + evidence[len(h.marker) :] if evidence.startswith(h.marker) and "\n" not in evidence and not taken else None,
+                related=((first.start, first.title_end, "首次使用该编号"),) if first is not None else (),
+            )
+        elif p.status == "skip":
+            yield from _gap(doc, outline, p, h, list(range(p.expected, h.number)), where)
+        elif p.status == "late":
+            if p.parent is None and h.scope == 0 and not any(o.style for o in outline[:i]):
+                continue  # the text may be an excerpt that starts mid-way
+            yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, missing: list[int], where: str) -> Iterator:
+    parent = outline[p.parent] if p.parent is not None else None
+    previous = outline[p.previous] if p.previous is not None else None
+    after = previous or parent
+    lo = after.title_end if after is not None else h.scope_start
+    if any(_present(doc, h, n, lo, h.start) for n in missing):
+        return
+    if not h.toc:
+        # the contents' entries of this list: under a part of the same title (一、 under 第四部分, not 第一部分)
+        placed = doc.outline_index.placed
+        here = outline[p.parent] if p.parent is not None else None
+        contents = [
+            c
+            for j, c in enumerate(outline)
+            if c.toc and list_key(c) == list_key(h) and _same_parent(outline, placed.get(j), here)
+        ]
+        listed = {c.number for c in contents}
+        # the contents giving this very title the missing number: the heading was misnumbered, not left out
+        renumbered = any(c.number in missing and _same_title(c, h) for c in contents)
+        if all(n in listed for n in missing) and not renumbered:
+            return  # the contents list it: a part made of tables often has no heading of its own in the text
+    names = "、".join(f"“{marker_for(h, n)}”" for n in missing[:3]) + ("等" if len(missing) > 3 else "")
+    lo_index = p.previous if p.previous is not None else (p.parent if p.parent is not None else -1)
+    candidates = [
+        c for c in outline[lo_index + 1 : p.index] if not c.style and c.scope == h.scope and not c.toc
+    ]
+    if len(missing) == 1 and len(candidates) == 1:
+        c = candidates[0]
+        right = marker_for(h, missing[0])
+        around = f"前一同级标题为“{_named(previous)}”，" if previous is not None else ""
+        yield Issue(
+            start=c.title_start,
+            end=c.title_end,
+            message=f"{where}标题“{c.title}”没有编号：{around}后一同级标题为第 {_line(doc, h.start)} 行的“{_named(h)}”，此处应为“{right}”",
+            expected=f"{right}{c.title}",
+            actual=c.title,
+            fix=f"{right}{c.title}",
+            related=((h.start, h.title_end, "编号缺口后的同级标题"),),
+        )
+        return
+    under = f"“{_named(parent)}”之下" if parent is not None else ""
+    if previous is None and missing == [1]:
+        spot = _where_first_is_missing(doc, parent, h)
+        if spot is not None:
+            yield Issue(
+                start=spot[0],
+                end=spot[1],
+                message=f"{where}{under}缺少“{marker_for(h, 1)}”：同级编号从第 {_line(doc, h.start)} 行的“{_named(h)}”开始，此处应有“{marker_for(h, 1)}”标题",
+                expected=marker_for(h, 1),
+                related=((h.start, h.title_end, "同级的第一个编号"),),
+            )
+            return
+    if previous is not None:
+        message = f"{where}编号从“{previous.marker}”跳到“{h.marker}”，缺少{names}"
+    else:
+        message = f"{where}{under}编号从“{h.marker}”开始，缺少{names}"
+    yield Issue(
+        start=h.start,
+        end=h.title_end,
+        message=message,
+        expected=marker_for(h, missing[0]),
+        actual=h.marker,
+        related=((previous.start, previous.title_end, "前一同级编号"),) if previous is not None else (),
+    )
+
+
+def _same_parent(outline: list[Heading], q: Placement | None, parent: Heading | None) -> bool:
+    """Whether a placed heading sits under a heading of the same title as `parent` (or, like it, under none)."""
+    mine = outline[q.parent] if q is not None and q.parent is not None else None
+    return mine is None and parent is None or mine is not None and parent is not None and _same_title(mine, parent)
+
+
+def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[int]]:
+    """The numbered lists of the outline: runs of siblings, each heading linked to the one before it."""
+    runs: dict[int, list[int]] = {}
+    head_of: dict[int, int] = {}
+    for i, p in sorted(placed.items()):
+        if p.previous is not None and p.previous in head_of and p.status not in ("repeat", "parallel"):
+            first = head_of[p.previous]
+        else:
+            first = i
+        head_of[i] = first
+        runs.setdefault(first, []).append(i)
+    return list(runs.values())
+
+
+_ORDINAL = re.compile(r"(?:年度)?目标\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])")
+
+
+@rule("DOC002", "item-ordinal-mismatch", severity="warning")
+def item_ordinal(doc: Disclosure) -> Iterator:
+    r"""条目编号与标题中的目标序号不一致。
+
+    Checks: items of one list whose titles count something ("1.1 年度目标 1 的产出指标",
+    "1.2 年度目标 2 …"): when every other item's ordinal matches its number, the
+    one that does not is reported.
+
+    Why: a copied item whose ordinal was not updated attributes its scores to the
+    wrong target.
+
+    Bad:  2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 2 的满意度指标得分为 1 分
+    Good: 2.1 年度目标 1 的满意度指标得分为 2 分\n2.2 年度目标 2 的满意度指标得分为 2 分\n2.3 年度目标 3 的满意度指标得分为 1 分\n2.4 年度目标 4 的满意度指标得分为 1 分
+    """
+    outline = doc.outline
+    placed = doc.outline_index.placed
+    for run in _lists(outline, placed):
+        ordinals = []
+        for i in run:
+            m = _ORDINAL.search(outline[i].title)
+            ordinals.append((i, cn_number(m.group("n")) if m else None, m))
+        stated = [(i, n, m) for i, n, m in ordinals if n is not None]
+        wrong = [(i, n, m) for i, n, m in stated if n != outline[i].number]
+        if len(wrong) != 1 or len(stated) < 2:
+            continue
+        if len(stated) == 2 and sum(1 for _, n, _ in stated if n == wrong[0][1]) < 2:
+            continue  # with two items, only an ordinal used twice shows which one is wrong
+        i, n, m = wrong[0]
+        h = outline[i]
+        right = m.group(0).replace(m.group("n"), str(h.number) if m.group("n").isdigit() else cn_numeral(h.number))
+        yield Issue(
+            start=h.start,
+            end=h.title_end,
+            message=f"“{h.marker}”的标题写作“{m.group(0)}”，而同级其余各项的目标序号都与编号一致，此处应为“{right}”",
+            expected=right,
+            actual=m.group(0),
+        )
+
+
+@rule("DOC003", "empty-section", severity="warning")
+def empty_section(doc: Disclosure) -> Iterator:
+    r"""标题下没有内容，紧接着就是下一个同级标题。
+
+    Checks: a section heading followed directly by the next heading of the same
+    list, in a list whose other sections have text or sub-sections. Lists of
+    short items ("1. 党建工作需要进一步融合。") and headings that carry their own
+    content ("1.绩效自评总分：100分") are not sections.
+
+    Why: an empty section is a paragraph lost in editing, or a heading kept from
+    the template for work that was not reported.
+
+    Bad:  （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n（三）培育科普志愿者队伍\n新增志愿者120人。
+    Good: （一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n举办社区科普活动18场。\n（三）培育科普志愿者队伍\n新增志愿者120人。
+    """
+    outline = doc.outline
+    placed = doc.outline_index.placed
+    has_children = {p.parent for p in placed.values() if p.parent is not None}
+    for run in _lists(outline, placed):
+        if len(run) < 3:
+            continue
+        def filled(i: int) -> bool:
+            h = outline[i]
+            return h.has_body or i in has_children or _carries_content(h)
+        full = sum(1 for i in run if filled(i))
+        if full * 2 < len(run):
+            continue  # a list of short items, not of sections
+        for i, nxt in zip(run, run[1:]):
+            h, following = outline[i], outline[nxt]
+            if filled(i) or h.inline or not h.heading_shaped or h.toc:
+                continue
+            if doc.document.content[h.title_end : h.title_end + 1] in ("。", ".", "；", ";"):
+                continue  # a sentence: an item of a list, not a heading
+            if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
+                continue
+            yield Issue(
+                start=h.start,
+                end=h.title_end,
+                message=f"“{_named(h)}”之下没有内容，紧接着就是下一个同级标题“{_named(following)}”：内容缺失或标题多余",
+                related=((following.start, following.title_end, "紧随其后的同级标题"),),
+            )
+
+
+def _carries_content(h: Heading) -> bool:
+    """"绩效自评总分：100分", "项目名称：…": a label and its value, not an empty heading."""
+    _, colon, rest = h.title.partition("：")
+    if not colon:
+        _, colon, rest = h.title.partition(":")
+    return bool(colon and rest.strip())
+
+
+_PLAN = re.compile(r"预计|拟于|计划于|将于|适时安排|适时开展")
+_PLAN_STRONG = ("预计", "拟于", "计划于", "将于")  # unmistakably a plan; 适时安排 may describe scheduling
+
+
+@rule("DOC009", "plan-wording-in-results", severity="warning")
+def plan_wording(doc: Disclosure) -> Iterator:
+    r"""完成情况中写的是计划而非实际结果。
+
+    Checks: a section about what was achieved (a heading with 完成情况) that
+    states plans instead ("预计惠及公众3000人次", "适时安排", "将于…").
+
+    Why: a performance report of a closed year must report actual results; a
+    plan in their place leaves the target's completion unreported.
+
+    Bad:  4.绩效目标完成情况\n举办科普讲座12场，按计划推进。预计服务群众5000人次。\n5.存在的主要问题\n无
+    Good: 4.绩效目标完成情况\n举办科普讲座12场，服务群众5000人次。\n5.下一步工作计划\n预计明年举办讲座15场。
+    """
+    outline = doc.outline
+    index = doc.outline_index
+    content = doc.document.content
+    for i, h in enumerate(outline):
+        if not h.style or "完成情况" not in h.title or h.toc:
+            continue
+        end = index.section_end(i, len(content))
+        found = list(_PLAN.finditer(content, h.title_end, end))
+        if not found:
+            continue
+        first = next((m for m in found if m.group(0) in _PLAN_STRONG), found[0])
+        found = [first] + [m for m in found if m is not first]
+        words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in found))
+        yield Issue(
+            start=first.start(),
+            end=first.end(),
+            message=f"“{_named(h)}”一节应写实际完成情况，却使用了{words}等计划性表述",
+            actual=first.group(0),
+            related=tuple((m.start(), m.end(), "计划性表述") for m in found[1:]),
+        )
