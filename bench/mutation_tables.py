@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from auditlint.extract.identities import load_decompositions
+from auditlint.identities import load_decompositions
 from auditlint.segment import segment
 from auditlint.sources import read_bytes
 from auditlint.tables.cells import read_figure
