@@ -489,8 +489,11 @@ class Found:
     message: str
 
 
-def findings(inp: Input, text: str, edits: list[tuple[int, int, str]]) -> list[Found]:
-    """Check `text` (the input's text with `edits` made) as the input's layout renders it; places in the unedited text."""
+def findings(inp: Input, text: str, edits: list[tuple[int, int, str]], context: tuple[int, int] = (0, 0)) -> tuple[list[Found], str]:
+    """Check `text` (the input's text with `edits` made) as the input's layout renders it; places in the unedited text.
+
+    Also returns text[context] as the layout renders it (what auditlint read there).
+    """
     rendered, back = inp.render(text)
     result = check_bytes(inp.name, rendered.encode("utf-8"), _STATE["config"])
     starts = None
@@ -511,7 +514,9 @@ def findings(inp: Input, text: str, edits: list[tuple[int, int, str]]) -> list[F
             e = starts[r.end_line - 1] + r.end_column - 1 if r.end_line <= len(starts) else s + 1
             places.append(home(s, max(e, s + 1)))
         out.append(Found(f.rule, places, bisect.bisect_right(original, places[0][0]), f.message))
-    return out
+    lo, hi = context
+    shown = rendered[lo:hi] if back is None else "".join(ch for ch, at in zip(rendered, back) if lo <= at < hi)
+    return out, shown
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -533,7 +538,12 @@ def _run(job: tuple[str, Mutation]) -> tuple[str, Outcome]:
     base = _STATE["baseline"][key]
     caught, noise = [], []
     pinpointed = False
-    for f in findings(inp, apply(inp.text, mutation.edits), mutation.edits):
+    at = mutation.edits[0][0]
+    lo, hi = next((w for w in mutation.windows if w[0] <= at <= w[1]), mutation.windows[0])
+    start, end, new = mutation.edits[0]
+    context = (max(lo, at - 50), min(hi, end + 50) + len(new) - (end - start))  # in the mutated text
+    found, shown = findings(inp, apply(inp.text, mutation.edits), mutation.edits, context)
+    for f in found:
         if (f.rule, f.places[0]) in base:
             continue
         if any(overlaps(p, w) for p in f.places for w in mutation.windows):
@@ -543,10 +553,7 @@ def _run(job: tuple[str, Mutation]) -> tuple[str, Outcome]:
             caught.append(f.rule)
         else:
             noise.append(f"{f.rule}@{f.line}")
-    at = mutation.edits[0][0]
-    lo, hi = next((w for w in mutation.windows if w[0] <= at <= w[1]), mutation.windows[0])
-    context = inp.text[max(lo, at - 50) : min(hi, mutation.edits[0][1] + 50)].replace("\n", "⏎")
-    return key, Outcome(mutation.kind, bool(caught), caught, noise, context, mutation.note, pinpointed)
+    return key, Outcome(mutation.kind, bool(caught), caught, noise, shown.replace("\n", "⏎"), mutation.note, pinpointed)
 
 
 def already_flagged(baseline: set, mutation: Mutation) -> bool:
@@ -583,16 +590,20 @@ def load_gold(path: Path) -> dict[str, list[tuple[int, int]]]:
     return gold
 
 
-def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: dict, show: int) -> None:
+def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: dict, show: int) -> dict[str, Counter]:
+    """Each input's findings before any mutation; a transformed layout's against its base. Returns counts per layout."""
     print("\n== findings on the unmutated text ==")
     plain = {(inp.layout, inp.name): inp.key for inp in inputs}
+    tally: dict[str, Counter] = defaultdict(Counter)
     for inp in inputs:
         mine = found[inp.key]
+        tally[inp.layout]["findings"] += len(mine)
         base, _, transform = inp.layout.partition("+")
         if transform and (base, inp.name) in plain:
             theirs = found[plain[(base, inp.name)]]
             new = [f for f in mine if (f.rule, f.line) not in {(g.rule, g.line) for g in theirs}]
             lost = [f for f in theirs if (f.rule, f.line) not in {(g.rule, g.line) for g in mine}]
+            tally[inp.layout].update(new=len(new), lost=len(lost))
             if new or lost:
                 print(f"{inp.layout:<20} {inp.name}: {len(mine)}; against {base}: {len(new)} new, {len(lost)} lost")
                 for f in new[:show]:
@@ -602,10 +613,27 @@ def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: di
             continue
         known = gold.get(inp.name, [])
         marked = [(f, any(a - 2 <= f.line <= b + 2 for a, b in known)) for f in mine]
-        tally = f" ({sum(m for _, m in marked)} at a known defect)" if known else ""
-        print(f"{inp.layout:<20} {inp.name}: {len(mine)}{tally}  " + " ".join(f"{r} {n}" for r, n in sorted(Counter(f.rule for f in mine).items())))
+        tally[inp.layout]["known"] += sum(m for _, m in marked) if known else 0
+        at_known = f" ({sum(m for _, m in marked)} at a known defect)" if known else ""
+        print(f"{inp.layout:<20} {inp.name}: {len(mine)}{at_known}  " + " ".join(f"{r} {n}" for r, n in sorted(Counter(f.rule for f in mine).items())))
         for f, known_defect in marked[: show * 3]:
             print(f"    L{f.line} {f.rule}{' [gold]' if known_defect else ''} {f.message[:110]}")
+    return tally
+
+
+def print_summary(layouts: list[str], outcomes: list[tuple[str, Outcome]], inputs: dict[str, Input], tally: dict[str, Counter]) -> None:
+    print("\n== per layout ==")
+    print(f"{'layout':<20} {'files':>5} {'unmutated':>9} {'new':>4} {'lost':>4} {'injected':>8} {'detected':>8} {'recall':>6} {'at site':>7} {'noisy':>5}")
+    for layout in layouts:
+        got = [o for k, o in outcomes if inputs[k].layout == layout]
+        detected = sum(o.detected for o in got)
+        files = sum(1 for i in inputs.values() if i.layout == layout)
+        t = tally[layout]
+        against = f"{t['new']:>4} {t['lost']:>4}" if "+" in layout else f"{'-':>4} {'-':>4}"
+        print(
+            f"{layout:<20} {files:>5} {t['findings']:>9} {against} {len(got):>8} {detected:>8} {rate(detected, len(got)):>6} "
+            f"{sum(o.pinpointed for o in got):>7} {sum(bool(o.noise) for o in got):>5}"
+        )
 
 
 def print_layout(layout: str, outcomes: list[tuple[str, Outcome]], candidates: Counter, flagged: Counter, misses: int) -> None:
@@ -680,7 +708,7 @@ def main(argv: list[str] | None = None) -> int:
     built, skipped = build_inputs(layouts, args.files, args.seed)
     inputs = {inp.key: inp for inp in built}
     _STATE["config"] = Config()
-    found = {inp.key: findings(inp, inp.text, []) for inp in built}
+    found = {inp.key: findings(inp, inp.text, [])[0] for inp in built}
     baseline = {key: {(f.rule, f.places[0]) for f in fs} for key, fs in found.items()}
 
     kinds = set(args.kind or KINDS)
@@ -719,11 +747,12 @@ def main(argv: list[str] | None = None) -> int:
     for layout, why in skipped.items():
         print(f"skipped {layout}: {why}")
     print(f"{len(jobs)} mutations checked in {time.perf_counter() - started:.0f} s (--jobs {args.jobs}, --per-kind {args.per_kind}, --seed {args.seed})")
-    print_baselines(built, found, load_gold(args.gold), args.misses)
-    for layout in layouts:
-        if layout in counts:
-            print_layout(layout, [(k, o) for k, o in outcomes if inputs[k].layout == layout], candidates[layout], flagged[layout], args.misses)
-    print_matrix([layout for layout in layouts if layout in counts], outcomes, inputs)
+    tally = print_baselines(built, found, load_gold(args.gold), args.misses)
+    present = [layout for layout in layouts if layout in counts]
+    for layout in present:
+        print_layout(layout, [(k, o) for k, o in outcomes if inputs[k].layout == layout], candidates[layout], flagged[layout], args.misses)
+    print_matrix(present, outcomes, inputs)
+    print_summary(present, outcomes, inputs, tally)
     return 0
 
 
