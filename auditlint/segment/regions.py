@@ -252,7 +252,7 @@ def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, in
     inside = {j for first, last, _ in found for j in range(first, last + 1)}
     out = []
     for i in range(len(lines)):
-        if i in inside:
+        if i in inside or lines[i].shape != "words":
             continue
         last = _caption_only(lines, kinds, i)
         if last is None or any(j in inside for j in range(i, last + 1)):
