@@ -44,6 +44,7 @@ SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "
 _CLAUSE_END = re.compile(r"[，。；：:,;、]")
 _MARKS = re.compile(r"[（(][类款项][)）]|[“”\"‘’'（）()]")
 _TRAILING = "为是达共计约"
+_AMOUNT_CELL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,])")
 _MEASURE = re.compile(r"(?:决算数?|预算数?)$")
 
 
@@ -67,6 +68,7 @@ class Analysis:
     starts: list[int]
     paragraphs: list[tuple[int, int]]
     rows: list[tuple[int, int]]  # lines read as table rows or table of contents entries
+    figures: int  # amounts (with decimals or grouped) on the lines of the tables the segmentation found
     by_cell: dict[tuple[int, int, int], list[TableClaim]]
 
     def line_of(self, offset: int) -> tuple[int, int]:
@@ -129,11 +131,19 @@ def analyse(text: str) -> Analysis:
     starts = line_starts(text)
     paragraphs = [(a, b) for a, b, kind in layout.lines if kind == "paragraph"]
     rows = [(a, b) for a, b, kind in layout.lines if kind in ("table", "toc")]
+    figures = sum(len(_AMOUNT_CELL.findall(text, seg.start, seg.end)) for seg in layout.segments if seg.kind == "table")
     by_cell: dict[tuple[int, int, int], list[TableClaim]] = {}
     for claim in held:
         for cell in _cells(claim):
             by_cell.setdefault(cell.key, []).append(claim)
-    return Analysis(views, held, starts, paragraphs, rows, by_cell)
+    return Analysis(views, held, starts, paragraphs, rows, figures, by_cell)
+
+
+def coverage(text: str) -> tuple[int, int]:
+    """(amounts on the lines of the text's tables, those in an identity that holds): what table mutations can reach."""
+    analysis = analyse(text)
+    texts = {cell.key: cell.text.strip() for claim in analysis.held for cell in _cells(claim)}
+    return analysis.figures, sum(1 for t in texts.values() if _AMOUNT_CELL.fullmatch(t))
 
 
 def table_lines(text: str):

@@ -48,7 +48,7 @@ sys.path.insert(0, str(REPO))  # this repository's auditlint, ahead of any insta
 from auditlint.api import check_bytes  # noqa: E402
 from auditlint.config import Config  # noqa: E402
 from mutation_layouts import AMOUNT, CORPUS, DEFAULT_LAYOUTS, NUM, Input, build_inputs, line_starts  # noqa: E402
-from mutation_tables import figure_sites, swap_sites, table_lines, text_sites  # noqa: E402
+from mutation_tables import coverage, figure_sites, swap_sites, table_lines, text_sites  # noqa: E402
 
 SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
@@ -598,6 +598,8 @@ def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: di
     for inp in inputs:
         mine = found[inp.key]
         tally[inp.layout]["findings"] += len(mine)
+        amounts, checked = coverage(inp.text)
+        tally[inp.layout].update(amounts=amounts, checked=checked)
         base, _, transform = inp.layout.partition("+")
         if transform and (base, inp.name) in plain:
             theirs = found[plain[(base, inp.name)]]
@@ -623,7 +625,10 @@ def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: di
 
 def print_summary(layouts: list[str], outcomes: list[tuple[str, Outcome]], inputs: dict[str, Input], tally: dict[str, Counter]) -> None:
     print("\n== per layout ==")
-    print(f"{'layout':<20} {'files':>5} {'unmutated':>9} {'new':>4} {'lost':>4} {'injected':>8} {'detected':>8} {'recall':>6} {'at site':>7} {'noisy':>5}")
+    print(
+        f"{'layout':<20} {'files':>5} {'unmutated':>9} {'new':>4} {'lost':>4} {'injected':>8} {'detected':>8} {'recall':>6} "
+        f"{'at site':>7} {'noisy':>5} {'table amounts in a held identity':>33}"
+    )
     for layout in layouts:
         got = [o for k, o in outcomes if inputs[k].layout == layout]
         detected = sum(o.detected for o in got)
@@ -632,7 +637,7 @@ def print_summary(layouts: list[str], outcomes: list[tuple[str, Outcome]], input
         against = f"{t['new']:>4} {t['lost']:>4}" if "+" in layout else f"{'-':>4} {'-':>4}"
         print(
             f"{layout:<20} {files:>5} {t['findings']:>9} {against} {len(got):>8} {detected:>8} {rate(detected, len(got)):>6} "
-            f"{sum(o.pinpointed for o in got):>7} {sum(bool(o.noise) for o in got):>5}"
+            f"{sum(o.pinpointed for o in got):>7} {sum(bool(o.noise) for o in got):>5} {t['checked']:>22} of {t['amounts']:<7}"
         )
 
 
