@@ -570,7 +570,7 @@ def sites(text: str, name: str, seed: int, kinds: set[str]) -> list[Mutation]:
         if make is None or not kinds & {kind, *ALSO.get(kind, ())}:
             continue
         rng = random.Random(f"{seed}:{name}:{kind}")
-        out.extend(Mutation(m.kind, m.edits, m.windows, m.note, getattr(m, "near", [])) for m in make(text, rng) if m.kind in kinds)
+        out.extend(Mutation(m.kind, m.edits, m.windows, m.note, m.near) for m in make(text, rng) if m.kind in kinds)
     # a transform keeps the original's lines: no mutation adds or removes a line break
     out = [m for m in out if not any("\n" in new or "\n" in text[s:e] for s, e, new in m.edits)]
     # a numbered line the segmentation reads as a table row or a table of contents entry is not a heading
@@ -613,7 +613,7 @@ def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: di
                 for f in lost[:show]:
                     print(f"    lost L{f.line} {f.rule} {f.message[:110]}")
             continue
-        known = gold.get(inp.name, [])
+        known = gold.get(Path(inp.name).name, [])
         marked = [(f, any(a - 2 <= f.line <= b + 2 for a, b in known)) for f in mine]
         tally[inp.layout]["known"] += sum(m for _, m in marked) if known else 0
         at_known = f" ({sum(m for _, m in marked)} at a known defect)" if known else ""
