@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
+from .files import replace_file
 from .fingerprint import fingerprint
 from .model import FileResult
+from .report import shown_path
 
 VERSION = 1
 
@@ -30,9 +32,10 @@ class BaselineError(Exception):
 def _key_path(path: str, root: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(root).as_posix()
+        relative = absolute.relative_to(root).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        relative = absolute.as_posix()
+    return shown_path(relative)  # a name that is not UTF-8 is kept escaped, as the reports show it
 
 
 def write_baseline(target: Path, results: Iterable[FileResult]) -> int:
@@ -45,7 +48,8 @@ def write_baseline(target: Path, results: Iterable[FileResult]) -> int:
     ]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     doc = {"version": VERSION, "tool": f"auditlint {__version__}", "findings": entries}
-    target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # whole or not at all: a full disk must not leave half a baseline in place of the old one
+    replace_file(target, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return len(entries)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from . import __version__
-from .report import FORMATS
+from .report import FORMATS, shown_path
 
 if TYPE_CHECKING:
     from .config import Config
@@ -39,7 +40,18 @@ def _load_rules(rules_dirs: Iterable[str]) -> dict[str, Rule]:
         raise click.UsageError(f"无法加载规则：{type(exc).__name__}: {exc}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands; Ctrl-C ends any of them with exit code 130, as shells expect of an interrupted program."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # the workers have been stopped on the way out (runner.run's finally)
+            click.echo("\n已中断，检查未完成。", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="auditlint")
 def main() -> None:
     """auditlint — 财政公开文件（决算、预算、绩效自评、年度报告）数字一致性检查。"""
@@ -134,6 +146,10 @@ def check(
     keep_document = reporter_class(fmt).needs_document and not (diff or write_baseline)
     started = time.monotonic()
     walk = runner.discover(paths, include, exclude)
+    # the report is opened (emptied) before any input is read: it must not be one of them
+    for target, what in ((output, "输出文件"), (write_baseline, "基线文件")):
+        if target is not None:
+            _refuse_input(target, paths, walk.files, what)
     progress: runner.Progress | None = None  # set once the reporter exists, before the first file is checked
 
     def checked() -> Iterable[FileResult]:
@@ -141,37 +157,119 @@ def check(
         yield from walk.unlisted
 
     results = checked()
-
-    with ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if output is not None:
-            try:
-                out = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                raise click.UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
-        if diff:
-            sys.exit(_print_diffs(results, config, out))
-        if fix:
-            results = (_fix_one(r, config, keep_document) for r in results)
-        if write_baseline is not None:
-            sys.exit(_write_baseline(write_baseline, results))
-        if baseline is not None:
-            results = (baseline.filter(r) for r in results)
-        selected = {rule_id: r for rule_id, r in rules.items() if config.selects(rule_id)}
-        options = ReportOptions(show_source=show_source, quiet=quiet, statistics=statistics, rules=selected)
-        reporter = make_reporter(fmt, out, options)
-        # a bar on stderr; drawn through the report's console when the report goes to the same terminal
-        console = getattr(reporter, "console", None) if out is sys.stdout and sys.stdout.isatty() else None
-        progress = runner.Progress(len(walk.files), console=console)
-        tally = _Tally(config)
-        for result in results:
-            tally.add(result)
-            reporter.file(result)
-        reporter.finish()
+    tally = _Tally(config)
+    reporter = None
+    try:
+        with ExitStack() as stack:
+            if output is not None:
+                try:
+                    # never stopped by a character: a name is escaped, but a message may quote anything
+                    opened = open(output, "w", encoding="utf-8", errors="backslashreplace", newline="")
+                except OSError as exc:
+                    raise click.UsageError(f"无法写入输出文件 {shown_path(str(output))}：{exc.strerror or exc}") from None
+                out = _ReportStream(opened, shown_path(str(output)))
+                stack.callback(out.close)  # the last of the report is written when the file is closed
+            else:
+                if hasattr(sys.stdout, "reconfigure"):
+                    sys.stdout.reconfigure(errors="backslashreplace")
+                out = _ReportStream(sys.stdout, "标准输出")
+            if diff:
+                sys.exit(_print_diffs(results, config, out))
+            if fix:
+                results = (_fix_one(r, config, keep_document, tally) for r in results)
+            if write_baseline is not None:
+                sys.exit(_write_baseline(write_baseline, results))
+            if baseline is not None:
+                results = (baseline.filter(r) for r in results)
+            selected = {rule_id: r for rule_id, r in rules.items() if config.selects(rule_id)}
+            options = ReportOptions(show_source=show_source, quiet=quiet, statistics=statistics, rules=selected)
+            reporter = make_reporter(fmt, out, options)
+            # a bar on stderr; drawn through the report's console when the report goes to the same terminal
+            console = getattr(reporter, "console", None) if output is None and sys.stdout.isatty() else None
+            progress = runner.Progress(len(walk.files), console=console)
+            for result in results:
+                tally.add(result)
+                reporter.file(result)
+            reporter.finish()
+    except _ReportNotWritten as exc:
+        results.close()  # stops the workers
+        sys.exit(exc.report(reporter.summary.files if reporter is not None else 0))
     if reporter.summary.files > 1 and not quiet and time.monotonic() - started > runner.SLOW_RUN:
         for line in runner.slowest_lines(reporter.summary):
             click.echo(line, err=True)
     sys.exit(tally.exit_code)
+
+
+def _refuse_input(target: Path, paths: Iterable[str], inputs: Iterable[str], what: str) -> None:
+    """A usage error when target is one of the files to check: the same file, by any name or link."""
+    try:
+        st = os.stat(target)
+    except OSError:  # not there yet: only a name on the command line can be it
+        real = os.path.realpath(target)
+        same = next((p for p in paths if os.path.realpath(p) == real), None)
+    else:
+        same = next((p for p in inputs if _same_file(p, st)), None)
+    if same is not None:
+        raise click.UsageError(
+            f"{what} {shown_path(str(target))} 也是要检查的文件（{shown_path(same)}）：写入会覆盖它。"
+            f"请另选{what}路径，或用 --exclude 把它排除在检查之外"
+        )
+
+
+def _same_file(path: str, st: os.stat_result) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino)
+
+
+class _ReportNotWritten(Exception):
+    """The report could not be written (a full disk, a closed pipe): the run stops."""
+
+    def __init__(self, where: str, error: OSError) -> None:
+        super().__init__(where)
+        self.where, self.error = where, error
+
+    def report(self, files: int) -> int:
+        """Say so on stderr (not for a pipe closed by its reader, as `| head` does); the exit code."""
+        if isinstance(self.error, BrokenPipeError):
+            # nothing more can reach the reader; keep Python from complaining when it flushes stdout at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 2
+        from .files import why
+
+        click.echo(f"无法写入报告（{self.where}）：{why(self.error)}；已检查 {files} 个文件，报告不完整，检查已停止。", err=True)
+        return 2
+
+
+class _ReportStream:
+    """The stream the report goes to; a write that fails raises _ReportNotWritten, whoever writes."""
+
+    def __init__(self, stream: TextIO, where: str) -> None:
+        self._stream, self.where = stream, where
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def __getattr__(self, name: str):  # isatty, encoding, fileno … as the stream has them
+        return getattr(self._stream, name)
 
 
 def _configure(
@@ -193,20 +291,28 @@ def _configure(
     return base.model_copy(update=overrides)
 
 
-def _fix_one(result: FileResult, config: Config, keep_document: bool) -> FileResult:
-    """A file with certain fixes, fixed and written back: the check of the fixed text."""
-    from .fixes import NotFixable, fix_file
+def _fix_one(result: FileResult, config: Config, keep_document: bool, tally: _Tally) -> FileResult:
+    """A file with certain fixes, fixed and written back: the check of the fixed text.
+
+    When the fixes cannot be written back, the file is left as it was, the run goes on with
+    the report of the file as read, and it ends with exit code 2."""
+    from .fixes import NotFixable, NotWritten, fix_file
 
     if result.error or not any(f.fix is not None for f in result.findings):
         return result
+    name = shown_path(result.path)
     try:
         outcome = fix_file(result.path, config, write=True, keep_document=keep_document)
+    except NotWritten as exc:
+        click.echo(f"{name}: 修正未写回：{exc}", err=True)
+        tally.broken = True
+        return result
     except NotFixable as exc:
-        click.echo(f"{result.path}: 未自动修复：{exc}", err=True)
+        click.echo(f"{name}: 未自动修复：{exc}", err=True)
         return result
     if outcome.changed:
         done = "，".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
-        click.echo(f"{result.path}: 已修复 {sum(outcome.applied.values())} 处（{done}）", err=True)
+        click.echo(f"{name}: 已修复 {sum(outcome.applied.values())} 处（{done}）", err=True)
     return outcome.result or result
 
 
@@ -223,7 +329,7 @@ def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO) -> 
         try:
             outcome = fix_file(result.path, config, write=False)
         except NotFixable as exc:
-            click.echo(f"{result.path}: 无法自动修复：{exc}", err=True)
+            click.echo(f"{shown_path(result.path)}: 无法自动修复：{exc}", err=True)
             continue
         if outcome.changed:
             out.write(unified_diff(outcome))
@@ -243,6 +349,7 @@ def _read_baseline(path: Path):
 
 def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
     from .baseline import write_baseline
+    from .files import WriteFailed
 
     kept = []
     unreadable = []
@@ -252,11 +359,11 @@ def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
             unreadable.append(r)
     try:
         n = write_baseline(target, kept)
-    except OSError as exc:
-        raise click.UsageError(f"无法写入基线文件 {target}：{exc.strerror or exc}") from None
-    click.echo(f"已把 {n} 个问题写入基线 {target}（{len(kept)} 个文件）。", err=True)
+    except WriteFailed as exc:
+        raise click.UsageError(f"无法写入基线文件 {shown_path(str(target))}：{exc}") from None
+    click.echo(f"已把 {n} 个问题写入基线 {shown_path(str(target))}（{len(kept)} 个文件）。", err=True)
     for r in unreadable:
-        click.echo(f"{r.path}: 无法检查 {r.error}", err=True)
+        click.echo(f"{shown_path(r.path)}: 无法检查 {r.error}", err=True)
     return 2 if unreadable else 0
 
 

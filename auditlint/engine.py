@@ -289,6 +289,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
                 message=message,
             )
         )
+    excerpt, excerpt_column, excerpt_more = doc.excerpt(issue.start, issue.end)
     return Finding(
         rule=rule.id,
         name=rule.name,
@@ -308,7 +309,9 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         related=related,
         start=issue.start,
         end=issue.end,
-        source_line=doc.line_text(line),
+        excerpt=excerpt,
+        excerpt_column=excerpt_column,
+        excerpt_more=excerpt_more,
     )
 
 
