@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from mutation_layouts import AMOUNT, NUM, line_starts
+
 from auditlint.identities import load_decompositions
 from auditlint.segment import segment
 from auditlint.sources import read_bytes
@@ -38,7 +40,6 @@ from auditlint.tables.claims import TableCell, TableClaim, structural_claims, un
 from auditlint.tables.grid import TableView, understand
 from auditlint.tables.identities import identity_claims
 from auditlint.tables.shift import shift_claims, shifted_cells
-from mutation_layouts import AMOUNT, NUM, line_starts
 
 SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _CLAUSE_END = re.compile(r"[，。；：:,;、]")

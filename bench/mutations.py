@@ -45,10 +45,11 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))  # this repository's auditlint, ahead of any installed copy
 
-from auditlint.api import check_bytes  # noqa: E402
-from auditlint.config import Config  # noqa: E402
 from mutation_layouts import AMOUNT, CORPUS, DEFAULT_LAYOUTS, NUM, Input, build_inputs, line_starts  # noqa: E402
 from mutation_tables import coverage, figure_sites, swap_sites, table_lines, text_sites  # noqa: E402
+
+from auditlint.api import check_bytes  # noqa: E402
+from auditlint.config import Config  # noqa: E402
 
 SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
