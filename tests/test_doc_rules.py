@@ -410,3 +410,12 @@ def test_a_repeat_is_renumbered_only_when_the_new_number_is_free():
     assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == ["九、丙"]
     text = "（一）甲\n内容。\n（二）乙\n1.1 条目\n（二）丙\n1.1 条目\n（三）丁\n内容。"
     assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == [None]
+
+
+def test_letter_spaced_sentences_are_items_not_empty_sections():
+    # WPS letter-spacing puts a space before the full stop: "实 施 。" still ends a sentence
+    text = (
+        "一、主要职能\n主要职能包括：\n1. 贯 彻 执 行 有 关 法 律 法 规 并 组 织 实 施 。\n2. 拟 订 中 长 期 规 划 并 组 织 实 施 。\n"
+        "3. 负 责 重 大 活 动 。 组 织 开 展 公 共 服 务 。\n4. 负 责 市 场 监 管 。 推 进 信 用 体 系 建 设 。\n"
+    )
+    assert found(text, "DOC003") == []
