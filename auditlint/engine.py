@@ -252,6 +252,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         start=issue.start,
         end=issue.end,
         source_line=doc.line_text(line),
+        page_line=doc.page_line(issue.start),
     )
 
 

@@ -176,6 +176,14 @@ class Document(BaseModel):
             return None
         return bisect.bisect_right(self.page_starts, offset)
 
+    def page_line(self, offset: int) -> int | None:
+        """1-based line of an offset counted from the first line of its page (running headers and page
+        numbers left out, as the reader lays the page out); None for a document without pages."""
+        page = self.page_of(offset)
+        if not page:
+            return None
+        return self.position(offset)[0] - self.position(self.page_starts[page - 1])[0] + 1
+
     def line_text(self, line: int) -> str:
         starts = self.line_starts
         begin = starts[line - 1]
@@ -527,6 +535,7 @@ class Finding(BaseModel):
     start: int = Field(default=0, exclude=True)
     end: int = Field(default=0, exclude=True)
     source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, for people with the PDF open
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from . import verdicts
@@ -66,6 +67,7 @@ __all__ = [
     "TableVerdicts",
     "TextTableClaim",
     "amount",
+    "cite_lines",
     "cn_number",
     "cn_numeral",
     "digits",
@@ -98,6 +100,21 @@ def display_subject(subject: str) -> str:
 
 
 _MONEY_WORD = re.compile(r"(?:资金|经费|金额|费用|预算|支出|收入|扶持|拨款|补助|补贴|奖励|奖金|投入|资助|款)[^，。；,;]{0,6}$")
+
+
+def cite_lines(d: Disclosure, offsets: Iterable[int], most: int = 4) -> str:
+    """Other places a message points the reader to, as a reviewer cites them: 第 57 行, 第 71、727、1197 行;
+    in a PDF by page, as a viewer finds them: 第 3 页第 12、15 行，第 5 页第 2 行. At most `most` places, then 等."""
+    doc = d.document
+    if not doc.page_starts:
+        lines = sorted({doc.position(o)[0] for o in offsets})
+        return "第 " + "、".join(str(n) for n in lines[:most]) + ("等" if len(lines) > most else "") + " 行"
+    places = sorted({(doc.page_of(o) or 0, doc.page_line(o) or 0) for o in offsets})
+    by_page: dict[int, list[int]] = {}
+    for page, line in places[:most]:
+        by_page.setdefault(page, []).append(line)
+    cited = "，".join(f"第 {page} 页第 {'、'.join(map(str, lines))} 行" for page, lines in by_page.items())
+    return cited + ("等" if len(places) > most else "")
 
 
 def money_word_before(d: Disclosure, q: Quantity) -> bool:

@@ -121,6 +121,13 @@ class Summary:
         }
 
 
+def page_label(f: Finding) -> str:
+    """Where a finding is in a paged document (a PDF) as its reader finds it: 第 3 页第 12 行; "" for text."""
+    if f.page is None:
+        return ""
+    return f"第 {f.page} 页第 {f.page_line} 行" if f.page_line else f"第 {f.page} 页"
+
+
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:
     """Most severe first; within a severity, in the order given (files in run order, then position)."""
     return sorted(findings, key=lambda f: -f.severity.rank)

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, Summary
+from . import Reporter, ReportOptions, Summary, page_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -111,7 +111,8 @@ class TextReporter(Reporter):
         show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
             where = f"{f.path}:{f.line}:{f.column}:"
-            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            page = f" {page_label(f)}" if f.page is not None else ""
+            console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
             if show_frames:
                 for row in _frame(f):
                     console.print(row)
