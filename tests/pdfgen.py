@@ -217,8 +217,8 @@ def finding_pdf() -> bytes:
     return _done(c, buf)
 
 
-def second_page_finding_pdf() -> bytes:
-    """Two pages; the wrong rate is on the second line of page 2 (CHG001 is found there)."""
+def second_page_finding_pdf(rate: str = "39.5") -> bytes:
+    """Two pages; the wrong rate is on the second line of page 2 (CHG001 is found there; rate="8.7" is right)."""
     c, buf = _canvas()
     c.setFont(FONT, 12)
     c.drawString(72, 780, "2024年度部门决算说明")
@@ -227,7 +227,7 @@ def second_page_finding_pdf() -> bytes:
     c.showPage()
     c.setFont(FONT, 12)
     c.drawString(72, 780, "二、机关运行经费情况")
-    c.drawString(72, 700, "机关运行经费支出612,480.50元，比上年减少58,230.00元，下降39.5%。")
+    c.drawString(72, 700, f"机关运行经费支出612,480.50元，比上年减少58,230.00元，下降{rate}%。")
     return _done(c, buf)
 
 
