@@ -69,6 +69,7 @@ def main() -> None:
 # accepted findings
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="只报告基线文件中没有的问题。")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="把当前全部问题写入基线文件（不输出报告）。")
+@click.option("--prune-baseline", is_flag=True, help="与 --baseline 同用：把已过时的条目（本次检查的文件中已不再出现的问题）从基线文件中删去。")
 # fixes
 @click.option("--fix", is_flag=True, help="把确定的修正写回文本类文件（txt、md、html），并报告剩余问题。")
 @click.option("--diff", is_flag=True, help="以 unified diff 显示确定的修正，不修改文件。")
@@ -94,6 +95,7 @@ def check(
     statistics: bool,
     baseline_file: Path | None,
     write_baseline: Path | None,
+    prune_baseline: bool,
     fix: bool,
     diff: bool,
     debug: bool,
@@ -111,6 +113,8 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix 与 --diff 不能同时使用")
+    if prune_baseline and baseline_file is None:
+        raise click.UsageError("--prune-baseline 须与 --baseline 同用")
     overrides: dict = {}
     if select:
         overrides["select"] = _codes(select)
@@ -168,6 +172,8 @@ def check(
             tally.add(result)
             reporter.file(result)
         reporter.finish()
+    if baseline is not None:
+        _stale_baseline(baseline, config, prune_baseline)
     if reporter.summary.files > 1 and not quiet and time.monotonic() - started > runner.SLOW_RUN:
         for line in runner.slowest_lines(reporter.summary):
             click.echo(line, err=True)
@@ -239,6 +245,26 @@ def _read_baseline(path: Path):
         return Baseline(path)
     except BaselineError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _stale_baseline(baseline, config: Config, prune: bool) -> None:
+    """Say how many baseline entries no finding answered to; with prune, rewrite the file without them."""
+    stale = baseline.stale(config.selects)
+    n = sum(stale.values())
+    if not n:
+        return
+    if not prune:
+        click.echo(
+            f"基线 {baseline.file} 中有 {n} 个条目已过时（对应的问题在本次检查的文件中已不再出现）；"
+            "可加 --prune-baseline 把它们从基线中删去。",
+            err=True,
+        )
+        return
+    try:
+        removed = baseline.prune(stale)
+    except OSError as exc:
+        raise click.UsageError(f"无法写入基线文件 {baseline.file}：{exc.strerror or exc}") from None
+    click.echo(f"已从基线 {baseline.file} 删去 {removed} 个过时条目，余 {len(baseline.entries) - removed} 个。", err=True)
 
 
 def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
