@@ -71,8 +71,9 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="把当前全部问题写入基线文件（不输出报告）。")
 @click.option("--prune-baseline", is_flag=True, help="与 --baseline 同用：把已过时的条目（本次检查的文件中已不再出现的问题）从基线文件中删去。")
 # fixes
-@click.option("--fix", is_flag=True, help="把确定的修正写回文本类文件（txt、md、html），并报告剩余问题。")
-@click.option("--diff", is_flag=True, help="以 unified diff 显示确定的修正，不修改文件。")
+@click.option("--fix", is_flag=True, help="把安全的修正（全角数字、缺少的“元”或“%”、多余的负号）写回文本类文件（txt、md、html），并报告剩余问题。")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix 或 --diff 同用：也应用改动数字或用词的修正建议（经复查，且无其他问题涉及同一数字时）。")
+@click.option("--diff", is_flag=True, help="以 unified diff 显示 --fix 会做的修正，不修改文件。")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示 Python 调用栈。")
 # archives
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
@@ -97,6 +98,7 @@ def check(
     write_baseline: Path | None,
     prune_baseline: bool,
     fix: bool,
+    unsafe_fixes: bool,
     diff: bool,
     debug: bool,
     jobs: int | None,
@@ -113,6 +115,8 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix 与 --diff 不能同时使用")
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes 须与 --fix 或 --diff 同用")
     if prune_baseline and baseline_file is None:
         raise click.UsageError("--prune-baseline 须与 --baseline 同用")
     overrides: dict = {}
@@ -154,9 +158,9 @@ def check(
             except OSError as exc:
                 raise click.UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
         if diff:
-            sys.exit(_print_diffs(results, config, out))
+            sys.exit(_print_diffs(results, config, out, unsafe_fixes))
         if fix:
-            results = (_fix_one(r, config, keep_document) for r in results)
+            results = (_fix_one(r, config, keep_document, unsafe_fixes) for r in results)
         if write_baseline is not None:
             sys.exit(_write_baseline(write_baseline, results))
         if baseline is not None:
@@ -199,25 +203,41 @@ def _configure(
     return base.model_copy(update=overrides)
 
 
-def _fix_one(result: FileResult, config: Config, keep_document: bool) -> FileResult:
-    """A file with certain fixes, fixed and written back: the check of the fixed text."""
+def _fix_one(result: FileResult, config: Config, keep_document: bool, unsafe: bool) -> FileResult:
+    """A file with fixes, fixed and written back: the check of the fixed text."""
     from .fixes import NotFixable, fix_file
 
     if result.error or not any(f.fix is not None for f in result.findings):
         return result
     try:
-        outcome = fix_file(result.path, config, write=True, keep_document=keep_document)
+        outcome = fix_file(result.path, config, write=True, keep_document=keep_document, unsafe=unsafe)
     except NotFixable as exc:
         click.echo(f"{result.path}: 未自动修复：{exc}", err=True)
         return result
     if outcome.changed:
         done = "，".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
         click.echo(f"{result.path}: 已修复 {sum(outcome.applied.values())} 处（{done}）", err=True)
+    _say_unapplied(outcome, unsafe)
     return outcome.result or result
 
 
-def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO) -> int:
-    """--diff: the certain fixes of every file as one unified diff; exit 1 when there are any."""
+def _say_unapplied(outcome, unsafe: bool) -> None:
+    """On stderr: the suggestions left in a file, and why each one that was tried was held back."""
+    from .fixes import fingerprint
+
+    left = outcome.suggested
+    if not left:
+        return
+    if not unsafe:
+        click.echo(f"{outcome.path}: 另有 {len(left)} 处修正建议会改动数字或用词，未应用；核实后可加 --unsafe-fixes 应用", err=True)
+        return
+    for f in left:
+        why = outcome.held.get(fingerprint(f), "未应用")
+        click.echo(f"{outcome.path}:{f.line}:{f.column}: {f.rule} 的修正建议“{f.fix}”未应用：{why}", err=True)
+
+
+def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO, unsafe: bool) -> int:
+    """--diff: what --fix (--unsafe-fixes) would change in every file, as one unified diff; exit 1 when anything."""
     from .fixes import NotFixable, fix_file, unified_diff
 
     fixes = 0
@@ -227,14 +247,16 @@ def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO) -> 
         if result.error or not any(f.fix is not None for f in result.findings):
             continue
         try:
-            outcome = fix_file(result.path, config, write=False)
+            outcome = fix_file(result.path, config, write=False, unsafe=unsafe)
         except NotFixable as exc:
             click.echo(f"{result.path}: 无法自动修复：{exc}", err=True)
             continue
         if outcome.changed:
             out.write(unified_diff(outcome))
             fixes += sum(outcome.applied.values())
-    click.echo(f"可自动修复 {fixes} 处；用 --fix 写回文件。" if fixes else "没有可自动修复的问题。", err=True)
+        _say_unapplied(outcome, unsafe)
+    how = "--fix --unsafe-fixes" if unsafe else "--fix"
+    click.echo(f"可自动修复 {fixes} 处；用 {how} 写回文件。" if fixes else "没有可自动修复的问题。", err=True)
     return 2 if unreadable else 1 if fixes else 0
 
 
@@ -321,6 +343,11 @@ def _catalogue(rules_dir: tuple[str, ...], isolated: bool) -> dict[str, Rule]:
     return _load_rules(dirs)
 
 
+def _fix_kind(r: Rule) -> str | None:
+    """safe: --fix applies its fixes; unsafe: they change a figure or a word, and need --unsafe-fixes."""
+    return ("safe" if r.safe_fix else "unsafe") if r.fixable else None
+
+
 def _settings_json(r: Rule) -> list[dict]:
     return [
         {"name": name, "default": str(s.default) if not isinstance(s.default, (bool, int)) else s.default,
@@ -345,6 +372,7 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
                 "name": r.name,
                 "severity": r.severity.value,
                 "fixable": r.fixable,
+                "fix": _fix_kind(r),
                 "summary": r.summary,
                 "origin": r.origin,
                 "settings": _settings_json(r),
@@ -364,7 +392,8 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
     third_party = Counter(r.origin for r in rules.values() if r.origin != "auditlint")
     for r in rules.values():
         summary = r.summary + (f"（来自 {r.origin}）" if r.origin != "auditlint" else "")
-        table.add_row(r.id, r.name, r.severity.value, "是" if r.fixable else "", escape(summary))
+        fixes = {"safe": "是（--fix）", "unsafe": "建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
+        table.add_row(r.id, r.name, r.severity.value, fixes, escape(summary))
     console = Console()
     if not console.is_terminal:  # a pipe or a file has no width to fit: keep each rule on one line
         console = Console(width=240)
@@ -383,7 +412,8 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
     r = rules.get(rule_id.strip().upper())
     if r is None:
         raise click.UsageError(f"没有规则 “{rule_id}”；运行 auditlint rules 查看全部规则")
-    click.echo(f"{r.id} {r.name}（默认级别：{r.severity.value}{'，可自动修复' if r.fixable else ''}）\n")
+    fixes = {"safe": "，可自动修复（--fix）", "unsafe": "，有修正建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
+    click.echo(f"{r.id} {r.name}（默认级别：{r.severity.value}{fixes}）\n")
     click.echo(r.doc)
     if r.settings:
         click.echo(f"\n可配置（[tool.auditlint.settings.{r.id}]）：")

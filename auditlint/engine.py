@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Literal
 
 from .model import Claim, ClaimCount, Disclosure, Finding, Related, Severity
 from .plugins import builtin_rules_package
@@ -35,6 +36,9 @@ class Issue:
     fix: str | None = None
     severity: Severity | None = None  # overrides the rule's default
     related: tuple[tuple[int, int, str], ...] = ()
+    #: the figures the verdict (and the fix) was worked out from, as spans: a fix is held back when another
+    #: finding disputes one of them (rulekit.figures_of(claim) gives a claim's)
+    basis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class Rule:
     doc: str
     fixable: bool
     check: CheckFn = field(compare=False)
+    #: its fixes only restore a form (full-width digits, a missing 元 or %, a doubled sign), never change a
+    #: figure or a word's meaning: --fix applies them; other fixes are suggestions for --unsafe-fixes
+    safe_fix: bool = False
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
 
@@ -104,10 +111,14 @@ def rule(
     rule_id: str,
     name: str,
     severity: str = "error",
-    fixable: bool = False,
+    fixable: bool | Literal["safe"] = False,
     settings: Mapping[str, Setting] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
+
+    fixable=True: its findings may carry a fix that changes a figure or a word (a suggestion, applied
+    only with --unsafe-fixes, and checked before it is kept); fixable="safe": its fixes only restore
+    how a figure is written, and --fix applies them.
 
     A rule that declares settings is called as check(doc, settings), with the
     configured value (or the default) of each one.
@@ -129,7 +140,8 @@ def rule(
             severity=Severity(severity),
             summary=summary,
             doc=doc,
-            fixable=fixable,
+            fixable=bool(fixable),
+            safe_fix=fixable == "safe",
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
@@ -253,6 +265,9 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         end=issue.end,
         source_line=doc.line_text(line),
         page_line=doc.page_line(issue.start),
+        fix_safe=rule.safe_fix,
+        related_spans=[(start, end) for start, end, _ in issue.related],
+        basis=list(issue.basis),
     )
 
 

@@ -536,6 +536,11 @@ class Finding(BaseModel):
     end: int = Field(default=0, exclude=True)
     source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
     page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, for people with the PDF open
+    fix_safe: bool = Field(default=False, exclude=True)  # `fix` only restores a form (--fix); else a suggestion (--unsafe-fixes)
+    # offsets, for holding back a fix another finding disputes: the places `related` refers to (which the
+    # finding calls into question too), and the figures the finding was worked out from (Issue.basis)
+    related_spans: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
+    basis: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):

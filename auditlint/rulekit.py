@@ -13,6 +13,7 @@ from .extract.mentions import Mention
 from .extract.structure import Placement, list_key
 from .model import (
     ChangeClaim,
+    Claim,
     ComparisonClaim,
     CompositionClaim,
     Disclosure,
@@ -72,6 +73,7 @@ __all__ = [
     "cn_numeral",
     "digits",
     "display_subject",
+    "figures_of",
     "in_unit",
     "in_unit_of",
     "interval_of",
@@ -115,6 +117,17 @@ def cite_lines(d: Disclosure, offsets: Iterable[int], most: int = 4) -> str:
         by_page.setdefault(page, []).append(line)
     cited = "，".join(f"第 {page} 页第 {'、'.join(map(str, lines))} 行" for page, lines in by_page.items())
     return cited + ("等" if len(places) > most else "")
+
+
+def figures_of(claim: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of a claim's figures and words (Issue.basis): what its verdict, and a fix, is worked out from."""
+    spans = []
+    for name in type(claim).model_fields:
+        value = getattr(claim, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(getattr(item, "start", None), int) and isinstance(getattr(item, "end", None), int):
+                spans.append((item.start, item.end))
+    return tuple(spans)
 
 
 def money_word_before(d: Disclosure, q: Quantity) -> bool:

@@ -164,7 +164,7 @@ def test_rule_catalogue_as_json_lists_every_rule_with_its_settings():
     by_id = {r["id"]: r for r in data}
     assert set(by_id) >= {"CHG001", "SUM001", "UNIT001"}
     for r in data:
-        assert set(r) == {"id", "name", "severity", "fixable", "summary", "origin", "settings"}
+        assert set(r) == {"id", "name", "severity", "fixable", "fix", "summary", "origin", "settings"}
     assert by_id["CHG001"]["settings"][0]["name"] == "tolerance" and by_id["CHG001"]["settings"][0]["default"] == "0"
     assert by_id["UNIT001"]["settings"][0]["name"] == "default-unit"
     explained = CliRunner().invoke(main, ["explain", "CHG001"]).stdout
