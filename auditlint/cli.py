@@ -142,6 +142,8 @@ def check(
     keep_document = reporter_class(fmt).needs_document and not (diff or write_baseline)
     started = time.monotonic()
     walk = runner.discover(paths, include, exclude)
+    if not walk.files and not walk.unlisted:
+        _nothing_to_check(paths, include, exclude)
     progress: runner.Progress | None = None  # set once the reporter exists, before the first file is checked
 
     def checked() -> Iterable[FileResult]:
@@ -182,6 +184,17 @@ def check(
         for line in runner.slowest_lines(reporter.summary):
             click.echo(line, err=True)
     sys.exit(tally.exit_code)
+
+
+def _nothing_to_check(paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+    """No file to check: say so and exit 2, rather than report a clean run over nothing."""
+    from .sources import SUPPORTED_SUFFIXES
+
+    where = "、".join(paths)
+    filters = "，或都被 --include/--exclude 排除" if include or exclude else ""
+    kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+    click.echo(f"没有可检查的文件：{where} 中没有支持的文件（{kinds}）{filters}；未检查任何内容。", err=True)
+    sys.exit(2)
 
 
 def _configure(

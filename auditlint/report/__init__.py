@@ -121,6 +121,16 @@ class Summary:
         }
 
 
+def nothing_found(s: Summary) -> str:
+    """What a run without findings may say: "no problems" only of the files that were read and fully checked."""
+    checked = s.files - s.unreadable
+    if checked == 0:
+        return "没有检查任何文件"
+    if s.unreadable or s.internal_errors:
+        return f"已检查的 {checked} 个文件中未发现问题"
+    return f"未发现问题（共 {s.files} 个文件）"
+
+
 def page_label(f: Finding) -> str:
     """Where a finding is in a paged document (a PDF) as its reader finds it: 第 3 页第 12 行; "" for text."""
     if f.page is None:

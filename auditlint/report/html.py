@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..model import Document, FileResult, Finding, Severity
-from . import Reporter, ReportOptions
+from . import Reporter, ReportOptions, nothing_found
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -135,7 +135,7 @@ class HtmlReporter(Reporter):
             parts.append(self._index())
         parts.extend(self.sections)
         if not self.sections:
-            parts.append('<section class="panel"><p class="empty">没有发现问题。</p></section>')
+            parts.append(f'<section class="panel"><p class="empty">{esc(nothing_found(s))}。</p></section>')
         parts += [
             "</main>",
             f"<footer>由 auditlint {esc(__version__)} 生成 · 数字均按书写精度以区间核算，四舍五入不算错误</footer>",

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, Summary, page_label
+from . import Reporter, ReportOptions, Summary, nothing_found, page_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -53,14 +53,17 @@ def summary_line(s: Summary) -> str:
             f"涉及 {s.files_with_findings}/{s.files} 个文件"
         )
     else:
-        parts.append(f"未发现问题（共 {s.files} 个文件）")
-    parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
+        parts.append(nothing_found(s))
+    if s.files > s.unreadable:
+        parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
     if s.suppressed:
         parts.append(f"{s.suppressed} 个问题被文中的 auditlint: ignore 注释忽略")
     if s.baselined:
         parts.append(f"{s.baselined} 个问题已记录在基线中，未显示")
     if s.unreadable:
         parts.append(f"[bold red]{s.unreadable} 个文件无法读取[/]")
+    if s.internal_errors:
+        parts.append(f"[bold red]{s.internal_errors} 处规则出错，相应的检查未完成[/]")
     return "；".join(parts) + "。"
 
 
