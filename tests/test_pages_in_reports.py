@@ -37,7 +37,7 @@ def test_the_page_label():
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 def test_text_and_concise_name_the_page_after_the_location(fmt):
     output = render(fmt, [FileResult(path="说明.pdf", findings=[_finding(1, 3, 12)])], ReportOptions())
-    assert "说明.pdf:101:3: 第 3 页第 12 行 " in output
+    assert "说明.pdf:101:3: 第 3 页第 12 行 错误 CHG001 " in output
     plain = render(fmt, [FileResult(path="说明.txt", findings=[_finding(1, None)])], ReportOptions())
     assert "页" not in plain
 
@@ -50,7 +50,7 @@ def test_github_annotations_log_lines_and_the_job_summary_name_the_page(tmp_path
     annotations = [c for c in parse_commands(output) if c["kind"] == "error"]
     assert len(annotations) == 10
     assert all(c["message"].startswith(f"第 2 页第 {n} 行：") for n, c in zip(range(1, 11), annotations))
-    assert "说明.pdf:111:3: CHG001 第 2 页第 11 行：第11处下降率与数据不符" in output
+    assert "说明.pdf:111:3: 错误 CHG001 第 2 页第 11 行：第11处下降率与数据不符" in output
     table = summary.read_text(encoding="utf-8")
     assert "| 文件 | 位置 | 规则 | 问题 |" in table
     assert "| `说明.pdf` | 第 2 页第 12 行 | CHG001 |" in table

@@ -35,6 +35,9 @@ _REGISTRY: dict[str, tuple[str, str]] = {
 }
 FORMATS = tuple(_REGISTRY)
 
+#: A severity as a report writes it in words, so a saved or mailed report keeps it without colour.
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+
 
 @dataclass
 class ReportOptions:

@@ -12,7 +12,7 @@ import os
 from typing import TextIO
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, by_severity, page_label
+from . import SEVERITY_WORDS, Reporter, ReportOptions, by_severity, page_label
 
 PER_KIND = 10  # annotations of one kind GitHub shows per step
 SUMMARY_BUDGET = 1_000_000  # bytes; GitHub refuses a step summary over 1 MiB
@@ -86,7 +86,7 @@ class GithubReporter(Reporter):
                 command("notice", f"另有 {len(rest)} 个问题未作为注释显示（GitHub 每步每类最多显示 {PER_KIND} 个注释）；{where}",
                         title="auditlint")
             )
-            lines.extend(f"{f.path}:{f.line}:{f.column}: {f.rule} {_paged(f, f.message)}" for f in rest)
+            lines.extend(f"{f.path}:{f.line}:{f.column}: {SEVERITY_WORDS[f.severity.value]} {f.rule} {_paged(f, f.message)}" for f in rest)
         for line in lines:
             self.out.write(line + "\n")
         if summary_file:

@@ -17,10 +17,10 @@ from typing import TextIO
 
 from .. import __version__
 from ..model import Document, FileResult, Finding, Severity
-from . import Reporter, ReportOptions, nothing_found
+from . import SEVERITY_WORDS, Reporter, ReportOptions, nothing_found
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_NAMES = {s: SEVERITY_WORDS[s.value] for s in Severity}
 _GAP = 3  # this many empty lines in a row (markup-only lines of an html file) fold into one row
 
 

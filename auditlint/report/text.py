@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, Summary, nothing_found, page_label
+from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
@@ -115,7 +115,8 @@ class TextReporter(Reporter):
         for f in result.findings:
             where = f"{f.path}:{f.line}:{f.column}:"
             page = f" {page_label(f)}" if f.page is not None else ""
-            console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
+            console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
             if show_frames:
                 for row in _frame(f):
                     console.print(row)
