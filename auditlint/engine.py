@@ -85,6 +85,9 @@ class Rule:
     safe_fix: bool = False
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
+    #: "suppressions": a rule about the file's auditlint: ignore comments, called as check(doc, use) once the
+    #: other rules' findings have been matched against them (suppress.SuppressionUse)
+    reads: Literal["disclosure", "suppressions"] = "disclosure"
 
     def defaults(self) -> dict[str, SettingValue]:
         return {name: s.default for name, s in self.settings.items()}
@@ -113,6 +116,7 @@ def rule(
     severity: str = "error",
     fixable: bool | Literal["safe"] = False,
     settings: Mapping[str, Setting] | None = None,
+    reads: Literal["disclosure", "suppressions"] = "disclosure",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
 
@@ -142,6 +146,7 @@ def rule(
             doc=doc,
             fixable=bool(fixable),
             safe_fix=fixable == "safe",
+            reads=reads,
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
@@ -276,16 +281,27 @@ def run_rules(
     rules: Iterable[Rule],
     debug: bool = False,
     settings: Mapping[str, Mapping[str, SettingValue]] | None = None,
+    suppressions: object | None = None,
 ) -> RunResult:
-    """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise)."""
+    """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise).
+
+    Without `suppressions` the rules that read the disclosure run; with it (a SuppressionUse), the rules
+    about the file's suppression comments."""
     findings: list[Finding] = []
     errors: list[RuleError] = []
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
+        if (r.reads == "suppressions") != (suppressions is not None):
+            continue
         produced: list[Finding] = []
         try:
-            outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})}) if r.settings else r.check(d)
+            if suppressions is not None:
+                outcomes = r.check(d, suppressions)
+            elif r.settings:
+                outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})})
+            else:
+                outcomes = r.check(d)
             for outcome in outcomes:
                 if isinstance(outcome, Issue):
                     produced.append(_to_finding(r, outcome, d))

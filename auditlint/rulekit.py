@@ -29,6 +29,7 @@ from .model import (
 from .numbering import cn_number, cn_numeral, marker_for, marker_written
 from .numbers import HUNDRED, MONEY_SCALE, Interval, percent_of, plain, quantize
 from .scan import Scan
+from .suppress import SuppressionUse
 from .tables import LinkClaim, ListedItemClaim, NameClaim, ShiftClaim, TableCell, TableClaim, TextTableClaim
 from .tables.evaluate import Culprit, Outcome, TableVerdicts, rounded
 from .verdicts import amount, digits, in_unit, in_unit_of, interval_of, percent, rounded_text
@@ -63,6 +64,7 @@ __all__ = [
     "Severity",
     "ShareClaim",
     "Statement",
+    "SuppressionUse",
     "TableCell",
     "TableClaim",
     "TableVerdicts",

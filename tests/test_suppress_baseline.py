@@ -35,7 +35,8 @@ def test_codes_and_prefixes_choose_the_rules_and_no_code_means_all():
     assert rules("<!-- auditlint: ignore UNIT002 -->\n" + line) == ["CHG001"]
     assert rules("<!-- auditlint: ignore UNIT, CHG001 -->\n" + line) == []
     assert rules("<!-- auditlint: ignore -->\n" + line) == []
-    assert rules("<!-- auditlint: ignore SUM001 -->\n" + line) == ["CHG001", "UNIT002"]
+    # a comment that silences nothing is itself reported (SUP002)
+    assert rules("<!-- auditlint: ignore SUM001 -->\n" + line) == ["SUP002", "CHG001", "UNIT002"]
 
 
 def test_a_file_level_comment_silences_a_rule_everywhere():
