@@ -338,6 +338,35 @@ class _Tally:
         return 2 if self.broken else 1 if self.failing else 0
 
 
+# ------------------------------------------------------------------------- show
+
+
+@main.command("show")
+@click.argument("file")
+@click.option("--select", multiple=True, help="只运行这些规则（规则号或前缀，逗号分隔，如 CHG,SUM001）。")
+@click.option("--ignore", multiple=True, help="不运行这些规则。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式。")
+@click.option("--lines", "every_line", is_flag=True, help="逐行列出分段结果（默认把同类的连续行合并显示）。")
+def show_file(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, every_line: bool) -> None:
+    """显示 auditlint 从一个文件读到的内容：分段、表格、每项数字表述及其核验结果。"""
+    from . import show
+    from .config import ConfigError, check_codes, resolve_settings
+
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _codes(select)
+    if ignore:
+        overrides["ignore"] = _codes(ignore)
+    config = _configure(Path(file), None, False, overrides, ())
+    rules = _load_rules(config.rules_dirs)
+    try:
+        check_codes(config, rules)
+        settings = resolve_settings(config, rules)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(show.run(file, config, rules.values(), settings, fmt, every_line))
+
+
 # ------------------------------------------------------------------ the catalogue
 
 

@@ -36,6 +36,8 @@ class Issue:
     fix: str | None = None
     severity: Severity | None = None  # overrides the rule's default
     related: tuple[tuple[int, int, str], ...] = ()
+    # the claims it is about, when they are not (only) the one the rule assessed right before it
+    claims: tuple[Claim, ...] = field(default=(), compare=False)
     #: the figures the verdict (and the fix) was worked out from, as spans: a fix is held back when another
     #: finding disputes one of them (rulekit.figures_of(claim) gives a claim's)
     basis: tuple[tuple[int, int], ...] = ()
@@ -222,11 +224,65 @@ class RuleError:
     detail: str = ""
 
 
+ClaimStatus = Literal["holds", "fails", "not-assessable"]
+
+
+@dataclass
+class ClaimOutcome:
+    """What one rule made of one claim: it holds, it fails (and the findings saying so), or a term is missing."""
+
+    claim: Claim
+    rule: str
+    status: ClaimStatus
+    reason: str = ""  # why it is not assessable, in the rule's words
+    findings: list[Finding] = field(default_factory=list)
+
+
+class _Trace:
+    """The outcomes of one rule's run, claim by claim (run_rules(trace=True)).
+
+    A finding is about the claims its Issue names, or else about the claim the
+    rule assessed just before yielding it (a rule yields Assessed(claim), then
+    the Issue that claim fails with); a finding after no assessment (a rule that
+    reads the text, not claims) is about no claim.
+    """
+
+    def __init__(self, rule_id: str) -> None:
+        self.rule = rule_id
+        self.outcomes: dict[int, ClaimOutcome] = {}
+        self.last: ClaimOutcome | None = None
+
+    def _of(self, claim: Claim, status: ClaimStatus) -> ClaimOutcome:
+        o = self.outcomes.get(id(claim))
+        if o is None:
+            o = self.outcomes[id(claim)] = ClaimOutcome(claim, self.rule, status)
+        return o
+
+    def assessed(self, claim: Claim) -> None:
+        o = self._of(claim, "holds")
+        if o.status == "not-assessable":
+            o.status, o.reason = "holds", ""
+        self.last = o
+
+    def not_assessable(self, claim: Claim, reason: str) -> None:
+        o = self._of(claim, "not-assessable")
+        if o.status == "not-assessable" and not o.reason:
+            o.reason = reason
+        self.last = None
+
+    def issue(self, issue: Issue, finding: Finding) -> None:
+        about = [self._of(c, "fails") for c in issue.claims] or ([self.last] if self.last is not None else [])
+        for o in about:
+            o.status, o.reason = "fails", ""
+            o.findings.append(finding)
+
+
 @dataclass
 class RunResult:
     findings: list[Finding]
     claims: dict[str, ClaimCount]
     errors: list[RuleError]
+    outcomes: list[ClaimOutcome] = field(default_factory=list)  # per claim and rule, with run_rules(trace=True)
 
 
 def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
@@ -276,39 +332,55 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
     )
 
 
+def _call(r: Rule, d: Disclosure, settings, suppressions) -> Iterable:
+    """What a rule yields, called as it declares: check(doc), check(doc, settings) or check(doc, use)."""
+    if suppressions is not None:
+        return r.check(d, suppressions)
+    if r.settings:
+        return r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})})
+    return r.check(d)
+
+
 def run_rules(
     d: Disclosure,
     rules: Iterable[Rule],
     debug: bool = False,
     settings: Mapping[str, Mapping[str, SettingValue]] | None = None,
+    trace: bool = False,
     suppressions: object | None = None,
 ) -> RunResult:
     """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise).
 
+    With trace, the result also says, per claim and rule, whether the claim holds,
+    fails (with its findings) or is not assessable (with the reason).
+
     Without `suppressions` the rules that read the disclosure run; with it (a SuppressionUse), the rules
-    about the file's suppression comments."""
+    about the file's suppression comments.
+    """
     findings: list[Finding] = []
     errors: list[RuleError] = []
+    outcomes: list[ClaimOutcome] = []
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
         if (r.reads == "suppressions") != (suppressions is not None):
             continue
         produced: list[Finding] = []
+        traced = _Trace(r.id) if trace else None
         try:
-            if suppressions is not None:
-                outcomes = r.check(d, suppressions)
-            elif r.settings:
-                outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})})
-            else:
-                outcomes = r.check(d)
-            for outcome in outcomes:
+            for outcome in _call(r, d, settings, suppressions):
                 if isinstance(outcome, Issue):
                     produced.append(_to_finding(r, outcome, d))
+                    if traced is not None:
+                        traced.issue(outcome, produced[-1])
                 elif isinstance(outcome, Assessed):
                     assessed.add(id(outcome.claim))
+                    if traced is not None:
+                        traced.assessed(outcome.claim)
                 elif isinstance(outcome, NotAssessable):
                     skipped.add(id(outcome.claim))
+                    if traced is not None:
+                        traced.not_assessable(outcome.claim, outcome.reason)
         except Exception as exc:  # a broken rule must not take the file's other findings with it
             errors.append(
                 RuleError(
@@ -319,6 +391,8 @@ def run_rules(
             )
             continue
         findings.extend(produced)
+        if traced is not None:
+            outcomes.extend(traced.outcomes.values())
     counts: dict[str, ClaimCount] = {}
     for claim in d.claims:
         c = counts.get(claim.kind)
@@ -330,14 +404,29 @@ def run_rules(
         elif id(claim) in skipped:
             c.not_assessable += 1
     findings.sort(key=lambda f: (f.start, f.rule))
-    return RunResult(findings=_dedupe(findings), claims=counts, errors=errors)
+    kept = _dedupe(findings)
+    if outcomes:
+        _point_at_kept(outcomes, kept)
+    return RunResult(findings=kept, claims=counts, errors=errors, outcomes=outcomes)
+
+
+def _key(f: Finding) -> tuple[str, int, int, str]:
+    return (f.rule, f.start, f.end, f.message)
+
+
+def _point_at_kept(outcomes: list[ClaimOutcome], kept: list[Finding]) -> None:
+    """Outcomes refer to the findings the run keeps: a repeated finding dropped by _dedupe is its first copy."""
+    first = {_key(f): f for f in kept}
+    for o in outcomes:
+        if o.findings:
+            o.findings = list({id(f): f for f in (first[_key(f)] for f in o.findings)}.values())
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int, str]] = set()
     out = []
     for f in findings:
-        key = (f.rule, f.start, f.end, f.message)
+        key = _key(f)
         if key not in seen:
             seen.add(key)
             out.append(f)

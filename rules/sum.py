@@ -85,6 +85,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             actual=doc.text[first.total.start : first.total.end],
             severity=severity,
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
+            claims=tuple(claim for claim, *_ in failures),
         )
 
 

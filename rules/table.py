@@ -168,6 +168,7 @@ def _report(d: Disclosure, rule_id: str) -> Iterator:
                 expected=expected,  # the likely value, not a certain one: no automatic fix
                 actual=culprit.cell.text,
                 related=tuple((x.claim.total.start, x.claim.total.end, x.claim.what) for x in culprit.explains),
+                claims=tuple(x.claim for x in culprit.explains),
             )
             continue
         expected = _expected(o)
