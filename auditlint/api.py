@@ -59,6 +59,8 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         rules = rules_for(config, path)
         outcome = run_rules(disclosure, rules, debug=debug, settings=settings)
         findings, suppressed = _suppressed(disclosure, rules, outcome, config, debug)
+        if config.severity:
+            findings = [_reseverity(f, config) for f in findings]
     except Exception as exc:  # extraction bugs must not cost the other files
         if debug:
             raise
@@ -86,6 +88,12 @@ def _suppressed(disclosure, rules: list[Rule], outcome, config: Config, debug: b
         outcome.errors.extend(about.errors)
         findings = sorted(findings + about.findings, key=lambda f: (f.start, f.rule))
     return findings, suppressed
+
+
+def _reseverity(f: Finding, config: Config) -> Finding:
+    """A finding with the severity the configuration gives its rule ([tool.auditlint.severity])."""
+    severity = config.severity_of(f.rule)
+    return f if severity is None or severity == f.severity else f.model_copy(update={"severity": severity})
 
 
 def check_path(

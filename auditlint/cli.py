@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -58,7 +59,9 @@ def main() -> None:
 # configuration
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="使用此配置文件（不再向上查找）。")
 @click.option("--isolated", is_flag=True, help="忽略所有配置文件。")
+@click.option("--show-settings", is_flag=True, help="显示所用的配置文件、选用的规则和各项设置，然后退出（不检查）。")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="达到该级别的问题使退出码为 1（默认 warning）。")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码也为 0（有文件无法检查时仍为 2）。")
 @click.option("--max-file-size", type=click.IntRange(min=1), help="单个文件大小上限（字节）。")
 # the report
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
@@ -66,6 +69,8 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="只输出问题，不输出代码片段和汇总。")
 @click.option("--show-source/--no-show-source", default=True, help="在每个问题下显示原文片段。")
 @click.option("--statistics", is_flag=True, help="在 text/concise 输出后列出每条规则的问题数和每个文件核验的表述数。")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="text/concise 输出是否着色：auto 仅在终端上（遵循 NO_COLOR）。")
 # accepted findings
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="只报告基线文件中没有的问题。")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="把当前全部问题写入基线文件（不输出报告）。")
@@ -79,119 +84,253 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
 @click.option("--include", multiple=True, help="只检查目录中匹配这些通配符的文件（如 '*/2023/*'）。")
 @click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
-def check(
-    paths: tuple[str, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    rules_dir: tuple[str, ...],
-    config_file: Path | None,
-    isolated: bool,
-    fail_on: str | None,
-    max_file_size: int | None,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    show_source: bool,
-    statistics: bool,
-    baseline_file: Path | None,
-    write_baseline: Path | None,
-    prune_baseline: bool,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    debug: bool,
-    jobs: int | None,
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-) -> None:
-    """检查文件或目录中的报告，指出数字表述中的错误。"""
-    import time
+@click.option("--stdin-filename", help="从标准输入读取（路径写作 -）时报告使用的文件名；其扩展名决定读取方式（默认按文本读取）。")
+def check(**given) -> None:
+    """检查文件或目录中的报告，指出数字表述中的错误。路径写作 - 时从标准输入读取。"""
+    opts = _CheckOptions(**given)
+    opts.refuse_conflicts()
+    config, rules = _setup(opts)
+    if opts.show_settings:
+        click.echo(settings_text(config, rules))
+        sys.exit(0)
+    sys.exit(_CheckRun(opts, config, rules).run())
 
-    from . import runner
+
+@dataclass
+class _CheckOptions:
+    """The options of `auditlint check`, as given."""
+
+    paths: tuple[str, ...]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    rules_dir: tuple[str, ...]
+    config_file: Path | None
+    isolated: bool
+    show_settings: bool
+    fail_on: str | None
+    exit_zero: bool
+    max_file_size: int | None
+    fmt: str
+    output: Path | None
+    quiet: bool
+    show_source: bool
+    statistics: bool
+    color: str
+    baseline_file: Path | None
+    write_baseline: Path | None
+    prune_baseline: bool
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    debug: bool
+    jobs: int | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    stdin_filename: str | None
+
+    @property
+    def stdin(self) -> bool:
+        return "-" in self.paths
+
+    def refuse_conflicts(self) -> None:
+        """Options that cannot go together: a usage error (exit 2) before anything is read."""
+        if self.fix and self.diff:
+            raise click.UsageError("--fix 与 --diff 不能同时使用")
+        if self.unsafe_fixes and not (self.fix or self.diff):
+            raise click.UsageError("--unsafe-fixes 须与 --fix 或 --diff 同用")
+        if self.prune_baseline and self.baseline_file is None:
+            raise click.UsageError("--prune-baseline 须与 --baseline 同用")
+        if self.stdin and len(self.paths) > 1:
+            raise click.UsageError("从标准输入读取（-）时不能再指定其他路径")
+        if self.stdin and (self.fix or self.diff):
+            raise click.UsageError("从标准输入读取（-）时不能使用 --fix 或 --diff：没有可写回的文件")
+        if self.stdin_filename and not self.stdin:
+            raise click.UsageError("--stdin-filename 只用于从标准输入读取（路径写作 -）")
+
+    def overrides(self) -> dict:
+        """What the command line sets over the configuration file."""
+        from .model import Severity
+
+        given = {
+            "select": _codes(self.select),
+            "ignore": _codes(self.ignore),
+            "extend_select": _codes(self.extend_select),
+            "fail_on": Severity(self.fail_on) if self.fail_on else None,
+            "max_file_size": self.max_file_size,
+        }
+        return {key: value for key, value in given.items() if value}
+
+    def start(self) -> Path:
+        """Where the configuration is looked for: the first path, or the name given to standard input."""
+        if self.stdin:
+            return Path(self.stdin_filename) if self.stdin_filename else Path.cwd()
+        return Path(self.paths[0])
+
+
+def _setup(opts: _CheckOptions) -> tuple[Config, dict[str, Rule]]:
+    """The configuration of the run, checked against the rules it names (exit 2 on a mistake)."""
     from .config import ConfigError, check_codes, resolve_settings
-    from .model import Severity
-    from .report import ReportOptions, make_reporter, reporter_class
 
-    if fix and diff:
-        raise click.UsageError("--fix 与 --diff 不能同时使用")
-    if unsafe_fixes and not (fix or diff):
-        raise click.UsageError("--unsafe-fixes 须与 --fix 或 --diff 同用")
-    if prune_baseline and baseline_file is None:
-        raise click.UsageError("--prune-baseline 须与 --baseline 同用")
-    overrides: dict = {}
-    if select:
-        overrides["select"] = _codes(select)
-    if ignore:
-        overrides["ignore"] = _codes(ignore)
-    if extend_select:
-        overrides["extend_select"] = _codes(extend_select)
-    if fail_on:
-        overrides["fail_on"] = Severity(fail_on)
-    if max_file_size:
-        overrides["max_file_size"] = max_file_size
-    config = _configure(Path(paths[0]), config_file, isolated, overrides, rules_dir)
+    config = _configure(opts.start(), opts.config_file, opts.isolated, opts.overrides(), opts.rules_dir)
     rules = _load_rules(config.rules_dirs)
     try:
         check_codes(config, rules)
         resolve_settings(config, rules)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    baseline = _read_baseline(baseline_file) if baseline_file else None
+    return config, rules
 
-    keep_document = reporter_class(fmt).needs_document and not (diff or write_baseline)
-    started = time.monotonic()
-    walk = runner.discover(paths, include, exclude)
-    if not walk.files and not walk.unlisted:
-        _nothing_to_check(paths, include, exclude)
-    progress: runner.Progress | None = None  # set once the reporter exists, before the first file is checked
 
-    def checked() -> Iterable[FileResult]:
-        yield from runner.run(walk.files, config, jobs or runner.default_jobs(), debug, progress, keep_document)
-        yield from walk.unlisted
+class _CheckRun:
+    """One `auditlint check`: the files found, checked, fixed or filtered as asked, reported; the exit code."""
 
-    results = checked()
+    def __init__(self, opts: _CheckOptions, config: Config, rules: dict[str, Rule]) -> None:
+        from .report import reporter_class
 
-    with ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if output is not None:
-            try:
-                out = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                raise click.UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
-        if diff:
-            sys.exit(_print_diffs(results, config, out, unsafe_fixes))
-        if fix:
-            results = (_fix_one(r, config, keep_document, unsafe_fixes) for r in results)
-        if write_baseline is not None:
-            sys.exit(_write_baseline(write_baseline, results))
-        if baseline is not None:
-            results = (baseline.filter(r) for r in results)
-        selected = {rule_id: r for rule_id, r in rules.items() if config.selects(rule_id)}
-        options = ReportOptions(show_source=show_source, quiet=quiet, statistics=statistics, rules=selected)
-        reporter = make_reporter(fmt, out, options)
+        self.opts, self.config, self.rules = opts, config, rules
+        self.baseline = _read_baseline(opts.baseline_file) if opts.baseline_file else None
+        self.keep_document = reporter_class(opts.fmt).needs_document and not (opts.diff or opts.write_baseline)
+        self.progress = None  # set once the reporter exists, before the first file is checked
+        self.total = 1  # files to check, once found
+
+    def run(self) -> int:
+        import time
+
+        from . import runner
+
+        started = time.monotonic()
+        results = self._results()
+        with ExitStack() as stack:
+            out = self._output(stack)
+            if self.opts.diff:
+                return _print_diffs(results, self.config, out, self.opts.unsafe_fixes)
+            if self.opts.fix:
+                results = (_fix_one(r, self.config, self.keep_document, self.opts.unsafe_fixes) for r in results)
+            if self.opts.write_baseline is not None:
+                return _write_baseline(self.opts.write_baseline, results)
+            if self.baseline is not None:
+                results = (self.baseline.filter(r) for r in results)
+            reporter, tally = self._report(results, out)
+        if self.baseline is not None:
+            _stale_baseline(self.baseline, self.config, self.opts.prune_baseline)
+        if reporter.summary.files > 1 and not self.opts.quiet and time.monotonic() - started > runner.SLOW_RUN:
+            for line in runner.slowest_lines(reporter.summary):
+                click.echo(line, err=True)
+        return tally.exit_code
+
+    def _results(self) -> Iterable[FileResult]:
+        """Every result of the run, in order (a generator: nothing is checked before the report is ready)."""
+        from . import runner
+
+        opts = self.opts
+        if opts.stdin:
+            return iter([_check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)])
+        walk = runner.discover(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
+        if not walk.files and not walk.unlisted:
+            _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
+        self.total = len(walk.files)
+
+        def checked() -> Iterable[FileResult]:
+            jobs = opts.jobs or runner.default_jobs()
+            yield from runner.run(walk.files, self.config, jobs, opts.debug, self.progress, self.keep_document)
+            yield from walk.unlisted
+
+        return checked()
+
+    def _output(self, stack: ExitStack) -> TextIO:
+        if self.opts.output is None:
+            return sys.stdout
+        try:
+            return stack.enter_context(open(self.opts.output, "w", encoding="utf-8", newline=""))
+        except OSError as exc:
+            raise click.UsageError(f"无法写入输出文件 {self.opts.output}：{exc.strerror or exc}") from None
+
+    def _report(self, results: Iterable[FileResult], out: TextIO):
+        """Every result to the reporter and the tally; (reporter, tally)."""
+        from . import runner
+        from .report import ReportOptions, make_reporter
+
+        opts = self.opts
+        selected = {rule_id: r for rule_id, r in self.rules.items() if self.config.selects(rule_id)}
+        options = ReportOptions(
+            show_source=opts.show_source,
+            quiet=opts.quiet,
+            statistics=opts.statistics,
+            rules=selected,
+            color=opts.color,
+            settings=settings_lines(self.config, self.rules),
+        )
+        reporter = make_reporter(opts.fmt, out, options)
         # a bar on stderr; drawn through the report's console when the report goes to the same terminal
         console = getattr(reporter, "console", None) if out is sys.stdout and sys.stdout.isatty() else None
-        progress = runner.Progress(len(walk.files), console=console)
-        tally = _Tally(config)
+        self.progress = runner.Progress(self.total, console=console)
+        tally = _Tally(self.config, opts.exit_zero)
         for result in results:
             tally.add(result)
             reporter.file(result)
         reporter.finish()
-    if baseline is not None:
-        _stale_baseline(baseline, config, prune_baseline)
-    if reporter.summary.files > 1 and not quiet and time.monotonic() - started > runner.SLOW_RUN:
-        for line in runner.slowest_lines(reporter.summary):
-            click.echo(line, err=True)
-    sys.exit(tally.exit_code)
+        return reporter, tally
 
 
-def _nothing_to_check(paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+def _check_stdin(name: str, config: Config, debug: bool, keep_document: bool) -> FileResult:
+    """The report read from standard input, checked as a file called name (its suffix picks the reader)."""
+    import time
+
+    from .api import check_bytes, internal_error
+
+    started = time.perf_counter()
+    data = sys.stdin.buffer.read()
+    try:
+        return check_bytes(name, data, config, debug=debug, keep_document=keep_document)
+    except Exception as exc:  # as runner.check_one: one input's failure is that input's result
+        if debug:
+            raise
+        return internal_error(name, "检查", exc, started)
+
+
+def settings_lines(config: Config, rules: dict[str, Rule]) -> list[tuple[str, str]]:
+    """The settings of a run as (label, value) lines: --show-settings, and the HTML report's header."""
+    chosen = [rule_id for rule_id in rules if config.selects(rule_id)]
+    left_out = [rule_id for rule_id in rules if rule_id not in chosen]
+    lines = [
+        ("配置文件", config.source or "无（默认设置）"),
+        ("选用的规则", f"{len(chosen)}/{len(rules)} 条" + (f"（未选用：{'、'.join(left_out)}）" if left_out else "（全部）")),
+        ("失败级别", f"{config.fail_on.value}（该级别及以上的问题使退出码为 1）"),
+        ("单个文件上限", f"{config.max_file_size} 字节"),
+    ]
+    if config.per_file_ignores:
+        lines.append(("按文件忽略", "；".join(f"{p}：{'、'.join(c)}" for p, c in config.per_file_ignores.items())))
+    if config.exclude or config.extend_exclude:
+        lines.append(("排除", "、".join(config.exclude + config.extend_exclude)))
+    if config.severity:
+        lines.append(("级别调整", "、".join(f"{k} → {v.value}" for k, v in sorted(config.severity.items()))))
+    if config.rules_dirs:
+        lines.append(("规则目录", "、".join(config.rules_dirs)))
+    for key, values in sorted(config.settings.items()):
+        lines.append((f"设置 {key}", "，".join(f"{name} = {value}" for name, value in values.items())))
+    return lines
+
+
+def settings_text(config: Config, rules: dict[str, Rule]) -> str:
+    """--show-settings: the settings, then every rule that runs with its severity."""
+    width = max(len(label) for label, _ in settings_lines(config, rules))
+    out = [f"{label.ljust(width, '　')}：{value}" for label, value in settings_lines(config, rules)]
+    out.append("规则：")
+    for rule_id, r in rules.items():
+        if config.selects(rule_id):
+            severity = config.severity_of(rule_id) or r.severity
+            out.append(f"  {rule_id} {r.name} {severity.value}")
+    return "\n".join(out)
+
+
+def _nothing_to_check(paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...], config: Config) -> None:
     """No file to check: say so and exit 2, rather than report a clean run over nothing."""
     from .sources import SUPPORTED_SUFFIXES
 
     where = "、".join(paths)
-    filters = "，或都被 --include/--exclude 排除" if include or exclude else ""
+    excluded = include or exclude or config.exclude or config.extend_exclude
+    filters = "，或都被 --include/--exclude（或配置中的 exclude）排除" if excluded else ""
     kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
     click.echo(f"没有可检查的文件：{where} 中没有支持的文件（{kinds}）{filters}；未检查任何内容。", err=True)
     sys.exit(2)
@@ -322,10 +461,12 @@ def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
 
 
 class _Tally:
-    """What decides the exit code, gathered as results stream by: 2 unreadable, 1 findings at fail-on, else 0."""
+    """What decides the exit code, gathered as results stream by: 2 unreadable, 1 findings at fail-on (unless
+    --exit-zero), else 0."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, exit_zero: bool = False) -> None:
         self.threshold = config.fail_on.rank
+        self.exit_zero = exit_zero
         self.broken = False
         self.failing = False
 
@@ -335,7 +476,7 @@ class _Tally:
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.broken else 1 if self.failing else 0
+        return 2 if self.broken else 1 if self.failing and not self.exit_zero else 0
 
 
 # ------------------------------------------------------------------------- show

@@ -26,7 +26,7 @@ def test_an_empty_folder_is_exit_2_with_a_message(tmp_path):
 def test_an_include_that_matches_nothing_is_exit_2(tmp_path):
     (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
     result = run("--include", "*/2099/*", str(tmp_path))
-    assert result.exit_code == 2 and "都被 --include/--exclude 排除" in result.stderr
+    assert result.exit_code == 2 and "都被 --include/--exclude（或配置中的 exclude）排除" in result.stderr
     assert run(str(tmp_path)).exit_code == 0
 
 

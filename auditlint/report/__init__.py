@@ -48,6 +48,10 @@ class ReportOptions:
     statistics: bool = False
     #: the rules of the run (id -> Rule): names, summaries and docs for sarif and html
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    #: text and concise: colour on a terminal only ("auto", honouring NO_COLOR), "always" or "never"
+    color: str = "auto"
+    #: the run's settings as (label, value) lines (the HTML report's header shows them)
+    settings: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Summary:

@@ -44,6 +44,15 @@ def _frame(f: Finding) -> list[str]:
     ]
 
 
+def console_for(out: TextIO, color: str) -> Console:
+    """A console writing to out: coloured on a terminal (auto, honouring NO_COLOR and FORCE_COLOR), always, or never."""
+    if color == "always":
+        return Console(file=out, highlight=False, soft_wrap=True, force_terminal=True, color_system="standard", no_color=False)
+    if color == "never":
+        return Console(file=out, highlight=False, soft_wrap=True, color_system=None)
+    return Console(file=out, highlight=False, soft_wrap=True)
+
+
 def summary_line(s: Summary) -> str:
     sev = s.by_severity
     parts = []
@@ -97,7 +106,7 @@ class TextReporter(Reporter):
 
     def __init__(self, out: TextIO, options: ReportOptions) -> None:
         super().__init__(out, options)
-        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.console = console_for(out, options.color)
         self.per_file: list[tuple[str, int, int, str, FileResult]] = []  # for --statistics
 
     def file(self, result: FileResult) -> None:
