@@ -32,6 +32,8 @@ _REGISTRY: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "github": ("github", "GithubReporter"),
     "html": ("html", "HtmlReporter"),
+    "gitlab": ("gitlab", "GitlabReporter"),
+    "junit": ("junit", "JunitReporter"),
 }
 FORMATS = tuple(_REGISTRY)
 
