@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import __version__
+from .files import Snapshot, replace_file
 from .fingerprint import fingerprint
 from .model import FileResult
+from .report import shown_path
 
 VERSION = 1
 
@@ -37,25 +38,16 @@ class BaselineError(Exception):
 def _key_path(path: str, root: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(root).as_posix()
+        relative = absolute.relative_to(root).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        relative = absolute.as_posix()
+    return shown_path(relative)  # a name that is not UTF-8 is kept escaped, as the reports show it
 
 
-def _write(target: Path, entries: list[dict]) -> None:
-    """The baseline document, replacing target whole (a failed write leaves the old file as it was)."""
+def _write(target: Path, entries: list[dict], unchanged_since: Snapshot | None = None) -> None:
+    """The baseline document, replacing target whole or not at all (files.WriteFailed, files.ChangedSinceRead)."""
     doc = {"version": VERSION, "tool": f"auditlint {__version__}", "findings": entries}
-    data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    folder = Path(os.path.abspath(target)).parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".auditlint")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    replace_file(target, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), unchanged_since)
 
 
 def write_baseline(target: Path, results: Iterable[FileResult]) -> int:
@@ -78,7 +70,10 @@ class Baseline:
         self.file = path
         self.root = Path(os.path.abspath(path)).parent
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, "rb") as fh:
+                data = fh.read()
+                self.snapshot = Snapshot.of(os.fstat(fh.fileno()), data)  # --prune-baseline rewrites only this
+            doc = json.loads(data.decode("utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"基线文件不存在：{path}") from None
         except (OSError, UnicodeDecodeError) as exc:
@@ -137,5 +132,5 @@ class Baseline:
             else:
                 kept.append(e)
         kept.reverse()
-        _write(self.file, kept)
+        _write(self.file, kept, unchanged_since=self.snapshot)
         return len(self.entries) - len(kept)

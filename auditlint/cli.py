@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from . import __version__
-from .report import FORMATS
+from .report import FORMATS, shown_path
 
 if TYPE_CHECKING:
     from .config import Config
@@ -40,7 +41,18 @@ def _load_rules(rules_dirs: Iterable[str]) -> dict[str, Rule]:
         raise click.UsageError(f"无法加载规则：{type(exc).__name__}: {exc}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands; Ctrl-C ends any of them with exit code 130, as shells expect of an interrupted program."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # the workers have been stopped on the way out (runner.run's finally)
+            click.echo("\n已中断，检查未完成。", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="auditlint")
 def main() -> None:
     """auditlint — 财政公开文件（决算、预算、绩效自评、年度报告）数字一致性检查。"""
@@ -193,6 +205,7 @@ class _CheckRun:
         self.keep_document = reporter_class(opts.fmt).needs_document and not (opts.diff or opts.write_baseline)
         self.progress = None  # set once the reporter exists, before the first file is checked
         self.total = 1  # files to check, once found
+        self.reporter = None
 
     def run(self) -> int:
         import time
@@ -201,53 +214,77 @@ class _CheckRun:
 
         started = time.monotonic()
         results = self._results()
-        with ExitStack() as stack:
-            out = self._output(stack)
-            if self.opts.diff:
-                return _print_diffs(results, self.config, out, self.opts.unsafe_fixes)
-            if self.opts.fix:
-                results = (_fix_one(r, self.config, self.keep_document, self.opts.unsafe_fixes) for r in results)
-            if self.opts.write_baseline is not None:
-                return _write_baseline(self.opts.write_baseline, results)
-            if self.baseline is not None:
-                results = (self.baseline.filter(r) for r in results)
-            reporter, tally = self._report(results, out)
-        if self.baseline is not None:
-            _stale_baseline(self.baseline, self.config, self.opts.prune_baseline)
-        if reporter.summary.files > 1 and not self.opts.quiet and time.monotonic() - started > runner.SLOW_RUN:
-            for line in runner.slowest_lines(reporter.summary):
+        self.tally = _Tally(self.config, self.opts.exit_zero)
+        try:
+            with ExitStack() as stack:
+                out = self._output(stack)
+                if self.opts.diff:
+                    return _print_diffs(results, self.config, out, self.opts.unsafe_fixes)
+                if self.opts.fix:
+                    results = (_fix_one(r, self.config, self.keep_document, self.opts.unsafe_fixes, self.tally) for r in results)
+                if self.opts.write_baseline is not None:
+                    return _write_baseline(self.opts.write_baseline, results)
+                if self.baseline is not None:
+                    results = (self.baseline.filter(r) for r in results)
+                self._report(results, out)
+        except _ReportNotWritten as exc:
+            results.close()  # stops the workers
+            return exc.report(self.reporter.summary.files if self.reporter is not None else 0)
+        if self.baseline is not None and not _stale_baseline(self.baseline, self.config, self.opts.prune_baseline):
+            self.tally.broken = True
+        summary = self.reporter.summary
+        if summary.files > 1 and not self.opts.quiet and time.monotonic() - started > runner.SLOW_RUN:
+            for line in runner.slowest_lines(summary):
                 click.echo(line, err=True)
-        return tally.exit_code
+        return self.tally.exit_code
 
-    def _results(self) -> Iterable[FileResult]:
+    def _results(self) -> Generator[FileResult, None, None]:
         """Every result of the run, in order (a generator: nothing is checked before the report is ready)."""
         from . import runner
 
         opts = self.opts
         if opts.stdin:
-            return iter([_check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)])
-        walk = runner.discover(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
-        if not walk.files and not walk.unlisted:
-            _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
-        self.total = len(walk.files)
+            files: list[str] = []
+            unlisted: list[FileResult] = []
+        else:
+            walk = runner.discover(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
+            if not walk.files and not walk.unlisted:
+                _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
+            files, unlisted = walk.files, walk.unlisted
+            self.total = len(files)
+        # the report is opened (emptied) before any input is read: it must not be one of them
+        for target, what in ((opts.output, "输出文件"), (opts.write_baseline, "基线文件")):
+            if target is not None:
+                _refuse_input(target, opts.paths, files, what)
 
-        def checked() -> Iterable[FileResult]:
+        def checked() -> Generator[FileResult, None, None]:
+            if opts.stdin:
+                yield _check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)
+                return
             jobs = opts.jobs or runner.default_jobs()
-            yield from runner.run(walk.files, self.config, jobs, opts.debug, self.progress, self.keep_document)
-            yield from walk.unlisted
+            yield from runner.run(files, self.config, jobs, opts.debug, self.progress, self.keep_document)
+            yield from unlisted
 
         return checked()
 
-    def _output(self, stack: ExitStack) -> TextIO:
+    def _output(self, stack: ExitStack) -> _ReportStream:
+        """Where the report goes: the --output file or standard output, as a stream whose failure stops the run."""
         if self.opts.output is None:
-            return sys.stdout
+            if hasattr(sys.stdout, "reconfigure"):
+                sys.stdout.reconfigure(errors="backslashreplace")
+            return _ReportStream(sys.stdout, "标准输出")
+        where = shown_path(str(self.opts.output))
         try:
-            return stack.enter_context(open(self.opts.output, "w", encoding="utf-8", newline=""))
+            # never stopped by a character: a name is escaped, but a message may quote anything
+            opened = open(self.opts.output, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except OSError as exc:
-            raise click.UsageError(f"无法写入输出文件 {self.opts.output}：{exc.strerror or exc}") from None
+            raise click.UsageError(f"无法写入输出文件 {where}：{exc.strerror or exc}") from None
+        out = _ReportStream(opened, where)
+        stack.callback(out.close)  # the last of the report is written when the file is closed
+        return out
 
-    def _report(self, results: Iterable[FileResult], out: TextIO):
-        """Every result to the reporter and the tally; (reporter, tally)."""
+    def _report(self, results: Iterable[FileResult], out: TextIO) -> None:
+        """Every result to the reporter and the tally."""
         from . import runner
         from .report import ReportOptions, make_reporter
 
@@ -261,16 +298,14 @@ class _CheckRun:
             color=opts.color,
             settings=settings_lines(self.config, self.rules),
         )
-        reporter = make_reporter(opts.fmt, out, options)
+        self.reporter = reporter = make_reporter(opts.fmt, out, options)
         # a bar on stderr; drawn through the report's console when the report goes to the same terminal
-        console = getattr(reporter, "console", None) if out is sys.stdout and sys.stdout.isatty() else None
+        console = getattr(reporter, "console", None) if opts.output is None and sys.stdout.isatty() else None
         self.progress = runner.Progress(self.total, console=console)
-        tally = _Tally(self.config, opts.exit_zero)
         for result in results:
-            tally.add(result)
+            self.tally.add(result)
             reporter.file(result)
         reporter.finish()
-        return reporter, tally
 
 
 def _check_stdin(name: str, config: Config, debug: bool, keep_document: bool) -> FileResult:
@@ -336,6 +371,78 @@ def _nothing_to_check(paths: tuple[str, ...], include: tuple[str, ...], exclude:
     sys.exit(2)
 
 
+def _refuse_input(target: Path, paths: Iterable[str], inputs: Iterable[str], what: str) -> None:
+    """A usage error when target is one of the files to check: the same file, by any name or link."""
+    try:
+        st = os.stat(target)
+    except OSError:  # not there yet: only a name on the command line can be it
+        real = os.path.realpath(target)
+        same = next((p for p in paths if os.path.realpath(p) == real), None)
+    else:
+        same = next((p for p in inputs if _same_file(p, st)), None)
+    if same is not None:
+        raise click.UsageError(
+            f"{what} {shown_path(str(target))} 也是要检查的文件（{shown_path(same)}）：写入会覆盖它。"
+            f"请另选{what}路径，或用 --exclude 把它排除在检查之外"
+        )
+
+
+def _same_file(path: str, st: os.stat_result) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino)
+
+
+class _ReportNotWritten(Exception):
+    """The report could not be written (a full disk, a closed pipe): the run stops."""
+
+    def __init__(self, where: str, error: OSError) -> None:
+        super().__init__(where)
+        self.where, self.error = where, error
+
+    def report(self, files: int) -> int:
+        """Say so on stderr (not for a pipe closed by its reader, as `| head` does); the exit code."""
+        if isinstance(self.error, BrokenPipeError):
+            # nothing more can reach the reader; keep Python from complaining when it flushes stdout at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 2
+        from .files import why
+
+        click.echo(f"无法写入报告（{self.where}）：{why(self.error)}；已检查 {files} 个文件，报告不完整，检查已停止。", err=True)
+        return 2
+
+
+class _ReportStream:
+    """The stream the report goes to; a write that fails raises _ReportNotWritten, whoever writes."""
+
+    def __init__(self, stream: TextIO, where: str) -> None:
+        self._stream, self.where = stream, where
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        except OSError as exc:
+            raise _ReportNotWritten(self.where, exc) from None
+
+    def __getattr__(self, name: str):  # isatty, encoding, fileno … as the stream has them
+        return getattr(self._stream, name)
+
+
 def _configure(
     start: Path, config_file: Path | None, isolated: bool, overrides: dict, rules_dir: tuple[str, ...]
 ) -> Config:
@@ -355,20 +462,28 @@ def _configure(
     return base.model_copy(update=overrides)
 
 
-def _fix_one(result: FileResult, config: Config, keep_document: bool, unsafe: bool) -> FileResult:
-    """A file with fixes, fixed and written back: the check of the fixed text."""
-    from .fixes import NotFixable, fix_file
+def _fix_one(result: FileResult, config: Config, keep_document: bool, unsafe: bool, tally: _Tally) -> FileResult:
+    """A file with fixes, fixed and written back: the check of the fixed text.
+
+    When the fixes cannot be written back, the file is left as it was, the run goes on with
+    the report of the file as read, and it ends with exit code 2."""
+    from .fixes import NotFixable, NotWritten, fix_file
 
     if result.error or not any(f.fix is not None for f in result.findings):
         return result
+    name = shown_path(result.path)
     try:
         outcome = fix_file(result.path, config, write=True, keep_document=keep_document, unsafe=unsafe)
+    except NotWritten as exc:
+        click.echo(f"{name}: 修正未写回：{exc}", err=True)
+        tally.broken = True
+        return result
     except NotFixable as exc:
-        click.echo(f"{result.path}: 未自动修复：{exc}", err=True)
+        click.echo(f"{name}: 未自动修复：{exc}", err=True)
         return result
     if outcome.changed:
         done = "，".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
-        click.echo(f"{result.path}: 已修复 {sum(outcome.applied.values())} 处（{done}）", err=True)
+        click.echo(f"{name}: 已修复 {sum(outcome.applied.values())} 处（{done}）", err=True)
     _say_unapplied(outcome, unsafe)
     return outcome.result or result
 
@@ -380,12 +495,13 @@ def _say_unapplied(outcome, unsafe: bool) -> None:
     left = outcome.suggested
     if not left:
         return
+    name = shown_path(outcome.path)
     if not unsafe:
-        click.echo(f"{outcome.path}: 另有 {len(left)} 处修正建议会改动数字或用词，未应用；核实后可加 --unsafe-fixes 应用", err=True)
+        click.echo(f"{name}: 另有 {len(left)} 处修正建议会改动数字或用词，未应用；核实后可加 --unsafe-fixes 应用", err=True)
         return
     for f in left:
         why = outcome.held.get(fingerprint(f), "未应用")
-        click.echo(f"{outcome.path}:{f.line}:{f.column}: {f.rule} 的修正建议“{f.fix}”未应用：{why}", err=True)
+        click.echo(f"{name}:{f.line}:{f.column}: {f.rule} 的修正建议“{f.fix}”未应用：{why}", err=True)
 
 
 def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO, unsafe: bool) -> int:
@@ -401,7 +517,7 @@ def _print_diffs(results: Iterable[FileResult], config: Config, out: TextIO, uns
         try:
             outcome = fix_file(result.path, config, write=False, unsafe=unsafe)
         except NotFixable as exc:
-            click.echo(f"{result.path}: 无法自动修复：{exc}", err=True)
+            click.echo(f"{shown_path(result.path)}: 无法自动修复：{exc}", err=True)
             continue
         if outcome.changed:
             out.write(unified_diff(outcome))
@@ -421,28 +537,37 @@ def _read_baseline(path: Path):
         raise click.UsageError(str(exc)) from None
 
 
-def _stale_baseline(baseline, config: Config, prune: bool) -> None:
-    """Say how many baseline entries no finding answered to; with prune, rewrite the file without them."""
+def _stale_baseline(baseline, config: Config, prune: bool) -> bool:
+    """Say how many baseline entries no finding answered to; with prune, rewrite the file without them.
+    False when the file could not be rewritten (it is left as it was)."""
+    from .files import ChangedSinceRead, WriteFailed
+
     stale = baseline.stale(config.selects)
     n = sum(stale.values())
+    name = shown_path(str(baseline.file))
     if not n:
-        return
+        return True
     if not prune:
         click.echo(
-            f"基线 {baseline.file} 中有 {n} 个条目已过时（对应的问题在本次检查的文件中已不再出现）；"
-            "可加 --prune-baseline 把它们从基线中删去。",
+            f"基线 {name} 中有 {n} 个条目已过时（对应的问题在本次检查的文件中已不再出现）；可加 --prune-baseline 把它们从基线中删去。",
             err=True,
         )
-        return
+        return True
     try:
         removed = baseline.prune(stale)
-    except OSError as exc:
-        raise click.UsageError(f"无法写入基线文件 {baseline.file}：{exc.strerror or exc}") from None
-    click.echo(f"已从基线 {baseline.file} 删去 {removed} 个过时条目，余 {len(baseline.entries) - removed} 个。", err=True)
+    except WriteFailed as exc:
+        click.echo(f"无法改写基线文件 {name}：{exc}，文件未改动。", err=True)
+        return False
+    except ChangedSinceRead:
+        click.echo(f"基线文件 {name} 在检查期间被修改，为免覆盖新的编辑，未删去过时条目；请重新运行。", err=True)
+        return False
+    click.echo(f"已从基线 {name} 删去 {removed} 个过时条目，余 {len(baseline.entries) - removed} 个。", err=True)
+    return True
 
 
 def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
     from .baseline import write_baseline
+    from .files import WriteFailed
 
     kept = []
     unreadable = []
@@ -452,11 +577,11 @@ def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
             unreadable.append(r)
     try:
         n = write_baseline(target, kept)
-    except OSError as exc:
-        raise click.UsageError(f"无法写入基线文件 {target}：{exc.strerror or exc}") from None
-    click.echo(f"已把 {n} 个问题写入基线 {target}（{len(kept)} 个文件）。", err=True)
+    except WriteFailed as exc:
+        raise click.UsageError(f"无法写入基线文件 {shown_path(str(target))}：{exc}") from None
+    click.echo(f"已把 {n} 个问题写入基线 {shown_path(str(target))}（{len(kept)} 个文件）。", err=True)
     for r in unreadable:
-        click.echo(f"{r.path}: 无法检查 {r.error}", err=True)
+        click.echo(f"{shown_path(r.path)}: 无法检查 {r.error}", err=True)
     return 2 if unreadable else 0
 
 

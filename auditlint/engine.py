@@ -305,6 +305,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
                 message=message,
             )
         )
+    excerpt, excerpt_column, excerpt_more = doc.excerpt(issue.start, issue.end)
     return Finding(
         rule=rule.id,
         name=rule.name,
@@ -324,7 +325,9 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         related=related,
         start=issue.start,
         end=issue.end,
-        source_line=doc.line_text(line),
+        excerpt=excerpt,
+        excerpt_column=excerpt_column,
+        excerpt_more=excerpt_more,
         page_line=doc.page_line(issue.start),
         fix_safe=rule.safe_fix,
         related_spans=[(start, end) for start, end, _ in issue.related],

@@ -27,7 +27,6 @@ import codecs
 import difflib
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from pathlib import Path
 from .api import check_bytes
 from .config import Config
 from .extract import lexicon
+from .files import ChangedSinceRead, Snapshot, WriteFailed, replace_file
 from .fingerprint import fingerprint
 from .model import FileResult, Finding
 from .sources import TEXT_SUFFIXES, ReadError
@@ -46,6 +46,11 @@ _CODECS = ("utf-8", "gb18030", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be
 
 class NotFixable(Exception):
     """A file auditlint will not rewrite, and why (in Chinese, for the user)."""
+
+
+class NotWritten(NotFixable):
+    """The fixed text could not be written back (no permission, a full disk), or the file changed
+    after it was read; the file on disk is as it was."""
 
 
 @dataclass
@@ -218,29 +223,28 @@ def fix_bytes(path: str, data: bytes, config: Config, keep_document: bool = Fals
 
 
 def fix_file(path: str, config: Config, write: bool, keep_document: bool = False, unsafe: bool = False) -> FixOutcome:
-    """Fix a file on disk; with write, replace it atomically (same permissions) when anything changed."""
+    """Fix a file on disk; with write, replace it atomically (same permissions) when anything changed.
+
+    A symbolic link is fixed in the file it points to and stays a link. The file is written
+    only if it is still what was read (size, time stamp and content): an edit made while
+    the fixes were worked out is never overwritten (NotWritten says so instead).
+    """
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read()
     except OSError as exc:
         raise NotFixable(f"无法读取文件：{exc.strerror or exc}") from None
     outcome = fix_bytes(path, data, config, keep_document, unsafe)
     if write and outcome.changed:
         bom, codec = _encoder(data, outcome.original)
-        _replace(Path(path), bom + outcome.fixed.encode(codec))
+        try:
+            replace_file(path, bom + outcome.fixed.encode(codec), unchanged_since=Snapshot.of(st, data))
+        except WriteFailed as exc:
+            raise NotWritten(f"{exc}，文件未改动") from None
+        except ChangedSinceRead:
+            raise NotWritten("文件在检查期间被修改，为免覆盖新的编辑，未改动它；请重新运行 --fix") from None
     return outcome
-
-
-def _replace(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".auditlint")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def unified_diff(outcome: FixOutcome) -> str:

@@ -31,6 +31,9 @@ class Severity(str, Enum):
 
 # --------------------------------------------------------------------------- read
 
+#: Characters of a finding's line kept either side of its span, for the code frame of text reports.
+EXCERPT_CONTEXT = 36
+
 
 class Cell(BaseModel):
     """One table cell, with where its text sits in Document.text."""
@@ -183,6 +186,25 @@ class Document(BaseModel):
         if not page:
             return None
         return self.position(offset)[0] - self.position(self.page_starts[page - 1])[0] + 1
+
+    def excerpt(self, start: int, end: int, context: int = EXCERPT_CONTEXT) -> tuple[str, int, bool]:
+        """What a code frame shows of the span [start, end): its first line, cut to the span and `context`
+        characters either side — the text, the column of its first character, and whether the line goes
+        on after it. Its length is bounded by the span's (a finding keeps it: a long line is never copied)."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, start) - 1
+        begin = starts[i]
+        eol = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        line_end = eol
+        while line_end > begin and self.text[line_end - 1] == "\r":  # (line_text's rstrip)
+            line_end -= 1
+        length = line_end - begin
+        span_start = start - begin
+        # the span on this line: to its end, or to the end of the line when it goes on below
+        span_end = max(start, end) - begin if max(start, end) <= eol else length
+        span_end = max(span_end, span_start + 1)
+        left, right = max(0, span_start - context), min(length, span_end + context)
+        return self.text[begin + left : begin + right], left + 1, right < length
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts
@@ -534,7 +556,11 @@ class Finding(BaseModel):
     related: list[Related] = Field(default_factory=list)
     start: int = Field(default=0, exclude=True)
     end: int = Field(default=0, exclude=True)
-    source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
+    # what a code frame shows of the span's first line (Document.excerpt): never the whole line, which
+    # may be a whole report long, for every finding on it
+    excerpt: str = Field(default="", exclude=True)
+    excerpt_column: int = Field(default=1, exclude=True)  # the line's column of the excerpt's first character
+    excerpt_more: bool = Field(default=False, exclude=True)  # the line goes on after the excerpt
     page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, for people with the PDF open
     fix_safe: bool = Field(default=False, exclude=True)  # `fix` only restores a form (--fix); else a suggestion (--unsafe-fixes)
     # offsets, for holding back a fix another finding disputes: the places `related` refers to (which the
@@ -589,6 +615,7 @@ class FileResult(BaseModel):
     internal_errors: list[InternalError] = Field(default_factory=list)
     tables: TableCount = Field(default_factory=TableCount)
     seconds: float = 0.0
+    timed_out: bool = False  # stopped at its time limit (seconds says when)
     suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
     baselined: int = 0  # findings left out because the baseline already records them
     document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

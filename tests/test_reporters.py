@@ -406,3 +406,14 @@ from auditlint.report.github import command  # noqa: E402
 def test_github_commands_round_trip_any_message_and_path(message, path):
     (parsed,) = parse_commands(command("warning", message, file=path, line=3))
     assert parsed["message"] == message and parsed["file"] == path and parsed["line"] == "3"
+
+
+def test_every_error_code_a_reader_gives_has_its_reason_in_the_archive_summary():
+    from pathlib import Path
+
+    from auditlint import sources
+    from auditlint.report.text import REASONS
+
+    folder = Path(sources.__file__).parent
+    codes = {c for f in folder.glob("*.py") for c in re.findall(r'ReadError\(\s*"([a-z-]+)"', f.read_text(encoding="utf-8"))}
+    assert "no-text" in codes and codes <= set(REASONS), codes - set(REASONS)

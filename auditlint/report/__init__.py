@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import importlib
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,26 @@ FORMATS = tuple(_REGISTRY)
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of the name that is not UTF-8, as the file system decoding keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as every report shows it: bytes that are not UTF-8 and control characters escaped
+    (bad\\xff\\nname.txt), so that the report stays valid UTF-8 and a name is always one line."""
+    return _UNSHOWABLE.sub(_escape, path) if _UNSHOWABLE.search(path) else path
+
+
 @dataclass
 class ReportOptions:
     """What the command line asked of the report."""
@@ -66,7 +87,7 @@ class Summary:
         self.files_with_findings = 0
         self.unreadable = 0
         self.unreadable_by_code: Counter[str] = Counter()
-        self._slowest: list[tuple[float, str]] = []  # a heap of the SLOWEST longest checks
+        self._slowest: list[tuple[float, str, bool]] = []  # a heap of the SLOWEST longest checks (and if stopped)
         self.internal_errors = 0
         self.suppressed = 0
         self.baselined = 0
@@ -86,9 +107,9 @@ class Summary:
         if r.error:
             self.unreadable_by_code[r.error_code or "unreadable"] += 1
         if len(self._slowest) < self.SLOWEST:
-            heapq.heappush(self._slowest, (r.seconds, r.path))
+            heapq.heappush(self._slowest, (r.seconds, r.path, r.timed_out))
         else:
-            heapq.heappushpop(self._slowest, (r.seconds, r.path))
+            heapq.heappushpop(self._slowest, (r.seconds, r.path, r.timed_out))
         self.internal_errors += len(r.internal_errors)
         self.suppressed += r.suppressed
         self.baselined += r.baselined
@@ -108,8 +129,8 @@ class Summary:
         return sum(self.by_severity.values())
 
     @property
-    def slowest(self) -> list[tuple[float, str]]:
-        """(seconds, path) of the longest checks, longest first."""
+    def slowest(self) -> list[tuple[float, str, bool]]:
+        """(seconds, path, whether it was stopped at its time limit) of the longest checks, longest first."""
         return sorted(self._slowest, reverse=True)
 
     def as_dict(self) -> dict:

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..fingerprint import fingerprint
 from ..model import FileResult
-from . import Reporter, ReportOptions, page_label
+from . import Reporter, ReportOptions, page_label, shown_path
 
 # GitLab's severities: info, minor, major, critical, blocker
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -45,9 +45,9 @@ class GitlabReporter(Reporter):
                 {
                     "description": f"无法检查：{result.error}",
                     "check_name": f"auditlint:{result.error_code or 'unreadable'}",
-                    "fingerprint": _unique(f"{result.path}\x1f{result.error_code}", self.seen),
+                    "fingerprint": _unique(f"{shown_path(result.path)}\x1f{result.error_code}", self.seen),
                     "severity": "critical",
-                    "location": {"path": result.path, "lines": {"begin": 1}},
+                    "location": {"path": shown_path(result.path), "lines": {"begin": 1}},
                 }
             )
         for f in result.findings:
@@ -56,9 +56,9 @@ class GitlabReporter(Reporter):
                 {
                     "description": f"{where}：{f.message}" if where else f.message,
                     "check_name": f.rule,
-                    "fingerprint": _unique(f"{f.path}\x1f{fingerprint(f)}", self.seen),
+                    "fingerprint": _unique(f"{shown_path(f.path)}\x1f{fingerprint(f)}", self.seen),
                     "severity": _SEVERITY[f.severity.value],
-                    "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+                    "location": {"path": shown_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
                 }
             )
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from .. import __version__
 from ..model import Document, FileResult, Finding, Severity, Table
 from ..sources import TEXT_SUFFIXES
-from . import SEVERITY_WORDS, Reporter, ReportOptions, nothing_found, page_label
+from . import SEVERITY_WORDS, Reporter, ReportOptions, nothing_found, page_label, shown_path
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _NAMES = {s: SEVERITY_WORDS[s.value] for s in Severity}
@@ -130,7 +130,7 @@ class HtmlReporter(Reporter):
         self.rows.append(
             _Row(
                 anchor=anchor,
-                path=result.path,
+                path=shown_path(result.path),
                 counts=counts,
                 checked=sum(c.checked for c in result.claims.values()),
                 not_assessable=sum(c.not_assessable for c in result.claims.values()),
@@ -274,7 +274,7 @@ class HtmlReporter(Reporter):
         text = self._text(anchor, result.document, findings, ids) if result.document is not None else ""
         pages = self._pages(result.path, findings, ids)
         return (
-            f'<section class="panel doc" id="{anchor}"><div class="doc-head"><h2>{esc(result.path)}</h2>'
+            f'<section class="panel doc" id="{anchor}"><div class="doc-head"><h2>{esc(shown_path(result.path))}</h2>'
             f'<span class="counts">{counts}</span>'
             f'<span class="stats">核验了 {checked} 项数字表述，{skipped} 项无法核验</span></div>'
             f'<ol class="findings">{items}</ol>{pages}{text}</section>'

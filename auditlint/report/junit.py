@@ -12,7 +12,7 @@ from typing import TextIO
 from xml.sax import saxutils
 
 from ..model import FileResult
-from . import SEVERITY_WORDS, Reporter, ReportOptions, page_label
+from . import SEVERITY_WORDS, Reporter, ReportOptions, page_label, shown_path
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -36,7 +36,7 @@ class JunitReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         super().file(result)
-        path = quoteattr(result.path)
+        path = quoteattr(shown_path(result.path))
         cases = []
         if result.error:
             cases.append(
@@ -46,7 +46,7 @@ class JunitReporter(Reporter):
             )
         for f in result.findings:
             place = page_label(f) or f"第 {f.line} 行"
-            text = f"{f.path}:{f.line}:{f.column}: {SEVERITY_WORDS[f.severity.value]} {f.rule} {f.message}"
+            text = f"{shown_path(f.path)}:{f.line}:{f.column}: {SEVERITY_WORDS[f.severity.value]} {f.rule} {f.message}"
             cases.append(
                 f"    <testcase name={quoteattr(f'{f.rule} {place}')} classname={path} file={path} line=\"{f.line}\">\n"
                 f"      <failure type={quoteattr(f.severity.value)} message={quoteattr(f.message)}>{escape(text)}</failure>\n"

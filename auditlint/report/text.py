@@ -14,25 +14,23 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label
+from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label, shown_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_WINDOW = 36  # characters of context either side of a span in long lines
 
 
 def _frame(f: Finding) -> list[str]:
-    """The finding's first line, cut around the span when long, with the span underlined."""
-    if not f.source_line:
+    """The finding's first line, cut around the span when long (its excerpt), with the span underlined."""
+    if not f.excerpt:
         return []
-    line = f.source_line.rstrip("\r").replace("\t", " ")
-    start = f.column - 1
-    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    line = f.excerpt.replace("\t", " ")  # the line from column f.excerpt_column on
+    start = f.column - f.excerpt_column
+    end = f.end_column - f.excerpt_column if f.end_line == f.line else len(line)
     end = max(end, start + 1)
-    left, right = max(0, start - _WINDOW), min(len(line), end + _WINDOW)
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    pad = cell_len(prefix + line[left:start])
+    prefix = "…" if f.excerpt_column > 1 else ""
+    suffix = "…" if f.excerpt_more else ""
+    shown = prefix + line + suffix
+    pad = cell_len(prefix + line[:start])
     width = max(1, cell_len(line[start:end]))
     gutter = str(f.line)
     blank = " " * len(gutter)
@@ -84,6 +82,7 @@ REASONS = {
     "encoding": "编码无法识别",
     "corrupt": "文件损坏",
     "internal-error": "内部错误",
+    "no-text": "扫描件无文字层",
 }
 
 
@@ -116,13 +115,13 @@ class TextReporter(Reporter):
             text = [c for kind, c in result.claims.items() if not _is_table_kind(kind)]
             found = sum(c.found for c in text)
             checked = sum(c.checked for c in text)
-            self.per_file.append((result.path, found, checked, "—" if result.error else str(len(result.findings)), result))
+            self.per_file.append((shown_path(result.path), found, checked, "—" if result.error else str(len(result.findings)), result))
         if result.error:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]无法检查[/] {escape(result.error)}")
             return
         show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
+            where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
             page = f" {page_label(f)}" if f.page is not None else ""
             head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
             console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
@@ -131,7 +130,7 @@ class TextReporter(Reporter):
                     console.print(row)
                 console.print()
         for err in result.internal_errors:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]内部错误[/] {escape(err.message)}")
 
     def finish(self) -> None:
         if self.options.statistics:
