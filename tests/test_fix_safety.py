@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from auditlint import api
 from auditlint.api import check_bytes
 from auditlint.cli import main
 from auditlint.config import Config
@@ -26,11 +25,8 @@ REASON_SAYS_DOWN = "1.工资福利支出8,065,382.38 元，年初预算7,972,225
 WORD_ALONE = "1.工资福利支出8,065,382.38 元，年初预算7,972,225.24元，减少93,157.14 元。\n"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rule_cache():
-    api._rules.cache_clear()
-    yield
-    api._rules.cache_clear()
+# the API caches the rule set per rules dirs: a pack a test installs must not outlive it
+pytestmark = pytest.mark.usefixtures("fresh_rule_cache")
 
 
 def test_a_share_is_not_fixed_above_100_percent():
