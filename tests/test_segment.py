@@ -307,3 +307,65 @@ def test_a_basic_expenditure_item_above_the_three_public_table_is_found_in_any_u
     result = check_text(over, select=("TAB007",))
     assert [f.evidence for f in result.findings] == ["1.30"]
     assert "3,000.00 元" in result.findings[0].message
+
+
+PAGE_DUMP = """一般公共预算财政拨款支出决算表
+单位：万元
+项目
+合计 基本支出 项目支出 功能分类
+科目编码
+科目名称
+208 社会保障和就
+业支出
+10.82 10.82
+20805 行政事业单位
+养老支出
+10.82 10.82
+2080505
+机关事业单位
+基本养老保险
+缴费支出
+6.18 6.18
+2080506 机关事业单位职业
+年金缴费支出 4.64 4.64
+合计 10.82 10.82
+注：本表反映部门本年度一般公共预算财政拨款支出情况。
+"""
+
+
+def test_a_page_dump_gives_a_wrapped_label_before_its_figures_and_they_come_back_together():
+    table = _only_table(PAGE_DUMP)
+    assert _row(table, "208")[1:3] == ["社会保障和就业支出", "10.82"]
+    assert _row(table, "2080505")[1:3] == ["机关事业单位基本养老保险缴费支出", "6.18"]
+    assert _row(table, "2080506")[1:3] == ["机关事业单位职业年金缴费支出", "4.64"]
+    assert check_text(PAGE_DUMP).findings == []
+
+
+BUDGET_ITEMS = """四、部门预算编制说明
+财政拨款支出主要内容如下：
+1.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”{amount}万元，主要用于离退休经费。
+2026年部门支出预算总表
+编制部门：上海市普陀区示例局 单位：元
+项目 支出预算
+功能分类科目编码
+功能分类科目名称 合计 基本支出 项目支出
+类 款 项
+208 社会保障和就业支出 2,614,680 2,614,680
+208 05 行政事业单位养老支出 2,614,680 2,614,680
+208 05 01 行政单位离退休 2,614,680 2,614,680
+合计 2,614,680 2,614,680
+"""
+
+
+def test_a_budget_item_is_held_to_the_budget_table_in_yuan():
+    assert check_text(BUDGET_ITEMS.format(amount="261.47"), select=("TAB005",)).findings == []
+    result = check_text(BUDGET_ITEMS.format(amount="216.47"), select=("TAB005",))
+    assert [f.evidence for f in result.findings] == ["216.47万元"]
+
+
+def test_a_budget_table_title_names_its_funds_without_saying_fiscal_grant():
+    from auditlint.tables.crosscheck import _table_scope
+
+    assert _table_scope("2026年部门一般公共预算支出功能分类预算表") == "一般公共预算财政拨款"
+    assert _table_scope("一般公共预算财政拨款支出决算表") == "一般公共预算财政拨款"
+    assert _table_scope("2026年部门支出预算总表") == ""

@@ -67,10 +67,16 @@ def line_key(name: str) -> str:
     return key
 
 
+def class_key(name: str) -> str:
+    """A 科目's name as text and tables share it: 一般公共服务支出 and 一般公共服务（类） are one."""
+    key = line_key(name)
+    return key[:-2] if key.endswith("支出") and len(key) >= 6 else key
+
+
 def _path_of(subject: str) -> list[str]:
     """社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项） -> its three names."""
     parts = _LEVEL_MARK.split(subject)
-    names = [line_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
+    names = [class_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
     return names if len(names) >= 2 else []
 
 
@@ -84,9 +90,20 @@ class Item:
     ancestors: tuple[str, ...] = ()
 
 
+# Budget tables name their scope without 财政拨款: "2026年部门一般公共预算支出功能分类预算表".
+_TITLE_SCOPES = (("一般公共预算", "一般公共预算财政拨款"), ("政府性基金预算", "政府性基金预算财政拨款"), ("国有资本经营预算", "国有资本经营预算财政拨款"))
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?")
+
+
 def _table_scope(title: str) -> str:
+    """The funds a table covers, as its title opens: 一般公共预算财政拨款支出决算表 (决算), 2026年部门一般公共
+    预算支出功能分类预算表 (预算). A title that opens otherwise (收入支出决算总表, 财政拨款收支总表) has none."""
+    rest = _TITLE_LEAD.sub("", title)
     for scope in SCOPES:
-        if title.startswith(scope):
+        if rest.startswith(scope):
+            return scope
+    for opening, scope in _TITLE_SCOPES:
+        if rest.startswith(opening):
             return scope
     return ""
 
@@ -104,7 +121,7 @@ def _ancestors(line: Line) -> tuple[str, ...]:
     out = []
     p = line.parent
     while p is not None:
-        out.insert(0, line_key(p.label))
+        out.insert(0, class_key(p.label) if p.code else line_key(p.label))
         p = p.parent
     return tuple(out)
 
@@ -137,16 +154,13 @@ def table_items(view: TableView) -> list[Item]:
         key = line_key(rest)
         if not key or (key in ("收入", "支出") and not scope):
             return
-        items.append(
-            Item(
-                key=key,
-                scope=scope,
-                measure=_measure(col),
-                cell=cell_ref(view, fig, line, col),
-                title=view.title,
-                ancestors=_ancestors(line) if line is not None else (),
-            )
-        )
+        keys = {key}
+        if line is not None and line.code:
+            keys.add(class_key(rest))  # a 科目 named with or without its 支出
+        cell = cell_ref(view, fig, line, col)
+        ancestors = _ancestors(line) if line is not None else ()
+        for k in sorted(keys):
+            items.append(Item(key=k, scope=scope, measure=_measure(col), cell=cell, title=view.title, ancestors=ancestors))
 
     for side in view.sides:
         usable = [c for c in side.values if _usable(c)]
@@ -171,6 +185,8 @@ def table_items(view: TableView) -> list[Item]:
                 if col in main:
                     if not bare:
                         name = line.label
+                        if "收入" in side.heading and not line.code and not name.endswith(("收入", "合计", "结余")):
+                            add(name + "收入", col, line, fig)  # the 收入 side's 政府性基金预算财政拨款 is an income
                     elif side.heading and line.label == "总计":
                         name = side.heading + line.label
                     elif col.path and total_word(col.path[0]) and col.path[0] not in ("合计", "总计", "小计"):
