@@ -8,10 +8,10 @@ import re
 import time
 from functools import lru_cache
 
-from .config import Config, resolve_settings
+from .config import Config, check_codes, resolve_settings
 from .engine import Rule, load_rules, run_rules
 from .extract import extract
-from .model import FileResult, InternalError
+from .model import FileResult, Finding, InternalError
 from .sources import ReadError, read_bytes, read_path
 from .suppress import apply_suppressions
 
@@ -33,6 +33,16 @@ def internal_error(path: str, doing: str, exc: BaseException, started: float) ->
         error_code="internal-error",
         seconds=time.perf_counter() - started,
     )
+
+
+def validate(config: Config) -> dict[str, dict]:
+    """The configured settings of each rule, once the configuration is known to name only rules that exist.
+
+    A rule id or setting that names nothing is the caller's mistake, not a file's: ConfigError, with the
+    message the command line gives (Config(select=("NOPE",)) would otherwise check nothing, silently)."""
+    known = {r.id: r for r in _rules(config.rules_dirs)}
+    check_codes(config, known)
+    return resolve_settings(config, known) if config.settings else {}
 
 
 #: Figures of up to this many digits (before and after the point) are exact in Python's default
@@ -64,8 +74,7 @@ def arithmetic_for(text: str) -> decimal.Context:
 
 
 def _check(path: str, read, config: Config, debug: bool, keep_document: bool = False) -> FileResult:
-    # a bad setting is the caller's mistake (ConfigError), not this file's: raise it before reading
-    settings = resolve_settings(config, {r.id: r for r in _rules(config.rules_dirs)}) if config.settings else {}
+    settings = validate(config)  # before reading: a bad configuration fails every file alike
     started = time.perf_counter()
     try:
         document = read()
@@ -78,8 +87,11 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
     try:
         with decimal.localcontext(arithmetic_for(document.text)):
             disclosure = extract(document, config.rules_dirs)
-            outcome = run_rules(disclosure, rules_for(config, path), debug=debug, settings=settings)
-        findings, suppressed = apply_suppressions(document, outcome.findings)
+            rules = rules_for(config, path)
+            outcome = run_rules(disclosure, rules, debug=debug, settings=settings)
+            findings, suppressed = _suppressed(disclosure, rules, outcome, config, debug)
+        if config.severity:
+            findings = [_reseverity(f, config) for f in findings]
     except Exception as exc:  # extraction bugs must not cost the other files
         if debug:
             raise
@@ -94,6 +106,25 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         tables=disclosure.table_count,
         seconds=time.perf_counter() - started,
     )
+
+
+def _suppressed(disclosure, rules: list[Rule], outcome, config: Config, debug: bool) -> tuple[list[Finding], int]:
+    """The findings no comment silences (and the SUP rules' findings about the comments), how many were silenced."""
+    failed = {e.rule for e in outcome.errors}
+    ran = {r.id for r in rules if r.id not in failed}  # (the SUP rules run after: their findings are never silenced)
+    known = {r.id for r in _rules(config.rules_dirs)}
+    findings, suppressed, use = apply_suppressions(disclosure.document, outcome.findings, ran, known)
+    if use.suppressions:
+        about = run_rules(disclosure, rules, debug=debug, suppressions=use)
+        outcome.errors.extend(about.errors)
+        findings = sorted(findings + about.findings, key=lambda f: (f.start, f.rule))
+    return findings, suppressed
+
+
+def _reseverity(f: Finding, config: Config) -> Finding:
+    """A finding with the severity the configuration gives its rule ([tool.auditlint.severity])."""
+    severity = config.severity_of(f.rule)
+    return f if severity is None or severity == f.severity else f.model_copy(update={"severity": severity})
 
 
 def check_path(

@@ -38,6 +38,9 @@ class Issue:
     related: tuple[tuple[int, int, str], ...] = ()
     # the claims it is about, when they are not (only) the one the rule assessed right before it
     claims: tuple[Claim, ...] = field(default=(), compare=False)
+    #: the figures the verdict (and the fix) was worked out from, as spans: a fix is held back when another
+    #: finding disputes one of them (rulekit.figures_of(claim) gives a claim's)
+    basis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,14 @@ class Rule:
     doc: str
     fixable: bool
     check: CheckFn = field(compare=False)
+    #: its fixes only restore a form (full-width digits, a missing 元 or %, a doubled sign), never change a
+    #: figure or a word's meaning: --fix applies them; other fixes are suggestions for --unsafe-fixes
+    safe_fix: bool = False
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
+    #: "suppressions": a rule about the file's auditlint: ignore comments, called as check(doc, use) once the
+    #: other rules' findings have been matched against them (suppress.SuppressionUse)
+    reads: Literal["disclosure", "suppressions"] = "disclosure"
 
     def defaults(self) -> dict[str, SettingValue]:
         return {name: s.default for name, s in self.settings.items()}
@@ -107,10 +116,15 @@ def rule(
     rule_id: str,
     name: str,
     severity: str = "error",
-    fixable: bool = False,
+    fixable: bool | Literal["safe"] = False,
     settings: Mapping[str, Setting] | None = None,
+    reads: Literal["disclosure", "suppressions"] = "disclosure",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
+
+    fixable=True: its findings may carry a fix that changes a figure or a word (a suggestion, applied
+    only with --unsafe-fixes, and checked before it is kept); fixable="safe": its fixes only restore
+    how a figure is written, and --fix applies them.
 
     A rule that declares settings is called as check(doc, settings), with the
     configured value (or the default) of each one.
@@ -132,7 +146,9 @@ def rule(
             severity=Severity(severity),
             summary=summary,
             doc=doc,
-            fixable=fixable,
+            fixable=bool(fixable),
+            safe_fix=fixable == "safe",
+            reads=reads,
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
@@ -312,7 +328,20 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         excerpt=excerpt,
         excerpt_column=excerpt_column,
         excerpt_more=excerpt_more,
+        page_line=doc.page_line(issue.start),
+        fix_safe=rule.safe_fix,
+        related_spans=[(start, end) for start, end, _ in issue.related],
+        basis=list(issue.basis),
     )
+
+
+def _call(r: Rule, d: Disclosure, settings, suppressions) -> Iterable:
+    """What a rule yields, called as it declares: check(doc), check(doc, settings) or check(doc, use)."""
+    if suppressions is not None:
+        return r.check(d, suppressions)
+    if r.settings:
+        return r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})})
+    return r.check(d)
 
 
 def run_rules(
@@ -321,11 +350,15 @@ def run_rules(
     debug: bool = False,
     settings: Mapping[str, Mapping[str, SettingValue]] | None = None,
     trace: bool = False,
+    suppressions: object | None = None,
 ) -> RunResult:
     """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise).
 
     With trace, the result also says, per claim and rule, whether the claim holds,
     fails (with its findings) or is not assessable (with the reason).
+
+    Without `suppressions` the rules that read the disclosure run; with it (a SuppressionUse), the rules
+    about the file's suppression comments.
     """
     findings: list[Finding] = []
     errors: list[RuleError] = []
@@ -333,11 +366,12 @@ def run_rules(
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
+        if (r.reads == "suppressions") != (suppressions is not None):
+            continue
         produced: list[Finding] = []
         traced = _Trace(r.id) if trace else None
         try:
-            outcomes_of_rule = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})}) if r.settings else r.check(d)
-            for outcome in outcomes_of_rule:
+            for outcome in _call(r, d, settings, suppressions):
                 if isinstance(outcome, Issue):
                     produced.append(_to_finding(r, outcome, d))
                     if traced is not None:

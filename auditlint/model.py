@@ -179,6 +179,14 @@ class Document(BaseModel):
             return None
         return bisect.bisect_right(self.page_starts, offset)
 
+    def page_line(self, offset: int) -> int | None:
+        """1-based line of an offset counted from the first line of its page (running headers and page
+        numbers left out, as the reader lays the page out); None for a document without pages."""
+        page = self.page_of(offset)
+        if not page:
+            return None
+        return self.position(offset)[0] - self.position(self.page_starts[page - 1])[0] + 1
+
     def excerpt(self, start: int, end: int, context: int = EXCERPT_CONTEXT) -> tuple[str, int, bool]:
         """What a code frame shows of the span [start, end): its first line, cut to the span and `context`
         characters either side — the text, the column of its first character, and whether the line goes
@@ -554,6 +562,12 @@ class Finding(BaseModel):
     excerpt: str = Field(default="", exclude=True)
     excerpt_column: int = Field(default=1, exclude=True)  # the line's column of the excerpt's first character
     excerpt_more: bool = Field(default=False, exclude=True)  # the line goes on after the excerpt
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, for people with the PDF open
+    fix_safe: bool = Field(default=False, exclude=True)  # `fix` only restores a form (--fix); else a suggestion (--unsafe-fixes)
+    # offsets, for holding back a fix another finding disputes: the places `related` refers to (which the
+    # finding calls into question too), and the figures the finding was worked out from (Issue.basis)
+    related_spans: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
+    basis: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):

@@ -19,7 +19,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,15 +52,22 @@ class Walk:
     unlisted: list[FileResult] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Walk:
+def discover(
+    paths: Iterable[str],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    skip: Callable[[str], bool] | None = None,
+) -> Walk:
     """Files named, and the supported files under folders named, each once.
 
     Folders are walked recursively in sorted order; hidden files and folders are
     skipped; symbolic links to folders are followed, but never into a folder already
     walked (a link loop ends there). A walked file is checked when its extension is
     supported, it matches an --include glob (if any) and no --exclude glob. Files
-    named explicitly are always checked.
+    named explicitly are checked whatever --include/--exclude say. `skip` (the
+    configuration's exclude) leaves out any file or folder it says, named or walked.
     """
+    skip = skip or (lambda path: False)
     walk = Walk()
     seen: set[str] = set()
 
@@ -71,6 +78,8 @@ def discover(paths: Iterable[str], include: Sequence[str] = (), exclude: Sequenc
             walk.files.append(path)
 
     for raw in paths:
+        if skip(raw):
+            continue
         if not os.path.isdir(raw):
             add(raw)
             continue
@@ -94,10 +103,14 @@ def discover(paths: Iterable[str], include: Sequence[str] = (), exclude: Sequenc
             visited.add((st.st_dev, st.st_ino))
             rel_root = os.path.relpath(root, raw).replace(os.sep, "/")
             rel_root = "" if rel_root == "." else rel_root + "/"
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(rel_root + d, exclude))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not _matches(rel_root + d, exclude) and not skip(os.path.join(root, d))
+            )
             for name in files:
                 rel = rel_root + name
                 if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if skip(os.path.join(root, name)):
                     continue
                 if include and not _matches(rel, include):
                     continue

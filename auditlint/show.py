@@ -71,7 +71,7 @@ def _read(path: str, config: Config, rules: Iterable[Rule], settings: dict) -> _
     try:
         disclosure = extract(document, config.rules_dirs)
         run = run_rules(disclosure, [r for r in rules if config.selects(r.id, path)], settings=settings, trace=True)
-        findings, _ = apply_suppressions(document, run.findings)
+        findings, _, _ = apply_suppressions(document, run.findings)
     except Exception as exc:
         raise ShowError("internal-error", _internal("解析", exc)) from None
     return _Read(

@@ -19,6 +19,7 @@ from auditlint.rulekit import (
     Severity,
     amount,
     digits,
+    figures_of,
     in_unit,
     lexicon,
     replace_number,
@@ -97,6 +98,7 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
         expected=f"{word}{shown.text}%",
         actual=evidence,
         fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
+        basis=figures_of(claim),
     )
 
 
@@ -161,10 +163,11 @@ def change_direction(doc: Disclosure) -> Iterator:
             expected=right,
             actual=d_word,
             fix=right if d_word in ("增加", "减少") else None,
+            basis=figures_of(claim),
         )
 
 
-@rule("CHG003", "doubled-sign", severity="error", fixable=True)
+@rule("CHG003", "doubled-sign", severity="error", fixable="safe")
 def doubled_sign(doc: Disclosure) -> Iterator:
     """增减词后又加负号（“减少-97,121.12元”）。
 
@@ -237,6 +240,7 @@ def change_amount(doc: Disclosure) -> Iterator:
             expected=text,
             actual=evidence,
             fix=replace_number(evidence, _abs(claim.delta), text) if claim.delta.value >= 0 else None,
+            basis=figures_of(claim),
         )
 
 

@@ -14,6 +14,7 @@ from auditlint.rulekit import (
     RateClaim,
     Severity,
     amount,
+    figures_of,
     interval_of,
     lexicon,
     replace_number,
@@ -78,6 +79,7 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
             expected=f"{shown.text}%",
             actual=evidence,
             fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
+            basis=figures_of(claim),
         )
 
 
@@ -125,6 +127,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
                 actual=word,
                 fix=right_word,
                 severity=Severity.WARNING,
+                basis=figures_of(claim),
             )
             continue
         stated = lexicon.comparative(word)
@@ -137,6 +140,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
             expected=right_word,
             actual=word,
             fix=right_word if word in ("大于", "小于", "等于") else None,
+            basis=figures_of(claim),
             # the figures compared, often in the sentence before: one of them may be the slip
             related=((claim.left.start, claim.left.end, "决算数"), (claim.right.start, claim.right.end, "预算数")),
         )

@@ -11,6 +11,7 @@ from auditlint.rulekit import (
     Issue,
     Placement,
     Severity,
+    cite_lines,
     cn_number,
     cn_numeral,
     list_key,
@@ -18,10 +19,6 @@ from auditlint.rulekit import (
     marker_written,
     rule,
 )
-
-
-def _line(doc: Disclosure, offset: int) -> int:
-    return doc.document.position(offset)[0]
 
 
 def _named(h: Heading) -> str:
@@ -95,7 +92,7 @@ def numbering(doc: Disclosure) -> Iterator:
             if first is not None and _same_title(first, h):
                 continue  # the same heading again: a contents list without its title, or a running page header
             right = marker_for(h, p.expected)
-            earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
+            earlier = f"，{cite_lines(doc, [first.start])}已有“{_named(first)}”" if first is not None else ""
             evidence = doc.document.text[h.start : h.title_end]
             # renumbering is certain only if no later sibling already carries the number it would take
             taken = any(
@@ -165,7 +162,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         yield Issue(
             start=c.title_start,
             end=c.title_end,
-            message=f"{where}标题“{c.title}”没有编号：{around}后一同级标题为第 {_line(doc, h.start)} 行的“{_named(h)}”，此处应为“{right}”",
+            message=f"{where}标题“{c.title}”没有编号：{around}后一同级标题为{cite_lines(doc, [h.start])}的“{_named(h)}”，此处应为“{right}”",
             expected=f"{right}{c.title}",
             actual=c.title,
             fix=f"{right}{c.title}",
@@ -179,7 +176,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
             yield Issue(
                 start=spot[0],
                 end=spot[1],
-                message=f"{where}{under}缺少“{marker_for(h, 1)}”：同级编号从第 {_line(doc, h.start)} 行的“{_named(h)}”开始，此处应有“{marker_for(h, 1)}”标题",
+                message=f"{where}{under}缺少“{marker_for(h, 1)}”：同级编号从{cite_lines(doc, [h.start])}的“{_named(h)}”开始，此处应有“{marker_for(h, 1)}”标题",
                 expected=marker_for(h, 1),
                 related=((h.start, h.title_end, "同级的第一个编号"),),
             )

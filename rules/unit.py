@@ -155,7 +155,7 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
     )
 
 
-@rule("UNIT002", "missing-unit", severity="warning", fixable=True)
+@rule("UNIT002", "missing-unit", severity="warning", fixable="safe")
 def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
 

@@ -283,8 +283,10 @@ def test_github_shows_ten_of_a_kind_and_puts_everything_in_the_step_summary(opti
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 def test_text_formats_name_every_finding_and_use_no_colour_off_a_terminal(fmt, results, options):
     output = render(fmt, results, options)
+    words = {"error": "错误", "warning": "警告", "info": "提示"}
     for f in results[0].findings:
-        assert f"{f.path}:{f.line}:{f.column}: {f.rule} " in output
+        # the severity in words: a saved or mailed report keeps it without colour
+        assert f"{f.path}:{f.line}:{f.column}: {words[f.severity.value]} {f.rule} " in output
     assert "reports/empty.txt: 无法检查" in output
     assert "\x1b[" not in output
     assert output.rstrip().splitlines()[-1].startswith("发现 4 个问题")

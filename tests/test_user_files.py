@@ -21,7 +21,7 @@ from auditlint.report import FORMATS, shown_path
 from .test_fixes import DRAFT
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXED_LINE = "下降8.7%"  # what --fix writes for DRAFT's wrong rate
+FIXED_LINE = "下降8.7%"  # what --fix --unsafe-fixes writes for DRAFT's wrong rate (a suggestion: a figure changes)
 WRONG_LINE = "下降39.5%"
 
 
@@ -114,7 +114,7 @@ def test_an_edit_made_while_fixing_is_never_overwritten(tmp_path, monkeypatch, k
 
 def test_an_unchanged_file_is_still_fixed(tmp_path):
     path = _draft(tmp_path)
-    result = _check("--fix", str(path))
+    result = _check("--fix", "--unsafe-fixes", str(path))
     assert FIXED_LINE in path.read_text(encoding="utf-8") and "已修复" in result.stderr
 
 
@@ -127,7 +127,7 @@ def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path):
     real = _draft(folder)
     link = tmp_path / "link.txt"
     link.symlink_to(real)
-    _check("--fix", str(link))
+    _check("--fix", "--unsafe-fixes", str(link))
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert FIXED_LINE in real.read_text(encoding="utf-8")
     assert not [p for p in real.parent.iterdir() if p.name != "draft.txt"]
@@ -136,7 +136,7 @@ def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path):
 def test_fix_keeps_the_file_mode(tmp_path):
     path = _draft(tmp_path)
     path.chmod(0o640)
-    _check("--fix", str(path))
+    _check("--fix", "--unsafe-fixes", str(path))
     assert FIXED_LINE in path.read_text(encoding="utf-8")
     assert path.stat().st_mode & 0o777 == 0o640
 
@@ -258,6 +258,8 @@ def _names_the_file(report: str, fmt: str) -> bool:
         return json.loads(report.splitlines()[0])["path"].endswith(shown_path(ODD_NAME))
     if fmt == "sarif":
         return "bad%FF%0Aname.txt" in report
+    if fmt == "gitlab":
+        return json.loads(report)[0]["location"]["path"].endswith(shown_path(ODD_NAME))
     return shown_path(ODD_NAME) in report
 
 

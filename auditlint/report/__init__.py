@@ -33,8 +33,13 @@ _REGISTRY: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "github": ("github", "GithubReporter"),
     "html": ("html", "HtmlReporter"),
+    "gitlab": ("gitlab", "GitlabReporter"),
+    "junit": ("junit", "JunitReporter"),
 }
 FORMATS = tuple(_REGISTRY)
+
+#: A severity as a report writes it in words, so a saved or mailed report keeps it without colour.
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -66,6 +71,10 @@ class ReportOptions:
     statistics: bool = False
     #: the rules of the run (id -> Rule): names, summaries and docs for sarif and html
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    #: text and concise: colour on a terminal only ("auto", honouring NO_COLOR), "always" or "never"
+    color: str = "auto"
+    #: the run's settings as (label, value) lines (the HTML report's header shows them)
+    settings: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Summary:
@@ -140,6 +149,23 @@ class Summary:
             "suppressed": self.suppressed,
             "baselined": self.baselined,
         }
+
+
+def nothing_found(s: Summary) -> str:
+    """What a run without findings may say: "no problems" only of the files that were read and fully checked."""
+    checked = s.files - s.unreadable
+    if checked == 0:
+        return "没有检查任何文件"
+    if s.unreadable or s.internal_errors:
+        return f"已检查的 {checked} 个文件中未发现问题"
+    return f"未发现问题（共 {s.files} 个文件）"
+
+
+def page_label(f: Finding) -> str:
+    """Where a finding is in a paged document (a PDF) as its reader finds it: 第 3 页第 12 行; "" for text."""
+    if f.page is None:
+        return ""
+    return f"第 {f.page} 页第 {f.page_line} 行" if f.page_line else f"第 {f.page} 页"
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:

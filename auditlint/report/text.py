@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, Summary, shown_path
+from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label, shown_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -42,6 +42,15 @@ def _frame(f: Finding) -> list[str]:
     ]
 
 
+def console_for(out: TextIO, color: str) -> Console:
+    """A console writing to out: coloured on a terminal (auto, honouring NO_COLOR and FORCE_COLOR), always, or never."""
+    if color == "always":
+        return Console(file=out, highlight=False, soft_wrap=True, force_terminal=True, color_system="standard", no_color=False)
+    if color == "never":
+        return Console(file=out, highlight=False, soft_wrap=True, color_system=None)
+    return Console(file=out, highlight=False, soft_wrap=True)
+
+
 def summary_line(s: Summary) -> str:
     sev = s.by_severity
     parts = []
@@ -51,14 +60,17 @@ def summary_line(s: Summary) -> str:
             f"涉及 {s.files_with_findings}/{s.files} 个文件"
         )
     else:
-        parts.append(f"未发现问题（共 {s.files} 个文件）")
-    parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
+        parts.append(nothing_found(s))
+    if s.files > s.unreadable:
+        parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
     if s.suppressed:
         parts.append(f"{s.suppressed} 个问题被文中的 auditlint: ignore 注释忽略")
     if s.baselined:
         parts.append(f"{s.baselined} 个问题已记录在基线中，未显示")
     if s.unreadable:
         parts.append(f"[bold red]{s.unreadable} 个文件无法读取[/]")
+    if s.internal_errors:
+        parts.append(f"[bold red]{s.internal_errors} 处规则出错，相应的检查未完成[/]")
     return "；".join(parts) + "。"
 
 
@@ -93,7 +105,7 @@ class TextReporter(Reporter):
 
     def __init__(self, out: TextIO, options: ReportOptions) -> None:
         super().__init__(out, options)
-        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.console = console_for(out, options.color)
         self.per_file: list[tuple[str, int, int, str, FileResult]] = []  # for --statistics
 
     def file(self, result: FileResult) -> None:
@@ -110,7 +122,9 @@ class TextReporter(Reporter):
         show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
             where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
-            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            page = f" {page_label(f)}" if f.page is not None else ""
+            head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
+            console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
             if show_frames:
                 for row in _frame(f):
                     console.print(row)
