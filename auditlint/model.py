@@ -386,6 +386,7 @@ class RateClaim(Claim):
     rate: Quantity
     actual: Quantity | None = None
     plans: list[Quantity] = Field(default_factory=list)
+    plan_source: str = ""  # the table the plan was taken from, when the text does not state it
 
 
 class CompositionClaim(Claim):

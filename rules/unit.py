@@ -160,8 +160,9 @@ def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
 
     Checks: an amount written like money (thousands separators or two decimals)
-    with no unit in a sentence whose other amounts have one; and 万 alone after
-    a money word ("资金扶持 10 万") where 万元 is meant.
+    with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
+    or a share (占 76.23) without its %; and 万 alone after a money word
+    ("资金扶持 10 万") where 万元 is meant.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
@@ -177,7 +178,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             seen.add(q.start)
             evidence = doc.text[q.start : q.end]
             if q.unit == "%":
-                yield _appended(q, evidence, "%", f"变动率 {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
+                what = "占比" if fact.role == "share" else "变动率"
+                yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
                 continue
             yield Issue(
                 start=q.start,

@@ -151,6 +151,24 @@ def test_a_table_of_contents_with_leader_dots_and_one_without():
     assert kinds["第二部分 决算表"] == "toc" and kinds["一、主要职能"] == "heading"
 
 
+def test_a_table_of_contents_over_two_pages_ends_where_the_body_repeats_it():
+    # a PDF gives a block per page: the contents run on to the next page, and the body repeats them a page later
+    pages = ["目 录\n第一部分 概况\n一、主要职能\n", "第二部分 决算表\n第三部分 情况说明\n", "第一部分 概况\n一、主要职能\n本部门负责文化工作。\n"]
+    text = "".join(pages)
+    blocks, at = [], 0
+    for page, body in enumerate(pages, 1):
+        blocks.append(Block(kind="text", start=at, end=at + len(body) - 1, page=page))
+        at += len(body)
+    doc = Document(path="report.pdf", format="pdf", text=text, content=text, blocks=blocks)
+    toc = [doc.text[a:b] for a, b, k in segment(doc).lines if k == "toc"]
+    assert toc == ["目 录", "第一部分 概况", "一、主要职能", "第二部分 决算表", "第三部分 情况说明"]
+
+
+def test_a_table_of_contents_at_the_end_of_a_file_is_its_title_lines():
+    kinds = _kinds("一、概况\n本部门负责……。\n目录\n第一部分 概况\n第二部分 决算表\n第四部分 名词解释\n")
+    assert kinds["第二部分 决算表"] == "toc" and kinds["第四部分 名词解释"] == "toc" and kinds["一、概况"] == "heading"
+
+
 def test_page_numbers_and_a_block_a_page_repeats_are_furniture():
     text = "一、项目概述\n1.第一项工作。\n2.第二项工作。\n3.第三项工作。\n- 3 -\n\f2.第二项工作。\n3.第三项工作。\n4.第四项工作。\n"
     doc = _document(text)
@@ -307,6 +325,20 @@ def test_a_basic_expenditure_item_above_the_three_public_table_is_found_in_any_u
     result = check_text(over, select=("TAB007",))
     assert [f.evidence for f in result.findings] == ["1.30"]
     assert "3,000.00 元" in result.findings[0].message
+
+
+def test_a_contents_title_spaced_over_two_lines_and_a_first_entry_wrapped_in_the_body():
+    # plain pdftotext: "目" and "录" on lines of their own; the body's 第一部分 on a line, its title on the next
+    text = "目\n\n录\n第一部分 本部门概况\n一、主要职能\n第二部分 部门决算表\n\n第一部分\n\n本部门概况\n一、主要职能\n本部门负责文化工作。\n"
+    kinds = _kinds(text)
+    assert kinds["目"] == "toc" and kinds["录"] == "toc" and kinds["第二部分 部门决算表"] == "toc"
+    assert kinds["第一部分"] == "heading" and kinds["本部门负责文化工作。"] == "paragraph"
+
+
+def test_a_numbered_heading_that_recurs_section_after_section_is_not_a_running_head():
+    section = "（一）总体情况说明\n" + "".join(f"第{k}项工作已完成，情况良好。\n" for k in range(16))
+    doc = _document(section * 3)
+    assert not [k for a, b, k in segment(doc).lines if k == "furniture"]
 
 
 PAGE_DUMP = """一般公共预算财政拨款支出决算表

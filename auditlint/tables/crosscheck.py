@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ..model import Claim, Quantity, Statement, Table
+from ..model import Claim, Quantity, RateClaim, Statement, Table
 from ..numbering import marker_style
 from .claims import TableCell, _usable, cell_ref
 from .grid import Column, Line, TableView, total_word
@@ -253,55 +253,71 @@ def _same_period(content: str, year: int | None, q: Quantity) -> bool:
     return not years or year is None or years == {year}
 
 
-def text_table_claims(
-    content: str, year: int | None, tables: list[Table], statements: list[Statement], views: list[TableView]
-) -> list[TextTableClaim]:
-    """An amount the text states for a line of the tables, with the cells of that line (same scope and measure)."""
-    items: list[Item] = []
-    for view in views:
-        if view.unit is None:
-            continue  # a table with no stated unit cannot be held against amounts in 元 or 万元
-        items.extend(table_items(view))
-    if not items:
-        return []
-    by_key: dict[str, list[Item]] = {}
-    for it in items:
-        by_key.setdefault(it.key, []).append(it)
-    out: list[TextTableClaim] = []
-    heading_at, heading_scope = heading_scopes(content)
-    spans = sorted((t.start, t.end) for t in tables)
-    starts = [a for a, _ in spans]
-    for st in statements:
-        if st.named_only or st.measure == "到位":
-            continue
-        k = bisect_right(starts, st.start) - 1
-        if k >= 0 and st.start <= spans[k][1]:
-            continue  # a cell of a table, not a statement of the explanation
+class TextLines:
+    """The lines of a document's tables by name, scope and measure, and the statements of its text placed
+    against them: which table cells an amount of a statement is stated for."""
+
+    def __init__(self, content: str, year: int | None, tables: list[Table], statements: list[Statement], views: list[TableView]):
+        self.content, self.year, self.statements = content, year, statements
+        self.by_key: dict[str, list[Item]] = {}
+        for view in views:
+            if view.unit is None:
+                continue  # a table with no stated unit cannot be held against amounts in 元 or 万元
+            for it in table_items(view):
+                self.by_key.setdefault(it.key, []).append(it)
+        self.heading_at, self.heading_scope = heading_scopes(content) if self.by_key else ([], [])
+        self.spans = sorted((t.start, t.end) for t in tables)
+        self.starts = [a for a, _ in self.spans]
+
+    def line_of(self, st: Statement) -> tuple[list[str], list[str], str] | None:
+        """(the keys of its table line, the 类/款 path above it, its scope) for a statement of the explanation."""
+        if not self.by_key or st.named_only or st.measure == "到位":
+            return None
+        k = bisect_right(self.starts, st.start) - 1
+        if k >= 0 and st.start <= self.spans[k][1]:
+            return None  # a cell of a table, not a statement of the explanation
         path = _path_of(st.subject)
         scope, name = split_scope(st.key)
         key = path[-1] if path else line_key(name)
-        scope = scope or _scope_of(st, statements)
+        scope = scope or _scope_of(st, self.statements)
         if not scope:
-            k = bisect_right(heading_at, st.start) - 1
-            scope = heading_scope[k] if k >= 0 else ""
+            k = bisect_right(self.heading_at, st.start) - 1
+            scope = self.heading_scope[k] if k >= 0 else ""
         if key in ("收入", "支出", "") and not scope:
-            continue  # "本项目共支出 13.07 万元": too general to name a table line
+            return None  # "本项目共支出 13.07 万元": too general to name a table line
         keys = ["收入总计", "支出总计"] if key in ("收支总计", "收入支出总计") else [key]
+        return keys, path[:-1], scope
+
+    def items(self, line: tuple[list[str], list[str], str], measure: str) -> tuple[list[Item], list[Item]]:
+        """The table cells of a line for a measure (决算 or 预算): in the statement's scope, and in others."""
+        keys, above, scope = line
+        same = [it for k in keys for it in self.by_key.get(k, []) if it.measure == measure]
+        if above:
+            same = [it for it in same if _ancestors_match(it.ancestors, above)]
+        return [it for it in same if it.scope == scope], [it for it in same if it.scope != scope]
+
+    def same_period(self, q: Quantity) -> bool:
+        return _same_period(self.content, self.year, q)
+
+
+def text_table_claims(lines: TextLines) -> list[TextTableClaim]:
+    """An amount the text states for a line of the tables, with the cells of that line (same scope and measure)."""
+    out: list[TextTableClaim] = []
+    for st in lines.statements:
+        line = lines.line_of(st)
+        if line is None:
+            continue
         for fact in st.facts:
             if fact.role not in ("value", "budget") or fact.quantity.kind != "money":
                 continue
-            if not _same_period(content, year, fact.quantity):
+            if not lines.same_period(fact.quantity):
                 continue
             measure = "预算" if fact.role == "budget" else "决算"
             if measure == "预算" and "调整" in fact.label:
                 continue  # the tables' 预算数 is the 年初 budget
-            same = [it for k in keys for it in by_key.get(k, []) if it.measure == measure]
-            if path:
-                same = [it for it in same if _ancestors_match(it.ancestors, path[:-1])]
-            cells = [it for it in same if it.scope == scope]
+            cells, others = lines.items(line, measure)
             if not cells:
                 continue
-            others = [it for it in same if it.scope != scope]
             out.append(
                 TextTableClaim(
                     start=fact.quantity.start,
@@ -309,7 +325,7 @@ def text_table_claims(
                     subject=st.subject,
                     stated=fact.quantity,
                     measure=measure,
-                    scope=scope,
+                    scope=line[2],
                     cells=[it.cell for it in cells],
                     titles=[it.title for it in cells],
                     other_scope=[it.cell for it in others],
@@ -319,7 +335,43 @@ def text_table_claims(
     return out
 
 
+def table_plan(lines: TextLines, st: Statement) -> tuple[list[Quantity], str] | None:
+    """The budget the tables give the line a statement states the final amount of ("公务用车购置及运行维护费
+    决算为 19.56 万元，完成预算的 63.76%": the 三公 table's 预算数 of that line), and the table's title.
+
+    Only where one table holds the line's 决算 and 预算 both, in the statement's scope, and every such
+    table gives the line one budget.
+    """
+    line = lines.line_of(st)
+    actual = st.value
+    if line is None or actual is None or actual.kind != "money" or not lines.same_period(actual):
+        return None
+    finals, _ = lines.items(line, "决算")
+    budgets, _ = lines.items(line, "预算")
+    titles = {it.title for it in finals} & {it.title for it in budgets}
+    plans = [it for it in budgets if it.title in titles and it.cell.quantity is not None]
+    if not plans or len({it.cell.quantity.yuan for it in plans}) != 1:  # type: ignore[union-attr]
+        return None
+    return [plans[0].cell.quantity], plans[0].title  # type: ignore[list-item]
+
+
 def _ancestors_match(ancestors: tuple[str, ...], wanted: list[str]) -> bool:
     if not wanted:
         return True
     return tuple(ancestors[-len(wanted) :]) == tuple(wanted)
+
+
+def planned_from_tables(claims: list[Claim], lines: TextLines) -> list[Claim]:
+    """Execution rates whose plan the text does not state, given the budget the tables hold for the same line."""
+    if not lines.by_key:
+        return claims
+    rated = {f.quantity.start: st for st in lines.statements for f in st.facts if f.role == "execution"}
+    out: list[Claim] = []
+    for claim in claims:
+        st = rated.get(claim.start) if isinstance(claim, RateClaim) and not claim.plans else None
+        if st is not None and "到位" not in claim.rate_kind and claim.actual is not None and claim.actual == st.value:  # type: ignore[union-attr]
+            found = table_plan(lines, st)
+            if found is not None:
+                claim = claim.model_copy(update={"plans": found[0], "plan_source": found[1]})
+        out.append(claim)
+    return out
