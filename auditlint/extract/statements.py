@@ -227,7 +227,7 @@ _LEFT_WINDOW = 240
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
-_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(][类款项][）)][”\"]?)[：:。]")
+_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(]\s*[类款项]\s*[）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
