@@ -143,10 +143,10 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     Bad:  文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元。项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。
     Good: 文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元，比2022年度增加6万元。项目资金使用规范，顺利完成了2023年度文化惠民经费的预算安排。
     """
-    if not _RETROSPECTIVE.search(doc.document.content[:600]):
+    if not _RETROSPECTIVE.search(doc.flow.text[:600]):  # (the reading with letter-spacing closed up)
         # a budget looks ahead and speaks of last year's execution as a matter of course: only the plan
         # it gives as the reason for this year's figure is held to the year its title budgets
-        budgeted = _BUDGET_TITLE.search(doc.document.content[:300])
+        budgeted = _BUDGET_TITLE.search(doc.flow.text[:300])
         if budgeted:
             yield from _budget_reason_years(doc, int(budgeted.group(1)))
         return

@@ -77,3 +77,8 @@ def test_a_spaced_item_level_is_not_read_as_its_section():
     assert check_text(table + text.format("30.00"), select=("TAB005",)).findings == []
     found = check_text(table + text.format("35.00"), select=("TAB005",)).findings
     assert len(found) == 1 and "2070308 群众体育" in found[0].message
+
+
+def test_an_item_number_without_its_full_stop_is_not_part_of_the_name():
+    # "18 社 会…": a number that lost its "." (DOC001's), then a letter-spaced name
+    assert _tab008("18 公 共 安 全 支 出 （ 类 ） 司 法 （ 款 ） 公 共 法 律 服 务 （ 项 ） 10.00 万 元 。\n") == []

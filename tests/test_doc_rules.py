@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import check_text
@@ -382,6 +384,15 @@ def test_a_budget_reason_that_gives_last_years_plan():
     result = found(text, "DOC007")
     assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
     assert found(text.replace("2025年无公车", "2026年无公车"), "DOC007") == []
+
+
+def test_a_letter_spaced_budget_reason_that_gives_last_years_plan():
+    # WPS letter-spacing of justified lines, title included: the report is read as its words
+    text = BUDGET + "公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划。"
+    spaced = re.sub(r"(?<=\S)(?=\S)(?<![\x00-\x7f](?=[\x00-\x7f]))", " ", text)  # (not inside "2026", "11.49")
+    assert "2025 年 无 公 车" in spaced
+    result = found(spaced, "DOC007")
+    assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
 
 
 def test_a_budget_reason_may_speak_of_last_year():

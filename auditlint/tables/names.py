@@ -24,7 +24,7 @@ Level = Literal["类", "款", "项"]
 _LEVEL = re.compile(r"[（(]\s*(类|款|项)\s*[)）]")  # "( 项 )": spaced by extraction or letter-spacing
 _DIGITS = {"类": 3, "款": 5, "项": 7}
 _QUOTES = re.compile(r"[“”\"‘’]")
-_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|\d{1,2}(?=[\u4e00-\u9fff]))\s*")
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|\d{1,2}(?=\s*[\u4e00-\u9fff]))\s*")
 
 
 class NameClaim(Claim):
