@@ -124,10 +124,12 @@ def plan(name: str, text: str, seed: int) -> Transform:
     paragraph: list[int] = []
     for start, end, kind in segment(document).lines:
         line = text[start:end]
-        if kind != "paragraph" or len(line.strip()) < 6:
+        if kind != "paragraph":
             continue
         index = bisect.bisect_right(starts, start) - 1
         paragraph.append(index)
+        if len(line.strip()) < 6:
+            continue
         if name == "split-units" and not _UNIT_AFTER.search(line):
             continue
         chosen.add(line.strip())
