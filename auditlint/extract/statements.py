@@ -72,6 +72,8 @@ _ACTUAL = re.compile(
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _AGAINST_EXECUTION = re.compile(r"(?:比|较)[^，,；;。]*执行")
+# the verb before a budget an amount is measured against ("完成全年预算 X 万元的 R%"): no subject of its own
+_COMPLETES = re.compile(r"(?:完成|达到|占)了?")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -374,7 +376,11 @@ def _amount_reading(left_clean: str) -> _Reading:
     m = _BUDGET.search(left_clean)
     if m:
         measure = m.group("measure")
-        return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
+        subject = clean_subject(left_clean[: m.start()])
+        if _COMPLETES.fullmatch(subject):
+            # "决算为 62.07 万元，完成全年预算 84.82 万元的 73.2%": the budget the amount before it was held to
+            subject = ""
+        return _Reading("budget", subject, "预算", fields=(("role", "budget"), ("label", measure)))
     m = _ACTUAL.search(left_clean)
     if m:
         measure = "到位" if "到位" in m.group("measure") else "决算"
@@ -822,6 +828,12 @@ class _SentenceReader:
         if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
             # "占本部门全部预算项目13个的100%": the share of the base just named
             role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
+        elif role is None and q.kind == "percent" and current is not None and current.facts and left.strip() == "的":
+            budget = current.facts[-1]
+            if budget.role == "budget" and current.first("execution") is None:
+                # "完成全年预算 84.82 万元的 73.2%": the execution rate against the budget just named
+                basis = _EXECUTION_BASIS.get(budget.label, "budget")
+                role, subject, fact = "execution", "", Fact(role="execution", quantity=q, label="完成" + budget.label, basis=basis)
         if role is None:
             return None
         return q, role, subject, measure, fact, left  # type: ignore[return-value]
