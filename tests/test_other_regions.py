@@ -36,3 +36,24 @@ class TestExpectedRateOfWholeFigures:
         # 3 万元 stands for 2.5 to 3.5: the range's middle (58.7%) is no division a reader can redo
         [f] = findings("某中心2023年度“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的43%。", "EXE001")
         assert f.expected == "57.0%" and "= 57.0%" in f.message
+
+
+class TestFiguresEachToOneName:
+    """Sichuan's wording: "收、支总计各是 A、B 万元 … 各减少 C、D 万元，各下降 E%、F%" — one figure to each name."""
+
+    TEXT = (
+        "2022年度收、支总计各是4125.49{sep}4143.91万元。与2021年相比，收、支总计各减少1267.86{sep}2570.97万元，"
+        "各下降{rate}%、38.29%。主要变动原因是项目收入减少。"
+    )
+
+    def test_the_lists_pair_in_order_and_one_unit_serves_the_list(self):
+        for sep in (",", "，", "、"):
+            assert not findings(self.TEXT.format(sep=sep, rate="23.51")), sep
+
+    def test_the_first_of_each_list_is_still_checked(self):
+        [f] = findings(self.TEXT.format(sep="、", rate="25.51"))
+        assert f.rule == "CHG001" and "4125.49" in f.message and f.expected == "下降23.51%"
+
+    def test_a_figure_of_a_list_without_each_keeps_its_own_unit_check(self):
+        assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+        assert findings("基本支出120.00，项目支出50.00万元。", "UNIT002")

@@ -234,6 +234,10 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
+# what stands between two figures of one list: "4125.49、4143.91 万元", "1267.86，2570.97 万元"
+_LIST_GAP = re.compile(r"\s*[、，,]\s*")
+# "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
+_EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
 
 class _SentenceIndex:
@@ -743,7 +747,8 @@ class _SentenceReader:
 
     def read(self) -> int:
         self.begin()
-        for tok in self.figures:
+        for k, tok in enumerate(self.figures):
+            self.k = k
             rel = tok.start - self.sent.start
             self.enter_markers(rel)
             self.leave_finished_lists(rel)
@@ -820,10 +825,15 @@ class _SentenceReader:
         """What the figure at rel is, read from the words before it: (figure, role, subject, measure, fact, words)."""
         p, skel, current = self.parser, self.skel, self.current
         left = skel[max(self.index.clause_start(rel), self.prev_end, rel - _LEFT_WINDOW) : rel]
-        self.prev_end = tok.end - self.sent.start
+        prev_end, self.prev_end = self.prev_end, tok.end - self.sent.start
+        if self._second_of_each(rel, prev_end):
+            return None
         q = p._money_or_as_is(tok, self.money, left, current)
         if q is None:
             return None
+        if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
+            # "收、支总计各是 4125.49、4143.91 万元": one unit written after the last figure of a list
+            q = q.model_copy(update={"unit_inferred": False})
         role, subject, measure, fact = p._classify(q, tok, left, self.index, rel, skel[self.prev_end : self.prev_end + 3])
         if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
             # "占本部门全部预算项目13个的100%": the share of the base just named
@@ -837,6 +847,33 @@ class _SentenceReader:
         if role is None:
             return None
         return q, role, subject, measure, fact, left  # type: ignore[return-value]
+
+    def _second_of_each(self, rel: int, prev_end: int) -> bool:
+        """"收、支总计各减少 1267.86、2570.97 万元，各下降 23.51%、38.28%": figures after the first of a list
+        that "各" pairs with the names before it, one each. The first pairs with the first (and with the
+        first of the lists around it); the others are left unread rather than given to the wrong name."""
+        if self.k == 0:
+            return False
+        prev = self.figures[self.k - 1]
+        prev_rel = prev.start - self.sent.start
+        if prev_end != prev.end - self.sent.start or not _LIST_GAP.fullmatch(self.skel, prev_end, rel):
+            return False
+        if self.k >= 2 and self._second_of_each(prev_rel, self.figures[self.k - 2].end - self.sent.start):
+            return True  # a third figure of the list
+        lead = self.skel[max(self.index.clause_start(prev_rel), prev_rel - _LEFT_WINDOW) : prev_rel]
+        return bool(_EACH.search(lead))
+
+    def _unit_shared_with_next(self, q: Quantity) -> bool:
+        """Whether the next figure, after only a list separator, is written with the unit q was given."""
+        if self.k + 1 >= len(self.figures):
+            return False
+        nxt = self.figures[self.k + 1]
+        end = self.figures[self.k].end - self.sent.start
+        return (
+            not nxt.quantity.unit_inferred
+            and nxt.quantity.unit == q.unit
+            and bool(_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start))
+        )
 
     # ------------------------------------------------------------------ attach
     def attach(self, tok: Token, rel: int, q: Quantity, role: str, subject: str, measure: str, fact: Fact, left: str) -> None:
