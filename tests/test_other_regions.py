@@ -57,3 +57,30 @@ class TestFiguresEachToOneName:
     def test_a_figure_of_a_list_without_each_keeps_its_own_unit_check(self):
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
         assert findings("基本支出120.00，项目支出50.00万元。", "UNIT002")
+
+
+class TestPartsOfAnotherWhole:
+    """A list whose parts give their share of a named whole is that whole's breakdown, not the last amount's."""
+
+    def test_the_parts_of_the_total_budget_after_one_of_them(self):
+        text = (
+            "基本支出预算 1037103.63 元，占支出总预算的 95.57%；项目支出预算 48100 元，占支出总预算的 4.43%。\n"
+            "其中：\n"
+            "（一）文化旅游体育与传媒支出类科目 850088.3 元，占支出总预算 78.33%。\n"
+            "（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%。\n"
+            "（三）卫生健康支出类科目 43897.73 元，占支出总预算 4.04%。\n"
+            "（四）住房保障支出类科目 74784.48 元，占支出总预算 6.90%。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_list_after_a_sentence_that_names_its_classification(self):
+        text = (
+            "按政府采购资金类型划分，一般公共预算拨款 17000 元，财政专户管理的资金安排 0 元，上年结转结余资金 0 元。"
+            "按政府采购项目类型，分为货物类采购、工程类采购和服务类采购三种类型。其中：货物类采购 10000 元，"
+            "占政府采购预算 58.8%；工程类采购 0 元，占政府采购预算 0%；服务类采购 7000 元，占政府采购预算 41.2%。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_parts_that_name_the_total_as_their_whole_are_still_summed(self):
+        text = "本年支出合计500.00万元，其中：基本支出360.00万元，占本年支出合计的72.0%；项目支出120.00万元，占本年支出合计的24.0%。"
+        assert findings(text, "SUM001")

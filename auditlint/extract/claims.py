@@ -62,6 +62,21 @@ def _item_class(key: str) -> str:
     return "core:" + core if core else "key:" + key
 
 
+def _parts_of_another_whole(holder: Statement, kids: list[Statement]) -> bool:
+    """Whether the parts say, in their shares, that they are parts of a whole the total is not: "项目支出 48100 元，
+    占支出总预算的 4.43%。其中：(一)文化旅游体育与传媒支出 850088.3 元，占支出总预算 78.33%…" lists the parts
+    of 支出总预算 (the total before it is one of them); "其中：货物类采购 10000 元，占政府采购预算 58.8%" after a
+    sentence that names the classification, not the amount stated before it."""
+    bases = {subject_key(f.base_label) for k in kids for f in k.all("share")}
+    if len(bases) != 1:
+        return False
+    base = next(iter(bases))
+    key = holder.key
+    if not base or not key or same_item(key, base) or base in key or _core(key) in base:
+        return False
+    return True
+
+
 def _main(st: Statement) -> Fact | None:
     return st.first("value") or st.first("budget")
 
@@ -522,6 +537,8 @@ class _Builder:
             if found is None:
                 return
             total_holder = found
+        if _parts_of_another_whole(total_holder, kids):
+            return
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
