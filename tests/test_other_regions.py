@@ -84,3 +84,29 @@ class TestPartsOfAnotherWhole:
     def test_parts_that_name_the_total_as_their_whole_are_still_summed(self):
         text = "本年支出合计500.00万元，其中：基本支出360.00万元，占本年支出合计的72.0%；项目支出120.00万元，占本年支出合计的24.0%。"
         assert findings(text, "SUM001")
+
+
+class TestLastYearsAccountsInABudget:
+    """A budget's section on last year's 决算 ("二、2021年“三公”经费决算情况"), and the change after it."""
+
+    TEXT = (
+        "一、2022年“三公”经费预算安排情况\n"
+        "2022年度“三公”经费预算总计21.8万元，其中：因公出国（境）经费0万元，公务接待11.8万元，公务用车运行费用10万元。\n"
+        "二、2021年“三公”经费决算情况\n"
+        "2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。\n"
+        "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少0.58万元，减少4.68%。"
+        "公务用车运行费用较上年同期增加2.27万元，增长29.37%。\n"
+    )
+
+    def test_a_section_titled_with_last_year_states_last_years_figures(self):
+        assert not findings(self.TEXT, "DOC007")
+
+    def test_the_change_of_this_years_budget_is_not_held_to_last_years_amount(self):
+        assert not findings(self.TEXT, "CHG001")
+
+    def test_a_year_left_over_in_a_sentence_of_this_years_section_is_still_found(self):
+        text = (
+            "2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度本年收入合计800.00万元。"
+            "2023年度本年支出合计780.00万元。\n2022年度机关运行经费支出30.00万元。\n"
+        )
+        assert findings(text, "DOC007")

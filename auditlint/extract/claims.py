@@ -62,6 +62,9 @@ def _item_class(key: str) -> str:
     return "core:" + core if core else "key:" + key
 
 
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
+
+
 def _parts_of_another_whole(holder: Statement, kids: list[Statement]) -> bool:
     """Whether the parts say, in their shares, that they are parts of a whole the total is not: "项目支出 48100 元，
     占支出总预算的 4.43%。其中：(一)文化旅游体育与传媒支出 850088.3 元，占支出总预算 78.33%…" lists the parts
@@ -158,7 +161,24 @@ class _Builder:
         found = self._lookback(
             st, lambda o: o.value is not None and o.first("delta") is None and same_item(o.key, st.key)
         )
-        return found.value if found else None
+        if found is None:
+            return None
+        years = self._opening_year(found.start), self._opening_year(st.start)
+        if None not in years and years[0] != years[1]:
+            # "2021年度…公务接待 12.39 万元。2022年度“三公”经费预算较2021年度增加…，其中公务接待较上年同期减少
+            # 0.58 万元": the amount found is another year's, not the one the change is of
+            return None
+        return found.value
+
+    def _opening_year(self, pos: int) -> int | None:
+        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else its paragraph."""
+        text = self.document.text
+        line = text.rfind("\n", 0, pos) + 1
+        for lo in (max(text.rfind("。", 0, pos) + 1, line), line):
+            m = _OPENING_YEAR.match(text, lo, pos)
+            if m:
+                return int(m.group(1))
+        return None
 
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
