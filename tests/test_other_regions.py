@@ -110,3 +110,23 @@ class TestLastYearsAccountsInABudget:
             "2023年度本年支出合计780.00万元。\n2022年度机关运行经费支出30.00万元。\n"
         )
         assert findings(text, "DOC007")
+
+
+class TestTextThatBeginsInsideASection:
+    TEXT = (
+        "19816.81 元，项目支出 0 元。主要用于人员经费保障。\n"
+        "（二）按支出结构分类划分，分为基本支出预算和项目支出预算。\n"
+        "1. 基本支出预算 2476260.58 元。\n"
+        "2. 项目支出 469500 元。\n"
+        "六、一般公共预算基本支出情况说明\n"
+        "2024 年本年一般公共预算基本支出 2476260.58 元。\n"
+        "七、“三公”经费预算情况说明\n"
+        "本单位无“三公”经费预算。\n"
+    )
+
+    def test_a_higher_number_after_only_lower_ranked_items_is_no_gap(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_gap_after_the_first_of_its_rank_is_still_one(self):
+        [f] = findings(self.TEXT.replace("七、", "八、", 1), "DOC001")
+        assert "缺少“七、”" in f.message
