@@ -130,3 +130,17 @@ class TestTextThatBeginsInsideASection:
     def test_a_gap_after_the_first_of_its_rank_is_still_one(self):
         [f] = findings(self.TEXT.replace("七、", "八、", 1), "DOC001")
         assert "缺少“七、”" in f.message
+
+
+class TestLastYearsFigureNamedAsItsSpending:
+    TEXT = (
+        "2020年“三公”经费支出431万元，比上年累计支出433万元减少2万元，下降0.46%。其中，公务用车及运行维护费支出"
+        "251万元，比上年累计支出285万元下降34万元，下降{rate}%；公务用车购置支出56万元，比上年增加56万元；公务接待支出124万元，比上年累计支出148万元下降24万元，下降16%。"
+    )
+
+    def test_last_years_cumulative_spending_is_the_prior_figure(self):
+        assert not findings(self.TEXT.format(rate="12"))
+
+    def test_a_wrong_rate_against_it_is_found(self):
+        [f] = findings(self.TEXT.format(rate="14"), "CHG001")
+        assert "285" in f.message and f.expected == "下降12%"

@@ -57,7 +57,7 @@ _EXEC = re.compile(
 _PRIOR = re.compile(
     r"(?:比|较|对比)\s*(?P<what>[^，,；;。]*?)"
     r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
-    r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
+    r"(?:累计|实际)?(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
 )
 # "上年决算数为", "2025年预算执行数为", "上年当年预算执行数为" (a budget report's last year): last year's figure
 _PRIOR_PLAIN = re.compile(
