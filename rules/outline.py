@@ -320,6 +320,8 @@ def empty_section(doc: Disclosure) -> Iterator:
             h, following = outline[i], outline[nxt]
             if filled(i) or h.inline or not h.heading_shaped or h.toc:
                 continue
+            if any(t.start <= h.start < t.end for t in doc.tables):
+                continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
             if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":

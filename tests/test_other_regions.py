@@ -144,3 +144,20 @@ class TestLastYearsFigureNamedAsItsSpending:
     def test_a_wrong_rate_against_it_is_found(self):
         [f] = findings(self.TEXT.format(rate="14"), "CHG001")
         assert "285" in f.message and f.expected == "下降12%"
+
+
+class TestPipeRowsWithBlankFigures:
+    TEXT = (
+        "2014年“三公”经费预算财政拨款情况统计表\n单位:万元\n项 目 | 本年预算数 |\n合 计 | 46 |\n"
+        "1.因公出国(境)费用 | |\n2.公务接待费 | 8 |\n3.公务用车费 | 38 |\n"
+        "其中:(1)公务用车运行维护费 | 38 |\n(2)公务用车购置 | |\n"
+    )
+
+    def test_a_row_whose_figures_are_blank_is_a_row_not_a_heading(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_the_table_reads_through_the_blank_row(self):
+        from auditlint.segment.delimited import text_tables_in
+
+        [table] = text_tables_in(self.TEXT, 0, len(self.TEXT))
+        assert len(table.rows) == 7
