@@ -161,3 +161,18 @@ class TestPipeRowsWithBlankFigures:
 
         [table] = text_tables_in(self.TEXT, 0, len(self.TEXT))
         assert len(table.rows) == 7
+
+
+class TestTwoListsEachAfterItsLabel:
+    TEXT = (
+        "2023 年财政拨款收支总预算 7,057,486.18 元。收入包括：一般公共预算拨款 7,034,418.94 元、上年结转结余 "
+        "23,067.24 元；支出包括：教育支出 5,806,105.16 元、社会保障和就业支出 557,718.56 元、卫生健康支出 "
+        "275,373.54 元、住房保障支出 418,288.92 元。"
+    )
+
+    def test_the_spending_list_is_not_the_parts_of_the_last_income_item(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_list_after_an_amount_in_the_same_clause_is_still_its_parts(self):
+        text = "本年支出合计500.00万元，其中：基本支出360.00万元，项目支出150.00万元。"
+        assert findings(text, "SUM001")

@@ -234,6 +234,8 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
+# a list's own label before its marker: "支出包括：", "收入包括："
+_OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
 # what stands between two figures of one list: "4125.49、4143.91 万元", "1267.86，2570.97 万元"
 _LIST_GAP = re.compile(r"\s*[、，,]\s*")
 # "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
@@ -790,7 +792,7 @@ class _SentenceReader:
         in_paren = index.rfind("（", m_start) > index.rfind("）", m_start) or index.rfind("(", m_start) > index.rfind(")", m_start)
         if in_paren and current is not None:
             self.paren_parent = current
-        elif current is not None:
+        elif current is not None and not self._names_its_own_total(clause_lead, m_start):
             self.restore = (_ListAt(self.list.parent, self.list.kind, m_end), len(self.made))
             if self.list.parent is not None and current.parent == self.list.parent.index:
                 # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
@@ -806,6 +808,15 @@ class _SentenceReader:
                 named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
                 named.named_only = True
                 self.list = _ListAt(named, kind)
+
+    def _names_its_own_total(self, clause_lead: str, m_start: int) -> bool:
+        """"收入包括：一般公共预算拨款 A 元、上年结转结余 B 元；支出包括：教育支出 C 元、…": a list marker after its
+        own label, in a clause after the ；that ended the last statement's, lists the parts of what it names, not of
+        the last amount."""
+        if not _OWN_TOTAL.search(clause_lead) or self.current is None:
+            return False
+        last = self.rel_end.get(self.current.index, self.prev_end)
+        return self.index.has_semicolon(last, m_start)
 
     # --------------------------------------------------- leave finished lists
     def leave_finished_lists(self, rel: int) -> None:
