@@ -176,3 +176,10 @@ class TestTwoListsEachAfterItsLabel:
     def test_a_list_after_an_amount_in_the_same_clause_is_still_its_parts(self):
         text = "本年支出合计500.00万元，其中：基本支出360.00万元，项目支出150.00万元。"
         assert findings(text, "SUM001")
+
+
+class TestLastYearsBudgetNamedByItsYear:
+    def test_a_budget_compared_with_a_named_years_budget_is_against_last_year(self):
+        text = "2023年，某镇人民政府的机关运行经费财政拨款预算为46.8万元，较2022年预算增加15.60万元，增长33.33%。"
+        [f] = findings(text, "CHG001")
+        assert "比上年增加" in f.message and "年初预算" not in f.message

@@ -72,6 +72,8 @@ _ACTUAL = re.compile(
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _AGAINST_EXECUTION = re.compile(r"(?:比|较)[^，,；;。]*执行")
+# "较2022年预算增加": a budget named by its year, compared with
+_YEARS_BUDGET = re.compile(r"(?:比|较)\s*" + _Y + r"年度?预算")
 # the verb before a budget an amount is measured against ("完成全年预算 X 万元的 R%"): no subject of its own
 _COMPLETES = re.compile(r"(?:完成|达到|占)了?")
 _BASIS_PHRASE = re.compile(
@@ -362,7 +364,8 @@ def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
         basis = "prior_year"  # "比2025年预算执行数增加": last year's execution, in a budget report
     elif "预算" in left_clean:
         # "比上年预算增加" in a budget report compares with last year, not with this year's budget
-        basis = "prior_year" if LAST_YEAR.search(left_clean) and "年初" not in left_clean else "budget"
+        # and "较2022年预算增加" (a year named: another year's budget, where this year's would be 年初 or 调整)
+        basis = "prior_year" if (LAST_YEAR.search(left_clean) or _YEARS_BUDGET.search(left_clean)) and "年初" not in left_clean else "budget"
     else:
         basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
     subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
