@@ -183,3 +183,17 @@ class TestLastYearsBudgetNamedByItsYear:
         text = "2023年，某镇人民政府的机关运行经费财政拨款预算为46.8万元，较2022年预算增加15.60万元，增长33.33%。"
         [f] = findings(text, "CHG001")
         assert "比上年增加" in f.message and "年初预算" not in f.message
+
+
+class TestTextThatBeginsMidSentence:
+    def test_an_amount_whose_subject_was_cut_off_is_no_mention_of_the_whole(self):
+        text = (
+            "19816.81 元，项目支出 0 元。主要用于人员经费保障。\n"
+            "（二）按支出结构分类划分，分为基本支出预算和项目支出预算。\n"
+            "1. 基本支出预算 2476260.58 元。\n2. 项目支出 469500 元，同比增加 70100 元，增长 17.55%。\n"
+        )
+        assert not findings(text, "XREF001")
+
+    def test_two_whole_sentences_that_disagree_are_still_found(self):
+        text = "2024 年项目支出 0 元，主要用于人员经费保障。\n2. 项目支出 469500 元，同比增加 70100 元，增长 17.55%。\n"
+        assert findings(text, "XREF001")
