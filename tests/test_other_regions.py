@@ -197,3 +197,16 @@ class TestTextThatBeginsMidSentence:
     def test_two_whole_sentences_that_disagree_are_still_found(self):
         text = "2024 年项目支出 0 元，主要用于人员经费保障。\n2. 项目支出 469500 元，同比增加 70100 元，增长 17.55%。\n"
         assert findings(text, "XREF001")
+
+
+class TestAUseThatListsNoFigures:
+    def test_items_after_a_use_sentence_are_not_its_parts(self):
+        text = (
+            "教育类支出：安排31652万元，比上年增加4843万元。主要用于学前教育、农村中小学校舍安全工程等方面支出；"
+            "现代农业类支出：安排20356万元，比上年增加2478万元；科技创新类支出：安排35245万元，比上年增加5500万元。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_use_sentence_that_lists_figures_is_still_summed(self):
+        text = "本年支出合计500.00万元。主要用于：基本支出360.00万元，项目支出150.00万元。"
+        assert findings(text, "SUM001")

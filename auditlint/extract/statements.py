@@ -804,6 +804,9 @@ class _SentenceReader:
         elif m_start <= index.blank_prefix and p.statements:
             if self.list.parent is None:
                 self.list = _ListAt(p._last_top_statement(), kind)
+                # "…安排 31652 万元。主要用于教育经费保障…等方面支出；现代农业类支出：安排 20356 万元": a marker that
+                # lists no figure before the next ； described the amount before it; what follows is no part of it
+                self.restore = (_ListAt(None, "", m_end), len(self.made))
             self.starts_list = True
         elif clause_lead.strip() and not in_paren:
             label = clean_subject(_strip_measure(p._label(clause_lead)))
