@@ -210,3 +210,16 @@ class TestAUseThatListsNoFigures:
     def test_a_use_sentence_that_lists_figures_is_still_summed(self):
         text = "本年支出合计500.00万元。主要用于：基本支出360.00万元，项目支出150.00万元。"
         assert findings(text, "SUM001")
+
+
+class TestItemsListedWithoutAFigure:
+    def test_a_list_that_opens_with_an_unnumbered_item_is_not_complete(self):
+        text = (
+            "2011 年某部使用财政拨款开支“三公经费”的单位共 50个，包括本部本级、9 个派驻地方的督察局、"
+            "某调查局本级及其27个所属事业单位、其他12个部直属事业单位。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_list_of_figured_items_with_a_catch_all_is_still_summed(self):
+        text = "单位共 50个，包括9 个派驻地方的督察局、27个所属事业单位、其他12个部直属事业单位。"
+        assert findings(text, "SUM001")

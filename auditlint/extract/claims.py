@@ -62,6 +62,10 @@ def _item_class(key: str) -> str:
     return "core:" + core if core else "key:" + key
 
 
+# an item of a list named without a figure: two or more characters, no digit
+_NAMED_ITEM = re.compile(r"[\u4e00-\u9fff“”（）()]{2,30}")
+_CLAUSE_TAIL = re.compile(r"[，,；;：:]")
+_LIST_LEAD = re.compile(r"^\s*(?:其中|包括|主要包括|含|分别为|分别是|主要有)\s*")
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
 
 
@@ -649,6 +653,8 @@ class _Builder:
         numbers = [k.number for k in kids]
         if all(n is not None for n in numbers) and numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
+        if self._unfigured_items(parent, kids):
+            return False, ""  # "单位共 50 个，包括本级、9 个…、其他 12 个…": items listed without a figure count too
         if "其他" in kids[-1].subject:  # a catch-all last item closes the list
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
@@ -666,6 +672,17 @@ class _Builder:
             if acc.overlaps(tot):
                 return True, f"sum:{role}"
         return False, ""
+
+    def _unfigured_items(self, parent: Statement, kids: list[Statement]) -> bool:
+        """Whether the list opens with an item named without a figure before its first figured one: "单位共 50 个，包括
+        国土资源部本级、9 个派驻地方的…"."""
+        text = self.document.text
+        gap = text[parent.end : kids[0].start] if parent.end <= kids[0].start else ""
+        if not gap or "\n" in gap or "。" in gap or "：" in gap or ":" in gap:
+            return False  # the first part's own label and what it covers ("1.工资福利支出：包括基本工资、津贴补贴…")
+        first = gap.split("、")[:-1]
+        pieces = [_LIST_LEAD.sub("", _CLAUSE_TAIL.split(p)[-1]) for p in first]
+        return any(_NAMED_ITEM.fullmatch(p.strip()) for p in pieces)
 
     def _identity(self, parent: Statement, kids: list[Statement]) -> Decomposition | None:
         for dec in self.decompositions:
