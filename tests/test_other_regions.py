@@ -223,3 +223,19 @@ class TestItemsListedWithoutAFigure:
     def test_a_list_of_figured_items_with_a_catch_all_is_still_summed(self):
         text = "单位共 50个，包括9 个派驻地方的督察局、27个所属事业单位、其他12个部直属事业单位。"
         assert findings(text, "SUM001")
+
+
+class TestChangesOfAListThatMayBePartial:
+    def test_decreases_of_the_parts_read_may_exceed_the_total_decrease(self):
+        # the third part went up: read or not, the parts' decreases bound nothing
+        text = (
+            "1. 基本支出预算 924,289.71 元，同比减少 275,044.29 元，下降 22.93 %。其中：\n"
+            "工资福利支出预算 857,890.16 元，同比减少 261,443.84 元，下降 23.36%。\n"
+            "商品和服务支出预算 61,599.55 元，同比减少 18,400.45 元，下降 23.00%。\n"
+            "对个人和家庭补助支出预算 4,800.00 元，同比增加 4,800.00 元，2020 年无此项预算。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_amounts_of_a_partial_list_that_exceed_the_total_are_still_found(self):
+        text = "基本支出 500.00 万元，其中：工资福利支出 400.00 万元，商品和服务支出 150.00 万元。"
+        assert findings(text, "SUM001")
