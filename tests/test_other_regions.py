@@ -239,3 +239,11 @@ class TestChangesOfAListThatMayBePartial:
     def test_amounts_of_a_partial_list_that_exceed_the_total_are_still_found(self):
         text = "基本支出 500.00 万元，其中：工资福利支出 400.00 万元，商品和服务支出 150.00 万元。"
         assert findings(text, "SUM001")
+
+
+class TestAFigureThatEndsTheText:
+    def test_the_last_figure_of_a_cut_text_is_not_held_to_its_unit(self):
+        assert not findings("3.公务接待费支出0.00元。其中：国内接待费支出0.00元（其中：外事接待费支出0.00", "UNIT002")
+
+    def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
+        assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
