@@ -247,3 +247,8 @@ class TestAFigureThatEndsTheText:
 
     def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+
+    def test_a_change_rate_from_a_figure_of_one_decimal_gives_the_quotient_as_written(self):
+        # 2.4 万元 stands for 2.35 to 2.45: the expected rate is shown as 2.4 ÷ 1.06, not the middle of its range
+        [f] = findings("2022年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.4万元，增长0.24%。", "CHG001")
+        assert f.expected == "增长226.415%"
