@@ -37,6 +37,11 @@ class TestExpectedRateOfWholeFigures:
         [f] = findings("某中心2023年度“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的43%。", "EXE001")
         assert f.expected == "57.0%" and "= 57.0%" in f.message
 
+    def test_a_change_rate_from_a_figure_of_one_decimal_gives_the_quotient_as_written(self):
+        # 2.4 万元 stands for 2.35 to 2.45: the expected rate is shown as 2.4 ÷ 1.06, not the middle of its range
+        [f] = findings("2022年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.4万元，增长0.24%。", "CHG001")
+        assert f.expected == "增长226.415%"
+
 
 class TestFiguresEachToOneName:
     """Sichuan's wording: "收、支总计各是 A、B 万元 … 各减少 C、D 万元，各下降 E%、F%" — one figure to each name."""
@@ -247,8 +252,3 @@ class TestAFigureThatEndsTheText:
 
     def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
-
-    def test_a_change_rate_from_a_figure_of_one_decimal_gives_the_quotient_as_written(self):
-        # 2.4 万元 stands for 2.35 to 2.45: the expected rate is shown as 2.4 ÷ 1.06, not the middle of its range
-        [f] = findings("2022年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.4万元，增长0.24%。", "CHG001")
-        assert f.expected == "增长226.415%"
