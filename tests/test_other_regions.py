@@ -252,3 +252,34 @@ class TestAFigureThatEndsTheText:
 
     def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+
+
+class TestOneCharacterDirections:
+    """Yunnan's budget wording: "较上年增 17.1 万元，增幅 17.18%", "较上年减 0.04 万元", "较上年（减少）16.23 万元"."""
+
+    TEXT = (
+        "一、预算收支增减变化情况说明\n"
+        "2019年基本支出预算较上年增20.5万元,增幅10.25%。主要变动原因如下:\n"
+        "1.工资福利支出较上年增21.2万元,增{rate}%。主要原因是:调整工资标准。\n"
+        "2.商品和服务支出较上年减0.7万元,减3.5%。主要原因是:压减办公费。\n"
+    )
+
+    def test_changes_are_not_read_as_amounts_of_a_list(self):
+        # read as amounts, 21.2 + 0.7 exceeded 20.5 (a false SUM001)
+        assert not findings(self.TEXT.format(rate="12.5"))
+
+    def test_a_change_with_a_one_character_direction_is_checked(self):
+        assert not findings("公用经费40万元,较上年增10万元,增33.33%。")
+        [f] = findings("公用经费40万元,较上年增10万元,增50%。", "CHG001")
+        assert f.expected == "增33.3%"
+        assert not findings("公用经费30万元,比2018年（减）10万元,（减）幅25%。")
+        [f] = findings("公用经费30万元,比2018年（减）10万元,（减）幅20%。", "CHG001")
+        assert "25" in f.expected and "40" in f.message
+
+    def test_directions_that_contradict_each_other(self):
+        [f] = findings("商品和服务支出较上年减0.04万元,增0.01%。", "CHG002")
+        assert "减" in f.message
+
+    def test_a_lone_character_elsewhere_is_no_direction(self):
+        # 新增 and 调减 are words of their own: no change is read, so nothing is checked
+        assert not findings("公用经费40万元,新增10万元,增长50%。", "CHG001")

@@ -28,6 +28,8 @@ from .lexicon import (
     RATE_ONLY_WORD,
     RATE_WORD,
     REASON_WORD,
+    SHORT_DELTA,
+    SHORT_RATE,
     direction,
 )
 from .reflow import Reflowed
@@ -42,6 +44,8 @@ _DELTA = re.compile(
     r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + CHANGE_WORD + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
 )
 _RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
+_SHORT_DELTA = re.compile(SHORT_DELTA)
+_SHORT_RATE = re.compile(SHORT_RATE)
 _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
 # the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
 # (not 占地 / 占用 / 占有, whose figures are areas and amounts)
@@ -314,7 +318,11 @@ def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Read
         return None
     m = _DELTA.search(left_clean)
     if m:
-        return _change_reading(left_clean, m)
+        return _change_reading(left_clean, m.start(), m.group("word"), m.start("word"))
+    m = _SHORT_DELTA.search(left_clean)
+    if m:
+        group = "bword" if m.group("bword") else "sword"
+        return _change_reading(left_clean, m.start(), m.group(group), m.start(group))
     if kind == "count":
         return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
     return _amount_reading(left_clean)
@@ -339,6 +347,12 @@ def _percent_reading(left_clean: str) -> _Reading | None:
         subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
         fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group("word"))))
         return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
+    m = _SHORT_RATE.search(left_clean)
+    if m:
+        group = "bword" if m.group("bword") else "sword"
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group(group))))
+        return _Reading("rate", subject, fields=fields, word_at=m.start(group), word=m.group(group))
     m = _SHARE.search(left_clean)
     if m:
         base = (m.group("base") or "").strip()
@@ -356,9 +370,10 @@ def _percent_reading(left_clean: str) -> _Reading | None:
     return None
 
 
-def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
-    """An amount after 增加 / 减少 …: a change, against last year or the budget when the clause says which."""
-    word_text = m.group("word")  # "增加（减少）", the template's choice left unmade, says neither
+def _change_reading(left_clean: str, start: int, word_text: str, word_at: int) -> _Reading:
+    """An amount after 增加 / 减少 … (its words from start, the direction word_text at word_at): a change,
+    against last year or the budget when the clause says which."""
+    # word_text "增加（减少）", the template's choice left unmade, says neither
     # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
     if _AGAINST_EXECUTION.search(left_clean):
         basis = "prior_year"  # "比2025年预算执行数增加": last year's execution, in a budget report
@@ -368,9 +383,9 @@ def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
         basis = "prior_year" if (LAST_YEAR.search(left_clean) or _YEARS_BUDGET.search(left_clean)) and "年初" not in left_clean else "budget"
     else:
         basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
-    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[:start])[0]))
     fields = (("role", "delta"), ("label", left_clean), ("direction", direction(word_text)), ("basis", basis))
-    return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
+    return _Reading("delta", subject, fields=fields, word_at=word_at, word=word_text, basis_from_phrase=not basis)
 
 
 def _amount_reading(left_clean: str) -> _Reading:
