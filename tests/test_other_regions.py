@@ -283,3 +283,20 @@ class TestOneCharacterDirections:
     def test_a_lone_character_elsewhere_is_no_direction(self):
         # 新增 and 调减 are words of their own: no change is read, so nothing is checked
         assert not findings("公用经费40万元,新增10万元,增长50%。", "CHG001")
+
+
+class TestRevenueCollectedMoreOrLess:
+    """Budget execution reports: "收入累计完成 A 万元，比上年减收 D 万元，下降 R%。其中：税收收入 B 万元，比上年增收 …"."""
+
+    TEXT = (
+        "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+        "其中:税收收入8103万元,比上年增收1284万元,增长{rate}%;非税收入16524万元,比上年减收2354万元,下降12.5%。"
+    )
+
+    def test_a_change_in_revenue_is_no_total_of_the_parts_after_it(self):
+        # 减收 1070 万元 read as an amount took the 其中 list as its parts (a false SUM001)
+        assert not findings(self.TEXT.format(rate="18.8"))
+
+    def test_the_changes_are_checked(self):
+        [f] = findings(self.TEXT.format(rate="28.8"), "CHG001")
+        assert "8103" in f.message and f.expected == "增长18.8%"

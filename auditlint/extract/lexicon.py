@@ -16,10 +16,10 @@ from ..model import Direction
 
 # ------------------------------------------------------------------ direction
 
-#: Words that say a figure went up: 增加 6.28 万元, 增长 3.2%, 增幅 5%, 超支 1 万元, 导致此款经费上涨.
-UP: frozenset[str] = frozenset({"增加", "增长", "上升", "上涨", "增支", "超支", "增幅", "增长率"})
-#: Words that say a figure went down: 减少, 下降, 降低, 节约 2 万元, 减支, 降幅 3.1%, 下降率.
-DOWN: frozenset[str] = frozenset({"减少", "下降", "降低", "节约", "节省", "减支", "降幅", "减幅", "下降率"})
+#: Words that say a figure went up: 增加 6.28 万元, 增长 3.2%, 增幅 5%, 超支 1 万元, 增收 1284 万元, 导致此款经费上涨.
+UP: frozenset[str] = frozenset({"增加", "增长", "上升", "上涨", "增支", "增收", "超支", "增幅", "增长率"})
+#: Words that say a figure went down: 减少, 下降, 降低, 节约 2 万元, 减支, 减收 1070 万元, 降幅 3.1%, 下降率.
+DOWN: frozenset[str] = frozenset({"减少", "下降", "降低", "节约", "节省", "减支", "减收", "降幅", "减幅", "下降率"})
 
 
 #: The one-character direction a comparison may end with ("较上年增 17.1 万元", "较上年（减）6 万元",
@@ -40,7 +40,7 @@ def direction(word: str | None) -> Direction:
 
 
 #: The word before a change's amount: "比上年减少 6.28 万元", "节约 2.00 万元", "超支 1.5 万元".
-CHANGE_WORD = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|超支"
+CHANGE_WORD = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|增收|减收|超支"
 #: The word before a change's rate: "下降 15.8%", "增幅为 3.2%", "增长率 5%".
 RATE_WORD = "增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率"
 #: A rate word that is never an amount's: "增长 13.95。" is a rate that lost its %, "增加 13.95" is not.
