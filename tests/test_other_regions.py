@@ -300,3 +300,32 @@ class TestRevenueCollectedMoreOrLess:
     def test_the_changes_are_checked(self):
         [f] = findings(self.TEXT.format(rate="28.8"), "CHG001")
         assert "8103" in f.message and f.expected == "增长18.8%"
+
+
+class TestFinalAboveBudgetBy:
+    """Gansu's wording: "完成年初预算 100%，决算数大于预算数 55.93 万元，主要原因：62 名职工工资调标…"."""
+
+    TEXT = (
+        "2017年度,本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;"
+        "完成年初预算103.3%,决算数大于预算数55.93万元,主要原因:2017年度62名职工工资调标。其中:\n"
+        "1. 教育支出1595.95万元,完成年初预算100%,决算数大于预算数,主要原因:2017年度62名职工工资调标。\n"
+    )
+
+    def test_the_difference_is_no_budget_and_a_count_no_final_amount(self):
+        # 55.93 was read as the budget and 62 名 as the final amount: a false EXE002 "应为小于"
+        assert not findings(self.TEXT, "EXE002")
+
+    def test_a_count_is_no_final_amount(self):
+        text = "教育支出年初预算为1600万元,决算数大于预算数,主要原因:2017年度62名职工工资调标。"
+        assert not findings(text, "EXE002")  # was "决算 62 名，预算 1600 万元，应为小于"
+
+    def test_the_difference_is_checked_against_the_two_amounts(self):
+        text = "行政运行年初预算为35万元,支出决算为30万元,决算数小于预算数{d}万元。"
+        assert not findings(text.format(d=5))
+        [f] = findings(text.format(d=8), "CHG004")
+        assert "相差 5 万元" in f.message
+
+    def test_the_comparison_is_still_checked_where_both_amounts_are_given(self):
+        text = "教育支出年初预算为1600万元,支出决算为1595.95万元,完成年初预算的99.7%,决算数大于预算数。"
+        [f] = findings(text, "EXE002")
+        assert f.expected == "小于"

@@ -450,14 +450,19 @@ class _Builder:
                 prior = about.first("prior")
                 budget = about.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
             word = comparison.word
+            left = about.value if about is not None else None
+            right = budget.quantity if budget else None
+            if left is not None and right is not None and (left.kind != "money" or right.kind != "money"):
+                # "决算数大于预算数，主要原因：62 名职工…": a count is no final or budget amount
+                left = right = None
             self.claims.append(
                 ComparisonClaim(
                     start=word.start,
                     end=word.end,
                     subject=about.subject if about is not None else comparison.subject,
                     word=word,
-                    left=about.value if about is not None else None,
-                    right=budget.quantity if budget else None,
+                    left=left,
+                    right=right,
                 )
             )
 

@@ -30,6 +30,7 @@ from .lexicon import (
     REASON_WORD,
     SHORT_DELTA,
     SHORT_RATE,
+    comparative,
     direction,
 )
 from .reflow import Reflowed
@@ -66,6 +67,10 @@ _PRIOR = re.compile(
 # "上年决算数为", "2025年预算执行数为", "上年当年预算执行数为" (a budget report's last year): last year's figure
 _PRIOR_PLAIN = re.compile(
     r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:当年)?(?:同期)?(?:决算|(?:预算)?执行)?(?:数|金额)?(?:为|是)\s*$"
+)
+# the figure after "决算数大于预算数" is the difference between the two ("决算数大于预算数 55.93 万元")
+_OVER_BUDGET = re.compile(
+    r"(?:决算|执行|支出)数?(?P<word>大于|小于|高于|低于|超过|少于|多于)(?:年初|全年|调整后?的?)?预算数?(?:金额)?(?:为)?\s*$"
 )
 _BUDGET = re.compile(
     r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算|计划资金|计划投入)"
@@ -397,6 +402,12 @@ def _amount_reading(left_clean: str) -> _Reading:
         basis = "budget" if "预算" in m.group("basis") else "prior_year"
         fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
         return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
+    m = _OVER_BUDGET.search(left_clean)
+    if m:
+        # "决算数大于预算数 55.93 万元": by how much the final exceeds the budget, not the budget
+        fields = (("role", "delta"), ("label", left_clean), ("direction", 1 if comparative(m.group("word")) == "大于" else -1), ("basis", "budget"))
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
     m = _BUDGET.search(left_clean)
     if m:
         measure = m.group("measure")
