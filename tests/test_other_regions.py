@@ -329,3 +329,27 @@ class TestFinalAboveBudgetBy:
         text = "教育支出年初预算为1600万元,支出决算为1595.95万元,完成年初预算的99.7%,决算数大于预算数。"
         [f] = findings(text, "EXE002")
         assert f.expected == "小于"
+
+
+class TestEachFundsOwnTotals:
+    """A government's 决算 (Fujian's layout): each fund's section closes with its own 收入合计 / 支出合计."""
+
+    TEXT = (
+        "一、2020年全区收支决算\n"
+        "1.一般公共预算收支及其平衡情况\n"
+        "一般公共预算支出36131万元,加上解上级支出5244万元,债务还本支出675万元,支出合计42050万元。\n"
+        "2.政府性基金收支及其平衡情况\n"
+        "政府性基金支出8317万元,调出资金1830万元,债务还本支出31万元,支出合计10178万元。\n"
+    )
+
+    def test_two_funds_totals_are_not_one_figure_stated_twice(self):
+        # both "支出合计" were taken for the department's 本年支出合计: a false XREF001
+        assert not findings(self.TEXT, "XREF001")
+
+    def test_a_department_s_total_stated_twice_is_still_held_together(self):
+        text = (
+            "一、收入支出决算总体情况说明\n2023年度本年支出合计1200.5万元。\n"
+            "二、支出决算情况说明\n2023年本年支出合计1250.5万元,其中:基本支出1000.5万元,项目支出250万元。\n"
+        )
+        [f] = findings(text, "XREF001")
+        assert "1200.5" in f.message and "1250.5" in f.message
