@@ -353,3 +353,27 @@ class TestEachFundsOwnTotals:
         )
         [f] = findings(text, "XREF001")
         assert "1200.5" in f.message and "1250.5" in f.message
+
+
+class TestContentsWhoseEntriesWereLost:
+    """A page whose contents list lost entries in extraction (Xinjiang's page, as stored): it starts at 九、 and
+    runs straight into the body, with no entry repeated where the body starts."""
+
+    TEXT = (
+        "某中心2023年度部门决算公开说明\n目 录\n九、国有资本经营预算财政拨款收入支出决算情况说明\n十二、其他需说明的事项\n"
+        "九、《国有资本经营预算财政拨款收入支出决算表》\n第一部分 单位概况\n一、主要职能\n"
+        "贯彻执行国家有关政务服务工作的方针、政策;负责政务服务信息系统的建设、管理和维护工作。\n"
+        "二、机构设置及人员情况\n本中心2023年度实有人数11人,其中:在职人员10人,退休人员1人。\n"
+        "第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收入总计434.72万元。\n"
+    )
+
+    def test_the_body_starts_at_its_first_heading(self):
+        # 第一部分 and 一、 were read as contents entries: "编号从二、开始" and "从第二部分开始" (false DOC001)
+        assert not [f for f in findings(self.TEXT, "DOC001") if "目录" not in f.message]
+
+    def test_contents_that_start_past_their_first_entry_are_not_held_to_numbering(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_gap_in_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.replace("二、机构设置", "三、机构设置"), "DOC001")
+        assert "二、" in f.message
