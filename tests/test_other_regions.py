@@ -377,3 +377,21 @@ class TestContentsWhoseEntriesWereLost:
     def test_a_gap_in_the_body_is_still_found(self):
         [f] = findings(self.TEXT.replace("二、机构设置", "三、机构设置"), "DOC001")
         assert "二、" in f.message
+
+
+class TestChangeAfterABracketedBreakdown:
+    """The national 三公 wording: "公务用车购置及运行费 42.68 亿元（包括购置费 9.26 亿元、运行费 33.42 亿元），减少 3.11 亿元"."""
+
+    TEXT = (
+        "2021年安排中央本级“三公”经费财政拨款预算51.87亿元,比2020年预算减少3.3亿元,下降6%,其中:"
+        "公务用车购置及运行费42.68亿元(包括购置费9.26亿元、运行费33.42亿元),减少3.11亿元,下降{rate}%;"
+        "公务接待费2.45亿元,减少0.15亿元,下降5.8%。"
+    )
+
+    def test_the_change_is_the_amount_before_the_bracket(self):
+        # it was taken as 运行费's: "运行费 33.42 亿元，比上年减少 3.11 亿元，降幅应为 8.5%" (a false CHG001)
+        assert not findings(self.TEXT.format(rate="6.8"), "CHG001")
+
+    def test_a_wrong_rate_is_found_against_the_amount_before_the_bracket(self):
+        [f] = findings(self.TEXT.format(rate="8.5"), "CHG001")
+        assert "42.68" in f.message and f.expected == "下降6.8%"

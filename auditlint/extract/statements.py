@@ -854,6 +854,9 @@ class _SentenceReader:
     def leave_finished_lists(self, rel: int) -> None:
         """Lists that ended before the figure at rel: a closing bracket, or the ； after a part's own list."""
         if self.paren_parent is not None and _CLOSING_BRACKET.search(self.skel, self.prev_end, rel):
+            # "公务用车购置及运行费 42.68 亿元（包括购置费 9.26 亿元、运行费 33.42 亿元），减少 3.11 亿元": what
+            # follows the bracket is about the amount before it again, not the bracket's last part
+            self.current = self.paren_parent
             self.paren_parent = None
         if self.outer and self.index.has_semicolon(self.outer[-1].after, rel):
             outer = self.outer.pop()
