@@ -395,3 +395,18 @@ class TestChangeAfterABracketedBreakdown:
     def test_a_wrong_rate_is_found_against_the_amount_before_the_bracket(self):
         [f] = findings(self.TEXT.format(rate="8.5"), "CHG001")
         assert "42.68" in f.message and f.expected == "下降6.8%"
+
+
+class TestCountsOfDifferentThings:
+    """"102 个中央部门…其中，有 81 个部门公开了 104 个项目的项目文本": a list's counts of other things are no parts."""
+
+    def test_counts_of_projects_are_no_parts_of_a_count_of_departments(self):
+        text = (
+            "2021年,共有102个中央部门(单位)公开了部门预算。102个部门全部说明了压减支出等情况,其中,"
+            "有81个部门公开了104个项目的项目文本,比上年增加21个项目;有99个部门公开了128个项目的绩效目标表。"
+        )
+        assert not findings(text, "SUM001")  # was "81个 + 104个 = 185个，而总数写作 102 个"
+
+    def test_counts_of_one_thing_are_still_summed(self):
+        [f] = findings("本单位设内设机构5个,其中:行政科室3个,业务科室3个。", "SUM001")
+        assert "6" in f.message

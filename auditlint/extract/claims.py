@@ -117,6 +117,10 @@ _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|�
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
 
 
+# the words right after a count's unit: what it counts ("个部门", "个项目的"), up to a particle or a break
+_COUNTED = re.compile(r"\s*([\u4e00-\u9fff]{1,6}?)(?=[的了和及与、，,。；;：:（(\s\d]|$|公开|说明|开展|实施|完成)")
+
+
 class _Builder:
     def __init__(
         self,
@@ -639,11 +643,19 @@ class _Builder:
             return st.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
         return st.first(role)  # type: ignore[arg-type]
 
-    @staticmethod
-    def _comparable(total: Quantity, part: Quantity) -> bool:
+    def _comparable(self, total: Quantity, part: Quantity) -> bool:
         if total.kind == "money":
             return part.kind == "money"
-        return total.kind == "count" and part.unit == total.unit
+        if total.kind != "count" or part.unit != total.unit:
+            return False
+        # "102 个部门…其中，有 81 个部门公开了 104 个项目的…": a part counts what its total counts
+        whole, counted = self._counted(total), self._counted(part)
+        return not whole or not counted or counted[:2] in whole or whole[:2] in counted
+
+    def _counted(self, q: Quantity) -> str:
+        """What a count counts, as written right after it ("102个中央部门" → "中央部门"): up to six characters."""
+        m = _COUNTED.match(self.document.content, q.end)
+        return m.group(1) if m else ""
 
     def _complete(
         self, parent: Statement, kids: list[Statement], sums: dict[str, tuple[Quantity, list[Quantity]]]
