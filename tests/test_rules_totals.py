@@ -376,3 +376,10 @@ class TestAgainstTheTables:
             " 19.56 万元；公务接待费支出决算为 1.10 万元。\n" + THREE_PUBLIC_TABLE.format("31.77", "19.56", "1.10", "0.00")
         )
         assert "SUM001" in rules_of(check_text(text))
+
+
+def test_any_expenditure_is_its_basic_and_project_expenditure():
+    # a 科目's amount split into 基本支出 and 项目支出: the two are the whole of it
+    text = "（一）一般公共预算支出按支出功能分类科目划分。\n初中教育支出 {} 元，其中：基本支出 2,065,405.42 元，项目支出 0元。\n"
+    assert rules_of(check_text(text.format("5,065,405.42"))) == ["SUM001"]
+    assert check_text(text.format("2,065,405.42")).findings == []
