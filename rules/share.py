@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -87,6 +88,19 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
 
 # shares of one named total this far apart (characters) are read as one group
 _NEARBY = 1200
+_ANOTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|以前|往年|历年|比|较|同比|相比|累计|预计|下年|明年")
+# "占该单位支出的", "占其…", "占本项目…": a total relative to each part's own subject, not one total
+_RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属)")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def _period(text: str, claim: ShareClaim) -> str | None:
+    """The years the clause of a share names ("" for none), or None when it speaks of another period."""
+    start = max(text.rfind(c, 0, claim.part.start) for c in "。；;\n") + 1
+    clause = text[start : claim.share.end]
+    if _ANOTHER_PERIOD.search(clause):
+        return None
+    return ",".join(sorted(set(_YEAR.findall(clause))))
 
 
 def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tolerance: Decimal) -> Iterator:
@@ -95,12 +109,17 @@ def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tole
     runs: list[list[ShareClaim]] = []
     last: dict[str, list[ShareClaim]] = {}  # the run of each total's name, shares of other totals between them
     for claim in claims:
-        run = last.get(claim.total_label)
+        period = _period(doc.text, claim)
+        if period is None or _RELATIVE.match(claim.total_label):
+            yield NotAssessable(claim, "找不到占比的基数")
+            continue  # last year's share, or a comparison: not of the same total as this year's
+        key = f"{claim.total_label}@{period}"  # "2023年…占总支出的" and "2022年…占总支出的" are two totals
+        run = last.get(key)
         if run and claim.start - run[-1].end <= _NEARBY:
             run.append(claim)
         else:
-            last[claim.total_label] = [claim]
-            runs.append(last[claim.total_label])
+            last[key] = [claim]
+            runs.append(last[key])
     for run in runs:
         odd = verdicts.odd_share_out(run, tolerance) if len(run) >= 2 else None
         for claim in run:

@@ -410,3 +410,11 @@ class TestSharesOfAnUnstatedTotal:
     def test_shares_far_apart_are_not_held_together(self):
         far = "甲支出 100.00 元，占总支出的 50.00%。\n" + "说明文字。" * 300 + "\n乙支出 100.00 元，占总支出的 20.00%。\n"
         assert check_text(far, select=("PCT001",)).findings == []
+
+    def test_shares_of_other_periods_or_relative_totals_are_not_held_together(self):
+        for text in (
+            "教育支出 500 万元，占总支出的 50%；上年教育支出 400 万元，占总支出的 45%。\n",
+            "2023年教育支出 500 万元，占总支出的 50%。2022年教育支出 400 万元，占总支出的 45%。\n",
+            "局机关人员经费 100 万元，占本单位支出的 40%；下属中心人员经费 80 万元，占本单位支出的 60%。\n",
+        ):
+            assert check_text(text, select=("PCT001",)).findings == [], text
