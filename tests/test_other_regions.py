@@ -225,6 +225,13 @@ class TestItemsListedWithoutAFigure:
         )
         assert not findings(text, "SUM001")
 
+    def test_the_same_list_letter_spaced(self):
+        text = (
+            "2011 年 某 部 使 用 财 政 拨 款 开 支 “ 三 公 经 费 ” 的 单 位 共 50 个 ， 包 括 本 部 本 级 、 9 个 派 驻 地 方 的 督 察 局 、 "
+            "某 调 查 局 本 级 及 其 27 个 所 属 事 业 单 位 、 其 他 12 个 部 直 属 事 业 单 位 。"
+        )
+        assert not findings(text, "SUM001")
+
     def test_a_list_of_figured_items_with_a_catch_all_is_still_summed(self):
         text = "单位共 50个，包括9 个派驻地方的督察局、27个所属事业单位、其他12个部直属事业单位。"
         assert findings(text, "SUM001")
@@ -410,3 +417,16 @@ class TestCountsOfDifferentThings:
     def test_counts_of_one_thing_are_still_summed(self):
         [f] = findings("本单位设内设机构5个,其中:行政科室3个,业务科室3个。", "SUM001")
         assert "6" in f.message
+
+
+class TestALongNamedTotal:
+    def test_a_total_named_with_the_body_and_year_before_its_parts(self):
+        # "安徽省某某中心2023年度一般公共预算财政拨款“三公”经费支出决算中，A…占 x%；B…占 y%": the shares are of the
+        # total stated before, however long the name the sentence opens with
+        text = (
+            "（一）总体情况说明。\n某某省某某县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出预算为3万元，支出决算为1.71万元。\n"
+            "（二）具体情况说明。\n某某省某某县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出决算中，"
+            "公务接待费支出决算0.53万元，占{}%；公务用车购置及运行维护费支出决算1.18万元，占{}%。\n"
+        )
+        assert len(findings(text.format(69, 31), "PCT001")) == 2
+        assert findings(text.format(31, 69), "PCT001") == []
