@@ -430,3 +430,31 @@ class TestALongNamedTotal:
         )
         assert len(findings(text.format(69, 31), "PCT001")) == 2
         assert findings(text.format(31, 69), "PCT001") == []
+
+
+class TestSharesOfEachItsOwnKind:
+    """"节能产品 A 亿元，占同类产品采购规模的 71.5%；环保产品 B 亿元，占同类产品采购规模的 81.5%": two totals."""
+
+    def test_shares_of_the_same_kind_as_each_part_are_not_of_one_total(self):
+        text = (
+            "全国强制和优先采购节能产品规模达到1346.3亿元,占同类产品采购规模的71.5%;"
+            "全国优先采购环保产品规模达到1360亿元,占同类产品采购规模的81.5%。"
+        )
+        assert not findings(text, "PCT001")
+
+
+class TestFiguresListedAfterTheirNames:
+    """"中央预算单位、地方预算单位政府采购规模分别为 A 亿元和 B 亿元，占全国政府采购规模的 P 和 Q": one figure to each name."""
+
+    TEXT = (
+        "2019年全国政府采购规模为33067.0亿元。中央预算单位、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元,"
+        "占全国政府采购规模的{p}%和91.9%。"
+    )
+
+    def test_the_first_share_is_the_first_name_s(self):
+        # 8.1% was held to the last amount (30400.7 ÷ 33067.0 = 91.9%): a false PCT001
+        assert not findings(self.TEXT.format(p="8.1"))
+
+    def test_a_wrong_first_share_is_still_found(self):
+        [f] = findings(self.TEXT.format(p="9.1"), "PCT001")
+        assert "2666.3" in f.message and f.expected == "8.1%"

@@ -110,7 +110,9 @@ def _complementary(a: str, b: str) -> bool:
 
 
 _AND = re.compile(r"以及|和|与|及|、")
-_RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?分别占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
+# the shares of amounts given 分别: "，分别占本年支出合计的 75.0% 和 25.0%", or "，占全国政府采购规模的 8.1% 和 91.9%"
+# (the amounts were already given one to each name: the shares that follow them are too)
+_RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
 _BUDGET_TAIL = re.compile(r"预算数?$")
 _NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
