@@ -458,3 +458,18 @@ class TestFiguresListedAfterTheirNames:
     def test_a_wrong_first_share_is_still_found(self):
         [f] = findings(self.TEXT.format(p="9.1"), "PCT001")
         assert "2666.3" in f.message and f.expected == "8.1%"
+
+
+class TestLevelTotalBeforeAColon:
+    """"“三公”经费预算安排 520 万元，与2022年预算持平：一、因公出国（境）费预算 170 万元，与2022年预算相比增加 170 万元"."""
+
+    TEXT = (
+        "2023年一般公共预算“三公”经费预算安排520万元,与2022年预算持平:一、2023年因公出国(境)费预算170万元,"
+        "与2022年预算相比增加170万元,二、2023年公务接待费预算200万元,与2022年预算相比持平。"
+    )
+
+    def test_the_total_s_level_is_not_the_item_s_change(self):
+        assert not findings(self.TEXT, "CHG006")  # the colon ends the total's clause
+
+    def test_level_beside_a_change_in_one_clause_is_still_found(self):
+        assert findings("2023年公务接待费支出50万元,与上年持平,比上年增加5万元。", "CHG006")
