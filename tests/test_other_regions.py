@@ -473,3 +473,22 @@ class TestLevelTotalBeforeAColon:
 
     def test_level_beside_a_change_in_one_clause_is_still_found(self):
         assert findings("2023年公务接待费支出50万元,与上年持平,比上年增加5万元。", "CHG006")
+
+
+class TestBracketedBreakdownWithoutAMarker:
+    """Guangdong's 三公 wording: "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，比上年增加 0 万元；公务用车
+    运行维护费 400.00 万元，比上年增加 0 万元。）比上年增加 0 万元"."""
+
+    TEXT = (
+        "2022年本部门财政拨款安排“三公”经费502.4 万元,比上年减少14.6 万元,下降2.82 %。其中:因公出国(境)费0 万元,"
+        "比上年增加0 万元;公务用车购置及运行费500.00 万元(公务用车购置费{buy} 万元,比上年增加0 万元;"
+        "公务用车运行维护费400.00 万元,比上年增加0 万元。)比上年增加0 万元;公务接待费2.4 万元,比上年减少14.6 万元。"
+    )
+
+    def test_the_bracket_s_amounts_are_parts_of_the_amount_before_it(self):
+        # they were summed as parts of the 三公 total: "0 + 500.00 + 100.00 + 400.00 = 1,000.0" (a false SUM001)
+        assert not findings(self.TEXT.format(buy="100.00"), "SUM001")
+
+    def test_the_bracket_s_breakdown_is_checked(self):
+        [f] = findings(self.TEXT.format(buy="110.00"), "SUM001")
+        assert "500.00" in f.message and "110.00" in f.message

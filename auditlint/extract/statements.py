@@ -94,7 +94,7 @@ _BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only whe
 # -------------------------------------------------------------- subject cleanup
 
 _LEAD = re.compile(
-    r"^(?:[，,、；;：:\s]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
+    r"^(?:[，,、；;：:\s）)]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
     r"截[至止]到?\s*" + _Y + r"?年?[^，,]*?日|"
     + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|今年|上年度?|"
     r"本部门|本单位|我部门|我单位|该项目|本项目)+"
@@ -242,6 +242,9 @@ _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
 _HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(]\s*[类款项]\s*[）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
+# a bracket right after an amount, opening a named amount inside it ("500.00 万元（公务用车购置费 100.00 万元"; not "（含…）"
+# alone, which the list markers read, nor a note)
+_OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|含|注)[^（()）。；;，,]{2,30}$")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
@@ -858,6 +861,10 @@ class _SentenceReader:
             # follows the bracket is about the amount before it again, not the bracket's last part
             self.current = self.paren_parent
             self.paren_parent = None
+        elif self.paren_parent is None and self.current is not None and _OPENS_BREAKDOWN.match(self.skel, self.prev_end, rel):
+            # "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，…；公务用车运行维护费 400.00 万元…）": a
+            # bracket opened right after an amount and naming amounts breaks that amount down, with or without 其中
+            self.paren_parent = self.current
         if self.outer and self.index.has_semicolon(self.outer[-1].after, rel):
             outer = self.outer.pop()
             self.list = _ListAt(outer.parent, outer.kind)
