@@ -492,3 +492,25 @@ class TestBracketedBreakdownWithoutAMarker:
     def test_the_bracket_s_breakdown_is_checked(self):
         [f] = findings(self.TEXT.format(buy="110.00"), "SUM001")
         assert "500.00" in f.message and "110.00" in f.message
+
+
+class TestABudgetNamedByTheReportsOwnYear:
+    """Anhui's 三公 决算 wording: "公务接待费支出 5.21 万元，与2021年度预算相比，减少 0.1 万元" in the 2021 决算."""
+
+    TEXT = (
+        "杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出决算具体情况说明。\n"
+        "2.公务接待费支出5.21万元, 与2021年度预算相比,减少{d}万元,下降{r}%。\n"
+    )
+
+    def test_it_is_this_year_s_budget(self):
+        [f] = findings(self.TEXT.format(d="0.1", r="0.006"), "CHG001")
+        assert "预算" in f.message and "上年" not in f.message
+
+    def test_a_consistent_change_against_it_holds(self):
+        assert not findings(self.TEXT.format(d="9.69", r="65.03"))
+
+    def test_another_year_s_budget_is_still_last_year_s(self):
+        text = "某中心2023年部门预算。\n2023年公务接待费预算5.00万元,较2022年预算增加1.00万元,增长25.00%。\n"
+        assert not findings(text)
+        [f] = findings(text.replace("25.00%", "20.00%"), "CHG001")
+        assert "上年" in f.message

@@ -86,7 +86,7 @@ _YEARS_BUDGET = re.compile(r"(?:比|较)\s*" + _Y + r"年度?预算")
 # the verb before a budget an amount is measured against ("完成全年预算 X 万元的 R%"): no subject of its own
 _COMPLETES = re.compile(r"(?:完成|达到|占)了?")
 _BASIS_PHRASE = re.compile(
-    r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
+    r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?(?:年初)?预算数?|" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
 )
 _BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only where a phrase can begin
@@ -131,6 +131,7 @@ _LEVEL = re.compile(
 _COMPARISON_SCAN = Scan(
     _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:" + COMPARATIVE_WORD + ")"
 )
+_YEAR_NAMED = re.compile(_Y)
 _AFTER_YEAR = re.compile(r"^\s*年度?")
 _LEVEL_SCAN = Scan(_LEVEL, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?[与同和]")
 _NAMED_REASON = re.compile(
@@ -439,6 +440,7 @@ class StatementParser:
 
     flow: Reflowed
     skel: str  # the flow text with figures blanked
+    year: int | None = None  # the report's year: a budget named with it is this year's
     statements: list[Statement] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
@@ -725,8 +727,21 @@ class StatementParser:
                 phrase = index.last_basis_phrase(rel)
                 if phrase is not None:
                     fields["basis"] = "budget" if "预算" in (phrase.group("basis") or "") else "prior_year"
+                    if fields["basis"] == "budget" and _YEAR_NAMED.search(phrase.group("basis")):
+                        fields["basis"] = self._named_budget(tok.start - rel + phrase.start("basis"), len(phrase.group("basis")))
+            elif fields.get("basis") == "prior_year" and self.year is not None:
+                m = _YEARS_BUDGET.search(left)
+                if m is not None:
+                    # "较2021年度预算减少" in the 2021 决算: this year's budget, not last year's
+                    fields["basis"] = self._named_budget(tok.start - len(left) + m.start(), m.end() - m.start())
             fields["double_sign"] = q.value < 0
         return reading.role, reading.subject, reading.measure, Fact(quantity=q, **fields)
+
+    def _named_budget(self, start: int, length: int) -> str:
+        """The basis of a budget named by its year ("与2021年度预算相比", "较2022年预算"), from the flow text at start: this
+        year's budget in a report of that year (a 2021 决算), else last year's (a 2023 budget compared with 2022's)."""
+        m = re.search(r"(?:19|20)\d{2}", self.flow.text[start : start + length])
+        return "budget" if m is not None and int(m.group()) == self.year else "prior_year"
 
     def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
         """A word in the flow text, located in the original through the token's sentence."""
