@@ -514,3 +514,18 @@ class TestABudgetNamedByTheReportsOwnYear:
         assert not findings(text)
         [f] = findings(text.replace("25.00%", "20.00%"), "CHG001")
         assert "上年" in f.message
+
+
+class TestABudgetReportsOwnFigures:
+    TEXT = (
+        "某单位2024年部门预算\n一、收支预算总体情况说明\n2024年本年支出合计1200.5万元。\n二、支出预算情况说明\n"
+        "2024年本年支出合计1250.5万元,其中:基本支出1000.5万元,项目支出250万元。\n"
+    )
+
+    def test_a_budget_s_amount_stated_twice_is_named_a_budget_not_spending(self):
+        [f] = findings(self.TEXT, "XREF001")
+        assert "预算数 1250.5" in f.message and "实际支出" not in f.message
+
+    def test_a_final_report_s_amount_is_still_spending(self):
+        [f] = findings(self.TEXT.replace("部门预算", "部门决算").replace("预算情况", "决算情况"), "XREF001")
+        assert "实际支出 1250.5" in f.message

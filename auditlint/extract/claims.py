@@ -29,6 +29,7 @@ from ..model import (
     Statement,
 )
 from ..numbers import Interval
+from .lexicon import budget_title
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -115,7 +116,6 @@ _AND = re.compile(r"以及|和|与|及|、")
 _RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
 _BUDGET_TAIL = re.compile(r"预算数?$")
-_NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
 _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
 
@@ -360,9 +360,7 @@ class _Builder:
     def _budget_report(self) -> bool:
         """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
         if self._is_budget is None:
-            head = self.document.content.lstrip()[:80].split("\n", 1)[0].strip()
-            title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
-            self._is_budget = title and "预算" in head and not _NOT_BUDGET_TITLE.search(head)
+            self._is_budget = budget_title(self.document.content)
         return self._is_budget
 
     def _amounts_named(self, key: str, kind: str) -> list[Statement]:

@@ -152,3 +152,17 @@ DRAFTING_NOTE = re.compile(
 )
 #: A reason announced and not given: "主要原因是。", "主要原因：；".
 EMPTY_REASON = re.compile(r"(?:主要)?原因(?:(?:是|为|在于)[：:]?|[：:])\s*(?=[。；;])")
+
+
+# ------------------------------------------------------------ the kind of report
+
+#: Words of a title that make a report with 预算 in it something else: a 决算, an evaluation, an execution report.
+NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
+
+
+def budget_title(content: str) -> bool:
+    """Whether a report is a budget (部门预算), by its title (the first line, short and with no figures): this
+    year's figures in it are budgets, not amounts spent."""
+    head = content.lstrip()[:80].split("\n", 1)[0].strip()
+    title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
+    return bool(title and "预算" in head and not NOT_BUDGET_TITLE.search(head))
