@@ -529,3 +529,17 @@ class TestABudgetReportsOwnFigures:
     def test_a_final_report_s_amount_is_still_spending(self):
         [f] = findings(self.TEXT.replace("部门预算", "部门决算").replace("预算情况", "决算情况"), "XREF001")
         assert "实际支出 1250.5" in f.message
+
+
+class TestArrangedUnderANumberedLabel:
+    """Budget wording: "1.教育支出类：安排 1800 万元，占…" — the item's label is what the amount is of."""
+
+    TEXT = (
+        "一、一般公共预算支出情况说明\n2024年一般公共预算支出3000万元,其中:\n"
+        "1.教育支出类:安排1800万元,占一般公共预算支出的{p}%;\n2.农林水支出类:安排1200万元,占一般公共预算支出的40%。\n"
+    )
+
+    def test_the_subject_is_the_label_not_the_verb(self):
+        assert not findings(self.TEXT.format(p="60"))
+        [f] = findings(self.TEXT.format(p="50"), "PCT001")
+        assert "教育支出类 1800" in f.message  # was "安排 1800 万元 ÷ …"
