@@ -238,6 +238,24 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
     """
     placed: dict[int, Placement] = {}
     stack: list[_List] = []
+    # the lists of each key, and of each key and last number, as they came on top of the stack: the nearest
+    # open one is the last entry still there (entries gone stale are dropped), found without a walk down the
+    # stack — which grows with every list a list opens ("（一）" after "（一）" …)
+    latest: dict[tuple[str, int | None], list[tuple[int, _List]]] = {}
+
+    def on_top(lst: _List) -> None:
+        for k in ((lst.key, None), (lst.key, lst.last)):
+            latest.setdefault(k, []).append((len(stack) - 1, lst))
+
+    def nearest(key: str, last: int | None) -> int | None:
+        entries = latest.get((key, last), [])
+        while entries:
+            k, lst = entries[-1]
+            if k < len(stack) and stack[k] is lst and (last is None or lst.last == last):
+                return k
+            entries.pop()
+        return None
+
     scope = None
     previous_numbered: int | None = None
     for i, h in enumerate(outline):
@@ -246,9 +264,10 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
         last_numbered, previous_numbered = previous_numbered, i
         if h.scope != scope:
             scope, stack = h.scope, []
+            latest.clear()
         key = list_key(h)
         n = h.number
-        cont = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key == key and stack[k].last == n - 1), None)
+        cont = nearest(key, n - 1)
         if cont is not None:
             lst = stack[cont]
             del stack[cont + 1 :]
@@ -260,6 +279,7 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 placed[i] = Placement(i, lst.parent, lst.head, "next", n)
                 lst.used[n] = i
             lst.last, lst.head = n, i
+            on_top(lst)
             continue
         if stack and stack[-1].key == key and stack[-1].last == n and stack[-1].head == last_numbered:
             lst = stack[-1]
@@ -273,9 +293,10 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
         parent = stack[-1].head if stack else None
         if n == 1:
             stack.append(_List(key, 1, {1: i}, i, parent))
+            on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "first", 1)
             continue
-        same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key == key), None)
+        same = nearest(key, None)
         if same is None:
             # a list that opens late belongs under the nearest heading of a higher rank, by the usual
             # ranks of the styles (一、 over （一） over 1. …): the lists opened since then are over
@@ -286,6 +307,7 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             del stack[k + 1 :]
             parent = stack[-1].head if stack else None
             stack.append(_List(key, n, {n: i}, i, parent))
+            on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "late", 1)
             continue
         lst = stack[same]
@@ -294,11 +316,13 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
             # set aside: a list of its own, on top, that remembers what its siblings used
             stack.append(_List(key, n, dict(lst.used), i, lst.parent, lst.slots | {expected}))
+            on_top(stack[-1])
             continue
         del stack[same + 1 :]
         placed[i] = Placement(i, lst.parent, lst.head, "skip", lst.last + 1)
         lst.used[n] = i
         lst.last, lst.head = n, i
+        on_top(lst)
     return placed
 
 
