@@ -334,6 +334,7 @@ class OutlineIndex:
         self.placed = place_headings(outline)
         self._numbered = [i for i, h in enumerate(outline) if h.style]
         self._starts = [outline[i].start for i in self._numbered]
+        self._ends: dict[int, int | None] | None = None
 
     def heading_before(self, offset: int) -> int | None:
         """The last numbered heading that starts at or before an offset."""
@@ -354,15 +355,49 @@ class OutlineIndex:
 
     def section_end(self, index: int, text_end: int) -> int:
         """Where the section opened by outline[index] ends: at the first later heading not under it."""
+        if self._ends is None:
+            self._ends = self._section_ends()
+        if index in self._ends:
+            end = self._ends[index]
+        else:  # not a numbered heading: no heading is under it
+            k = bisect.bisect_right(self._numbered, index)
+            end = self._numbered[k] if k < len(self._numbered) else None
+        return self.outline[end].start if end is not None else text_end
+
+    def _section_ends(self) -> dict[int, int | None]:
+        """For each numbered heading, the first later one not under it (None: none), in one pass.
+
+        The headings no later heading has left yet are all ancestors of the latest one: a stack. A
+        heading leaves those that are not its ancestors; its nearest ancestor still on the stack is
+        found through links that skip the headings already left (path compression), so that a long chain
+        of nested headings is not walked up again from every heading below it.
+        """
+        ends: dict[int, int | None] = {}
+        stack: list[int] = []
+        on_stack: set[int] = set()
+        up: dict[int, int | None] = {}  # a heading already left -> an ancestor of it, nearer the stack
+
+        def parent(k: int) -> int | None:
+            p = self.placed.get(k)
+            return p.parent if p is not None else None
+
+        def nearest_open(k: int | None) -> int | None:
+            path = []
+            while k is not None and k not in on_stack:
+                path.append(k)
+                k = up[k] if k in up else parent(k)
+            for left in path:  # (path compression: a heading once left is never on the stack again)
+                up[left] = k
+            return k
+
         for j in self._numbered:
-            if j <= index:
-                continue
-            k: int | None = j
-            seen: set[int] = set()
-            while k is not None and k != index and k not in seen:
-                seen.add(k)
-                p = self.placed.get(k)
-                k = p.parent if p is not None else None
-            if k != index:
-                return self.outline[j].start
-        return text_end
+            keep = nearest_open(parent(j))
+            while stack and stack[-1] != keep:
+                left = stack.pop()
+                on_stack.discard(left)
+                ends[left] = j
+            stack.append(j)
+            on_stack.add(j)
+        for k in stack:
+            ends[k] = None
+        return ends
