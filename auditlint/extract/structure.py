@@ -209,11 +209,15 @@ class _List:
     used: dict[int, int]  # number -> outline index of the heading that used it
     head: int  # outline index of its latest heading
     parent: int | None
-    slots: set[int] = field(default_factory=set)  # numbers a repeated heading should have taken
+    top: int  # the largest number used, or that a repeated heading should have taken
     paired: set[int] = field(default_factory=set)  # numbers written twice in a row: a two-column table's rows
 
+    def use(self, n: int, i: int) -> None:
+        self.used[n] = i
+        self.top = max(self.top, n)
+
     def next_free(self) -> int:
-        return max(set(self.used) | self.slots) + 1
+        return self.top + 1
 
 
 _RANK = {"part": 0, "cn": 1, "pcn": 2, "num": 3, "dotted": 4, "pnum": 4, "circled": 5, "pideo": 5}
@@ -274,10 +278,10 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             if n in lst.used:  # follows on from a repeated number, and repeats too
                 expected = lst.next_free()
                 placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used[n])
-                lst.slots.add(expected)
+                lst.top = expected
             else:
                 placed[i] = Placement(i, lst.parent, lst.head, "next", n)
-                lst.used[n] = i
+                lst.use(n, i)
             lst.last, lst.head = n, i
             on_top(lst)
             continue
@@ -292,7 +296,7 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 continue
         parent = stack[-1].head if stack else None
         if n == 1:
-            stack.append(_List(key, 1, {1: i}, i, parent))
+            stack.append(_List(key, 1, {1: i}, i, parent, 1))
             on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "first", 1)
             continue
@@ -306,7 +310,7 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 k -= 1
             del stack[k + 1 :]
             parent = stack[-1].head if stack else None
-            stack.append(_List(key, n, {n: i}, i, parent))
+            stack.append(_List(key, n, {n: i}, i, parent, n))
             on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "late", 1)
             continue
@@ -315,12 +319,12 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             expected = lst.next_free()
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
             # set aside: a list of its own, on top, that remembers what its siblings used
-            stack.append(_List(key, n, dict(lst.used), i, lst.parent, lst.slots | {expected}))
+            stack.append(_List(key, n, dict(lst.used), i, lst.parent, expected))
             on_top(stack[-1])
             continue
         del stack[same + 1 :]
         placed[i] = Placement(i, lst.parent, lst.head, "skip", lst.last + 1)
-        lst.used[n] = i
+        lst.use(n, i)
         lst.last, lst.head = n, i
         on_top(lst)
     return placed
