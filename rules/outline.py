@@ -84,6 +84,11 @@ def numbering(doc: Disclosure) -> Iterator:
     """
     outline = doc.outline
     placed = doc.outline_index.placed
+    # the last heading of each list and number under each parent: a repeat's renumbering looks it up
+    last_with: dict[tuple[int | None, str, int], int] = {}
+    for j, q in placed.items():
+        k = (q.parent, list_key(outline[j]), outline[j].number)
+        last_with[k] = max(j, last_with.get(k, j))
     for i, p in placed.items():
         h = outline[i]
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
@@ -95,10 +100,7 @@ def numbering(doc: Disclosure) -> Iterator:
             earlier = f"，{cite_lines(doc, [first.start])}已有“{_named(first)}”" if first is not None else ""
             evidence = doc.document.text[h.start : h.title_end]
             # renumbering is certain only if no later sibling already carries the number it would take
-            taken = any(
-                q.parent == p.parent and j > i and list_key(outline[j]) == list_key(h) and outline[j].number == p.expected
-                for j, q in placed.items()
-            )
+            taken = last_with.get((p.parent, list_key(h), p.expected), -1) > i
             yield Issue(
                 start=h.start,
                 end=h.title_end,
