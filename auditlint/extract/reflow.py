@@ -116,7 +116,7 @@ class Reflowed:
 
 def _cell_breaks(raw: str) -> list[tuple[int, int]]:
     """Where a row written as text breaks into cells: a run of tabs, or a bar with the spaces around it —
-    the matches of r"\t+|\s*\|\s*", found in one pass: the pattern itself would scan a long run of
+    the matches of the pattern ``\\t+|\\s*\\|\\s*``, found in one pass: the pattern itself would scan a long run of
     spaces again from each of them (quadratic)."""
     breaks: list[tuple[int, int]] = []
     pos, n = 0, len(raw)

@@ -155,11 +155,16 @@ def _merge_words(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def has_leader_dots(text: str) -> bool:
+    """Whether a line holds leader dots: four or more at its end (before a page number), or "……" or "......"."""
+    return bool(_LEADER_AT_END.match(text[::-1]) or _LEADER_ANYWHERE.search(text))
+
+
 def _shape(line: Line) -> Shape:
     text = line.stripped
     if not text:
         return "blank"
-    if _LEADER_AT_END.match(text[::-1]) or _LEADER_ANYWHERE.search(text):
+    if has_leader_dots(text):
         return "leader"
     label_text = _LEAD_DETAIL.sub("", " ".join(t.text for t in line.tokens if t.kind == "word"))
     if line.opens_with_code or _tabular_figures(line):
