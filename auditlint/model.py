@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -233,22 +234,34 @@ class Span(BaseModel):
     end: int
 
 
-class Word(Span):
+# The figures, words and facts extraction makes by the thousand are plain slotted dataclasses, not
+# models: validating each as it is made cost more than reading it (the models that hold them, the
+# statements and claims, are validated; the reports' JSON is the same).
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
     """A word that carries meaning for a check (增加, 下降, 大于 ...)."""
 
+    start: int
+    end: int
     text: str
 
 
-class Comparison(BaseModel):
+@dataclass(slots=True)
+class Comparison:
     """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
 
     word: Word
     subject: str = ""
 
 
-class Quantity(Span):
+@dataclass(frozen=True, slots=True)
+class Quantity:
     """A number as written: value, unit and precision, with its place in the text."""
 
+    start: int
+    end: int
     value: Decimal
     unit: str = ""
     places: int = 0
@@ -293,7 +306,8 @@ Measure = Literal["", "决算", "到位"]
 Direction = Literal[-1, 0, 1]
 
 
-class Fact(BaseModel):
+@dataclass(slots=True)
+class Fact:
     """A figure in a statement and what it is: the amount, a budget, a change, a share ..."""
 
     role: Role

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from auditlint.rulekit import (
     RATE_TOLERANCE,
@@ -103,7 +104,7 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
 
 
 def _abs(q: Quantity) -> Quantity:
-    return q.model_copy(update={"value": abs(q.value)}) if q.value < 0 else q
+    return replace(q, value=abs(q.value)) if q.value < 0 else q
 
 
 def _places(claim: ChangeClaim) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from ..identities import Decomposition, load_decompositions
@@ -602,7 +603,7 @@ class _Builder:
                 continue
             total = total_fact.quantity
             if role == "delta":
-                total = total.model_copy(update={"value": abs(total.value)})
+                total = replace(total, value=abs(total.value))
             parts: list[Quantity] = []
             for k in kids:
                 f = self._measure(k, role)
@@ -613,7 +614,7 @@ class _Builder:
                         break
                     q = f.quantity
                     signed = abs(q.value) * f.direction * total_fact.direction
-                    q = q.model_copy(update={"value": signed})
+                    q = replace(q, value=signed)
                 else:
                     q = f.quantity
                 if not self._comparable(total, q) or q.unit == "分":
