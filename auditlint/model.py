@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -234,9 +234,9 @@ class Span(BaseModel):
     end: int
 
 
-# The figures, words and facts extraction makes by the thousand are plain slotted dataclasses, not
-# models: validating each as it is made cost more than reading it (the models that hold them, the
-# statements and claims, are validated; the reports' JSON is the same).
+# The figures, words, facts and statements extraction makes by the thousand are plain slotted
+# dataclasses, not models: validating each as it is made (and each change to a statement as it grows)
+# cost more than reading it. The claims that hold them are models; the reports' JSON is the same.
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +320,8 @@ class Fact:
     double_sign: bool = False
 
 
-class Statement(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Statement:
     """What one clause group says about one subject: its amount and the figures around it."""
 
     index: int
@@ -330,7 +331,7 @@ class Statement(BaseModel):
     named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     parent: int | None = None
     list_kind: str = ""
     paragraph: int = 0
@@ -339,7 +340,7 @@ class Statement(BaseModel):
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
     number: int | None = None  # and the item's number
     inherited_subject: bool = False
-    comparisons: list[Comparison] = Field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:
