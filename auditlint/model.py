@@ -234,7 +234,7 @@ class Span(BaseModel):
     end: int
 
 
-# The figures, words, facts and statements extraction makes by the thousand are plain slotted
+# The figures, words, facts, statements and headings extraction makes by the thousand are plain slotted
 # dataclasses, not models: validating each as it is made (and each change to a statement as it grows)
 # cost more than reading it. The claims that hold them are models; the reports' JSON is the same.
 
@@ -449,13 +449,16 @@ class ReasonClaim(Claim):
     change: ChangeClaim | None = None
 
 
-class Heading(Span):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A numbered heading or list item (or an unnumbered line that reads as a heading: style "").
 
     [start, end) is the marker ("十一、", "（二）"); the title is the words after it.
     Scopes number afresh: the body, a table of contents, each attachment.
     """
 
+    start: int
+    end: int
     style: str  # part, cn, pcn, dotted, num, pnum, circled, pideo; "" when unnumbered
     number: int = 0
     marker: str = ""
