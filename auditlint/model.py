@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -294,6 +294,10 @@ class Quantity:
     @property
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Quantity:
+        """A copy with some fields changed, as when a figure was a pydantic model (rule packs call it)."""
+        return replace(self, **(update or {}))
 
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]

@@ -173,3 +173,4 @@ def test_section_ends_as_a_walk_up_from_every_later_heading_finds_them(markers):
     index = disclosure.outline_index
     for i in range(len(disclosure.outline)):
         assert index.section_end(i, len(text)) == _section_end_walking(index, i, len(text))
+

@@ -850,7 +850,7 @@ class _SentenceReader:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
             # "收、支总计各是 4125.49、4143.91 万元": one unit written after the last figure of a list
-            q = q.model_copy(update={"unit_inferred": False})
+            q = replace(q, unit_inferred=False)
         role, subject, measure, fact = p._classify(q, tok, left, self.index, rel, skel[self.prev_end : self.prev_end + 3])
         if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
             # "占本部门全部预算项目13个的100%": the share of the base just named
