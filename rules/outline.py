@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -348,6 +349,29 @@ _PLAN = re.compile(r"预计|拟于|计划于|将于|适时安排|适时开展")
 _PLAN_STRONG = ("预计", "拟于", "计划于", "将于")  # unmistakably a plan; 适时安排 may describe scheduling
 
 
+class _PlanWords:
+    """The plan words of a text, found once: nested sections must not each read their text again.
+
+    A section's words are those found in the whole text that lie inside it — the words
+    `_PLAN.finditer(text, start, end)` finds — unless a word found runs across the section's
+    start: only then is the section read on its own (one word may hide another: 预计划于)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found = list(_PLAN.finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        k = bisect.bisect_left(self.starts, start)
+        if k and self.found[k - 1].end() > start:
+            return list(_PLAN.finditer(self.text, start, end))
+        out = []
+        while k < len(self.found) and self.found[k].end() <= end:
+            out.append(self.found[k])
+            k += 1
+        return out
+
+
 @rule("DOC009", "plan-wording-in-results", severity="warning")
 def plan_wording(doc: Disclosure) -> Iterator:
     r"""完成情况中写的是计划而非实际结果。
@@ -364,11 +388,12 @@ def plan_wording(doc: Disclosure) -> Iterator:
     outline = doc.outline
     index = doc.outline_index
     content = doc.document.content
+    plans = _PlanWords(content)
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:
             continue
         end = index.section_end(i, len(content))
-        found = list(_PLAN.finditer(content, h.title_end, end))
+        found = plans.between(h.title_end, end)
         if not found:
             continue
         first = next((m for m in found if m.group(0) in _PLAN_STRONG), found[0])

@@ -27,6 +27,7 @@ from auditlint.extract.structure import OutlineIndex
 from auditlint.segment.lines import has_leader_dots
 from auditlint.segment.toc import _key
 from auditlint.sources import read_bytes
+from rules.outline import _PLAN, _PlanWords
 
 from .adversarial import PATTERNS
 
@@ -174,3 +175,16 @@ def test_section_ends_as_a_walk_up_from_every_later_heading_finds_them(markers):
     for i in range(len(disclosure.outline)):
         assert index.section_end(i, len(text)) == _section_end_walking(index, i, len(text))
 
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["预计", "计划于", "划", "于", "拟于", "将于", "适时安排", "适时开展", "适时", "安", "\n", "。"]), max_size=20),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_a_sections_plan_words_as_reading_the_section_finds_them(pieces, start, end):
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    found = [(m.start(), m.end()) for m in _PlanWords(text).between(start, end)]
+    assert found == [(m.start(), m.end()) for m in _PLAN.finditer(text, start, end)]
