@@ -3,7 +3,7 @@
     python bench/growth.py                    # every pattern at 10 KB, 100 KB and 1 MB (a few minutes)
     python bench/growth.py --sizes 10000 100000
     python bench/growth.py --only "dense scores"
-    python bench/growth.py --runs 3              # the best of 3 checks at each size (default 2: a shared machine is noisy)
+    python bench/growth.py --runs 5              # the best of 5 checks at each size (default 3: a shared machine is noisy)
 
 Each pattern of tests/adversarial.py, and a normal report (bench/synthetic.py's, run
 together to the size), is written to a file and checked in a fresh process, which
@@ -87,7 +87,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--only", action="append", help="a pattern's name (repeatable); default: all")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a check is stopped")
-    parser.add_argument("--runs", type=int, default=2, help="checks at each size; the best is kept")
+    parser.add_argument("--runs", type=int, default=3, help="checks at each size; the best is kept")
     parser.add_argument("--default-gc", action="store_true",
                         help="Python's default garbage collector (as check_bytes runs in another program), not the CLI's")
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "auditlint-growth")
