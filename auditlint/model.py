@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -233,22 +234,34 @@ class Span(BaseModel):
     end: int
 
 
-class Word(Span):
+# The figures, words, facts, statements and headings extraction makes by the thousand are plain slotted
+# dataclasses, not models: validating each as it is made (and each change to a statement as it grows)
+# cost more than reading it. The claims that hold them are models; the reports' JSON is the same.
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
     """A word that carries meaning for a check (增加, 下降, 大于 ...)."""
 
+    start: int
+    end: int
     text: str
 
 
-class Comparison(BaseModel):
+@dataclass(slots=True)
+class Comparison:
     """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
 
     word: Word
     subject: str = ""
 
 
-class Quantity(Span):
+@dataclass(frozen=True, slots=True)
+class Quantity:
     """A number as written: value, unit and precision, with its place in the text."""
 
+    start: int
+    end: int
     value: Decimal
     unit: str = ""
     places: int = 0
@@ -282,6 +295,10 @@ class Quantity(Span):
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
 
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Quantity:
+        """A copy with some fields changed, as when a figure was a pydantic model (rule packs call it)."""
+        return replace(self, **(update or {}))
+
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
 #: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
@@ -293,7 +310,8 @@ Measure = Literal["", "决算", "到位"]
 Direction = Literal[-1, 0, 1]
 
 
-class Fact(BaseModel):
+@dataclass(slots=True)
+class Fact:
     """A figure in a statement and what it is: the amount, a budget, a change, a share ..."""
 
     role: Role
@@ -306,7 +324,8 @@ class Fact(BaseModel):
     double_sign: bool = False
 
 
-class Statement(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Statement:
     """What one clause group says about one subject: its amount and the figures around it."""
 
     index: int
@@ -316,7 +335,7 @@ class Statement(BaseModel):
     named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     parent: int | None = None
     list_kind: str = ""
     paragraph: int = 0
@@ -325,7 +344,7 @@ class Statement(BaseModel):
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
     number: int | None = None  # and the item's number
     inherited_subject: bool = False
-    comparisons: list[Comparison] = Field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:
@@ -434,13 +453,16 @@ class ReasonClaim(Claim):
     change: ChangeClaim | None = None
 
 
-class Heading(Span):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A numbered heading or list item (or an unnumbered line that reads as a heading: style "").
 
     [start, end) is the marker ("十一、", "（二）"); the title is the words after it.
     Scopes number afresh: the body, a table of contents, each attachment.
     """
 
+    start: int
+    end: int
     style: str  # part, cn, pcn, dotted, num, pnum, circled, pideo; "" when unnumbered
     number: int = 0
     marker: str = ""
