@@ -78,6 +78,8 @@ class Rule:
     check: CheckFn = field(compare=False)
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
+    #: a rule between reports (XDOC): called by the archive's cross step with two reports' figures, never per file
+    cross: bool = False
 
     def defaults(self) -> dict[str, SettingValue]:
         return {name: s.default for name, s in self.settings.items()}
@@ -106,11 +108,15 @@ def rule(
     severity: str = "error",
     fixable: bool = False,
     settings: Mapping[str, Setting] | None = None,
+    cross: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
 
     A rule that declares settings is called as check(doc, settings), with the
-    configured value (or the default) of each one.
+    configured value (or the default) of each one. A cross rule (cross=True) is called
+    as check(pair) with a figure of one report and those of another report it restates
+    (auditlint.crossdoc.Pair), once every file of a run is read; its Bad:/Good:
+    examples are reports separated by " || ".
     """
 
     def register(fn: CheckFn) -> CheckFn:
@@ -133,6 +139,7 @@ def rule(
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
+            cross=cross,
         )
         return fn
 
@@ -267,6 +274,8 @@ def run_rules(
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
+        if r.cross:
+            continue  # between reports: the cross step runs it once every file is read
         produced: list[Finding] = []
         try:
             outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})}) if r.settings else r.check(d)

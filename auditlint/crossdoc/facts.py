@@ -1,0 +1,413 @@
+"""Facts: the figures a report states that other reports of the same body can be held to.
+
+A report states figures for its own year (收入支出总计, 财政拨款, 一般公共预算 by 科目, “三公”经费
+and its parts, 机关运行经费, 基本/项目支出, vehicles …) and, in passing, figures of other
+years and of the budget: "与2024年度相比，收入支出总计增加8487.88万元" fixes the 2024 total;
+"比2025年预算增加27.45万元" fixes the 2025 budget; "年初预算为27780.16万元" in a 决算 is the
+figure of that year's budget report. Each becomes a Fact: the line item, the year and the
+measure it is a figure of (决算, 预算, or a count at year end), and the exact range of values
+its written figures allow (in 元 for money), with where the report states it.
+
+Only what is certain becomes a fact: a line item named in the words the template uses for
+it, never a part of a narrower scope (all funds, 财政拨款 and 一般公共预算 are three line
+items, never one); a change only when the words say what it is measured against (上年,
+2024年度, 2025年预算, 年初预算); a 调整预算 or 全年预算 never (a budget revised mid-year is not
+the budget report's figure); a change whose own amount and rate disagree not at all (CHG001
+reports it); and no prior-year figure at all from a report that says its prior-year figures
+were restated (口径调整, 可比口径).
+
+Facts are small tuples of strings, numbers and Decimals: workers send them to the parent,
+which keeps them until every file is read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from .. import verdicts
+from ..model import ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
+from ..model import Fact as StatementFact
+from ..numbers import MONEY_SCALE, Interval, quantize
+
+# ----------------------------------------------------------------------------- the data
+
+
+class Place(NamedTuple):
+    """Where a fact is stated: the span and its position in the file's text, and the line for quoting it."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None
+    evidence: str
+    source_line: str
+
+
+class Fact(NamedTuple):
+    """A figure of one line item, for one year and measure, as one report states or implies it."""
+
+    item: str  # the line item ("收入支出总计", "一般公共预算财政拨款支出/207 文化旅游体育与传媒支出/…")
+    year: int
+    measure: str  # 决算 | 预算 (the year's budget as passed: 年初预算) | 年末 (a count at the end of the year)
+    origin: str  # own: the report's own figure | change: implied by a change | 年初预算: a 决算 quoting its budget
+    lo: Decimal  # the exact values the written figures allow (money in 元)
+    hi: Decimal
+    unit: str  # the unit the report writes it in
+    places: int  # and its decimal places
+    how: str  # how the report gives it: "18,103.20 万元", or "本年 26,591.08 万元、增加 8,487.88 万元"
+    place: Place
+    base: Decimal | None = None  # implied by a change: the figure it is a change of (in 元), as written
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(self.lo, self.hi)
+
+
+# ----------------------------------------------------------------------------- line items
+
+#: Line items as the template names them, and the other ways reports write each (compared without
+#: quotes, spaces, brackets' width, and a trailing 决算数 / 预算数). A scope word is part of the name:
+#: 财政拨款支出 and 一般公共预算财政拨款支出 are two line items.
+ITEMS: dict[str, tuple[str, ...]] = {
+    "收入支出总计": ("收入支出总计", "收支总计", "收、支总计", "收入支出决算总计"),
+    "本年收入合计": ("本年收入合计", "收入合计", "本年收入"),
+    "本年支出合计": ("本年支出合计", "支出合计"),
+    "财政拨款收入支出总计": ("财政拨款收入支出总计", "财政拨款收支总计"),
+    "财政拨款收入": ("财政拨款收入",),
+    "财政拨款支出": ("财政拨款支出",),
+    "一般公共预算财政拨款支出": ("一般公共预算财政拨款支出", "一般公共预算拨款支出", "一般公共预算支出"),
+    "一般公共预算财政拨款基本支出": ("一般公共预算财政拨款基本支出",),
+    "政府性基金预算财政拨款支出": ("政府性基金预算财政拨款支出", "政府性基金拨款支出", "政府性基金预算拨款支出"),
+    "基本支出": ("基本支出",),
+    "项目支出": ("项目支出",),
+    "人员经费": ("人员经费",),
+    "公用经费": ("公用经费",),
+    "“三公”经费": ("三公经费", "三公经费财政拨款", "财政拨款三公经费", "三公经费支出", "三公经费财政拨款支出"),
+    "因公出国（境）费": ("因公出国（境）费", "因公出国境费"),
+    "公务用车购置及运行维护费": ("公务用车购置及运行维护费", "公务用车购置及运行费"),
+    "公务用车购置费": ("公务用车购置费", "公务用车购置"),
+    "公务用车运行维护费": ("公务用车运行维护费", "公务用车运行费", "公务用车运行维护"),
+    "公务接待费": ("公务接待费",),
+    "机关运行经费": ("机关运行经费",),
+}
+#: Line items a longer subject may end with ("下属单位财政拨款的机关运行经费"): names no other item ends with.
+_ENDINGS = ("机关运行经费",)
+#: Items of the “三公” family: always 财政拨款 money, so "财政拨款" and "支出" in their names add nothing.
+_THREE = ("“三公”经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+#: Items whose names carry no scope: a part of a 财政拨款 or 一般公共预算 figure named so is not one of them.
+_UNSCOPED = frozenset({"收入支出总计", "本年收入合计", "本年支出合计", "基本支出", "项目支出", "人员经费", "公用经费"})
+_FISCAL = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本")
+
+_QUOTES = re.compile(r"[“”\"‘’'「」\s]")
+_MEASURE_TAIL = re.compile(r"(?:支出决算数|支出决算|决算数|决算|预算数|预算安排|预算)$")
+_YEAR_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年|本部门|本单位|部门|单位)+")
+
+
+def _key(text: str) -> str:
+    return _QUOTES.sub("", text).replace("(", "（").replace(")", "）")
+
+
+def _build_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for item, aliases in ITEMS.items():
+        for alias in aliases:
+            key = _key(alias)
+            names[key] = item
+            if item in _THREE:
+                names[key + "支出"] = item
+                names["财政拨款" + key] = item
+                names[key.replace("费", "支出")] = item
+    return names
+
+
+_NAMES = _build_names()
+
+
+def item_of(subject: str, entity: str = "") -> str | None:
+    """The line item a statement's subject names, or None when it names none for certain."""
+    key = _key(subject)
+    if entity and key.startswith(_key(entity)):
+        key = key[len(_key(entity)) :]
+    key = _YEAR_HEAD.sub("", key)
+    for candidate in (key, _MEASURE_TAIL.sub("", key)):
+        if candidate in _NAMES:
+            return _NAMES[candidate]
+    for ending in _ENDINGS:
+        if key.endswith(ending) or _MEASURE_TAIL.sub("", key).endswith(ending):
+            return ending
+    return None
+
+
+# 类/款/项 named in the text: "文化旅游体育与传媒支出（类）文化和旅游（款）行政运行（项）"
+_CLASS_PATH = re.compile(r"^(?:\d{1,2}[、.．]?)?([^（）]+?)（类）(?:([^（）]+?)（款）(?:([^（）]+?)（项）)?)?$")
+_SCOPES = (("一般公共预算", "一般公共预算财政拨款支出"), ("政府性基金", "政府性基金预算财政拨款支出"))
+
+
+def class_item(scope: str, names: tuple[str, ...]) -> str:
+    """The line item of a 科目 under a scope, by its names from the 类 down: "一般公共预算财政拨款支出/…/…"."""
+    return "/".join((scope, *(_key(n) for n in names)))
+
+
+def _class_names(subject: str) -> tuple[str, ...] | None:
+    m = _CLASS_PATH.match(_key(subject))
+    if not m:
+        return None
+    return tuple(g for g in m.groups() if g)
+
+
+# ----------------------------------------------------------------------------- what a change is measured against
+
+# "与2024年度相比", "比上年", "较上年度", "比2025年预算", "比年初预算", "同比"
+_COMPARATOR = re.compile(
+    r"(?:与|比|较|同)\s*(?P<year>(?:19|20)\d{2}\s*年度?|上一?年度?|去年)?\s*"
+    r"(?P<what>年初预算数?|调整后?(?:的)?预算数?|全年预算数?|预算数?|决算数?|执行数|实际数?|同期|比)?"
+)
+# the report says its figures of last year were restated: they are no longer the last report's
+_RESTATED = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)")
+
+
+def _measured_against(before: str, kind: str, year: int) -> tuple[str, int] | None:
+    """(measure, year) of what a change is measured against, from the words before it in its sentence."""
+    found = None
+    for m in _COMPARATOR.finditer(before):
+        if m.group("year") or m.group("what"):
+            found = m
+    if found is None:
+        return None
+    written, what = found.group("year"), found.group("what") or ""
+    if what == "比":  # 同比: against the same period of last year
+        written, what = "上年", ""
+    other = None
+    if written:
+        digits = re.match(r"\d{4}", written)
+        other = int(digits.group()) if digits else year - 1
+    if what.startswith(("调整", "全年", "执行")):
+        return None  # a budget revised mid-year, or an estimate of execution: not another report's figure
+    if what.startswith("年初预算"):
+        return ("预算", other if other is not None else year) if kind == "决算" or other is not None else None
+    if what.startswith("预算"):
+        return ("预算", other) if other is not None else None  # "比预算": which budget is not said
+    if other is None:
+        return None
+    if kind == "预算" and not what:
+        return None  # "比上年增加" in a budget: last year's budget or its execution, not said
+    return "决算", other
+
+
+# ----------------------------------------------------------------------------- reading a report
+
+
+class _Reader:
+    def __init__(self, d: Disclosure, identity: ReportIdentity):
+        self.d, self.identity = d, identity
+        self.year: int = identity.year  # type: ignore[assignment]
+        self.kind = identity.kind
+        self.content = d.document.content
+        self.restated = bool(_RESTATED.search(self.content))
+        self.out: list[Fact] = []
+        self.seen: set[tuple[str, int, str, int]] = set()
+
+    # -- places and figures
+    def place(self, start: int, end: int) -> Place:
+        doc = self.d.document
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(max(start, end))
+        text = doc.line_text(line)
+        return Place(start, end, line, col, end_line, end_col, doc.page_of(start), doc.text[start:end], text[:400])
+
+    def add(
+        self, item: str, year: int, measure: str, origin: str, iv: Interval, like: Quantity, how: str, start: int, end: int,
+        base: Decimal | None = None,
+    ) -> None:
+        key = (item, year, measure, start)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.out.append(Fact(item, year, measure, origin, iv.lo, iv.hi, like.unit, like.places, how, self.place(start, end), base))
+
+    def sentence_before(self, offset: int) -> str:
+        """The words of the sentence an offset sits in, up to it (a sentence may wrap over lines)."""
+        lo = max(0, offset - 300)
+        start = max(self.content.rfind("。", lo, offset), self.content.rfind("\n\n", lo, offset)) + 1
+        return self.content[max(start, lo) : offset]
+
+    def other_year(self, q: Quantity) -> bool:
+        """Whether the clause before a figure sets another year than the report's ("2024年度，支出合计…")."""
+        clause = re.split(r"[，,；;：:]", self.sentence_before(q.start))[-1]
+        for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause):
+            if int(m.group(1)) != self.year and not re.search(r"(?:比|较|与|同|和)\s*$", clause[: m.start()]):
+                return True
+        return bool(re.search(r"上年|去年|上一年", clause))
+
+    # -- statements
+    def subject_item(self, st: Statement) -> str | None:
+        names = _class_names(st.subject)
+        if names is not None:
+            scope = self.scope_of(st)
+            return class_item(scope, names) if scope else None
+        item = item_of(st.subject, self.identity.entity)
+        if item in _UNSCOPED and st.parent is not None:
+            parent = self.d.statements[st.parent]
+            if item_of(parent.subject, self.identity.entity) not in _UNSCOPED and _FISCAL.search(parent.key):
+                return None  # "一般公共预算财政拨款支出…其中：基本支出…": a part of a narrower scope than its name says
+        return item
+
+    def scope_of(self, st: Statement) -> str:
+        """一般公共预算 or 政府性基金: the funds a 科目 line is stated for (its list's head, or its section)."""
+        texts = []
+        if st.parent is not None:
+            texts.append(self.d.statements[st.parent].key)
+        if st.facts:  # the section headings it sits under ("八、政府性基金预算财政拨款收入支出决算情况说明")
+            heads = self.d.outline_index.ancestors(st.facts[0].quantity.start)
+            texts.extend(h.title for h in heads if h.heading_shaped and not h.toc)
+        for text in texts:
+            for word, scope in _SCOPES:
+                if word in text:
+                    return scope
+            if "财政拨款" in text:
+                return ""  # all 财政拨款: a 科目 figure of it is not a 一般公共预算 one
+        return ""
+
+    def statements(self) -> None:
+        own = "决算" if self.kind == "决算" else "预算"
+        for st in self.d.statements:
+            if st.named_only or not st.facts:
+                continue
+            item = self.subject_item(st)
+            if item is None:
+                continue
+            for f in st.facts:
+                q = f.quantity
+                if q.kind != "money" or self.other_year(q):
+                    continue
+                if f.role == "value" and st.measure != "到位":
+                    self.add(item, self.year, own, "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                elif f.role == "budget" and self.kind == "预算":
+                    self.add(item, self.year, "预算", "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
+                    self.add(item, self.year, "预算", "年初预算", q.yuan, q, verdicts.amount(q), q.start, q.end)
+
+    def initial_budget(self, f: StatementFact) -> bool:
+        """A 决算's budget figure that is the year's budget as passed (年初预算), not as adjusted."""
+        before = self.sentence_before(f.quantity.start)
+        clause = re.split(r"[，,；;]", before)[-1]
+        return "年初预算" in f.label or f.basis == "initial_budget" or ("年初预算" in clause and "调整" not in clause)
+
+    # -- changes
+    def changes(self) -> None:
+        if self.restated:
+            return
+        claims = {c.delta.start: c for c in self.d.claims_of(ChangeClaim) if c.delta is not None}
+        for st in self.d.statements:
+            for f in st.all("delta"):
+                claim = claims.get(f.quantity.start)
+                current = self.current_of(st, claim)
+                if current is None or current.kind != "money" or f.quantity.kind != "money":
+                    continue
+                if claim is not None and verdicts.holds(claim) is False:
+                    continue  # its amount and rate disagree: CHG001 or CHG004 says so, nothing here is certain
+                word = f.word.start if f.word is not None else f.quantity.start
+                against = _measured_against(self.sentence_before(word), self.kind, self.year)
+                direction = claim.delta_direction if claim is not None else f.direction
+                if against is None or direction == 0:
+                    continue
+                item = self.subject_item(st) or (item_of(claim.subject, self.identity.entity) if claim else None)
+                if item is None:
+                    continue
+                measure, year = against
+                change = verdicts.magnitude(f.quantity)
+                prior = current.yuan - change if direction > 0 else current.yuan + change
+                if prior.hi < 0:
+                    continue
+                word_text = f.word.text if f.word is not None else ("增加" if direction > 0 else "减少")
+                now = "本年预算" if self.kind == "预算" else "本年"
+                how = f"{now} {verdicts.amount(current)}、{word_text} {verdicts.amount(f.quantity)}"
+                origin = "年初预算" if (measure, year) == ("预算", self.year) and self.kind == "决算" else "change"
+                start = f.word.start if f.word is not None and f.word.start < f.quantity.start else f.quantity.start
+                self.add(item, year, measure, origin, prior, current, how, start, f.quantity.end, current.yuan_value)
+
+    def current_of(self, st: Statement, claim: ChangeClaim | None) -> Quantity | None:
+        """The figure a change is a change of: its statement's own, or the one its claim looked back to."""
+        role = "budget" if self.kind == "预算" else "value"
+        fact = st.first(role) or st.first("value")
+        if fact is not None:
+            return fact.quantity
+        return claim.current if claim is not None else None
+
+    # -- a 绩效自评 of the whole body: its spending is the 决算's, its 年初预算 the budget's
+    def evaluation(self) -> None:
+        for m in self.d.mentions:
+            q = m.fact.quantity
+            if m.item != "本年支出合计" or q.kind != "money":
+                continue
+            if m.basis == "actual":
+                self.add("本年支出合计", self.year, "决算", "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+            elif m.basis == "年初":
+                self.add("本年支出合计", self.year, "预算", "年初预算", q.yuan, q, verdicts.amount(q), q.start, q.end)
+
+
+def report_facts(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]:
+    """The facts a report gives other reports of its body to be held to (none when its identity is not read)."""
+    if not identity.readable or identity.year is None:
+        return ()
+    reader = _Reader(d, identity)
+    if identity.kind in ("决算", "预算"):
+        reader.statements()
+        reader.changes()
+    elif identity.kind == "绩效自评" and identity.subject == "整体":
+        reader.evaluation()
+    return tuple(reader.out)
+
+
+# ----------------------------------------------------------------------------- how a fact is shown
+
+_LEVELS = ("类", "款", "项")
+
+
+def item_label(item: str) -> str:
+    """A line item as a reviewer names it: "一般公共预算财政拨款支出中“住房保障支出（类）住房改革支出（款）…”"."""
+    scope, *names = item.split("/")
+    if not names:
+        return scope
+    return f"{scope}中“" + "".join(f"{n}（{level}）" for n, level in zip(names, _LEVELS)) + "”"
+
+
+def _in_unit(fact: Fact, iv: Interval) -> Interval:
+    scale = MONEY_SCALE.get(fact.unit)
+    return Interval(iv.lo / scale, iv.hi / scale) if scale else iv
+
+
+def value_text(fact: Fact) -> str:
+    """A fact's value in its report's unit and precision ("18,103.20 万元"): the written figure, or for
+    an implied one the value its written figures give (本年数 − 变动额), rounded as the report rounds."""
+    value = quantize(_in_unit(fact, fact.interval).mid, fact.places)
+    return f"{verdicts.digits(value, fact.places, abs(value) >= 1000)} {fact.unit}".strip()
+
+
+def gap_text(a: Fact, b: Fact) -> str:
+    """The difference of two facts' values, in a's unit ("96.80 万元")."""
+    gap = abs(_in_unit(a, Interval.exact(a.interval.mid - b.interval.mid)).lo)
+    places = max(a.places, 2) if a.unit in MONEY_SCALE else a.places
+    return f"{verdicts.digits(quantize(gap, places), places, gap >= 1000)} {a.unit}".strip()
+
+
+def change_text(implied: Fact, stated: Fact) -> str | None:
+    """The change that would make an implied figure the stated one: "增加 100.00 万元" (None: not implied by a change)."""
+    if implied.base is None:
+        return None
+    diff = implied.base - stated.interval.mid
+    if diff == 0:
+        return "持平"
+    fake = implied._replace(lo=abs(diff), hi=abs(diff))
+    return ("增加 " if diff > 0 else "减少 ") + value_text(fake)
+
+
+def unit_slip(a: Fact, b: Fact) -> bool:
+    """Whether one fact is the other ten thousand times over: 元 written for 万元 in one of the reports."""
+    return a.unit in MONEY_SCALE and b.unit in MONEY_SCALE and verdicts.scale_slip(a.interval, b.interval)
