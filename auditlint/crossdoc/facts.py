@@ -30,6 +30,10 @@ from .. import verdicts
 from ..model import ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
 from ..model import Fact as StatementFact
 from ..numbers import MONEY_SCALE, Interval, quantize
+from ..segment.templates import load_templates, match_template
+from ..tables import ShiftClaim
+from ..tables.grid import Line, TableView, table_title, understand
+from ..tables.links import _column, _lines
 
 # ----------------------------------------------------------------------------- the data
 
@@ -159,6 +163,47 @@ def _class_names(subject: str) -> tuple[str, ...] | None:
     if not m:
         return None
     return tuple(g for g in m.groups() if g)
+
+
+# ----------------------------------------------------------------------------- the template's tables
+
+#: Per template (rules/templates.toml): (line, side or None for any, column path's end or () for the
+#: line's first value column, line item). Only the 决算数 of a 决算's tables: the 预算数 columns of the
+#: “三公” table are a full-year (adjusted) budget in many templates, not the budget report's figure.
+TABLE_FACTS: dict[str, tuple[tuple[str, int | None, tuple[str, ...], str], ...]] = {
+    "收入支出决算总表": (
+        ("本年收入合计", 0, (), "本年收入合计"),
+        ("本年支出合计", 1, (), "本年支出合计"),
+        ("总计", 0, (), "收入支出总计"),
+    ),
+    "支出决算表": (("合计", None, ("本年支出合计",), "本年支出合计"), ("合计", None, ("基本支出",), "基本支出"), ("合计", None, ("项目支出",), "项目支出")),
+    "财政拨款收入支出决算总表": (
+        ("总计", 0, (), "财政拨款收入支出总计"),
+        ("本年支出合计", 1, ("一般公共预算财政拨款",), "一般公共预算财政拨款支出"),
+    ),
+    "一般公共预算财政拨款支出决算表": (("合计", None, ("合计",), "一般公共预算财政拨款支出"),),
+    "财政拨款“三公”经费支出决算表": (
+        ("", None, ("合计", "决算数"), "“三公”经费"),
+        ("", None, ("因公出国（境）费", "决算数"), "因公出国（境）费"),
+        ("", None, ("公务用车购置及运行维护费", "小计", "决算数"), "公务用车购置及运行维护费"),
+        ("", None, ("公务用车购置费", "决算数"), "公务用车购置费"),
+        ("", None, ("公务用车运行维护费", "决算数"), "公务用车运行维护费"),
+        ("", None, ("公务接待费", "决算数"), "公务接待费"),
+    ),
+    "支出预算总表": (("合计", None, ("合计",), "本年支出合计"), ("合计", None, ("基本支出",), "基本支出"), ("合计", None, ("项目支出",), "项目支出")),
+    "一般公共预算支出功能分类预算表": (("合计", None, ("合计",), "一般公共预算财政拨款支出"),),
+    "“三公”经费和机关运行经费预算表": (
+        ("", None, ("“三公”经费预算数", "合计"), "“三公”经费"),
+        ("", None, ("因公出国（境）费",), "因公出国（境）费"),
+        ("", None, ("公务用车购置及运行费", "小计"), "公务用车购置及运行维护费"),
+        ("", None, ("公务用车购置及运行费", "购置费"), "公务用车购置费"),
+        ("", None, ("公务用车购置及运行费", "运行费"), "公务用车运行维护费"),
+        ("", None, ("公务接待费",), "公务接待费"),
+        ("", None, ("机关运行经费预算数",), "机关运行经费"),
+    ),
+}
+#: Tables whose functional 科目 lines are read one by one, and the funds they are of.
+CLASS_TABLES = {"一般公共预算财政拨款支出决算表": "一般公共预算财政拨款支出", "一般公共预算支出功能分类预算表": "一般公共预算财政拨款支出"}
 
 
 # ----------------------------------------------------------------------------- what a change is measured against
@@ -340,6 +385,49 @@ class _Reader:
             return fact.quantity
         return claim.current if claim is not None else None
 
+    # -- tables: the template's tables, recognised by their titles
+    def tables(self) -> None:
+        own = "决算" if self.kind == "决算" else "预算"
+        templates = load_templates()
+        # a table whose rows slid against their figures, or whose own sums fail, is no figure's author
+        doubtful = {c.table for c in self.d.claims_of(ShiftClaim)}
+        doubtful |= {o.claim.table for o in self.d.table_verdicts.outcomes.values() if o.status == "fail"}
+        for i, table in enumerate(self.d.tables):
+            if i in doubtful:
+                continue
+            title = table_title(table)
+            template = match_template(title, templates) if title else None
+            if title and (template is None or template.name not in TABLE_FACTS):
+                continue  # (only the tables facts are read from are understood a second time)
+            view = understand(table, i)
+            template = template or match_template(view.title, templates)
+            if template is None or template.report != self.kind or template.name not in TABLE_FACTS:
+                continue
+            for label, side, column, item in TABLE_FACTS[template.name]:
+                lines = [ln for ln in _lines(view, label) if side is None or ln.side == side]
+                if len(lines) == 1:
+                    self.cell(item, own, view, lines[0], column)
+            if template.name in CLASS_TABLES:
+                self.classes(view, own, CLASS_TABLES[template.name])
+
+    def cell(self, item: str, measure: str, view: TableView, line: Line, column: tuple[str, ...]) -> None:
+        col = _column(view, line, column)
+        fig = line.values.get(col.index) if col is not None else None
+        if fig is None or not fig.is_number or fig.quantity is None or fig.quantity.kind != "money":
+            return
+        q = fig.quantity
+        self.add(item, self.year, measure, "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+
+    def classes(self, view: TableView, measure: str, scope: str) -> None:
+        """Each functional 科目 of a table by its names from the 类 down (the text names them so)."""
+        labels = {ln.code: ln.label for ln in view.lines() if ln.code and ln.code_scheme == "functional"}
+        for line in view.lines():
+            if not line.code or line.code_scheme != "functional" or line.code[0] != "2":
+                continue
+            names = tuple(labels.get(line.code[:n], "") for n in (3, 5, 7) if n <= len(line.code))
+            if all(names):
+                self.cell(class_item(scope, names), measure, view, line, ("合计",))
+
     # -- a 绩效自评 of the whole body: its spending is the 决算's, its 年初预算 the budget's
     def evaluation(self) -> None:
         for m in self.d.mentions:
@@ -360,6 +448,7 @@ def report_facts(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]:
     if identity.kind in ("决算", "预算"):
         reader.statements()
         reader.changes()
+        reader.tables()
     elif identity.kind == "绩效自评" and identity.subject == "整体":
         reader.evaluation()
     return tuple(reader.out)
