@@ -77,6 +77,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
 @click.option("--include", multiple=True, help="只检查目录中匹配这些通配符的文件（如 '*/2023/*'）。")
 @click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
+@click.option("--no-cross", is_flag=True, help="不做跨报告核对（XDOC：同一单位各年度决算、预算与决算、绩效自评与决算之间的数字）。")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -100,6 +101,7 @@ def check(
     jobs: int | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    no_cross: bool,
 ) -> None:
     """检查文件或目录中的报告，指出数字表述中的错误。"""
     import time
@@ -122,6 +124,8 @@ def check(
         overrides["fail_on"] = Severity(fail_on)
     if max_file_size:
         overrides["max_file_size"] = max_file_size
+    if no_cross:
+        overrides["cross"] = False
     config = _configure(Path(paths[0]), config_file, isolated, overrides, rules_dir)
     rules = _load_rules(config.rules_dirs)
     try:
@@ -134,6 +138,9 @@ def check(
     keep_document = reporter_class(fmt).needs_document and not (diff or write_baseline)
     started = time.monotonic()
     walk = runner.discover(paths, include, exclude)
+    cross = _cross_step(config, rules, len(walk.files)) if not diff else None
+    if cross is None:
+        config = config.model_copy(update={"cross": False})  # no worker reads what nothing will compare
     progress: runner.Progress | None = None  # set once the reporter exists, before the first file is checked
 
     def checked() -> Iterable[FileResult]:
@@ -153,8 +160,10 @@ def check(
             sys.exit(_print_diffs(results, config, out))
         if fix:
             results = (_fix_one(r, config, keep_document) for r in results)
+        if cross is not None:
+            results = _feeding(results, cross)
         if write_baseline is not None:
-            sys.exit(_write_baseline(write_baseline, results))
+            sys.exit(_write_baseline(write_baseline, results, cross))
         if baseline is not None:
             results = (baseline.filter(r) for r in results)
         selected = {rule_id: r for rule_id, r in rules.items() if config.selects(rule_id)}
@@ -167,11 +176,47 @@ def check(
         for result in results:
             tally.add(result)
             reporter.file(result)
+        if cross is not None:
+            outcome = cross.finish()
+            if baseline is not None:
+                outcome.findings, reporter.summary.baselined = _without_baselined(baseline, outcome.findings, reporter.summary.baselined)
+            tally.add_findings(outcome.findings)
+            reporter.cross(outcome)
         reporter.finish()
     if reporter.summary.files > 1 and not quiet and time.monotonic() - started > runner.SLOW_RUN:
         for line in runner.slowest_lines(reporter.summary):
             click.echo(line, err=True)
     sys.exit(tally.exit_code)
+
+
+def _cross_step(config: Config, rules: dict[str, Rule], files: int):
+    """The step that holds the reports of a run against each other, when a run has two files to hold and
+    a rule between reports (XDOC) selected; None otherwise (a one-file run is checked as it always was)."""
+    if not config.cross or files < 2 or not any(r.cross and config.selects(rule_id) for rule_id, r in rules.items()):
+        return None
+    from .crossdoc import CrossCheck
+
+    return CrossCheck(config)
+
+
+def _feeding(results: Iterable[FileResult], cross) -> Iterable[FileResult]:
+    """The results as they come, each also handed to the cross step (which keeps its identity and facts only)."""
+    for result in results:
+        cross.add(result)
+        yield result
+
+
+def _without_baselined(baseline, findings: list, baselined: int) -> tuple[list, int]:
+    """Findings between reports, less those the baseline records (filtered by the file each is reported in)."""
+    from .model import FileResult
+
+    kept = []
+    for path in dict.fromkeys(f.path for f in findings):
+        result = baseline.filter(FileResult(path=path, findings=[f for f in findings if f.path == path]))
+        kept.extend(result.findings)
+        baselined += result.baselined
+    order = {id(f): i for i, f in enumerate(findings)}
+    return sorted(kept, key=lambda f: order[id(f)]), baselined
 
 
 def _configure(
@@ -241,8 +286,9 @@ def _read_baseline(path: Path):
         raise click.UsageError(str(exc)) from None
 
 
-def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
+def _write_baseline(target: Path, results: Iterable[FileResult], cross=None) -> int:
     from .baseline import write_baseline
+    from .model import FileResult
 
     kept = []
     unreadable = []
@@ -250,6 +296,8 @@ def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
         kept.append(r)
         if r.error:
             unreadable.append(r)
+    if cross is not None:  # the findings between reports are recorded under the file each is reported in
+        kept.append(FileResult(path="", findings=cross.finish().findings))
     try:
         n = write_baseline(target, kept)
     except OSError as exc:
@@ -270,7 +318,10 @@ class _Tally:
 
     def add(self, result: FileResult) -> None:
         self.broken = self.broken or bool(result.error or result.internal_errors)
-        self.failing = self.failing or any(f.severity.rank >= self.threshold for f in result.findings)
+        self.add_findings(result.findings)
+
+    def add_findings(self, findings) -> None:
+        self.failing = self.failing or any(f.severity.rank >= self.threshold for f in findings)
 
     @property
     def exit_code(self) -> int:

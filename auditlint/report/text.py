@@ -6,22 +6,25 @@ as rich reads them.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..model import FileResult, Finding, Severity
+from ..model import FileResult, Finding, Related, Severity
 from . import Reporter, ReportOptions, Summary
+
+if TYPE_CHECKING:
+    from ..crossdoc import CrossOutcome
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WINDOW = 36  # characters of context either side of a span in long lines
 
 
-def _frame(f: Finding) -> list[str]:
-    """The finding's first line, cut around the span when long, with the span underlined."""
+def _frame(f: Finding | Related, style: str, note: str = "", mark: str = "^") -> list[str]:
+    """A place's first line, cut around the span when long, with the span underlined."""
     if not f.source_line:
         return []
     line = f.source_line.rstrip("\r").replace("\t", " ")
@@ -36,12 +39,16 @@ def _frame(f: Finding) -> list[str]:
     width = max(1, cell_len(line[start:end]))
     gutter = str(f.line)
     blank = " " * len(gutter)
-    note = f" 应为 {f.expected}" if f.expected and len(f.expected) <= 40 else ""
     return [
         f"[blue]{blank} |[/]",
         f"[blue]{gutter} |[/] {escape(shown)}",
-        f"[blue]{blank} |[/] {' ' * pad}[{_STYLE[f.severity]}]{'^' * width}{escape(note)}[/]",
+        f"[blue]{blank} |[/] {' ' * pad}[{style}]{mark * width}{escape(note)}[/]",
     ]
+
+
+def _finding_frame(f: Finding) -> list[str]:
+    note = f" 应为 {f.expected}" if f.expected and len(f.expected) <= 40 else ""
+    return _frame(f, _STYLE[f.severity], note)
 
 
 def summary_line(s: Summary) -> str:
@@ -84,7 +91,22 @@ def archive_lines(s: Summary) -> list[str]:
     if s.unreadable_by_code:
         reasons = (f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(s.unreadable_by_code.items()))
         lines.append("无法检查的原因：" + "，".join(reasons) + "。")
+    if s.cross is not None:
+        lines.append(cross_line(s.cross))
     return lines
+
+
+def cross_line(c: dict) -> str:
+    """What the step between reports compared: reports identified, bodies with several, figures held."""
+    parts = [f"跨报告核对：识别了 {c['reports']} 份报告的主体、年度和类型"]
+    if c["unidentified"]:
+        parts[-1] += f"（{c['unidentified']} 份无法识别，未参与核对）"
+    parts.append(f"{c['bodies']} 个主体有两份以上报告，相互核对了 {c['compared']} 个数字，发现 {c['findings']} 处不一致")
+    if c["duplicates"]:
+        parts.append(f"{len(c['duplicates'])} 组报告的主体、年度和类型相同（可能是不同版本），未相互核对")
+    if c["ambiguous"]:
+        parts.append(f"{len(c['ambiguous'])} 份报告的主体名称可能指不同地区的单位，未参与核对")
+    return "；".join(parts) + "。"
 
 
 class TextReporter(Reporter):
@@ -113,11 +135,37 @@ class TextReporter(Reporter):
             where = f"{f.path}:{f.line}:{f.column}:"
             console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
             if show_frames:
-                for row in _frame(f):
+                for row in _finding_frame(f):
                     console.print(row)
                 console.print()
         for err in result.internal_errors:
             console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+
+    def cross(self, outcome: CrossOutcome) -> None:
+        """The findings between reports: each with both places quoted, the other report's below it."""
+        super().cross(outcome)
+        if not outcome.findings:
+            return
+        console = self.console
+        show_frames = self.frames and self.options.show_source and not self.options.quiet
+        if not self.options.quiet:
+            console.print("[bold]跨报告核对[/]（同一主体的不同报告之间）：")
+        for f in outcome.findings:
+            where = f"{f.path}:{f.line}:{f.column}:"
+            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+            if show_frames:
+                for row in _finding_frame(f):
+                    console.print(row)
+            for r in f.related:
+                other = f"{r.path or f.path}:{r.line}:{r.column}:"
+                if show_frames:
+                    console.print(f"   [blue]= 对照[/] [bold]{escape(other)}[/] {escape(r.message)}")
+                    for row in _frame(r, "blue", "", "-"):
+                        console.print(row)
+                else:
+                    console.print(f"   = 对照 {escape(other)} {escape(r.message)}")
+            if show_frames:
+                console.print()
 
     def finish(self) -> None:
         if self.options.statistics:
