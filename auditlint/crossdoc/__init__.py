@@ -151,28 +151,32 @@ class CrossCheck:
                         break
         found.sort(key=lambda t: t[:3])
         outcome.findings = [f for *_, f in found]
+        outcome.duplicates.sort()
+        outcome.ambiguous.sort()
         return outcome
 
     # -- who is whom
     def _bodies(self, outcome: CrossOutcome) -> list[list[Report]]:
-        """Reports grouped by body: name and level alike, places that fit together."""
-        by_name: dict[tuple[str, str], list[Report]] = defaultdict(list)
+        """Reports grouped by body: the same name, places that fit together, the same level (部门 or 单位).
+
+        A report that leaves out its places or its level joins the one body it can be; where it could
+        be several (普陀区 in an archive of 上海市普陀区 and 舟山市普陀区), it joins none."""
+        by_name: dict[str, list[Report]] = defaultdict(list)
         for r in self.reports:
-            by_name[(r.identity.body, r.identity.level)].append(r)
+            by_name[r.identity.body].append(r)
         groups: list[list[Report]] = []
         for _, reports in sorted(by_name.items()):
-            clusters: list[tuple[tuple[str, ...], list[Report]]] = []
-            for r in sorted(reports, key=lambda r: (-len(r.identity.region), r.index)):
-                fits = [c for c in clusters if _compatible(c[0], r.identity.region)]
-                if not fits and r.identity.region:
-                    clusters.append((r.identity.region, [r]))
-                elif len(fits) == 1:
-                    fits[0][1].append(r)
+            clusters: list[tuple[tuple[str, ...], str, list[Report]]] = []  # (places, level, reports)
+            for r in sorted(reports, key=lambda r: (r.identity.level == "", -len(r.identity.region), r.index)):
+                region, level = r.identity.region, r.identity.level
+                fits = [c for c in clusters if (c[1] == level or not level) and all(_compatible(m.identity.region, region) for m in c[2])]
+                if len(fits) == 1:
+                    fits[0][2].append(r)
                 elif not fits:
-                    clusters.append(((), [r]))
-                else:  # 普陀区 where the archive holds both 上海市普陀区 and 舟山市普陀区
+                    clusters.append((region, level, [r]))
+                else:
                     outcome.ambiguous.append(r.path)
-            groups.extend(members for _, members in clusters)
+            groups.extend(members for _, _, members in clusters)
         return groups
 
     def _distinct(self, group: list[Report], outcome: CrossOutcome) -> list[Report]:
@@ -200,10 +204,14 @@ class CrossCheck:
             if len(reports) < 2:
                 continue
             for r, f in entries:
+                nearer = [(s, g) for s, g in entries if s is not r and _nearer(r, f, s, g)]
+                if not nearer:
+                    continue
+                # only the nearest author: a budget's figure is held against the budget report when the
+                # archive has it, not also against a 决算's quotation of it (which XDOC002 holds to the same)
+                best = max(_AUTHORITY[g.origin] for _, g in nearer)
                 for other in reports.values():
-                    if other is r:
-                        continue
-                    stated = tuple(g for s, g in entries if s is other and _nearer(r, f, other, g))
+                    stated = tuple(g for s, g in nearer if s is other and _AUTHORITY[g.origin] == best)
                     if stated:
                         yield Pair(f, r, stated, other)
 

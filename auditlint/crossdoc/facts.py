@@ -362,7 +362,8 @@ class _Reader:
                 direction = claim.delta_direction if claim is not None else f.direction
                 if against is None or direction == 0:
                     continue
-                item = self.subject_item(st) or (item_of(claim.subject, self.identity.entity) if claim else None)
+                # the statement's subject; the claim's (looked back to) only where the statement has none
+                item = self.subject_item(st) if st.subject else item_of(claim.subject, self.identity.entity) if claim else None
                 if item is None:
                     continue
                 measure, year = against

@@ -68,7 +68,11 @@ def _lines(content: str) -> list[str]:
 
 
 def _title_block(lines: list[str]) -> str:
-    """The lines before the table of contents (or the first few lines), joined: a title wrapped over lines is one."""
+    """The lines before the table of contents (or the first few lines), joined: a title wrapped over lines is one.
+
+    A short first line (a worksheet's name, "表一") is not part of it."""
+    while len(lines) > 1 and (len(lines[0]) <= 4 or not re.search(r"[\u4e00-\u9fff]", lines[0])):
+        lines = lines[1:]
     for i, line in enumerate(lines[:_TITLE_LINES]):
         if _TOC.match(line):
             return "".join(lines[:i])
