@@ -43,9 +43,9 @@ def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     Good: 上海市示例区文化馆2024年度部门决算\n一、收入支出决算总体情况说明\n2024年度收入支出总计1,200.00万元。与2023年度相比，收入支出总计增加200.00万元，增长20.0%。 || 上海市示例区文化馆2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收入支出总计1,000.00万元。
     """
     f = pair.restated
-    if not (f.origin == "change" and f.measure == "决算" and pair.restating.identity.kind == "决算"):
+    if not (f.origin == "change" and f.measure == "决算" and pair.restating.kind == "决算"):
         return
-    if pair.stating.identity.kind != "决算":
+    if pair.stating.kind != "决算":
         return
     stated = pair.stated[0]
     yield CrossIssue(
@@ -77,7 +77,7 @@ def initial_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     Good: 上海市示例区文化馆2024年度部门决算\n七、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出年初预算为12.00万元，支出决算为10.00万元，完成年初预算的83.3%。 || 上海市示例区文化馆2024年部门预算\n三、“三公”经费预算情况\n2024年“三公”经费预算数为12.00万元。
     """
     f = pair.restated
-    if not (f.origin == "年初预算" and pair.restating.identity.kind == "决算" and pair.stating.identity.kind == "预算"):
+    if not (f.origin == "年初预算" and pair.restating.kind == "决算" and pair.stating.kind == "预算"):
         return
     stated = pair.stated[0]
     given = f"按{f.how}推算为" if "，" in f.how else "写作"
@@ -109,12 +109,12 @@ def last_year_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     Good: 上海市示例区文化馆2025年部门预算\n三、“三公”经费预算情况\n2025年“三公”经费预算数为15.00万元，比2024年预算增加5.00万元。 || 上海市示例区文化馆2024年部门预算\n三、“三公”经费预算情况\n2024年“三公”经费预算数为10.00万元。
     """
     f = pair.restated
-    if not (f.origin == "change" and f.measure == "预算" and pair.restating.identity.kind == "预算"):
+    if not (f.origin == "change" and f.measure == "预算" and pair.restating.kind == "预算"):
         return
-    if pair.stating.identity.kind not in ("预算", "决算"):
+    if pair.stating.kind not in ("预算", "决算"):
         return
     stated = pair.stated[0]
-    what = "写作" if pair.stating.identity.kind == "预算" else "所引年初预算为"
+    what = "写作" if pair.stating.kind == "预算" else "所引年初预算为"
     yield CrossIssue(
         message=(
             f"上年预算与上年部门预算不符：按{f.how}推算，{f.year} 年{item_label(f.item)}预算为 {value_text(f)}，"
@@ -122,7 +122,7 @@ def last_year_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
         ),
         expected=change_text(f, stated),
         actual=f.place.evidence,
-        related=f"{pair.stating.title}所载{item_label(f.item)}{'预算' if pair.stating.identity.kind == '预算' else '年初预算'}",
+        related=f"{pair.stating.title}所载{item_label(f.item)}{'预算' if pair.stating.kind == '预算' else '年初预算'}",
     )
 
 
@@ -142,7 +142,7 @@ def evaluation_differs(pair: Pair) -> Iterator[CrossIssue]:
     Good: 上海市示例区文化馆2024年度部门整体支出绩效自评报告\n一、部门整体支出情况\n2024年实际支出1,200.00万元。 || 上海市示例区文化馆2024年度部门决算\n三、支出决算情况说明\n本年支出合计1,200.00万元。
     """
     f = pair.restated
-    if pair.restating.identity.kind != "绩效自评" or pair.stating.identity.kind not in ("决算", "预算"):
+    if pair.restating.kind != "绩效自评" or pair.stating.kind not in ("决算", "预算"):
         return
     stated = pair.stated[0]
     measure = "实际支出" if f.measure == "决算" else "年初预算"

@@ -25,32 +25,37 @@ The Python API runs the same step: `cross_check(results)`.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Config
 from ..model import FileResult, Finding, Related, ReportIdentity, Severity
-from .facts import Fact, Place
+from .facts import ORIGINS, Fact, FactPack, Place
 
 __all__ = ["CrossCheck", "CrossIssue", "CrossOutcome", "Pair", "Report", "cross_check"]
 
 
-@dataclass(frozen=True)
 class Report:
-    """A report as the cross step knows it: its path, its identity and the facts it gives."""
+    """A report as the cross step keeps it: its path, who wrote it, for which year, and its packed facts."""
 
-    index: int  # its place in the run
-    path: str
-    identity: ReportIdentity
-    facts: tuple[Fact, ...]
+    __slots__ = ("body", "index", "keys", "kind", "level", "pack", "path", "region", "subject", "year")
+
+    def __init__(self, index: int, path: str, identity: ReportIdentity, pack: FactPack | None, keys: array) -> None:
+        self.index, self.path = index, path
+        # the identity's few values, strings shared between reports (an archive holds many of each)
+        self.body, self.level, self.kind = sys.intern(identity.body), sys.intern(identity.level), sys.intern(identity.kind)
+        self.region = tuple(sys.intern(p) for p in identity.region)
+        self.year, self.subject = identity.year, identity.subject
+        self.pack, self.keys = pack, keys
 
     @property
     def title(self) -> str:
         """"2024 年度部门决算": the report as a reviewer names it."""
-        i = self.identity
-        kind = {"绩效自评": "绩效自评报告", "年度报告": "年度报告"}.get(i.kind, i.level + i.kind)
-        return f"{i.year} 年度{kind}"
+        kind = {"绩效自评": "绩效自评报告", "年度报告": "年度报告"}.get(self.kind, self.level + self.kind)
+        return f"{self.year} 年度{kind}"
 
 
 @dataclass(frozen=True)
@@ -97,11 +102,6 @@ class CrossOutcome:
         }
 
 
-#: How near a report is to being the author of a figure: its own figure, a 决算 quoting its year's budget,
-#: a figure implied by a change. A figure is held against the figures of a nearer author.
-_AUTHORITY = {"own": 2, "年初预算": 1, "change": 0}
-
-
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Places that can name one body: one is the tail of the other (普陀区 of 上海市普陀区)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -116,6 +116,7 @@ class CrossCheck:
         self.reports: list[Report] = []
         self.unidentified = 0
         self._seen = 0
+        self._key_ids: dict[tuple[str, int, str], int] = {}  # a line item, year and measure -> its number
 
     def add(self, result: FileResult) -> None:
         index = self._seen
@@ -126,28 +127,40 @@ class CrossCheck:
         if not identity.readable:
             self.unidentified += 1
             return
-        self.reports.append(Report(index, result.path, identity, tuple(result.facts or ())))
+        pack = result.facts if isinstance(result.facts, FactPack) and len(result.facts) else None
+        keys = array("l", (self._key_ids.setdefault(k, len(self._key_ids)) for k in pack.keys)) if pack else array("l")
+        if pack is not None:
+            pack = _packed_without_keys(pack)
+        self.reports.append(Report(index, result.path, identity, pack, keys))
 
     def finish(self) -> CrossOutcome:
         from ..api import cross_rules_for
 
         outcome = CrossOutcome(reports=len(self.reports), unidentified=self.unidentified)
-        groups = self._bodies(outcome)
         found: list[tuple[int, int, str, Finding]] = []
-        for group in groups:
+        for group in self._bodies(outcome):
             members = self._distinct(group, outcome)
             if len(members) < 2:
                 continue
             outcome.bodies += 1
-            for pair in self._pairs(members):
+            decoded: dict[int, tuple[Fact, ...]] = {}  # the facts of this body's reports that a finding needs
+
+            def facts_of(r: Report) -> tuple[Fact, ...]:
+                if r.index not in decoded:
+                    decoded[r.index] = r.pack.facts() if r.pack is not None else ()
+                return decoded[r.index]
+
+            for (r, i), stating in self._pairs(members):
                 outcome.compared += 1
-                if any(s.interval.overlaps(pair.restated.interval) for s in pair.stated):
-                    continue
-                for rule in cross_rules_for(self.config, pair.restating.path):
+                lo, hi = r.pack.bounds[2 * i], r.pack.bounds[2 * i + 1]  # type: ignore[union-attr]
+                if any(s.pack.bounds[2 * j] <= hi and lo <= s.pack.bounds[2 * j + 1] for s, j in stating):  # type: ignore[union-attr]
+                    continue  # the two can be one value at their written precision
+                other = stating[0][0]
+                pair = Pair(facts_of(r)[i], r, tuple(facts_of(s)[j] for s, j in stating), other)
+                for rule in cross_rules_for(self.config, r.path):
                     issue = next(iter(rule.check(pair)), None)
                     if issue is not None:
-                        finding = _finding(rule, issue, pair)
-                        found.append((pair.restating.index, pair.restated.place.start, rule.id, finding))
+                        found.append((r.index, pair.restated.place.start, rule.id, _finding(rule, issue, pair)))
                         break
         found.sort(key=lambda t: t[:3])
         outcome.findings = [f for *_, f in found]
@@ -163,17 +176,22 @@ class CrossCheck:
         be several (普陀区 in an archive of 上海市普陀区 and 舟山市普陀区), it joins none."""
         by_name: dict[str, list[Report]] = defaultdict(list)
         for r in self.reports:
-            by_name[r.identity.body].append(r)
+            by_name[r.body].append(r)
         groups: list[list[Report]] = []
         for _, reports in sorted(by_name.items()):
-            clusters: list[tuple[tuple[str, ...], str, list[Report]]] = []  # (places, level, reports)
-            for r in sorted(reports, key=lambda r: (r.identity.level == "", -len(r.identity.region), r.index)):
-                region, level = r.identity.region, r.identity.level
-                fits = [c for c in clusters if (c[1] == level or not level) and all(_compatible(m.identity.region, region) for m in c[2])]
+            # a body's reports, fullest first: each cluster is keyed by its first (longest) places, and a
+            # report fits a cluster whose places end with its own (so it fits every report in it)
+            clusters: list[tuple[tuple[str, ...], str, list[Report]]] = []
+            by_last: dict[str, list[tuple[tuple[str, ...], str, list[Report]]]] = defaultdict(list)
+            for r in sorted(reports, key=lambda r: (r.level == "", -len(r.region), r.index)):
+                candidates = by_last.get(r.region[-1], []) if r.region else clusters
+                fits = [c for c in candidates if (c[1] == r.level or not r.level) and _compatible(c[0], r.region)]
                 if len(fits) == 1:
                     fits[0][2].append(r)
                 elif not fits:
-                    clusters.append((region, level, [r]))
+                    cluster = (r.region, r.level, [r])
+                    clusters.append(cluster)
+                    by_last[r.region[-1] if r.region else ""].append(cluster)
                 else:
                     outcome.ambiguous.append(r.path)
             groups.extend(members for _, _, members in clusters)
@@ -183,7 +201,7 @@ class CrossCheck:
         """The reports of a body, less those that share their kind and year with another (which is meant?)."""
         by_identity: dict[tuple, list[Report]] = defaultdict(list)
         for r in group:
-            by_identity[(r.identity.kind, r.identity.year, r.identity.subject)].append(r)
+            by_identity[(r.kind, r.year, r.subject)].append(r)
         out = []
         for same in by_identity.values():
             if len(same) == 1:
@@ -192,36 +210,55 @@ class CrossCheck:
                 outcome.duplicates.append(sorted(r.path for r in same))
         return sorted(out, key=lambda r: r.index)
 
-    def _pairs(self, members: list[Report]) -> Iterable[Pair]:
-        """Each figure a report gives for a line item, with the figures of each report that is nearer its author."""
-        by_key: dict[tuple[str, int, str], list[tuple[Report, Fact]]] = defaultdict(list)
+    def _pairs(self, members: list[Report]) -> Iterable[tuple[tuple[Report, int], list[tuple[Report, int]]]]:
+        """Each figure a report gives for a line item, with the figures of the report nearest its author
+        (by report; the nearest: a budget's figure is held to the budget report when the archive has it,
+        not also to a 决算's quotation of it, which XDOC002 holds to the same)."""
+        by_key: dict[int, list[tuple[Report, int]]] = defaultdict(list)
         for r in members:
-            for f in r.facts:
-                by_key[(f.item, f.year, f.measure)].append((r, f))
+            for i, key in enumerate(r.keys):
+                by_key[key].append((r, i))
         for key in sorted(by_key):
             entries = by_key[key]
-            reports = {r.index: r for r, _ in entries}
-            if len(reports) < 2:
+            first = entries[0][0]
+            if all(r is first for r, _ in entries):
                 continue
-            for r, f in entries:
-                nearer = [(s, g) for s, g in entries if s is not r and _nearer(r, f, s, g)]
-                if not nearer:
+            origins = [r.pack.origins[i] for r, i in entries]  # type: ignore[union-attr]
+            top = max(origins)
+            authors = [e for e, o in zip(entries, origins) if o == top]
+            for (r, i), a in zip(entries, origins):
+                if a < top:
+                    stating = [(s, j) for s, j in authors if s is not r]
+                elif ORIGINS[top] == "own" and r.kind == "绩效自评":  # the evaluation restates the accounts
+                    stating = [(s, j) for s, j in authors if s is not r and s.kind != "绩效自评"]
+                else:
                     continue
-                # only the nearest author: a budget's figure is held against the budget report when the
-                # archive has it, not also against a 决算's quotation of it (which XDOC002 holds to the same)
-                best = max(_AUTHORITY[g.origin] for _, g in nearer)
-                for other in reports.values():
-                    stated = tuple(g for s, g in nearer if s is other and _AUTHORITY[g.origin] == best)
-                    if stated:
-                        yield Pair(f, r, stated, other)
+                if not stating:  # the nearest author is this report itself: the next nearest, if any
+                    stating = [(s, j) for (s, j), b in zip(entries, origins) if s is not r and _nearer(r, a, s, b)]
+                    best = max((s.pack.origins[j] for s, j in stating), default=0)  # type: ignore[union-attr]
+                    stating = [(s, j) for s, j in stating if s.pack.origins[j] == best]  # type: ignore[union-attr]
+                by_report: dict[int, list[tuple[Report, int]]] = {}
+                for s, j in stating:
+                    by_report.setdefault(s.index, []).append((s, j))
+                for index in sorted(by_report):
+                    yield (r, i), by_report[index]
 
 
-def _nearer(restating: Report, a: Fact, stating: Report, b: Fact) -> bool:
-    """Whether b (of another report) is nearer the author of the figure than a: its own figure against a
-    restated one, or the 决算's own figure against a 绩效自评's (the evaluation restates the accounts)."""
-    if _AUTHORITY[b.origin] != _AUTHORITY[a.origin]:
-        return _AUTHORITY[b.origin] > _AUTHORITY[a.origin]
-    return a.origin == "own" and restating.identity.kind == "绩效自评" and stating.identity.kind != "绩效自评"
+def _nearer(restating: Report, a: int, stating: Report, b: int) -> bool:
+    """Whether figure b (of another report) is nearer its author than figure a: a report's own figure
+    against a restated one (origins: ORIGINS' order), or the 决算's own figure against a 绩效自评's (the
+    evaluation restates the accounts)."""
+    if a != b:
+        return b > a
+    return ORIGINS[a] == "own" and restating.kind == "绩效自评" and stating.kind != "绩效自评"
+
+
+def _packed_without_keys(pack: FactPack) -> FactPack:
+    """The pack as kept: its line items are numbers of the run's own (Report.keys); the result's own pack
+    is left whole (the API's results can be cross-checked again)."""
+    kept = FactPack.__new__(FactPack)
+    kept.blob, kept.bounds, kept.origins, kept.keys = pack.blob, pack.bounds, pack.origins, ()
+    return kept
 
 
 def _related(place: Place, path: str, message: str) -> Related:
