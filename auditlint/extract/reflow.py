@@ -161,6 +161,8 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 def _letter_spaced(text: str) -> bool:
     """A line whose characters are spread by spaces: most CJK characters stand a space apart."""
+    if text.count(" ") + text.count("\u3000") < 5:
+        return False  # (nearly every line: asked before anything is counted)
     cjk = len(_CJK_CHAR.findall(text))
     return cjk >= 6 and len(_SPREAD.findall(text)) * 10 >= (cjk - 1) * 6
 

@@ -46,6 +46,7 @@ _CODE_PART = re.compile(r"^\d{2}$")
 _SENTENCE = re.compile(r"[，。；;！？!?]|[,:：](?!$)")
 _LEADER = re.compile(r"[.…·。．_-]{4,}\s*\d*\s*$|…{2,}|\.{6,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PROSE = re.compile(r"[，。；！？;!?]")
 _LEAD_DETAIL = re.compile(r"^(?:其中|含)[：:]\s*")
 
 Shape = Literal["blank", "row", "words", "sentence", "leader"]
@@ -71,6 +72,7 @@ class Line:
     page_break: bool = False  # a form feed opens it: a new page starts here
     tokens: list[Token] = field(default_factory=list)
     shape: Shape = "blank"
+    stripped: str = ""  # the text without the blanks around it (asked often: kept, not recomputed)
 
     @property
     def figures(self) -> list[Token]:
@@ -79,10 +81,6 @@ class Line:
     @property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.kind == "word"]
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
 
     @property
     def opens_with_code(self) -> bool:
@@ -197,9 +195,12 @@ def split_lines(content: str, start: int, end: int) -> list[Line]:
         page_break = "\f" in body
         if page_break:
             body = body.replace("\f", " ")
-        line = Line(pos, pos + len(body), body, page_break)
-        line.tokens = _tokens(body, pos)
-        line.shape = _shape(line)
+        line = Line(pos, pos + len(body), body, page_break, stripped=body.strip())
+        if _PROSE.search(body) and ("（" not in body and "(" not in body or _PROSE.search(_without_brackets(body))):
+            line.shape = "sentence"  # most lines of a report: no table row holds a full stop or a comma
+        else:
+            line.tokens = _tokens(body, pos)
+            line.shape = _shape(line)
         out.append(line)
         pos += len(raw) + 1
     return out

@@ -160,24 +160,27 @@ def _caption_only(lines: list[Line], kinds: list, i: int) -> int | None:
     """A table with no figures at all: a title, its 单位 line, column titles and a note (本表无数据)."""
     if not (_free(kinds, i) and is_title(lines[i])):
         return None
-    j, caption, headers = i + 1, False, 0
-    while j < len(lines) and j <= i + _MAX_GAP:
+    j, caption, headers, last_note, seen = i + 1, False, 0, None, 0
+    while j < len(lines) and seen <= _MAX_GAP:
         ln = lines[j]
         if kinds[j] in ("blank", "furniture"):
             j += 1
             continue
+        seen += 1
         if kinds[j] is not None:
-            return None
-        if is_caption_line(ln):
+            break
+        if is_note(ln):
+            last_note = j  # the note, and the 说明 that often follows it
+        elif last_note is not None:
+            break
+        elif is_caption_line(ln):
             caption = True
-        elif is_note(ln):
-            return j if caption and headers else None
         elif is_header(ln) or _empty_total(ln):
             headers += 1
-        else:
+        elif ln.shape != "words" or is_title(ln) or len(ln.stripped) > 30:
             return None
         j += 1
-    return None
+    return last_note if caption and headers and last_note is not None else None
 
 
 def _empty_total(line: Line) -> bool:
@@ -249,7 +252,7 @@ def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, in
     inside = {j for first, last, _ in found for j in range(first, last + 1)}
     out = []
     for i in range(len(lines)):
-        if i in inside:
+        if i in inside or lines[i].shape != "words":
             continue
         last = _caption_only(lines, kinds, i)
         if last is None or any(j in inside for j in range(i, last + 1)):

@@ -19,7 +19,7 @@ def _key(text: str) -> str:
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
     out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
     for i, ln in enumerate(lines):
-        if not _TOC_TITLE.match(re.sub(r"\s+", "", ln.stripped)):
+        if "目" not in ln.stripped or not _TOC_TITLE.match(re.sub(r"\s+", "", ln.stripped)):
             continue
         out.add(i)
         entries = [j for j in range(i + 1, min(len(lines), i + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
