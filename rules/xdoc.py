@@ -7,6 +7,10 @@ report that is its author states, when the two cannot be one value at their writ
 precision. Which pair is which rule's is told by the kinds of the two reports; no two
 rules take the same pair. Reports of different bodies, of a 部门 and a 单位, or of
 different scopes (all funds, 财政拨款, 一般公共预算) are never paired.
+
+Every finding here is a warning: two published reports disagree, and which of them is
+wrong is for the reviewer to find out (the finding sits in the report that restates the
+other's figure, and names both).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     Good: 上海市示例区文化馆2024年度部门决算\n一、收入支出决算总体情况说明\n2024年度收入支出总计1,200.00万元。与2023年度相比，收入支出总计增加200.00万元，增长20.0%。 || 上海市示例区文化馆2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收入支出总计1,000.00万元。
     """
     f = pair.restated
-    if not (f.origin == "change" and f.measure == "决算" and pair.restating.kind == "决算"):
+    if not (f.origin == "change" and f.measure in ("决算", "年末") and pair.restating.kind == "决算"):
         return
     if pair.stating.kind != "决算":
         return
@@ -59,7 +63,7 @@ def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     )
 
 
-@rule("XDOC002", "initial-budget-differs", severity="error", cross=True)
+@rule("XDOC002", "initial-budget-differs", severity="warning", cross=True)
 def initial_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""决算所引年初预算与当年部门预算不符。
 

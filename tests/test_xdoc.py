@@ -372,3 +372,31 @@ def test_any_consistent_pair_of_budgets_stays_silent(budget_now, budget_then, un
 
 def test_body_names_of_the_generated_archives_are_distinct():
     assert len({body_name(b) for b in range(2000)}) == 2000
+
+
+def test_an_ignore_comment_silences_a_finding_between_reports():
+    silenced = CHANGE + "<!-- auditlint: ignore XDOC001 上年数已与财务核实 -->"
+    results = [check("now.txt", final(2024, silenced)), check("then.txt", final(2023, "2023年度收入支出总计1,100.00万元。"))]
+    outcome = cross_check(results)
+    assert outcome.findings == [] and outcome.suppressed == 1
+
+
+def test_the_api_step_can_run_again_and_be_rendered():
+    from auditlint.report import render
+
+    results = [check("now.txt", final(2024, CHANGE)), check("then.txt", final(2023, "2023年度收入支出总计1,100.00万元。"))]
+    first, second = cross_check(results), cross_check(results)
+    assert [f.message for f in first.findings] == [f.message for f in second.findings] and len(first.findings) == 1
+    report = json.loads(render("json", results, cross=first))
+    assert report["cross"]["findings"][0]["rule"] == "XDOC001" and report["summary"]["by_rule"] == {"XDOC001": 1}
+
+
+def test_staff_and_vehicles_at_the_end_of_last_year():
+    now = final(2024, "截至2024年12月31日，本部门共有车辆5辆，比上年增加1辆。在职实有人数20人，比上年减少2人。")
+    then = final(2023, "截至2023年12月31日，本部门共有车辆4辆。在职实有人数22人。")
+    assert cross(("now.txt", now), ("then.txt", then)) == []
+    [f] = cross(("now.txt", now), ("then.txt", then.replace("车辆4辆", "车辆3辆")))
+    assert (f.rule, f.expected) == ("XDOC001", "增加 2 辆") and "车辆总数为 4 辆" in f.message
+    # a budget's count is dated at the budget's making, not at a year's end: no other report's
+    budget = f"{ORG}2025年部门预算\n一、部门预算编制说明\n截至2024年8月31日，本部门共有车辆9辆。\n"
+    assert cross(("budget.txt", budget), ("now.txt", now)) == []

@@ -90,6 +90,7 @@ class CrossOutcome:
     compared: int = 0  # figures held against another report's
     duplicates: list[list[str]] = field(default_factory=list)  # paths of reports claiming one identity
     ambiguous: list[str] = field(default_factory=list)  # paths of reports whose body could be more than one
+    suppressed: int = 0  # findings an `auditlint: ignore` comment in the restating report silenced
 
     def as_dict(self) -> dict:
         return {
@@ -159,9 +160,14 @@ class CrossCheck:
                 pair = Pair(facts_of(r)[i], r, tuple(facts_of(s)[j] for s, j in stating), other)
                 for rule in cross_rules_for(self.config, r.path):
                     issue = next(iter(rule.check(pair)), None)
-                    if issue is not None:
-                        found.append((r.index, pair.restated.place.start, rule.id, _finding(rule, issue, pair)))
-                        break
+                    if issue is None:
+                        continue
+                    finding = _finding(rule, issue, pair)
+                    if any(s.covers(finding) for s in r.pack.suppressions):  # type: ignore[union-attr]
+                        outcome.suppressed += 1  # an `auditlint: ignore` comment where the finding would be
+                    else:
+                        found.append((r.index, pair.restated.place.start, rule.id, finding))
+                    break
         found.sort(key=lambda t: t[:3])
         outcome.findings = [f for *_, f in found]
         outcome.duplicates.sort()
@@ -257,7 +263,7 @@ def _packed_without_keys(pack: FactPack) -> FactPack:
     """The pack as kept: its line items are numbers of the run's own (Report.keys); the result's own pack
     is left whole (the API's results can be cross-checked again)."""
     kept = FactPack.__new__(FactPack)
-    kept.blob, kept.bounds, kept.origins, kept.keys = pack.blob, pack.bounds, pack.origins, ()
+    kept.blob, kept.bounds, kept.origins, kept.keys, kept.suppressions = pack.blob, pack.bounds, pack.origins, (), pack.suppressions
     return kept
 
 

@@ -35,6 +35,7 @@ from ..model import ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
 from ..model import Fact as StatementFact
 from ..numbers import MONEY_SCALE, Interval, quantize
 from ..segment.templates import load_templates, match_template
+from ..suppress import find_suppressions
 from ..tables import ShiftClaim
 from ..tables.grid import Line, TableView, table_title, understand
 from ..tables.links import _column, _lines
@@ -87,9 +88,10 @@ class FactPack:
     line item, origin and bounds) in a few packed values, and the facts themselves compressed, to be
     decoded only for the reports a finding is about. An archive of 10,000 reports keeps about 3 KB each."""
 
-    __slots__ = ("blob", "bounds", "keys", "origins")
+    __slots__ = ("blob", "bounds", "keys", "origins", "suppressions")
 
-    def __init__(self, facts: tuple[Fact, ...]) -> None:
+    def __init__(self, facts: tuple[Fact, ...], suppressions: tuple = ()) -> None:
+        self.suppressions = suppressions  # the report's `auditlint: ignore` comments (a finding between reports may sit here)
         seen: set[tuple] = set()
         kept = []
         for f in facts:  # one figure stated twice (the text and its table) is held once, where first stated
@@ -109,10 +111,10 @@ class FactPack:
         return len(self.keys)
 
     def __getstate__(self):
-        return (self.blob, self.bounds, self.keys, self.origins)
+        return (self.blob, self.bounds, self.keys, self.origins, self.suppressions)
 
     def __setstate__(self, state) -> None:
-        self.blob, self.bounds, self.keys, self.origins = state
+        self.blob, self.bounds, self.keys, self.origins, self.suppressions = state
 
     def facts(self) -> tuple[Fact, ...]:
         return pickle.loads(zlib.decompress(self.blob))
@@ -145,8 +147,19 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "公务接待费": ("公务接待费",),
     "机关运行经费": ("机关运行经费",),
 }
-#: Line items a longer subject may end with ("下属单位财政拨款的机关运行经费"): names no other item ends with.
-_ENDINGS = ("机关运行经费",)
+#: Counts at the end of a year (measure 年末): staff and vehicles, in the units they are counted in.
+COUNTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "公务用车保有量": (("公务用车保有量",), ("辆",)),
+    "车辆总数": (("共有车辆", "车辆", "车辆总数"), ("辆",)),
+    "在职实有人数": (("在职实有人数", "在职人数", "实有人数", "在职人员", "实有人员"), ("人", "名")),
+    "编制数": (("编制数", "编制人数", "核定编制", "编制"), ("人", "名")),
+    "离退休人数": (("离退休人员", "离退休人数", "离退休"), ("人", "名")),
+}
+#: Line items a longer subject may end with ("下属单位财政拨款的机关运行经费", "所属各预算单位开支财政拨款的
+#: 公务用车保有量"): names no other item ends with.
+_ENDINGS = ("机关运行经费", "公务用车保有量")
+# a count dated at a year's end: "截至2025年12月31日，…共有车辆4辆"
+_YEAR_END = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末)")
 #: Items of the “三公” family: always 财政拨款 money, so "财政拨款" and "支出" in their names add nothing.
 _THREE = ("“三公”经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
@@ -164,7 +177,7 @@ def _key(text: str) -> str:
 
 
 def _build_names() -> dict[str, str]:
-    names: dict[str, str] = {}
+    names: dict[str, str] = {_key(alias): item for item, (aliases, _) in COUNTS.items() for alias in aliases}
     for item, aliases in ITEMS.items():
         for alias in aliases:
             key = _key(alias)
@@ -291,6 +304,13 @@ def _measured_against(before: str, kind: str, year: int) -> tuple[str, int] | No
     return "决算", other
 
 
+def _same_measure(current: Quantity, change: Quantity) -> bool:
+    """Money and money, or a count and a change counted in the same unit (4 辆, 增加 1 辆)."""
+    if current.kind == "money":
+        return change.kind == "money"
+    return current.kind == change.kind == "count" and current.unit == change.unit and not current.places
+
+
 # ----------------------------------------------------------------------------- reading a report
 
 
@@ -373,6 +393,9 @@ class _Reader:
             item = self.subject_item(st)
             if item is None:
                 continue
+            if item in COUNTS:
+                self.count(st, item)
+                continue
             for f in st.facts:
                 q = f.quantity
                 if q.kind != "money" or self.other_year(q):
@@ -383,6 +406,18 @@ class _Reader:
                     self.add(item, self.year, "预算", "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
                 elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
                     self.add(item, self.year, "预算", "年初预算", q.yuan, q, verdicts.amount(q), q.start, q.end)
+
+    def count(self, st: Statement, item: str) -> None:
+        """Staff or vehicles counted at a year's end: a 决算's own (its year ends the accounts), or any report's
+        where the sentence dates it so ("截至2025年12月31日"); a count at any other date is no other report's."""
+        fact = st.first("value")
+        if fact is None or fact.quantity.unit not in COUNTS[item][1] or fact.quantity.places:
+            return
+        q = fact.quantity
+        dated = _YEAR_END.search(self.sentence_before(q.start))
+        year = int(dated.group(1)) if dated else self.year if self.kind == "决算" and not self.other_year(q) else None
+        if year is not None:
+            self.add(item, year, "年末", "own", q.interval, q, verdicts.amount(q), q.start, q.end)
 
     def initial_budget(self, f: StatementFact) -> bool:
         """A 决算's budget figure that is the year's budget as passed (年初预算), not as adjusted."""
@@ -399,7 +434,7 @@ class _Reader:
             for f in st.all("delta"):
                 claim = claims.get(f.quantity.start)
                 current = self.current_of(st, claim)
-                if current is None or current.kind != "money" or f.quantity.kind != "money":
+                if current is None or not _same_measure(current, f.quantity):
                     continue
                 if claim is not None and verdicts.holds(claim) is False:
                     continue  # its amount and rate disagree: CHG001 or CHG004 says so, nothing here is certain
@@ -413,8 +448,13 @@ class _Reader:
                 if item is None:
                     continue
                 measure, year = against
+                if item in COUNTS:
+                    measure = "年末"  # a count against last year's: last year's count at its end
+                elif current.kind != "money":
+                    continue
                 change = verdicts.magnitude(f.quantity)
-                prior = current.yuan - change if direction > 0 else current.yuan + change
+                now = verdicts.interval_of(current)
+                prior = now - change if direction > 0 else now + change
                 if prior.hi < 0:
                     continue
                 word_text = f.word.text if f.word is not None else ("增加" if direction > 0 else "减少")
@@ -422,7 +462,8 @@ class _Reader:
                 how = f"{now} {verdicts.amount(current)}、{word_text} {verdicts.amount(f.quantity)}"
                 origin = "年初预算" if (measure, year) == ("预算", self.year) and self.kind == "决算" else "change"
                 start = f.word.start if f.word is not None and f.word.start < f.quantity.start else f.quantity.start
-                self.add(item, year, measure, origin, prior, current, how, start, f.quantity.end, current.yuan_value)
+                base = current.yuan_value if current.kind == "money" else current.value
+                self.add(item, year, measure, origin, prior, current, how, start, f.quantity.end, base)
 
     def current_of(self, st: Statement, claim: ChangeClaim | None) -> Quantity | None:
         """The figure a change is a change of: its statement's own, or the one its claim looked back to."""
@@ -488,8 +529,9 @@ class _Reader:
 
 
 def report_facts(d: Disclosure, identity: ReportIdentity) -> FactPack:
-    """The facts of report_facts_of, packed for the run to keep (FactPack.facts() gives them back)."""
-    return FactPack(report_facts_of(d, identity))
+    """The facts of report_facts_of, packed for the run to keep (FactPack.facts() gives them back), with
+    the report's ignore comments."""
+    return FactPack(report_facts_of(d, identity), tuple(find_suppressions(d.document)))
 
 
 def report_facts_of(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]:

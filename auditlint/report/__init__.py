@@ -108,6 +108,7 @@ class Summary:
             if f.path not in self._with_findings:
                 self._with_findings.add(f.path)
                 self.files_with_findings += 1
+        self.suppressed += outcome.suppressed
         self.cross = {**outcome.as_dict(), "findings": len(outcome.findings)}
 
     @property
