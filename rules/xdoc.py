@@ -28,6 +28,18 @@ def _slip(a: Fact, b: Fact) -> str:
     return "；两者相差一万倍，可能是其中一份把元写成了万元（或相反）" if unit_slip(a, b) else ""
 
 
+def _issue(pair: Pair, head: str, verb: str = "写作", what: str = "") -> CrossIssue:
+    """"<head>，而 <the other report and line> 写作 <its figure>，相差 <gap>": what the restated figure should
+    be (the change that would give the other's figure, when it is implied by one) and what it is."""
+    f, stated = pair.restated, pair.stated[0]
+    return CrossIssue(
+        message=f"{head}，而{_where(pair.stating, stated)}{verb} {value_text(stated)}，相差 {gap_text(f, stated)}{_slip(f, stated)}",
+        expected=change_text(f, stated) or value_text(stated),
+        actual=f.place.evidence if f.base is not None else value_text(f),
+        related=f"{pair.stating.title}所载{item_label(stated.item)}{what}",
+    )
+
+
 @rule("XDOC001", "prior-year-figure-differs", severity="warning", cross=True)
 def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""上年数与上年决算不符：由本年数和变动额推得的上年数，与上一年度决算所载不同。
@@ -51,16 +63,7 @@ def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
         return
     if pair.stating.kind != "决算":
         return
-    stated = pair.stated[0]
-    yield CrossIssue(
-        message=(
-            f"上年数与上年决算不符：按{f.how}推算，{f.year} 年度{item_label(f.item)}为 {value_text(f)}，"
-            f"而{_where(pair.stating, stated)}写作 {value_text(stated)}，相差 {gap_text(f, stated)}{_slip(f, stated)}"
-        ),
-        expected=change_text(f, stated),
-        actual=f.place.evidence,
-        related=f"{pair.stating.title}所载{item_label(f.item)}",
-    )
+    yield _issue(pair, f"上年数与上年决算不符：按{f.how}推算，{f.year} 年度{item_label(f.item)}为 {value_text(f)}")
 
 
 @rule("XDOC002", "initial-budget-differs", severity="warning", cross=True)
@@ -83,17 +86,8 @@ def initial_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     f = pair.restated
     if not (f.origin == "年初预算" and pair.restating.kind == "决算" and pair.stating.kind == "预算"):
         return
-    stated = pair.stated[0]
-    given = f"按{f.how}推算为" if "，" in f.how else "写作"
-    yield CrossIssue(
-        message=(
-            f"年初预算与当年部门预算不符：本报告{item_label(f.item)}的 {f.year} 年年初预算{given} {value_text(f)}，"
-            f"而{_where(pair.stating, stated)}写作 {value_text(stated)}，相差 {gap_text(f, stated)}{_slip(f, stated)}"
-        ),
-        expected=change_text(f, stated) or value_text(stated),
-        actual=f.place.evidence if f.base is not None else value_text(f),
-        related=f"{pair.stating.title}所载{item_label(f.item)}",
-    )
+    given = f"按{f.how}推算为" if f.base is not None else "写作"
+    yield _issue(pair, f"年初预算与当年部门预算不符：本报告{item_label(f.item)}的 {f.year} 年年初预算{given} {value_text(f)}")
 
 
 @rule("XDOC003", "last-year-budget-differs", severity="warning", cross=True)
@@ -117,16 +111,12 @@ def last_year_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
         return
     if pair.stating.kind not in ("预算", "决算"):
         return
-    stated = pair.stated[0]
-    what = "写作" if pair.stating.kind == "预算" else "所引年初预算为"
-    yield CrossIssue(
-        message=(
-            f"上年预算与上年部门预算不符：按{f.how}推算，{f.year} 年{item_label(f.item)}预算为 {value_text(f)}，"
-            f"而{_where(pair.stating, stated)}{what} {value_text(stated)}，相差 {gap_text(f, stated)}{_slip(f, stated)}"
-        ),
-        expected=change_text(f, stated),
-        actual=f.place.evidence,
-        related=f"{pair.stating.title}所载{item_label(f.item)}{'预算' if pair.stating.kind == '预算' else '年初预算'}",
+    budget = pair.stating.kind == "预算"
+    yield _issue(
+        pair,
+        f"上年预算与上年部门预算不符：按{f.how}推算，{f.year} 年{item_label(f.item)}预算为 {value_text(f)}",
+        "写作" if budget else "所引年初预算为",
+        "预算" if budget else "年初预算",
     )
 
 
@@ -148,14 +138,5 @@ def evaluation_differs(pair: Pair) -> Iterator[CrossIssue]:
     f = pair.restated
     if pair.restating.kind != "绩效自评" or pair.stating.kind not in ("决算", "预算"):
         return
-    stated = pair.stated[0]
     measure = "实际支出" if f.measure == "决算" else "年初预算"
-    yield CrossIssue(
-        message=(
-            f"绩效自评与 {pair.stating.title}不符：本报告所述 {f.year} 年度部门整体{measure} {value_text(f)}，"
-            f"而{_where(pair.stating, stated)}写作 {value_text(stated)}，相差 {gap_text(f, stated)}{_slip(f, stated)}"
-        ),
-        expected=value_text(stated),
-        actual=value_text(f),
-        related=f"{pair.stating.title}所载{item_label(stated.item)}",
-    )
+    yield _issue(pair, f"绩效自评与 {pair.stating.title}不符：本报告所述 {f.year} 年度部门整体{measure} {value_text(f)}")

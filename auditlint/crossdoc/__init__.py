@@ -267,41 +267,34 @@ def _packed_without_keys(pack: FactPack) -> FactPack:
     return kept
 
 
-def _related(place: Place, path: str, message: str) -> Related:
-    return Related(
-        path=path,
-        line=place.line,
-        column=place.column,
-        end_line=place.end_line,
-        end_column=place.end_column,
-        page=place.page,
-        evidence=place.evidence,
-        message=message,
-        source_line=place.source_line,
-    )
+def _at(place: Place) -> dict:
+    """The fields of a finding or a related place that say where it is."""
+    return {
+        "line": place.line,
+        "column": place.column,
+        "end_line": place.end_line,
+        "end_column": place.end_column,
+        "page": place.page,
+        "evidence": place.evidence,
+        "source_line": place.source_line,
+    }
 
 
 def _finding(rule, issue: CrossIssue, pair: Pair) -> Finding:
     place = pair.restated.place
-    other = pair.stated[0].place
+    related = Related(path=pair.stating.path, message=issue.related or f"{pair.stating.title}所载", **_at(pair.stated[0].place))
     return Finding(
         rule=rule.id,
         name=rule.name,
         severity=issue.severity or rule.severity,
         message=issue.message,
         path=pair.restating.path,
-        line=place.line,
-        column=place.column,
-        end_line=place.end_line,
-        end_column=place.end_column,
-        page=place.page,
-        evidence=place.evidence,
         expected=issue.expected,
         actual=issue.actual,
-        related=[_related(other, pair.stating.path, issue.related or f"{pair.stating.title}所载")],
+        related=[related],
         start=place.start,
         end=place.end,
-        source_line=place.source_line,
+        **_at(place),
     )
 
 

@@ -130,14 +130,8 @@ class TextReporter(Reporter):
         if result.error:
             console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
             return
-        show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
-            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
-            if show_frames:
-                for row in _finding_frame(f):
-                    console.print(row)
-                console.print()
+            self._finding(f)
         for err in result.internal_errors:
             console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
 
@@ -146,26 +140,28 @@ class TextReporter(Reporter):
         super().cross(outcome)
         if not outcome.findings:
             return
+        if not self.options.quiet:
+            self.console.print("[bold]跨报告核对[/]（同一主体的不同报告之间）：")
+        for f in outcome.findings:
+            self._finding(f, between=True)
+
+    def _finding(self, f: Finding, between: bool = False) -> None:
+        """path:line:col: RULE message, its line quoted under it; for a finding between reports, the other
+        report's place (each place is in its own file) quoted below it."""
         console = self.console
         show_frames = self.frames and self.options.show_source and not self.options.quiet
-        if not self.options.quiet:
-            console.print("[bold]跨报告核对[/]（同一主体的不同报告之间）：")
-        for f in outcome.findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
-            console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
-            if show_frames:
-                for row in _finding_frame(f):
-                    console.print(row)
-            for r in f.related:
-                other = f"{r.path or f.path}:{r.line}:{r.column}:"
-                if show_frames:
-                    console.print(f"   [blue]= 对照[/] [bold]{escape(other)}[/] {escape(r.message)}")
-                    for row in _frame(r, "blue", "", "-"):
-                        console.print(row)
-                else:
-                    console.print(f"   = 对照 {escape(other)} {escape(r.message)}")
-            if show_frames:
-                console.print()
+        where = f"{f.path}:{f.line}:{f.column}:"
+        console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+        if show_frames:
+            for row in _finding_frame(f):
+                console.print(row)
+        for r in f.related if between else ():
+            other = escape(f"{r.path or f.path}:{r.line}:{r.column}:")
+            console.print(f"   [blue]= 对照[/] [bold]{other}[/] {escape(r.message)}" if show_frames else f"   = 对照 {other} {escape(r.message)}")
+            for row in _frame(r, "blue", "", "-") if show_frames else ():
+                console.print(row)
+        if show_frames:
+            console.print()
 
     def finish(self) -> None:
         if self.options.statistics:
