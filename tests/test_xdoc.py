@@ -400,3 +400,20 @@ def test_staff_and_vehicles_at_the_end_of_last_year():
     # a budget's count is dated at the budget's making, not at a year's end: no other report's
     budget = f"{ORG}2025年部门预算\n一、部门预算编制说明\n截至2024年8月31日，本部门共有车辆9辆。\n"
     assert cross(("budget.txt", budget), ("now.txt", now)) == []
+
+
+def test_jsonl_github_and_concise_carry_the_findings_between_reports(tmp_path, monkeypatch):
+    (tmp_path / "now.txt").write_text(final(2024, CHANGE), encoding="utf-8")
+    (tmp_path / "then.txt").write_text(final(2023, "2023年度收入支出总计1,100.00万元。"), encoding="utf-8")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+    def run(fmt: str) -> str:
+        return CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, str(tmp_path)]).output
+
+    lines = [json.loads(line) for line in run("jsonl").splitlines()]
+    [finding] = [r for r in lines if r["type"] == "finding"]
+    assert finding["rule"] == "XDOC001" and finding["related"][0]["path"].endswith("then.txt")
+    assert lines[-1]["type"] == "summary" and lines[-1]["cross"]["compared"] == 1
+    assert "::warning file=" in run("github") and "XDOC001" in run("github")
+    concise = run("concise")
+    assert "now.txt:3:40: XDOC001" in concise and "= 对照" in concise and "then.txt:3:13:" in concise

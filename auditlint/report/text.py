@@ -91,8 +91,9 @@ def archive_lines(s: Summary) -> list[str]:
     if s.unreadable_by_code:
         reasons = (f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(s.unreadable_by_code.items()))
         lines.append("无法检查的原因：" + "，".join(reasons) + "。")
-    if s.cross is not None:
-        lines.append(cross_line(s.cross))
+    c = s.cross
+    if c is not None and (c["compared"] or c["duplicates"] or c["ambiguous"]):  # (a run that compared nothing says nothing)
+        lines.append(cross_line(c))
     return lines
 
 
