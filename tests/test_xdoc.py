@@ -417,3 +417,9 @@ def test_jsonl_github_and_concise_carry_the_findings_between_reports(tmp_path, m
     assert "::warning file=" in run("github") and "XDOC001" in run("github")
     concise = run("concise")
     assert "now.txt:3:40: XDOC001" in concise and "= 对照" in concise and "then.txt:3:13:" in concise
+
+
+def test_a_report_stating_one_line_item_thousands_of_times_costs_no_more_than_a_few():
+    many = "".join(f"2024年度收入支出总计{1000 + i}.00万元。与2023年度相比，收入支出总计增加{i}.00万元。" for i in range(1, 3000))
+    result = check("now.txt", final(2024, many))
+    assert len(result.facts) <= 16  # 8 of its own figures, 8 of last year's

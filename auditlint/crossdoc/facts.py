@@ -81,6 +81,7 @@ class Fact(NamedTuple):
 ORIGINS = ("change", "年初预算", "own")
 _SCALE = Decimal(1000)  # bounds are packed as integers of 元/1000, rounded outwards (never narrower)
 _LIMIT = 2**62
+_PER_ITEM = 8  # different figures of one line item, year, measure and origin kept per report
 
 
 class FactPack:
@@ -93,12 +94,19 @@ class FactPack:
     def __init__(self, facts: tuple[Fact, ...], suppressions: tuple = ()) -> None:
         self.suppressions = suppressions  # the report's `auditlint: ignore` comments (a finding between reports may sit here)
         seen: set[tuple] = set()
+        per_item: dict[tuple, int] = {}
         kept = []
         for f in facts:  # one figure stated twice (the text and its table) is held once, where first stated
-            key = (f.item, f.year, f.measure, f.origin, f.lo, f.hi)
-            if key not in seen and abs(f.lo) * _SCALE < _LIMIT and abs(f.hi) * _SCALE < _LIMIT:
-                seen.add(key)
-                kept.append(f)
+            key = (f.item, f.year, f.measure, f.origin)
+            if (*key, f.lo, f.hi) in seen or abs(f.lo) * _SCALE >= _LIMIT or abs(f.hi) * _SCALE >= _LIMIT:
+                continue
+            # a report states a line item a few times; a text that states it thousands of times (a generated
+            # or hostile file) must not make the comparison quadratic
+            if per_item.get(key, 0) >= _PER_ITEM:
+                continue
+            per_item[key] = per_item.get(key, 0) + 1
+            seen.add((*key, f.lo, f.hi))
+            kept.append(f)
         self.keys = tuple((f.item, f.year, f.measure) for f in kept)
         self.origins = bytes(ORIGINS.index(f.origin) for f in kept)
         self.bounds = array("q")
