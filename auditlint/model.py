@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with t
     from .extract.reflow import Reflowed
     from .extract.structure import OutlineIndex
     from .tables.evaluate import TableVerdicts
+    from .tables.grid import TableView
 
 
 class Severity(str, Enum):
@@ -468,6 +469,7 @@ class Disclosure(BaseModel):
     outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
     mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
     table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_views: list[TableView] = Field(default_factory=list, exclude=True)  # each of tables as understood
     table_count: TableCount  # tables, rows and figures read
 
     @property

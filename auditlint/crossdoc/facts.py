@@ -28,6 +28,7 @@ import re
 import zlib
 from array import array
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import verdicts
@@ -37,7 +38,7 @@ from ..numbers import MONEY_SCALE, Interval, quantize
 from ..segment.templates import load_templates, match_template
 from ..suppress import find_suppressions
 from ..tables import ShiftClaim
-from ..tables.grid import Line, TableView, table_title, understand
+from ..tables.grid import Line, TableView
 from ..tables.links import _column, _lines
 
 # ----------------------------------------------------------------------------- the data
@@ -68,7 +69,7 @@ class Fact(NamedTuple):
     hi: Decimal
     unit: str  # the unit the report writes it in
     places: int  # and its decimal places
-    how: str  # how the report gives it: "18,103.20 万元", or "本年 26,591.08 万元、增加 8,487.88 万元"
+    how: str  # how a change implies it: "本年 26,591.08 万元、增加 8,487.88 万元" ("" for a figure stated as it is)
     place: Place
     base: Decimal | None = None  # implied by a change: the figure it is a change of (in 元), as written
 
@@ -113,7 +114,7 @@ class FactPack:
         for f in kept:
             self.bounds.append(math.floor(f.lo * _SCALE))
             self.bounds.append(math.ceil(f.hi * _SCALE))
-        self.blob = zlib.compress(pickle.dumps(tuple(kept), protocol=pickle.HIGHEST_PROTOCOL))
+        self.blob = zlib.compress(pickle.dumps(tuple(kept), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -200,8 +201,10 @@ def _build_names() -> dict[str, str]:
 _NAMES = _build_names()
 
 
+@lru_cache(maxsize=8192)
 def item_of(subject: str, entity: str = "") -> str | None:
-    """The line item a statement's subject names, or None when it names none for certain."""
+    """The line item a statement's subject names, or None when it names none for certain (subjects repeat
+    from report to report: the answers are kept)."""
     key = _key(subject)
     if entity and key.startswith(_key(entity)):
         key = key[len(_key(entity)) :]
@@ -225,6 +228,7 @@ def class_item(scope: str, names: tuple[str, ...]) -> str:
     return "/".join((scope, *(_key(n) for n in names)))
 
 
+@lru_cache(maxsize=8192)
 def _class_names(subject: str) -> tuple[str, ...] | None:
     m = _CLASS_PATH.match(_key(subject))
     if not m:
@@ -284,6 +288,13 @@ _COMPARATOR = re.compile(
 _RESTATED = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)")
 
 
+def _restated(content: str) -> bool:
+    """Whether the report says its prior-year figures were restated (the words looked for first: they are rare)."""
+    if not any(w in content for w in ("口径", "追溯", "重述")) and not ("上年" in content and "调整" in content):
+        return False
+    return bool(_RESTATED.search(content))
+
+
 def _measured_against(before: str, kind: str, year: int) -> tuple[str, int] | None:
     """(measure, year) of what a change is measured against, from the words before it in its sentence."""
     found = None
@@ -328,7 +339,7 @@ class _Reader:
         self.year: int = identity.year  # type: ignore[assignment]
         self.kind = identity.kind
         self.content = d.document.content
-        self.restated = bool(_RESTATED.search(self.content))
+        self.restated = _restated(self.content)
         self.out: list[Fact] = []
         self.seen: set[tuple[str, int, str, int]] = set()
 
@@ -409,11 +420,11 @@ class _Reader:
                 if q.kind != "money" or self.other_year(q):
                     continue
                 if f.role == "value" and st.measure != "到位":
-                    self.add(item, self.year, own, "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                    self.add(item, self.year, own, "own", q.yuan, q, "", q.start, q.end)
                 elif f.role == "budget" and self.kind == "预算":
-                    self.add(item, self.year, "预算", "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                    self.add(item, self.year, "预算", "own", q.yuan, q, "", q.start, q.end)
                 elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
-                    self.add(item, self.year, "预算", "年初预算", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                    self.add(item, self.year, "预算", "年初预算", q.yuan, q, "", q.start, q.end)
 
     def count(self, st: Statement, item: str) -> None:
         """Staff or vehicles counted at a year's end: a 决算's own (its year ends the accounts), or any report's
@@ -425,7 +436,7 @@ class _Reader:
         dated = _YEAR_END.search(self.sentence_before(q.start))
         year = int(dated.group(1)) if dated else self.year if self.kind == "决算" and not self.other_year(q) else None
         if year is not None:
-            self.add(item, year, "年末", "own", q.interval, q, verdicts.amount(q), q.start, q.end)
+            self.add(item, year, "年末", "own", q.interval, q, "", q.start, q.end)
 
     def initial_budget(self, f: StatementFact) -> bool:
         """A 决算's budget figure that is the year's budget as passed (年初预算), not as adjusted."""
@@ -437,41 +448,48 @@ class _Reader:
     def changes(self) -> None:
         if self.restated:
             return
-        claims = {c.delta.start: c for c in self.d.claims_of(ChangeClaim) if c.delta is not None}
+        claims: dict[int, ChangeClaim] | None = None
         for st in self.d.statements:
-            for f in st.all("delta"):
+            deltas = st.all("delta")
+            if not deltas:
+                continue
+            if claims is None:  # (built for the first report's change only: most statements have none)
+                claims = {c.delta.start: c for c in self.d.claims_of(ChangeClaim) if c.delta is not None}
+            subject_item = self.subject_item(st) if st.subject else None
+            for f in deltas:
                 claim = claims.get(f.quantity.start)
-                current = self.current_of(st, claim)
-                if current is None or not _same_measure(current, f.quantity):
-                    continue
-                if claim is not None and verdicts.holds(claim) is False:
-                    continue  # its amount and rate disagree: CHG001 or CHG004 says so, nothing here is certain
-                word = f.word.start if f.word is not None else f.quantity.start
-                against = _measured_against(self.sentence_before(word), self.kind, self.year)
-                direction = claim.delta_direction if claim is not None else f.direction
-                if against is None or direction == 0:
-                    continue
                 # the statement's subject; the claim's (looked back to) only where the statement has none
-                item = self.subject_item(st) if st.subject else item_of(claim.subject, self.identity.entity) if claim else None
+                item = subject_item if st.subject else item_of(claim.subject, self.identity.entity) if claim else None
                 if item is None:
                     continue
-                measure, year = against
-                if item in COUNTS:
-                    measure = "年末"  # a count against last year's: last year's count at its end
-                elif current.kind != "money":
-                    continue
-                change = verdicts.magnitude(f.quantity)
-                now = verdicts.interval_of(current)
-                prior = now - change if direction > 0 else now + change
-                if prior.hi < 0:
-                    continue
-                word_text = f.word.text if f.word is not None else ("增加" if direction > 0 else "减少")
-                now = "本年预算" if self.kind == "预算" else "本年"
-                how = f"{now} {verdicts.amount(current)}、{word_text} {verdicts.amount(f.quantity)}"
-                origin = "年初预算" if (measure, year) == ("预算", self.year) and self.kind == "决算" else "change"
-                start = f.word.start if f.word is not None and f.word.start < f.quantity.start else f.quantity.start
-                base = current.yuan_value if current.kind == "money" else current.value
-                self.add(item, year, measure, origin, prior, current, how, start, f.quantity.end, base)
+                self.change(st, f, claim, item)
+
+    def change(self, st: Statement, f: StatementFact, claim: ChangeClaim | None, item: str) -> None:
+        """Last year's figure (or a budget's) a change implies: the current figure ∓ the change."""
+        current = self.current_of(st, claim)
+        if current is None or not _same_measure(current, f.quantity) or (current.kind != "money" and item not in COUNTS):
+            return
+        word = f.word.start if f.word is not None else f.quantity.start
+        against = _measured_against(self.sentence_before(word), self.kind, self.year)
+        direction = claim.delta_direction if claim is not None else f.direction
+        if against is None or direction == 0:
+            return
+        if claim is not None and verdicts.holds(claim) is False:
+            return  # its amount and rate disagree: CHG001 or CHG004 says so, nothing here is certain
+        measure, year = against
+        if item in COUNTS:
+            measure = "年末"  # a count against last year's: last year's count at its end
+        change = verdicts.magnitude(f.quantity)
+        now = verdicts.interval_of(current)
+        prior = now - change if direction > 0 else now + change
+        if prior.hi < 0:
+            return
+        word_text = f.word.text if f.word is not None else ("增加" if direction > 0 else "减少")
+        how = f"{'本年预算' if self.kind == '预算' else '本年'} {verdicts.amount(current)}、{word_text} {verdicts.amount(f.quantity)}"
+        origin = "年初预算" if (measure, year) == ("预算", self.year) and self.kind == "决算" else "change"
+        start = f.word.start if f.word is not None and f.word.start < f.quantity.start else f.quantity.start
+        base = current.yuan_value if current.kind == "money" else current.value
+        self.add(item, year, measure, origin, prior, current, how, start, f.quantity.end, base)
 
     def current_of(self, st: Statement, claim: ChangeClaim | None) -> Quantity | None:
         """The figure a change is a change of: its statement's own, or the one its claim looked back to."""
@@ -488,15 +506,10 @@ class _Reader:
         # a table whose rows slid against their figures, or whose own sums fail, is no figure's author
         doubtful = {c.table for c in self.d.claims_of(ShiftClaim)}
         doubtful |= {o.claim.table for o in self.d.table_verdicts.outcomes.values() if o.status == "fail"}
-        for i, table in enumerate(self.d.tables):
+        for i, view in enumerate(self.d.table_views):
             if i in doubtful:
                 continue
-            title = table_title(table)
-            template = match_template(title, templates) if title else None
-            if title and (template is None or template.name not in TABLE_FACTS):
-                continue  # (only the tables facts are read from are understood a second time)
-            view = understand(table, i)
-            template = template or match_template(view.title, templates)
+            template = match_template(view.title, templates)
             if template is None or template.report != self.kind or template.name not in TABLE_FACTS:
                 continue
             for label, side, column, item in TABLE_FACTS[template.name]:
@@ -512,7 +525,7 @@ class _Reader:
         if fig is None or not fig.is_number or fig.quantity is None or fig.quantity.kind != "money":
             return
         q = fig.quantity
-        self.add(item, self.year, measure, "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+        self.add(item, self.year, measure, "own", q.yuan, q, "", q.start, q.end)
 
     def classes(self, view: TableView, measure: str, scope: str) -> None:
         """Each functional 科目 of a table by its names from the 类 down (the text names them so)."""
@@ -531,9 +544,9 @@ class _Reader:
             if m.item != "本年支出合计" or q.kind != "money":
                 continue
             if m.basis == "actual":
-                self.add("本年支出合计", self.year, "决算", "own", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                self.add("本年支出合计", self.year, "决算", "own", q.yuan, q, "", q.start, q.end)
             elif m.basis == "年初":
-                self.add("本年支出合计", self.year, "预算", "年初预算", q.yuan, q, verdicts.amount(q), q.start, q.end)
+                self.add("本年支出合计", self.year, "预算", "年初预算", q.yuan, q, "", q.start, q.end)
 
 
 def report_facts(d: Disclosure, identity: ReportIdentity) -> FactPack:

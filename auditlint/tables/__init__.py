@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..identities import load_decompositions
 from ..model import Claim, Document, Statement, Table, TableCount
@@ -50,6 +50,7 @@ class Tables:
     tables: list[Table]
     claims: list[Claim]
     count: TableCount
+    views: list[TableView] = field(default_factory=list)  # each table as understood, in the order of tables
 
 
 def read_tables(
@@ -74,7 +75,7 @@ def read_tables(
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
-    return Tables(tables, claims, _count(tables, views))
+    return Tables(tables, claims, _count(tables, views), views)
 
 
 def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:
