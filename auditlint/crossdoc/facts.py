@@ -204,6 +204,13 @@ def _build_names() -> dict[str, str]:
 
 
 _NAMES = _build_names()
+# any name of any line item, or a 科目's level: a subject without one names no item (looked for first, at C speed)
+_ANY_NAME = re.compile("|".join(sorted({re.escape(n) for n in _NAMES} | {"类"}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16384)
+def _might_name(subject: str) -> bool:
+    return bool(_ANY_NAME.search(_key(subject)))
 
 
 @lru_cache(maxsize=8192)
@@ -347,14 +354,30 @@ class _Reader:
         self.restated = _restated(self.content)
         self.out: list[Fact] = []
         self.seen: set[tuple[str, int, str, int]] = set()
+        self._last = (0, 1)  # the last offset whose line was counted, and its line
 
     # -- places and figures
     def place(self, start: int, end: int) -> Place:
-        doc = self.d.document
-        line, col = doc.position(start)
-        end_line, end_col = doc.position(max(start, end))
-        text = doc.line_text(line)
-        return Place(start, end, line, col, end_line, end_col, doc.page_of(start), doc.text[start:end], text[:400])
+        """Where [start, end) is: as Document.position gives it (1-based line and column, a column counting
+        characters), found with the text's own searches rather than a table of every line start."""
+        doc, text = self.d.document, self.d.document.text
+        line = self._line_at(start)
+        line_start = text.rfind("\n", 0, start) + 1
+        end = max(start, end)
+        end_line = line + text.count("\n", start, end)
+        end_col = end - (text.rfind("\n", 0, end) + 1) + 1
+        line_end = text.find("\n", start)
+        source = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
+        return Place(start, end, line, start - line_start + 1, end_line, end_col, doc.page_of(start), text[start:end], source[:400])
+
+    def _line_at(self, offset: int) -> int:
+        """The line of an offset, counted on from the last one asked (facts come roughly in text order)."""
+        last, line = self._last
+        if offset < last:
+            last, line = 0, 1
+        line += self.d.document.text.count("\n", last, offset)
+        self._last = (offset, line)
+        return line
 
     def add(
         self, item: str, year: int, measure: str, origin: str, iv: Interval, like: Quantity, how: str, start: int, end: int,
@@ -382,6 +405,9 @@ class _Reader:
 
     # -- statements
     def subject_item(self, st: Statement) -> str | None:
+        return self._subject_item(st) if _might_name(st.subject) else None
+
+    def _subject_item(self, st: Statement) -> str | None:
         names = _class_names(st.subject)
         if names is not None:
             scope = self.scope_of(st)
@@ -410,26 +436,40 @@ class _Reader:
         return ""
 
     def statements(self) -> None:
+        """One pass over the statements: the figures each states for its own year, and those its changes imply."""
         own = "决算" if self.kind == "决算" else "预算"
+        claims: dict[int, ChangeClaim] | None = None
         for st in self.d.statements:
-            if st.named_only or not any(f.quantity.kind in ("money", "count") for f in st.facts):
+            if st.named_only or not st.facts:
                 continue
-            item = self.subject_item(st)
-            if item is None:
-                continue
+            item = self.subject_item(st) if st.subject else None
+            if item is None and st.subject:
+                continue  # a subject that names no line item: neither its figures nor its changes are held
+            deltas = [f for f in st.facts if f.role == "delta"]
+            figures = [f for f in st.facts if f.role != "delta"] if item is not None else []
             if item in COUNTS:
-                self.count(st, item)
+                self.count(st, item)  # type: ignore[arg-type]
+            elif item is not None:
+                for f in figures:
+                    q = f.quantity
+                    if q.kind != "money" or self.other_year(q):
+                        continue
+                    if f.role == "value" and st.measure != "到位":
+                        self.add(item, self.year, own, "own", q.yuan, q, "", q.start, q.end)
+                    elif f.role == "budget" and self.kind == "预算":
+                        self.add(item, self.year, "预算", "own", q.yuan, q, "", q.start, q.end)
+                    elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
+                        self.add(item, self.year, "预算", "年初预算", q.yuan, q, "", q.start, q.end)
+            if not deltas or self.restated:
                 continue
-            for f in st.facts:
-                q = f.quantity
-                if q.kind != "money" or self.other_year(q):
-                    continue
-                if f.role == "value" and st.measure != "到位":
-                    self.add(item, self.year, own, "own", q.yuan, q, "", q.start, q.end)
-                elif f.role == "budget" and self.kind == "预算":
-                    self.add(item, self.year, "预算", "own", q.yuan, q, "", q.start, q.end)
-                elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
-                    self.add(item, self.year, "预算", "年初预算", q.yuan, q, "", q.start, q.end)
+            if claims is None:  # (built at the report's first change only)
+                claims = {c.delta.start: c for c in self.d.claims_of(ChangeClaim) if c.delta is not None}
+            for f in deltas:
+                claim = claims.get(f.quantity.start)
+                # the statement's subject; the claim's (looked back to) only where the statement has none
+                named = item if st.subject else item_of(claim.subject, self.identity.entity) if claim else None
+                if named is not None:
+                    self.change(st, f, claim, named)
 
     def count(self, st: Statement, item: str) -> None:
         """Staff or vehicles counted at a year's end: a 决算's own (its year ends the accounts), or any report's
@@ -450,25 +490,6 @@ class _Reader:
         return "年初预算" in f.label or f.basis == "initial_budget" or ("年初预算" in clause and "调整" not in clause)
 
     # -- changes
-    def changes(self) -> None:
-        if self.restated:
-            return
-        claims: dict[int, ChangeClaim] | None = None
-        for st in self.d.statements:
-            deltas = st.all("delta")
-            if not deltas:
-                continue
-            if claims is None:  # (built for the first report's change only: most statements have none)
-                claims = {c.delta.start: c for c in self.d.claims_of(ChangeClaim) if c.delta is not None}
-            subject_item = self.subject_item(st) if st.subject else None
-            for f in deltas:
-                claim = claims.get(f.quantity.start)
-                # the statement's subject; the claim's (looked back to) only where the statement has none
-                item = subject_item if st.subject else item_of(claim.subject, self.identity.entity) if claim else None
-                if item is None:
-                    continue
-                self.change(st, f, claim, item)
-
     def change(self, st: Statement, f: StatementFact, claim: ChangeClaim | None, item: str) -> None:
         """Last year's figure (or a budget's) a change implies: the current figure ∓ the change."""
         current = self.current_of(st, claim)
@@ -567,7 +588,6 @@ def report_facts_of(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]
     reader = _Reader(d, identity)
     if identity.kind in ("决算", "预算"):
         reader.statements()
-        reader.changes()
         reader.tables()
     elif identity.kind == "绩效自评" and identity.subject == "整体":
         reader.evaluation()
