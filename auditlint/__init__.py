@@ -4,7 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check_bytes", "check_path", "cross_check"]
+#: The name to install it by (pip install auditlint-cn): `auditlint` on PyPI is an unrelated project.
+#: The import package and the command stay `auditlint`.
+DISTRIBUTION = "auditlint-cn"
+
+__all__ = ["DISTRIBUTION", "__version__", "check_bytes", "check_path", "cross_check"]
 
 
 def __getattr__(name: str):

@@ -24,7 +24,19 @@ from .sources import DEFAULT_MAX_BYTES
 
 #: Keys a configuration file may set (as written in TOML).
 FILE_KEYS = frozenset(
-    {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "max-file-size", "rules-dirs", "settings"}
+    {
+        "select",
+        "ignore",
+        "extend-select",
+        "per-file-ignores",
+        "fail-on",
+        "max-file-size",
+        "rules-dirs",
+        "settings",
+        "exclude",
+        "extend-exclude",
+        "severity",
+    }
 )
 
 
@@ -57,6 +69,11 @@ class Config(BaseModel):
     cross: bool = True
     #: per rule id or family prefix: the values of the settings its rules declare
     settings: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    #: files and folders not to check (globs, relative to the configuration's folder, or a name anywhere)
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = Field(default=(), alias="extend-exclude")
+    #: per rule id or family prefix: the severity its findings are reported with (an id wins over its prefix)
+    severity: dict[str, Severity] = Field(default_factory=dict)
     #: the configuration file this came from, and the folder its relative paths start from
     source: str | None = None
     root: str | None = None
@@ -71,10 +88,39 @@ class Config(BaseModel):
     def _upper_each(cls, v: Any) -> Any:
         return {k: _codes(codes) for k, codes in v.items()} if isinstance(v, dict) else v
 
-    @field_validator("settings", mode="before")
+    @field_validator("settings", "severity", mode="before")
     @classmethod
     def _settings_keys(cls, v: Any) -> Any:
         return {k.strip().upper(): vals for k, vals in v.items()} if isinstance(v, dict) else v
+
+    @field_validator("exclude", "extend_exclude", mode="before")
+    @classmethod
+    def _patterns(cls, v: Any) -> Any:
+        return (v,) if isinstance(v, str) else tuple(v) if isinstance(v, list) else v
+
+    def excludes(self, path: str) -> bool:
+        """Whether exclude / extend-exclude leave a file or folder out: a glob matches its path relative to the
+        configuration's folder (or as given), a leading part of it, or the name of any folder on the way."""
+        patterns = self.exclude + self.extend_exclude
+        if not patterns:
+            return False
+        p = Path(path)
+        if self.root is not None:
+            try:
+                p = Path(os.path.abspath(path)).relative_to(self.root)
+            except ValueError:
+                pass
+        parts = [part for part in p.as_posix().split("/") if part not in ("", ".")]
+        for i in range(1, len(parts) + 1):
+            head = "/".join(parts[:i])
+            if any(fnmatch.fnmatchcase(head, pat) or fnmatch.fnmatchcase(parts[i - 1], pat) for pat in patterns):
+                return True
+        return False
+
+    def severity_of(self, rule_id: str) -> Severity | None:
+        """The severity the configuration gives a rule's findings (the longest matching id or prefix), if any."""
+        keys = [k for k in self.severity if rule_id.startswith(k)]
+        return self.severity[max(keys, key=len)] if keys else None
 
     def selects(self, rule_id: str, path: str | None = None) -> bool:
         """Whether a rule runs (on a given file): select/extend-select minus ignore and per-file ignores."""
@@ -152,6 +198,7 @@ _MESSAGES = {
     "string_type": "应为字符串",
     "dict_type": "应为一个表",
 }
+_PATTERNS = "应为通配符列表，如 [\"drafts\", \"archive/2019/*\"]"
 
 
 def build_config(values: Mapping[str, Any], source: str | None = None, root: str | None = None) -> Config:
@@ -170,7 +217,8 @@ def build_config(values: Mapping[str, Any], source: str | None = None, root: str
         problems = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"])
-            problems.append(f"配置项 “{where}” 无效：{_MESSAGES.get(err['type'], err['msg'])}")
+            patterns = err["loc"][0] in ("exclude", "extend-exclude") and err["type"] in ("tuple_type", "string_type")
+            problems.append(f"配置项 “{where}” 无效：{_PATTERNS if patterns else _MESSAGES.get(err['type'], err['msg'])}")
         raise ConfigError(f"配置有误{origin}：" + "；".join(problems)) from None
 
 
@@ -194,6 +242,7 @@ def check_codes(config: Config, known: Mapping[str, Any]) -> None:
     """Every rule id or prefix the configuration names must name at least one known rule."""
     named = [("select", config.select), ("ignore", config.ignore), ("extend-select", config.extend_select)]
     named += [(f"per-file-ignores.{pattern}", codes) for pattern, codes in config.per_file_ignores.items()]
+    named += [("severity", tuple(config.severity))]
     for where, codes in named:
         for code in codes:
             if code != "ALL" and not any(rule_id.startswith(code) for rule_id in known):

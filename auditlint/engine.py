@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Literal
 
 from .model import Claim, ClaimCount, Disclosure, Finding, Related, Severity
 from .plugins import builtin_rules_package
@@ -35,6 +36,11 @@ class Issue:
     fix: str | None = None
     severity: Severity | None = None  # overrides the rule's default
     related: tuple[tuple[int, int, str], ...] = ()
+    # the claims it is about, when they are not (only) the one the rule assessed right before it
+    claims: tuple[Claim, ...] = field(default=(), compare=False)
+    #: the figures the verdict (and the fix) was worked out from, as spans: a fix is held back when another
+    #: finding disputes one of them (rulekit.figures_of(claim) gives a claim's)
+    basis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,10 +82,16 @@ class Rule:
     doc: str
     fixable: bool
     check: CheckFn = field(compare=False)
+    #: its fixes only restore a form (full-width digits, a missing 元 or %, a doubled sign), never change a
+    #: figure or a word's meaning: --fix applies them; other fixes are suggestions for --unsafe-fixes
+    safe_fix: bool = False
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
     #: a rule between reports (XDOC): called by the archive's cross step with two reports' figures, never per file
     cross: bool = False
+    #: "suppressions": a rule about the file's auditlint: ignore comments, called as check(doc, use) once the
+    #: other rules' findings have been matched against them (suppress.SuppressionUse)
+    reads: Literal["disclosure", "suppressions"] = "disclosure"
 
     def defaults(self) -> dict[str, SettingValue]:
         return {name: s.default for name, s in self.settings.items()}
@@ -106,11 +118,16 @@ def rule(
     rule_id: str,
     name: str,
     severity: str = "error",
-    fixable: bool = False,
+    fixable: bool | Literal["safe"] = False,
     settings: Mapping[str, Setting] | None = None,
     cross: bool = False,
+    reads: Literal["disclosure", "suppressions"] = "disclosure",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
+
+    fixable=True: its findings may carry a fix that changes a figure or a word (a suggestion, applied
+    only with --unsafe-fixes, and checked before it is kept); fixable="safe": its fixes only restore
+    how a figure is written, and --fix applies them.
 
     A rule that declares settings is called as check(doc, settings), with the
     configured value (or the default) of each one. A cross rule (cross=True) is called
@@ -135,7 +152,9 @@ def rule(
             severity=Severity(severity),
             summary=summary,
             doc=doc,
-            fixable=fixable,
+            fixable=bool(fixable),
+            safe_fix=fixable == "safe",
+            reads=reads,
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
@@ -212,11 +231,65 @@ class RuleError:
     detail: str = ""
 
 
+ClaimStatus = Literal["holds", "fails", "not-assessable"]
+
+
+@dataclass
+class ClaimOutcome:
+    """What one rule made of one claim: it holds, it fails (and the findings saying so), or a term is missing."""
+
+    claim: Claim
+    rule: str
+    status: ClaimStatus
+    reason: str = ""  # why it is not assessable, in the rule's words
+    findings: list[Finding] = field(default_factory=list)
+
+
+class _Trace:
+    """The outcomes of one rule's run, claim by claim (run_rules(trace=True)).
+
+    A finding is about the claims its Issue names, or else about the claim the
+    rule assessed just before yielding it (a rule yields Assessed(claim), then
+    the Issue that claim fails with); a finding after no assessment (a rule that
+    reads the text, not claims) is about no claim.
+    """
+
+    def __init__(self, rule_id: str) -> None:
+        self.rule = rule_id
+        self.outcomes: dict[int, ClaimOutcome] = {}
+        self.last: ClaimOutcome | None = None
+
+    def _of(self, claim: Claim, status: ClaimStatus) -> ClaimOutcome:
+        o = self.outcomes.get(id(claim))
+        if o is None:
+            o = self.outcomes[id(claim)] = ClaimOutcome(claim, self.rule, status)
+        return o
+
+    def assessed(self, claim: Claim) -> None:
+        o = self._of(claim, "holds")
+        if o.status == "not-assessable":
+            o.status, o.reason = "holds", ""
+        self.last = o
+
+    def not_assessable(self, claim: Claim, reason: str) -> None:
+        o = self._of(claim, "not-assessable")
+        if o.status == "not-assessable" and not o.reason:
+            o.reason = reason
+        self.last = None
+
+    def issue(self, issue: Issue, finding: Finding) -> None:
+        about = [self._of(c, "fails") for c in issue.claims] or ([self.last] if self.last is not None else [])
+        for o in about:
+            o.status, o.reason = "fails", ""
+            o.findings.append(finding)
+
+
 @dataclass
 class RunResult:
     findings: list[Finding]
     claims: dict[str, ClaimCount]
     errors: list[RuleError]
+    outcomes: list[ClaimOutcome] = field(default_factory=list)  # per claim and rule, with run_rules(trace=True)
 
 
 def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
@@ -239,6 +312,7 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
                 message=message,
             )
         )
+    excerpt, excerpt_column, excerpt_more = doc.excerpt(issue.start, issue.end)
     return Finding(
         rule=rule.id,
         name=rule.name,
@@ -258,8 +332,23 @@ def _to_finding(rule: Rule, issue: Issue, d: Disclosure) -> Finding:
         related=related,
         start=issue.start,
         end=issue.end,
-        source_line=doc.line_text(line),
+        excerpt=excerpt,
+        excerpt_column=excerpt_column,
+        excerpt_more=excerpt_more,
+        page_line=doc.page_line(issue.start),
+        fix_safe=rule.safe_fix,
+        related_spans=[(start, end) for start, end, _ in issue.related],
+        basis=list(issue.basis),
     )
+
+
+def _call(r: Rule, d: Disclosure, settings, suppressions) -> Iterable:
+    """What a rule yields, called as it declares: check(doc), check(doc, settings) or check(doc, use)."""
+    if suppressions is not None:
+        return r.check(d, suppressions)
+    if r.settings:
+        return r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})})
+    return r.check(d)
 
 
 def run_rules(
@@ -267,25 +356,43 @@ def run_rules(
     rules: Iterable[Rule],
     debug: bool = False,
     settings: Mapping[str, Mapping[str, SettingValue]] | None = None,
+    trace: bool = False,
+    suppressions: object | None = None,
 ) -> RunResult:
-    """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise)."""
+    """Run rules over a disclosure; settings maps a rule id to its configured values (defaults otherwise).
+
+    With trace, the result also says, per claim and rule, whether the claim holds,
+    fails (with its findings) or is not assessable (with the reason).
+
+    Without `suppressions` the rules that read the disclosure run; with it (a SuppressionUse), the rules
+    about the file's suppression comments.
+    """
     findings: list[Finding] = []
     errors: list[RuleError] = []
+    outcomes: list[ClaimOutcome] = []
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
         if r.cross:
             continue  # between reports: the cross step runs it once every file is read
+        if (r.reads == "suppressions") != (suppressions is not None):
+            continue
         produced: list[Finding] = []
+        traced = _Trace(r.id) if trace else None
         try:
-            outcomes = r.check(d, {**r.defaults(), **(settings or {}).get(r.id, {})}) if r.settings else r.check(d)
-            for outcome in outcomes:
+            for outcome in _call(r, d, settings, suppressions):
                 if isinstance(outcome, Issue):
                     produced.append(_to_finding(r, outcome, d))
+                    if traced is not None:
+                        traced.issue(outcome, produced[-1])
                 elif isinstance(outcome, Assessed):
                     assessed.add(id(outcome.claim))
+                    if traced is not None:
+                        traced.assessed(outcome.claim)
                 elif isinstance(outcome, NotAssessable):
                     skipped.add(id(outcome.claim))
+                    if traced is not None:
+                        traced.not_assessable(outcome.claim, outcome.reason)
         except Exception as exc:  # a broken rule must not take the file's other findings with it
             errors.append(
                 RuleError(
@@ -296,6 +403,8 @@ def run_rules(
             )
             continue
         findings.extend(produced)
+        if traced is not None:
+            outcomes.extend(traced.outcomes.values())
     counts: dict[str, ClaimCount] = {}
     for claim in d.claims:
         c = counts.get(claim.kind)
@@ -307,14 +416,29 @@ def run_rules(
         elif id(claim) in skipped:
             c.not_assessable += 1
     findings.sort(key=lambda f: (f.start, f.rule))
-    return RunResult(findings=_dedupe(findings), claims=counts, errors=errors)
+    kept = _dedupe(findings)
+    if outcomes:
+        _point_at_kept(outcomes, kept)
+    return RunResult(findings=kept, claims=counts, errors=errors, outcomes=outcomes)
+
+
+def _key(f: Finding) -> tuple[str, int, int, str]:
+    return (f.rule, f.start, f.end, f.message)
+
+
+def _point_at_kept(outcomes: list[ClaimOutcome], kept: list[Finding]) -> None:
+    """Outcomes refer to the findings the run keeps: a repeated finding dropped by _dedupe is its first copy."""
+    first = {_key(f): f for f in kept}
+    for o in outcomes:
+        if o.findings:
+            o.findings = list({id(f): f for f in (first[_key(f)] for f in o.findings)}.values())
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int, str]] = set()
     out = []
     for f in findings:
-        key = (f.rule, f.start, f.end, f.message)
+        key = _key(f)
         if key not in seen:
             seen.add(key)
             out.append(f)

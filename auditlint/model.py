@@ -32,6 +32,9 @@ class Severity(str, Enum):
 
 # --------------------------------------------------------------------------- read
 
+#: Characters of a finding's line kept either side of its span, for the code frame of text reports.
+EXCERPT_CONTEXT = 36
+
 
 class Cell(BaseModel):
     """One table cell, with where its text sits in Document.text."""
@@ -176,6 +179,33 @@ class Document(BaseModel):
         if not self.page_starts:
             return None
         return bisect.bisect_right(self.page_starts, offset)
+
+    def page_line(self, offset: int) -> int | None:
+        """1-based line of an offset counted from the first line of its page (running headers and page
+        numbers left out, as the reader lays the page out); None for a document without pages."""
+        page = self.page_of(offset)
+        if not page:
+            return None
+        return self.position(offset)[0] - self.position(self.page_starts[page - 1])[0] + 1
+
+    def excerpt(self, start: int, end: int, context: int = EXCERPT_CONTEXT) -> tuple[str, int, bool]:
+        """What a code frame shows of the span [start, end): its first line, cut to the span and `context`
+        characters either side — the text, the column of its first character, and whether the line goes
+        on after it. Its length is bounded by the span's (a finding keeps it: a long line is never copied)."""
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, start) - 1
+        begin = starts[i]
+        eol = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        line_end = eol
+        while line_end > begin and self.text[line_end - 1] == "\r":  # (line_text's rstrip)
+            line_end -= 1
+        length = line_end - begin
+        span_start = start - begin
+        # the span on this line: to its end, or to the end of the line when it goes on below
+        span_end = max(start, end) - begin if max(start, end) <= eol else length
+        span_end = max(span_end, span_start + 1)
+        left, right = max(0, span_start - context), min(length, span_end + context)
+        return self.text[begin + left : begin + right], left + 1, right < length
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts
@@ -357,6 +387,7 @@ class RateClaim(Claim):
     rate: Quantity
     actual: Quantity | None = None
     plans: list[Quantity] = Field(default_factory=list)
+    plan_source: str = ""  # the table the plan was taken from, when the text does not state it
 
 
 class CompositionClaim(Claim):
@@ -503,7 +534,11 @@ class Related(BaseModel):
     box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     message: str = ""
-    source_line: str = Field(default="", exclude=True)  # its first line, for quoting it (a place in another file)
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, as Finding's
+    # what a code frame shows of its first line, as Finding's (a place in another file is quoted from here)
+    excerpt: str = Field(default="", exclude=True)
+    excerpt_column: int = Field(default=1, exclude=True)
+    excerpt_more: bool = Field(default=False, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
@@ -534,7 +569,17 @@ class Finding(BaseModel):
     related: list[Related] = Field(default_factory=list)
     start: int = Field(default=0, exclude=True)
     end: int = Field(default=0, exclude=True)
-    source_line: str = Field(default="", exclude=True)  # the first line of the span, for code frames
+    # what a code frame shows of the span's first line (Document.excerpt): never the whole line, which
+    # may be a whole report long, for every finding on it
+    excerpt: str = Field(default="", exclude=True)
+    excerpt_column: int = Field(default=1, exclude=True)  # the line's column of the excerpt's first character
+    excerpt_more: bool = Field(default=False, exclude=True)  # the line goes on after the excerpt
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, for people with the PDF open
+    fix_safe: bool = Field(default=False, exclude=True)  # `fix` only restores a form (--fix); else a suggestion (--unsafe-fixes)
+    # offsets, for holding back a fix another finding disputes: the places `related` refers to (which the
+    # finding calls into question too), and the figures the finding was worked out from (Issue.basis)
+    related_spans: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
+    basis: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
@@ -610,6 +655,7 @@ class FileResult(BaseModel):
     internal_errors: list[InternalError] = Field(default_factory=list)
     tables: TableCount = Field(default_factory=TableCount)
     seconds: float = 0.0
+    timed_out: bool = False  # stopped at its time limit (seconds says when)
     suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
     baselined: int = 0  # findings left out because the baseline already records them
     document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import NamedTuple
 
 #: Money units and their size in 元. Everything is compared in 元, exactly.
@@ -98,8 +98,13 @@ def percent_of(num: Interval, den: Interval) -> Interval | None:
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
-    """Round half up to the given number of decimal places, as reports do."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round half up to the given number of decimal places, as reports do — exactly, however many digits."""
+    exponent = Decimal(1).scaleb(-places)
+    try:
+        return value.quantize(exponent, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds (a figure of 29 digits or more)
+        digits = max(1, value.adjusted() + places + 2)
+        return value.quantize(exponent, rounding=ROUND_HALF_UP, context=Context(prec=digits))
 
 
 def format_amount(value: Decimal, places: int, grouping: bool = False) -> str:

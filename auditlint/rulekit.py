@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from . import verdicts
@@ -14,6 +15,7 @@ from .extract.mentions import Mention
 from .extract.structure import Placement, list_key
 from .model import (
     ChangeClaim,
+    Claim,
     ComparisonClaim,
     CompositionClaim,
     Disclosure,
@@ -29,6 +31,7 @@ from .model import (
 from .numbering import cn_number, cn_numeral, marker_for, marker_written
 from .numbers import HUNDRED, MONEY_SCALE, Interval, percent_of, plain, quantize
 from .scan import Scan
+from .suppress import SuppressionUse
 from .tables import LinkClaim, ListedItemClaim, NameClaim, ShiftClaim, TableCell, TableClaim, TextTableClaim
 from .tables.evaluate import Culprit, Outcome, TableVerdicts, rounded
 from .verdicts import amount, digits, in_unit, in_unit_of, interval_of, percent, rounded_text
@@ -67,17 +70,20 @@ __all__ = [
     "Severity",
     "ShareClaim",
     "Statement",
+    "SuppressionUse",
     "TableCell",
     "TableClaim",
     "TableVerdicts",
     "TextTableClaim",
     "amount",
     "change_text",
+    "cite_lines",
     "cn_number",
     "cn_numeral",
     "digits",
     "gap_text",
     "display_subject",
+    "figures_of",
     "in_unit",
     "in_unit_of",
     "interval_of",
@@ -109,6 +115,32 @@ def display_subject(subject: str) -> str:
 
 
 _MONEY_WORD = re.compile(r"(?:资金|经费|金额|费用|预算|支出|收入|扶持|拨款|补助|补贴|奖励|奖金|投入|资助|款)[^，。；,;]{0,6}$")
+
+
+def cite_lines(d: Disclosure, offsets: Iterable[int], most: int = 4) -> str:
+    """Other places a message points the reader to, as a reviewer cites them: 第 57 行, 第 71、727、1197 行;
+    in a PDF by page, as a viewer finds them: 第 3 页第 12、15 行，第 5 页第 2 行. At most `most` places, then 等."""
+    doc = d.document
+    if not doc.page_starts:
+        lines = sorted({doc.position(o)[0] for o in offsets})
+        return "第 " + "、".join(str(n) for n in lines[:most]) + ("等" if len(lines) > most else "") + " 行"
+    places = sorted({(doc.page_of(o) or 0, doc.page_line(o) or 0) for o in offsets})
+    by_page: dict[int, list[int]] = {}
+    for page, line in places[:most]:
+        by_page.setdefault(page, []).append(line)
+    cited = "，".join(f"第 {page} 页第 {'、'.join(map(str, lines))} 行" for page, lines in by_page.items())
+    return cited + ("等" if len(places) > most else "")
+
+
+def figures_of(claim: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of a claim's figures and words (Issue.basis): what its verdict, and a fix, is worked out from."""
+    spans = []
+    for name in type(claim).model_fields:
+        value = getattr(claim, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(getattr(item, "start", None), int) and isinstance(getattr(item, "end", None), int):
+                spans.append((item.start, item.end))
+    return tuple(spans)
 
 
 def money_word_before(d: Disclosure, q: Quantity) -> bool:

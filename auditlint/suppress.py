@@ -9,43 +9,56 @@
 
 Codes may be rule ids or family prefixes (CHG). An HTML comment is invisible in
 html and markdown when rendered, and harmless in a plain-text draft.
+
+Applying the comments also records what each one silenced (SuppressionUse): the
+SUP rules report a code that names no rule, and a comment (or a code of one) that
+silenced nothing, as ruff reports an unused noqa.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from .model import Document, Finding
 
 _COMMENT = re.compile(r"<!--\s*auditlint\s*:\s*(ignore-file|ignore)\b(.*?)-->", re.S | re.I)
 _CODE = re.compile(r"^[A-Za-z]{2,6}\d{0,3}$")
+_TOKEN = re.compile(r"[^\s,，、]+")
 _ANY_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)
 class Suppression:
-    """Rules silenced on one line (line None: the whole file); no codes means every rule."""
+    """Rules silenced on one line (line None: the whole file); no codes means every rule.
+
+    start, end: the comment in the text; spans: where each code is written."""
 
     line: int | None
     codes: tuple[str, ...]
+    start: int = 0
+    end: int = 0
+    spans: tuple[tuple[int, int], ...] = ()
 
-    def covers(self, finding: Finding) -> bool:
+    def matching(self, finding: Finding) -> list[str]:
+        """The codes of this comment that silence finding ("" for a comment without codes); [] if none does."""
         if self.line is not None and not finding.line <= self.line <= finding.end_line:
-            return False
-        return not self.codes or any(finding.rule.startswith(code) for code in self.codes)
+            return []
+        if not self.codes:
+            return [""]
+        return [code for code in self.codes if finding.rule.startswith(code)]
 
 
-def _codes(body: str) -> tuple[str, ...]:
-    """The leading rule codes of a comment's body; whatever follows them is the reviewer's reason."""
-    codes = []
-    for token in re.split(r"[\s,，、]+", body.strip()):
-        if not token:
-            continue
-        if not _CODE.match(token):
+def _codes(body: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The leading rule codes of a comment's body and where they are; whatever follows them is the reason."""
+    codes, spans = [], []
+    for m in _TOKEN.finditer(body):
+        if not _CODE.match(m.group()):
             break
-        codes.append(token.upper())
-    return tuple(codes)
+        codes.append(m.group().upper())
+        spans.append((offset + m.start(), offset + m.end()))
+    return tuple(codes), tuple(spans)
 
 
 def find_suppressions(document: Document) -> list[Suppression]:
@@ -54,16 +67,16 @@ def find_suppressions(document: Document) -> list[Suppression]:
         return []
     found = []
     for m in _COMMENT.finditer(text):
-        codes = _codes(m.group(2))
+        codes, spans = _codes(m.group(2), m.start(2))
         if m.group(1).lower() == "ignore-file":
-            found.append(Suppression(None, codes))
-            continue
-        line, column = document.position(m.start())
-        if document.line_text(line)[: column - 1].strip():
-            found.append(Suppression(line, codes))  # a trailing comment: its own line
+            line: int | None = None
         else:
-            last, _ = document.position(m.end() - 1)
-            found.append(Suppression(_next_line_with_text(document, last), codes))
+            at, column = document.position(m.start())
+            if document.line_text(at)[: column - 1].strip():
+                line = at  # a trailing comment: its own line
+            else:
+                line = _next_line_with_text(document, document.position(m.end() - 1)[0])
+        found.append(Suppression(line, codes, m.start(), m.end(), spans))
     return found
 
 
@@ -76,10 +89,47 @@ def _next_line_with_text(document: Document, line: int) -> int:
     return line + 1
 
 
-def apply_suppressions(document: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
-    """The findings no comment silences, and how many were silenced."""
-    rules = find_suppressions(document)
-    if not rules:
-        return findings, 0
-    kept = [f for f in findings if not any(s.covers(f) for s in rules)]
-    return kept, len(findings) - len(kept)
+@dataclass
+class SuppressionUse:
+    """The comments of a file, what each silenced, and which rules there were to silence."""
+
+    suppressions: list[Suppression] = field(default_factory=list)
+    used: list[set[str]] = field(default_factory=list)  # per comment: its codes that silenced a finding ("" if no codes)
+    ran: frozenset[str] = frozenset()  # the rules that checked this file
+    known: frozenset[str] = frozenset()  # every rule loaded
+    between: frozenset[str] = frozenset()  # rules between reports (XDOC): they never check a file on its own
+
+    def names_a_rule(self, code: str) -> bool:
+        return any(rule_id.startswith(code) for rule_id in self.known)
+
+    def all_ran(self, code: str) -> bool:
+        """Whether every rule a code (or "" for every rule) covers checked this file: only then is silence news.
+        A code naming a rule between reports is never news here (the step between reports reads the comment);
+        a comment without codes is judged by the rules of the file alone."""
+        if code and any(rule_id.startswith(code) for rule_id in self.between):
+            return False
+        return all(rule_id in self.ran for rule_id in self.known - self.between if rule_id.startswith(code))
+
+
+def apply_suppressions(
+    document: Document,
+    findings: list[Finding],
+    ran: Collection[str] = (),
+    known: Collection[str] = (),
+    between: Collection[str] = (),
+) -> tuple[list[Finding], int, SuppressionUse]:
+    """The findings no comment silences, how many were silenced, and what each comment silenced."""
+    use = SuppressionUse(find_suppressions(document), ran=frozenset(ran), known=frozenset(known), between=frozenset(between))
+    use.used = [set() for _ in use.suppressions]
+    if not use.suppressions:
+        return findings, 0, use
+    kept = []
+    for f in findings:
+        silenced = False
+        for i, s in enumerate(use.suppressions):
+            codes = s.matching(f)
+            use.used[i].update(codes)
+            silenced = silenced or bool(codes)
+        if not silenced:
+            kept.append(f)
+    return kept, len(findings) - len(kept), use

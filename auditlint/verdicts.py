@@ -182,6 +182,13 @@ def change_rate(claim: ChangeClaim) -> ChangeRate:
     return ChangeRate(prior, expected)
 
 
+def rate_of_stated_figures(claim: ChangeClaim) -> ChangeRate:
+    """The rate the two stated figures imply, leaving the stated change aside: |current − prior| ÷ prior."""
+    if claim.current is None or claim.prior is None or {claim.current.kind, claim.prior.kind} != {"money"}:
+        return ChangeRate(None, None, "缺少本年数或上年数")
+    return change_rate(claim.model_copy(update={"delta": None}))
+
+
 def change_amount_holds(claim: ChangeClaim) -> bool | None:
     """Whether a stated change is the difference of the two stated figures (None: not assessable)."""
     if claim.current is None or claim.prior is None or claim.delta is None:
@@ -375,6 +382,72 @@ def other_money_unit(unit: str) -> str | None:
 def scale_slip(a: Interval, b: Interval) -> bool:
     """Whether a is b ten thousand times over (or under): a 万元/元 slip explains the difference."""
     return any(a.scale(f).overlaps(b) for f in _SLIP)
+
+
+# ----------------------------------------------------------- text against tables
+
+
+def table_figure(cells: Sequence[Quantity | None]) -> Expected:
+    """The figure the tables give a line: the values (in 元) all its cells admit, or why there is none."""
+    values = [q.yuan if q is not None and q.kind == "money" else None for q in cells]
+    if not values or any(v is None for v in values):
+        return Expected(None, "表格数字缺少金额单位")
+    both = common(values)  # type: ignore[arg-type]
+    if both is None:
+        return Expected(None, "各表格之间对该项目的数字不一致")
+    return Expected(both)
+
+
+def leaf_line(line: str) -> bool:
+    """A table line of the 科目 no other line adds up to: a 项 (7 digits) or an economic 款 (5 digits, 3xx/5xx)."""
+    code = line.split(" ", 1)[0]
+    return code.isdigit() and (len(code) == 7 or len(code) == 5 and code[0] in "35")
+
+
+def table_line_holds(stated: Quantity, table: Interval, leaf: bool) -> bool:
+    """Whether a text amount is the tables' figure for its line. A 项 is a figure of its own: one unit apart
+    in the last place is two amounts; a 类, a 款 or a total may be the sum of rounded parts in one table and
+    the rounded sum in another."""
+    return stated.yuan.shares_a_value(table) if leaf else stated.yuan.overlaps(table)
+
+
+def table_corrections(claims: Iterable[Claim]) -> dict[int, Interval]:
+    """Amounts of the text that the tables give another value, by where they start: the tables' value (in 元).
+    (Text-table claims: kind "text-table", with the amount `stated` and the table `cells` of its line.)"""
+    out: dict[int, Interval] = {}
+    for claim in claims:
+        if claim.kind != "text-table":
+            continue
+        stated: Quantity = claim.stated  # type: ignore[attr-defined]
+        cells = claim.cells  # type: ignore[attr-defined]
+        table = table_figure([c.quantity for c in cells]).value
+        if table is not None and stated.kind == "money" and not table_line_holds(stated, table, all(leaf_line(c.line) for c in cells)):
+            out[stated.start] = table
+    return out
+
+
+def corrected_part(claim: CompositionClaim, corrections: dict[int, Interval]) -> int | None:
+    """The part whose figure the tables correct, and which, corrected, makes the parts add up to the total."""
+    total = interval_of(claim.total)
+    for i, part in enumerate(claim.parts):
+        right = corrections.get(part.start)
+        if right is None or part.kind != "money":
+            continue
+        if part.value < 0:
+            right = -right
+        others = total_of(p for j, p in enumerate(claim.parts) if j != i)
+        if (others + right).overlaps(total):
+            return i
+    return None
+
+
+def execution_corrected(claim: RateClaim, corrections: dict[int, Interval]) -> bool:
+    """Whether the rate holds once its actual amount is the tables' figure (a wrong actual, not a wrong rate)."""
+    if claim.actual is None or claim.actual.start not in corrections:
+        return False
+    right = corrections[claim.actual.start]
+    plans = _plans(claim)
+    return any((e := percent_of(right, interval_of(p))) is not None and e.overlaps(claim.rate.interval) for p in plans)
 
 
 # ------------------------------------------------------------------- unit slips

@@ -1,32 +1,43 @@
-"""Mutation harness: injects one realistic defect at a time into real report text and asks whether auditlint notices.
+"""Mutation harness: injects one realistic defect at a time into report text in real layouts and asks whether auditlint notices.
 
-    python bench/mutations.py                   # the seeds, the PDF text dumps, examples/ and tests/data/
-    python bench/mutations.py FILE [FILE …]     # any UTF-8 text files
-    python bench/mutations.py --per-kind 30 --seed 1 --misses 5 --jobs 2
+    python bench/mutations.py --jobs 2                  # the real reports and the corpus PDFs, in seven layouts
+    python bench/mutations.py --layout real+spaced --kind table-code --misses 10
+    python bench/mutations.py --layout files --layout files+split-units FILE [FILE …]
 
-For every input it checks the original (the baseline), then applies one mutation at
-a time — a defect of a kind DOMAIN.md lists under "How they go wrong" — and counts it
-detected when a finding that the baseline did not have appears at the mutated text
-(its span, or one of its related places, overlaps the sentence mutated, or for a
-duplicated figure the sentence of either statement). A site is mutated only when the
-mutation really makes the text inconsistent: the figures around it are recomputed
-(Decimal, written precision as intervals) and must agree before and disagree after;
-doubtful sites are skipped, and so are sites where the baseline already has a finding.
-New findings anywhere else are noise, counted per rule.
+Inputs and layouts (bench/mutation_layouts.py): the corpus's page-text dumps of real
+reports as they are and with the prose letter-spaced, its units split from their
+numbers by a wrap, or spaces put around its figures; the corpus PDFs as three text
+extractions (pdftotext -layout, plain pdftotext, a pypdfium2 page dump). All read or
+made at run time, never copied; a layout whose tool is missing is skipped and said so.
 
-Inputs are read at run time and never copied. Not part of the test suite.
+For every input it checks the unmutated text (the baseline), then applies one
+mutation at a time — a defect of a kind DOMAIN.md lists under "How they go wrong", in
+the prose or in a table written into the text (bench/mutation_tables.py) — and counts
+it detected when a finding that the baseline did not have appears at the mutated
+text (its span, or one of its related places, overlaps the sentence or table line
+mutated). A site is mutated only when the mutation really makes the text
+inconsistent: the figures around it are recomputed (Decimal, written precision as
+intervals) and must agree before and disagree after; doubtful sites are skipped, and
+so are sites where the baseline already has a finding. New findings anywhere else are
+noise, counted per rule. A transformed layout's mutations are made in the original
+text and the transform applied after, so every layout of one text gets the same
+mutations.
+
+Not part of the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
-import glob
+import bisect
+import json
 import multiprocessing
 import random
 import re
 import sys
+import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,19 +45,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))  # this repository's auditlint, ahead of any installed copy
 
+from mutation_layouts import AMOUNT, CORPUS, DEFAULT_LAYOUTS, NUM, Input, build_inputs, line_starts  # noqa: E402
+from mutation_tables import coverage, figure_sites, swap_sites, table_lines, text_sites  # noqa: E402
+
 from auditlint.api import check_bytes  # noqa: E402
 from auditlint.config import Config  # noqa: E402
 
-DEFAULT_INPUTS = [
-    "/work/shared/corpus/seeds/*.txt",
-    "/work/scratch/pdfeval/out/*.txt",
-    str(REPO / "examples" / "*.txt"),
-    str(REPO / "tests" / "data" / "*.txt"),
-]
-
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-AMOUNT = re.compile(rf"(?<![\d.,，])({NUM})[ \t]*(亿元|万元|元)")
-PERCENT = re.compile(rf"(?<![\d.,，])({NUM})[ \t]*[%％]")
 SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
 SWAP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降", "降低": "增长", "提高": "降低"}
@@ -132,8 +136,9 @@ def ratio_fits(part: str, total: str, rate: str) -> bool:
 class Mutation:
     kind: str
     edits: list[tuple[int, int, str]]  # (start, end, replacement) in the original text, in order
-    windows: list[tuple[int, int]]  # where a finding counts as catching it
+    windows: list[tuple[int, int]]  # where a finding counts as catching it, at the mutation
     note: str = ""
+    near: list[tuple[int, int]] = field(default_factory=list)  # where it counts too: the totals of the identities it breaks
 
 
 @dataclass
@@ -144,6 +149,7 @@ class Outcome:
     noise: list[str]
     context: str = ""
     note: str = ""
+    pinpointed: bool = False  # a finding at the mutated sentence or line itself, not only at a total it breaks
 
 
 def shifted_rate(rng: random.Random, rate: str) -> str:
@@ -338,20 +344,32 @@ def label_before(text: str, start: int) -> str:
     return text[j:i]
 
 
+def qualifier(text: str, start: int, label: str) -> str:
+    """What a label is about when its clause is the label alone: the clause before ("编报绩效目标的项目 48 个，涉及预算金额")."""
+    stops = "，,；;。：:"
+    i = max(text.rfind(ch, max(start - 60, 0), start) for ch in stops)
+    if i < 0 or len(re.sub(r"\s", "", text[i + 1 : start])) > len(label) + 2:
+        return ""
+    j = max(text.rfind(ch, max(i - 60, 0), i) for ch in stops)
+    return re.sub(r"[\s\d.,]", "", text[j + 1 : i])
+
+
 def duplicate_mutations(text, rng):
     groups: dict[tuple, list] = defaultdict(list)
     for m in AMOUNT.finditer(text):
         label = label_before(text, m.start())
         if len(label) < 4 or re.search(r"增加|减少|增长|下降|上年|其中|比|较|占", label):
             continue
-        groups[(label, dec(m.group(1)) * SCALE[m.group(2)])].append(m)
-    for (label, _), ms in groups.items():
+        subject = (label, qualifier(text, m.start(), label))
+        groups[(subject, dec(m.group(1)) * SCALE[m.group(2)])].append(m)
+    values = Counter(subject for subject, _ in groups)
+    for (subject, _), ms in groups.items():
         windows = [sentence(text, m.start(), m.end()) for m in ms]
-        if len(ms) < 2 or len(set(windows)) < 2:
-            continue
+        if len(ms) < 2 or len(set(windows)) < 2 or values[subject] > 1:
+            continue  # a label the text also states with another value names more than one thing
         m = rng.choice(ms[1:])
         new = other_digit(rng, m.group(1))
-        yield Mutation("duplicate", [(m.start(1), m.end(1), new)], sorted(set(windows)), f"{label} {m.group(1)} -> {new}")
+        yield Mutation("duplicate", [(m.start(1), m.end(1), new)], sorted(set(windows)), f"{subject[0]} {m.group(1)} -> {new}")
 
 
 def format_mutations(text, rng):
@@ -426,7 +444,15 @@ KINDS = {
     "format-unit": None,  # made by format_mutations
     "numbering": numbering_mutations,
     "year": year_mutations,
+    "table-total": figure_sites,
+    "table-code": None,  # made by figure_sites
+    "table-full": None,  # made by figure_sites
+    "table-short": None,  # made by figure_sites
+    "table-swap": swap_sites,
+    "table-text": lambda text, rng: text_sites(text, rng, sentence),
 }
+# the kinds a maker makes besides its own
+ALSO = {"format-comma": ("format-unit",), "table-total": ("table-code", "table-full", "table-short")}
 
 
 # ---------------------------------------------------------------- checking
@@ -454,24 +480,44 @@ def to_original(edits: list[tuple[int, int, str]], offset: int) -> int:
     return offset - shift
 
 
-def line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+@dataclass
+class Found:
+    """A finding as the harness compares it: rule, its places in the input's own text, its line and message."""
+
+    rule: str
+    places: list[tuple[int, int]]
+    line: int
+    message: str
 
 
-def spans(result, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Each finding's rule and its places as offsets: its own span, then its related places."""
+def findings(inp: Input, text: str, edits: list[tuple[int, int, str]], context: tuple[int, int] = (0, 0)) -> tuple[list[Found], str]:
+    """Check `text` (the input's text with `edits` made) as the input's layout renders it; places in the unedited text.
+
+    Also returns text[context] as the layout renders it (what auditlint read there).
+    """
+    rendered, back = inp.render(text)
+    result = check_bytes(inp.name, rendered.encode("utf-8"), _STATE["config"])
     starts = None
+    original = line_starts(inp.text)
+
+    def home(s: int, e: int) -> tuple[int, int]:
+        if back is not None:
+            s, e = back[min(s, len(rendered))], back[min(max(e - 1, s), len(rendered))] + 1
+        s, e = to_original(edits, s), to_original(edits, max(e - 1, s)) + 1
+        return s, max(e, s + 1)
+
     out = []
     for f in result.findings:
-        places = [(f.start, max(f.end, f.start + 1))]
-        if f.related:
-            starts = starts or line_starts(text)
-            for r in f.related:
-                s = starts[r.line - 1] + r.column - 1
-                e = starts[r.end_line - 1] + r.end_column - 1 if r.end_line <= len(starts) else s + 1
-                places.append((s, max(e, s + 1)))
-        out.append((f.rule, places))
-    return out
+        places = [home(f.start, max(f.end, f.start + 1))]
+        for r in f.related or []:
+            starts = starts or line_starts(rendered)
+            s = starts[r.line - 1] + r.column - 1
+            e = starts[r.end_line - 1] + r.end_column - 1 if r.end_line <= len(starts) else s + 1
+            places.append(home(s, max(e, s + 1)))
+        out.append(Found(f.rule, places, bisect.bisect_right(original, places[0][0]), f.message))
+    lo, hi = context
+    shown = rendered[lo:hi] if back is None else "".join(ch for ch, at in zip(rendered, back) if lo <= at < hi)
+    return out, shown
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -481,117 +527,238 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 _STATE: dict = {}
 
 
-def _init(texts: dict[str, str]) -> None:
-    _STATE["texts"] = texts
+def _init(inputs: dict[str, Input], baseline: dict[str, set]) -> None:
+    _STATE["inputs"] = inputs
     _STATE["config"] = Config()
-    _STATE["baseline"] = {}
-    for name, text in texts.items():
-        found = spans(check_bytes(name, text.encode("utf-8"), _STATE["config"]), text)
-        _STATE["baseline"][name] = {(rule, places[0]) for rule, places in found}
+    _STATE["baseline"] = baseline
 
 
 def _run(job: tuple[str, Mutation]) -> tuple[str, Outcome]:
-    name, mutation = job
-    text = _STATE["texts"][name]
-    mutated = apply(text, mutation.edits)
-    result = check_bytes(name, mutated.encode("utf-8"), _STATE["config"])
-    base = _STATE["baseline"][name]
+    key, mutation = job
+    inp = _STATE["inputs"][key]
+    base = _STATE["baseline"][key]
     caught, noise = [], []
-    for rule, places in spans(result, mutated):
-        original = [(to_original(mutation.edits, s), max(to_original(mutation.edits, e), to_original(mutation.edits, s) + 1)) for s, e in places]
-        if (rule, original[0]) in base:
-            continue
-        if any(overlaps(p, w) for p in original for w in mutation.windows):
-            caught.append(rule)
-        else:
-            noise.append(rule)
+    pinpointed = False
     at = mutation.edits[0][0]
     lo, hi = next((w for w in mutation.windows if w[0] <= at <= w[1]), mutation.windows[0])
-    context = text[max(lo, mutation.edits[0][0] - 50) : min(hi, mutation.edits[0][1] + 50)].replace("\n", "⏎")
-    return name, Outcome(mutation.kind, bool(caught), caught, noise, context, mutation.note)
+    start, end, new = mutation.edits[0]
+    context = (max(lo, at - 50), min(hi, end + 50) + len(new) - (end - start))  # in the mutated text
+    found, shown = findings(inp, apply(inp.text, mutation.edits), mutation.edits, context)
+    for f in found:
+        if (f.rule, f.places[0]) in base:
+            continue
+        if any(overlaps(p, w) for p in f.places for w in mutation.windows):
+            caught.append(f.rule)
+            pinpointed = True
+        elif any(overlaps(p, w) for p in f.places for w in mutation.near):
+            caught.append(f.rule)
+        else:
+            noise.append(f"{f.rule}@{f.line}")
+    return key, Outcome(mutation.kind, bool(caught), caught, noise, shown.replace("\n", "⏎"), mutation.note, pinpointed)
 
 
 def already_flagged(baseline: set, mutation: Mutation) -> bool:
-    return any(overlaps(span, w) for _, span in baseline for w in mutation.windows)
+    return any(overlaps(span, w) for _, span in baseline for w in [*mutation.windows, *mutation.near])
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*")
-    parser.add_argument("--per-kind", type=int, default=30, help="mutations sampled per kind per file (default 30)")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--misses", type=int, default=6, help="undetected mutations shown per kind")
-    parser.add_argument("--jobs", type=int, default=max(multiprocessing.cpu_count(), 1))
-    parser.add_argument("--kind", action="append", help="only these kinds")
-    args = parser.parse_args(argv)
+# ---------------------------------------------------------------- sites and report
 
-    paths = sorted({p for pattern in (args.files or DEFAULT_INPUTS) for p in glob.glob(pattern)} if not args.files else set(args.files))
-    texts: dict[str, str] = {}
-    for p in paths:
-        texts[Path(p).name if not args.files else p] = Path(p).read_text(encoding="utf-8-sig")
-    _init(texts)
 
-    candidates: Counter = Counter()
-    flagged: Counter = Counter()
-    jobs: list[tuple[str, Mutation]] = []
-    for name, text in texts.items():
-        per_kind: dict[str, list[Mutation]] = defaultdict(list)
-        for kind, make in KINDS.items():
-            if make is None or (args.kind and kind not in args.kind and not (kind == "format-comma" and "format-unit" in args.kind)):
-                continue
-            rng = random.Random(f"{args.seed}:{name}:{kind}")
-            for mutation in make(text, rng):
-                candidates[mutation.kind] += 1
-                if already_flagged(_STATE["baseline"][name], mutation):
-                    flagged[mutation.kind] += 1
-                    continue
-                per_kind[mutation.kind].append(mutation)
-        for kind, mutations in per_kind.items():
-            if args.kind and kind not in args.kind:
-                continue
-            rng = random.Random(f"{args.seed}:{name}:{kind}:sample")
-            jobs += [(name, m) for m in rng.sample(mutations, min(args.per_kind, len(mutations)))]
+def sites(text: str, name: str, seed: int, kinds: set[str]) -> list[Mutation]:
+    """Every mutation site of every kind asked for in one text (the same for every layout of that text)."""
+    out: list[Mutation] = []
+    for kind, make in KINDS.items():
+        if make is None or not kinds & {kind, *ALSO.get(kind, ())}:
+            continue
+        rng = random.Random(f"{seed}:{name}:{kind}")
+        out.extend(Mutation(m.kind, m.edits, m.windows, m.note, m.near) for m in make(text, rng) if m.kind in kinds)
+    # a transform keeps the original's lines: no mutation adds or removes a line break
+    out = [m for m in out if not any("\n" in new or "\n" in text[s:e] for s, e, new in m.edits)]
+    # a numbered line the segmentation reads as a table row or a table of contents entry is not a heading
+    rows = table_lines(text)
+    return [m for m in out if m.kind != "numbering" or not any(rows(s) for s, _, _ in m.edits)]
 
-    if args.jobs > 1:
-        with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(texts,)) as pool:
-            outcomes = pool.map(_run, jobs, chunksize=8)
-    else:
-        outcomes = [_run(job) for job in jobs]
 
-    baseline_rules = Counter(rule for found in _STATE["baseline"].values() for rule, _ in found)
-    print(f"inputs: {len(texts)} files; baseline findings: {sum(baseline_rules.values())} ({', '.join(f'{r} {n}' for r, n in sorted(baseline_rules.items()))})")
-    print(f"{'kind':<13} {'sites':>5} {'flagged':>7} {'injected':>8} {'detected':>8} {'rate':>6}  {'noisy':>5}  rules that caught it")
-    total_injected = total_detected = 0
+def load_gold(path: Path) -> dict[str, list[tuple[int, int]]]:
+    """Known defects by document: their line ranges (corpus/gold/*.jsonl)."""
+    gold: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if item.get("line"):
+                    gold[item["doc"]].append((int(item["line"]), int(item.get("end_line") or item["line"])))
+    return gold
+
+
+def print_baselines(inputs: list[Input], found: dict[str, list[Found]], gold: dict, show: int) -> dict[str, Counter]:
+    """Each input's findings before any mutation; a transformed layout's against its base. Returns counts per layout."""
+    print("\n== findings on the unmutated text ==")
+    plain = {(inp.layout, inp.name): inp.key for inp in inputs}
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for inp in inputs:
+        mine = found[inp.key]
+        tally[inp.layout]["findings"] += len(mine)
+        amounts, checked = coverage(inp.text)
+        tally[inp.layout].update(amounts=amounts, checked=checked)
+        base, _, transform = inp.layout.partition("+")
+        if transform and (base, inp.name) in plain:
+            theirs = found[plain[(base, inp.name)]]
+            new = [f for f in mine if (f.rule, f.line) not in {(g.rule, g.line) for g in theirs}]
+            lost = [f for f in theirs if (f.rule, f.line) not in {(g.rule, g.line) for g in mine}]
+            tally[inp.layout].update(new=len(new), lost=len(lost))
+            if new or lost:
+                print(f"{inp.layout:<20} {inp.name}: {len(mine)}; against {base}: {len(new)} new, {len(lost)} lost")
+                for f in new[:show]:
+                    print(f"    new  L{f.line} {f.rule} {f.message[:110]}")
+                for f in lost[:show]:
+                    print(f"    lost L{f.line} {f.rule} {f.message[:110]}")
+            continue
+        known = gold.get(Path(inp.name).name, [])
+        marked = [(f, any(a - 2 <= f.line <= b + 2 for a, b in known)) for f in mine]
+        tally[inp.layout]["known"] += sum(m for _, m in marked) if known else 0
+        at_known = f" ({sum(m for _, m in marked)} at a known defect)" if known else ""
+        print(f"{inp.layout:<20} {inp.name}: {len(mine)}{at_known}  " + " ".join(f"{r} {n}" for r, n in sorted(Counter(f.rule for f in mine).items())))
+        for f, known_defect in marked[: show * 3]:
+            print(f"    L{f.line} {f.rule}{' [gold]' if known_defect else ''} {f.message[:110]}")
+    return tally
+
+
+def print_summary(layouts: list[str], outcomes: list[tuple[str, Outcome]], inputs: dict[str, Input], tally: dict[str, Counter]) -> None:
+    print("\n== per layout ==")
+    print(
+        f"{'layout':<20} {'files':>5} {'unmutated':>9} {'new':>4} {'lost':>4} {'injected':>8} {'detected':>8} {'recall':>6} "
+        f"{'at site':>7} {'noisy':>5} {'table amounts in a held identity':>33}"
+    )
+    for layout in layouts:
+        got = [o for k, o in outcomes if inputs[k].layout == layout]
+        detected = sum(o.detected for o in got)
+        files = sum(1 for i in inputs.values() if i.layout == layout)
+        t = tally[layout]
+        against = f"{t['new']:>4} {t['lost']:>4}" if "+" in layout else f"{'-':>4} {'-':>4}"
+        print(
+            f"{layout:<20} {files:>5} {t['findings']:>9} {against} {len(got):>8} {detected:>8} {rate(detected, len(got)):>6} "
+            f"{sum(o.pinpointed for o in got):>7} {sum(bool(o.noise) for o in got):>5} {t['checked']:>22} of {t['amounts']:<7}"
+        )
+
+
+def print_layout(layout: str, outcomes: list[tuple[str, Outcome]], candidates: Counter, flagged: Counter, misses: int) -> None:
+    print(f"\n== {layout} ==")
+    print(f"{'kind':<13} {'sites':>5} {'flagged':>7} {'injected':>8} {'detected':>8} {'rate':>6} {'at site':>7}  {'noisy':>5}  rules that caught it")
     by_kind: dict[str, list[Outcome]] = defaultdict(list)
     for _, outcome in outcomes:
         by_kind[outcome.kind].append(outcome)
     for kind in KINDS:
         got = by_kind.get(kind, [])
+        if not got and not candidates[kind]:
+            continue
         detected = sum(o.detected for o in got)
-        noisy = sum(bool(o.noise) for o in got)
-        total_injected += len(got)
-        total_detected += detected
         rules = Counter(r for o in got for r in set(o.rules))
-        rate = f"{Decimal(detected) / len(got):.2f}" if got else "-"
         print(
-            f"{kind:<13} {candidates[kind]:>5} {flagged[kind]:>7} {len(got):>8} {detected:>8} {rate:>6}  {noisy:>5}  "
-            + " ".join(f"{r}:{n}" for r, n in rules.most_common())
+            f"{kind:<13} {candidates[kind]:>5} {flagged[kind]:>7} {len(got):>8} {detected:>8} {rate(detected, len(got)):>6} "
+            f"{sum(o.pinpointed for o in got):>7}  {sum(bool(o.noise) for o in got):>5}  " + " ".join(f"{r}:{n}" for r, n in rules.most_common())
         )
-    print(f"{'all':<13} {sum(candidates.values()):>5} {sum(flagged.values()):>7} {total_injected:>8} {total_detected:>8} "
-          f"{Decimal(total_detected) / max(total_injected, 1):.2f}")
-    noise = Counter(r for _, o in outcomes for r in o.noise)
+    detected = sum(o.detected for _, o in outcomes)
+    print(
+        f"{'all':<13} {sum(candidates.values()):>5} {sum(flagged.values()):>7} {len(outcomes):>8} {detected:>8} "
+        f"{rate(detected, len(outcomes)):>6} {sum(o.pinpointed for _, o in outcomes):>7}  {sum(bool(o.noise) for _, o in outcomes):>5}"
+    )
+    noise = Counter(r.split("@")[0] for _, o in outcomes for r in o.noise)
     print("noise (new findings away from the mutation): " + (" ".join(f"{r}:{n}" for r, n in noise.most_common()) or "none"))
-    noisy = [(name, o) for name, o in outcomes if o.noise]
-    if noisy and args.misses:
-        print(f"\nmutations with findings away from them ({len(noisy)}):")
-        for name, o in noisy[: args.misses * 2]:
-            print(f"  {name}: {o.kind} {o.note} -> {' '.join(o.noise)}  | {o.context}")
+    if not misses:
+        return
+    noisy = [(key, o) for key, o in outcomes if o.noise]
+    for key, o in noisy[:misses]:
+        print(f"  noise {key.partition(':')[2]}: {o.kind} {o.note} -> {' '.join(o.noise)}  | {o.context}")
     for kind in KINDS:
-        missed = [(name, o) for name, o in outcomes if o.kind == kind and not o.detected]
-        if missed and args.misses:
-            print(f"\nundetected {kind} ({len(missed)}):")
-            for name, o in missed[: args.misses]:
-                print(f"  {name}: {o.note}  | {o.context}")
+        missed = [(key, o) for key, o in outcomes if o.kind == kind and not o.detected]
+        for key, o in missed[:misses]:
+            print(f"  missed {kind} {key.partition(':')[2]}: {o.note}  | {o.context}")
+
+
+def rate(detected: int, injected: int) -> str:
+    return f"{Decimal(detected) / injected:.2f}" if injected else "-"
+
+
+def print_matrix(layouts: list[str], outcomes: list[tuple[str, Outcome]], inputs: dict[str, Input]) -> None:
+    print("\n== recall per layout and kind (detected/injected) ==")
+    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for key, o in outcomes:
+        for column in (inputs[key].layout, "all"):
+            for row in (o.kind, "all"):
+                cells[(row, column)][0] += o.detected
+                cells[(row, column)][1] += 1
+    columns = [*layouts, "all"]
+    width = max(11, *(len(c) + 1 for c in columns))
+    print(f"{'kind':<13}" + "".join(f"{c:>{width}}" for c in columns))
+    for kind in [*KINDS, "all"]:
+        if cells[(kind, "all")][1]:
+            print(f"{kind:<13}" + "".join(f"{'{}/{}'.format(*cells[(kind, c)]) if cells[(kind, c)][1] else '-':>{width}}" for c in columns))
+    print(f"{'recall':<13}" + "".join(f"{rate(*cells[('all', c)]):>{width}}" for c in columns))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", help="text files for the layout 'files' (and files+TRANSFORM)")
+    parser.add_argument("--layout", action="append", help=f"base[+transform]; default: {' '.join(DEFAULT_LAYOUTS)}")
+    parser.add_argument("--per-kind", type=int, default=12, help="mutations sampled per kind per layout (default 12)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--misses", type=int, default=3, help="undetected mutations shown per kind and layout, and noisy ones")
+    parser.add_argument("--jobs", type=int, default=max(multiprocessing.cpu_count(), 1))
+    parser.add_argument("--kind", action="append", choices=list(KINDS), help="only these kinds")
+    parser.add_argument("--gold", type=Path, default=CORPUS / "gold" / "real.jsonl", help="known defects, to mark the baseline")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+
+    layouts = args.layout or (["files"] if args.files else list(DEFAULT_LAYOUTS))
+    built, skipped = build_inputs(layouts, args.files, args.seed)
+    inputs = {inp.key: inp for inp in built}
+    _STATE["config"] = Config()
+    found = {inp.key: findings(inp, inp.text, [])[0] for inp in built}
+    baseline = {key: {(f.rule, f.places[0]) for f in fs} for key, fs in found.items()}
+
+    kinds = set(args.kind or KINDS)
+    by_text: dict[tuple[str, str], list[Mutation]] = {}
+    candidates: dict[str, Counter] = defaultdict(Counter)
+    flagged: dict[str, Counter] = defaultdict(Counter)
+    jobs: list[tuple[str, Mutation]] = []
+    for layout in layouts:
+        pool: dict[str, list[tuple[str, Mutation]]] = defaultdict(list)
+        for inp in (i for i in built if i.layout == layout):
+            if (inp.name, inp.text) not in by_text:
+                by_text[(inp.name, inp.text)] = sites(inp.text, inp.name, args.seed, kinds)
+            for m in by_text[(inp.name, inp.text)]:
+                candidates[layout][m.kind] += 1
+                pool[m.kind].append((inp.key, m))
+        for kind, mutations in pool.items():
+            # one shuffle per base layout: every transform of a text takes the same mutations where it can
+            random.Random(f"{args.seed}:{layout.partition('+')[0]}:{kind}").shuffle(mutations)
+            taken = 0
+            for key, m in mutations:
+                if already_flagged(baseline[key], m):
+                    flagged[layout][kind] += 1
+                elif taken < args.per_kind:
+                    jobs.append((key, m))
+                    taken += 1
+
+    if args.jobs > 1:
+        with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(inputs, baseline)) as pool_:
+            outcomes = pool_.map(_run, jobs, chunksize=4)
+    else:
+        _init(inputs, baseline)
+        outcomes = [_run(job) for job in jobs]
+
+    counts = Counter(inp.layout for inp in built)
+    print("layouts: " + "; ".join(f"{layout} {counts[layout]} files" for layout in layouts if layout in counts))
+    for layout, why in skipped.items():
+        print(f"skipped {layout}: {why}")
+    print(f"{len(jobs)} mutations checked in {time.perf_counter() - started:.0f} s (--jobs {args.jobs}, --per-kind {args.per_kind}, --seed {args.seed})")
+    tally = print_baselines(built, found, load_gold(args.gold), args.misses)
+    present = [layout for layout in layouts if layout in counts]
+    for layout in present:
+        print_layout(layout, [(k, o) for k, o in outcomes if inputs[k].layout == layout], candidates[layout], flagged[layout], args.misses)
+    print_matrix(present, outcomes, inputs)
+    print_summary(present, outcomes, inputs, tally)
     return 0
 
 

@@ -87,7 +87,7 @@ def main() -> int:
         _worker(args.worker, [str(p) for p in args.pdfs])
         return 0
     if not available():
-        print("pypdfium2 is not installed: pip install 'auditlint[pdf]'", file=sys.stderr)
+        print("pypdfium2 is not installed: pip install '.[pdf]' from the checkout", file=sys.stderr)
         return 2
     pdfs = args.pdfs or corpus_pdfs()
     if not pdfs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 
 from auditlint.rulekit import (
@@ -13,9 +15,13 @@ from auditlint.rulekit import (
     NotAssessable,
     Quantity,
     ReasonClaim,
+    Scan,
+    Severity,
     amount,
     digits,
+    figures_of,
     in_unit,
+    lexicon,
     replace_number,
     rule,
     verdicts,
@@ -33,6 +39,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
     X − D (X + D for 减少), or the stated one, and R must equal D ÷ last year's figure.
     Rounding of R and of the amounts is allowed; one unit off in R's last place is not.
+    Where both figures are stated and R follows from them but D does not, the
+    amount is wrong, not the rate: CHG004 reports it.
     Amounts of money, or counts of the same thing ("在职人员 320 人，比上年末减少 5 人");
     a change in percentage points (个百分点) is not a rate.
 
@@ -54,6 +62,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
             continue
         if verdicts.unit_slip(claim, fails=True) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
+        if verdicts.change_amount_holds(claim) is False and verdicts.rate_of_stated_figures(claim).holds(claim.rate, settings["tolerance"]):
+            continue  # the rate follows from the two figures: the change amount is wrong, CHG004 reports it
         yield _rate_issue(doc, claim, verdict.prior, verdict.expected)
 
 
@@ -67,7 +77,10 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
     prior_text = in_unit(prior.mid, unit, _places(claim)) if unit else ""
     kind = "降幅" if claim.rate_direction < 0 else "增幅" if claim.rate_direction > 0 else "变动率"
     basis = _basis(claim)
-    if claim.current is not None and claim.delta is not None:
+    if claim.current is not None and claim.prior is not None and claim.delta is not None:
+        d_word = claim.delta_word.text if claim.delta_word else "变动"
+        story = f"{claim.subject or '本项'} {amount(claim.current)}，{basis}{'数' if basis == '上年' else ''} {amount(claim.prior)}，{d_word} {amount(_abs(claim.delta))}"
+    elif claim.current is not None and claim.delta is not None:
         d_word = claim.delta_word.text if claim.delta_word else "变动"
         story = (
             f"{claim.subject or '本项'} {amount(claim.current)}，比{basis}{d_word} {amount(_abs(claim.delta))}，"
@@ -85,6 +98,7 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
         expected=f"{word}{shown.text}%",
         actual=evidence,
         fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
+        basis=figures_of(claim),
     )
 
 
@@ -149,10 +163,11 @@ def change_direction(doc: Disclosure) -> Iterator:
             expected=right,
             actual=d_word,
             fix=right if d_word in ("增加", "减少") else None,
+            basis=figures_of(claim),
         )
 
 
-@rule("CHG003", "doubled-sign", severity="error", fixable=True)
+@rule("CHG003", "doubled-sign", severity="error", fixable="safe")
 def doubled_sign(doc: Disclosure) -> Iterator:
     """增减词后又加负号（“减少-97,121.12元”）。
 
@@ -225,6 +240,7 @@ def change_amount(doc: Disclosure) -> Iterator:
             expected=text,
             actual=evidence,
             fix=replace_number(evidence, _abs(claim.delta), text) if claim.delta.value >= 0 else None,
+            basis=figures_of(claim),
         )
 
 
@@ -299,3 +315,81 @@ def reason_direction(doc: Disclosure) -> Iterator:
                 actual=word,
                 related=((stated.start, stated.end, "文中所述变动"),),
             )
+
+
+_GARBLED_SCAN = Scan(lexicon.GARBLED_DIRECTION, starts="[增减下上降持]")  # every match opens with a direction word
+
+
+@rule("CHG006", "direction-words-garbled", severity="warning")
+def garbled_direction(doc: Disclosure) -> Iterator:
+    r"""增减用词重叠或自相矛盾（“减增加”“增加持平”“增加增加”，或写“持平”却列有变动额）。
+
+    Checks: direction words run together where the text was edited — two opposite
+    directions ("比 2024 年度减增加 21.90 万元", also across a line break), a
+    direction beside 持平 ("与上年增加持平"), one word written twice ("增加增加", a
+    note); and "持平" in the same clause as a non-zero change of that figure
+    ("与上年持平，增加 5.00 万元"). "基本持平" admits a small change and is not
+    reported; the template's bracketed choice "增加（减少）" is DOC004's.
+
+    Why: the reader cannot tell which way the figure went; a leftover word is
+    usually the remains of last year's sentence.
+
+    Bad:  “三公”经费财政拨款支出决算数比 2024 年度减增加 21.90 万元，增长 141.75%。
+    Good: “三公”经费财政拨款支出决算数比 2024 年度增加 21.90 万元，增长 141.75%。
+    """
+    flow = doc.flow
+    changes = doc.claims_of(ChangeClaim)
+    for m in _GARBLED_SCAN.finditer(flow.text):
+        start, end = flow.span(m.start(), m.end())
+        written = re.sub(r"\s+", "", m.group(0))
+        if m.group("twice"):
+            word = m.group("w")
+            yield Issue(start=start, end=end, message=f"“{written}”重复了一个词，应为“{word}”", expected=word, actual=written,
+                        severity=Severity.INFO)
+        elif m.group("level"):
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"“{written}”自相矛盾：“持平”是没有变动，“{written.replace('持平', '')}”是有变动，应按数据只保留其一",
+                actual=written,
+            )
+        else:
+            yield Issue(start=start, end=end, message=f"“{written}”同时写了两个相反的方向，应按数据只保留一个", actual=written)
+    yield from _level_beside_change(doc, changes)
+
+
+_CLAUSE_BREAK = re.compile("[，,；;。]")
+_SENTENCE_BREAK = re.compile("[；;。]")
+
+
+def _level_beside_change(doc: Disclosure, changes: list[ChangeClaim]) -> Iterator:
+    """"与上年持平" in the clause of a change whose amount or rate is not zero."""
+    content = doc.document.content
+    if "持平" not in content:
+        return
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(content)]
+    for claim in changes:
+        stated = [q for q in (claim.delta, claim.rate) if q is not None]
+        if not stated or all(q.value == 0 for q in stated):
+            continue
+        lo = min(q.start for q in stated)
+        hi = max(q.end for q in stated)
+        current = claim.current
+        if current is not None and current.end <= lo and not _SENTENCE_BREAK.search(content, current.end, lo):
+            lo = current.end  # "50.00万元，与上年持平，比上年增加5.00万元": the words between the amount and its change
+        # the change's own words: from the clause that opens it to the end of the clause that closes it
+        k = bisect.bisect_left(breaks, lo)
+        left = breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(breaks, hi)
+        right = breaks[k] if k < len(breaks) else len(content)
+        m = lexicon.LEVEL_PHRASE.search(content, left, right)
+        if m is None:
+            continue
+        nonzero = next(q for q in stated if q.value != 0)
+        yield Issue(
+            start=m.start(),
+            end=m.end(),
+            message=f"写作“持平”，同一处却列有变动 {content[nonzero.start:nonzero.end].strip()}：两者只能有一个是对的",
+            actual="持平",
+            related=((nonzero.start, nonzero.end, "同一处所列的变动"),),
+        )

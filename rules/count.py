@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditlint.rulekit import Disclosure, Issue, Scan, cn_number, lexicon, rule
+from auditlint.rulekit import Disclosure, Issue, Scan, cite_lines, cn_number, lexicon, rule
 
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -127,7 +127,7 @@ def total_count_twice(doc: Disclosure) -> Iterator:
         yield Issue(
             start=first[0],
             end=first[1],
-            message=f"同一节中{noun}数前后不一：此处“{first[2]}”，第 {doc.document.position(start)[0]} 行却是“{said}”",
+            message=f"同一节中{noun}数前后不一：此处“{first[2]}”，{cite_lines(doc, [start])}却是“{said}”",
             actual=first[2],
             related=((start, end, "同一总数的另一写法"),),
         )

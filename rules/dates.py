@@ -134,16 +134,26 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     report's own accounts ("2023年度本年收入合计 X 万元" in a 2024 决算), in a sentence
     that states a figure and names no other year, compares, looks back or plans nothing.
 
+    In a budget report (部门预算), the plan a reason gives for this year's figure
+    is this year's plan: "主要原因是2025年无公车购置计划" in a 2026 budget.
+
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
 
     Bad:  文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元。项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。
     Good: 文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元，比2022年度增加6万元。项目资金使用规范，顺利完成了2023年度文化惠民经费的预算安排。
     """
+    if not _RETROSPECTIVE.search(doc.document.content[:600]):
+        # a budget looks ahead and speaks of last year's execution as a matter of course: only the plan
+        # it gives as the reason for this year's figure is held to the year its title budgets
+        budgeted = _BUDGET_TITLE.search(doc.document.content[:300])
+        if budgeted:
+            yield from _budget_reason_years(doc, int(budgeted.group(1)))
+        return
     year = _report_year(doc)
     flow = doc.flow
-    if year is None or not _RETROSPECTIVE.search(doc.document.content[:600]):
-        return  # a budget looks ahead and speaks of last year's execution as a matter of course
+    if year is None:
+        return
     text = flow.text
     context = _YearContext(text, year)
     for m in _YEAR_SCAN.finditer(text):
@@ -236,3 +246,34 @@ def _years_in_sentence(text: str, lo: int) -> int:
     """How many years the sentence starting at lo names."""
     end = text.find("。", lo)
     return len(_YEAR.findall(text[lo : len(text) if end < 0 else end]))
+
+
+# "上海市普陀区2026年区级部门预算": the year a budget report budgets, in its title
+_BUDGET_TITLE = re.compile(r"^[^。，,\n]{0,30}?((?:19|20)\d{2})\s*年度?[^。，,\n]{0,20}预算", re.M)
+# "主要原因是2025年无公车购置计划": the year, then (within its clause) the plan it is said to have
+_REASON_PLAN_YEAR = re.compile(
+    r"原因(?:是|为|在于|主要是)?[：:]?(?P<lead>[^，,。；;：:\n]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[^，,。；;：:\n]{0,16}?)计划"
+)
+
+
+def _budget_reason_years(doc: Disclosure, year: int) -> Iterator:
+    """A budget report's reason for this year's figure that gives an earlier year's plan."""
+    flow = doc.flow
+    if "原因" not in flow.text:
+        return
+    for m in _REASON_PLAN_YEAR.finditer(flow.text):
+        y = int(m.group("y"))
+        if y >= year or lexicon.YEAR_BESIDE_ANOTHER_PERIOD.search(m.group("lead") + m.group("rest")):
+            continue
+        start, end = flow.span(m.start("y"), m.end("y") + 1)
+        written = doc.document.text[start:end].replace(" ", "")
+        yield Issue(
+            start=start,
+            end=end,
+            message=(
+                f"年度“{written}”与本预算年度（{year}年）不符：此处说明的是本年预算安排的原因，"
+                f"所述计划应为本年度的计划，疑沿用了上年文字"
+            ),
+            expected=f"{year}年",
+            actual=written,
+        )

@@ -14,6 +14,7 @@ from auditlint.rulekit import (
     RateClaim,
     Severity,
     amount,
+    figures_of,
     interval_of,
     lexicon,
     replace_number,
@@ -31,13 +32,18 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     several budgets (年初 and 调整后), matching either is accepted. A count target
     stated beside what was achieved ("服务 2,400 人次，目标值 2,000 人次，完成率
     120.0%") is checked the same way; a target exceeded with its completion
-    written as 100% is the capping convention, not an error.
+    written as 100% is the capping convention, not an error. Where the text
+    states no budget for the line ("公务接待费决算为 0.30 万元，完成预算的 37.5%"),
+    the budget of the same line in the tables (the 三公 table's 预算数) is used;
+    an actual amount the tables give another figure, with which the rate holds,
+    is TAB005's to report.
 
     Why: execution rates are a headline figure of performance reports.
 
     Bad:  年初预算为400.46万元，支出决算为474.49万元，完成年初预算的128.5%。
     Good: 年初预算为400.46万元，支出决算为474.49万元，完成年初预算的118.5%。
     """
+    corrections = verdicts.table_corrections(doc.claims)
     for claim in doc.claims_of(RateClaim):
         verdict = verdicts.execution(claim)
         if not verdict.candidates:
@@ -50,6 +56,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
             continue  # a target exceeded, its completion capped at 100%: a convention, not a slip
         if verdicts.unit_slip(claim, fails=True) is not None:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
+        if verdicts.execution_corrected(claim, corrections):
+            continue  # the actual amount is wrong, not the rate: TAB005 reports it against the tables
         assert claim.actual is not None
         plan, expected = verdict.preferred(claim)
         shown = verdicts.shown(expected, claim.rate.places)
@@ -57,6 +65,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         evidence = doc.text[start : claim.rate.end]
         actual_name = "到位资金" if "到位" in claim.rate_kind else "实际支出"
         plan_name = "计划资金" if "到位" in claim.rate_kind else "预算"
+        if claim.plan_source:
+            plan_name = f"{claim.plan_source}中的预算数"
         if claim.actual.kind == "count":
             actual_name, plan_name = "实际完成", "目标值"
         yield Issue(
@@ -69,6 +79,7 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
             expected=f"{shown.text}%",
             actual=evidence,
             fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
+            basis=figures_of(claim),
         )
 
 
@@ -116,6 +127,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
                 actual=word,
                 fix=right_word,
                 severity=Severity.WARNING,
+                basis=figures_of(claim),
             )
             continue
         stated = lexicon.comparative(word)
@@ -128,6 +140,7 @@ def comparison_wording(doc: Disclosure) -> Iterator:
             expected=right_word,
             actual=word,
             fix=right_word if word in ("大于", "小于", "等于") else None,
+            basis=figures_of(claim),
             # the figures compared, often in the sentence before: one of them may be the slip
             related=((claim.left.start, claim.left.end, "决算数"), (claim.right.start, claim.right.end, "预算数")),
         )

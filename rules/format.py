@@ -11,7 +11,7 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "，
 _HAS_FULLWIDTH = re.compile("[０-９，．]")  # what _FULLWIDTH changes: most figures have none, and translate is slow
 
 
-@rule("FMT001", "fullwidth-in-number", severity="warning", fixable=True)
+@rule("FMT001", "fullwidth-in-number", severity="warning", fixable="safe")
 def fullwidth_in_number(doc: Disclosure) -> Iterator:
     """数字中混用全角数字或全角逗号。
 

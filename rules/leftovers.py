@@ -35,8 +35,12 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     Checks: placeholders of the template left in the text ("XXX", "××", "某某",
     "（部门全称）"), the template's alternatives left unchosen ("下降（增长）",
     "增加（减少）"), bracketed drafting notes ("（比照预算公开的内容格式）",
-    "（请填写…）"), and headings that are still the template's label
-    ("一、重点工作事项标题").
+    "（请填写…）"), the template's guidance in brackets, recognised by what it
+    says to the writer ("（如持平作持平表述）", "（不涉及的不列）", "（列示至基层预算单位）",
+    "（…情况，以及编报绩效目标的项目数量、单位数量、预算金额等）", a section's
+    "（包括总目标、年度目标、分解目标等，具体见表格）" on its own line), a reason
+    announced and left empty ("主要原因是。"), and headings that are still the
+    template's label ("一、重点工作事项标题").
 
     Why: a placeholder in a published report shows the template was not
     finished, and the reader loses the fact it stood for.
@@ -45,37 +49,24 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     Good: 一、单位概况\n江州市文化馆对本单位2023年度项目支出开展了绩效自评。
     """
     found = [
-        (start, end, m)
+        (start, end, m.group(0), _placeholder_message(m))
         for start, end, m in _flow_matches(doc, _PLACEHOLDER_SCAN)
         if not m.group("pair") or frozenset((m.group("a"), m.group("b"))) in lexicon.OPPOSITES
     ]
-    lines = {doc.document.position(start)[0] for start, _, _ in found}
+    found += _guidance(doc)
+    found.sort(key=lambda f: f[0])
+    lines = {doc.document.position(start)[0] for start, _, _, _ in found}
     if len(lines) > _UNFILLED:
-        start, end, m = found[0]
+        start, end, text, _ = found[0]
         yield Issue(
             start=start,
             end=end,
-            message=f"文中有 {len(found)} 处模板占位符（如“{m.group(0)}”）未替换，分布在 {len(lines)} 行：疑为未填写完成的模板",
-            actual=m.group(0),
+            message=f"文中有 {len(found)} 处模板占位符（如“{text}”）未替换，分布在 {len(lines)} 行：疑为未填写完成的模板",
+            actual=text,
         )
     else:
-        for start, end, m in found:
-            text = m.group(0)
-            if m.group("pair"):
-                yield Issue(
-                    start=start,
-                    end=end,
-                    message=f"模板中的备选用词“{text}”未作选择：应按数据保留“{m.group('a')}”或“{m.group('b')}”其一（无变化时写明持平）",
-                    actual=text,
-                )
-                continue
-            kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
-            yield Issue(
-                start=start,
-                end=end,
-                message=f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容",
-                actual=text,
-            )
+        for start, end, text, message in found:
+            yield Issue(start=start, end=end, message=message, actual=text)
     for h in doc.outline:
         if h.style and not h.inline and _TEMPLATE_TITLE.search(h.title) and len(h.title) <= 12:
             yield Issue(
@@ -84,6 +75,49 @@ def template_placeholder(doc: Disclosure) -> Iterator:
                 message=f"标题“{h.title}”是模板中的标题占位文字，应改为本节实际内容的标题",
                 actual=h.title,
             )
+
+
+def _placeholder_message(m: re.Match[str]) -> str:
+    text = m.group(0)
+    if m.group("pair"):
+        return f"模板中的备选用词“{text}”未作选择：应按数据保留“{m.group('a')}”或“{m.group('b')}”其一（无变化时写明持平）"
+    kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
+    return f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容"
+
+
+_BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")
+_BRACKETED_SCAN = Scan(_BRACKETED, starts="[（(]")
+_DIGIT = re.compile(r"\d")
+# (a report without an empty reason, nearly every one, is not scanned: the requirement is found by its literal)
+_EMPTY_REASON_SCAN = Scan(lexicon.EMPTY_REASON, starts="[主原]", requires=r"原因(?:(?:是|为|在于)[：:]?|[：:])\s*[。；;]")
+
+
+def _on_its_own_line(content: str, start: int, end: int) -> bool:
+    line_end = content.find("\n", end)
+    after = content[end : len(content) if line_end < 0 else line_end]
+    return not content[content.rfind("\n", 0, start) + 1 : start].strip() and not after.strip(" 。")
+
+
+def _guidance(doc: Disclosure) -> list[tuple[int, int, str, str]]:
+    """The template's guidance left in brackets, and reasons announced and left empty."""
+    out = []
+    content = doc.document.content
+    flow = doc.flow
+    for m in _BRACKETED_SCAN.finditer(flow.text):
+        inner = m.group("inner").strip()
+        if _DIGIT.search(inner):
+            continue  # guidance names what to write, never a figure
+        guidance = lexicon.GUIDANCE.search(inner) is not None
+        if not guidance and not lexicon.SECTION_GUIDANCE.search(inner):
+            continue
+        start, end = flow.span(m.start(), m.end())
+        if guidance or _on_its_own_line(content, start, end):
+            out.append((start, end, m.group(0), f"模板中的填写说明“{m.group(0)}”未删除：这是写给填报人的要求，不属于公开内容"))
+    if "原因" in flow.text:
+        for m in _EMPTY_REASON_SCAN.finditer(flow.text):
+            start, end = flow.span(m.start(), m.end())
+            out.append((start, end, m.group(0), f"“{m.group(0).strip()}”之后没有写明原因：模板中的说明未填写完成"))
+    return out
 
 
 _INSTRUCTION = re.compile(
@@ -114,8 +148,9 @@ def drafting_note(doc: Disclosure) -> Iterator:
     r"""起草说明或审核批注留在了正文中。
 
     Checks: instructions addressed to whoever fills the template ("请参考…要求，
-    将…汇总…，作为部门决算草案的附件") and reviewers' notes ("后面数据也需修改",
-    "减少后不需-号", "改11,492,964.29", "请核实") published as part of the report.
+    将…汇总…，作为部门决算草案的附件"), reviewers' notes ("后面数据也需修改",
+    "减少后不需-号", "改11,492,964.29", "请核实") and drafting notes in brackets
+    ("（增加内容）", "（待补充）") published as part of the report.
 
     Why: such notes are not part of the disclosure; left in, they show the
     corrections they ask for were not made (or not checked).
@@ -130,6 +165,16 @@ def drafting_note(doc: Disclosure) -> Iterator:
             message="填报说明未删除：这是对填报人的要求，不属于公开内容",
             actual=m.group("s"),
         )
+    flow = doc.flow
+    for m in _BRACKETED_SCAN.finditer(flow.text):
+        if lexicon.DRAFTING_NOTE.match(m.group("inner").strip()):
+            start, end = flow.span(m.start(), m.end())
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"起草批注“{m.group(0)}”留在了正文中：应补上所说的内容后删除批注",
+                actual=m.group(0),
+            )
     for start, end, m in _flow_matches(doc, _NOTE_SCAN, "s"):
         note = m.group("s").strip()
         yield Issue(

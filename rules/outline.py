@@ -10,6 +10,8 @@ from auditlint.rulekit import (
     Heading,
     Issue,
     Placement,
+    Severity,
+    cite_lines,
     cn_number,
     cn_numeral,
     list_key,
@@ -17,10 +19,6 @@ from auditlint.rulekit import (
     marker_written,
     rule,
 )
-
-
-def _line(doc: Disclosure, offset: int) -> int:
-    return doc.document.position(offset)[0]
 
 
 def _named(h: Heading) -> str:
@@ -73,7 +71,10 @@ def numbering(doc: Disclosure) -> Iterator:
     unnumbered line sits in the gap ("资金使用情况" between 一、 and 三、), that line
     is named as the heading that lost its number. Numbering restarts under every
     new parent heading, in the table of contents and in each attachment; an item
-    written inline elsewhere in the gap counts as present.
+    written inline elsewhere in the gap counts as present. Where the one missing
+    item is there with its number but not its full stop ("18“社会保障…”"), that
+    number is noted (info) instead. The table of contents is where segmentation
+    found it.
 
     Why: a repeated or skipped section number shows a section was copied, moved
     or deleted without renumbering, and readers cite sections by number.
@@ -91,7 +92,7 @@ def numbering(doc: Disclosure) -> Iterator:
             if first is not None and _same_title(first, h):
                 continue  # the same heading again: a contents list without its title, or a running page header
             right = marker_for(h, p.expected)
-            earlier = f"，第 {_line(doc, first.start)} 行已有“{_named(first)}”" if first is not None else ""
+            earlier = f"，{cite_lines(doc, [first.start])}已有“{_named(first)}”" if first is not None else ""
             evidence = doc.document.text[h.start : h.title_end]
             # renumbering is certain only if no later sibling already carries the number it would take
             taken = any(
@@ -122,6 +123,19 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     lo = after.title_end if after is not None else h.scope_start
     if any(_present(doc, h, n, lo, h.start) for n in missing):
         return
+    bare = _bare_number(doc, h, missing, lo) if previous is not None else None
+    if bare is not None:
+        right = marker_for(h, missing[0])
+        yield Issue(
+            start=bare[0],
+            end=bare[1],
+            message=f"{where}编号“{missing[0]}”后缺少“{right[-1]}”：前后同级编号为“{previous.marker}”“{h.marker}”，应写作“{right}”",
+            expected=right,
+            actual=str(missing[0]),
+            fix=right,
+            severity=Severity.INFO,
+        )
+        return
     if not h.toc:
         # the contents' entries of this list: under a part of the same title (一、 under 第四部分, not 第一部分)
         placed = doc.outline_index.placed
@@ -148,7 +162,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         yield Issue(
             start=c.title_start,
             end=c.title_end,
-            message=f"{where}标题“{c.title}”没有编号：{around}后一同级标题为第 {_line(doc, h.start)} 行的“{_named(h)}”，此处应为“{right}”",
+            message=f"{where}标题“{c.title}”没有编号：{around}后一同级标题为{cite_lines(doc, [h.start])}的“{_named(h)}”，此处应为“{right}”",
             expected=f"{right}{c.title}",
             actual=c.title,
             fix=f"{right}{c.title}",
@@ -162,7 +176,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
             yield Issue(
                 start=spot[0],
                 end=spot[1],
-                message=f"{where}{under}缺少“{marker_for(h, 1)}”：同级编号从第 {_line(doc, h.start)} 行的“{_named(h)}”开始，此处应有“{marker_for(h, 1)}”标题",
+                message=f"{where}{under}缺少“{marker_for(h, 1)}”：同级编号从{cite_lines(doc, [h.start])}的“{_named(h)}”开始，此处应有“{marker_for(h, 1)}”标题",
                 expected=marker_for(h, 1),
                 related=((h.start, h.title_end, "同级的第一个编号"),),
             )
@@ -179,6 +193,27 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
         actual=h.marker,
         related=((previous.start, previous.title_end, "前一同级编号"),) if previous is not None else (),
     )
+
+
+# what follows an item's number when only its full stop is missing: its title ("18“社会保障…", "18社会保障…"),
+# never a unit ("18 万元", "18个") or another digit
+_TITLE_AFTER_BARE = re.compile(r"\s*[“\"《「【（(]|(?![万元亿个人次项件台辆名家所户年月日天分])[\u4e00-\u9fff]")
+
+
+def _bare_number(doc: Disclosure, h: Heading, missing: list[int], lo: int) -> tuple[int, int] | None:
+    """Where the one missing item of a list of 1. 2. 3. stands with its number but without its stop ("18“…"):
+    a line in the gap that opens with that number and goes on like a title."""
+    if h.style != "num" or len(missing) != 1:
+        return None
+    text = doc.document.content
+    found = [
+        m
+        for m in re.finditer(rf"(?m)^[ \t]*({missing[0]})(?![\d.．、,，])", text[lo : h.start])
+        if _TITLE_AFTER_BARE.match(text, lo + m.end(1))
+    ]
+    if len(found) != 1:
+        return None
+    return lo + found[0].start(1), lo + found[0].end(1)
 
 
 def _same_parent(outline: list[Heading], q: Placement | None, parent: Heading | None) -> bool:
@@ -274,8 +309,8 @@ def empty_section(doc: Disclosure) -> Iterator:
             h, following = outline[i], outline[nxt]
             if filled(i) or h.inline or not h.heading_shaped or h.toc:
                 continue
-            if doc.document.content[h.title_end : h.title_end + 1] in ("。", ".", "；", ";"):
-                continue  # a sentence: an item of a list, not a heading
+            if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
+                continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
                 continue
             yield Issue(

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditlint.rulekit import Disclosure, Interval, Issue, Score, rule
+from auditlint.rulekit import Disclosure, Interval, Issue, Score, cite_lines, rule
 
 HUNDRED = Decimal(100)
 
@@ -284,7 +284,7 @@ def perfect_score(doc: Disclosure) -> Iterator:
         yield Issue(
             start=s.start,
             end=s.end,
-            message=f"评价得分为满分 {_pts(s.value)}，但本报告第 {doc.document.position(m.start())[0]} 行写明有未完成的绩效目标：满分与之矛盾",
+            message=f"评价得分为满分 {_pts(s.value)}，但本报告{cite_lines(doc, [m.start()])}写明有未完成的绩效目标：满分与之矛盾",
             actual=s.value.text.strip(),
             related=((m.start(), m.end(), "未完成的目标"),),
         )

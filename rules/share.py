@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditlint.rulekit import (
+    HUNDRED,
     RATE_TOLERANCE,
     Assessed,
     Disclosure,
@@ -13,6 +15,7 @@ from auditlint.rulekit import (
     NotAssessable,
     ShareClaim,
     amount,
+    figures_of,
     replace_number,
     rule,
     verdicts,
@@ -63,5 +66,14 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
             ),
             expected=f"{shown.text}%",
             actual=evidence,
-            fix=replace_number(evidence, claim.share, shown.certain) if shown.certain is not None else None,
+            fix=_share_fix(evidence, claim, shown.certain),
+            basis=figures_of(claim),
         )
+
+
+def _share_fix(evidence: str, claim: ShareClaim, share: str | None) -> str | None:
+    """The share recomputed, where it can be right: a share above 100% means the part exceeds its total,
+    so one of the two figures is wrong, not the share (writing 113.7% would only move the error)."""
+    if share is None or Decimal(share.replace(",", "")) > HUNDRED:
+        return None
+    return replace_number(evidence, claim.share, share)

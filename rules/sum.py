@@ -35,6 +35,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     same list (e.g. the final amounts) adds up exactly. A list that may be
     partial is only reported when its parts exceed the total. Every measure
     listed (final amount, budget, change) is checked; rounding is allowed.
+    A gap that one part explains — the tables give that part another figure,
+    with which the parts add up — is TAB005's to report, at that part.
 
     Why: parts that do not add up mean a figure was mistyped or an item left out.
 
@@ -44,6 +46,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     groups: dict[str, list[CompositionClaim]] = defaultdict(list)
     for claim in doc.claims_of(CompositionClaim):
         groups[claim.group or str(claim.start)].append(claim)
+    corrections = verdicts.table_corrections(doc.claims) if groups else {}
     for claims in groups.values():
         failures = []
         for claim in claims:
@@ -52,6 +55,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
                 continue
             if verdicts.slipped_part(claim) is not None or verdicts.slipped_total_unit(claim) is not None:
                 continue  # reported by UNIT001
+            if verdicts.corrected_part(claim, corrections) is not None:
+                continue  # a part the tables give another figure, which adds up: reported by TAB005
             failures.append((claim, *failed))
         for claim in claims:
             yield Assessed(claim) if claim.complete or failures else NotAssessable(claim, "列举可能不完整")
@@ -85,6 +90,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             actual=doc.text[first.total.start : first.total.end],
             severity=severity,
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
+            claims=tuple(claim for claim, *_ in failures),
         )
 
 

@@ -168,6 +168,7 @@ def _report(d: Disclosure, rule_id: str) -> Iterator:
                 expected=expected,  # the likely value, not a certain one: no automatic fix
                 actual=culprit.cell.text,
                 related=tuple((x.claim.total.start, x.claim.total.end, x.claim.what) for x in culprit.explains),
+                claims=tuple(x.claim for x in culprit.explains),
             )
             continue
         expected = _expected(o)
@@ -262,12 +263,6 @@ def _cell_yuan(cell: TableCell) -> Interval | None:
     return q.yuan
 
 
-def _leaf(cell: TableCell) -> bool:
-    """A line of the 科目 no other line adds up to: a 项 (7 digits) or an economic 款 (5 digits)."""
-    code = cell.line.split(" ", 1)[0]
-    return code.isdigit() and (len(code) == 7 or len(code) == 5 and code[0] in "35")
-
-
 
 @rule("TAB005", "text-table-mismatch", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
@@ -286,19 +281,14 @@ def text_table_mismatch(doc: Disclosure) -> Iterator:
     Good: 本年支出合计100.00万元，其中：基本支出75.00万元，项目支出25.00万元。\n单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 100.00 | 75.00 | 25.00
     """
     for claim in doc.claims_of(TextTableClaim):
-        tables = [_cell_yuan(cell) for cell in claim.cells]
-        if any(iv is None for iv in tables) or claim.stated.kind != "money":
-            yield NotAssessable(claim, "表格数字缺少金额单位")
-            continue
-        common = verdicts.common(tables)  # type: ignore[arg-type]
-        if common is None:
-            yield NotAssessable(claim, "各表格之间对该项目的数字不一致")
+        table = verdicts.table_figure([cell.quantity for cell in claim.cells])
+        if table.value is None or claim.stated.kind != "money":
+            yield NotAssessable(claim, table.reason or "表格数字缺少金额单位")
             continue
         yield Assessed(claim)
+        common = table.value
         stated = claim.stated.yuan
-        # a 项 is a figure of its own: one unit apart in the last place is two amounts. A 类, a 款 or a
-        # total may be the sum of rounded parts in one table and the rounded sum in another.
-        if stated.shares_a_value(common) if all(_leaf(c) for c in claim.cells) else stated.overlaps(common):
+        if verdicts.table_line_holds(claim.stated, common, all(verdicts.leaf_line(c.line) for c in claim.cells)):
             continue
         q = claim.stated
         expected = _as_written(doc.text[q.start : q.end], q, common)

@@ -114,6 +114,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             ),
             expected=fixed,
             actual=evidence,
+            claims=(claim,),
         )
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
@@ -126,7 +127,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 f"按“{right}”计才能与其组成部分之和 {parts} 相符"
             )
             labels = tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False))
-            yield _unit_fix(doc, claim.total, right, message, labels)
+            yield _unit_fix(doc, claim.total, right, message, labels, claim)
             continue
         i = verdicts.slipped_part(claim)
         swapped = verdicts.other_money_unit(claim.parts[i].unit) if i is not None else None
@@ -137,11 +138,11 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
             f"按“{swapped}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
-        yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),))
+        yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
 
 
-def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple) -> Issue:
-    """The finding at a figure whose unit should be `right`, with the figure as it should read."""
+def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple, claim: CompositionClaim) -> Issue:
+    """The finding at a figure of a claim whose unit should be `right`, with the figure as it should read."""
     evidence = doc.text[q.start : q.end]
     return Issue(
         start=q.start,
@@ -150,16 +151,18 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
         expected=re.sub(re.escape(q.unit) + r"\s*$", right, evidence),
         actual=evidence,
         related=related,
+        claims=(claim,),
     )
 
 
-@rule("UNIT002", "missing-unit", severity="warning", fixable=True)
+@rule("UNIT002", "missing-unit", severity="warning", fixable="safe")
 def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
 
     Checks: an amount written like money (thousands separators or two decimals)
-    with no unit in a sentence whose other amounts have one; and 万 alone after
-    a money word ("资金扶持 10 万") where 万元 is meant.
+    with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
+    or a share (占 76.23) without its %; and 万 alone after a money word
+    ("资金扶持 10 万") where 万元 is meant.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
@@ -175,7 +178,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             seen.add(q.start)
             evidence = doc.text[q.start : q.end]
             if q.unit == "%":
-                yield _appended(q, evidence, "%", f"变动率 {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
+                what = "占比" if fact.role == "share" else "变动率"
+                yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
                 continue
             yield Issue(
                 start=q.start,

@@ -13,6 +13,7 @@ from auditlint.rulekit import (
     Mention,
     Severity,
     amount,
+    cite_lines,
     interval_of,
     rule,
     verdicts,
@@ -60,11 +61,6 @@ def _clusters(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             clusters.append([m])
     return clusters
-
-
-def _where(doc: Disclosure, mentions: list[Mention]) -> str:
-    lines = sorted({doc.document.position(m.fact.quantity.start)[0] for m in mentions})
-    return "、".join(str(n) for n in lines[:4]) + ("等" if len(lines) > 4 else "")
 
 
 def _item_name(item: str) -> str:
@@ -168,7 +164,7 @@ def _reference(doc: Disclosure, reference: list[Mention]) -> str:
     parts = []
     for group in by_basis.values():
         main = max(_clusters(group), key=len)
-        parts.append(f"{_basis_name(main[0])} {amount(main[0].fact.quantity)}（第 {_where(doc, main)} 行）")
+        parts.append(f"{_basis_name(main[0])} {amount(main[0].fact.quantity)}（{cite_lines(doc, [m.fact.quantity.start for m in main])}）")
     return "、".join(parts)
 
 
@@ -202,7 +198,7 @@ def score_stated_twice(doc: Disclosure) -> Iterator:
                 end=first.end,
                 message=(
                     f"{what}绩效自评得分前后不一：此处 {first.value.text.strip()} 分，"
-                    f"第 {doc.document.position(other.start)[0]} 行为 {other.value.text.strip()} 分"
+                    f"{cite_lines(doc, [other.start])}为 {other.value.text.strip()} 分"
                 ),
                 actual=first.value.text.strip(),
                 related=((other.start, other.end, "同一评价的另一得分"),),
@@ -256,7 +252,7 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         yield Issue(
             start=start,
             end=end,
-            message=f"“{name}”的场次前后不一：此处 {n}{m.group('unit')}，第 {doc.document.position(f_start)[0]} 行为 {f_n}{unit}",
+            message=f"“{name}”的场次前后不一：此处 {n}{m.group('unit')}，{cite_lines(doc, [f_start])}为 {f_n}{unit}",
             actual=f"{n}{m.group('unit')}",
             related=((f_start, f_end, "同一活动的另一处"),),
         )
@@ -293,8 +289,8 @@ def project_exceeds_total(doc: Disclosure) -> Iterator:
                 start=q.start,
                 end=q.end,
                 message=(
-                    f"单个项目预算 {amount(q)} 超过本部门项目支出总额（最大为第 "
-                    f"{doc.document.position(largest.fact.quantity.start)[0]} 行的 {amount(largest.fact.quantity)}）："
+                    f"单个项目预算 {amount(q)} 超过本部门项目支出总额（最大为"
+                    f"{cite_lines(doc, [largest.fact.quantity.start])}的 {amount(largest.fact.quantity)}）："
                     "数字有误，或为多年度总预算而未注明"
                 ),
                 actual=amount(q),

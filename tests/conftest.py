@@ -47,3 +47,13 @@ def check_text(text: str, select: tuple[str, ...] = (), name: str = "report.txt"
 
 def rules_of(result: FileResult) -> list[str]:
     return [f.rule for f in result.findings]
+
+
+@pytest.fixture
+def fresh_rule_cache():
+    """The API caches the rule set per rules dirs; a rule pack a test installs must not outlive the test."""
+    from auditlint import api
+
+    api._rules.cache_clear()
+    yield
+    api._rules.cache_clear()

@@ -217,6 +217,20 @@ def finding_pdf() -> bytes:
     return _done(c, buf)
 
 
+def second_page_finding_pdf(rate: str = "39.5") -> bytes:
+    """Two pages; the wrong rate is on the second line of page 2 (CHG001 is found there; rate="8.7" is right)."""
+    c, buf = _canvas()
+    c.setFont(FONT, 12)
+    c.drawString(72, 780, "2024年度部门决算说明")
+    c.drawString(72, 740, "一、部门基本情况")
+    c.drawString(72, 720, "本部门共有内设机构5个。")
+    c.showPage()
+    c.setFont(FONT, 12)
+    c.drawString(72, 780, "二、机关运行经费情况")
+    c.drawString(72, 700, f"机关运行经费支出612,480.50元，比上年减少58,230.00元，下降{rate}%。")
+    return _done(c, buf)
+
+
 def scanned_pdf() -> bytes:
     """A page that is only an image: a scan without a text layer."""
     from reportlab.lib.utils import ImageReader

@@ -96,7 +96,7 @@ def test_text_output_has_location_rule_and_frame(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("机关运行经费支出33.39万元，比上年减少6.28万元，下降93.4%。\n", encoding="utf-8")
     out = run("check", "--isolated", str(report)).output
-    assert f"{report}:1:29: CHG001" in out
+    assert f"{report}:1:29: 错误 CHG001" in out
     assert "^^^^^^^" in out and "应为 下降15.8%" in out
 
 

@@ -54,6 +54,27 @@ def test_the_contents_are_checked_on_their_own():
     assert [line for line, _ in result] == [4] and result[0][1].startswith("目录中")
 
 
+def test_the_body_after_dotted_contents_is_not_the_contents():
+    # the body never repeats the contents' first entry ("一、"): it starts after the last dotted entry
+    contents = "目 录\n一、部门主要职能 ……………………\n二、部门预算编制说明 ……………………\n\n"
+    body = "部门主要职能\n本部门负责文化工作。\n1.“文化和旅游（款）”10.00万元。\n2.“文物（款）”5.00万元。\n4.“体育（款）”3.00万元。"
+    result = found(contents + body, "DOC001")
+    assert len(result) == 1 and result[0][1].startswith("编号从“2.”跳到“4.”")
+
+
+def test_an_item_whose_number_lacks_its_full_stop_is_a_note_at_that_number():
+    text = "主要内容如下：\n1.“文化和旅游（款）”10.00万元。\n2“文物（款）”5.00万元。\n3.“体育（款）”3.00万元。"
+    result = check_text(text, select=("DOC001",)).findings
+    assert [(f.line, f.severity.value, f.evidence, f.fix) for f in result] == [(3, "info", "2", "2.")]
+    assert "编号“2”后缺少“.”" in result[0].message
+
+
+def test_a_line_opening_with_the_missing_number_and_a_unit_is_no_item():
+    text = "主要内容如下：\n1.文化和旅游10.00万元，其中人员经费\n2 万元。\n3.体育3.00万元。"
+    result = check_text(text, select=("DOC001",)).findings
+    assert len(result) == 1 and "跳到" in result[0].message
+
+
 def test_a_heading_that_the_contents_number_otherwise_is_a_skip_not_a_section_left_out():
     contents = "目录\n一、收入决算情况说明\n二、支出决算情况说明\n三、其他重要事项说明\n"
     skipped = contents + "正文\n一、收入决算情况说明\n本年收入100万元。\n三、支出决算情况说明\n本年支出100万元。\n四、其他重要事项说明\n无。"
@@ -156,6 +177,33 @@ def test_an_unfilled_template_is_reported_once():
 def test_ordinary_brackets_and_letters_are_not_placeholders():
     text = "收入支出决算总表（单位：万元）\n办公设备购置（含软件）12.00万元，型号XR-200。本项目（不含涉密项目）已完成。"
     assert found(text, "DOC004") == []
+
+
+def test_the_templates_guidance_left_in_brackets():
+    text = (
+        "四、绩效目标设置情况\n本部门编报绩效目标的项目247个，涉及项目预算资金314,076.90万元。"
+        "（绩效目标管理工作情况，以及编报绩效目标的项目数量、单位数量、预算金额等）\n"
+        "本部门中，行政单位1家，事业单位4家，具体包括（列示至基层预算单位）：\n"
+        "公务接待费0.46万元，与2025年预算持平（如持平作持平表述）。政府性基金支出0万元（不涉及的不列）。\n"
+        "七、绩效目标\n（包括总目标、年度目标、分解目标等，具体见表格）\n财政项目支出绩效目标申报表\n"
+        "公务用车运行维护费比上年减少2.00万元，主要原因是。\n"
+    )
+    assert [line for line, _ in found(text, "DOC004")] == [2, 3, 4, 4, 6, 8]
+    assert "填写说明" in found(text, "DOC004")[0][1] and "没有写明原因" in found(text, "DOC004")[-1][1]
+
+
+def test_brackets_that_inform_the_reader_are_not_guidance():
+    text = (
+        "政府采购金额（以合同签订为准）120.00万元。行政单位（包括实行公务员管理的事业单位）2家，在职人员（含离退休人员）30人。"
+        "开展日常监督管理（具体可以通过第三方服务进行）。本年度收支情况（报表详见附件）如下，如需了解详情请致电办公室（不包括涉密项目）。\n"
+        "本部门开展科普活动（包括讲座、展览等，具体见表格）12场。这是支出增加的主要原因。\n"
+    )
+    assert found(text, "DOC004") == []
+
+
+def test_a_drafting_note_in_brackets():
+    text = "一、部门主要职能\n（增加内容）\n二、机构设置\n本部门下设3个科室（待补充）。"
+    assert lines(text, "DOC005") == [2, 4]
 
 
 def test_instructions_and_review_notes_left_in():
@@ -326,6 +374,25 @@ def test_the_same_heading_twice_is_a_contents_list_or_a_page_header():
     assert found(text, "DOC001") == []
 
 
+BUDGET = "上海市普陀区2026年区级部门预算\n2026年“三公”经费预算数为11.49万元，与2025年预算持平。\n"
+
+
+def test_a_budget_reason_that_gives_last_years_plan():
+    text = BUDGET + "公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划。"
+    result = found(text, "DOC007")
+    assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
+    assert found(text.replace("2025年无公车", "2026年无公车"), "DOC007") == []
+
+
+def test_a_budget_reason_may_speak_of_last_year():
+    # last year's execution or its one-off spending explains this year's change: that is not a copied year
+    text = BUDGET + (
+        "项目支出比2025年预算减少120.00万元，主要原因是2025年有一次性设备购置支出。"
+        "公务接待费比2025年预算减少0.50万元，主要原因是比2025年计划减少接待批次。"
+    )
+    assert found(text, "DOC007") == []
+
+
 def test_this_years_work_on_last_years_accounts():
     text = REPORT + "完成了2022年度部门决算公开工作，完成2022年度项目绩效自评。"
     assert found(text, "DOC007") == []
@@ -343,3 +410,12 @@ def test_a_repeat_is_renumbered_only_when_the_new_number_is_free():
     assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == ["九、丙"]
     text = "（一）甲\n内容。\n（二）乙\n1.1 条目\n（二）丙\n1.1 条目\n（三）丁\n内容。"
     assert [f.fix for f in check_text(text, select=("DOC001",)).findings] == [None]
+
+
+def test_letter_spaced_sentences_are_items_not_empty_sections():
+    # WPS letter-spacing puts a space before the full stop: "实 施 。" still ends a sentence
+    text = (
+        "一、主要职能\n主要职能包括：\n1. 贯 彻 执 行 有 关 法 律 法 规 并 组 织 实 施 。\n2. 拟 订 中 长 期 规 划 并 组 织 实 施 。\n"
+        "3. 负 责 重 大 活 动 。 组 织 开 展 公 共 服 务 。\n4. 负 责 市 场 监 管 。 推 进 信 用 体 系 建 设 。\n"
+    )
+    assert found(text, "DOC003") == []

@@ -1,4 +1,5 @@
-"""Certain fixes: --diff shows them, --fix writes them, and the fixed file checks clean for the fixed rules."""
+"""Fixes: --diff shows them, --fix writes the safe ones, --unsafe-fixes the suggestions that survive their
+checks, and the fixed file checks clean for the fixed rules."""
 
 from __future__ import annotations
 
@@ -29,6 +30,17 @@ DRAFT = """2023年度部门决算说明
 2023年本部门基本支出6,125,400.00元，其中：人员经费5,480,200.00元，公用经费654,200.00元。
 """
 FIXED_RULES = {"PCT001", "CHG003", "FMT001", "CHG001", "UNIT002"}
+SAFE_RULES = {"CHG003", "FMT001", "UNIT002"}  # full-width digits, a missing 元, a doubled sign
+
+
+def test_fix_applies_only_the_safe_fixes():
+    before = check_bytes("draft.txt", DRAFT.encode()).findings
+    assert {f.rule for f in before if f.fix is not None and f.fix_safe} == SAFE_RULES
+    outcome = fix_bytes("draft.txt", DRAFT.encode(), Config())
+    assert set(outcome.applied) == SAFE_RULES
+    assert "27.1%" in outcome.fixed and "下降39.5%" in outcome.fixed  # figures are never changed by --fix
+    assert "412,300.00元" in outcome.fixed and "减少286,400.00元" in outcome.fixed and "共计 5 万元" in outcome.fixed
+    assert {f.rule for f in outcome.suggested} == {"PCT001", "CHG001"}
 
 
 def test_fix_round_trip_leaves_no_finding_of_the_fixed_rules():
@@ -36,7 +48,7 @@ def test_fix_round_trip_leaves_no_finding_of_the_fixed_rules():
     assert {f.rule for f in before if f.fix is not None} == FIXED_RULES
     assert "SUM001" in {f.rule for f in before}  # no certain fix: the sum is wrong, but which figure?
 
-    outcome = fix_bytes("draft.txt", DRAFT.encode(), Config())
+    outcome = fix_bytes("draft.txt", DRAFT.encode(), Config(), unsafe=True)
     assert set(outcome.applied) == FIXED_RULES
     after = check_bytes("draft.txt", outcome.fixed.encode()).findings
     assert not {f.rule for f in after} & set(outcome.applied)
@@ -48,8 +60,8 @@ def test_fix_round_trip_leaves_no_finding_of_the_fixed_rules():
 
 
 def test_fixing_again_changes_nothing():
-    once = fix_bytes("draft.txt", DRAFT.encode(), Config()).fixed
-    twice = fix_bytes("draft.txt", once.encode(), Config())
+    once = fix_bytes("draft.txt", DRAFT.encode(), Config(), unsafe=True).fixed
+    twice = fix_bytes("draft.txt", once.encode(), Config(), unsafe=True)
     assert not twice.changed and not twice.applied
 
 
@@ -66,7 +78,7 @@ def test_only_selected_rules_are_fixed():
 def test_fix_keeps_encoding_bom_and_line_endings(tmp_path, encoding, bom, newline):
     path = tmp_path / "draft.txt"
     path.write_bytes(bom + DRAFT.replace("\n", newline).encode(encoding))
-    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--format", "json", str(path)])
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--unsafe-fixes", "--format", "json", str(path)])
     data = path.read_bytes()
     assert data.startswith(bom)
     text = data[len(bom) :].decode(encoding)
@@ -81,7 +93,7 @@ def test_fix_keeps_encoding_bom_and_line_endings(tmp_path, encoding, bom, newlin
 def test_fix_writes_only_what_changed(tmp_path):
     path = tmp_path / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")
-    CliRunner().invoke(main, ["check", "--isolated", "--fix", str(path)])
+    CliRunner().invoke(main, ["check", "--isolated", "--fix", "--unsafe-fixes", str(path)])
     before, after = DRAFT.splitlines(), path.read_text(encoding="utf-8").splitlines()
     changed = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
     assert changed == [3, 5, 7, 9, 11] and len(before) == len(after)
@@ -91,13 +103,13 @@ def test_diff_shows_the_fixes_and_changes_no_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--isolated", "--diff", "draft.txt"])
+    result = CliRunner().invoke(main, ["check", "--isolated", "--diff", "--unsafe-fixes", "draft.txt"])
     assert path.read_text(encoding="utf-8") == DRAFT
     assert result.exit_code == 1
     assert result.stdout.startswith("--- a/draft.txt\n+++ b/draft.txt\n")
     assert "-2023年度机关运行经费支出612,480.50元，比上年减少58,230.00元，下降39.5%。" in result.stdout
     assert "+2023年度机关运行经费支出612,480.50元，比上年减少58,230.00元，下降8.7%。" in result.stdout
-    assert "可自动修复 5 处" in result.stderr
+    assert "可自动修复 5 处；用 --fix --unsafe-fixes 写回文件" in result.stderr
     # the diff is a real patch: applying it gives what --fix writes
     patch = tmp_path / "fix.patch"
     patch.write_text(result.stdout, encoding="utf-8")
@@ -106,7 +118,7 @@ def test_diff_shows_the_fixes_and_changes_no_file(tmp_path, monkeypatch):
         pytest.skip("patch is not installed")
     assert applied.returncode == 0, applied.stderr
     fixed = path.read_text(encoding="utf-8")
-    assert fixed == fix_bytes("draft.txt", DRAFT.encode(), Config()).fixed
+    assert fixed == fix_bytes("draft.txt", DRAFT.encode(), Config(), unsafe=True).fixed
 
 
 def test_diff_of_a_clean_file_is_empty_and_exits_zero(tmp_path):
@@ -117,7 +129,7 @@ def test_diff_of_a_clean_file_is_empty_and_exits_zero(tmp_path):
 
 
 def test_a_file_without_a_trailing_newline_gets_a_correct_diff():
-    outcome = fix_bytes("x.txt", "机关运行经费支出612,480.50元，比上年减少58,230.00元，下降39.5%".encode(), Config())
+    outcome = fix_bytes("x.txt", "机关运行经费支出612,480.50元，比上年减少58,230.00元，下降39.5%".encode(), Config(), unsafe=True)
     assert outcome.changed
     assert unified_diff(outcome).endswith("下降8.7%\n\\ No newline at end of file\n")
 

@@ -28,3 +28,40 @@ def test_a_unit_wrapped_onto_the_next_line_is_the_figure_s_unit():
 def test_a_unit_really_missing_is_still_found():
     text = "三、“三公”经费支出决算情况说明\n公务接待费支出 0.30 万元。国内公务接待支出 0.3 万。\n"
     assert "UNIT002" in rules_of(check_text(text))
+
+
+def test_a_unit_wrapped_away_from_a_numbered_item_is_its_unit():
+    text = "2024年度部门决算\n一般公共预算财政拨款支出1,000.00万元，主要用于以下方面：\n1.一般公共服务支出600.00万\n元，占60.00%。\n"
+    result = check_text(text)
+    assert result.findings == [] and result.claims["share"].checked == 1
+
+
+def test_the_end_of_a_letter_spaced_paragraph_is_spaced_the_same_way():
+    text = "二、收入决算情况说明\n本 年 收 入 合 计 26538.47 万 元 ， 其 中 ： 财 政 拨 款 收 入 26538.47\n万 元 ， 占 100% 。\n"
+    result = check_text(text)
+    assert result.findings == [] and result.claims["share"].checked == 1
+
+
+WRAPPED_ITEMS = """五、一般公共预算财政拨款支出决算情况说明
+一般公共预算财政拨款支出年初预算为 435.00 万元，支出决算为
+385.00 万元，完成年初预算的 88.51%。决算数小于预算数的主要原
+因：人员变动，社保基数调整，部分项目按实际进度支付，年末尚
+未结算的款项较多，相关支出相应减少，具体情况如下：其中：
+1、社会保障和就业支出（类）行政事业单位养老支出（款）
+机关事业单位职业年金缴费支出（项）。主要用于：在职职工职
+业年金缴费。年初预算为 400.00 万元，支出决算为 350.00 万元。
+决算数{word}预算数的主要原因：人员变动及社保基数调整。
+2、社会保障和就业支出（类）行政事业单位养老支出（款）
+其他行政事业单位养老支出（项）。主要用于：机关事业单位退休
+人员活动费。年初预算为 5.00 万元，支出决算为 5.00 万元。
+决算数与预算数持平。
+3、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。
+主要用于：死亡抚恤金。年初预算为 0 万元，支出决算为 30.00
+万元。决算数大于预算数的主要原因：根据实际情况相应调整。
+"""
+
+
+def test_a_sentence_ending_at_the_wrap_goes_on_in_the_same_paragraph():
+    # hard-wrapped text: a line that ends its sentence at the wrap does not end the paragraph
+    assert "EXE002" not in rules_of(check_text(WRAPPED_ITEMS.format(word="小于")))
+    assert "EXE002" in rules_of(check_text(WRAPPED_ITEMS.format(word="大于")))

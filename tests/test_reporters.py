@@ -317,8 +317,10 @@ def test_github_shows_ten_of_a_kind_and_puts_everything_in_the_step_summary(opti
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 def test_text_formats_name_every_finding_and_use_no_colour_off_a_terminal(fmt, results, options):
     output = render(fmt, results, options)
+    words = {"error": "错误", "warning": "警告", "info": "提示"}
     for f in results[0].findings:
-        assert f"{f.path}:{f.line}:{f.column}: {f.rule} " in output
+        # the severity in words: a saved or mailed report keeps it without colour
+        assert f"{f.path}:{f.line}:{f.column}: {words[f.severity.value]} {f.rule} " in output
     assert "reports/empty.txt: 无法检查" in output
     assert "\x1b[" not in output
     assert output.rstrip().splitlines()[-1].startswith("发现 4 个问题")
@@ -438,3 +440,14 @@ from auditlint.report.github import command  # noqa: E402
 def test_github_commands_round_trip_any_message_and_path(message, path):
     (parsed,) = parse_commands(command("warning", message, file=path, line=3))
     assert parsed["message"] == message and parsed["file"] == path and parsed["line"] == "3"
+
+
+def test_every_error_code_a_reader_gives_has_its_reason_in_the_archive_summary():
+    from pathlib import Path
+
+    from auditlint import sources
+    from auditlint.report.text import REASONS
+
+    folder = Path(sources.__file__).parent
+    codes = {c for f in folder.glob("*.py") for c in re.findall(r'ReadError\(\s*"([a-z-]+)"', f.read_text(encoding="utf-8"))}
+    assert "no-text" in codes and codes <= set(REASONS), codes - set(REASONS)

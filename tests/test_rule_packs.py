@@ -44,12 +44,8 @@ parts = [["讲师费"], ["场地费"]]
 TRAINING = "培训费合计10.00万元，其中：讲师费6.00万元，场地费3.00万元。\n"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rule_cache():
-    """The API caches the rule set per rules dirs; a pack installed by a test must not outlive it."""
-    api._rules.cache_clear()
-    yield
-    api._rules.cache_clear()
+# the API caches the rule set per rules dirs: a pack a test installs must not outlive it
+pytestmark = pytest.mark.usefixtures("fresh_rule_cache")
 
 
 def make_rules_dir(folder: Path, rule_id: str = "ZZD001") -> Path:
@@ -164,7 +160,7 @@ def test_rule_catalogue_as_json_lists_every_rule_with_its_settings():
     by_id = {r["id"]: r for r in data}
     assert set(by_id) >= {"CHG001", "SUM001", "UNIT001"}
     for r in data:
-        assert set(r) == {"id", "name", "severity", "fixable", "summary", "origin", "settings"}
+        assert set(r) == {"id", "name", "severity", "fixable", "fix", "summary", "origin", "settings"}
     assert by_id["CHG001"]["settings"][0]["name"] == "tolerance" and by_id["CHG001"]["settings"][0]["default"] == "0"
     assert by_id["UNIT001"]["settings"][0]["name"] == "default-unit"
     explained = CliRunner().invoke(main, ["explain", "CHG001"]).stdout

@@ -148,3 +148,29 @@ class TestReason:
     def test_reason_agreeing_with_the_change(self):
         text = "机关运行经费支出33.39万元，比上年减少6.28万元，下降15.8%。机关运行经费减少的主要原因是压减委托业务费。"
         assert not findings(text, "CHG005")
+
+
+class TestGarbledDirection:
+    def test_two_opposite_directions_across_a_line_break(self):
+        text = "“三公”经费财政拨款支出决算37.35万元。\n2025年度“三公”经费财政拨款支出决算数比2024年度减\n增加21.90万元，增长141.75%。"
+        [f] = [f for f in check_text(text).findings if f.rule == "CHG006"]
+        assert f.evidence == "减\n增加" and f.line == 2 and "两个相反的方向" in f.message
+
+    def test_a_direction_beside_level_and_a_word_twice(self):
+        text = "财政拨款收入27,807.61万元，比2025年预算增加增加27.45万元；政府性基金拨款支出预算0万元，与2025年预算增加持平。"
+        found = [(f.evidence, f.severity.value) for f in check_text(text).findings if f.rule == "CHG006"]
+        assert found == [("增加增加", "info"), ("增加持平", "warning")]
+
+    def test_level_beside_a_change_of_the_same_figure(self):
+        text = "机关运行经费支出50.00万元，与上年持平，比上年增加5.00万元，增长11.1%。"
+        [f] = [f for f in check_text(text).findings if f.rule == "CHG006"]
+        assert f.evidence == "持平" and "5.00万元" in f.message
+
+    def test_words_that_are_not_garbled(self):
+        for text in (
+            "公务接待费2.11万元，与2025年预算持平，主要原因是厉行节约。因公出国（境）费0万元，比上年减少0万元，与上年持平。",
+            "机关运行经费支出50.00万元，比上年增加0.20万元，增长0.4%，与上年基本持平。",
+            "年中调减增加的项目经费，新增减少的人员经费。本年收支增减变动情况说明如下。",
+            "公务接待费0.30万元，与上年持平；公务用车运行维护费19.56万元，比上年减少3.59万元，下降15.5%。",
+        ):
+            assert [f for f in check_text(text).findings if f.rule == "CHG006"] == [], text

@@ -339,3 +339,40 @@ class TestComparison:
         [f] = findings(figures + "2024 年度“三公”经费支出决算数大于预算数的主要原因：压减公务用车运行费用。", "EXE002")
         assert "决算 31.85 万元，预算 36.00 万元" in f.message and f.fix == "小于"
         assert not findings(figures + "2024 年度“三公”经费支出决算数小于预算数的主要原因：压减公务用车运行费用。", "EXE002")
+
+
+# a 三公 table (tab-separated, as copied from a spreadsheet) after the text that restates it
+THREE_PUBLIC_TABLE = (
+    "财政拨款“三公”经费支出决算表\n单位：万元\n"
+    "合计\t合计\t因公出国（境）费\t因公出国（境）费\t公务用车购置及运行维护费\t公务用车购置及运行维护费\t公务接待费\t公务接待费\n"
+    "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n"
+    "{}\t{}\t0.00\t0.00\t30.67\t19.56\t{}\t{}\n"
+)
+
+
+class TestAgainstTheTables:
+    def test_a_rate_whose_budget_only_the_table_states(self):
+        text = (
+            "“三公”经费财政拨款支出年初预算为 31.47 万元，支出决算为 19.86 万元，完成预算的 63.11%，其中："
+            "因公出国（境）费决算为 0.00 万元；公务用车购置及运行维护费支出决算为 19.56 万元，完成预算的 {}；"
+            "公务接待费支出决算为 0.30 万元，完成预算的 37.5%。\n" + THREE_PUBLIC_TABLE.format("31.47", "19.86", "0.80", "0.30")
+        )
+        [f] = findings(text.format("68.78%"), "EXE001")
+        assert f.evidence == "68.78%" and "财政拨款“三公”经费支出决算表中的预算数 30.67 万元" in f.message
+        assert check_text(text.format("63.78%")).findings == []
+
+    def test_a_part_the_table_corrects_is_reported_once_against_the_table(self):
+        # 公务接待费 written with its budget as its actual: TAB005 says so; the sum and the rate it breaks stay quiet
+        text = (
+            "“三公”经费财政拨款支出年初预算为 31.77 万元，支出决算为 19.56 万元，完成预算的 61.57%，其中："
+            "因公出国（境）费决算为 0.00 万元，完成预算的 0%；公务用车购置及运行维护费支出决算为 19.56 万元，完成预算的 63.78%；"
+            "公务接待费支出决算为 1.10 万元，完成预算的 0%。\n" + THREE_PUBLIC_TABLE.format("31.77", "19.56", "1.10", "0.00")
+        )
+        assert [(f.rule, f.evidence) for f in check_text(text).findings] == [("TAB005", "1.10 万元")]
+
+    def test_a_part_the_table_corrects_does_not_excuse_another_gap(self):
+        text = (
+            "“三公”经费财政拨款支出决算为 25.00 万元，其中：因公出国（境）费决算为 0.00 万元；公务用车购置及运行维护费支出决算为"
+            " 19.56 万元；公务接待费支出决算为 1.10 万元。\n" + THREE_PUBLIC_TABLE.format("31.77", "19.56", "1.10", "0.00")
+        )
+        assert "SUM001" in rules_of(check_text(text))

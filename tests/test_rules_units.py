@@ -38,6 +38,23 @@ def test_rate_without_percent():
     assert f.fix == "13.95%"
 
 
+def test_share_without_percent_is_a_share_not_an_amount():
+    # "占 76.23;" lost its %: it is the share of its part, never an amount added into the list's sum
+    text = (
+        "一般公共预算财政拨款支出 20218.21 万元，主要用于以下方面：一般公共服务支出（类）207.40 万元，占 1.03%；"
+        "城乡社区支出(类)15411.43 万元，占 76.23;住房保障支出(类)4599.38 万元，占 22.75%。"
+    )
+    result = check_text(text)
+    assert [(f.rule, f.evidence, f.fix) for f in result.findings] == [("UNIT002", "76.23", "76.23%")]
+    assert result.findings[0].message.startswith("占比 76.23 缺少“%”")
+    wrong = text.replace("占 76.23;", "占 66.23;")  # now checked as the share it is
+    assert sorted(f.rule for f in check_text(wrong).findings) == ["PCT001", "UNIT002"]
+
+
+def test_an_area_after_zhan_di_is_no_share():
+    assert findings("项目占地面积 35.50，建筑面积 120.00 平方米。", "UNIT002") == []
+
+
 def test_amount_without_unit_in_a_list_joined_by_enumeration_commas():
     # a figure followed by 、 is an item of the list, not an item number like 1.1、
     text = "政府采购金额 2319.21 万元，其中：货物采购金额 122.43 万元、工程采购金额 1387.72、服务采购金额 809.07 万元。"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -157,6 +159,9 @@ def misbehave(d):
         time.sleep(600)
     if "RAISE-IN-RULE" in d.text:
         raise ValueError("boom")
+    if "HANG-AND-SAY-SO" in d.text:  # tells the test it is running, then hangs
+        open(os.environ["AUDITLINT_TEST_HANGING"], "w").close()
+        time.sleep(600)
     return []
 '''
 
@@ -288,3 +293,87 @@ def test_workers_that_cannot_start_leave_the_files_to_this_process(tmp_path, mon
     parallel = [file_record(r) for r in runner.check_files(paths, Config(), jobs=2)]
     monkeypatch.undo()
     assert parallel == [file_record(r) for r in runner.check_files(paths, Config(), jobs=1)]
+
+
+def test_a_pdf_leaves_no_garbage_behind_for_the_next_file(corpus):
+    """A PDF's check leaves cyclic garbage: under the runner's collector thresholds it piled up, PDF
+    after PDF (bench/memory.py measures the archive); each PDF's check now ends with it freed."""
+    pytest.importorskip("pypdfium2")
+    pdfs = sorted(str(p) for p in (corpus / "pdf").glob("*.pdf"))
+    code = f"""
+import gc
+from auditlint import runner
+from auditlint.config import Config
+runner._tune_gc()  # as a run of the command line does
+left = []
+for pdf in {pdfs!r}:
+    result = runner.check_one(pdf, Config())
+    assert result.error is None, result.error
+    left.append(gc.collect())  # the unreachable objects it left behind
+print(sum(left))
+"""
+    proc = _child(code)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout) == 0
+
+
+def test_a_check_in_this_process_is_stopped_at_the_same_time_limit(tmp_path, hostile_rules):
+    docs = tmp_path / "docs"
+    _tree(docs, {"r0.txt": WRONG, "r1.txt": WRONG + "HANG-THE-WORKER\n", "r2.txt": WRONG})
+    code = f"""
+import json, time
+from auditlint import runner
+from auditlint.config import Config
+config = Config(rules_dirs=({str(hostile_rules)!r},))
+paths = runner.discover([{str(docs)!r}]).files
+runner.check_one(paths[0], config)  # rules and patterns loaded before the clock starts: the limit is short
+started = time.monotonic()
+out = [(r.error_code, r.error, len(r.findings), r.timed_out) for r in runner.check_files(paths, config, jobs=1, limit=lambda p: 2.0)]
+print(json.dumps({{"results": out, "seconds": time.monotonic() - started}}, ensure_ascii=False))
+"""
+    proc = _child(code)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [r[0] for r in data["results"]] == [None, "internal-error", None]
+    assert "超过 2 秒仍未完成，已中止" in data["results"][1][1] and data["results"][1][3] is True
+    assert data["results"][0][2] and data["results"][2][2]  # the files after it are still checked
+    assert data["seconds"] < 60
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_slowest_files_line_shows_a_stopped_check_as_stopped(tmp_path, hostile_rules, jobs):
+    docs = tmp_path / "docs"
+    _tree(docs, {"r0.txt": WRONG, "r1.txt": WRONG + "HANG-THE-WORKER\n"})
+    code = f"""
+import sys
+from auditlint import cli, runner
+runner.TIME_LIMIT_BASE = 2.0
+sys.argv = ["auditlint", "check", "--isolated", "--jobs", {jobs!r}, "--rules-dir", {str(hostile_rules)!r}, {str(docs)!r}]
+cli.main()
+"""
+    proc = _child(code)
+    assert proc.returncode == 2
+    [line] = [x for x in proc.stderr.splitlines() if x.startswith("最慢的文件：")]
+    assert "r1.txt 超时（2 秒后中止）" in line and "0.00 秒；" not in line.split("r1.txt")[1][:12]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_the_run_with_exit_code_130(tmp_path, hostile_rules, jobs):
+    docs = tmp_path / "docs"
+    _tree(docs, {"r0.txt": WRONG, "r1.txt": WRONG + "HANG-AND-SAY-SO\n", "r2.txt": WRONG})
+    hanging = tmp_path / "hanging"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "auditlint", "check", "--isolated", "--jobs", jobs, "--rules-dir", str(hostile_rules), str(docs)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "AUDITLINT_TEST_HANGING": str(hanging)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal starts it
+    )
+    deadline = time.monotonic() + 60
+    while not hanging.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert hanging.exists(), "the check never started"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "已中断" in err and "Traceback" not in err

@@ -151,6 +151,24 @@ def test_a_table_of_contents_with_leader_dots_and_one_without():
     assert kinds["第二部分 决算表"] == "toc" and kinds["一、主要职能"] == "heading"
 
 
+def test_a_table_of_contents_over_two_pages_ends_where_the_body_repeats_it():
+    # a PDF gives a block per page: the contents run on to the next page, and the body repeats them a page later
+    pages = ["目 录\n第一部分 概况\n一、主要职能\n", "第二部分 决算表\n第三部分 情况说明\n", "第一部分 概况\n一、主要职能\n本部门负责文化工作。\n"]
+    text = "".join(pages)
+    blocks, at = [], 0
+    for page, body in enumerate(pages, 1):
+        blocks.append(Block(kind="text", start=at, end=at + len(body) - 1, page=page))
+        at += len(body)
+    doc = Document(path="report.pdf", format="pdf", text=text, content=text, blocks=blocks)
+    toc = [doc.text[a:b] for a, b, k in segment(doc).lines if k == "toc"]
+    assert toc == ["目 录", "第一部分 概况", "一、主要职能", "第二部分 决算表", "第三部分 情况说明"]
+
+
+def test_a_table_of_contents_at_the_end_of_a_file_is_its_title_lines():
+    kinds = _kinds("一、概况\n本部门负责……。\n目录\n第一部分 概况\n第二部分 决算表\n第四部分 名词解释\n")
+    assert kinds["第二部分 决算表"] == "toc" and kinds["第四部分 名词解释"] == "toc" and kinds["一、概况"] == "heading"
+
+
 def test_page_numbers_and_a_block_a_page_repeats_are_furniture():
     text = "一、项目概述\n1.第一项工作。\n2.第二项工作。\n3.第三项工作。\n- 3 -\n\f2.第二项工作。\n3.第三项工作。\n4.第四项工作。\n"
     doc = _document(text)
@@ -307,3 +325,79 @@ def test_a_basic_expenditure_item_above_the_three_public_table_is_found_in_any_u
     result = check_text(over, select=("TAB007",))
     assert [f.evidence for f in result.findings] == ["1.30"]
     assert "3,000.00 元" in result.findings[0].message
+
+
+def test_a_contents_title_spaced_over_two_lines_and_a_first_entry_wrapped_in_the_body():
+    # plain pdftotext: "目" and "录" on lines of their own; the body's 第一部分 on a line, its title on the next
+    text = "目\n\n录\n第一部分 本部门概况\n一、主要职能\n第二部分 部门决算表\n\n第一部分\n\n本部门概况\n一、主要职能\n本部门负责文化工作。\n"
+    kinds = _kinds(text)
+    assert kinds["目"] == "toc" and kinds["录"] == "toc" and kinds["第二部分 部门决算表"] == "toc"
+    assert kinds["第一部分"] == "heading" and kinds["本部门负责文化工作。"] == "paragraph"
+
+
+def test_a_numbered_heading_that_recurs_section_after_section_is_not_a_running_head():
+    section = "（一）总体情况说明\n" + "".join(f"第{k}项工作已完成，情况良好。\n" for k in range(16))
+    doc = _document(section * 3)
+    assert not [k for a, b, k in segment(doc).lines if k == "furniture"]
+
+
+PAGE_DUMP = """一般公共预算财政拨款支出决算表
+单位：万元
+项目
+合计 基本支出 项目支出 功能分类
+科目编码
+科目名称
+208 社会保障和就
+业支出
+10.82 10.82
+20805 行政事业单位
+养老支出
+10.82 10.82
+2080505
+机关事业单位
+基本养老保险
+缴费支出
+6.18 6.18
+2080506 机关事业单位职业
+年金缴费支出 4.64 4.64
+合计 10.82 10.82
+注：本表反映部门本年度一般公共预算财政拨款支出情况。
+"""
+
+
+def test_a_page_dump_gives_a_wrapped_label_before_its_figures_and_they_come_back_together():
+    table = _only_table(PAGE_DUMP)
+    assert _row(table, "208")[1:3] == ["社会保障和就业支出", "10.82"]
+    assert _row(table, "2080505")[1:3] == ["机关事业单位基本养老保险缴费支出", "6.18"]
+    assert _row(table, "2080506")[1:3] == ["机关事业单位职业年金缴费支出", "4.64"]
+    assert check_text(PAGE_DUMP).findings == []
+
+
+BUDGET_ITEMS = """四、部门预算编制说明
+财政拨款支出主要内容如下：
+1.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”{amount}万元，主要用于离退休经费。
+2026年部门支出预算总表
+编制部门：上海市普陀区示例局 单位：元
+项目 支出预算
+功能分类科目编码
+功能分类科目名称 合计 基本支出 项目支出
+类 款 项
+208 社会保障和就业支出 2,614,680 2,614,680
+208 05 行政事业单位养老支出 2,614,680 2,614,680
+208 05 01 行政单位离退休 2,614,680 2,614,680
+合计 2,614,680 2,614,680
+"""
+
+
+def test_a_budget_item_is_held_to_the_budget_table_in_yuan():
+    assert check_text(BUDGET_ITEMS.format(amount="261.47"), select=("TAB005",)).findings == []
+    result = check_text(BUDGET_ITEMS.format(amount="216.47"), select=("TAB005",))
+    assert [f.evidence for f in result.findings] == ["216.47万元"]
+
+
+def test_a_budget_table_title_names_its_funds_without_saying_fiscal_grant():
+    from auditlint.tables.crosscheck import _table_scope
+
+    assert _table_scope("2026年部门一般公共预算支出功能分类预算表") == "一般公共预算财政拨款"
+    assert _table_scope("一般公共预算财政拨款支出决算表") == "一般公共预算财政拨款"
+    assert _table_scope("2026年部门支出预算总表") == ""

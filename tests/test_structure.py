@@ -5,13 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditlint.extract.reflow import reflow
-from auditlint.extract.structure import find_outline, place_headings
+from auditlint.extract import extract
+from auditlint.extract.structure import place_headings
 from auditlint.numbering import cn_number, cn_numeral
+from auditlint.sources import read_bytes
 
 
 def outline_of(text: str):
-    return find_outline(reflow(text))
+    return extract(read_bytes("report.txt", text.encode("utf-8"))).outline
 
 
 def numbered(text: str) -> list[tuple[str, int]]:

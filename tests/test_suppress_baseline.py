@@ -35,7 +35,8 @@ def test_codes_and_prefixes_choose_the_rules_and_no_code_means_all():
     assert rules("<!-- auditlint: ignore UNIT002 -->\n" + line) == ["CHG001"]
     assert rules("<!-- auditlint: ignore UNIT, CHG001 -->\n" + line) == []
     assert rules("<!-- auditlint: ignore -->\n" + line) == []
-    assert rules("<!-- auditlint: ignore SUM001 -->\n" + line) == ["CHG001", "UNIT002"]
+    # a comment that silences nothing is itself reported (SUP002)
+    assert rules("<!-- auditlint: ignore SUM001 -->\n" + line) == ["SUP002", "CHG001", "UNIT002"]
 
 
 def test_a_file_level_comment_silences_a_rule_everywhere():
@@ -164,3 +165,93 @@ def test_fingerprints_survive_any_inserted_paragraph(inserts):
     before = sorted(fingerprint(f) for f in check_bytes("a.txt", OLD.encode()).findings)
     after = sorted(fingerprint(f) for f in check_bytes("a.txt", edited.encode()).findings)
     assert after == before
+
+
+# ------------------------------------------------------------- cited lines, stale entries
+
+# XREF001 cites the other places it compares by line: "（第 1、4 行）"
+CITES = (
+    "2023年度支出合计612.30万元。\n一、部门整体绩效评价报告\n（一）部门整体绩效目标完成情况\n"
+    "部门2023年度调整后的预算数为634.50万元。2023 年实际支出 612.30 万元，执行率 96.50%。\n"
+    "1.预算执行情况分析\n全年预算数 640.10 万元，实际执行数 588.20 万元，执行率 91.89%。\n"
+)
+
+
+def test_a_finding_that_cites_other_lines_keeps_its_fingerprint_when_lines_move():
+    (before,) = check_bytes("a.txt", CITES.encode()).findings
+    assert "（第 1、4 行）" in before.message
+    (after,) = check_bytes("a.txt", ("前言。\n\n" + CITES).encode()).findings
+    assert "（第 3、6 行）" in after.message
+    assert fingerprint(after) == fingerprint(before)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("（第 71、727、1197 行）", "（第 72、728、1198 行）"),
+        ("（第 71、727、1197、1300等 行）", "（第 9、10、11、12等 行）"),
+        ("第 3 页第 12、15 行，第 5 页第 2 行", "第 4 页第 1、2 行，第 6 页第 30 行"),
+        ("第 57 行已有", "第 58 行已有"),
+    ],
+)
+def test_cited_places_are_not_part_of_the_identity(one, other):
+    (f,) = check_bytes("a.txt", CITES.encode()).findings
+    assert fingerprint(f.model_copy(update={"message": f"前后不一{one}"})) == fingerprint(
+        f.model_copy(update={"message": f"前后不一{other}"})
+    )
+    # the figures still are
+    assert fingerprint(f.model_copy(update={"message": f"此处 640.10 万元{one}"})) != fingerprint(
+        f.model_copy(update={"message": f"此处 640.11 万元{one}"})
+    )
+
+
+def test_seed_003_keeps_its_baseline_after_a_line_is_inserted_above(corpus, tmp_path, monkeypatch):
+    (seed,) = corpus.glob("seeds/003_*.txt")
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "r.txt"
+    report.write_bytes(seed.read_bytes())
+    assert check("--write-baseline", "baseline.json", "r.txt").exit_code == 0
+    report.write_bytes("插入的一行。\n".encode() + seed.read_bytes())
+    result = check("--baseline", "baseline.json", "--format", "json", "r.txt")
+    assert new_findings(result) == [] and result.exit_code == 0
+
+
+def test_stale_entries_are_counted_and_pruned(archive):
+    check("--write-baseline", "baseline.json", "reports")
+    result = check("--baseline", "baseline.json", "reports")
+    assert "过时" not in result.stderr
+
+    b = archive / "reports" / "b.txt"
+    b.write_text(RATE.replace("93.4%", "15.8%") + "\n", encoding="utf-8")  # the defect corrected
+    result = check("--baseline", "baseline.json", "--format", "json", "reports")
+    assert result.exit_code == 0
+    assert "基线 baseline.json 中有 1 个条目已过时" in result.stderr and "--prune-baseline" in result.stderr
+
+    pruned = check("--baseline", "baseline.json", "--prune-baseline", "reports")
+    assert pruned.exit_code == 0 and "已从基线 baseline.json 删去 1 个过时条目，余 2 个" in pruned.stderr
+    doc = json.loads((archive / "baseline.json").read_text(encoding="utf-8"))
+    assert [(e["path"], e["rule"]) for e in doc["findings"]] == [("reports/a.txt", "CHG001"), ("reports/a.txt", "UNIT002")]
+    assert "过时" not in check("--baseline", "baseline.json", "reports").stderr
+
+    # the defect back: the pruned baseline no longer hides it
+    b.write_text(RATE + "\n", encoding="utf-8")
+    assert new_findings(check("--baseline", "baseline.json", "--format", "json", "reports")) == [("reports/b.txt", "CHG001")]
+
+
+def test_entries_of_files_or_rules_not_checked_are_not_stale(archive):
+    check("--write-baseline", "baseline.json", "reports")
+    # only a.txt checked: b.txt's entry says nothing
+    assert "过时" not in check("--baseline", "baseline.json", "reports/a.txt").stderr
+    # UNIT002 not selected: its entry for a.txt says nothing either
+    assert "过时" not in check("--baseline", "baseline.json", "--select", "CHG", "reports").stderr
+    pruned = check("--baseline", "baseline.json", "--prune-baseline", "--select", "CHG", "reports/a.txt")
+    assert "删去" not in pruned.stderr
+    assert len(json.loads((archive / "baseline.json").read_text(encoding="utf-8"))["findings"]) == 3
+    # a file that is gone: its entries are stale
+    (archive / "reports" / "b.txt").unlink()
+    assert "中有 1 个条目已过时" in check("--baseline", "baseline.json", "reports").stderr
+
+
+def test_prune_without_a_baseline_is_a_usage_error(archive):
+    result = check("--prune-baseline", "reports")
+    assert result.exit_code == 2 and "--prune-baseline 须与 --baseline 同用" in result.output

@@ -56,3 +56,18 @@ def test_a_composition_and_the_part_that_slipped():
     assert verdicts.composition_gap(claim) is not None
     assert verdicts.slipped_part(claim) == 1  # 400,000.00 written in 万元 for 元
     assert verdicts.composition_gap(claim.model_copy(update={"parts": [q("60.00"), q("40.00")]})) is None
+
+
+def test_a_line_the_tables_give_another_figure_and_what_it_explains():
+    assert verdicts.table_figure([q("0.30"), q("3000.00", "元")]).value == Interval(Decimal("2999.995"), Decimal("3000.005"))
+    assert verdicts.table_figure([q("0.30"), q("0.40")]).reason == "各表格之间对该项目的数字不一致"
+    # a 项 one cent off is another amount; a 类 one cent off may be the sum of rounded parts
+    assert not verdicts.table_line_holds(q("10.01"), q("10.00").yuan, leaf=True)
+    assert verdicts.table_line_holds(q("10.01"), Interval(Decimal("100050"), Decimal("100100")), leaf=False)
+    reception = q("1.53").model_copy(update={"start": 40})
+    claim = CompositionClaim(start=0, end=1, total=q("37.35"), parts=[q("0"), q("37.35").model_copy(update={"start": 20}), reception], part_labels=[])
+    corrections = {40: Interval.exact(Decimal(0))}
+    assert verdicts.corrected_part(claim, corrections) == 2
+    assert verdicts.corrected_part(claim, {}) is None
+    rate = RateClaim(start=0, end=1, rate=q("0", "%"), actual=reception, plans=[q("1.53")])
+    assert verdicts.execution(rate).holds(rate.rate) is False and verdicts.execution_corrected(rate, corrections)

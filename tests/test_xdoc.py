@@ -416,10 +416,18 @@ def test_jsonl_github_and_concise_carry_the_findings_between_reports(tmp_path, m
     assert lines[-1]["type"] == "summary" and lines[-1]["cross"]["compared"] == 1
     assert "::warning file=" in run("github") and "XDOC001" in run("github")
     concise = run("concise")
-    assert "now.txt:3:40: XDOC001" in concise and "= 对照" in concise and "then.txt:3:13:" in concise
+    assert "now.txt:3:40: 警告 XDOC001" in concise and "= 对照" in concise and "then.txt:3:13:" in concise
 
 
 def test_a_report_stating_one_line_item_thousands_of_times_costs_no_more_than_a_few():
     many = "".join(f"2024年度收入支出总计{1000 + i}.00万元。与2023年度相比，收入支出总计增加{i}.00万元。" for i in range(1, 3000))
     result = check("now.txt", final(2024, many))
     assert len(result.facts) <= 16  # 8 of its own figures, 8 of last year's
+
+
+def test_a_comment_naming_a_rule_between_reports_is_neither_unknown_nor_unused_in_its_file():
+    """SUP001/SUP002 judge a file alone; XDOC findings are silenced by the step between reports."""
+    text = final(2024, "<!-- auditlint: ignore XDOC001 上年数已核实 -->\n2024年度收入支出总计1,200.00万元。")
+    assert [f.rule for f in check("now.txt", text).findings] == []
+    blanket = final(2024, "<!-- auditlint: ignore -->\n2024年度收入支出总计1,200.00万元。")
+    assert [f.rule for f in check("now.txt", blanket).findings] == ["SUP002"]  # as without rules between reports

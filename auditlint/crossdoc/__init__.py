@@ -163,7 +163,7 @@ class CrossCheck:
                     if issue is None:
                         continue
                     finding = _finding(rule, issue, pair)
-                    if any(s.covers(finding) for s in r.pack.suppressions):  # type: ignore[union-attr]
+                    if any(s.matching(finding) for s in r.pack.suppressions):  # type: ignore[union-attr]
                         outcome.suppressed += 1  # an `auditlint: ignore` comment where the finding would be
                     else:
                         found.append((r.index, pair.restated.place.start, rule.id, finding))
@@ -275,8 +275,11 @@ def _at(place: Place) -> dict:
         "end_line": place.end_line,
         "end_column": place.end_column,
         "page": place.page,
+        "page_line": place.page_line,
         "evidence": place.evidence,
-        "source_line": place.source_line,
+        "excerpt": place.excerpt,
+        "excerpt_column": place.excerpt_column,
+        "excerpt_more": place.excerpt_more,
     }
 
 

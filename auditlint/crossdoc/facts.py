@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import verdicts
-from ..model import ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
+from ..model import EXCERPT_CONTEXT, ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
 from ..model import Fact as StatementFact
 from ..numbers import MONEY_SCALE, Interval, quantize
 from ..segment.templates import load_templates, match_template
@@ -54,8 +54,11 @@ class Place(NamedTuple):
     end_line: int
     end_column: int
     page: int | None
+    page_line: int | None  # the line within `page` (a PDF), as a reader with the PDF open counts it
     evidence: str
-    source_line: str
+    excerpt: str  # what a code frame shows of its first line (as Document.excerpt): the span and some context
+    excerpt_column: int  # the line's column of the excerpt's first character
+    excerpt_more: bool  # the line goes on after the excerpt
 
 
 class Fact(NamedTuple):
@@ -366,9 +369,17 @@ class _Reader:
         end = max(start, end)
         end_line = line + text.count("\n", start, end)
         end_col = end - (text.rfind("\n", 0, end) + 1) + 1
-        line_end = text.find("\n", start)
-        source = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
-        return Place(start, end, line, start - line_start + 1, end_line, end_col, doc.page_of(start), text[start:end], source[:400])
+        eol = text.find("\n", start)
+        eol = len(text) if eol < 0 else eol
+        length = len(text[line_start:eol].rstrip("\r"))
+        # the excerpt as Document.excerpt cuts it: the span on its first line and EXCERPT_CONTEXT either side
+        span_start = start - line_start
+        span_end = max(end - line_start if end <= eol else length, span_start + 1)
+        left, right = max(0, span_start - EXCERPT_CONTEXT), min(length, span_end + EXCERPT_CONTEXT)
+        excerpt = text[line_start + left : line_start + right]
+        page = doc.page_of(start)
+        page_line = doc.page_line(start) if page else None
+        return Place(start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start:end], excerpt, left + 1, right < length)
 
     def _line_at(self, offset: int) -> int:
         """The line of an offset, counted on from the last one asked (facts come roughly in text order)."""

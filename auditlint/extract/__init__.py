@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..model import Disclosure, Document, Quantity, Reason, Statement
 from ..segment import segment
-from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, read_tables
+from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, planned_from_tables, read_tables
 from .claims import build_claims
 from .figures import Token, find_figures, skeleton
 from .mentions import Mention, find_mentions
@@ -82,12 +82,12 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     statements, reasons = read_statements(flow, tokens)
     quantities = [t.quantity for t in tokens if not t.date]
     year = _fiscal_year(flow.text)
-    outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"))
+    outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"), layout.spans("toc"))
     outline_index = OutlineIndex(outline)
     scores = find_scores(flow, document.text, outline_index)
     claims = build_claims(document, quantities, statements, reasons, identity_dirs)
     tables = read_tables(document, layout.tables, statements, year, identity_dirs)
-    claims = sorted([*claims, *tables.claims], key=lambda c: (c.start, c.end))
+    claims = sorted([*planned_from_tables(claims, tables.lines), *tables.claims], key=lambda c: (c.start, c.end))
     return Disclosure(
         document=document,
         year=year,

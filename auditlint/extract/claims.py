@@ -133,8 +133,10 @@ class _Builder:
         if st.value is not None:
             return st.value
         budgets = st.all("budget")
-        if len(budgets) == 1 and st.first("prior") is None:
+        prior = st.first("prior")
+        if len(budgets) == 1 and (prior is None or prior.basis == "prior_year"):
             # a budget report: "2024年收入预算总额 X 万元，比上年预算增加 D 万元" — this year's figure is a budget
+            # ("上年执行数为 B 万元，本年预算安排 C 万元，比上年执行数增加 D 万元": C, against B)
             return budgets[0].quantity
         if not st.key:
             return None
@@ -234,7 +236,7 @@ class _Builder:
         budget = st.first("budget")
         if not basis:
             basis = "budget" if budget is not None and st.value is not None else "prior_year"
-        if basis == "budget" and budget is None and prior is None and self._budget_report():
+        if basis == "budget" and (budget is None or st.value is None) and prior is None and self._budget_report():
             # a budget report compares this year's budget with last year's ("比2023年预算数减少")
             basis = "prior_year"
         prior_q = prior.quantity if prior else None
@@ -511,7 +513,12 @@ class _Builder:
             return
         total_holder = parent
         if parent.named_only:
-            found = self._lookback(parent, lambda o: o.value is not None and same_item(o.key, parent.key))
+            # "财政拨款支出预算中，…": the total stated before, as an amount or (a budget report) a budget
+            # (named without its measure: "财政拨款支出预算中" names 财政拨款, the 财政拨款支出 just stated)
+            found = self._lookback(
+                parent,
+                lambda o: _main(o) is not None and (same_item(o.key, parent.key) or (len(parent.key) >= 2 and o.key.startswith(parent.key))),
+            )
             if found is None:
                 return
             total_holder = found

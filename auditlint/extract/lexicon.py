@@ -50,6 +50,19 @@ OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(p) for p in (("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("增长", "降低"), ("大于", "小于"), ("高于", "低于"))
 )
 
+#: Direction words run together ("比 2024 年度减增加" where a line was edited across a break, "增加持平",
+#: "增加增加"): `mixed` two opposite directions (a lone 增/减 only right after what is compared, so 调减,
+#: 新增 and 增减 stay words), `level` a direction beside 持平, `twice` one word written twice.
+#: (Written with brackets, "增加（减少）", they are the template's choice: TEMPLATE_CHOICE_WORD.)
+GARBLED_DIRECTION = re.compile(
+    r"(?P<twice>(?P<w>增加|减少|增长|下降)\s*(?P=w))"
+    r"|(?P<level>(?:增加|减少|增长|下降|上升|降低)\s*持平|(?<!基本)(?<!大体)(?<!大致)(?<!总体)持平\s*(?:增加|减少|增长|下降))"
+    r"|(?P<mixed>(?:(?<=[年度算数期比较元])|(?<=[年度算数期比较元]\s))(?:减\s*(?:增加|增长)|增\s*(?:减少|下降))"
+    r"|增加\s*减少|减少\s*增加|增长\s*下降|下降\s*增长)"
+)
+#: A change said to be none: "与上年持平", "与2025年预算持平" (not "基本持平", "大体持平": a small change).
+LEVEL_PHRASE = re.compile(r"持平(?<!基本持平)(?<!大体持平)(?<!大致持平)(?<!总体持平)")
+
 # ----------------------------------------------------------------- comparison
 
 #: What "决算数 … 预算数" says of the two: larger, smaller or equal.
@@ -96,3 +109,27 @@ YEAR_BESIDE_ANOTHER_PERIOD = re.compile(
 LOOKS_ELSEWHERE = re.compile(
     r"相比|比上|较上|同比|上年|上一年|去年|以来|截至|截止|累计|同期|以前|往年|历年|跨年|结转|结余|预计|计划|拟|安排|下年|明年|下一步|以后"
 )
+
+# ------------------------------------------------------------ the template's words
+
+#: What the template says to whoever fills it, in brackets, recognised by what it says — never by its text:
+#: a condition and what to write then ("如持平作持平表述", "如无则填0"), what to leave out ("不涉及的不列",
+#: "没有的可不填"), a kind of unit and what it does ("无事业收入的单位保留…", "仅有一个单位的部门，本部分…"),
+#: an instruction verb opening it ("列示至基层预算单位", "简要说明…"), and the kinds of figures to give
+#: ("…情况，以及编报绩效目标的项目数量、单位数量、预算金额等").
+GUIDANCE = re.compile(
+    r"^如[^，,。；;]{1,12}(?:作|写|填|则|按)"
+    r"|(?:不涉及|没有|无此[项类])的?[^，,。；;]{0,6}(?:不列|不填|不写|可不|无需|删除|省略)"
+    r"|^(?:无|没有|仅有|只有)[^，,。；;]{1,20}的(?:单位|部门|项目)(?:[，,]|保留|不列|不填|可不|应|须)"
+    r"|^(?:请|应|须)?(?:列示至|列明|填列|写明|注明|简要说明|简述|简要描述|详细说明|重点说明)"
+    r"|(?:情况|内容)[，,]\s*(?:以及|及|并)[^，,。；;]{2,60}(?:数量|金额|数额|人数|个数|比例)等$"
+)
+#: The template's description of a section, on a line of its own under the heading:
+#: "（包括总目标、年度目标、分解目标等，具体见表格）".
+SECTION_GUIDANCE = re.compile(r"^(?:主要)?(?:包括|含|包含)[^，,。；;]{2,40}等[，,]\s*(?:具体|详细|详)见(?:表格|附表|下表|表)")
+#: A drafting note to the writer: "（增加内容）", "（待补充）", "（此处补充数据）".
+DRAFTING_NOTE = re.compile(
+    r"^(?:此处|这里|本段)?(?:增加|补充|添加|完善|更新|修改)(?:内容|文字|数据|说明|材料)$|^待(?:补充|完善|填写|核实|确认|定)$"
+)
+#: A reason announced and not given: "主要原因是。", "主要原因：；".
+EMPTY_REASON = re.compile(r"(?:主要)?原因(?:(?:是|为|在于)[：:]?|[：:])\s*(?=[。；;])")

@@ -36,6 +36,8 @@ _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
 )
+_FIGURE_END = re.compile(r"\d\s*(?:万|亿)?$")
+_UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
@@ -241,8 +243,13 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
 def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     if a.hard or b.hard:
         return False
-    if _TERMINAL.search(a.text) or b.heading:
+    if _FIGURE_END.search(a.text) and _UNIT_START.match(b.text):
+        return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
+    if b.heading:
         return False
+    if _TERMINAL.search(a.text):
+        # a hard-wrapped paragraph's line may end a sentence mid-paragraph: a line filled to the wrap goes on
+        return bool(wrap) and a.width >= wrap - 2 and not _is_heading(a, wrap)
     if _is_heading(a, wrap):
         return False
     if _JOIN_BEFORE.match(b.text) or _JOIN_AFTER.search(a.text):
@@ -256,9 +263,13 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
     """content reflowed; lines inside the `hard` spans (tables flattened into text) stay units of their own,
     and lines given in `skip` (page furniture, by their [start, end)) are left out."""
     units = _units(content, sorted(hard), {a for a, _ in skip})
+    spread = False  # the unit before was letter-spaced: a short line after it is spread the same way
     for u in units:
-        if not u.hard and _letter_spaced(u.text):
+        if not u.hard and (_letter_spaced(u.text) or spread and _SPREAD.search(u.text)):
             _close_up(u)
+            spread = True
+        else:
+            spread = False
         u.width = display_width(u.text)
         u.heading = LINE_MARKER.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))

@@ -43,6 +43,9 @@ _DELTA = re.compile(
 )
 _RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
 _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
+# the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
+# (not 占地 / 占用 / 占有, whose figures are areas and amounts)
+_BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -56,15 +59,19 @@ _PRIOR = re.compile(
     r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
     r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
 )
-_PRIOR_PLAIN = re.compile(r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:同期)?(?:决算)?(?:数|金额)?(?:为|是)\s*$")
+# "上年决算数为", "2025年预算执行数为", "上年当年预算执行数为" (a budget report's last year): last year's figure
+_PRIOR_PLAIN = re.compile(
+    r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:当年)?(?:同期)?(?:决算|(?:预算)?执行)?(?:数|金额)?(?:为|是)\s*$"
+)
 _BUDGET = re.compile(
-    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算|计划资金|计划投入)"
+    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _ACTUAL = re.compile(
     r"(?P<measure>支出决算|决算数|决算|实际执行数|执行数|实际支出|实际发生支出|到位资金|实际到位资金|资金到位|实际到位|共计支出|总体支出|累计支出|共支出)"
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
+_AGAINST_EXECUTION = re.compile(r"(?:比|较)[^，,；;。]*执行")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -219,7 +226,8 @@ _BRACKET = re.compile(r"[（）()]")
 _LEFT_WINDOW = 240
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
-_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30})[：:。]")
+# "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
+_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(][类款项][）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
@@ -342,7 +350,9 @@ def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
     """An amount after 增加 / 减少 …: a change, against last year or the budget when the clause says which."""
     word_text = m.group("word")  # "增加（减少）", the template's choice left unmade, says neither
     # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
-    if "预算" in left_clean:
+    if _AGAINST_EXECUTION.search(left_clean):
+        basis = "prior_year"  # "比2025年预算执行数增加": last year's execution, in a budget report
+    elif "预算" in left_clean:
         # "比上年预算增加" in a budget report compares with last year, not with this year's budget
         basis = "prior_year" if LAST_YEAR.search(left_clean) and "年初" not in left_clean else "budget"
     else:
@@ -626,6 +636,9 @@ class StatementParser:
         q = tok.quantity
         if q.kind != "number":
             return q
+        if q.places and not q.grouped and q.value <= 100 and _BARE_SHARE.search(left.rstrip()):
+            # "占 76.23;": a share that lost its %, never an amount to be summed
+            return q.model_copy(update={"unit": "%", "unit_inferred": True})
         if (
             q.places
             and not q.grouped

@@ -49,29 +49,29 @@ def _unnumbered_heading(text: str) -> bool:
 
 @dataclass
 class _Scopes:
-    """Where numbering starts afresh: the body, the table of contents, each attachment."""
+    """Where numbering starts afresh: the body, the table of contents, each attachment.
 
+    The contents are where segmentation found them (its "toc" lines): the outline does not guess them again.
+    """
+
+    starts: list[int]  # original [start, end) of each stretch of the table of contents, in order
+    ends: list[int]
     scope: int = 0
     start: int = 0  # where the current scope begins (an original offset)
     in_toc: bool = False
     in_attachment: bool = False
-    toc_first: tuple[str, int] | None = None  # the contents' first entry: the body starts where it recurs
 
-    def enter_toc(self, start: int) -> None:
-        self.scope, self.in_toc, self.toc_first, self.start = self.scope + 1, True, None, start
+    def at(self, start: int) -> None:
+        """A paragraph starting at an original offset: entering or leaving the contents opens a scope."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        inside = k >= 0 and start < self.ends[k]
+        if inside != self.in_toc:
+            self.scope, self.in_toc, self.start = self.scope + 1, inside, start
+            if inside:
+                self.in_attachment = False
 
     def enter_attachment(self, start: int) -> None:
         self.scope, self.in_toc, self.in_attachment, self.start = self.scope + 1, False, True, start
-
-    def see(self, style: str, number: int, start: int) -> None:
-        """A marker in the contents: the first one again means the body has begun."""
-        if not self.in_toc:
-            return
-        if self.toc_first is None:
-            self.toc_first = (style, number)
-        elif (style, number) == self.toc_first:
-            self.scope, self.in_toc = self.scope + 1, False
-            self.start = start
 
 
 # a marker found in a paragraph: style, number, [start, end) in the paragraph, and whether it is inline
@@ -96,29 +96,34 @@ def _items(text: str, m: re.Match[str] | None) -> list[_Item]:
     return items
 
 
-def find_outline(flow: Reflowed, tables: list[tuple[int, int]] = ()) -> list[Heading]:
+def find_outline(
+    flow: Reflowed, tables: list[tuple[int, int]] = (), contents: list[tuple[int, int]] = ()
+) -> list[Heading]:
     """Every numbered heading and list item, and the unnumbered lines that look like headings.
 
     Row labels of tables ("一、一般公共预算财政拨款收入" in 收入支出决算总表) number rows, not
-    sections: text inside the table blocks given (original offsets) is left out.
+    sections: text inside the table blocks given (original offsets) is left out. `contents`: where the
+    table of contents stands (original offsets, from segmentation): its entries number a scope of their own.
     """
     out: list[Heading] = []
-    scopes = _Scopes()
+    stretches = sorted(contents)
+    scopes = _Scopes([a for a, _ in stretches], [b for _, b in stretches])
     paragraphs = flow.paragraphs
     markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
-        if tables and any(a <= flow.origin(para.start) < b for a, b in tables):
+        origin = flow.origin(para.start) if tables or stretches else 0
+        if tables and any(a <= origin < b for a, b in tables):
             continue
+        if stretches:
+            scopes.at(origin)
         if _TOC.match(text):
-            scopes.enter_toc(flow.span(para.start, para.end)[1])
             continue
         if _ATTACHMENT.match(text) and not para.cell:
             scopes.enter_attachment(flow.span(para.start, para.end)[1])
         items = _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
         for k, item in enumerate(items):
-            scopes.see(item[0], item[1], flow.span(para.start + item[2], para.start + item[2] + 1)[0])
             stop = items[k + 1][2] if k + 1 < len(items) else len(text)
             out.append(_numbered(flow, para, index, text, item, stop, k + 1 == len(items) and next_is_content, scopes))
         if not items and not para.cell and not scopes.in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):

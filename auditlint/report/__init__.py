@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import importlib
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,8 +35,33 @@ _REGISTRY: dict[str, tuple[str, str]] = {
     "sarif": ("sarif", "SarifReporter"),
     "github": ("github", "GithubReporter"),
     "html": ("html", "HtmlReporter"),
+    "gitlab": ("gitlab", "GitlabReporter"),
+    "junit": ("junit", "JunitReporter"),
 }
 FORMATS = tuple(_REGISTRY)
+
+#: A severity as a report writes it in words, so a saved or mailed report keeps it without colour.
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of the name that is not UTF-8, as the file system decoding keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as every report shows it: bytes that are not UTF-8 and control characters escaped
+    (bad\\xff\\nname.txt), so that the report stays valid UTF-8 and a name is always one line."""
+    return _UNSHOWABLE.sub(_escape, path) if _UNSHOWABLE.search(path) else path
 
 
 @dataclass
@@ -47,6 +73,10 @@ class ReportOptions:
     statistics: bool = False
     #: the rules of the run (id -> Rule): names, summaries and docs for sarif and html
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    #: text and concise: colour on a terminal only ("auto", honouring NO_COLOR), "always" or "never"
+    color: str = "auto"
+    #: the run's settings as (label, value) lines (the HTML report's header shows them)
+    settings: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Summary:
@@ -59,7 +89,7 @@ class Summary:
         self.files_with_findings = 0
         self.unreadable = 0
         self.unreadable_by_code: Counter[str] = Counter()
-        self._slowest: list[tuple[float, str]] = []  # a heap of the SLOWEST longest checks
+        self._slowest: list[tuple[float, str, bool]] = []  # a heap of the SLOWEST longest checks (and if stopped)
         self.internal_errors = 0
         self.suppressed = 0
         self.baselined = 0
@@ -83,9 +113,9 @@ class Summary:
         if r.error:
             self.unreadable_by_code[r.error_code or "unreadable"] += 1
         if len(self._slowest) < self.SLOWEST:
-            heapq.heappush(self._slowest, (r.seconds, r.path))
+            heapq.heappush(self._slowest, (r.seconds, r.path, r.timed_out))
         else:
-            heapq.heappushpop(self._slowest, (r.seconds, r.path))
+            heapq.heappushpop(self._slowest, (r.seconds, r.path, r.timed_out))
         self.internal_errors += len(r.internal_errors)
         self.suppressed += r.suppressed
         self.baselined += r.baselined
@@ -116,8 +146,8 @@ class Summary:
         return sum(self.by_severity.values())
 
     @property
-    def slowest(self) -> list[tuple[float, str]]:
-        """(seconds, path) of the longest checks, longest first."""
+    def slowest(self) -> list[tuple[float, str, bool]]:
+        """(seconds, path, whether it was stopped at its time limit) of the longest checks, longest first."""
         return sorted(self._slowest, reverse=True)
 
     def as_dict(self) -> dict:
@@ -137,6 +167,23 @@ class Summary:
             "baselined": self.baselined,
             **({"cross": self.cross} if self.cross is not None else {}),
         }
+
+
+def nothing_found(s: Summary) -> str:
+    """What a run without findings may say: "no problems" only of the files that were read and fully checked."""
+    checked = s.files - s.unreadable
+    if checked == 0:
+        return "没有检查任何文件"
+    if s.unreadable or s.internal_errors:
+        return f"已检查的 {checked} 个文件中未发现问题"
+    return f"未发现问题（共 {s.files} 个文件）"
+
+
+def page_label(f: Finding) -> str:
+    """Where a finding is in a paged document (a PDF) as its reader finds it: 第 3 页第 12 行; "" for text."""
+    if f.page is None:
+        return ""
+    return f"第 {f.page} 页第 {f.page_line} 行" if f.page_line else f"第 {f.page} 页"
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:

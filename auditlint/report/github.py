@@ -12,7 +12,7 @@ import os
 from typing import TextIO
 
 from ..model import FileResult, Finding, Severity
-from . import Reporter, ReportOptions, by_severity
+from . import SEVERITY_WORDS, Reporter, ReportOptions, by_severity, page_label, shown_path
 
 PER_KIND = 10  # annotations of one kind GitHub shows per step
 SUMMARY_BUDGET = 1_000_000  # bytes; GitHub refuses a step summary over 1 MiB
@@ -32,6 +32,11 @@ def command(kind: str, message: str, **properties: object) -> str:
     return f"::{kind}{' ' + props if props else ''}::{escape_data(message)}"
 
 
+def _paged(f: Finding, text: str) -> str:
+    """text after the finding's page (第 3 页第 12 行), for a PDF: its line in auditlint's layout is no help in a viewer."""
+    return f"{page_label(f)}：{text}" if f.page is not None else text
+
+
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
@@ -46,8 +51,8 @@ class GithubReporter(Reporter):
         super().file(result)
         self.findings.extend(result.findings)
         if result.error:
-            self.failures.append((result.path, f"无法检查：{result.error}"))
-        self.failures.extend((result.path, err.message) for err in result.internal_errors)
+            self.failures.append((shown_path(result.path), f"无法检查：{result.error}"))
+        self.failures.extend((shown_path(result.path), err.message) for err in result.internal_errors)
 
     def cross(self, outcome) -> None:
         super().cross(outcome)
@@ -69,8 +74,8 @@ class GithubReporter(Reporter):
             lines.append(
                 command(
                     kind,
-                    f.message,
-                    file=f.path,
+                    _paged(f, f.message),
+                    file=shown_path(f.path),
                     line=f.line,
                     endLine=f.end_line,
                     col=f.column,
@@ -85,7 +90,9 @@ class GithubReporter(Reporter):
                 command("notice", f"另有 {len(rest)} 个问题未作为注释显示（GitHub 每步每类最多显示 {PER_KIND} 个注释）；{where}",
                         title="auditlint")
             )
-            lines.extend(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in rest)
+            lines.extend(
+                f"{shown_path(f.path)}:{f.line}:{f.column}: {SEVERITY_WORDS[f.severity.value]} {f.rule} {_paged(f, f.message)}" for f in rest
+            )
         for line in lines:
             self.out.write(line + "\n")
         if summary_file:
@@ -110,11 +117,12 @@ class GithubReporter(Reporter):
                 head.append(f"| {rule_id} | {rule.name if rule else ''} | {n} |\n")
         rows = [f"| `{_cell(path)}` | | | {_cell(why)} |\n" for path, why in self.failures]
         rows += [
-            f"| `{_cell(f.path)}` | {f.line} | {f.rule} | {_cell(f.message)} |\n" for f in by_severity(self.findings)
+            f"| `{_cell(shown_path(f.path))}` | {page_label(f) or f'第 {f.line} 行'} | {f.rule} | {_cell(f.message)} |\n"
+            for f in by_severity(self.findings)
         ]
         text = "".join(head)
         if rows:
-            text += "\n| 文件 | 行 | 规则 | 问题 |\n|---|---:|---|---|\n"
+            text += "\n| 文件 | 位置 | 规则 | 问题 |\n|---|---|---|---|\n"
             budget = SUMMARY_BUDGET - len(text.encode("utf-8")) - 200
             for i, row in enumerate(rows):
                 budget -= len(row.encode("utf-8"))

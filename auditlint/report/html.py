@@ -11,16 +11,20 @@ arrives, so only the page itself is kept in memory.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
+from pathlib import PurePath
 from typing import TextIO
 
 from .. import __version__
-from ..model import Document, FileResult, Finding, Related, Severity
-from . import Reporter, ReportOptions
+from ..model import Document, FileResult, Finding, Related, Severity, Table
+from ..sources import TEXT_SUFFIXES
+from . import SEVERITY_WORDS, Reporter, ReportOptions, nothing_found, page_label, shown_path
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_NAMES = {s: SEVERITY_WORDS[s.value] for s in Severity}
 _GAP = 3  # this many empty lines in a row (markup-only lines of an html file) fold into one row
 
 
@@ -30,6 +34,15 @@ def _asset(name: str) -> str:
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def run_date() -> str:
+    """When the report was made, to the minute, in local time; SOURCE_DATE_EPOCH (seconds, UTC) fixes it,
+    as reproducible builds do, so that two runs can give the same bytes."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed.isdigit():
+        return datetime.fromtimestamp(int(fixed), tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %z")
 
 
 @dataclass
@@ -46,6 +59,18 @@ class _Row:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def _page_break(page: int) -> str:
+    return f'<div class="ln page-break"><span class="no"></span><span class="tx">第 {page} 页</span></div>'
+
+
+def _remark(f: Finding, fid: str) -> str:
+    """A finding's note under its line of the text."""
+    return (
+        f'<div class="remark {f.severity.value} sev-{f.severity.value}"><a class="back" href="#i{fid}">↑ 列表</a>'
+        f'<span class="rule">{esc(f.rule)}</span>{esc(f.message)}</div>'
+    )
 
 
 class _Mark:
@@ -107,7 +132,7 @@ class HtmlReporter(Reporter):
         self.rows.append(
             _Row(
                 anchor=anchor,
-                path=result.path,
+                path=shown_path(result.path),
                 counts=counts,
                 checked=sum(c.checked for c in result.claims.values()),
                 not_assessable=sum(c.not_assessable for c in result.claims.values()),
@@ -147,10 +172,12 @@ class HtmlReporter(Reporter):
         name = f"{esc(path)}:{where.line}:{where.column}"
         anchor = self.anchors.get(path)
         link = f'<a href="#{anchor}-L{where.line}">{name}</a>' if anchor else name
-        line = where.source_line.replace("\t", " ")
-        start = max(0, min(len(line), where.column - 1))
-        end = max(start + 1, where.end_column - 1) if where.end_line == where.line else len(line)
-        quoted = f'{esc(line[:start])}<mark class="{kind} sev-{kind}">{esc(line[start:end])}</mark>{esc(line[end:])}'
+        line = where.excerpt.replace("\t", " ")  # the line from column excerpt_column on
+        start = max(0, min(len(line), where.column - where.excerpt_column))
+        end = max(start + 1, where.end_column - where.excerpt_column) if where.end_line == where.line else len(line)
+        before = ("…" if where.excerpt_column > 1 else "") + line[:start]
+        after = line[end:] + ("…" if where.excerpt_more else "")
+        quoted = f'{esc(before)}<mark class="{kind} sev-{kind}">{esc(line[start:end])}</mark>{esc(after)}'
         head = f"{esc(label)} " if label else ""
         return f'<span class="quote">{head}{link}<code>{quoted}</code></span>'
 
@@ -176,7 +203,7 @@ class HtmlReporter(Reporter):
         if self.between:
             parts.append(self.between)
         if not self.sections and not self.between:
-            parts.append('<section class="panel"><p class="empty">没有发现问题。</p></section>')
+            parts.append(f'<section class="panel"><p class="empty">{esc(nothing_found(s))}。</p></section>')
         parts += [
             "</main>",
             f"<footer>由 auditlint {esc(__version__)} 生成 · 数字均按书写精度以区间核算，四舍五入不算错误</footer>",
@@ -194,9 +221,16 @@ class HtmlReporter(Reporter):
         )
         return (
             '<header class="bar"><h1>auditlint 检查报告</h1>'
-            f'<span class="meta">{s.files} 个文件 · {s.findings} 个问题</span>'
-            f'<div class="filters">{chips}</div></header>'
+            f'<span class="meta">auditlint {esc(__version__)} · {esc(run_date())} · {s.files} 个文件 · {s.findings} 个问题</span>'
+            f'<div class="filters">{chips}</div>{self._settings()}</header>'
         )
+
+    def _settings(self) -> str:
+        """The run's settings (configuration file, rules, fail-on …), folded under the header."""
+        if not self.options.settings:
+            return ""
+        rows = "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in self.options.settings)
+        return f'<details class="settings"><summary>检查设置</summary><dl>{rows}</dl></details>'
 
     def _overview(self) -> str:
         s = self.summary
@@ -283,7 +317,7 @@ class HtmlReporter(Reporter):
         text = self._text(anchor, result.document, findings, ids) if result.document is not None else ""
         pages = self._pages(result.path, findings, ids)
         return (
-            f'<section class="panel doc" id="{anchor}"><div class="doc-head"><h2>{esc(result.path)}</h2>'
+            f'<section class="panel doc" id="{anchor}"><div class="doc-head"><h2>{esc(shown_path(result.path))}</h2>'
             f'<span class="counts">{counts}</span>'
             f'<span class="stats">核验了 {checked} 项数字表述，{skipped} 项无法核验</span></div>'
             f'<ol class="findings">{items}</ol>{pages}{text}</section>'
@@ -335,19 +369,24 @@ class HtmlReporter(Reporter):
 
     def _item(self, f: Finding, fid: str) -> str:
         extra = ""
-        if f.fix is not None:
-            extra = f'<br><span class="fix">可自动修复为 <code>{esc(f.fix)}</code></span>'
-        elif f.expected:
-            extra = f'<br><span class="expected">应为 <code>{esc(f.expected)}</code></span>'
-        page = f" 第{f.page}页" if f.page else ""
+        rewritable = PurePath(f.path).suffix.lower() in TEXT_SUFFIXES  # --fix never rewrites docx, xlsx or pdf
+        if f.fix is not None and rewritable:
+            how = "可自动修复（--fix）为" if f.fix_safe else "修正建议（核实后可用 --unsafe-fixes 应用）："
+            extra = f'<br><span class="fix">{how} <code>{esc(f.fix)}</code></span>'
+        elif f.expected or f.fix is not None:
+            extra = f'<br><span class="expected">应为 <code>{esc(f.expected or f.fix or "")}</code></span>'
+        # a PDF's page on a line of its own under the location, clear of the rule id
+        page = f'<span class="page">{esc(page_label(f))}</span>' if f.page is not None else ""
         return (
             f'<li class="{f.severity.value} sev-{f.severity.value}" id="i{fid}">'
-            f'<a class="where" href="#{fid}">行 {f.line}:{f.column}{page}</a>'
+            f'<span class="where"><a href="#{fid}">行 {f.line}:{f.column}</a>{page}</span>'
             f'<span class="rule" title="{esc(f.name)}">{esc(f.rule)}</span>'
             f'<span class="msg">{esc(f.message)}{extra}</span></li>'
         )
 
     def _text(self, anchor: str, doc: Document, findings: list[Finding], ids: list[str]) -> str:
+        """The document's text, every finding highlighted and its note under its line; a paged document's page
+        breaks marked, and the tables a reader found (docx, xlsx, pdf) shown as tables."""
         text, content = doc.text, doc.content
         marks: list[_Mark] = []
         notes: dict[int, list[tuple[Finding, str]]] = {}
@@ -359,6 +398,8 @@ class HtmlReporter(Reporter):
                 end = doc.line_starts[r.end_line - 1] + r.end_column - 1
                 marks.append(_Mark(start, end, f.severity, fid, f"{f.rule}：{r.message}", related=True))
         starts = doc.line_starts
+        pages = {doc.position(offset)[0]: page for page, offset in enumerate(doc.page_starts, start=1)}
+        tables = {doc.position(b.start)[0]: b.table for b in doc.blocks if b.kind == "table" and b.table is not None}
         placed: set[str] = set()  # findings whose anchor is already in the page
         rows: list[str] = []
         blank_run: list[int] = []
@@ -372,7 +413,19 @@ class HtmlReporter(Reporter):
                 rows.extend(f'<div class="ln"><span class="no">{n}</span><span class="tx"></span></div>' for n in blank_run)
             blank_run.clear()
 
-        for n in range(1, len(starts) + 1):
+        n = 1
+        while n <= len(starts):
+            if n in pages:
+                flush_blanks()
+                rows.append(_page_break(pages[n]))
+            table = tables.get(n)
+            if table is not None and table.rows:
+                flush_blanks()
+                last = doc.position(table.end)[0]
+                rows.append(self._table(anchor, doc, table, n, marks, placed))
+                rows.extend(_remark(f, fid) for line in range(n, last + 1) for f, fid in notes.get(line, []))
+                n = last + 1
+                continue
             begin = starts[n - 1]
             end = starts[n] - 1 if n < len(starts) else len(text)
             if end > begin and text[end - 1] == "\r":
@@ -380,17 +433,40 @@ class HtmlReporter(Reporter):
             line_html = self._line(text, content, begin, end, marks, placed)
             if not line_html.strip() and n not in notes:
                 blank_run.append(n)
+                n += 1
                 continue
             flush_blanks()
             hit = " hit" if n in notes else ""
             rows.append(f'<div class="ln{hit}" id="{anchor}-L{n}"><span class="no">{n}</span><span class="tx">{line_html}</span></div>')
-            for f, fid in notes.get(n, []):
-                rows.append(
-                    f'<div class="remark {f.severity.value} sev-{f.severity.value}"><a class="back" href="#i{fid}">↑ 列表</a>'
-                    f'<span class="rule">{esc(f.rule)}</span>{esc(f.message)}</div>'
-                )
+            rows.extend(_remark(f, fid) for f, fid in notes.get(n, []))
+            n += 1
         flush_blanks()
         return f'<div class="source">{"".join(rows)}</div>'
+
+    def _table(self, anchor: str, doc: Document, table: Table, first: int, marks: list[_Mark], placed: set[str]) -> str:
+        """A table as the reader found it: merged cells merged, each row numbered with its line of the text,
+        findings highlighted in their cells, a page break inside it marked."""
+        width = max((len(row) for row in table.rows), default=0)
+        out = ['<div class="table-wrap"><table class="doc-table">']
+        page = None
+        for r, row in enumerate(table.rows):
+            cells = [c for c in row if c is not None]
+            row_page = cells[0].page if cells else None
+            if page is not None and row_page is not None and row_page != page:
+                out.append(f'<tr class="page-break"><td colspan="{width + 1}">第 {row_page} 页</td></tr>')
+            page = row_page if row_page is not None else page
+            line = doc.position(cells[0].start)[0] if cells else first + r
+            tds = []
+            for c, cell in enumerate(row):
+                if cell is None or (cell.row, cell.col) != (r, c):
+                    continue  # an empty slot, or a slot a merged cell covers
+                span = "".join(
+                    f' {name}="{n}"' for name, n in (("rowspan", cell.rowspan), ("colspan", cell.colspan)) if n > 1
+                )
+                tds.append(f"<td{span}>{self._line(doc.text, doc.content, cell.start, cell.end, marks, placed)}</td>")
+            out.append(f'<tr id="{anchor}-L{line}"><th class="no">{line}</th>{"".join(tds)}</tr>')
+        out.append("</table></div>")
+        return "".join(out)
 
     def _line(self, text: str, content: str, begin: int, end: int, marks: list[_Mark], placed: set[str]) -> str:
         """One line, cut at every mark boundary; each piece wrapped in the marks that cover it."""

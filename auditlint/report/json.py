@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..model import FileResult
-from . import Reporter
+from ..model import FileResult, Finding
+from . import Reporter, shown_path
 
 if TYPE_CHECKING:
     from ..crossdoc import CrossOutcome
@@ -27,12 +27,18 @@ if TYPE_CHECKING:
 VERSION = 1
 
 
+def finding_record(f: Finding) -> dict:
+    record = f.model_dump(mode="json")
+    record["path"] = shown_path(f.path)
+    return record
+
+
 def file_record(result: FileResult) -> dict:
     return {
-        "path": result.path,
+        "path": shown_path(result.path),
         "error": result.error,
         "error_code": result.error_code,
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "findings": [finding_record(f) for f in result.findings],
         "claims": {k: v.model_dump() for k, v in sorted(result.claims.items())},
         "internal_errors": [e.model_dump(mode="json") for e in result.internal_errors],
         "tables": result.tables.model_dump(),
@@ -95,11 +101,11 @@ class JsonLinesReporter(Reporter):
     def file(self, result: FileResult) -> None:
         super().file(result)
         if result.error:
-            self._line({"type": "error", "path": result.path, "error": result.error, "error_code": result.error_code})
+            self._line({"type": "error", "path": shown_path(result.path), "error": result.error, "error_code": result.error_code})
         for f in result.findings:
-            self._line({"type": "finding", **f.model_dump(mode="json")})
+            self._line({"type": "finding", **finding_record(f)})
         for e in result.internal_errors:
-            self._line({"type": "internal-error", "path": result.path, **e.model_dump(mode="json")})
+            self._line({"type": "internal-error", "path": shown_path(result.path), **e.model_dump(mode="json")})
         self.out.flush()
 
     def cross(self, outcome: CrossOutcome) -> None:

@@ -35,7 +35,8 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
         relative = absolute.relative_to(Path.cwd())
     except ValueError:
         return absolute.as_uri(), None
-    return quote(relative.as_posix()), "%SRCROOT%"
+    # a name's bytes that are not UTF-8 (kept by the file system decoding as surrogates) are percent-encoded as themselves
+    return quote(relative.as_posix(), errors="surrogateescape"), "%SRCROOT%"
 
 
 def _region(line: int, column: int, end_line: int, end_column: int, snippet: str | None = None) -> dict:

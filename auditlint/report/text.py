@@ -14,28 +14,26 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import FileResult, Finding, Related, Severity
-from . import Reporter, ReportOptions, Summary
+from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label, shown_path
 
 if TYPE_CHECKING:
     from ..crossdoc import CrossOutcome
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_WINDOW = 36  # characters of context either side of a span in long lines
 
 
 def _frame(f: Finding | Related, style: str, note: str = "", mark: str = "^") -> list[str]:
-    """A place's first line, cut around the span when long, with the span underlined."""
-    if not f.source_line:
+    """A place's first line, cut around the span when long (its excerpt), with the span underlined."""
+    if not f.excerpt:
         return []
-    line = f.source_line.rstrip("\r").replace("\t", " ")
-    start = f.column - 1
-    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    line = f.excerpt.replace("\t", " ")  # the line from column f.excerpt_column on
+    start = f.column - f.excerpt_column
+    end = f.end_column - f.excerpt_column if f.end_line == f.line else len(line)
     end = max(end, start + 1)
-    left, right = max(0, start - _WINDOW), min(len(line), end + _WINDOW)
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    pad = cell_len(prefix + line[left:start])
+    prefix = "…" if f.excerpt_column > 1 else ""
+    suffix = "…" if f.excerpt_more else ""
+    shown = prefix + line + suffix
+    pad = cell_len(prefix + line[:start])
     width = max(1, cell_len(line[start:end]))
     gutter = str(f.line)
     blank = " " * len(gutter)
@@ -51,6 +49,15 @@ def _finding_frame(f: Finding) -> list[str]:
     return _frame(f, _STYLE[f.severity], note)
 
 
+def console_for(out: TextIO, color: str) -> Console:
+    """A console writing to out: coloured on a terminal (auto, honouring NO_COLOR and FORCE_COLOR), always, or never."""
+    if color == "always":
+        return Console(file=out, highlight=False, soft_wrap=True, force_terminal=True, color_system="standard", no_color=False)
+    if color == "never":
+        return Console(file=out, highlight=False, soft_wrap=True, color_system=None)
+    return Console(file=out, highlight=False, soft_wrap=True)
+
+
 def summary_line(s: Summary) -> str:
     sev = s.by_severity
     parts = []
@@ -60,14 +67,17 @@ def summary_line(s: Summary) -> str:
             f"涉及 {s.files_with_findings}/{s.files} 个文件"
         )
     else:
-        parts.append(f"未发现问题（共 {s.files} 个文件）")
-    parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
+        parts.append(nothing_found(s))
+    if s.files > s.unreadable:
+        parts.append(f"核验了 {s.claims.checked} 项数字表述，{s.claims.not_assessable} 项因缺少数据无法核验")
     if s.suppressed:
         parts.append(f"{s.suppressed} 个问题被文中的 auditlint: ignore 注释忽略")
     if s.baselined:
         parts.append(f"{s.baselined} 个问题已记录在基线中，未显示")
     if s.unreadable:
         parts.append(f"[bold red]{s.unreadable} 个文件无法读取[/]")
+    if s.internal_errors:
+        parts.append(f"[bold red]{s.internal_errors} 处规则出错，相应的检查未完成[/]")
     return "；".join(parts) + "。"
 
 
@@ -79,6 +89,7 @@ REASONS = {
     "encoding": "编码无法识别",
     "corrupt": "文件损坏",
     "internal-error": "内部错误",
+    "no-text": "扫描件无文字层",
 }
 
 
@@ -117,7 +128,7 @@ class TextReporter(Reporter):
 
     def __init__(self, out: TextIO, options: ReportOptions) -> None:
         super().__init__(out, options)
-        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.console = console_for(out, options.color)
         self.per_file: list[tuple[str, int, int, str, FileResult]] = []  # for --statistics
 
     def file(self, result: FileResult) -> None:
@@ -127,14 +138,14 @@ class TextReporter(Reporter):
             text = [c for kind, c in result.claims.items() if not _is_table_kind(kind)]
             found = sum(c.found for c in text)
             checked = sum(c.checked for c in text)
-            self.per_file.append((result.path, found, checked, "—" if result.error else str(len(result.findings)), result))
+            self.per_file.append((shown_path(result.path), found, checked, "—" if result.error else str(len(result.findings)), result))
         if result.error:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]无法检查[/] {escape(result.error)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]无法检查[/] {escape(result.error)}")
             return
         for f in result.findings:
             self._finding(f)
         for err in result.internal_errors:
-            console.print(f"[bold]{escape(result.path)}[/]: [bold red]内部错误[/] {escape(err.message)}")
+            console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]内部错误[/] {escape(err.message)}")
 
     def cross(self, outcome: CrossOutcome) -> None:
         """The findings between reports: each with both places quoted, the other report's below it."""
@@ -147,20 +158,26 @@ class TextReporter(Reporter):
             self._finding(f, between=True)
 
     def _finding(self, f: Finding, between: bool = False) -> None:
-        """path:line:col: RULE message, its line quoted under it; for a finding between reports, the other
+        """path:line:col: 级别 RULE message, its line quoted under it; for a finding between reports, the other
         report's place (each place is in its own file) quoted below it."""
         console = self.console
         show_frames = self.frames and self.options.show_source and not self.options.quiet
-        where = f"{f.path}:{f.line}:{f.column}:"
-        console.print(f"[bold]{escape(where)}[/] [{_STYLE[f.severity]}]{f.rule}[/] {escape(f.message)}")
+        where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
+        page = f" {page_label(f)}" if f.page is not None else ""
+        head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
+        console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
         if show_frames:
             for row in _finding_frame(f):
                 console.print(row)
         for r in f.related if between else ():
-            other = escape(f"{r.path or f.path}:{r.line}:{r.column}:")
-            console.print(f"   [blue]= 对照[/] [bold]{other}[/] {escape(r.message)}" if show_frames else f"   = 对照 {other} {escape(r.message)}")
-            for row in _frame(r, "blue", "", "-") if show_frames else ():
-                console.print(row)
+            other = escape(f"{shown_path(r.path or f.path)}:{r.line}:{r.column}:")
+            other_page = f" {page_label(r)}" if r.page is not None else ""
+            if show_frames:
+                console.print(f"   [blue]= 对照[/] [bold]{other}{other_page}[/] {escape(r.message)}")
+                for row in _frame(r, "blue", "", "-"):
+                    console.print(row)
+            else:
+                console.print(f"   = 对照 {other}{other_page} {escape(r.message)}")
         if show_frames:
             console.print()
 

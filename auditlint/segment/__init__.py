@@ -65,21 +65,44 @@ class Layout:
 def segment(document: Document) -> Layout:
     """The layout of a document: reader tables as they are, text blocks segmented line by line."""
     layout = Layout()
+    texts = [split_lines(document.content, b.start, b.end) for b in document.blocks if not _is_table(b)]
+    furniture = [furniture_lines(lines) for lines in texts]
+    contents = _contents(texts, furniture)
+    k = 0
     for block in document.blocks:
-        if block.kind == "table" and block.table is not None:
+        if _is_table(block):
             layout.segments.append(Segment("table", block.start, block.end, block.table, "reader"))
             continue
-        _segment_text(document.content, block.start, block.end, layout)
+        _segment_text(document.content, texts[k], furniture[k], contents, layout)
+        k += 1
     return layout
 
 
-def _segment_text(content: str, start: int, end: int, layout: Layout) -> None:
-    lines = split_lines(content, start, end)
+def _is_table(block) -> bool:
+    return block.kind == "table" and block.table is not None
+
+
+def _contents(texts: list[list[Line]], furniture: list[set[int]]) -> set[int]:
+    """Where the lines of the table of contents start: read over all text blocks at once, since a contents
+    list runs over pages (a PDF's blocks) and ends where the body, a page or more on, repeats its first entry."""
+    lines = [ln for block in texts for ln in block]
     kinds: list[LineKind | None] = [("blank" if not ln.stripped else None) for ln in lines]
-    for i in furniture_lines(lines):
+    at = 0
+    for block, found in zip(texts, furniture, strict=True):
+        for i in found:
+            kinds[at + i] = "furniture"
+        at += len(block)
+    return {lines[i].start for i in toc_lines(lines, kinds)}
+
+
+def _segment_text(content: str, lines: list[Line], furniture: set[int], contents: set[int], layout: Layout) -> None:
+    start, end = (lines[0].start, lines[-1].end) if lines else (0, 0)
+    kinds: list[LineKind | None] = [("blank" if not ln.stripped else None) for ln in lines]
+    for i in furniture:
         kinds[i] = "furniture"
-    for i in toc_lines(lines, kinds):
-        kinds[i] = "toc"
+    for i, ln in enumerate(lines):
+        if ln.start in contents and kinds[i] is None:
+            kinds[i] = "toc"
     tables: list[tuple[int, int, Table | None]] = []
     layout_forms: list[tuple[int, int]] = []
     delimited: set[int] = set()

@@ -152,6 +152,15 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
                 prev.groups.extend(row.groups[1:])
                 prev.line = i
                 continue
+            if prev is not None and _leads_with_figures(row) and _coded_without_figures(prev) and len(pending) <= 4:
+                # "2080505 机关事业单位基本养老保险缴费" / "支出" / "6.18 6.18" (or "6.18 30206 电费 0.00"): a page
+                # dump gives a wrapped label's lines before the figures that stand beside it
+                target = prev.groups[-1]
+                target.label.extend([*pending, *row.groups[0].label])
+                target.figures = row.groups[0].figures
+                prev.groups.extend(row.groups[1:])
+                prev.line, pending = i, []
+                continue
             if not seen_row:
                 # above the first row stand column titles; only the line right above may begin its label
                 keep = pending[-1:] if _needs_label(row) and _adjacent(lines, kinds, i, pending) else []
@@ -182,6 +191,24 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
     else:
         read.header.extend(p.text for p in pending)
     return read
+
+
+def _leads_with_figures(row: Row) -> bool:
+    """A row that opens with figures and no code: those figures belong to the item above (a page dump).
+
+    Its first item may carry the end of that item's name ("事务支出 45.00 0.00 45.00"), never a name of
+    its own: a total or a numbered line is a row of its own.
+    """
+    first = row.groups[0]
+    if first.code or not first.figures:
+        return False
+    name = first.label_text
+    return not name or len(name) <= 12 and not _TOTAL_WORD.search(name) and not TABLE_LABEL_MARKER.match(name)
+
+
+def _coded_without_figures(row: Row) -> bool:
+    last = row.groups[-1]
+    return bool(last.code) and not last.figures
 
 
 def _ends_with_bare_code(row: Row) -> bool:

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 
+from ..numbering import LINE_MARKER
 from .lines import Line
 
 _PAGE_NUMBER = re.compile(
@@ -71,6 +72,8 @@ def _running_heads(lines: list[Line], pages: _Pages) -> set[int]:
         text = ln.stripped
         if ln.shape != "words" or not 6 <= len(text) <= 40 or _SENTENCE_PUNCT.search(text):
             continue
+        if LINE_MARKER.match(text):
+            continue  # "（一）总体情况" recurs section after section: a numbered heading is content, not a page's head
         if pages.breaks and not pages.near_break(i):
             continue
         where[re.sub(r"\d+", "#", re.sub(r"\s+", "", text))].append(i)

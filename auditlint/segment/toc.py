@@ -10,23 +10,47 @@ _TOC_TITLE = re.compile(r"^目\s*录$")
 _PAGE_REF = re.compile(r"[\s.…·。．_-]*\d{0,3}$")
 # A contents list without leader dots ends where the body starts repeating its first entry.
 _MAX_PLAIN_TOC = 80
+# An entry of a contents list: a short title, no sentence in it.
+_TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
 
 
 def _key(text: str) -> str:
     return _PAGE_REF.sub("", re.sub(r"\s+", "", text))
 
 
+def _title_lines(lines: list[Line], i: int) -> list[int]:
+    """The line(s) of a contents title at i: "目录", "目 录", or "目" and "录" on lines of their own
+    (plain text extraction of a letter-spaced title)."""
+    if not lines[i].stripped.startswith("目"):
+        return []
+    text = re.sub(r"\s+", "", lines[i].stripped)
+    if _TOC_TITLE.match(text):
+        return [i]
+    if text != "目":
+        return []
+    j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].stripped), None)
+    return [i, j] if j is not None and lines[j].stripped == "录" else []
+
+
+def _repeats(key: str, first: str) -> bool:
+    """Whether a line is the contents' first entry again: the same words, or its opening words on a line of
+    their own ("第一部分", the title wrapped onto the next line)."""
+    return key == first or (len(key) >= 4 and first.startswith(key))
+
+
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
     out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
-    for i, ln in enumerate(lines):
-        if "目" not in ln.stripped or not _TOC_TITLE.match(re.sub(r"\s+", "", ln.stripped)):
+    for i in range(len(lines)):
+        title = _title_lines(lines, i)
+        if not title:
             continue
-        out.add(i)
-        entries = [j for j in range(i + 1, min(len(lines), i + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
+        out.update(title)
+        last = title[-1]
+        entries = [j for j in range(last + 1, min(len(lines), last + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
         if not entries:
             continue
         first = _key(lines[entries[0]].stripped)
-        repeat = next((j for j in entries[1:] if _key(lines[j].stripped) == first), None)
+        repeat = next((j for j in entries[1:] if _repeats(_key(lines[j].stripped), first)), None)
         if repeat is not None:
             out.update(j for j in entries if j < repeat)
         else:
@@ -34,4 +58,14 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
             dotted = [j for j in entries if lines[j].shape == "leader"]
             if dotted:
                 out.update(j for j in entries if j <= dotted[-1])
+            else:
+                # neither repeated nor dotted (a contents page at the end of the file): the title lines right
+                # after 目录, up to the first line that is not one
+                titles = []
+                for j in entries:
+                    if not _TITLE_LINE.match(lines[j].stripped):
+                        break
+                    titles.append(j)
+                if len(titles) >= 2:
+                    out.update(titles)
     return out

@@ -108,7 +108,18 @@ class LayoutBuilder:
             if 0 <= rc.row < n_rows and 0 <= rc.col < n_cols and (rc.row, rc.col) not in anchors:
                 anchors[(rc.row, rc.col)] = rc
         covered: dict[tuple[int, int], tuple[int, int]] = {}
+        # Merged cells that do not overlap cover each slot once: at most n_rows × n_cols steps in all.
+        # Overlapping ones (a damaged file; Office never writes them) could cover the grid once
+        # per cell, nested merges cubic in the input: past that budget a merge is left unmerged.
+        budget = n_rows * n_cols
+        unmerged: set[tuple[int, int]] = set()
         for (r, c), rc in anchors.items():
+            area = rc.rowspan * rc.colspan
+            if area > 1:
+                if area > budget:
+                    unmerged.add((r, c))
+                    continue
+                budget -= area
             for dr in range(rc.rowspan):
                 for dc in range(rc.colspan):
                     if (dr or dc) and (r + dr, c + dc) not in anchors:
@@ -126,14 +137,15 @@ class LayoutBuilder:
                     grid[r][c] = Cell.model_construct(text="", row=base_row + r, col=c, start=self.length, end=self.length, page=self.page)
                     continue
                 text = clean_cell_text(rc.text)
+                merged = (r, c) not in unmerged
                 cell = Cell.model_construct(
                     text=text,
                     row=base_row + r,
                     col=c,
                     start=self.length,
                     end=self.length + len(text),
-                    rowspan=rc.rowspan,
-                    colspan=rc.colspan,
+                    rowspan=rc.rowspan if merged else 1,
+                    colspan=rc.colspan if merged else 1,
                     page=rc.page if rc.page is not None else self.page,
                 )
                 self._emit(text)

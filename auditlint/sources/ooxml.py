@@ -9,6 +9,7 @@ every part is read with a hard cap on its decompressed size.
 
 from __future__ import annotations
 
+import codecs
 import io
 import posixpath
 import re
@@ -87,19 +88,67 @@ class Package:
 
 
 def parse_xml(data: bytes, what: str) -> ET.Element:
-    """Parse one XML part, refusing DTDs (entity expansion, external entities) outright."""
-    head = data[:4]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReadError("corrupt", f"{what} 不是有效的 XML") from None
-        data = re.sub(r"^\ufeff?<\?xml[^>]*\?>", "", text).encode("utf-8")
-    if _DTD.search(data):
-        raise ReadError("corrupt", f"{what} 含有 DTD 或实体声明（Office 文件不会包含），出于安全原因拒绝读取")
+    """Parse one XML part, refusing DTDs (entity expansion, external entities) outright.
+
+    The part is decoded here, as the XML rules say (a byte-order mark, the first bytes of
+    `<?xml` in UTF-16 or UTF-32, or the declared encoding), so that a DTD is found in any
+    encoding; the parser is then given UTF-8 with no declaration left to reinterpret it."""
+    text = _decoded(data, what)
+    if text is None:  # UTF-8 as it is: searched and parsed without a copy
+        if _DTD.search(data):
+            raise _dtd_refused(what)
+    else:
+        if _DTD_TEXT.search(text):
+            raise _dtd_refused(what)
+        data = _DECLARATION.sub("", text, count=1).encode("utf-8")
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
         raise ReadError("corrupt", f"{what} 不是有效的 XML（{exc}），文件可能已损坏") from None
-    except ValueError as exc:
+    except (ValueError, LookupError) as exc:
         raise ReadError("corrupt", f"{what} 无法解析（{exc}）") from None
+
+
+_DTD_TEXT = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+_DECLARED = re.compile(rb"^<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._\-]{1,40})[\"']")
+#: The first bytes of a part, and the encoding they show (XML 1.0, appendix F)
+_BY_FIRST_BYTES = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+)
+#: Encodings whose decoding is not plain text, or not linear in the input: a part never names one.
+_REFUSED = frozenset({"punycode", "idna", "undefined"})
+
+
+def _decoded(data: bytes, what: str) -> str | None:
+    """The part's text, or None when it is UTF-8 already (as Office writes every part)."""
+    encoding = next((name for head, name in _BY_FIRST_BYTES if data.startswith(head)), None)
+    if encoding is None and b"\x00" in data[:2]:  # a zero byte first or second: UTF-16, as the parser reads it
+        encoding = "utf-16-be" if data[:1] == b"\x00" else "utf-16-le"
+    if encoding is None:
+        declared = _DECLARED.match(data)
+        if declared is None:
+            return None
+        encoding = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        codec = None
+    if codec is None or not getattr(codec, "_is_text_encoding", True) or codec.name in _REFUSED:
+        raise ReadError("corrupt", f"{what} 声明了无法识别的字符编码 {encoding}，文件可能已损坏")
+    if codec.name == "utf-8":
+        return None
+    try:
+        return data.decode(codec.name)
+    except (UnicodeDecodeError, ValueError):
+        raise ReadError("corrupt", f"{what} 不是有效的 {encoding} 文本，文件可能已损坏") from None
+
+
+def _dtd_refused(what: str) -> ReadError:
+    return ReadError("corrupt", f"{what} 含有 DTD 或实体声明（Office 文件不会包含），出于安全原因拒绝读取")

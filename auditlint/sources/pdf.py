@@ -1,4 +1,4 @@
-"""PDF (optional extra `auditlint[pdf]`): text lines and tables per page, read with PDFium.
+"""PDF (optional extra `pdf`: auditlint-cn[pdf], or .[pdf] from a checkout): text lines and tables per page, read with PDFium.
 
 PDFium (`pdfium.py`) gives every character with its box and every path the page
 draws; auditlint builds the rest itself (`pdfgeom.py`): lines in reading order,
@@ -17,13 +17,17 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import DISTRIBUTION
 from ..model import Document, PageBoxes, Table
 from . import pdfgeom
 from .errors import ReadError
 from .layout import LayoutBuilder, RawCell, RawTable
 from .pdfium import available as _pdfium_available
 
-EXTRA_HINT = "读取 PDF 需要可选组件：请运行 pip install 'auditlint[pdf]'（安装 pypdfium2）后再检查"
+EXTRA_HINT = (
+    f"读取 PDF 需要可选组件 pypdfium2：请运行 pip install '{DISTRIBUTION}[pdf]'"
+    "（从源码目录安装的，在该目录运行 pip install '.[pdf]'）后再检查"
+)
 NO_TEXT = "扫描件，无文字层，无法检查"
 
 _MARGIN = 0.08  # top and bottom share of a page where running headers and footers sit

@@ -49,6 +49,7 @@ _BUILTIN_FORMATS = {
     48: "##0.0E+0",
     49: "@",
 }
+_MOST_DAYS = 999_999_999  # timedelta's range
 _REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
 _QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 
@@ -68,13 +69,23 @@ def _ref(ref: str) -> tuple[int, int] | None:
 
 
 def format_number(raw: str, code: str) -> str:
-    """A stored number as the cell shows it: 890.17000000000007 with '#,##0.00' -> '890.17'."""
+    """A stored number as the cell shows it: 890.17000000000007 with '#,##0.00' -> '890.17'.
+
+    A number or a format beyond what decimal arithmetic holds (1E+28 shown with two places, a
+    format of a thousand places) is shown as stored."""
     try:
         value = Decimal(raw)
     except InvalidOperation:
         return raw
     if not value.is_finite():
         return raw
+    try:
+        return _formatted(value, code)
+    except ArithmeticError:  # decimal's InvalidOperation and Overflow
+        return raw
+
+
+def _formatted(value: Decimal, code: str) -> str:
     sections = code.split(";")
     section = sections[0]
     negative_section = value < 0 and len(sections) > 1 and sections[1].strip() != ""
@@ -124,6 +135,8 @@ def _general(value: Decimal) -> str:
 
 
 def _date(value: Decimal, code: str) -> str:
+    if abs(value) > _MOST_DAYS:  # no date that far: int() of a huge value would only take long
+        return _general(value)
     try:
         day = date(1899, 12, 30) + timedelta(days=int(value))
     except (OverflowError, ValueError):

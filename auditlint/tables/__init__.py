@@ -8,7 +8,7 @@ from ..identities import load_decompositions
 from ..model import Claim, Document, Statement, Table, TableCount
 from ..segment.delimited import find_text_tables
 from .claims import TableCell, TableClaim, Term, structural_claims, unique_claims
-from .crosscheck import TextTableClaim, text_table_claims
+from .crosscheck import TextLines, TextTableClaim, planned_from_tables, text_table_claims
 from .evaluate import TableVerdicts, evaluate_claims
 from .grid import TableView, understand
 from .identities import identity_claims
@@ -28,9 +28,11 @@ __all__ = [
     "TableView",
     "Tables",
     "Term",
+    "TextLines",
     "TextTableClaim",
     "document_tables",
     "evaluate_claims",
+    "planned_from_tables",
     "read_tables",
 ]
 
@@ -50,6 +52,7 @@ class Tables:
     tables: list[Table]
     claims: list[Claim]
     count: TableCount
+    lines: TextLines  # the tables' lines by name, scope and measure, and the statements placed against them
     views: list[TableView] = field(default_factory=list)  # each table as understood, in the order of tables
 
 
@@ -68,14 +71,15 @@ def read_tables(
     claims: list[Claim] = []
     for view in views:
         claims.extend(unique_claims(structural_claims(view) + identity_claims(view, decompositions)))
-    claims.extend(text_table_claims(document.content, year, tables, statements, views))
+    lines = TextLines(document.content, year, tables, statements, views)
+    claims.extend(text_table_claims(lines))
     claims.extend(link_claims(views, tuple(identity_dirs)))
     claims.extend(name_claims(document.text, statements, views))
     claims.extend(listed_item_claims(document.text, views))
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
-    return Tables(tables, claims, _count(tables, views), views)
+    return Tables(tables, claims, _count(tables, views), lines, views)
 
 
 def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ..model import Claim, Quantity, Statement, Table
+from ..model import Claim, Quantity, RateClaim, Statement, Table
 from ..numbering import marker_style
 from .claims import TableCell, _usable, cell_ref
 from .grid import Column, Line, TableView, total_word
@@ -67,10 +67,16 @@ def line_key(name: str) -> str:
     return key
 
 
+def class_key(name: str) -> str:
+    """A 科目's name as text and tables share it: 一般公共服务支出 and 一般公共服务（类） are one."""
+    key = line_key(name)
+    return key[:-2] if key.endswith("支出") and len(key) >= 6 else key
+
+
 def _path_of(subject: str) -> list[str]:
     """社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项） -> its three names."""
     parts = _LEVEL_MARK.split(subject)
-    names = [line_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
+    names = [class_key(parts[i]) for i in range(0, len(parts) - 1, 2) if parts[i].strip()]
     return names if len(names) >= 2 else []
 
 
@@ -84,9 +90,20 @@ class Item:
     ancestors: tuple[str, ...] = ()
 
 
+# Budget tables name their scope without 财政拨款: "2026年部门一般公共预算支出功能分类预算表".
+_TITLE_SCOPES = (("一般公共预算", "一般公共预算财政拨款"), ("政府性基金预算", "政府性基金预算财政拨款"), ("国有资本经营预算", "国有资本经营预算财政拨款"))
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?")
+
+
 def _table_scope(title: str) -> str:
+    """The funds a table covers, as its title opens: 一般公共预算财政拨款支出决算表 (决算), 2026年部门一般公共
+    预算支出功能分类预算表 (预算). A title that opens otherwise (收入支出决算总表, 财政拨款收支总表) has none."""
+    rest = _TITLE_LEAD.sub("", title)
     for scope in SCOPES:
-        if title.startswith(scope):
+        if rest.startswith(scope):
+            return scope
+    for opening, scope in _TITLE_SCOPES:
+        if rest.startswith(opening):
             return scope
     return ""
 
@@ -104,7 +121,7 @@ def _ancestors(line: Line) -> tuple[str, ...]:
     out = []
     p = line.parent
     while p is not None:
-        out.insert(0, line_key(p.label))
+        out.insert(0, class_key(p.label) if p.code else line_key(p.label))
         p = p.parent
     return tuple(out)
 
@@ -137,16 +154,13 @@ def table_items(view: TableView) -> list[Item]:
         key = line_key(rest)
         if not key or (key in ("收入", "支出") and not scope):
             return
-        items.append(
-            Item(
-                key=key,
-                scope=scope,
-                measure=_measure(col),
-                cell=cell_ref(view, fig, line, col),
-                title=view.title,
-                ancestors=_ancestors(line) if line is not None else (),
-            )
-        )
+        keys = {key}
+        if line is not None and line.code:
+            keys.add(class_key(rest))  # a 科目 named with or without its 支出
+        cell = cell_ref(view, fig, line, col)
+        ancestors = _ancestors(line) if line is not None else ()
+        for k in sorted(keys):
+            items.append(Item(key=k, scope=scope, measure=_measure(col), cell=cell, title=view.title, ancestors=ancestors))
 
     for side in view.sides:
         usable = [c for c in side.values if _usable(c)]
@@ -171,6 +185,8 @@ def table_items(view: TableView) -> list[Item]:
                 if col in main:
                     if not bare:
                         name = line.label
+                        if "收入" in side.heading and not line.code and not name.endswith(("收入", "合计", "结余")):
+                            add(name + "收入", col, line, fig)  # the 收入 side's 政府性基金预算财政拨款 is an income
                     elif side.heading and line.label == "总计":
                         name = side.heading + line.label
                     elif col.path and total_word(col.path[0]) and col.path[0] not in ("合计", "总计", "小计"):
@@ -237,55 +253,71 @@ def _same_period(content: str, year: int | None, q: Quantity) -> bool:
     return not years or year is None or years == {year}
 
 
-def text_table_claims(
-    content: str, year: int | None, tables: list[Table], statements: list[Statement], views: list[TableView]
-) -> list[TextTableClaim]:
-    """An amount the text states for a line of the tables, with the cells of that line (same scope and measure)."""
-    items: list[Item] = []
-    for view in views:
-        if view.unit is None:
-            continue  # a table with no stated unit cannot be held against amounts in 元 or 万元
-        items.extend(table_items(view))
-    if not items:
-        return []
-    by_key: dict[str, list[Item]] = {}
-    for it in items:
-        by_key.setdefault(it.key, []).append(it)
-    out: list[TextTableClaim] = []
-    heading_at, heading_scope = heading_scopes(content)
-    spans = sorted((t.start, t.end) for t in tables)
-    starts = [a for a, _ in spans]
-    for st in statements:
-        if st.named_only or st.measure == "到位":
-            continue
-        k = bisect_right(starts, st.start) - 1
-        if k >= 0 and st.start <= spans[k][1]:
-            continue  # a cell of a table, not a statement of the explanation
+class TextLines:
+    """The lines of a document's tables by name, scope and measure, and the statements of its text placed
+    against them: which table cells an amount of a statement is stated for."""
+
+    def __init__(self, content: str, year: int | None, tables: list[Table], statements: list[Statement], views: list[TableView]):
+        self.content, self.year, self.statements = content, year, statements
+        self.by_key: dict[str, list[Item]] = {}
+        for view in views:
+            if view.unit is None:
+                continue  # a table with no stated unit cannot be held against amounts in 元 or 万元
+            for it in table_items(view):
+                self.by_key.setdefault(it.key, []).append(it)
+        self.heading_at, self.heading_scope = heading_scopes(content) if self.by_key else ([], [])
+        self.spans = sorted((t.start, t.end) for t in tables)
+        self.starts = [a for a, _ in self.spans]
+
+    def line_of(self, st: Statement) -> tuple[list[str], list[str], str] | None:
+        """(the keys of its table line, the 类/款 path above it, its scope) for a statement of the explanation."""
+        if not self.by_key or st.named_only or st.measure == "到位":
+            return None
+        k = bisect_right(self.starts, st.start) - 1
+        if k >= 0 and st.start <= self.spans[k][1]:
+            return None  # a cell of a table, not a statement of the explanation
         path = _path_of(st.subject)
         scope, name = split_scope(st.key)
         key = path[-1] if path else line_key(name)
-        scope = scope or _scope_of(st, statements)
+        scope = scope or _scope_of(st, self.statements)
         if not scope:
-            k = bisect_right(heading_at, st.start) - 1
-            scope = heading_scope[k] if k >= 0 else ""
+            k = bisect_right(self.heading_at, st.start) - 1
+            scope = self.heading_scope[k] if k >= 0 else ""
         if key in ("收入", "支出", "") and not scope:
-            continue  # "本项目共支出 13.07 万元": too general to name a table line
+            return None  # "本项目共支出 13.07 万元": too general to name a table line
         keys = ["收入总计", "支出总计"] if key in ("收支总计", "收入支出总计") else [key]
+        return keys, path[:-1], scope
+
+    def items(self, line: tuple[list[str], list[str], str], measure: str) -> tuple[list[Item], list[Item]]:
+        """The table cells of a line for a measure (决算 or 预算): in the statement's scope, and in others."""
+        keys, above, scope = line
+        same = [it for k in keys for it in self.by_key.get(k, []) if it.measure == measure]
+        if above:
+            same = [it for it in same if _ancestors_match(it.ancestors, above)]
+        return [it for it in same if it.scope == scope], [it for it in same if it.scope != scope]
+
+    def same_period(self, q: Quantity) -> bool:
+        return _same_period(self.content, self.year, q)
+
+
+def text_table_claims(lines: TextLines) -> list[TextTableClaim]:
+    """An amount the text states for a line of the tables, with the cells of that line (same scope and measure)."""
+    out: list[TextTableClaim] = []
+    for st in lines.statements:
+        line = lines.line_of(st)
+        if line is None:
+            continue
         for fact in st.facts:
             if fact.role not in ("value", "budget") or fact.quantity.kind != "money":
                 continue
-            if not _same_period(content, year, fact.quantity):
+            if not lines.same_period(fact.quantity):
                 continue
             measure = "预算" if fact.role == "budget" else "决算"
             if measure == "预算" and "调整" in fact.label:
                 continue  # the tables' 预算数 is the 年初 budget
-            same = [it for k in keys for it in by_key.get(k, []) if it.measure == measure]
-            if path:
-                same = [it for it in same if _ancestors_match(it.ancestors, path[:-1])]
-            cells = [it for it in same if it.scope == scope]
+            cells, others = lines.items(line, measure)
             if not cells:
                 continue
-            others = [it for it in same if it.scope != scope]
             out.append(
                 TextTableClaim(
                     start=fact.quantity.start,
@@ -293,7 +325,7 @@ def text_table_claims(
                     subject=st.subject,
                     stated=fact.quantity,
                     measure=measure,
-                    scope=scope,
+                    scope=line[2],
                     cells=[it.cell for it in cells],
                     titles=[it.title for it in cells],
                     other_scope=[it.cell for it in others],
@@ -303,7 +335,43 @@ def text_table_claims(
     return out
 
 
+def table_plan(lines: TextLines, st: Statement) -> tuple[list[Quantity], str] | None:
+    """The budget the tables give the line a statement states the final amount of ("公务用车购置及运行维护费
+    决算为 19.56 万元，完成预算的 63.76%": the 三公 table's 预算数 of that line), and the table's title.
+
+    Only where one table holds the line's 决算 and 预算 both, in the statement's scope, and every such
+    table gives the line one budget.
+    """
+    line = lines.line_of(st)
+    actual = st.value
+    if line is None or actual is None or actual.kind != "money" or not lines.same_period(actual):
+        return None
+    finals, _ = lines.items(line, "决算")
+    budgets, _ = lines.items(line, "预算")
+    titles = {it.title for it in finals} & {it.title for it in budgets}
+    plans = [it for it in budgets if it.title in titles and it.cell.quantity is not None]
+    if not plans or len({it.cell.quantity.yuan for it in plans}) != 1:  # type: ignore[union-attr]
+        return None
+    return [plans[0].cell.quantity], plans[0].title  # type: ignore[list-item]
+
+
 def _ancestors_match(ancestors: tuple[str, ...], wanted: list[str]) -> bool:
     if not wanted:
         return True
     return tuple(ancestors[-len(wanted) :]) == tuple(wanted)
+
+
+def planned_from_tables(claims: list[Claim], lines: TextLines) -> list[Claim]:
+    """Execution rates whose plan the text does not state, given the budget the tables hold for the same line."""
+    if not lines.by_key:
+        return claims
+    rated = {f.quantity.start: st for st in lines.statements for f in st.facts if f.role == "execution"}
+    out: list[Claim] = []
+    for claim in claims:
+        st = rated.get(claim.start) if isinstance(claim, RateClaim) and not claim.plans else None
+        if st is not None and "到位" not in claim.rate_kind and claim.actual is not None and claim.actual == st.value:  # type: ignore[union-attr]
+            found = table_plan(lines, st)
+            if found is not None:
+                claim = claim.model_copy(update={"plans": found[0], "plan_source": found[1]})
+        out.append(claim)
+    return out

@@ -8,6 +8,7 @@ likely culprit, and the failures it explains are reported at it, once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -71,6 +72,16 @@ def _sum(terms) -> Interval | None:
     return acc
 
 
+_LOOSE = re.compile(r"^[\d,.\-%]*$")
+
+
+def _why_unknown(terms) -> str:
+    """Why a sum cannot be recomputed: a figure whose column a flattened row no longer shows, or words."""
+    if any(t.cell.state == "unknown" and _LOOSE.match(t.cell.text.strip()) for t in terms):
+        return "有数字在平铺的表格行中看不出属于哪一栏"
+    return "有单元格是文字或占位符"
+
+
 def recompute(claim: TableClaim) -> Outcome:
     total = cell_interval(claim.total)
     if total is None:
@@ -80,12 +91,12 @@ def recompute(claim: TableClaim) -> Outcome:
         return Outcome(claim, "na", reason="各单元格的单位不一致")
     parts = _sum(claim.terms)
     if parts is None:
-        return Outcome(claim, "na", reason="有单元格是文字或占位符")
+        return Outcome(claim, "na", reason=_why_unknown(claim.terms))
     if not claim.denominator:
         return Outcome(claim, "ok" if parts.overlaps(total) else "fail", parts, total)
     den = _sum(claim.denominator)
     if den is None:
-        return Outcome(claim, "na", reason="有单元格是文字或占位符")
+        return Outcome(claim, "na", reason=_why_unknown(claim.denominator))
     r = ratio(parts, den)
     if r is None:
         return Outcome(claim, "na", reason="分母为零或为空")

@@ -1,0 +1,217 @@
+"""Inputs for bench/mutations.py in the layouts real reports arrive in, and layout transforms of any input.
+
+A layout is a base and an optional transform, written ``base+transform``:
+
+- bases: ``real`` (the corpus's page-text dumps of real reports), ``pdf-layout``,
+  ``pdf-text`` and ``pdf-pages`` (the corpus PDFs as ``pdftotext -layout``, plain
+  ``pdftotext`` and a pypdfium2 page dump joined by "\\n\\f", made at run time in a
+  temporary folder), ``seeds`` (corpus seeds, examples/ and tests/data/), ``files``
+  (the files named on the command line);
+- transforms of the prose lines (lines the segmentation calls paragraphs):
+  ``spaced`` (WPS letter-spacing: a space between characters wherever one of them is
+  not ASCII, "本 年 收 入 合 计 2946.25 万 元"), ``split-units`` (each line holding a
+  figure hard-wrapped once between a number and its 万元/元/%, or between 万 and 元),
+  ``spaced-figures`` (a space between a figure and the CJK word on either side,
+  "2024 年度").
+
+A transform only inserts characters, and decides per line of the original: the same
+decision is applied to every mutation of that text, so a finding in the transformed
+text maps back to one place of the original, and a mutation's findings are compared
+with the same layout's unmutated findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import glob
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditlint.segment import segment
+from auditlint.sources import read_bytes
+
+CORPUS = Path("/work/shared/corpus")
+REPO = Path(__file__).resolve().parent.parent
+BASES = ("real", "pdf-layout", "pdf-text", "pdf-pages", "seeds", "files")
+TRANSFORMS = ("spaced", "split-units", "spaced-figures")
+DEFAULT_LAYOUTS = ("real", "real+spaced", "real+split-units", "real+spaced-figures", "pdf-layout", "pdf-text", "pdf-pages")
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+AMOUNT = re.compile(rf"(?<![\d.,，])({NUM})[ \t]*(亿元|万元|元)")
+_UNIT_AFTER = re.compile(rf"({NUM})([ \t]*)(亿元|万元|元|%|％)")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+@dataclass
+class Transform:
+    """A layout transform of one text: which lines it changes, and how (a number that picks among choices)."""
+
+    name: str
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def insertions(self, line: str, how: int) -> list[tuple[int, str]]:
+        if self.name == "spaced":
+            return [(i, " ") for i in range(1, len(line)) if _letter_gap(line[i - 1], line[i])]
+        if self.name == "spaced-figures":
+            out = []
+            for m in _FIGURE.finditer(line):
+                if m.start() > 0 and _HAN.match(line[m.start() - 1]):
+                    out.append((m.start(), " "))
+                if m.end() < len(line) and _HAN.match(line[m.end()]):
+                    out.append((m.end(), " "))
+            return out
+        # split-units: one figure of the line, chosen by `how`, loses its unit to the next line
+        found = list(_UNIT_AFTER.finditer(line))
+        if not found:
+            return []
+        m = found[how // 2 % len(found)]
+        if m.group(3) in ("万元", "亿元") and how % 2:
+            return [(m.start(3) + 1, "\n")]  # 万 | 元
+        return [(m.start(3), "\n")]
+
+    def render(self, text: str) -> tuple[str, list[int]]:
+        """The transformed text, and for each of its offsets (and its end) the offset in `text` it came from."""
+        out: list[str] = []
+        back: list[int] = []
+        starts = line_starts(text)
+        for index, start in enumerate(starts):
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+            line = text[start:end]
+            how = self.lines.get(index)
+            at = 0
+            for pos, extra in sorted(self.insertions(line, how)) if how is not None else []:
+                out.append(line[at:pos])
+                back.extend(range(start + at, start + pos))
+                out.append(extra)
+                back.extend([start + pos] * len(extra))
+                at = pos
+            out.append(line[at:])
+            back.extend(range(start + at, end))
+            if index + 1 < len(starts):
+                out.append("\n")
+                back.append(end)
+        back.append(len(text))
+        return "".join(out), back
+
+
+def _letter_gap(a: str, b: str) -> bool:
+    return not a.isspace() and not b.isspace() and (ord(a) > 0x7F or ord(b) > 0x7F)
+
+
+def plan(name: str, text: str, seed: int) -> Transform:
+    """The transform `name` of a text: its prose lines (as the segmentation reads the original) get it."""
+    document = read_bytes("plan.txt", text.encode("utf-8"))
+    starts = line_starts(text)
+    transform = Transform(name)
+    for start, end, kind in segment(document).lines:
+        line = text[start:end]
+        if kind != "paragraph" or len(line.strip()) < 6:
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        if name == "split-units" and not _UNIT_AFTER.search(line):
+            continue
+        transform.lines[index] = random.Random(f"{seed}:{name}:{index}").randrange(1000)
+    return transform
+
+
+@dataclass
+class Input:
+    """One text of one layout: sites are found in `text`; a mutation is checked as the transform renders it."""
+
+    layout: str
+    name: str
+    text: str
+    transform: Transform | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.layout}:{self.name}"
+
+    def render(self, text: str) -> tuple[str, list[int] | None]:
+        return (text, None) if self.transform is None else self.transform.render(text)
+
+
+def _read(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+
+
+def _pdfs() -> list[str]:
+    return sorted(glob.glob(str(CORPUS / "pdf" / "*.pdf")))
+
+
+def _pdftotext(layout: bool, folder: Path) -> dict[str, str] | str:
+    if shutil.which("pdftotext") is None:
+        return "pdftotext 未安装（poppler-utils）"
+    out = {}
+    for pdf in _pdfs():
+        target = folder / (Path(pdf).stem + (".layout.txt" if layout else ".text.txt"))
+        subprocess.run(["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", pdf, str(target)], check=True)
+        out[target.name] = _read(str(target))
+    return out
+
+
+def _page_dump() -> dict[str, str] | str:
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        return "pypdfium2 未安装"
+    out = {}
+    for pdf in _pdfs():
+        document = pdfium.PdfDocument(pdf)
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        document.close()
+        out[Path(pdf).stem + ".pages.txt"] = "\n\f".join(pages).replace("\r\n", "\n")
+    return out
+
+
+def base_texts(base: str, files: list[str], folder: Path) -> dict[str, str] | str:
+    """The texts of a base layout by name, or why there are none here."""
+    if base == "files":
+        return {p: _read(p) for p in files} if files else "没有给出文件"
+    if base == "seeds":
+        patterns = [str(CORPUS / "seeds" / "*.txt"), str(REPO / "examples" / "*.txt"), str(REPO / "tests" / "data" / "*.txt")]
+        return {Path(p).name: _read(p) for pattern in patterns for p in sorted(glob.glob(pattern))} or "没有找到语料"
+    if base == "real":
+        return {Path(p).name: _read(p) for p in sorted(glob.glob(str(CORPUS / "real" / "*.txt")))} or f"{CORPUS / 'real'} 不存在"
+    if not _pdfs():
+        return f"{CORPUS / 'pdf'} 中没有 PDF"
+    if base == "pdf-pages":
+        return _page_dump()
+    return _pdftotext(base == "pdf-layout", folder)
+
+
+def build_inputs(layouts: list[str], files: list[str], seed: int) -> tuple[list[Input], dict[str, str]]:
+    """The inputs of each layout, and the layouts skipped with the reason."""
+    inputs: list[Input] = []
+    skipped: dict[str, str] = {}
+    cache: dict[str, dict[str, str] | str] = {}
+    with tempfile.TemporaryDirectory(prefix="mutations-") as tmp:
+        for layout in layouts:
+            base, _, name = layout.partition("+")
+            if base not in BASES or (name and name not in TRANSFORMS):
+                sys.exit(f"未知的版式 {layout}：底本为 {', '.join(BASES)}，变换为 {', '.join(TRANSFORMS)}")
+            if base not in cache:
+                cache[base] = base_texts(base, files, Path(tmp))
+            texts = cache[base]
+            if isinstance(texts, str):
+                skipped[layout] = texts
+                continue
+            for file, text in texts.items():
+                inputs.append(Input(layout, file, text, plan(name, text, seed) if name else None))
+    return inputs, skipped

@@ -1,0 +1,51 @@
+"""How auditlint is installed: its own name on PyPI, the licence it promises, install lines that install it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from auditlint import DISTRIBUTION
+from auditlint.sources import ReadError, pdf, read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+# `pip install auditlint…` from PyPI installs an unrelated project (auditlint 0.1.0, statistical comparisons)
+_FOREIGN_INSTALL = re.compile(r"pip install\s+['\"]?auditlint(?![-\w])")
+
+
+def test_the_distribution_is_not_the_unrelated_pypi_auditlint():
+    assert PYPROJECT["project"]["name"] == DISTRIBUTION != "auditlint"
+    # the command and the import package keep their name
+    assert PYPROJECT["project"]["scripts"] == {"auditlint": "auditlint.cli:main"}
+
+
+def test_the_licence_pyproject_promises_is_there():
+    assert PYPROJECT["project"]["license"] == {"text": "MIT"}
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in licence
+
+
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "docs/distributed.md", ".pre-commit-hooks.yaml"])
+def test_no_document_installs_the_other_project(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    assert not _FOREIGN_INSTALL.search(text)
+
+
+def test_readme_gives_the_checkout_command_and_the_distribution_name():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install '.[pdf]'" in text
+    assert f"pip install '{DISTRIBUTION}[pdf]'" in text
+
+
+def test_the_pdf_message_names_an_install_that_brings_the_pdf_reader(monkeypatch):
+    monkeypatch.setattr(pdf, "available", lambda: False)
+    with pytest.raises(ReadError) as info:
+        read_bytes("report.pdf", b"%PDF-1.7\n...")
+    assert f"pip install '{DISTRIBUTION}[pdf]'" in info.value.message
+    assert "pip install '.[pdf]'" in info.value.message
+    assert not _FOREIGN_INSTALL.search(info.value.message)
+
