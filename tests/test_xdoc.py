@@ -419,6 +419,43 @@ def test_jsonl_github_and_concise_carry_the_findings_between_reports(tmp_path, m
     assert "now.txt:3:40: 警告 XDOC001" in concise and "= 对照" in concise and "then.txt:3:13:" in concise
 
 
+def test_gitlab_and_junit_carry_the_findings_between_reports(tmp_path):
+    (tmp_path / "now.txt").write_text(final(2024, CHANGE), encoding="utf-8")
+    (tmp_path / "then.txt").write_text(final(2023, "2023年度收入支出总计1,100.00万元。"), encoding="utf-8")
+
+    def run(fmt: str) -> str:
+        return CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, str(tmp_path)]).output
+
+    [issue] = json.loads(run("gitlab"))
+    assert issue["check_name"] == "XDOC001" and issue["location"]["path"].endswith("now.txt")
+    assert issue["location"]["lines"] == {"begin": 3, "end": 3} and "then.txt 第 3 行" in issue["description"]
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(run("junit"))
+    assert root.get("failures") == "1"
+    [suite] = [s for s in root.iter("testsuite") if s.get("name") == "跨报告核对"]
+    [case] = suite.iter("testcase")
+    assert case.get("name") == "XDOC001 第 3 行" and case.get("file").endswith("now.txt")
+    assert "= 对照 " in case.find("failure").text and "then.txt:3:13:" in case.find("failure").text
+
+
+def test_a_baseline_entry_between_reports_is_not_stale_in_a_run_that_does_not_compare(tmp_path):
+    (tmp_path / "now.txt").write_text(final(2024, CHANGE), encoding="utf-8")
+    (tmp_path / "then.txt").write_text(final(2023, "2023年度收入支出总计1,100.00万元。"), encoding="utf-8")
+    baseline = tmp_path.parent / f"{tmp_path.name}-baseline.json"
+    runner = CliRunner()
+    runner.invoke(main, ["check", "--isolated", "--write-baseline", str(baseline), str(tmp_path)])
+    assert [e["rule"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == ["XDOC001"]
+    for args in (["--no-cross"], ["--select", "CHG"], []):
+        result = runner.invoke(main, ["check", "--isolated", *args, "--baseline", str(baseline), "--prune-baseline", str(tmp_path)])
+        assert result.exit_code == 0 and "过时" not in result.stderr, args
+        assert [e["rule"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == ["XDOC001"]
+    # once last year's report agrees, the entry is stale like any other
+    (tmp_path / "then.txt").write_text(final(2023, "2023年度收入支出总计1,000.00万元。"), encoding="utf-8")
+    result = runner.invoke(main, ["check", "--isolated", "--baseline", str(baseline), "--prune-baseline", str(tmp_path)])
+    assert "删去 1 个过时条目" in result.stderr and json.loads(baseline.read_text(encoding="utf-8"))["findings"] == []
+
+
 def test_a_report_stating_one_line_item_thousands_of_times_costs_no_more_than_a_few():
     many = "".join(f"2024年度收入支出总计{1000 + i}.00万元。与2023年度相比，收入支出总计增加{i}.00万元。" for i in range(1, 3000))
     result = check("now.txt", final(2024, many))
@@ -431,3 +468,21 @@ def test_a_comment_naming_a_rule_between_reports_is_neither_unknown_nor_unused_i
     assert [f.rule for f in check("now.txt", text).findings] == []
     blanket = final(2024, "<!-- auditlint: ignore -->\n2024年度收入支出总计1,200.00万元。")
     assert [f.rule for f in check("now.txt", blanket).findings] == ["SUP002"]  # as without rules between reports
+
+
+def test_show_names_the_report_and_the_figures_other_reports_are_held_to(tmp_path):
+    path = tmp_path / "now.txt"
+    path.write_text(final(2024, CHANGE), encoding="utf-8")
+    shown = CliRunner().invoke(main, ["show", "--format", "json", str(path)])
+    data = json.loads(shown.output)
+    assert data["identity"]["entity"] == ORG and (data["identity"]["kind"], data["identity"]["year"]) == ("决算", 2024)
+    assert [(f["line"], f["year"], f["origin"], f["value"]) for f in data["cross_facts"]] == [
+        (3, 2024, "own", "1,200.00 万元"),
+        (3, 2023, "change", "1,000.00 万元"),
+    ]
+    text = CliRunner().invoke(main, ["show", str(path)]).output
+    assert f"报告主体：{ORG}　2024 年度部门决算　可与其他报告核对的数字 2 个" in text
+    assert "第 3 行　2023 年度决算　收入支出总计　1,000.00 万元　由变动额推得　“增加200.00万元”" in text
+    path.write_text("一、收入支出决算总体情况说明\n" + CHANGE, encoding="utf-8")
+    text = CliRunner().invoke(main, ["show", str(path)]).output
+    assert "报告主体：未能识别（" in text and "不参与跨报告核对" in text
