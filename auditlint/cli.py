@@ -261,8 +261,8 @@ class _CheckRun:
             files, unlisted = walk.files, walk.unlisted
             self.total = len(files)
         self.cross = None if opts.diff else _cross_step(self.config, self.rules, len(files))
-        if self.cross is None:
-            self.config = self.config.model_copy(update={"cross": False})  # no worker reads what nothing will compare
+        # no worker reads what nothing will compare
+        checking = self.config if self.cross is not None else self.config.model_copy(update={"cross": False})
         # the report is opened (emptied) before any input is read: it must not be one of them
         for target, what in ((opts.output, "输出文件"), (opts.write_baseline, "基线文件")):
             if target is not None:
@@ -270,10 +270,10 @@ class _CheckRun:
 
         def checked() -> Generator[FileResult, None, None]:
             if opts.stdin:
-                yield _check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)
+                yield _check_stdin(opts.stdin_filename or "-", checking, opts.debug, self.keep_document)
                 return
             jobs = opts.jobs or runner.default_jobs()
-            yield from runner.run(files, self.config, jobs, opts.debug, self.progress, self.keep_document)
+            yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document)
             yield from unlisted
 
         return checked()
@@ -394,6 +394,8 @@ def settings_lines(config: Config, rules: dict[str, Rule]) -> list[tuple[str, st
         lines.append(("级别调整", "、".join(f"{k} → {v.value}" for k, v in sorted(config.severity.items()))))
     if config.rules_dirs:
         lines.append(("规则目录", "、".join(config.rules_dirs)))
+    if not config.cross:
+        lines.append(("跨报告核对", "关闭（--no-cross）"))
     for key, values in sorted(config.settings.items()):
         lines.append((f"设置 {key}", "，".join(f"{name} = {value}" for name, value in values.items())))
     return lines

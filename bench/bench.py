@@ -113,6 +113,15 @@ def cross_cost(out: Report, name: str, paths: list[Path], jobs: int, repeat: int
             f"{rss:.0f} MB against {no_rss:.0f} MB")
 
 
+def cross_only(out: Report, paths: list[Path], args, cores: int) -> None:
+    """--cross: the step's cost on the benchmark's archive and on a series of bodies' 决算 and 预算."""
+    series = build_series(args.dir / "series", 10_000)
+    print(f"series: {len(series)} reports built or reused")
+    cross_cost(out, "archive of 10,000 (64 bodies, many versions of each)", paths[:10_000], cores, args.repeat, args.dir)
+    cross_cost(out, "series of 10,000 (1,667 bodies, 决算 and 预算 of 3 years each)", series, cores, args.repeat, args.dir)
+    _finish(out, args, cores)
+
+
 # ----------------------------------------------------------------------------- measuring
 
 
@@ -223,11 +232,7 @@ def main() -> None:
     paths = build_archive(args.dir / "archive", max(sizes))
     print(f"archive: {len(paths)} reports built or reused in {time.perf_counter() - started:.0f} s")
     if args.cross:
-        series = build_series(args.dir / "series", 10_000)
-        print(f"series: {len(series)} reports built or reused")
-        cross_cost(out, "archive of 10,000 (64 bodies, many versions of each)", paths[:10_000], cores, args.repeat, args.dir)
-        cross_cost(out, "series of 10,000 (1,667 bodies, 决算 and 预算 of 3 years each)", series, cores, args.repeat, args.dir)
-        _finish(out, args, cores)
+        cross_only(out, paths, args, cores)
         return
     sets = {n: paths[:n] for n in sizes}
     megabytes = {n: sum(p.stat().st_size for p in ps) / 1e6 for n, ps in sets.items()}

@@ -486,3 +486,18 @@ def test_show_names_the_report_and_the_figures_other_reports_are_held_to(tmp_pat
     path.write_text("一、收入支出决算总体情况说明\n" + CHANGE, encoding="utf-8")
     text = CliRunner().invoke(main, ["show", str(path)]).output
     assert "报告主体：未能识别（" in text and "不参与跨报告核对" in text
+
+
+def test_the_run_settings_say_when_reports_are_not_held_against_each_other(tmp_path):
+    (tmp_path / "now.txt").write_text(final(2024, CHANGE), encoding="utf-8")
+    (tmp_path / "then.txt").write_text(final(2023, "2023年度收入支出总计1,100.00万元。"), encoding="utf-8")
+
+    def settings(*args: str) -> str:
+        return CliRunner().invoke(main, ["check", "--isolated", "--show-settings", *args, str(tmp_path)]).output
+
+    assert "跨报告核对　：关闭（--no-cross）" in settings("--no-cross") and "跨报告核对" not in settings()
+    # a one-file run has nothing to hold its report against: its settings do not say the step was turned off
+    one = CliRunner().invoke(main, ["check", "--isolated", "--format", "html", str(tmp_path / "now.txt")]).output
+    assert "跨报告核对" not in one and "--no-cross" not in one
+    html = CliRunner().invoke(main, ["check", "--isolated", "--no-cross", "--format", "html", str(tmp_path)]).output
+    assert "关闭（--no-cross）" in html
