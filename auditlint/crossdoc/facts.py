@@ -38,7 +38,7 @@ from ..numbers import MONEY_SCALE, Interval, quantize
 from ..segment.templates import load_templates, match_template
 from ..suppress import find_suppressions
 from ..tables import ShiftClaim
-from ..tables.grid import Line, TableView
+from ..tables.grid import Column, Line, TableView
 from ..tables.links import _column, _lines
 
 # ----------------------------------------------------------------------------- the data
@@ -358,6 +358,8 @@ class _Reader:
         self.out: list[Fact] = []
         self.seen: set[tuple[str, int, str, int]] = set()
         self._last = (0, 1)  # the last offset whose line was counted, and its line
+        # a table side's column found by its header path, once per table (a class table asks it of every line)
+        self._columns: dict[tuple[int, int, tuple[str, ...]], Column | None] = {}
 
     # -- places and figures
     def place(self, start: int, end: int) -> Place:
@@ -557,7 +559,10 @@ class _Reader:
                 self.classes(view, own, CLASS_TABLES[template.name])
 
     def cell(self, item: str, measure: str, view: TableView, line: Line, column: tuple[str, ...]) -> None:
-        col = _column(view, line, column)
+        key = (id(view), line.side, column)
+        if key not in self._columns:
+            self._columns[key] = _column(view, line, column)
+        col = self._columns[key]
         fig = line.values.get(col.index) if col is not None else None
         if fig is None or not fig.is_number or fig.quantity is None or fig.quantity.kind != "money":
             return
