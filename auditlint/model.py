@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with t
     from .extract.reflow import Reflowed
     from .extract.structure import OutlineIndex
     from .tables.evaluate import TableVerdicts
+    from .tables.grid import TableView
 
 
 class Severity(str, Enum):
@@ -521,6 +522,7 @@ class Disclosure(BaseModel):
     outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
     mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
     table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_views: list[TableView] = Field(default_factory=list, exclude=True)  # each of tables as understood
     table_count: TableCount  # tables, rows and figures read
 
     @property
@@ -542,8 +544,10 @@ class Disclosure(BaseModel):
 
 
 class Related(BaseModel):
-    """Another place a finding refers to (the other side of a comparison)."""
+    """Another place a finding refers to (the other side of a comparison), in the same file or, for a
+    finding between reports, in another one (`path`)."""
 
+    path: str | None = None  # the other file, when the place is not in the finding's own
     line: int
     column: int
     end_line: int
@@ -552,10 +556,18 @@ class Related(BaseModel):
     box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     message: str = ""
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, as Finding's
+    # what a code frame shows of its first line, as Finding's (a place in another file is quoted from here)
+    excerpt: str = Field(default="", exclude=True)
+    excerpt_column: int = Field(default=1, exclude=True)
+    excerpt_more: bool = Field(default=False, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
-        return _without_empty_box(handler(self))
+        data = _without_empty_box(handler(self))
+        if isinstance(data, dict) and data.get("path", "") is None:
+            del data["path"]  # a place in the finding's own file: reports read as before
+        return data
 
 
 class Finding(BaseModel):
@@ -627,6 +639,33 @@ class TableCount(BaseModel):
     figures: int = 0
 
 
+class ReportIdentity(BaseModel):
+    """Whose report it is, for which year, and what kind: read from its title, cover and headings.
+
+    `entity` is the body's name as the report writes it; `region` and `body` are that name
+    normalised (上海市普陀区 / 文化和旅游局; 中共…委员会 written 中共…委; 人民政府…街道办事处 as
+    …街道办事处), so two reports of one body can be matched however each spells it.
+    `level` is 部门 (a department with its units) or 单位 (one unit, 本级), "" when the report
+    does not say. `problem` says, in Chinese, what could not be read; a report with a problem
+    is never held against another.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    entity: str = ""
+    region: tuple[str, ...] = ()
+    body: str = ""
+    level: Literal["部门", "单位", ""] = ""
+    kind: Literal["决算", "预算", "绩效自评", "年度报告", ""] = ""
+    year: int | None = None
+    subject: str = ""  # a 绩效自评: 整体, or the project it evaluates
+    problem: str = ""
+
+    @property
+    def readable(self) -> bool:
+        return not self.problem
+
+
 class FileResult(BaseModel):
     """The outcome for one input: findings, or an error record saying why it could not be read."""
 
@@ -642,3 +681,5 @@ class FileResult(BaseModel):
     suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
     baselined: int = 0  # findings left out because the baseline already records them
     document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text
+    identity: ReportIdentity | None = None  # whose report, which year, what kind (None: the file was not read)
+    facts: Any = Field(default=None, exclude=True)  # what other reports can be held to (auditlint.crossdoc.facts)
