@@ -96,6 +96,8 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
 @click.option("--include", multiple=True, help="只检查目录中匹配这些通配符的文件（如 '*/2023/*'）。")
 @click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="在运行中的 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786）；路径也可以是 fsspec URL（s3://…）。需要 dask 扩展。")
 @click.option("--stdin-filename", help="从标准输入读取（路径写作 -）时报告使用的文件名；其扩展名决定读取方式（默认按文本读取）。")
 def check(**given) -> None:
     """检查文件或目录中的报告，指出数字表述中的错误。路径写作 - 时从标准输入读取。"""
@@ -139,6 +141,7 @@ class _CheckOptions:
     jobs: int | None
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    scheduler: str | None
     stdin_filename: str | None
 
     @property
@@ -159,6 +162,22 @@ class _CheckOptions:
             raise click.UsageError("从标准输入读取（-）时不能使用 --fix 或 --diff：没有可写回的文件")
         if self.stdin_filename and not self.stdin:
             raise click.UsageError("--stdin-filename 只用于从标准输入读取（路径写作 -）")
+        self._refuse_cluster_conflicts()
+
+    def _refuse_cluster_conflicts(self) -> None:
+        from .cluster import is_url
+
+        urls = [p for p in self.paths if is_url(p)]
+        if self.scheduler is None:
+            if urls:
+                raise click.UsageError(f"{urls[0]} 是一个 URL：检查 URL 上的文件须与 --scheduler 同用（在 Dask 集群上读取）")
+            return
+        if self.jobs is not None:
+            raise click.UsageError("--scheduler 与 --jobs 不能同时使用：在集群上检查时，并行由集群的工作进程决定")
+        if self.stdin:
+            raise click.UsageError("从标准输入读取（-）时不能使用 --scheduler")
+        if urls and (self.fix or self.diff):
+            raise click.UsageError("URL 上的文件不能用 --fix 或 --diff 修正：只能修正本机的文本文件")
 
     def overrides(self) -> dict:
         """What the command line sets over the configuration file."""
@@ -211,6 +230,7 @@ class _CheckRun:
         import time
 
         from . import runner
+        from .cluster import ClusterError
 
         started = time.monotonic()
         results = self._results()
@@ -230,6 +250,10 @@ class _CheckRun:
         except _ReportNotWritten as exc:
             results.close()  # stops the workers
             return exc.report(self.reporter.summary.files if self.reporter is not None else 0)
+        except ClusterError as exc:
+            results.close()
+            click.echo(f"错误：{exc}；检查未完成。", err=True)
+            return 2
         if self.baseline is not None and not _stale_baseline(self.baseline, self.config, self.opts.prune_baseline):
             self.tally.broken = True
         summary = self.reporter.summary
@@ -240,14 +264,15 @@ class _CheckRun:
 
     def _results(self) -> Generator[FileResult, None, None]:
         """Every result of the run, in order (a generator: nothing is checked before the report is ready)."""
-        from . import runner
+        from . import cluster, runner
 
         opts = self.opts
         if opts.stdin:
             files: list[str] = []
             unlisted: list[FileResult] = []
         else:
-            walk = runner.discover(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
+            find = cluster.find if opts.scheduler else runner.discover
+            walk = find(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
             if not walk.files and not walk.unlisted:
                 _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
             files, unlisted = walk.files, walk.unlisted
@@ -257,12 +282,21 @@ class _CheckRun:
             if target is not None:
                 _refuse_input(target, opts.paths, files, what)
 
+        client = _connect(opts.scheduler) if opts.scheduler else None  # before the report is opened: a wrong address writes nothing
+
         def checked() -> Generator[FileResult, None, None]:
             if opts.stdin:
                 yield _check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)
                 return
-            jobs = opts.jobs or runner.default_jobs()
-            yield from runner.run(files, self.config, jobs, opts.debug, self.progress, self.keep_document)
+            if client is not None:
+                try:
+                    on_cluster = cluster.check_on_dask(client, files, self.config, opts.debug, self.keep_document)
+                    yield from runner.advancing(on_cluster, self.progress)
+                finally:
+                    client.close()
+            else:
+                jobs = opts.jobs or runner.default_jobs()
+                yield from runner.run(files, self.config, jobs, opts.debug, self.progress, self.keep_document)
             yield from unlisted
 
         return checked()
@@ -306,6 +340,16 @@ class _CheckRun:
             self.tally.add(result)
             reporter.file(result)
         reporter.finish()
+
+
+def _connect(address: str):
+    """A client of the Dask scheduler at address; exit 2 with the reason when there is none to be had."""
+    from .cluster import ClusterError, connect
+
+    try:
+        return connect(address)
+    except ClusterError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _check_stdin(name: str, config: Config, debug: bool, keep_document: bool) -> FileResult:
