@@ -713,8 +713,10 @@ def _settings_json(r: Rule) -> list[dict]:
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False), help="额外的规则目录。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件中的 rules-dirs。")
 def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
-    """列出全部规则：规则号、名称、默认级别、能否自动修复、说明。"""
+    """列出全部规则：规则号、中文名称、名称、默认级别、能否自动修复、说明。"""
     import json
+
+    from .report import SEVERITY_WORDS
 
     rules = _catalogue(rules_dir, isolated)
     if fmt == "json":
@@ -722,6 +724,7 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
             {
                 "id": r.id,
                 "name": r.name,
+                "name_zh": r.name_zh,
                 "severity": r.severity.value,
                 "fixable": r.fixable,
                 "fix": _fix_kind(r),
@@ -738,14 +741,14 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for col in ("规则", "名称", "默认级别", "可自动修复"):
+    for col in ("规则", "中文名称", "名称", "默认级别", "可自动修复"):
         table.add_column(col, no_wrap=True)
     table.add_column("说明", overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
     third_party = Counter(r.origin for r in rules.values() if r.origin != "auditlint")
     for r in rules.values():
         summary = r.summary + (f"（来自 {r.origin}）" if r.origin != "auditlint" else "")
         fixes = {"safe": "是（--fix）", "unsafe": "建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
-        table.add_row(r.id, r.name, r.severity.value, fixes, escape(summary))
+        table.add_row(r.id, escape(r.name_zh), r.name, SEVERITY_WORDS[r.severity.value], fixes, escape(summary))
     console = Console()
     if not console.is_terminal:  # a pipe or a file has no width to fit: keep each rule on one line
         console = Console(width=240)
@@ -756,17 +759,16 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="说明的语言：zh 中文，en 英文（English）。")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False), help="额外的规则目录。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件中的 rules-dirs。")
-def explain(rule_id: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
-    """显示一条规则的说明与正反示例。"""
+def explain(rule_id: str, lang: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
+    """显示一条规则检查什么、为什么检查，以及错误和正确的示例。"""
     rules = _catalogue(rules_dir, isolated)
     r = rules.get(rule_id.strip().upper())
     if r is None:
         raise click.UsageError(f"没有规则 “{rule_id}”；运行 auditlint rules 查看全部规则")
-    fixes = {"safe": "，可自动修复（--fix）", "unsafe": "，有修正建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
-    click.echo(f"{r.id} {r.name}（默认级别：{r.severity.value}{fixes}）\n")
-    click.echo(r.doc)
+    click.echo(_explained_zh(r) if lang == "zh" else _explained_en(r))
     if r.settings:
         click.echo(f"\n可配置（[tool.auditlint.settings.{r.id}]）：")
         for name, s in r.settings.items():
@@ -774,6 +776,43 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
             click.echo(f"  {name} = {str(s.default)!r}    {s.help}{choices}")
     if r.origin != "auditlint":
         click.echo(f"\n来源：{r.origin}")
+
+
+def _explained_zh(r: Rule) -> str:
+    """A rule for a finance user: its Chinese name, severity and fixes in words, 检查, 原因, the examples."""
+    from .engine import as_paragraph
+    from .report import SEVERITY_WORDS
+
+    fixes = {"safe": "；可自动修复（--fix）", "unsafe": "；有修正建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
+    title = f"{r.id} {r.name_zh}（{r.name}）" if r.name_zh else f"{r.id} {r.name}"
+    out = [title, f"默认级别：{SEVERITY_WORDS[r.severity.value]}{fixes}", "", r.summary, ""]
+    zh = r.explanation("zh")
+    if zh["checks"] or zh["why"]:
+        out += [f"检查：{as_paragraph(zh['checks'])}", f"原因：{as_paragraph(zh['why'])}"]
+    else:  # a rule pack's rule documented in English only, or not at all
+        en = r.explanation("en")
+        english = [f"{head}: {en[key]}" for key, head in (("checks", "Checks"), ("why", "Why")) if en[key]]
+        out += ["（本规则没有中文说明" + ("，以下为英文原文。）" if english else "。）")] + english
+    examples = r.examples()
+    out += [""] + [f"错误示例：{text}" for text in examples["bad"]] + [f"正确示例：{text}" for text in examples["good"]]
+    return "\n".join(out).rstrip()
+
+
+def _explained_en(r: Rule) -> str:
+    """The rule as its docstring writes it in English: the summary, Checks, Why, Bad and Good."""
+    fixes = {"safe": ", fixes: safe (--fix)", "unsafe": ", fixes: suggestions (--unsafe-fixes)"}.get(_fix_kind(r) or "", "")
+    out = [f"{r.id} {r.name} (default severity: {r.severity.value}{fixes})", "", r.summary]
+    examples = False
+    for head, text in r.sections():
+        if head in ("检查", "原因"):
+            continue
+        if head in ("Bad", "Good"):
+            out += [] if examples else [""]
+            examples = True
+            out.append(f"{head}:  {text}" if head == "Bad" else f"{head}: {text}")
+        else:
+            out += ["", f"{head}: {text}" if head else text]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":  # pragma: no cover

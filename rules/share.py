@@ -22,9 +22,14 @@ from auditlint.rulekit import (
 )
 
 
-@rule("PCT001", "share-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+@rule("PCT001", "share-mismatch", name_zh="占比不符", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     """占比与部分÷总数不符。
+
+    检查：“B 万元，占 A 的 P%”（或在 A 之下的列举中写“占比 P%”）：P 应等于 B ÷ A，容许 P
+    和两个金额的四舍五入。为使列举合计恰为 100% 而把某项占比调整一个单位，是通行做法，不
+    报告。
+    原因：图表和摘要引用的正是占比；占比错了，支出结构就说错了。
 
     Checks: "B 万元，占 A 的 P%" (or 占比 P% in a list under A): P must equal B ÷ A,
     allowing for the rounding of P and of both amounts. A list whose shares were

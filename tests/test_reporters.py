@@ -183,6 +183,9 @@ def test_sarif_has_what_github_code_scanning_requires(results, options):
     assert len(ids) == len(set(ids)) and "CHG001" in ids
     for descriptor in driver["rules"]:
         assert descriptor["shortDescription"]["text"] and descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    # what a rule checks, in Chinese, as one paragraph (the docstring's line breaks inside Chinese closed up)
+    chg001 = driver["rules"][ids.index("CHG001")]["fullDescription"]["text"]
+    assert chg001.startswith("检查：“X 比上年") and "\n" not in chg001 and "不算错误，R 末位" in chg001
     assert len(run["results"]) == 4
     for res in run["results"]:
         assert ids[res["ruleIndex"]] == res["ruleId"]
