@@ -229,3 +229,16 @@ def test_large_files_and_a_bad_configuration(client, tmp_path, monkeypatch):
     assert [r.error_code for r in done.results] == [None, "too-large"]
     with pytest.raises(ConfigError):
         cluster.check_archive(client, [str(tmp_path)], Config(select=("NOPE",)))
+
+
+@needs_dask
+def test_a_lost_scheduler_stops_the_run_with_its_reason(client, tmp_path, monkeypatch):
+    def lost(self, tasks):
+        raise cluster.ClusterError("与 Dask 调度器的连接已断开：CommClosedError: in <closed TCP>")
+
+    monkeypatch.setattr(cluster._Run, "settle", lost)
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(WRONG, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--scheduler", client.scheduler.address, str(tmp_path)])
+    assert result.exit_code == 2
+    assert "与 Dask 调度器的连接已断开" in result.stderr and "检查未完成" in result.stderr and "Traceback" not in result.output
