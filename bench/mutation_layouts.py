@@ -14,10 +14,14 @@ A layout is a base and an optional transform, written ``base+transform``:
   ``spaced-figures`` (a space between a figure and the CJK word on either side,
   "2024 年度").
 
-A transform only inserts characters, and decides per line of the original: the same
-decision is applied to every mutation of that text, so a finding in the transformed
-text maps back to one place of the original, and a mutation's findings are compared
-with the same layout's unmutated findings.
+A transform inserts characters (and ``split-units`` moves a line break), and decides per
+line of the original: the same decision is applied to every mutation of that text, so a
+finding in the transformed text maps back to one place of the original, and a
+mutation's findings are compared with the same layout's unmutated findings. Lines of
+equal text are transformed alike (a block a page dump repeats is spaced in both copies,
+as a real extraction would), and a unit is split only where a line could wrap: from a
+figure in the second half of the line, the rest of the line flowing on into the next
+line of its paragraph.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ class Transform:
 
     name: str
     lines: dict[int, int] = field(default_factory=dict)
+    flows: set[int] = field(default_factory=set)  # lines whose paragraph goes on in the next line
 
     def insertions(self, line: str, how: int) -> list[tuple[int, str]]:
         if self.name == "spaced":
@@ -71,8 +76,8 @@ class Transform:
                 if m.end() < len(line) and _HAN.match(line[m.end()]):
                     out.append((m.end(), " "))
             return out
-        # split-units: one figure of the line, chosen by `how`, loses its unit to the next line
-        found = list(_UNIT_AFTER.finditer(line))
+        # split-units: one figure of the line's second half, chosen by `how`, loses its unit to the next line
+        found = [m for m in _UNIT_AFTER.finditer(line) if 2 * m.start(3) >= len(line)]
         if not found:
             return []
         m = found[how // 2 % len(found)]
@@ -98,7 +103,8 @@ class Transform:
                 at = pos
             out.append(line[at:])
             back.extend(range(start + at, end))
-            if index + 1 < len(starts):
+            wrapped = self.name == "split-units" and at > 0 and index in self.flows
+            if index + 1 < len(starts) and not wrapped:  # (a wrapped line's rest flows into the next)
                 out.append("\n")
                 back.append(end)
         back.append(len(text))
@@ -114,15 +120,29 @@ def plan(name: str, text: str, seed: int) -> Transform:
     document = read_bytes("plan.txt", text.encode("utf-8"))
     starts = line_starts(text)
     transform = Transform(name)
+    chosen: set[str] = set()
+    paragraph: list[int] = []
     for start, end, kind in segment(document).lines:
         line = text[start:end]
-        if kind != "paragraph" or len(line.strip()) < 6:
+        if kind != "paragraph":
             continue
         index = bisect.bisect_right(starts, start) - 1
+        paragraph.append(index)
+        if len(line.strip()) < 6:
+            continue
         if name == "split-units" and not _UNIT_AFTER.search(line):
             continue
-        transform.lines[index] = random.Random(f"{seed}:{name}:{index}").randrange(1000)
+        chosen.add(line.strip())
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() in chosen:  # every copy of a chosen line, the same way
+            transform.lines[index] = random.Random(f"{seed}:{name}:{line.strip()}").randrange(1000)
+    follows = set(paragraph)
+    transform.flows = {i for i in paragraph if i + 1 in follows and not lines[i].rstrip().endswith(_ENDS)}
     return transform
+
+
+_ENDS = ("。", "：", ":", "；", ";")
 
 
 @dataclass

@@ -227,3 +227,54 @@ def vehicle_count(doc: Disclosure) -> Iterator:
         actual=text[a.start() : a.end()],
         related=((o_start, o_end, "国有资产中的车辆"),),
     )
+
+
+# "绩效自评的2025年度项目53个，涉及预算金额…，平均得分95.55分（其中，绩效评级为“优”的项目50个；…）"
+_RATED = re.compile(
+    r"(?P<what>项目|单位)\s*(?P<n>\d{1,5})\s*个(?P<gap>[^。；;（(]{0,80}?)[（(]\s*其中[，,：:]?\s*(?P<list>[^）)]{0,200}?评级[^）)]{0,200})[）)]"
+)
+_GRADE = re.compile(r"[“\"‘]?(?P<grade>优秀|优|良好|良|中等|中|合格|一般|较差|差|不合格)[”\"’]?\s*的?\s*(?:项目|单位)?\s*(?P<k>\d{1,5})\s*个")
+
+
+@rule("COUNT005", "ratings-do-not-cover-the-count", name_zh="评级项目数与总数不符", severity="warning")
+def ratings_do_not_cover_the_count(doc: Disclosure) -> Iterator:
+    r"""按绩效评级列出的项目数与自评项目总数不符。
+
+    检查：自评报告所计的项目（或单位）数（“绩效自评的2025年度项目53个”）与括号中按评级列
+    出的各项数目（“（其中，绩效评级为“优”的项目50个）”）相对照：所列各评级的数目之和应等
+    于总数。
+    原因：模板要求列出每个评级（优/良/合格/不合格），为 0 的也要列；分项之和不足，说明有
+    项目没有评级——要么漏列了某个评级，要么总数写错了。
+
+    Checks: the projects (or units) a self-evaluation counts ("绩效自评的2025年度项目53个")
+    against the counts its breakdown by rating gives in brackets ("（其中，绩效评级为“优”的
+    项目50个）"): the grades listed must add up to the count.
+
+    Why: the template lists every grade (优/良/合格/不合格), 0 included; a breakdown that
+    falls short leaves projects without a rating — a grade left out, or a count wrong.
+
+    Bad:  绩效自评的2025年度项目53个，涉及预算金额6993.22万元，平均得分95.55分（其中，绩效评级为“优”的项目50个）。
+    Good: 绩效自评的2025年度项目53个，涉及预算金额6993.22万元，平均得分95.55分（其中，绩效评级为“优”的项目50个，绩效评级为“良”的项目3个）。
+    """
+    text = doc.flow.text
+    if "评级" not in text:
+        return
+    for m in _RATED.finditer(text):
+        grades = list(_GRADE.finditer(m.group("list")))
+        if not grades or len({g.group("grade") for g in grades}) != len(grades):
+            continue
+        n, listed = int(m.group("n")), sum(int(g.group("k")) for g in grades)
+        if listed == n:
+            continue
+        start, end = doc.flow.span(m.start("list"), m.end("list"))
+        n_start, n_end = doc.flow.span(m.start("n"), m.end("n"))
+        named = "、".join(f"“{g.group('grade')}”{g.group('k')} 个" for g in grades)
+        gap = f"其余 {n - listed} 个的评级未列明" if listed < n else f"多出 {listed - n} 个"
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"{m.group('what')}共 {n} 个，而按绩效评级列出的是 {named}，合计 {listed} 个：{gap}，应补全各等级的数量或改正总数",
+            expected=str(n),
+            actual=str(listed),
+            related=((n_start, n_end, f"{m.group('what')}总数"),),
+        )

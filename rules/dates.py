@@ -134,8 +134,13 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     的句子都以本年度开头，而某句以更早的年度开头陈述资金和金额（“2022年度机关运行经费支
     出30.00万元”），且未提及其他年度；以及在陈述报告自身账目的句首写成“YYYY年度”的其他年
     度（2024 年决算中的“2023年度本年收入合计 X 万元”），该句写有数字，未提及其他年度，也
-    不作比较、回顾或计划。在部门预算中，原因里所说的计划就是本年度的计划：2026 年预算中
-    的“主要原因是2025年无公车购置计划”。
+    不作比较、回顾或计划。模板中关于本年度项目的并列分句（“编报绩效目标的2024年度项目…；
+    绩效跟踪评价的2024年度项目…；绩效自评的2023年度项目…”）说的是同一个年度：与其他分句
+    和本报告年度都不同的那一个会被报告；某部分的标题写了其他年度的（2024 年决算中的“第三
+    部分 …2023年度部门决算情况说明”）也会被报告。在部门预算中，原因里所说的计划就是本年
+    度的计划：2026 年预算中的“主要原因是2025年无公车购置计划”；以更早年度开头、陈述预算
+    自身数字的句子（2026 年预算中的“2025年本部门面向中小企业预留政府采购项目预算金额…”
+    “开展了2025年项目预算绩效目标编报工作”），若不作比较、也未提及其他年度，同样会被报告。
     原因：结论中的年度写错，通常说明这一段是从上年报告复制过来而没有更新。
 
     Checks: in a report on a closed year (决算, 绩效自评, 年度报告), an earlier year
@@ -150,8 +155,16 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     report's own accounts ("2023年度本年收入合计 X 万元" in a 2024 决算), in a sentence
     that states a figure and names no other year, compares, looks back or plans nothing.
 
+    The template's parallel clauses on the year's projects ("编报绩效目标的2024年度项目…；
+    绩效跟踪评价的2024年度项目…；绩效自评的2023年度项目…") name one year: one that differs
+    from the others and the report's is reported; so is a part's title naming another year
+    ("第三部分 …2023年度部门决算情况说明" in a 2024 决算).
+
     In a budget report (部门预算), the plan a reason gives for this year's figure
-    is this year's plan: "主要原因是2025年无公车购置计划" in a 2026 budget.
+    is this year's plan: "主要原因是2025年无公车购置计划" in a 2026 budget; and a sentence
+    of the budget's own figures opened with an earlier year ("2025年本部门面向中小企业预留
+    政府采购项目预算金额…", "开展了2025年项目预算绩效目标编报工作" in a 2026 budget) that
+    compares nothing and names no other year.
 
     Why: a wrong year in a conclusion usually means the paragraph was copied
     from the previous year's report and not updated.
@@ -159,17 +172,21 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     Bad:  文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元。项目资金使用规范，顺利完成了2022年度文化惠民经费的预算安排。
     Good: 文化惠民经费绩效自评报告\n2023年度区财政下达文化惠民经费48万元。2023年度该项目资金共计支出48万元，比2022年度增加6万元。项目资金使用规范，顺利完成了2023年度文化惠民经费的预算安排。
     """
-    if not _RETROSPECTIVE.search(doc.document.content[:600]):
+    if not _RETROSPECTIVE.search(doc.flow.text[:600]):  # (the reading with letter-spacing closed up)
         # a budget looks ahead and speaks of last year's execution as a matter of course: only the plan
-        # it gives as the reason for this year's figure is held to the year its title budgets
-        budgeted = _BUDGET_TITLE.search(doc.document.content[:300])
+        # it gives as the reason for this year's figure, and the sentences of its own budget, are held
+        # to the year its title budgets
+        budgeted = _BUDGET_TITLE.search(doc.flow.text[:300])
         if budgeted:
             yield from _budget_reason_years(doc, int(budgeted.group(1)))
+            yield from _budget_own_years(doc, int(budgeted.group(1)))
         return
     year = _report_year(doc)
     flow = doc.flow
     if year is None:
         return
+    yield from _parallel_project_years(doc, year)
+    yield from _part_title_years(doc, year)
     text = flow.text
     context = _YearContext(text, year)
     for m in _YEAR_SCAN.finditer(text):
@@ -293,3 +310,70 @@ def _budget_reason_years(doc: Disclosure, year: int) -> Iterator:
             expected=f"{year}年",
             actual=written,
         )
+
+
+def _year_issue(doc: Disclosure, start: int, end: int, year: int, why: str) -> Issue:
+    """A year at flow [start, end) that should be `year`."""
+    a, b = doc.flow.span(start, end)
+    written = doc.document.text[a:b].replace(" ", "")
+    right = f"{year}年" + ("度" if written.endswith("度") else "")
+    return Issue(start=a, end=b, message=f"年度“{written}”与本报告年度（{year}年）不符：{why}", expected=right, actual=written)
+
+
+# "编报绩效目标的2024年度项目39个…；绩效跟踪评价的2024年度项目39个…；绩效自评的2023年度项目39个": the
+# template's parallel clauses on the year's projects, each naming the year
+_PROJECT_YEAR = re.compile(r"(?:绩效目标|跟踪评价|绩效跟踪|自评|绩效评价)的\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*项目")
+
+
+def _parallel_project_years(doc: Disclosure, year: int) -> Iterator:
+    """One of the parallel clauses of projects naming another year than the others and the report do."""
+    text = doc.flow.text
+    if "项目" not in text:
+        return
+    for sentence in re.finditer(r"[^。\n]+", text):
+        found = list(_PROJECT_YEAR.finditer(text, sentence.start(), sentence.end()))
+        if len(found) < 2 or not any(int(m.group("y")) == year for m in found):
+            continue
+        for m in found:
+            if int(m.group("y")) != year:
+                yield _year_issue(doc, m.start("y"), _year_end(text, m.end("y")), year, "同一句中其他各项均为本年度的项目，此处疑为笔误或沿用了其他年度的文字")
+
+
+def _year_end(text: str, end: int) -> int:
+    """The end of "2024 年度" from the end of its digits."""
+    m = re.compile(r"\s*年度?").match(text, end)
+    return m.end() if m else end
+
+
+# "第三部分 上海市普陀区规划和自然资源局 2023 年度部门决算情况说明": a part's title naming the report
+_PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^。\n]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预算)", re.M)
+
+
+def _part_title_years(doc: Disclosure, year: int) -> Iterator:
+    for m in _PART_TITLE.finditer(doc.flow.text):
+        if int(m.group("y")) != year:
+            yield _year_issue(doc, m.start("y"), _year_end(doc.flow.text, m.end("y")), year, "这是本报告一个部分的标题，应为本报告年度")
+
+
+# A budget's own sentences: "2025年本部门面向中小企业预留政府采购项目预算金额…", "2025年…机关运行经费预算为…",
+# "开展了2025年项目预算绩效目标编报工作" in a 2026 budget
+_BUDGET_OWN = re.compile(
+    r"(?:^|(?<=[。\n]))\s*(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为))"
+    r"|开展了?\s*(?P<y2>(?:19|20)\d{2})\s*年度?\s*(?:项目)?预算绩效目标",
+    re.M,
+)
+_BUDGET_ELSEWHERE = re.compile(r"比|较|相比|上年|上一年|去年|同期|执行|决算|以来|截至|截止|结转|结余|调整|累计|以前")
+
+
+def _budget_own_years(doc: Disclosure, year: int) -> Iterator:
+    """A budget's sentence of its own budget opened (or its 绩效目标 work dated) with an earlier year."""
+    text = doc.flow.text
+    for m in _BUDGET_OWN.finditer(text):
+        key = "y" if m.group("y") else "y2"
+        if int(m.group(key)) >= year:
+            continue
+        end = text.find("。", m.end())
+        sentence = text[m.start() : len(text) if end < 0 else end]
+        if _BUDGET_ELSEWHERE.search(sentence) or len(_YEAR.findall(sentence)) > 1:
+            continue  # a comparison, last year's execution, or two years side by side
+        yield _year_issue(doc, m.start(key), _year_end(text, m.end(key)), year, "此句说明的是本年度的预算，疑沿用了上年文字")

@@ -61,3 +61,24 @@ def test_a_name_wrapped_over_two_lines_is_one_name():
 def test_an_item_told_by_its_amount_is_named():
     found = _tab008("1.“文化旅游体育与传媒支出（类）体育（款）大众体育（项）”30.00 万元。\n")
     assert len(found) == 1 and "2070308 群众体育" in found[0].message and found[0].severity == Severity.INFO
+
+
+def test_level_marks_spaced_by_extraction_are_read():
+    # pdftotext and letter-spaced lines give "( 项 )" and "（ 类 ）"
+    found = _tab008("1.“文化体育与传媒支出 （ 类 ） 体育 ( 款 ) 群众体育 ( 项 ) ”30.00 万元。\n")
+    assert len(found) == 1 and found[0].evidence == "文化体育与传媒支出"
+    assert _tab008("1.“公共安全支出 ( 类 ) 司法 ( 款 ) 公共法律服务 ( 项 ) ”10.00 万元。\n") == []
+
+
+def test_a_spaced_item_level_is_not_read_as_its_section():
+    # the 项 of "( 项 )" is a 项: its amount is held to the 项's line, not to the 款 above it
+    table = TABLE.replace("支出决算表\n", "一般公共预算财政拨款支出决算表\n", 1)
+    text = "1.“文化旅游体育与传媒支出（类）体育（款）群众体育 ( 项 ) ”{} 万元。\n"
+    assert check_text(table + text.format("30.00"), select=("TAB005",)).findings == []
+    found = check_text(table + text.format("35.00"), select=("TAB005",)).findings
+    assert len(found) == 1 and "2070308 群众体育" in found[0].message
+
+
+def test_an_item_number_without_its_full_stop_is_not_part_of_the_name():
+    # "18 社 会…": a number that lost its "." (DOC001's), then a letter-spaced name
+    assert _tab008("18 公 共 安 全 支 出 （ 类 ） 司 法 （ 款 ） 公 共 法 律 服 务 （ 项 ） 10.00 万 元 。\n") == []

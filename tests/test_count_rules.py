@@ -56,3 +56,16 @@ def test_vehicle_counts_in_the_two_sections():
     text = "2023年公务用车保有量2辆。\n六、国有资产占用情况\n截至2023年12月31日，本部门共有车辆3辆。"
     assert len(found(text, "COUNT004")) == 1
     assert found(text.replace("共有车辆3辆", "共有车辆2辆"), "COUNT004") == []
+
+
+def test_a_breakdown_by_rating_that_falls_short_of_the_count():
+    text = "绩效自评的2025年度项目53个，涉及预算金额6993.22万元，平均得分95.55分（其中，绩效评级为“优”的项目{}）。"
+    result = check_text(text.format("50个"), select=("COUNT005",)).findings
+    assert len(result) == 1 and "其余 3 个" in result[0].message and result[0].evidence.startswith("绩效评级")
+    assert check_text(text.format("50个；绩效评级为“良”的项目3个；绩效评级为“合格”的项目0个"), select=("COUNT005",)).findings == []
+    assert "多出 2 个" in check_text(text.format("50个；绩效评级为“良”的项目5个"), select=("COUNT005",)).findings[0].message
+
+
+def test_a_breakdown_across_line_breaks_is_read_whole():
+    text = "绩效自评的2025年度项目48个，涉及预算金额4,974.93万元，平均得分99.22分\n（其中，绩效评级为“优”的项目48个；绩效评级为“良”的项\n目0个；绩效评级为“合格”的项目0个；绩效评级为“不合格”\n的项目0个）。\n"
+    assert check_text(text, select=("COUNT005",)).findings == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import check_text
@@ -382,6 +384,41 @@ def test_a_budget_reason_that_gives_last_years_plan():
     result = found(text, "DOC007")
     assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
     assert found(text.replace("2025年无公车", "2026年无公车"), "DOC007") == []
+
+
+def test_a_letter_spaced_budget_reason_that_gives_last_years_plan():
+    # WPS letter-spacing of justified lines, title included: the report is read as its words
+    text = BUDGET + "公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划。"
+    spaced = re.sub(r"(?<=\S)(?=\S)(?<![\x00-\x7f](?=[\x00-\x7f]))", " ", text)  # (not inside "2026", "11.49")
+    assert "2025 年 无 公 车" in spaced
+    result = found(spaced, "DOC007")
+    assert len(result) == 1 and "本预算年度（2026年）" in result[0][1]
+
+
+def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
+    text = BUDGET + "{}年本部门面向中小企业预留政府采购项目预算金额343.49万元，其中，预留给小型和微型企业的政府采购项目预算为178.85万元。"
+    result = found(text.format("2025"), "DOC007")
+    assert len(result) == 1 and "2025年" in result[0][1]
+    assert found(text.format("2026"), "DOC007") == []
+    # last year's execution, or a comparison, is the budget's to state
+    assert found(BUDGET + "2025年机关运行经费预算执行数为120.00万元。", "DOC007") == []
+    assert found(BUDGET + "2025年政府采购预算金额为300.00万元，比上年增加20.00万元。", "DOC007") == []
+
+
+def test_the_parallel_clauses_on_the_years_projects_name_one_year():
+    text = REPORT + (
+        "全过程绩效管理实施情况：编报绩效目标的2023年度项目39个，涉及预算金额4415.48万元；"
+        "绩效跟踪评价的2023年度项目39个，涉及预算金额4415.48万元；绩效自评的{}年度项目39个，涉及预算金额4415.48万元。"
+    )
+    result = found(text.format("2022"), "DOC007")
+    assert len(result) == 1 and "2022年度" in result[0][1]
+    assert found(text.format("2023"), "DOC007") == []
+
+
+def test_a_part_title_naming_another_year():
+    text = REPORT + "第三部分 上海市某某局 {} 年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+    assert len(found(text.format("2022"), "DOC007")) == 1
+    assert found(text.format("2023"), "DOC007") == []
 
 
 def test_a_budget_reason_may_speak_of_last_year():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from auditlint.segment import segment
+from auditlint.sources import read_bytes
 from tests.conftest import check_text, rules_of
 
 
@@ -65,3 +67,40 @@ def test_a_sentence_ending_at_the_wrap_goes_on_in_the_same_paragraph():
     # hard-wrapped text: a line that ends its sentence at the wrap does not end the paragraph
     assert "EXE002" not in rules_of(check_text(WRAPPED_ITEMS.format(word="小于")))
     assert "EXE002" in rules_of(check_text(WRAPPED_ITEMS.format(word="大于")))
+
+
+def test_a_numbered_item_whose_unit_wrapped_away_is_not_a_heading():
+    # "2.“公共安全支出”350.56 万" + "元，占 1.84%；": an item of the list, its share held to the list's total
+    text = (
+        "（二）一般公共预算财政拨款支出决算结构情况\n"
+        "一般公共预算财政拨款支出 1,000.00 万元，主要用于以下方面：\n"
+        "1.“一般公共服务”300.00 万元，占 30.00%；\n"
+        "2.“公共安全支出”700.00 万\n"
+        "元，占 {}%。\n"
+    )
+    layout = segment(read_bytes("a.txt", text.format("70.00").encode("utf-8")))
+    kinds = {text.format("70.00")[s:e]: kind for s, e, kind in layout.lines}
+    assert kinds["2.“公共安全支出”700.00 万"] == "paragraph"
+    assert check_text(text.format("70.00")).findings == []
+    assert rules_of(check_text(text.format("7.00"))) == ["PCT001"]
+
+
+def test_a_comparison_after_a_paragraph_ending_in_its_wrapped_unit():
+    # "…支出决算为 3,070.63 万" / "元。" / "决算数小于预算数的主要原因：…": the short line "元。" ends a paragraph
+    text = (
+        "1.“文化旅游体育与传媒支出（类）文化和旅游（款）图书馆（项）”。年初预算为 3,063.71 万元，支出决算为 3,070.63 万\n"
+        "元。\n"
+        "决算数{}预算数的主要原因：人员职级变动。\n"
+    )
+    assert check_text(text.format("大于"), select=("EXE002",)).findings == []
+    assert rules_of(check_text(text.format("小于"), select=("EXE002",))) == ["EXE002"]
+
+
+def test_a_comparison_with_two_budgets_stated_is_not_held_to_either():
+    # 年初预算 and 全年预算 both given: which one "预算数" means the text does not say
+    text = (
+        "（三）一般公共预算财政拨款支出决算具体情况\n"
+        "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元。\n"
+        "决算数小于预算数的主要原因：人员经费支出数小于预算数。\n"
+    )
+    assert check_text(text, select=("EXE002",)).findings == []

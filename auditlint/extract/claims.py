@@ -407,7 +407,7 @@ class _Builder:
                     None,
                 )
             budget = None
-            if about is not None:
+            if about is not None and not _two_budgets(about):
                 prior = about.first("prior")
                 budget = about.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
             word = comparison.word
@@ -647,3 +647,9 @@ def build_claims(
     """The claims the statements make; identity_dirs adds folders of TOML identities to the built-in ones.
     (It may correct statements: a subject spread by 分别, numbered items that are a total's parts.)"""
     return _Builder(document, quantities, statements, reasons, identity_dirs).build()
+
+
+def _two_budgets(st: Statement) -> bool:
+    """"年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元": which budget "预算数" means is not said."""
+    budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
+    return len(budgets) > 1

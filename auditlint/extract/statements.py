@@ -227,7 +227,7 @@ _LEFT_WINDOW = 240
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
-_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(][类款项][）)][”\"]?)[：:。]")
+_HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(]\s*[类款项]\s*[）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
@@ -546,8 +546,18 @@ class StatementParser:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and not skel[: tail.start()].strip(" ，,") and self.statements:
             self._open_list(self._last_top_statement(), tail.group("kind"))
         last = self.statements[-1] if self.statements else None
-        if last is not None and last.paragraph == self._paragraph:
+        if last is not None and (last.paragraph == self._paragraph or self._compares_the_last(last, sent)):
             self._comparisons(last, sent)  # "决算数大于预算数的主要原因：…" after the figures
+
+    def _compares_the_last(self, last: Statement, sent: _Sentence) -> bool:
+        """"…支出决算为 3,070.63 万" / "元。" / "决算数大于预算数的主要原因：…": a comparison of 决算 and 预算 opening
+        the paragraph after the one that stated both (a short last line reads as a paragraph's end)."""
+        return (
+            last.paragraph == self._paragraph - 1
+            and "决算" in sent.skel
+            and last.first("budget") is not None
+            and last.first("value") is not None
+        )
 
     def _comparisons(self, st: Statement, sent: _Sentence) -> None:
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan

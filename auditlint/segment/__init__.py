@@ -127,13 +127,20 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
     tables.sort(key=lambda t: t[0])
     for i, ln in enumerate(lines):
         if kinds[i] is None:
-            kinds[i] = "heading" if _looks_like_heading(ln) else "paragraph"
+            kinds[i] = "heading" if _looks_like_heading(ln, lines[i + 1] if i + 1 < len(lines) else None) else "paragraph"
     _emit(lines, kinds, tables, layout_forms, delimited, layout)
 
 
-def _looks_like_heading(line: Line) -> bool:
+# "2.“公共安全支出”350.56 万" + "元，占 1.84%；": a numbered item whose figure lost its unit to the wrap
+_FIGURE_END = re.compile(r"\d\s*[万亿]?$")
+_UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
+
+
+def _looks_like_heading(line: Line, after: Line | None) -> bool:
     text = line.stripped
-    return bool(LINE_MARKER.match(text)) and len(text) <= 40 and not re.search(r"[，。；;]", text[2:])
+    if not LINE_MARKER.match(text) or len(text) > 40 or re.search(r"[，。；;]", text[2:]):
+        return False
+    return not (after is not None and _FIGURE_END.search(text) and _UNIT_START.match(after.stripped))
 
 
 def _emit(

@@ -23,7 +23,7 @@ from .grid import Column, Line, TableView, total_word
 from .identities import _column_name
 
 SCOPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "财政拨款")
-_LEVEL_MARK = re.compile(r"[（(](类|款|项)[)）]")
+_LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[)）]")  # "( 项 )" as well
 _DROP = re.compile(r"[\s“”\"‘’'「」『』《》、，,：:·\-—（）()]")
 _OTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|以前年度")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -15,7 +15,7 @@ from ..model import Claim
 from .claims import TableCell, _usable, cell_ref
 from .grid import TableView
 
-_OPENER = re.compile(r"主要(?:包括|用于|有)[：:]")
+_OPENER = re.compile(r"主\s*要\s*(?:包\s*括|用\s*于|有)\s*[：:]")  # letter-spaced too
 _END = "；;。"
 # How much of a list must be the table's lines before the list is read as listing them.
 _MIN_SHARE = 0.7

@@ -21,10 +21,10 @@ from .crosscheck import line_key
 from .grid import TableView
 
 Level = Literal["类", "款", "项"]
-_LEVEL = re.compile(r"[（(](类|款|项)[)）]")
+_LEVEL = re.compile(r"[（(]\s*(类|款|项)\s*[)）]")  # "( 项 )": spaced by extraction or letter-spacing
 _DIGITS = {"类": 3, "款": 5, "项": 7}
 _QUOTES = re.compile(r"[“”\"‘’]")
-_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|\d{1,2}(?=[\u4e00-\u9fff]))\s*")
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|\d{1,2}(?=\s*[\u4e00-\u9fff]))\s*")
 
 
 class NameClaim(Claim):
@@ -121,7 +121,8 @@ def _levels(text: str, start: int, end: int) -> list[tuple[str, Level, int, int]
         name = re.sub(r"\s+", "", cleaned)
         if name and len(name) <= 30 and not re.search(r"[，。；：,;:|]", name):
             first = pos + len(raw) - len(raw.lstrip(" \t\n\r“”\"‘’0123456789一二三四五六七八九十、.．"))
-            out.append((name, m.group(1), first, m.start()))  # type: ignore[arg-type]
+            last = pos + len(raw.rstrip())  # ("体育 ( 款 )": the name ends at its last character)
+            out.append((name, m.group(1), first, last))  # type: ignore[arg-type]
         pos = m.end()
     return out
 
