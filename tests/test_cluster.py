@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from auditlint import cluster
 from auditlint.cli import main
 from auditlint.config import Config, ConfigError
+from auditlint.report import ReportOptions, render
 from auditlint.report.json import file_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,13 +182,17 @@ def test_a_pdf_at_a_url_is_read_by_its_worker(client, tmp_path):
     fs = fsspec.filesystem("memory")
     fs.pipe("/auditlint-pdf/finding.pdf", local.read_bytes())
     try:
-        done = cluster.check_archive(client, ["memory:///auditlint-pdf/"], Config())
+        done = cluster.check_archive(client, ["memory:///auditlint-pdf/"], Config(), keep_document=True)
         (result,) = done.results
         expected = check_path(str(local), Config())
         assert result.error is None and result.findings and all(f.page for f in result.findings)
         assert [(f.rule, f.page, f.page_line, f.message) for f in result.findings] == [
             (f.rule, f.page, f.page_line, f.message) for f in expected.findings
         ]
+        # the HTML report: the text view from the document the worker sent back; no picture of a page
+        # this machine cannot open (the PDF is at a URL)
+        page = render("html", done.results, ReportOptions())
+        assert '<div class="source">' in page and result.findings[0].message.split("：")[0] in page
     finally:
         fs.rm("/auditlint-pdf", recursive=True)
 
