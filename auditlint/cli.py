@@ -794,8 +794,15 @@ def _explained_zh(r: Rule) -> str:
         english = [f"{head}: {en[key]}" for key, head in (("checks", "Checks"), ("why", "Why")) if en[key]]
         out += ["（本规则没有中文说明" + ("，以下为英文原文。）" if english else "。）")] + english
     examples = r.examples()
-    out += [""] + [f"错误示例：{text}" for text in examples["bad"]] + [f"正确示例：{text}" for text in examples["good"]]
+    out += [""] + [_example("错误示例", text) for text in examples["bad"]] + [_example("正确示例", text) for text in examples["good"]]
     return "\n".join(out).rstrip()
+
+
+def _example(label: str, text: str) -> str:
+    """An example on its label's line; one of several lines (a document's structure) under it, indented."""
+    if "\n" not in text:
+        return f"{label}：{text}"
+    return f"{label}：\n" + "\n".join(f"  {line}" for line in text.splitlines())
 
 
 def _explained_en(r: Rule) -> str:

@@ -139,3 +139,9 @@ def test_rules_lists_the_chinese_name_beside_the_name():
     assert header.index("规则") < header.index("中文名称") < header.index("名称", header.index("中文名称") + 4)
     row = next(line for line in out.splitlines() if "CHG001" in line)
     assert row.index("变动率不符") < row.index("change-rate-mismatch") and "错误" in row
+
+
+def test_explain_shows_an_example_of_several_lines_under_its_label():
+    out = run("explain", "SUP001").output
+    assert "错误示例：\n  <!-- auditlint: ignore CHG01 已与财务核实 -->\n  机关运行经费支出" in out
+    assert "正确示例：\n  <!-- auditlint: ignore CHG001" in out
