@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import ChangeClaim, Claim, CompositionClaim, Direction, Quantity, RateClaim, ShareClaim
-from .numbers import MONEY_SCALE, ZERO, Interval, percent_of, quantize
+from .numbers import HUNDRED, MONEY_SCALE, ZERO, Interval, percent_of, quantize
 
 # ----------------------------------------------------------------------- figures
 
@@ -106,10 +106,22 @@ class Shown:
     certain: str | None  # the one rounding of the expected range at the stated precision, if there is one
 
 
-def shown(expected: Interval, places: int) -> Shown:
-    """An expected range at a stated figure's precision; where it straddles a rounding boundary, one more place."""
+def shown(expected: Interval, places: int, nominal: Decimal | None = None) -> Shown:
+    """An expected range at a stated figure's precision; where it straddles a rounding boundary, one more place,
+    of the quotient of the figures as written (nominal) when it is given: "1.71 ÷ 3 = 57.0%", where the range a
+    whole 3 stands for (2.5 to 3.5) is wide and its middle, 58.7%, is no quotient a reader can redo."""
     certain = rounded_text(expected, places)
-    return Shown(certain if certain is not None else f"{expected.mid:.{places + 1}f}", certain)
+    if certain is not None:
+        return Shown(certain, certain)
+    if nominal is not None and expected.contains(nominal):
+        return Shown(f"{quantize(nominal, places + 1):.{places + 1}f}", None)
+    return Shown(f"{expected.mid:.{places + 1}f}", None)
+
+
+def nominal_percent(part: Quantity, whole: Quantity) -> Decimal | None:
+    """part ÷ whole × 100 of the figures as written (money in 元); None when whole is zero."""
+    den = interval_of(whole).mid
+    return None if den == 0 else interval_of(part).mid / den * HUNDRED
 
 
 # ----------------------------------------------------------------------- changes
@@ -338,6 +350,8 @@ def composition_gap(claim: CompositionClaim) -> tuple[Interval, Interval] | None
         return None
     if claim.complete:
         return parts, total
+    if claim.measure == "delta":
+        return None  # a part left out may have changed the other way: changes of a partial list bound nothing
     exceeds = parts.lo > total.hi
     if not exceeds or claim.total.unit in _PEOPLE or len(claim.parts) < 2:
         return None  # a list that may be partial only errs when its parts exceed the total

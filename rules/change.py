@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditlint.rulekit import (
     RATE_TOLERANCE,
@@ -97,7 +98,7 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
         story = f"{basis} {amount(claim.prior)}，变动 {amount(_abs(claim.delta))}"
     else:
         story = f"{claim.subject or '本项'} {amount(claim.current)}，{basis} {amount(claim.prior)}"  # type: ignore[arg-type]
-    shown = verdicts.shown(expected, claim.rate.places)
+    shown = verdicts.shown(expected, claim.rate.places, _nominal_rate(claim, prior))
     return Issue(
         start=start,
         end=claim.rate.end,
@@ -107,6 +108,19 @@ def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:
         fix=replace_number(evidence, claim.rate, shown.certain) if shown.certain is not None else None,
         basis=figures_of(claim),
     )
+
+
+def _nominal_rate(claim: ChangeClaim, prior) -> Decimal | None:
+    """The rate as the written figures give it (change ÷ last year's figure), for showing a wide expected range."""
+    if prior is None or prior.mid <= 0:
+        return None
+    if claim.delta is not None:
+        change = abs(verdicts.interval_of(claim.delta).mid)
+    elif claim.current is not None:
+        change = abs(verdicts.interval_of(claim.current).mid - prior.mid)
+    else:
+        return None
+    return change / prior.mid * 100
 
 
 def _abs(q: Quantity) -> Quantity:

@@ -189,6 +189,8 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         if where is None:
             continue
         start, end = flow.span(m.start(), m.end())
+        if _section_year(doc, start) == y:
+            continue  # "二、2021年“三公”经费决算情况" / "2021年度“三公”经费合计支出 …": the section's own year
         written = m.group(0).replace(" ", "")
         right = f"{year}年{'度' if m.group('du') else ''}"
         yield Issue(
@@ -203,6 +205,23 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
             expected=right,
             actual=written,
         )
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _section_year(doc: Disclosure, pos: int) -> int | None:
+    """The one year the title of the section holding pos names, if it names exactly one."""
+    heading = None
+    for h in doc.outline:
+        if h.start >= pos:
+            break
+        if not h.toc and h.title:
+            heading = h
+    if heading is None:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(heading.title)}
+    return years.pop() if len(years) == 1 else None
 
 
 class _YearContext:

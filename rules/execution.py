@@ -69,7 +69,7 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
             continue  # the actual amount is wrong, not the rate: TAB005 reports it against the tables
         assert claim.actual is not None
         plan, expected = verdict.preferred(claim)
-        shown = verdicts.shown(expected, claim.rate.places)
+        shown = verdicts.shown(expected, claim.rate.places, verdicts.nominal_percent(claim.actual, plan))
         start = claim.rate.start
         evidence = doc.text[start : claim.rate.end]
         actual_name = "到位资金" if "到位" in claim.rate_kind else "实际支出"

@@ -120,9 +120,20 @@ def numbering(doc: Disclosure) -> Iterator:
         elif p.status == "skip":
             yield from _gap(doc, outline, p, h, list(range(p.expected, h.number)), where)
         elif p.status == "late":
-            if p.parent is None and h.scope == 0 and not any(o.style for o in outline[:i]):
-                continue  # the text may be an excerpt that starts mid-way
+            if p.parent is None and h.scope == 0 and _first_of_its_rank(outline, i):
+                continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+# how high each numbering style usually ranks in a report's outline (第一部分 above 一、 above （一） …)
+_RANK = {"part": 0, "cn": 1, "pcn": 2, "pideo": 2, "num": 3, "dotted": 4, "pnum": 4, "circled": 5}
+
+
+def _first_of_its_rank(outline: list[Heading], i: int) -> bool:
+    """Whether no heading before outline[i] in the body ranks as high as it: "（二）…", "1.", "2.", then "六、" —
+    text that begins inside section 五 (an excerpt, or a report whose first pages are missing)."""
+    rank = _RANK.get(outline[i].style, 9)
+    return all(_RANK.get(o.style, 9) > rank for o in outline[:i] if o.style and o.scope == 0 and not o.toc)
 
 
 def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, missing: list[int], where: str) -> Iterator:
@@ -327,6 +338,8 @@ def empty_section(doc: Disclosure) -> Iterator:
             h, following = outline[i], outline[nxt]
             if filled(i) or h.inline or not h.heading_shaped or h.toc:
                 continue
+            if any(t.start <= h.start < t.end for t in doc.tables):
+                continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
             if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":

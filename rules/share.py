@@ -59,7 +59,7 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
             continue  # a 万元/元 slip explains it: UNIT001 reports the figure
         if claim.group in forced:
             continue
-        shown = verdicts.shown(verdict.value, claim.share.places)
+        shown = verdicts.shown(verdict.value, claim.share.places, verdicts.nominal_percent(claim.part, claim.total))  # type: ignore[arg-type]
         evidence = doc.text[claim.share.start : claim.share.end]
         base = f"（{claim.total_label}）" if claim.total_label else ""
         yield Issue(

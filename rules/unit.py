@@ -181,12 +181,15 @@ def missing_unit(doc: Disclosure) -> Iterator:
     Good: 本年收入合计9,964,644.70元，比上年减少2,601,483.98元，下降20.7%。
     """
     seen: set[int] = set()
+    text_end = len(doc.text.rstrip())
     for st in doc.statements:
         for fact in st.facts:
             q = fact.quantity
             if not q.unit_inferred or q.start in seen:
                 continue
             seen.add(q.start)
+            if q.end >= text_end:
+                continue  # the last thing in the text: its unit may be on the page that did not come with it
             evidence = doc.text[q.start : q.end]
             if q.unit == "%":
                 what = "占比" if fact.role == "share" else "变动率"

@@ -62,6 +62,28 @@ def _item_class(key: str) -> str:
     return "core:" + core if core else "key:" + key
 
 
+# an item of a list named without a figure: two or more characters, no digit
+_NAMED_ITEM = re.compile(r"[\u4e00-\u9fff“”（）()]{2,30}")
+_CLAUSE_TAIL = re.compile(r"[，,；;：:]")
+_LIST_LEAD = re.compile(r"^\s*(?:其中|包括|主要包括|含|分别为|分别是|主要有)\s*")
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
+
+
+def _parts_of_another_whole(holder: Statement, kids: list[Statement]) -> bool:
+    """Whether the parts say, in their shares, that they are parts of a whole the total is not: "项目支出 48100 元，
+    占支出总预算的 4.43%。其中：(一)文化旅游体育与传媒支出 850088.3 元，占支出总预算 78.33%…" lists the parts
+    of 支出总预算 (the total before it is one of them); "其中：货物类采购 10000 元，占政府采购预算 58.8%" after a
+    sentence that names the classification, not the amount stated before it."""
+    bases = {subject_key(f.base_label) for k in kids for f in k.all("share")}
+    if len(bases) != 1:
+        return False
+    base = next(iter(bases))
+    key = holder.key
+    if not base or not key or same_item(key, base) or base in key or _core(key) in base:
+        return False
+    return True
+
+
 def _main(st: Statement) -> Fact | None:
     return st.first("value") or st.first("budget")
 
@@ -143,7 +165,24 @@ class _Builder:
         found = self._lookback(
             st, lambda o: o.value is not None and o.first("delta") is None and same_item(o.key, st.key)
         )
-        return found.value if found else None
+        if found is None:
+            return None
+        years = self._opening_year(found.start), self._opening_year(st.start)
+        if None not in years and years[0] != years[1]:
+            # "2021年度…公务接待 12.39 万元。2022年度“三公”经费预算较2021年度增加…，其中公务接待较上年同期减少
+            # 0.58 万元": the amount found is another year's, not the one the change is of
+            return None
+        return found.value
+
+    def _opening_year(self, pos: int) -> int | None:
+        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else its paragraph."""
+        text = self.document.text
+        line = text.rfind("\n", 0, pos) + 1
+        for lo in (max(text.rfind("。", 0, pos) + 1, line), line):
+            m = _OPENING_YEAR.match(text, lo, pos)
+            if m:
+                return int(m.group(1))
+        return None
 
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
@@ -522,6 +561,8 @@ class _Builder:
             if found is None:
                 return
             total_holder = found
+        if _parts_of_another_whole(total_holder, kids):
+            return
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
@@ -612,6 +653,8 @@ class _Builder:
         numbers = [k.number for k in kids]
         if all(n is not None for n in numbers) and numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
+        if self._unfigured_items(parent, kids):
+            return False, ""  # "单位共 50 个，包括本级、9 个…、其他 12 个…": items listed without a figure count too
         if "其他" in kids[-1].subject:  # a catch-all last item closes the list
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
@@ -629,6 +672,17 @@ class _Builder:
             if acc.overlaps(tot):
                 return True, f"sum:{role}"
         return False, ""
+
+    def _unfigured_items(self, parent: Statement, kids: list[Statement]) -> bool:
+        """Whether the list opens with an item named without a figure before its first figured one: "单位共 50 个，包括
+        国土资源部本级、9 个派驻地方的…"."""
+        text = self.document.text
+        gap = text[parent.end : kids[0].start] if parent.end <= kids[0].start else ""
+        if not gap or "\n" in gap or "。" in gap or "：" in gap or ":" in gap:
+            return False  # the first part's own label and what it covers ("1.工资福利支出：包括基本工资、津贴补贴…")
+        first = gap.split("、")[:-1]
+        pieces = [_LIST_LEAD.sub("", _CLAUSE_TAIL.split(p)[-1]) for p in first]
+        return any(_NAMED_ITEM.fullmatch(p.strip()) for p in pieces)
 
     def _identity(self, parent: Statement, kids: list[Statement]) -> Decomposition | None:
         for dec in self.decompositions:

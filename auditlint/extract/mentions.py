@@ -84,6 +84,8 @@ _CLAUSE_BREAKS = "，,；;：:"
 def _last_clause(text: str) -> str:
     """What follows the last clause break (found from the end: a long sentence is not split at every comma)."""
     return text[max(text.rfind(c) for c in _CLAUSE_BREAKS) + 1 :]
+# a sentence that opens with an amount: its subject went with the text before it (a page cut, an excerpt)
+_HEADLESS = re.compile(r"^\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)")
 _WHOLE_SPENDING = re.compile(r"(?:整体|总体)支出(?:数|金额)?(?:为|是|共|共计|达)?\s*$")
 _EVALUATION = re.compile(r"整体|部门支出")
 
@@ -210,6 +212,8 @@ class _Reader:
                 continue  # "资金156.30万元，占…项目支出总额的100.0%" states its relation itself (PCT001)
             first = st.facts[0].quantity
             sentence, clause = self.sentence(st, first.start)
+            if _HEADLESS.match(sentence):
+                continue  # "19816.81 元，项目支出 0 元。": a sentence whose beginning (what it is about) is missing
             own = _last_clause(clause)
             if self.other_year(clause) or LAST_YEAR.search(own):
                 continue

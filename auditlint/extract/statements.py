@@ -57,7 +57,7 @@ _EXEC = re.compile(
 _PRIOR = re.compile(
     r"(?:比|较|对比)\s*(?P<what>[^，,；;。]*?)"
     r"(?P<basis>年初预算|调整后预算|调整预算|预算|上年度?|去年|同期|" + _Y + r"年度?)"
-    r"(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
+    r"(?:累计|实际)?(?:数|决算数|决算|同期|支出)?(?:为|的)?\s*$"
 )
 # "上年决算数为", "2025年预算执行数为", "上年当年预算执行数为" (a budget report's last year): last year's figure
 _PRIOR_PLAIN = re.compile(
@@ -72,6 +72,10 @@ _ACTUAL = re.compile(
     r"(?:数|金额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _AGAINST_EXECUTION = re.compile(r"(?:比|较)[^，,；;。]*执行")
+# "较2022年预算增加": a budget named by its year, compared with
+_YEARS_BUDGET = re.compile(r"(?:比|较)\s*" + _Y + r"年度?预算")
+# the verb before a budget an amount is measured against ("完成全年预算 X 万元的 R%"): no subject of its own
+_COMPLETES = re.compile(r"(?:完成|达到|占)了?")
 _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
@@ -232,6 +236,12 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
+# a list's own label before its marker: "支出包括：", "收入包括："
+_OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
+# what stands between two figures of one list: "4125.49、4143.91 万元", "1267.86，2570.97 万元"
+_LIST_GAP = re.compile(r"\s*[、，,]\s*")
+# "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
+_EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
 
 class _SentenceIndex:
@@ -354,7 +364,8 @@ def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
         basis = "prior_year"  # "比2025年预算执行数增加": last year's execution, in a budget report
     elif "预算" in left_clean:
         # "比上年预算增加" in a budget report compares with last year, not with this year's budget
-        basis = "prior_year" if LAST_YEAR.search(left_clean) and "年初" not in left_clean else "budget"
+        # and "较2022年预算增加" (a year named: another year's budget, where this year's would be 年初 or 调整)
+        basis = "prior_year" if (LAST_YEAR.search(left_clean) or _YEARS_BUDGET.search(left_clean)) and "年初" not in left_clean else "budget"
     else:
         basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
     subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
@@ -374,7 +385,11 @@ def _amount_reading(left_clean: str) -> _Reading:
     m = _BUDGET.search(left_clean)
     if m:
         measure = m.group("measure")
-        return _Reading("budget", clean_subject(left_clean[: m.start()]), "预算", fields=(("role", "budget"), ("label", measure)))
+        subject = clean_subject(left_clean[: m.start()])
+        if _COMPLETES.fullmatch(subject):
+            # "决算为 62.07 万元，完成全年预算 84.82 万元的 73.2%": the budget the amount before it was held to
+            subject = ""
+        return _Reading("budget", subject, "预算", fields=(("role", "budget"), ("label", measure)))
     m = _ACTUAL.search(left_clean)
     if m:
         measure = "到位" if "到位" in m.group("measure") else "决算"
@@ -737,7 +752,8 @@ class _SentenceReader:
 
     def read(self) -> int:
         self.begin()
-        for tok in self.figures:
+        for k, tok in enumerate(self.figures):
+            self.k = k
             rel = tok.start - self.sent.start
             self.enter_markers(rel)
             self.leave_finished_lists(rel)
@@ -779,7 +795,7 @@ class _SentenceReader:
         in_paren = index.rfind("（", m_start) > index.rfind("）", m_start) or index.rfind("(", m_start) > index.rfind(")", m_start)
         if in_paren and current is not None:
             self.paren_parent = current
-        elif current is not None:
+        elif current is not None and not self._names_its_own_total(clause_lead, m_start):
             self.restore = (_ListAt(self.list.parent, self.list.kind, m_end), len(self.made))
             if self.list.parent is not None and current.parent == self.list.parent.index:
                 # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
@@ -788,6 +804,9 @@ class _SentenceReader:
         elif m_start <= index.blank_prefix and p.statements:
             if self.list.parent is None:
                 self.list = _ListAt(p._last_top_statement(), kind)
+                # "…安排 31652 万元。主要用于教育经费保障…等方面支出；现代农业类支出：安排 20356 万元": a marker that
+                # lists no figure before the next ； described the amount before it; what follows is no part of it
+                self.restore = (_ListAt(None, "", m_end), len(self.made))
             self.starts_list = True
         elif clause_lead.strip() and not in_paren:
             label = clean_subject(_strip_measure(p._label(clause_lead)))
@@ -795,6 +814,15 @@ class _SentenceReader:
                 named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
                 named.named_only = True
                 self.list = _ListAt(named, kind)
+
+    def _names_its_own_total(self, clause_lead: str, m_start: int) -> bool:
+        """"收入包括：一般公共预算拨款 A 元、上年结转结余 B 元；支出包括：教育支出 C 元、…": a list marker after its
+        own label, in a clause after the ；that ended the last statement's, lists the parts of what it names, not of
+        the last amount."""
+        if not _OWN_TOTAL.search(clause_lead) or self.current is None:
+            return False
+        last = self.rel_end.get(self.current.index, self.prev_end)
+        return self.index.has_semicolon(last, m_start)
 
     # --------------------------------------------------- leave finished lists
     def leave_finished_lists(self, rel: int) -> None:
@@ -814,17 +842,55 @@ class _SentenceReader:
         """What the figure at rel is, read from the words before it: (figure, role, subject, measure, fact, words)."""
         p, skel, current = self.parser, self.skel, self.current
         left = skel[max(self.index.clause_start(rel), self.prev_end, rel - _LEFT_WINDOW) : rel]
-        self.prev_end = tok.end - self.sent.start
+        prev_end, self.prev_end = self.prev_end, tok.end - self.sent.start
+        if self._second_of_each(rel, prev_end):
+            return None
         q = p._money_or_as_is(tok, self.money, left, current)
         if q is None:
             return None
+        if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
+            # "收、支总计各是 4125.49、4143.91 万元": one unit written after the last figure of a list
+            q = q.model_copy(update={"unit_inferred": False})
         role, subject, measure, fact = p._classify(q, tok, left, self.index, rel, skel[self.prev_end : self.prev_end + 3])
         if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
             # "占本部门全部预算项目13个的100%": the share of the base just named
             role, subject, fact = "share", "", Fact(role="share", quantity=q, label=left.strip())
+        elif role is None and q.kind == "percent" and current is not None and current.facts and left.strip() == "的":
+            budget = current.facts[-1]
+            if budget.role == "budget" and current.first("execution") is None:
+                # "完成全年预算 84.82 万元的 73.2%": the execution rate against the budget just named
+                basis = _EXECUTION_BASIS.get(budget.label, "budget")
+                role, subject, fact = "execution", "", Fact(role="execution", quantity=q, label="完成" + budget.label, basis=basis)
         if role is None:
             return None
         return q, role, subject, measure, fact, left  # type: ignore[return-value]
+
+    def _second_of_each(self, rel: int, prev_end: int) -> bool:
+        """"收、支总计各减少 1267.86、2570.97 万元，各下降 23.51%、38.28%": figures after the first of a list
+        that "各" pairs with the names before it, one each. The first pairs with the first (and with the
+        first of the lists around it); the others are left unread rather than given to the wrong name."""
+        if self.k == 0:
+            return False
+        prev = self.figures[self.k - 1]
+        prev_rel = prev.start - self.sent.start
+        if prev_end != prev.end - self.sent.start or not _LIST_GAP.fullmatch(self.skel, prev_end, rel):
+            return False
+        if self.k >= 2 and self._second_of_each(prev_rel, self.figures[self.k - 2].end - self.sent.start):
+            return True  # a third figure of the list
+        lead = self.skel[max(self.index.clause_start(prev_rel), prev_rel - _LEFT_WINDOW) : prev_rel]
+        return bool(_EACH.search(lead))
+
+    def _unit_shared_with_next(self, q: Quantity) -> bool:
+        """Whether the next figure, after only a list separator, is written with the unit q was given."""
+        if self.k + 1 >= len(self.figures):
+            return False
+        nxt = self.figures[self.k + 1]
+        end = self.figures[self.k].end - self.sent.start
+        return (
+            not nxt.quantity.unit_inferred
+            and nxt.quantity.unit == q.unit
+            and bool(_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start))
+        )
 
     # ------------------------------------------------------------------ attach
     def attach(self, tok: Token, rel: int, q: Quantity, role: str, subject: str, measure: str, fact: Fact, left: str) -> None:

@@ -75,6 +75,21 @@ def _delimited(line: _Line) -> bool:
     return len(filled) >= 2
 
 
+def _blank_row(line: _Line, run: list[_Line]) -> bool:
+    """A row of the table being read whose figures are all blank ("1.因公出国(境)费用 | |" between "合 计 | 46 |"
+    and "2.公务接待费 | 8 |"): its label and as many cells as the row before it, the others empty. Only a table
+    already under way (two rows or more) is continued: one row and a label do not make a table."""
+    if len(run) < _MIN_ROWS or _SEPARATOR_ROW.match(run[-1].text):
+        return False
+    before = run[-1].text
+    sep = "\t" if "\t" in before else "|"
+    if sep not in line.text or line.text.count(sep) != before.count(sep):
+        return False
+    cells = _cells(line)
+    filled = [k for k, (a, b) in enumerate(cells) if b > a]
+    return bool(filled) and filled[0] <= 1 and len(filled) == 1
+
+
 def _flat_cell(line: _Line) -> bool:
     """A tab-led line holding one cell: "\\t  900.49 "."""
     return line.text.startswith("\t") and "\t" not in line.text.strip("\t ") and "|" not in line.text
@@ -142,7 +157,7 @@ def text_tables_in(content: str, start: int, end: int) -> list[Table]:
         if _delimited(line):
             j = i
             run: list[_Line] = []
-            while j < len(lines) and _delimited(lines[j]) and not _flat_cell(lines[j]):
+            while j < len(lines) and (_delimited(lines[j]) or _blank_row(lines[j], run)) and not _flat_cell(lines[j]):
                 if not _SEPARATOR_ROW.match(lines[j].text):
                     run.append(lines[j])
                 j += 1

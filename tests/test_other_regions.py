@@ -1,0 +1,254 @@
+"""Phrasings of other regions' templates and layouts, each a false alarm once met in a published report
+(Guangdong, Sichuan, Guangxi, Inner Mongolia …): the sentences here are written in their style, not copied."""
+
+from .conftest import check_text
+
+
+def findings(text, rule=None):
+    return [f for f in check_text(text).findings if rule is None or f.rule == rule]
+
+
+class TestCompletedAgainstABudgetNamedInline:
+    """Guangdong's 三公 wording: "决算为 A 万元，完成全年预算 B 万元的 R%，比上年决算数增加 D 万元，增长 G%"."""
+
+    TEXT = (
+        "某厅2023年度“三公”经费财政拨款支出决算为62.07万元，完成全年预算84.82万元的73.2%，"
+        "比上年决算数增加38.97万元，增长168.7%。其中：公务接待费支出决算为22.59万元，"
+        "完成预算43.2万元的52.3%，比上年决算数增加20.63万元，增长1,055.4%。"
+    )
+
+    def test_the_change_is_the_final_amounts_not_the_budgets(self):
+        assert not findings(self.TEXT)
+
+    def test_a_wrong_rate_of_change_is_still_found(self):
+        [f] = findings(self.TEXT.replace("168.7%", "68.7%"), "CHG001")
+        assert "62.07" in f.message and f.expected == "增长168.70%"
+
+    def test_the_completion_rate_is_checked_against_the_budget_named_inline(self):
+        [f] = findings(self.TEXT.replace("73.2%", "75.2%"), "EXE001")
+        assert "62.07" in f.message and "84.82" in f.message and f.expected == "73.2%"
+        [f] = findings(self.TEXT.replace("52.3%", "50.3%"), "EXE001")
+        assert f.expected == "52.29%"
+
+
+class TestExpectedRateOfWholeFigures:
+    def test_a_whole_budget_gives_the_quotient_as_written(self):
+        # 3 万元 stands for 2.5 to 3.5: the range's middle (58.7%) is no division a reader can redo
+        [f] = findings("某中心2023年度“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的43%。", "EXE001")
+        assert f.expected == "57.0%" and "= 57.0%" in f.message
+
+    def test_a_change_rate_from_a_figure_of_one_decimal_gives_the_quotient_as_written(self):
+        # 2.4 万元 stands for 2.35 to 2.45: the expected rate is shown as 2.4 ÷ 1.06, not the middle of its range
+        [f] = findings("2022年“三公”经费财政拨款支出决算为3.46万元，较上年增加2.4万元，增长0.24%。", "CHG001")
+        assert f.expected == "增长226.415%"
+
+
+class TestFiguresEachToOneName:
+    """Sichuan's wording: "收、支总计各是 A、B 万元 … 各减少 C、D 万元，各下降 E%、F%" — one figure to each name."""
+
+    TEXT = (
+        "2022年度收、支总计各是4125.49{sep}4143.91万元。与2021年相比，收、支总计各减少1267.86{sep}2570.97万元，"
+        "各下降{rate}%、38.29%。主要变动原因是项目收入减少。"
+    )
+
+    def test_the_lists_pair_in_order_and_one_unit_serves_the_list(self):
+        for sep in (",", "，", "、"):
+            assert not findings(self.TEXT.format(sep=sep, rate="23.51")), sep
+
+    def test_the_first_of_each_list_is_still_checked(self):
+        [f] = findings(self.TEXT.format(sep="、", rate="25.51"))
+        assert f.rule == "CHG001" and "4125.49" in f.message and f.expected == "下降23.51%"
+
+    def test_a_figure_of_a_list_without_each_keeps_its_own_unit_check(self):
+        assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+        assert findings("基本支出120.00，项目支出50.00万元。", "UNIT002")
+
+
+class TestPartsOfAnotherWhole:
+    """A list whose parts give their share of a named whole is that whole's breakdown, not the last amount's."""
+
+    def test_the_parts_of_the_total_budget_after_one_of_them(self):
+        text = (
+            "基本支出预算 1037103.63 元，占支出总预算的 95.57%；项目支出预算 48100 元，占支出总预算的 4.43%。\n"
+            "其中：\n"
+            "（一）文化旅游体育与传媒支出类科目 850088.3 元，占支出总预算 78.33%。\n"
+            "（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%。\n"
+            "（三）卫生健康支出类科目 43897.73 元，占支出总预算 4.04%。\n"
+            "（四）住房保障支出类科目 74784.48 元，占支出总预算 6.90%。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_list_after_a_sentence_that_names_its_classification(self):
+        text = (
+            "按政府采购资金类型划分，一般公共预算拨款 17000 元，财政专户管理的资金安排 0 元，上年结转结余资金 0 元。"
+            "按政府采购项目类型，分为货物类采购、工程类采购和服务类采购三种类型。其中：货物类采购 10000 元，"
+            "占政府采购预算 58.8%；工程类采购 0 元，占政府采购预算 0%；服务类采购 7000 元，占政府采购预算 41.2%。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_parts_that_name_the_total_as_their_whole_are_still_summed(self):
+        text = "本年支出合计500.00万元，其中：基本支出360.00万元，占本年支出合计的72.0%；项目支出120.00万元，占本年支出合计的24.0%。"
+        assert findings(text, "SUM001")
+
+
+class TestLastYearsAccountsInABudget:
+    """A budget's section on last year's 决算 ("二、2021年“三公”经费决算情况"), and the change after it."""
+
+    TEXT = (
+        "一、2022年“三公”经费预算安排情况\n"
+        "2022年度“三公”经费预算总计21.8万元，其中：因公出国（境）经费0万元，公务接待11.8万元，公务用车运行费用10万元。\n"
+        "二、2021年“三公”经费决算情况\n"
+        "2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，公务接待12.39万元，公务用车运行费用7.73万元。\n"
+        "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少0.58万元，减少4.68%。"
+        "公务用车运行费用较上年同期增加2.27万元，增长29.37%。\n"
+    )
+
+    def test_a_section_titled_with_last_year_states_last_years_figures(self):
+        assert not findings(self.TEXT, "DOC007")
+
+    def test_the_change_of_this_years_budget_is_not_held_to_last_years_amount(self):
+        assert not findings(self.TEXT, "CHG001")
+
+    def test_a_year_left_over_in_a_sentence_of_this_years_section_is_still_found(self):
+        text = (
+            "2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度本年收入合计800.00万元。"
+            "2023年度本年支出合计780.00万元。\n2022年度机关运行经费支出30.00万元。\n"
+        )
+        assert findings(text, "DOC007")
+
+
+class TestTextThatBeginsInsideASection:
+    TEXT = (
+        "19816.81 元，项目支出 0 元。主要用于人员经费保障。\n"
+        "（二）按支出结构分类划分，分为基本支出预算和项目支出预算。\n"
+        "1. 基本支出预算 2476260.58 元。\n"
+        "2. 项目支出 469500 元。\n"
+        "六、一般公共预算基本支出情况说明\n"
+        "2024 年本年一般公共预算基本支出 2476260.58 元。\n"
+        "七、“三公”经费预算情况说明\n"
+        "本单位无“三公”经费预算。\n"
+    )
+
+    def test_a_higher_number_after_only_lower_ranked_items_is_no_gap(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_gap_after_the_first_of_its_rank_is_still_one(self):
+        [f] = findings(self.TEXT.replace("七、", "八、", 1), "DOC001")
+        assert "缺少“七、”" in f.message
+
+
+class TestLastYearsFigureNamedAsItsSpending:
+    TEXT = (
+        "2020年“三公”经费支出431万元，比上年累计支出433万元减少2万元，下降0.46%。其中，公务用车及运行维护费支出"
+        "251万元，比上年累计支出285万元下降34万元，下降{rate}%；公务用车购置支出56万元，比上年增加56万元；公务接待支出124万元，比上年累计支出148万元下降24万元，下降16%。"
+    )
+
+    def test_last_years_cumulative_spending_is_the_prior_figure(self):
+        assert not findings(self.TEXT.format(rate="12"))
+
+    def test_a_wrong_rate_against_it_is_found(self):
+        [f] = findings(self.TEXT.format(rate="14"), "CHG001")
+        assert "285" in f.message and f.expected == "下降12%"
+
+
+class TestPipeRowsWithBlankFigures:
+    TEXT = (
+        "2014年“三公”经费预算财政拨款情况统计表\n单位:万元\n项 目 | 本年预算数 |\n合 计 | 46 |\n"
+        "1.因公出国(境)费用 | |\n2.公务接待费 | 8 |\n3.公务用车费 | 38 |\n"
+        "其中:(1)公务用车运行维护费 | 38 |\n(2)公务用车购置 | |\n"
+    )
+
+    def test_a_row_whose_figures_are_blank_is_a_row_not_a_heading(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_the_table_reads_through_the_blank_row(self):
+        from auditlint.segment.delimited import text_tables_in
+
+        [table] = text_tables_in(self.TEXT, 0, len(self.TEXT))
+        assert len(table.rows) == 7
+
+
+class TestTwoListsEachAfterItsLabel:
+    TEXT = (
+        "2023 年财政拨款收支总预算 7,057,486.18 元。收入包括：一般公共预算拨款 7,034,418.94 元、上年结转结余 "
+        "23,067.24 元；支出包括：教育支出 5,806,105.16 元、社会保障和就业支出 557,718.56 元、卫生健康支出 "
+        "275,373.54 元、住房保障支出 418,288.92 元。"
+    )
+
+    def test_the_spending_list_is_not_the_parts_of_the_last_income_item(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_list_after_an_amount_in_the_same_clause_is_still_its_parts(self):
+        text = "本年支出合计500.00万元，其中：基本支出360.00万元，项目支出150.00万元。"
+        assert findings(text, "SUM001")
+
+
+class TestLastYearsBudgetNamedByItsYear:
+    def test_a_budget_compared_with_a_named_years_budget_is_against_last_year(self):
+        text = "2023年，某镇人民政府的机关运行经费财政拨款预算为46.8万元，较2022年预算增加15.60万元，增长33.33%。"
+        [f] = findings(text, "CHG001")
+        assert "比上年增加" in f.message and "年初预算" not in f.message
+
+
+class TestTextThatBeginsMidSentence:
+    def test_an_amount_whose_subject_was_cut_off_is_no_mention_of_the_whole(self):
+        text = (
+            "19816.81 元，项目支出 0 元。主要用于人员经费保障。\n"
+            "（二）按支出结构分类划分，分为基本支出预算和项目支出预算。\n"
+            "1. 基本支出预算 2476260.58 元。\n2. 项目支出 469500 元，同比增加 70100 元，增长 17.55%。\n"
+        )
+        assert not findings(text, "XREF001")
+
+    def test_two_whole_sentences_that_disagree_are_still_found(self):
+        text = "2024 年项目支出 0 元，主要用于人员经费保障。\n2. 项目支出 469500 元，同比增加 70100 元，增长 17.55%。\n"
+        assert findings(text, "XREF001")
+
+
+class TestAUseThatListsNoFigures:
+    def test_items_after_a_use_sentence_are_not_its_parts(self):
+        text = (
+            "教育类支出：安排31652万元，比上年增加4843万元。主要用于学前教育、农村中小学校舍安全工程等方面支出；"
+            "现代农业类支出：安排20356万元，比上年增加2478万元；科技创新类支出：安排35245万元，比上年增加5500万元。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_use_sentence_that_lists_figures_is_still_summed(self):
+        text = "本年支出合计500.00万元。主要用于：基本支出360.00万元，项目支出150.00万元。"
+        assert findings(text, "SUM001")
+
+
+class TestItemsListedWithoutAFigure:
+    def test_a_list_that_opens_with_an_unnumbered_item_is_not_complete(self):
+        text = (
+            "2011 年某部使用财政拨款开支“三公经费”的单位共 50个，包括本部本级、9 个派驻地方的督察局、"
+            "某调查局本级及其27个所属事业单位、其他12个部直属事业单位。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_a_list_of_figured_items_with_a_catch_all_is_still_summed(self):
+        text = "单位共 50个，包括9 个派驻地方的督察局、27个所属事业单位、其他12个部直属事业单位。"
+        assert findings(text, "SUM001")
+
+
+class TestChangesOfAListThatMayBePartial:
+    def test_decreases_of_the_parts_read_may_exceed_the_total_decrease(self):
+        # the third part went up: read or not, the parts' decreases bound nothing
+        text = (
+            "1. 基本支出预算 924,289.71 元，同比减少 275,044.29 元，下降 22.93 %。其中：\n"
+            "工资福利支出预算 857,890.16 元，同比减少 261,443.84 元，下降 23.36%。\n"
+            "商品和服务支出预算 61,599.55 元，同比减少 18,400.45 元，下降 23.00%。\n"
+            "对个人和家庭补助支出预算 4,800.00 元，同比增加 4,800.00 元，2020 年无此项预算。\n"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_amounts_of_a_partial_list_that_exceed_the_total_are_still_found(self):
+        text = "基本支出 500.00 万元，其中：工资福利支出 400.00 万元，商品和服务支出 150.00 万元。"
+        assert findings(text, "SUM001")
+
+
+class TestAFigureThatEndsTheText:
+    def test_the_last_figure_of_a_cut_text_is_not_held_to_its_unit(self):
+        assert not findings("3.公务接待费支出0.00元。其中：国内接待费支出0.00元（其中：外事接待费支出0.00", "UNIT002")
+
+    def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
+        assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
