@@ -10,7 +10,7 @@ from auditlint.rulekit import Disclosure, Issue, Scan, cite_lines, cn_number, le
 _UNITS = r"场次|个|项|场|次|家|所|名|人|篇|条|期|批|部|处|件|台|辆|种|类|支|位|本|套"
 _N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
 _ANNOUNCED = re.compile(
-    r"(?P<label>[\u4e00-\u9fff“”]{1,12}?)" + _N + r"\s*(?P<unit>" + _UNITS + r")(?P<noun>[\u4e00-\u9fff]{0,4}?)\s*"
+    r"(?P<label>[\u4e00-\u9fff“”]{1,12}?)\s*" + _N + r"\s*(?P<unit>" + _UNITS + r")(?P<noun>[\u4e00-\u9fff]{0,4}?)\s*"
     r"(?:[：:]|[，,]\s*(?:分别是|分别为|即)[：:]?)"
     r"(?P<list>[^。；;\n]{2,200})"
 )

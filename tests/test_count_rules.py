@@ -14,6 +14,12 @@ def test_a_count_and_a_shorter_list():
     assert len(result) == 1 and "列出的是 2 项" in result[0][1]
 
 
+def test_a_count_spaced_from_its_words():
+    # pdftotext puts a space between a figure and the CJK word beside it ("设 9 个内设机构")
+    result = found("招商服务中心设 9 个内设机构：办公室、投资促进股、区域协作股、招商股。", "COUNT001")
+    assert len(result) == 1 and "列出的是 4 项" in result[0][1]
+
+
 def test_a_count_and_a_longer_list_with_分别是():
     assert len(found("共培训2期，分别是：教师班、学生班、家长班。", "COUNT001")) == 1
 

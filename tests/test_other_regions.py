@@ -225,6 +225,13 @@ class TestItemsListedWithoutAFigure:
         )
         assert not findings(text, "SUM001")
 
+    def test_the_same_list_letter_spaced(self):
+        text = (
+            "2011 年 某 部 使 用 财 政 拨 款 开 支 “ 三 公 经 费 ” 的 单 位 共 50 个 ， 包 括 本 部 本 级 、 9 个 派 驻 地 方 的 督 察 局 、 "
+            "某 调 查 局 本 级 及 其 27 个 所 属 事 业 单 位 、 其 他 12 个 部 直 属 事 业 单 位 。"
+        )
+        assert not findings(text, "SUM001")
+
     def test_a_list_of_figured_items_with_a_catch_all_is_still_summed(self):
         text = "单位共 50个，包括9 个派驻地方的督察局、27个所属事业单位、其他12个部直属事业单位。"
         assert findings(text, "SUM001")

@@ -65,6 +65,7 @@ def _item_class(key: str) -> str:
 # an item of a list named without a figure: two or more characters, no digit
 _NAMED_ITEM = re.compile(r"[\u4e00-\u9fff“”（）()]{2,30}")
 _CLAUSE_TAIL = re.compile(r"[，,；;：:]")
+_SPACES = re.compile(r"\s+")
 _LIST_LEAD = re.compile(r"^\s*(?:其中|包括|主要包括|含|分别为|分别是|主要有)\s*")
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
 
@@ -681,7 +682,7 @@ class _Builder:
         if not gap or "\n" in gap or "。" in gap or "：" in gap or ":" in gap:
             return False  # the first part's own label and what it covers ("1.工资福利支出：包括基本工资、津贴补贴…")
         first = gap.split("、")[:-1]
-        pieces = [_LIST_LEAD.sub("", _CLAUSE_TAIL.split(p)[-1]) for p in first]
+        pieces = [_LIST_LEAD.sub("", _CLAUSE_TAIL.split(_SPACES.sub("", p))[-1]) for p in first]  # (letter-spaced too)
         return any(_NAMED_ITEM.fullmatch(p.strip()) for p in pieces)
 
     def _identity(self, parent: Statement, kids: list[Statement]) -> Decomposition | None:
