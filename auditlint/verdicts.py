@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import ChangeClaim, Claim, CompositionClaim, Direction, Quantity, RateClaim, ShareClaim
-from .numbers import HUNDRED, MONEY_SCALE, ZERO, Interval, percent_of, quantize
+from .numbers import HUNDRED, MONEY_SCALE, ZERO, Interval, percent_of, quantize, ratio
 
 # ----------------------------------------------------------------------- figures
 
@@ -272,6 +272,41 @@ def share(claim: ShareClaim) -> Expected:
     if expected is None:
         return Expected(None, "基数为零")
     return Expected(expected)
+
+
+def implied_base(claim: ShareClaim, tolerance: Decimal = ZERO) -> Interval | None:
+    """The total a share implies (part ÷ share, money in 元), allowing for the rounding of both and a tolerance."""
+    if claim.share.value <= 0:
+        return None
+    stated = claim.share.interval.widen(tolerance)
+    base = ratio(interval_of(claim.part), stated)
+    return None if base is None else base.scale(HUNDRED)
+
+
+def odd_share_out(claims: Sequence[ShareClaim], tolerance: Decimal = ZERO) -> tuple[ShareClaim, Interval] | None:
+    """Among shares of one named total the text does not state ("基本支出 A 元，占一般公共预算支出的 84.06%";
+    "项目支出 B 元，占一般公共预算支出的 19.62%"), the one whose implied total no other agrees with, and the
+    total the others imply; None when they agree or it cannot be told which one is out."""
+    if sum((c.share.value for c in claims), ZERO) == HUNDRED:
+        # shares nudged by one unit in the last place so the list reads exactly 100% (largest remainder)
+        tolerance += Decimal(1).scaleb(-max(c.share.places for c in claims))
+    bases = [implied_base(c, tolerance) for c in claims]
+    if len(claims) < 2 or any(b is None for b in bases):
+        return None
+    out = []
+    for i, claim in enumerate(claims):
+        others = [b for j, b in enumerate(bases) if j != i]
+        common = _intersection(others)  # type: ignore[arg-type]
+        if common is not None and not common.overlaps(bases[i]):  # type: ignore[arg-type]
+            out.append((claim, common))
+    if len(claims) == 2 and len(out) == 2:
+        return out[1]  # two shares that cannot both hold: noted at the second, the first cited
+    return out[0] if len(out) == 1 else None
+
+
+def _intersection(intervals: Sequence[Interval]) -> Interval | None:
+    lo, hi = max(i.lo for i in intervals), min(i.hi for i in intervals)
+    return Interval(lo, hi) if lo <= hi else None
 
 
 def forced_to_hundred(claims: Sequence[ShareClaim]) -> bool:

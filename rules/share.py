@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,9 +14,11 @@ from auditlint.rulekit import (
     Disclosure,
     Issue,
     NotAssessable,
+    Severity,
     ShareClaim,
     amount,
     figures_of,
+    in_unit,
     replace_number,
     rule,
     verdicts,
@@ -38,6 +41,11 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     Why: shares are what charts and summaries quote; a wrong share misstates
     the structure of spending.
 
+    Shares of a total the text names but never states ("基本支出 A 元，占一般公共预算
+    支出的 84.06%" … "项目支出 B 元，占一般公共预算支出的 19.62%") each imply that total
+    (part ÷ share); nearby shares of the same named total that cannot all hold are
+    noted as a warning at the one no other agrees with.
+
     Bad:  2021年全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.4%；项目支出预算106.28万元，占比10.60%。
     Good: 2021年全年预算1006.77万元，其中：基本支出预算900.49万元，占比89.44%；项目支出预算106.28万元，占比10.56%。
     """
@@ -47,10 +55,14 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
         if c.group is not None:
             groups[c.group].append(c)
     forced = {g for g, members in groups.items() if verdicts.forced_to_hundred(members)}
+    unbased: list[ShareClaim] = []
     for claim in claims:
         verdict = verdicts.share(claim)
         if verdict.value is None:
-            yield NotAssessable(claim, verdict.reason)
+            if claim.total is None and claim.total_label and claim.part.kind == "money":
+                unbased.append(claim)
+            else:
+                yield NotAssessable(claim, verdict.reason)
             continue
         yield Assessed(claim)
         if verdict.holds(claim.share.interval, settings["tolerance"]):
@@ -73,6 +85,76 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
             actual=evidence,
             fix=_share_fix(evidence, claim, shown.certain),
             basis=figures_of(claim),
+        )
+
+
+    yield from _shares_of_an_unstated_total(doc, unbased, settings["tolerance"])
+
+
+# shares of one named total this far apart (characters) are read as one group
+_NEARBY = 1200
+_ANOTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|以前|往年|历年|比|较|同比|相比|累计|预计|下年|明年")
+# "占该单位支出的", "占其…", "占本项目…": a total relative to each part's own subject, not one total
+_RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属)")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def _period(text: str, claim: ShareClaim) -> str | None:
+    """The years the clause of a share names ("" for none), or None when it speaks of another period."""
+    start = max(text.rfind(c, 0, claim.part.start) for c in "。；;\n") + 1
+    clause = text[start : claim.share.end]
+    if _ANOTHER_PERIOD.search(clause):
+        return None
+    return ",".join(sorted(set(_YEAR.findall(clause))))
+
+
+def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tolerance: Decimal) -> Iterator:
+    """Shares of a total the text names but does not state ("占一般公共预算支出的 84.06%" … "占一般公共预算支出的
+    19.62%"): each implies the total (part ÷ share); one that no other agrees with is wrong, or the others are."""
+    runs: list[list[ShareClaim]] = []
+    last: dict[str, list[ShareClaim]] = {}  # the run of each total's name, shares of other totals between them
+    for claim in claims:
+        period = _period(doc.text, claim)
+        if period is None or _RELATIVE.match(claim.total_label):
+            yield NotAssessable(claim, "找不到占比的基数")
+            continue  # last year's share, or a comparison: not of the same total as this year's
+        key = f"{claim.total_label}@{period}"  # "2023年…占总支出的" and "2022年…占总支出的" are two totals
+        run = last.get(key)
+        if run and claim.start - run[-1].end <= _NEARBY:
+            run.append(claim)
+        else:
+            last[key] = [claim]
+            runs.append(last[key])
+    for run in runs:
+        odd = verdicts.odd_share_out(run, tolerance) if len(run) >= 2 else None
+        for claim in run:
+            if len(run) < 2:
+                yield NotAssessable(claim, "找不到占比的基数")
+            else:
+                yield Assessed(claim)
+        if odd is None:
+            continue
+        claim, total = odd
+        others = [c for c in run if c is not claim]
+        expected = verdicts.percent_of(verdicts.interval_of(claim.part), total)
+        if expected is None:
+            continue
+        shown = verdicts.shown(expected, claim.share.places)
+        first = others[0]
+        yield Issue(
+            start=claim.share.start,
+            end=claim.share.end,
+            message=(
+                f"占比 {claim.share.text.strip()} 与同一基数的其他占比不能同时成立：按{first.subject or '另一项'} "
+                f"{amount(first.part)}占{claim.total_label} {first.share.text.strip()} 推算，{claim.total_label}约为 "
+                f"{in_unit(total.mid, first.part.unit, 0 if first.part.unit == '元' else 2)}，{claim.subject or '该项'} "
+                f"{amount(claim.part)}应占约 {shown.text}%"
+                "；请核对各项占比或金额"
+            ),
+            expected=f"{shown.text}%",
+            actual=doc.text[claim.share.start : claim.share.end],
+            severity=Severity.WARNING,
+            related=tuple((c.share.start, c.share.end, "同一基数的另一占比") for c in others[:3]),
         )
 
 

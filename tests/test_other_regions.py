@@ -259,3 +259,16 @@ class TestAFigureThatEndsTheText:
 
     def test_a_figure_without_its_unit_inside_the_text_is_still_found(self):
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+
+
+class TestALongNamedTotal:
+    def test_a_total_named_with_the_body_and_year_before_its_parts(self):
+        # "安徽省某某中心2023年度一般公共预算财政拨款“三公”经费支出决算中，A…占 x%；B…占 y%": the shares are of the
+        # total stated before, however long the name the sentence opens with
+        text = (
+            "（一）总体情况说明。\n某某省某某县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出预算为3万元，支出决算为1.71万元。\n"
+            "（二）具体情况说明。\n某某省某某县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出决算中，"
+            "公务接待费支出决算0.53万元，占{}%；公务用车购置及运行维护费支出决算1.18万元，占{}%。\n"
+        )
+        assert len(findings(text.format(69, 31), "PCT001")) == 2
+        assert findings(text.format(31, 69), "PCT001") == []

@@ -376,3 +376,45 @@ class TestAgainstTheTables:
             " 19.56 万元；公务接待费支出决算为 1.10 万元。\n" + THREE_PUBLIC_TABLE.format("31.77", "19.56", "1.10", "0.00")
         )
         assert "SUM001" in rules_of(check_text(text))
+
+
+def test_any_expenditure_is_its_basic_and_project_expenditure():
+    # a 科目's amount split into 基本支出 and 项目支出: the two are the whole of it
+    text = "（一）一般公共预算支出按支出功能分类科目划分。\n初中教育支出 {} 元，其中：基本支出 2,065,405.42 元，项目支出 0元。\n"
+    assert rules_of(check_text(text.format("5,065,405.42"))) == ["SUM001"]
+    assert check_text(text.format("2,065,405.42")).findings == []
+
+
+class TestSharesOfAnUnstatedTotal:
+    """"占一般公共预算支出的 84.06%" and "占一般公共预算支出的 19.62%" of a total the text never states: each share
+    implies the total (part ÷ share), and two that cannot both hold are noted."""
+
+    TEXT = (
+        "（二）按支出结构分类划分。\n1. 基本支出预算 2476260.58 元，占一般公共预算支出的 84.06%，同比减少 4966.66 元。其中：\n"
+        "工资福利支出预算 2016908.34 元，占基本支出预算 81.45%。\n2. 项目支出 469500 元，占一般公共预算支出的 {}%。\n"
+    )
+
+    def test_two_shares_that_cannot_both_hold(self):
+        found = check_text(self.TEXT.format("19.62"), select=("PCT001",)).findings
+        assert len(found) == 1 and found[0].evidence == "19.62%" and "15.94%" in found[0].message
+        assert found[0].severity.value == "warning"
+
+    def test_shares_that_agree_are_silent(self):
+        assert check_text(self.TEXT.format("15.94"), select=("PCT001",)).findings == []
+
+    def test_shares_nudged_to_make_exactly_100(self):
+        # 1/3, 1/3, 1/3 written 33.33%, 33.33%, 33.34%: the largest-remainder practice, not an error
+        text = "甲支出 100.00 元，占总支出的 33.33%；乙支出 100.00 元，占总支出的 33.33%；丙支出 100.00 元，占总支出的 33.34%。\n"
+        assert check_text(text, select=("PCT001",)).findings == []
+
+    def test_shares_far_apart_are_not_held_together(self):
+        far = "甲支出 100.00 元，占总支出的 50.00%。\n" + "说明文字。" * 300 + "\n乙支出 100.00 元，占总支出的 20.00%。\n"
+        assert check_text(far, select=("PCT001",)).findings == []
+
+    def test_shares_of_other_periods_or_relative_totals_are_not_held_together(self):
+        for text in (
+            "教育支出 500 万元，占总支出的 50%；上年教育支出 400 万元，占总支出的 45%。\n",
+            "2023年教育支出 500 万元，占总支出的 50%。2022年教育支出 400 万元，占总支出的 45%。\n",
+            "局机关人员经费 100 万元，占本单位支出的 40%；下属中心人员经费 80 万元，占本单位支出的 60%。\n",
+        ):
+            assert check_text(text, select=("PCT001",)).findings == [], text

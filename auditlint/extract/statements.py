@@ -107,7 +107,7 @@ _LIST_MARKER = re.compile(
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)
 _LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
-_SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,30}?)中[，,：:]")
+_SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,60}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?"
     r"(?P<word>" + COMPARATIVE_WORD + r")(?:年初|全年|调整后?的?)?预算数?"
