@@ -8,12 +8,12 @@ __version__ = "0.1.0"
 #: The import package and the command stay `auditlint`.
 DISTRIBUTION = "auditlint-cn"
 
-__all__ = ["DISTRIBUTION", "__version__", "check_bytes", "check_path"]
+__all__ = ["DISTRIBUTION", "__version__", "check_bytes", "check_path", "cross_check"]
 
 
 def __getattr__(name: str):
     # The API pulls in pydantic and the rules; `auditlint --version` should not pay for them.
-    if name in ("check_bytes", "check_path"):
+    if name in ("check_bytes", "check_path", "cross_check"):
         from . import api
 
         return getattr(api, name)

@@ -1,4 +1,5 @@
-"""The Python API: check one file's bytes or path, with no global state (safe to map over documents)."""
+"""The Python API: check one file's bytes or path, with no global state (safe to map over documents);
+then, for an archive, hold the reports against each other (cross_check)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import time
 from functools import lru_cache
 
 from .config import Config, check_codes, resolve_settings
+from .crossdoc.facts import report_facts
+from .crossdoc.identity import identify
 from .engine import Rule, load_rules, run_rules
 from .extract import extract
 from .model import FileResult, Finding, InternalError
@@ -22,7 +25,13 @@ def _rules(rules_dirs: tuple[str, ...]) -> tuple[Rule, ...]:
 
 
 def rules_for(config: Config, path: str | None = None) -> list[Rule]:
-    return [r for r in _rules(config.rules_dirs) if config.selects(r.id, path)]
+    """The rules that check one file (the rules between reports run after every file is read)."""
+    return [r for r in _rules(config.rules_dirs) if not r.cross and config.selects(r.id, path)]
+
+
+def cross_rules_for(config: Config, path: str | None = None) -> list[Rule]:
+    """The rules between reports selected for a file (XDOC)."""
+    return [r for r in _rules(config.rules_dirs) if r.cross and config.selects(r.id, path)]
 
 
 def internal_error(path: str, doing: str, exc: BaseException, started: float) -> FileResult:
@@ -84,8 +93,9 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         if debug:
             raise
         return internal_error(path, "读取", exc, started)
+    context = arithmetic_for(document.text)
     try:
-        with decimal.localcontext(arithmetic_for(document.text)):
+        with decimal.localcontext(context):
             disclosure = extract(document, config.rules_dirs)
             rules = rules_for(config, path)
             outcome = run_rules(disclosure, rules, debug=debug, settings=settings)
@@ -96,16 +106,36 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         if debug:
             raise
         return internal_error(path, "解析", exc, started)
+    errors = [InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors]
+    with decimal.localcontext(context):  # (a report's facts are worked out with its figures' digits too)
+        identity, facts = _identity_and_facts(disclosure, config, path, debug, errors)
     return FileResult(
         path=path,
         findings=findings,
         suppressed=suppressed,
         document=document if keep_document else None,
         claims=outcome.claims,
-        internal_errors=[InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors],
+        internal_errors=errors,
         tables=disclosure.table_count,
         seconds=time.perf_counter() - started,
+        identity=identity,
+        facts=facts,
     )
+
+
+def _identity_and_facts(disclosure, config: Config, path: str, debug: bool, errors: list[InternalError]):
+    """Whose report it is, and (when the run compares reports) the figures other reports can be held to.
+
+    A failure here costs the file its place in the comparison between reports, never its findings."""
+    try:
+        identity = identify(disclosure.document.content, disclosure.year)
+        facts = report_facts(disclosure, identity) if config.cross and cross_rules_for(config, path) else None
+    except Exception as exc:
+        if debug:
+            raise
+        errors.append(InternalError(rule="XDOC", message=f"读取报告身份与跨报告核对数据时出错（{type(exc).__name__}: {exc}），本文件未参与跨报告核对"))
+        return None, None
+    return identity, facts
 
 
 def _suppressed(disclosure, rules: list[Rule], outcome, config: Config, debug: bool) -> tuple[list[Finding], int]:
@@ -113,7 +143,8 @@ def _suppressed(disclosure, rules: list[Rule], outcome, config: Config, debug: b
     failed = {e.rule for e in outcome.errors}
     ran = {r.id for r in rules if r.id not in failed}  # (the SUP rules run after: their findings are never silenced)
     known = {r.id for r in _rules(config.rules_dirs)}
-    findings, suppressed, use = apply_suppressions(disclosure.document, outcome.findings, ran, known)
+    between = {r.id for r in _rules(config.rules_dirs) if r.cross}
+    findings, suppressed, use = apply_suppressions(disclosure.document, outcome.findings, ran, known, between)
     if use.suppressions:
         about = run_rules(disclosure, rules, debug=debug, suppressions=use)
         outcome.errors.extend(about.errors)
@@ -144,3 +175,12 @@ def check_bytes(
     if len(data) > config.max_file_size:
         return FileResult(path=name, error="文件过大，未检查", error_code="too-large")
     return _check(name, lambda: read_bytes(name, data), config, debug, keep_document)
+
+
+def cross_check(results, config: Config | None = None):
+    """Hold the reports of a run against each other (XDOC): results of check_path/check_bytes in run order
+    (the facts they carry are enough; no document is kept). Returns a CrossOutcome: .findings, and what
+    could and could not be compared."""
+    from .crossdoc import cross_check as run
+
+    return run(results, config)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from .report import FORMATS, shown_path
 if TYPE_CHECKING:
     from .config import Config
     from .engine import Rule
-    from .model import FileResult
+    from .model import FileResult, Finding
 
 # `auditlint --version` and the help must not pay for pydantic and the rules: heavy imports live in the commands.
 SEVERITIES = ("error", "warning", "info")
@@ -98,6 +98,7 @@ def main() -> None:
 @click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
 @click.option("--scheduler", metavar="ADDRESS",
               help="在运行中的 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786）；路径也可以是 fsspec URL（s3://…）。需要 dask 扩展。")
+@click.option("--no-cross", is_flag=True, help="不做跨报告核对（XDOC：同一单位各年度决算、预算与决算、绩效自评与决算之间的数字）。")
 @click.option("--stdin-filename", help="从标准输入读取（路径写作 -）时报告使用的文件名；其扩展名决定读取方式（默认按文本读取）。")
 def check(**given) -> None:
     """检查文件或目录中的报告，指出数字表述中的错误。路径写作 - 时从标准输入读取。"""
@@ -141,6 +142,7 @@ class _CheckOptions:
     jobs: int | None
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    no_cross: bool
     scheduler: str | None
     stdin_filename: str | None
 
@@ -190,7 +192,10 @@ class _CheckOptions:
             "fail_on": Severity(self.fail_on) if self.fail_on else None,
             "max_file_size": self.max_file_size,
         }
-        return {key: value for key, value in given.items() if value}
+        overrides = {key: value for key, value in given.items() if value}
+        if self.no_cross:
+            overrides["cross"] = False
+        return overrides
 
     def start(self) -> Path:
         """Where the configuration is looked for: the first path, or the name given to standard input."""
@@ -225,6 +230,7 @@ class _CheckRun:
         self.progress = None  # set once the reporter exists, before the first file is checked
         self.total = 1  # files to check, once found
         self.reporter = None
+        self.cross = None  # the step holding the reports against each other, when the run has one
 
     def run(self) -> int:
         import time
@@ -242,8 +248,10 @@ class _CheckRun:
                     return _print_diffs(results, self.config, out, self.opts.unsafe_fixes)
                 if self.opts.fix:
                     results = (_fix_one(r, self.config, self.keep_document, self.opts.unsafe_fixes, self.tally) for r in results)
+                if self.cross is not None:
+                    results = _feeding(results, self.cross)
                 if self.opts.write_baseline is not None:
-                    return _write_baseline(self.opts.write_baseline, results)
+                    return _write_baseline(self.opts.write_baseline, results, self.cross)
                 if self.baseline is not None:
                     results = (self.baseline.filter(r) for r in results)
                 self._report(results, out)
@@ -254,7 +262,7 @@ class _CheckRun:
             results.close()
             click.echo(f"错误：{exc}；检查未完成。", err=True)
             return 2
-        if self.baseline is not None and not _stale_baseline(self.baseline, self.config, self.opts.prune_baseline):
+        if self.baseline is not None and not _stale_baseline(self.baseline, self._ran, self.opts.prune_baseline):
             self.tally.broken = True
         summary = self.reporter.summary
         if summary.files > 1 and not self.opts.quiet and time.monotonic() - started > runner.SLOW_RUN:
@@ -277,6 +285,9 @@ class _CheckRun:
                 _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
             files, unlisted = walk.files, walk.unlisted
             self.total = len(files)
+        self.cross = None if opts.diff else _cross_step(self.config, self.rules, len(files))
+        # no worker reads what nothing will compare
+        checking = self.config if self.cross is not None else self.config.model_copy(update={"cross": False})
         # the report is opened (emptied) before any input is read: it must not be one of them
         for target, what in ((opts.output, "输出文件"), (opts.write_baseline, "基线文件")):
             if target is not None:
@@ -286,17 +297,17 @@ class _CheckRun:
 
         def checked() -> Generator[FileResult, None, None]:
             if opts.stdin:
-                yield _check_stdin(opts.stdin_filename or "-", self.config, opts.debug, self.keep_document)
+                yield _check_stdin(opts.stdin_filename or "-", checking, opts.debug, self.keep_document)
                 return
             if client is not None:
                 try:
-                    on_cluster = cluster.check_on_dask(client, files, self.config, opts.debug, self.keep_document)
+                    on_cluster = cluster.check_on_dask(client, files, checking, opts.debug, self.keep_document)
                     yield from runner.advancing(on_cluster, self.progress)
                 finally:
                     client.close()
             else:
                 jobs = opts.jobs or runner.default_jobs()
-                yield from runner.run(files, self.config, jobs, opts.debug, self.progress, self.keep_document)
+                yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document)
             yield from unlisted
 
         return checked()
@@ -339,7 +350,48 @@ class _CheckRun:
         for result in results:
             self.tally.add(result)
             reporter.file(result)
+        if self.cross is not None:
+            outcome = self.cross.finish()
+            if self.baseline is not None:
+                outcome.findings, reporter.summary.baselined = _without_baselined(self.baseline, outcome.findings, reporter.summary.baselined)
+            self.tally.add_findings(outcome.findings)
+            reporter.cross(outcome)
         reporter.finish()
+
+    def _ran(self, rule_id: str, path: str) -> bool:
+        """Whether a rule ran on a file in this run (a rule between reports only when the cross step did)."""
+        rule = self.rules.get(rule_id)
+        return self.config.selects(rule_id, path) and (self.cross is not None or rule is None or not rule.cross)
+
+
+def _cross_step(config: Config, rules: dict[str, Rule], files: int):
+    """The step that holds the reports of a run against each other, when a run has two files to hold and
+    a rule between reports (XDOC) selected; None otherwise (a one-file run is checked as it always was)."""
+    if not config.cross or files < 2 or not any(r.cross and config.selects(rule_id) for rule_id, r in rules.items()):
+        return None
+    from .crossdoc import CrossCheck
+
+    return CrossCheck(config)
+
+
+def _feeding(results: Iterable[FileResult], cross) -> Generator[FileResult, None, None]:
+    """The results as they come, each also handed to the cross step (which keeps its identity and facts only)."""
+    for result in results:
+        cross.add(result)
+        yield result
+
+
+def _without_baselined(baseline, findings: list[Finding], baselined: int) -> tuple[list[Finding], int]:
+    """Findings between reports, less those the baseline records (filtered by the file each is reported in)."""
+    from .model import FileResult
+
+    kept = []
+    for path in dict.fromkeys(f.path for f in findings):
+        result = baseline.filter(FileResult(path=path, findings=[f for f in findings if f.path == path]))
+        kept.extend(result.findings)
+        baselined += result.baselined
+    order = {id(f): i for i, f in enumerate(findings)}
+    return sorted(kept, key=lambda f: order[id(f)]), baselined
 
 
 def _connect(address: str):
@@ -386,6 +438,8 @@ def settings_lines(config: Config, rules: dict[str, Rule]) -> list[tuple[str, st
         lines.append(("级别调整", "、".join(f"{k} → {v.value}" for k, v in sorted(config.severity.items()))))
     if config.rules_dirs:
         lines.append(("规则目录", "、".join(config.rules_dirs)))
+    if not config.cross:
+        lines.append(("跨报告核对", "关闭（--no-cross）"))
     for key, values in sorted(config.settings.items()):
         lines.append((f"设置 {key}", "，".join(f"{name} = {value}" for name, value in values.items())))
     return lines
@@ -581,12 +635,12 @@ def _read_baseline(path: Path):
         raise click.UsageError(str(exc)) from None
 
 
-def _stale_baseline(baseline, config: Config, prune: bool) -> bool:
-    """Say how many baseline entries no finding answered to; with prune, rewrite the file without them.
-    False when the file could not be rewritten (it is left as it was)."""
+def _stale_baseline(baseline, ran: Callable[[str, str], bool], prune: bool) -> bool:
+    """Say how many baseline entries no finding answered to (of rules that ran on their file: ran(rule, path));
+    with prune, rewrite the file without them. False when the file could not be rewritten (it is left as it was)."""
     from .files import ChangedSinceRead, WriteFailed
 
-    stale = baseline.stale(config.selects)
+    stale = baseline.stale(ran)
     n = sum(stale.values())
     name = shown_path(str(baseline.file))
     if not n:
@@ -609,7 +663,7 @@ def _stale_baseline(baseline, config: Config, prune: bool) -> bool:
     return True
 
 
-def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
+def _write_baseline(target: Path, results: Iterable[FileResult], cross=None) -> int:
     from .baseline import write_baseline
     from .files import WriteFailed
 
@@ -619,8 +673,12 @@ def _write_baseline(target: Path, results: Iterable[FileResult]) -> int:
         kept.append(r)
         if r.error:
             unreadable.append(r)
+    from .model import FileResult
+
+    # the findings between reports are recorded under the file each is reported in
+    between = [FileResult(path="", findings=cross.finish().findings)] if cross is not None else []
     try:
-        n = write_baseline(target, kept)
+        n = write_baseline(target, kept + between)
     except WriteFailed as exc:
         raise click.UsageError(f"无法写入基线文件 {shown_path(str(target))}：{exc}") from None
     click.echo(f"已把 {n} 个问题写入基线 {shown_path(str(target))}（{len(kept)} 个文件）。", err=True)
@@ -641,7 +699,10 @@ class _Tally:
 
     def add(self, result: FileResult) -> None:
         self.broken = self.broken or bool(result.error or result.internal_errors)
-        self.failing = self.failing or any(f.severity.rank >= self.threshold for f in result.findings)
+        self.add_findings(result.findings)
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        self.failing = self.failing or any(f.severity.rank >= self.threshold for f in findings)
 
     @property
     def exit_code(self) -> int:

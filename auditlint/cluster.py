@@ -25,6 +25,7 @@ from .runner import Walk, _matches, discover
 from .sources import SUPPORTED_SUFFIXES, ReadError, read_file
 
 if TYPE_CHECKING:
+    from .crossdoc import CrossOutcome
     from .report import Summary
 
 #: How to install what a cluster run needs (the command line says it when dask is missing).
@@ -305,10 +306,12 @@ def check_on_dask(
 
 @dataclass
 class Archive:
-    """An archive checked: every file's result in run order (as check --jobs gives them) and their summary."""
+    """An archive checked: every file's result in run order (as check --jobs gives them), the findings between
+    its reports (the step the command line runs after the files: None when it does not run) and the summary."""
 
     results: list[FileResult]
     summary: Summary
+    cross: CrossOutcome | None = None
 
 
 def check_archive(
@@ -322,10 +325,20 @@ def check_archive(
     """Check files, folders and fsspec URLs (folders, globs, files) on a Dask client's cluster.
 
     The files are those `auditlint check` finds for the same paths (the configuration's exclude
-    applies), in the same order; folders or URLs that could not be listed come last, as records."""
+    applies), in the same order; folders or URLs that could not be listed come last, as records.
+    The reports are then held against each other as the command line does (cross, counted in the
+    summary), from the facts the workers sent back with each result."""
+    from .api import cross_check, cross_rules_for
     from .report import Summary
 
     config = config or Config()
     walk = find(list(sources), include, exclude, skip=config.excludes)
-    results = list(check_on_dask(client, walk.files, config, keep_document=keep_document)) + walk.unlisted
-    return Archive(results=results, summary=Summary(results))
+    # the step between reports, when the command line would run it: two files or more, an XDOC rule selected
+    crossing = config.cross and len(walk.files) > 1 and bool(cross_rules_for(config))
+    checking = config if crossing else config.model_copy(update={"cross": False})  # no worker reads what nothing compares
+    results = list(check_on_dask(client, walk.files, checking, keep_document=keep_document)) + walk.unlisted
+    summary = Summary(results)
+    cross = cross_check(results, config) if crossing else None
+    if cross is not None:
+        summary.add_cross(cross)
+    return Archive(results=results, summary=summary, cross=cross)

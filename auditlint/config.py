@@ -65,6 +65,8 @@ class Config(BaseModel):
     fail_on: Severity = Field(default=Severity.WARNING, alias="fail-on")
     max_file_size: int = Field(default=DEFAULT_MAX_BYTES, alias="max-file-size", gt=0)
     rules_dirs: tuple[str, ...] = Field(default=(), alias="rules-dirs")
+    #: hold the reports of a run against each other (XDOC); --no-cross turns it off
+    cross: bool = True
     #: per rule id or family prefix: the values of the settings its rules declare
     settings: dict[str, dict[str, Any]] = Field(default_factory=dict)
     #: files and folders not to check (globs, relative to the configuration's folder, or a name anywhere)

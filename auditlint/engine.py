@@ -87,6 +87,8 @@ class Rule:
     safe_fix: bool = False
     origin: str = "auditlint"
     settings: Mapping[str, Setting] = field(default_factory=dict, compare=False)
+    #: a rule between reports (XDOC): called by the archive's cross step with two reports' figures, never per file
+    cross: bool = False
     #: "suppressions": a rule about the file's auditlint: ignore comments, called as check(doc, use) once the
     #: other rules' findings have been matched against them (suppress.SuppressionUse)
     reads: Literal["disclosure", "suppressions"] = "disclosure"
@@ -161,6 +163,7 @@ def rule(
     severity: str = "error",
     fixable: bool | Literal["safe"] = False,
     settings: Mapping[str, Setting] | None = None,
+    cross: bool = False,
     reads: Literal["disclosure", "suppressions"] = "disclosure",
     name_zh: str = "",
 ) -> Callable[[CheckFn], CheckFn]:
@@ -173,7 +176,10 @@ def rule(
     how a figure is written, and --fix applies them.
 
     A rule that declares settings is called as check(doc, settings), with the
-    configured value (or the default) of each one.
+    configured value (or the default) of each one. A cross rule (cross=True) is called
+    as check(pair) with a figure of one report and those of another report it restates
+    (auditlint.crossdoc.Pair), once every file of a run is read; its Bad:/Good:
+    examples are reports separated by " || ".
     """
 
     def register(fn: CheckFn) -> CheckFn:
@@ -199,6 +205,7 @@ def rule(
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
             name_zh=name_zh,
+            cross=cross,
         )
         return fn
 
@@ -413,6 +420,8 @@ def run_rules(
     assessed: set[int] = set()
     skipped: set[int] = set()
     for r in rules:
+        if r.cross:
+            continue  # between reports: the cross step runs it once every file is read
         if (r.reads == "suppressions") != (suppressions is not None):
             continue
         produced: list[Finding] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # extraction's own structures; Disclosure is completed with t
     from .extract.reflow import Reflowed
     from .extract.structure import OutlineIndex
     from .tables.evaluate import TableVerdicts
+    from .tables.grid import TableView
 
 
 class Severity(str, Enum):
@@ -233,22 +235,34 @@ class Span(BaseModel):
     end: int
 
 
-class Word(Span):
+# The figures, words, facts, statements and headings extraction makes by the thousand are plain slotted
+# dataclasses, not models: validating each as it is made (and each change to a statement as it grows)
+# cost more than reading it. The claims that hold them are models; the reports' JSON is the same.
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
     """A word that carries meaning for a check (增加, 下降, 大于 ...)."""
 
+    start: int
+    end: int
     text: str
 
 
-class Comparison(BaseModel):
+@dataclass(slots=True)
+class Comparison:
     """决算数大于(小于)预算数 as written, and the subject named before it, if any."""
 
     word: Word
     subject: str = ""
 
 
-class Quantity(Span):
+@dataclass(frozen=True, slots=True)
+class Quantity:
     """A number as written: value, unit and precision, with its place in the text."""
 
+    start: int
+    end: int
     value: Decimal
     unit: str = ""
     places: int = 0
@@ -282,6 +296,10 @@ class Quantity(Span):
     def yuan_value(self) -> Decimal:
         return self.value * MONEY_SCALE[self.unit]
 
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Quantity:
+        """A copy with some fields changed, as when a figure was a pydantic model (rule packs call it)."""
+        return replace(self, **(update or {}))
+
 
 Role = Literal["value", "budget", "prior", "delta", "rate", "share", "execution", "count", "base"]
 #: What a figure is measured against: last year, or a budget (which one, when the text says: 年初, 调整后,
@@ -293,7 +311,8 @@ Measure = Literal["", "决算", "到位"]
 Direction = Literal[-1, 0, 1]
 
 
-class Fact(BaseModel):
+@dataclass(slots=True)
+class Fact:
     """A figure in a statement and what it is: the amount, a budget, a change, a share ..."""
 
     role: Role
@@ -306,7 +325,8 @@ class Fact(BaseModel):
     double_sign: bool = False
 
 
-class Statement(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Statement:
     """What one clause group says about one subject: its amount and the figures around it."""
 
     index: int
@@ -316,7 +336,7 @@ class Statement(BaseModel):
     named_only: bool = False  # a total named to head a list, with no figure of its own ("“三公”经费支出中，…")
     start: int
     end: int
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     parent: int | None = None
     list_kind: str = ""
     paragraph: int = 0
@@ -325,7 +345,7 @@ class Statement(BaseModel):
     numbered: str = ""  # numbering style of the item it opens ("num.", "cn" …), if any
     number: int | None = None  # and the item's number
     inherited_subject: bool = False
-    comparisons: list[Comparison] = Field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
 
     def first(self, role: Role) -> Fact | None:
         for fact in self.facts:
@@ -434,13 +454,16 @@ class ReasonClaim(Claim):
     change: ChangeClaim | None = None
 
 
-class Heading(Span):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A numbered heading or list item (or an unnumbered line that reads as a heading: style "").
 
     [start, end) is the marker ("十一、", "（二）"); the title is the words after it.
     Scopes number afresh: the body, a table of contents, each attachment.
     """
 
+    start: int
+    end: int
     style: str  # part, cn, pcn, dotted, num, pnum, circled, pideo; "" when unnumbered
     number: int = 0
     marker: str = ""
@@ -499,6 +522,7 @@ class Disclosure(BaseModel):
     outline_index: OutlineIndex = Field(exclude=True)  # the outline with its numbering worked out: sections, parents
     mentions: list[Mention] = Field(exclude=True)  # each figure stated for a known line item, with its basis
     table_verdicts: TableVerdicts = Field(exclude=True)  # the table claims recomputed, failing cells located
+    table_views: list[TableView] = Field(default_factory=list, exclude=True)  # each of tables as understood
     table_count: TableCount  # tables, rows and figures read
 
     @property
@@ -520,8 +544,10 @@ class Disclosure(BaseModel):
 
 
 class Related(BaseModel):
-    """Another place a finding refers to (the other side of a comparison)."""
+    """Another place a finding refers to (the other side of a comparison), in the same file or, for a
+    finding between reports, in another one (`path`)."""
 
+    path: str | None = None  # the other file, when the place is not in the finding's own
     line: int
     column: int
     end_line: int
@@ -530,10 +556,18 @@ class Related(BaseModel):
     box: list[float] | None = None  # PDF coordinates on `page`: [x0, y0, x1, y1], points, y up
     evidence: str = ""
     message: str = ""
+    page_line: int | None = Field(default=None, exclude=True)  # the line within `page`, as Finding's
+    # what a code frame shows of its first line, as Finding's (a place in another file is quoted from here)
+    excerpt: str = Field(default="", exclude=True)
+    excerpt_column: int = Field(default=1, exclude=True)
+    excerpt_more: bool = Field(default=False, exclude=True)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
-        return _without_empty_box(handler(self))
+        data = _without_empty_box(handler(self))
+        if isinstance(data, dict) and data.get("path", "") is None:
+            del data["path"]  # a place in the finding's own file: reports read as before
+        return data
 
 
 class Finding(BaseModel):
@@ -605,6 +639,33 @@ class TableCount(BaseModel):
     figures: int = 0
 
 
+class ReportIdentity(BaseModel):
+    """Whose report it is, for which year, and what kind: read from its title, cover and headings.
+
+    `entity` is the body's name as the report writes it; `region` and `body` are that name
+    normalised (上海市普陀区 / 文化和旅游局; 中共…委员会 written 中共…委; 人民政府…街道办事处 as
+    …街道办事处), so two reports of one body can be matched however each spells it.
+    `level` is 部门 (a department with its units) or 单位 (one unit, 本级), "" when the report
+    does not say. `problem` says, in Chinese, what could not be read; a report with a problem
+    is never held against another.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    entity: str = ""
+    region: tuple[str, ...] = ()
+    body: str = ""
+    level: Literal["部门", "单位", ""] = ""
+    kind: Literal["决算", "预算", "绩效自评", "年度报告", ""] = ""
+    year: int | None = None
+    subject: str = ""  # a 绩效自评: 整体, or the project it evaluates
+    problem: str = ""
+
+    @property
+    def readable(self) -> bool:
+        return not self.problem
+
+
 class FileResult(BaseModel):
     """The outcome for one input: findings, or an error record saying why it could not be read."""
 
@@ -620,3 +681,5 @@ class FileResult(BaseModel):
     suppressed: int = 0  # findings silenced by auditlint: ignore comments in the file
     baselined: int = 0  # findings left out because the baseline already records them
     document: Document | None = Field(default=None, exclude=True)  # kept only for reports that show the text
+    identity: ReportIdentity | None = None  # whose report, which year, what kind (None: the file was not read)
+    facts: Any = Field(default=None, exclude=True)  # what other reports can be held to (auditlint.crossdoc.facts)

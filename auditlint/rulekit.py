@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from . import verdicts
+from .crossdoc import CrossIssue, Pair, Report
+from .crossdoc.facts import Fact, change_text, gap_text, item_label, unit_slip, value_text
 from .engine import Assessed, Issue, NotAssessable, Setting, rule
 from .extract import lexicon
 from .extract.mentions import Mention
@@ -43,8 +45,10 @@ __all__ = [
     "ChangeClaim",
     "ComparisonClaim",
     "CompositionClaim",
+    "CrossIssue",
     "Culprit",
     "Disclosure",
+    "Fact",
     "HUNDRED",
     "Heading",
     "Interval",
@@ -53,11 +57,13 @@ __all__ = [
     "Mention",
     "NotAssessable",
     "Outcome",
+    "Pair",
     "Placement",
     "Quantity",
     "RATE_TOLERANCE",
     "RateClaim",
     "ReasonClaim",
+    "Report",
     "Scan",
     "Score",
     "Setting",
@@ -70,15 +76,18 @@ __all__ = [
     "TableVerdicts",
     "TextTableClaim",
     "amount",
+    "change_text",
     "cite_lines",
     "cn_number",
     "cn_numeral",
     "digits",
+    "gap_text",
     "display_subject",
     "figures_of",
     "in_unit",
     "in_unit_of",
     "interval_of",
+    "item_label",
     "lexicon",
     "list_key",
     "marker_for",
@@ -92,6 +101,8 @@ __all__ = [
     "rounded",
     "rounded_text",
     "rule",
+    "unit_slip",
+    "value_text",
     "verdicts",
 ]
 

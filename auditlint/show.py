@@ -109,6 +109,7 @@ def inspect_file(path: str, config: Config, rules: Iterable[Rule], settings: dic
         "year": d.year,
         "unit": d.unit,
         "kind": _report_kind(doc, read.layout, [t.report for t in matched if t is not None]),
+        **_identity_and_facts(d),
         "segments": _segments(doc, read.layout, placed),
         "tables": [_table(doc, v, t, placed) for v, t in zip(views, matched, strict=True)],
         "claims": claims,
@@ -372,6 +373,48 @@ _CLAIM_KINDS = {
 }
 
 
+def _identity_and_facts(d: Disclosure) -> dict[str, Any]:
+    """Whose report it is (as the step between reports reads it), and the figures other reports can be held to."""
+    from .crossdoc.facts import item_label, report_facts, value_text
+    from .crossdoc.identity import identify
+
+    identity = identify(d.document.content, d.year)
+    facts = report_facts(d, identity).facts() if identity.readable else ()  # as the step keeps them
+    return {
+        "identity": identity.model_dump(mode="json"),
+        "cross_facts": [
+            {"line": f.place.line, "item": item_label(f.item), "year": f.year, "measure": f.measure,
+             "origin": f.origin, "value": value_text(f), "text": f.place.evidence}
+            for f in facts
+        ],
+    }
+
+
+#: how a figure other reports are held to came to be in this one
+_ORIGIN_NAMES = {"own": "本报告所载", "change": "由变动额推得", "年初预算": "所引年初预算"}
+
+
+def _identity_line(data: dict) -> str:
+    i = data["identity"]
+    if i["problem"]:
+        return f"报告主体：未能识别（{i['problem']}），不参与跨报告核对"
+    what = f"{i['level']}{i['kind']}" + (f"（{i['subject']}）" if i["subject"] else "")
+    return f"报告主体：{i['entity']}　{i['year']} 年度{what}　可与其他报告核对的数字 {len(data['cross_facts'])} 个"
+
+
+def _render_cross_facts(data: dict, console) -> None:
+    from rich.markup import escape
+
+    if not data["cross_facts"]:
+        return
+    _title(console, "可与其他报告核对的数字（跨报告核对，XDOC）")
+    for f in data["cross_facts"]:
+        console.print(
+            f"第 {f['line']} 行　{f['year']} 年度{f['measure']}　{escape(f['item'])}　{escape(f['value'])}"
+            f"　{_ORIGIN_NAMES.get(f['origin'], f['origin'])}　“{escape(f['text'])}”"
+        )
+
+
 def render_text(data: dict, console) -> None:
     """The structure inspect_file() built, for a terminal: Chinese labels, one section per part."""
     from rich.markup import escape
@@ -384,9 +427,11 @@ def render_text(data: dict, console) -> None:
         f"　共 {s['lines']} 行，{s['tables']} 个表格，{sum(s['claims'].values())} 项数字表述（{counts}），"
         f"问题 {s['findings']} 个" + (f"（另有 {s['suppressed']} 个被注释忽略）" if s["suppressed"] else "")
     )
+    console.print(escape(_identity_line(data)))
     _render_layout(data, console)
     _render_tables(data, console)
     _render_claims(data, console)
+    _render_cross_facts(data, console)
     for message in data["internal_errors"]:
         console.print(f"[bold red]{escape(message)}[/]")
 

@@ -97,20 +97,29 @@ class SuppressionUse:
     used: list[set[str]] = field(default_factory=list)  # per comment: its codes that silenced a finding ("" if no codes)
     ran: frozenset[str] = frozenset()  # the rules that checked this file
     known: frozenset[str] = frozenset()  # every rule loaded
+    between: frozenset[str] = frozenset()  # rules between reports (XDOC): they never check a file on its own
 
     def names_a_rule(self, code: str) -> bool:
         return any(rule_id.startswith(code) for rule_id in self.known)
 
     def all_ran(self, code: str) -> bool:
-        """Whether every rule a code (or "" for every rule) covers checked this file: only then is silence news."""
-        return all(rule_id in self.ran for rule_id in self.known if rule_id.startswith(code))
+        """Whether every rule a code (or "" for every rule) covers checked this file: only then is silence news.
+        A code naming a rule between reports is never news here (the step between reports reads the comment);
+        a comment without codes is judged by the rules of the file alone."""
+        if code and any(rule_id.startswith(code) for rule_id in self.between):
+            return False
+        return all(rule_id in self.ran for rule_id in self.known - self.between if rule_id.startswith(code))
 
 
 def apply_suppressions(
-    document: Document, findings: list[Finding], ran: Collection[str] = (), known: Collection[str] = ()
+    document: Document,
+    findings: list[Finding],
+    ran: Collection[str] = (),
+    known: Collection[str] = (),
+    between: Collection[str] = (),
 ) -> tuple[list[Finding], int, SuppressionUse]:
     """The findings no comment silences, how many were silenced, and what each comment silenced."""
-    use = SuppressionUse(find_suppressions(document), ran=frozenset(ran), known=frozenset(known))
+    use = SuppressionUse(find_suppressions(document), ran=frozenset(ran), known=frozenset(known), between=frozenset(between))
     use.used = [set() for _ in use.suppressions]
     if not use.suppressions:
         return findings, 0, use

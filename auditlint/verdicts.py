@@ -13,7 +13,7 @@ where a failing cell is also located; the verdicts are in Disclosure.table_verdi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .model import ChangeClaim, Claim, CompositionClaim, Direction, Quantity, RateClaim, ShareClaim
@@ -418,7 +418,7 @@ def slipped_total_unit(claim: CompositionClaim) -> str | None:
         return None
     if any(p.kind != "money" or (p.value and p.unit != _SWAP[total.unit]) for p in claim.parts):
         return None  # a slip is what makes the units differ: every part is in the other unit
-    if not total_of(claim.parts).overlaps(interval_of(total.model_copy(update={"unit": _SWAP[total.unit]}))):
+    if not total_of(claim.parts).overlaps(interval_of(replace(total, unit=_SWAP[total.unit]))):
         return None
     return _SWAP[total.unit]
 
@@ -548,7 +548,7 @@ def unit_slip(claim: Claim, dominant: str | None = None, fails: bool = False) ->
     if dominant:
         money.sort(key=lambda figure: figure[1].unit == dominant)  # the figures out of the report's unit first
     for name, q in money:
-        swapped = q.model_copy(update={"unit": _SWAP[q.unit]})
+        swapped = replace(q, unit=_SWAP[q.unit])
         if name.startswith("plan"):
             plans = list(claim.plans)  # type: ignore[attr-defined]
             plans[int(name[4:])] = swapped

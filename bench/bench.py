@@ -2,6 +2,7 @@
 
     python bench/bench.py            # the full run: archives of 100, 1,000 and 10,000 reports (about 10 minutes)
     python bench/bench.py --quick    # 100 and 1,000 reports only
+    python bench/bench.py --cross    # only what holding reports against each other costs (10,000 reports, twice)
 
 Every figure is also given as a ratio to a reference measured in the same run on the
 same files — a bare read-and-regex pass, or a bare `python -c pass` for start-up — so
@@ -25,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import report  # noqa: E402
+from synthetic import FILLER, report  # noqa: E402
 
 NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|%)?")
 HOSTILE = {
@@ -59,6 +60,66 @@ def build_archive(root: Path, count: int) -> list[Path]:
 
 def folders(paths: list[Path]) -> list[str]:
     return sorted({str(p.parent) for p in paths})
+
+
+def build_series(root: Path, count: int) -> list[Path]:
+    """count reports of one body after another: a 决算 and a 部门预算 each year for three years, consistent
+    with each other (tests/archive.py) and padded with narrative to 8-56 KB, so that every report has
+    others of its body to be held to; reused when present."""
+    sys.path.insert(0, str(HERE.parent))
+    from tests.archive import archive
+
+    rnd = random.Random(2025)
+    paths: list[Path] = []
+    made = archive(2025, bodies=-(-count // 6), first=2022, last=2024)
+    for i, (name, text) in enumerate(sorted(made.files.items())[:count]):
+        path = root / f"part{i // 600:03d}" / name.replace("/", "-")
+        paths.append(path)
+        if not path.exists():
+            size = rnd.randint(8_000, 56_000)
+            narrative = []
+            while len(text.encode()) + sum(len(x.encode()) for x in narrative) < size:
+                narrative.append("".join(rnd.choice(FILLER) for _ in range(3)))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text + "\n".join(narrative) + "\n", encoding="utf-8")
+    return paths
+
+
+def cross_cost(out: Report, name: str, paths: list[Path], jobs: int, repeat: int, dir: Path) -> None:
+    """The same archive checked with and without the step that holds reports against each other, alternately."""
+    runs: dict[str, list[dict]] = {"cross": [], "no-cross": []}
+    for _ in range(repeat):
+        for mode in ("no-cross", "cross"):
+            extra = ["--no-cross"] if mode == "no-cross" else []
+            runs[mode].append(run_cli(["check", "--format", "json", "--isolated", "--jobs", str(jobs), *extra, *folders(paths)],
+                                      dir / f"out-{mode}.json"))
+    report_json = json.loads((dir / "out-cross.json").read_text(encoding="utf-8"))
+    cross = report_json.get("cross", {})
+
+    def median(mode: str, key: str) -> float:
+        values = sorted(r[key] for r in runs[mode])
+        return values[len(values) // 2] if len(values) % 2 else sum(values[len(values) // 2 - 1 : len(values) // 2 + 1]) / 2
+
+    print(f"\n{name}: {len(paths)} reports, --jobs {jobs}, {repeat} runs each way, alternating; "
+          f"{cross.get('bodies', 0)} bodies with several reports, {cross.get('compared', 0)} figures compared, "
+          f"{len(cross.get('findings', []))} findings between reports")
+    wall, no_wall = median("cross", "seconds"), median("no-cross", "seconds")
+    cpu, no_cpu = median("cross", "cpu_seconds"), median("no-cross", "cpu_seconds")
+    rss, no_rss = median("cross", "rss_mb"), median("no-cross", "rss_mb")
+    out.add(f"{name}: wall, --no-cross", no_wall, "s")
+    out.add(f"{name}: wall, with the cross step", wall, "s", "<= 1.05x", wall <= 1.05 * no_wall, f"x{wall / no_wall:.3f} --no-cross")
+    out.add(f"{name}: CPU, with the cross step", cpu, "cpu-s", "<= 1.05x", cpu <= 1.05 * no_cpu, f"x{cpu / no_cpu:.3f} --no-cross ({no_cpu:.1f} cpu-s)")
+    out.add(f"{name}: peak RSS, whole tree, added", rss - no_rss, "MB", "<= 50 MB", rss - no_rss <= 50,
+            f"{rss:.0f} MB against {no_rss:.0f} MB")
+
+
+def cross_only(out: Report, paths: list[Path], args, cores: int) -> None:
+    """--cross: the step's cost on the benchmark's archive and on a series of bodies' 决算 and 预算."""
+    series = build_series(args.dir / "series", 10_000)
+    print(f"series: {len(series)} reports built or reused")
+    cross_cost(out, "archive of 10,000 (64 bodies, many versions of each)", paths[:10_000], cores, args.repeat, args.dir)
+    cross_cost(out, "series of 10,000 (1,667 bodies, 决算 and 预算 of 3 years each)", series, cores, args.repeat, args.dir)
+    _finish(out, args, cores)
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -157,6 +218,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="archives of 100 and 1,000 reports only")
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "auditlint-bench")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--cross", action="store_true", help="only the cost of the cross step (10,000 reports: the archive and a series)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs each way for --cross (alternating)")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     sizes = [100, 1000] if args.quick else [100, 1000, 10000]
@@ -168,6 +231,9 @@ def main() -> None:
     started = time.perf_counter()
     paths = build_archive(args.dir / "archive", max(sizes))
     print(f"archive: {len(paths)} reports built or reused in {time.perf_counter() - started:.0f} s")
+    if args.cross:
+        cross_only(out, paths, args, cores)
+        return
     sets = {n: paths[:n] for n in sizes}
     megabytes = {n: sum(p.stat().st_size for p in ps) / 1e6 for n, ps in sets.items()}
 
@@ -258,6 +324,10 @@ def main() -> None:
     else:
         print("\nPDF: not measured (no PDF reader installed, or no PDFs in the corpus)")
 
+    _finish(out, args, cores)
+
+
+def _finish(out: Report, args, cores: int) -> None:
     missed = [r["figure"] for r in out.rows if r["met"] is False]
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     print("targets missed: " + (", ".join(missed) if missed else "none"))

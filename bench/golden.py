@@ -172,8 +172,9 @@ def extraction(path: str) -> tuple[str, str]:
         mentions = find_mentions(d)
     parts = [d.year, d.unit, d.quantities, d.statements, d.reasons, d.claims, d.tables, d.outline, d.scores,
              d.flow.text, d.flow.paragraphs, d.flow._seg_norm, d.flow._seg_orig, mentions]
-    # which fields were given when each model was made (repr does not show it; model_dump(exclude_unset) would)
-    made = [*d.quantities, *d.statements, *(f for st in d.statements for f in st.facts), *d.reasons, *d.claims, *d.outline, *d.scores]
+    # which fields were given when each model was made (repr does not show it; model_dump(exclude_unset) would);
+    # figures, facts, statements and headings are plain dataclasses, made with every field
+    made = [*d.reasons, *d.claims, *d.scores]
     parts.append([sorted(m.model_fields_set) for m in made])
     return path, hashlib.sha256(repr(parts).encode()).hexdigest()
 

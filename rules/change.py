@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditlint.rulekit import (
@@ -124,7 +125,7 @@ def _nominal_rate(claim: ChangeClaim, prior) -> Decimal | None:
 
 
 def _abs(q: Quantity) -> Quantity:
-    return q.model_copy(update={"value": abs(q.value)}) if q.value < 0 else q
+    return replace(q, value=abs(q.value)) if q.value < 0 else q
 
 
 def _places(claim: ChangeClaim) -> int:

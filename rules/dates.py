@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -206,6 +207,9 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         )
 
 
+_CLAUSE_BREAK = re.compile("[，,。；;：:\n]")
+
+
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -229,6 +233,7 @@ class _YearContext:
     def __init__(self, text: str, year: int):
         self.text, self.year = text, year
         self._openings: int | None = None
+        self._breaks: list[int] | None = None
         self._dominant: bool | None = None
 
     def opens_with_its_year(self) -> bool:
@@ -236,6 +241,16 @@ class _YearContext:
         if self._openings is None:
             self._openings = len(re.findall(rf"(?:^|[。\n])\s*{self.year}\s*年", self.text))
         return self._openings >= 2
+
+    def clause_around(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding text[start:end]: from after the break before it to the break after it
+        (the breaks listed once: a search back from every year would read the text again each time)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        k = bisect.bisect_left(self._breaks, start)
+        lo = self._breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(self._breaks, end, k)
+        return lo, self._breaks[k] if k < len(self._breaks) else len(self.text)
 
     def year_beyond_doubt(self) -> bool:
         """YYYY年度 written 3 times or more, twice as often as any other year ("与2023年度相比" not counted)."""
@@ -254,8 +269,7 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
     """Whether the year at m is one left from another year's report: "work" (this year's funds or
     work, after a verb of execution), "figures" (a sentence stating the report's own figures), or None."""
     if y < context.year:
-        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
-        hi = min((i for i in (text.find(c, m.end()) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+        lo, hi = context.clause_around(m.start(), m.end())
         before, after = text[lo : m.start()], text[m.end() : hi]
         if not lexicon.YEAR_BESIDE_ANOTHER_PERIOD.search(before + after):
             if _OWN_FUNDS.search(after) and _EXECUTED.search(before):

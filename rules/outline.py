@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -93,6 +94,11 @@ def numbering(doc: Disclosure) -> Iterator:
     """
     outline = doc.outline
     placed = doc.outline_index.placed
+    # the last heading of each list and number under each parent: a repeat's renumbering looks it up
+    last_with: dict[tuple[int | None, str, int], int] = {}
+    for j, q in placed.items():
+        k = (q.parent, list_key(outline[j]), outline[j].number)
+        last_with[k] = max(j, last_with.get(k, j))
     for i, p in placed.items():
         h = outline[i]
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
@@ -104,10 +110,7 @@ def numbering(doc: Disclosure) -> Iterator:
             earlier = f"，{cite_lines(doc, [first.start])}已有“{_named(first)}”" if first is not None else ""
             evidence = doc.document.text[h.start : h.title_end]
             # renumbering is certain only if no later sibling already carries the number it would take
-            taken = any(
-                q.parent == p.parent and j > i and list_key(outline[j]) == list_key(h) and outline[j].number == p.expected
-                for j, q in placed.items()
-            )
+            taken = last_with.get((p.parent, list_key(h), p.expected), -1) > i
             yield Issue(
                 start=h.start,
                 end=h.title_end,
@@ -364,6 +367,29 @@ _PLAN = re.compile(r"预计|拟于|计划于|将于|适时安排|适时开展")
 _PLAN_STRONG = ("预计", "拟于", "计划于", "将于")  # unmistakably a plan; 适时安排 may describe scheduling
 
 
+class _PlanWords:
+    """The plan words of a text, found once: nested sections must not each read their text again.
+
+    A section's words are those found in the whole text that lie inside it — the words
+    `_PLAN.finditer(text, start, end)` finds — unless a word found runs across the section's
+    start: only then is the section read on its own (one word may hide another: 预计划于)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found = list(_PLAN.finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        k = bisect.bisect_left(self.starts, start)
+        if k and self.found[k - 1].end() > start:
+            return list(_PLAN.finditer(self.text, start, end))
+        out = []
+        while k < len(self.found) and self.found[k].end() <= end:
+            out.append(self.found[k])
+            k += 1
+        return out
+
+
 @rule("DOC009", "plan-wording-in-results", name_zh="完成情况写成计划", severity="warning")
 def plan_wording(doc: Disclosure) -> Iterator:
     r"""完成情况中写的是计划而非实际结果。
@@ -385,11 +411,12 @@ def plan_wording(doc: Disclosure) -> Iterator:
     outline = doc.outline
     index = doc.outline_index
     content = doc.document.content
+    plans = _PlanWords(content)
     for i, h in enumerate(outline):
         if not h.style or "完成情况" not in h.title or h.toc:
             continue
         end = index.section_end(i, len(content))
-        found = list(_PLAN.finditer(content, h.title_end, end))
+        found = plans.between(h.title_end, end)
         if not found:
             continue
         first = next((m for m in found if m.group(0) in _PLAN_STRONG), found[0])

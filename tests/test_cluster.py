@@ -247,3 +247,23 @@ def test_a_lost_scheduler_stops_the_run_with_its_reason(client, tmp_path, monkey
     result = CliRunner().invoke(main, ["check", "--isolated", "--scheduler", client.scheduler.address, str(tmp_path)])
     assert result.exit_code == 2
     assert "与 Dask 调度器的连接已断开" in result.stderr and "检查未完成" in result.stderr and "Traceback" not in result.output
+
+
+XDOC_2023 = "上海市示例区文化馆2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收入支出总计1,236.50万元。\n"
+XDOC_2024 = ("上海市示例区文化馆2024年度部门决算\n一、收入支出决算总体情况说明\n"
+             "2024年度收入支出总计1,358.20万元。与2023年度相比，收入支出总计增加131.70万元，增长10.7%。\n")
+
+
+@needs_dask
+def test_the_reports_are_held_against_each_other_after_the_cluster_as_after_the_runner(client, tmp_path):
+    (tmp_path / "2023-决算.txt").write_text(XDOC_2023, encoding="utf-8")
+    (tmp_path / "2024-决算.txt").write_text(XDOC_2024, encoding="utf-8")
+    code_1, jobs_1 = _json([str(tmp_path), "--jobs", "1"])
+    code_d, on_dask = _json([str(tmp_path), "--scheduler", client.scheduler.address])
+    assert on_dask == jobs_1 and code_d == code_1 == 1
+    assert [f["rule"] for f in on_dask["cross"]["findings"]] == ["XDOC001"]
+    done = cluster.check_archive(client, [str(tmp_path)], Config())
+    assert [f.rule for f in done.cross.findings] == ["XDOC001"]
+    assert done.summary.as_dict() == on_dask["summary"]
+    alone = cluster.check_archive(client, [str(tmp_path / "2024-决算.txt")], Config())
+    assert alone.cross is None and alone.results[0].facts is None  # one file: nothing to compare, no facts read

@@ -1,9 +1,10 @@
-"""No pathological slowdowns: hostile text takes a bounded multiple of the time a report of its size takes.
+"""Hostile text is checked to the end: each input is an eighth of a megabyte — enough that anything
+quadratic (or worse) in extraction would take minutes — and is checked in a worker with a per-file
+time limit, so a regression fails this test (the file timed out) instead of hanging the suite.
 
-Each input is an eighth of a megabyte — enough that anything quadratic (or worse) in
-extraction would take minutes — and is checked in a worker with a time limit, so a
-regression fails this test instead of hanging it. The benchmark (bench/) measures the
-same ratios at a megabyte.
+How the time grows is measured by the benchmarks, not here: bench/growth.py (each adversarial
+text at 10 KB, 100 KB and 1 MB, the ratio per 10×) and bench/bench.py (hostile text at a megabyte
+against a normal report of the size).
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from auditlint.config import Config
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SIZE = 128 * 1024
-BOUND = 20  # times a normal report of the same size (plus half a second): generous, as machines are noisy;
-# anything quadratic is hundreds of times slower at this size
+LIMIT = 60.0  # seconds a file may take: a normal report of this size takes well under one
 
 HOSTILE = {
     "digits-and-commas": "1234567,890,12,3456,7,",
@@ -49,7 +49,7 @@ def _fill(unit: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def timings(tmp_path_factory) -> dict[str, float]:
+def results(tmp_path_factory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("hostile-text")
     normal = "".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
     paths = [folder / "normal.txt"]
@@ -57,13 +57,12 @@ def timings(tmp_path_factory) -> dict[str, float]:
     for name, unit in HOSTILE.items():
         (folder / f"{name}.txt").write_bytes(_fill(unit))
         paths.append(folder / f"{name}.txt")
-    results = list(runner.check_files([str(p) for p in paths], Config(), jobs=2, limit=lambda path: 60.0))
-    stuck = [(r.path, r.error) for r in results if r.error_code == "internal-error"]
-    assert not stuck, stuck
-    return {Path(r.path).stem: r.seconds for r in results}
+    checked = runner.check_files([str(p) for p in paths], Config(), jobs=2, limit=lambda path: LIMIT)
+    return {Path(r.path).stem: r for r in checked}
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_text_is_checked_in_linear_time(timings, name):
-    normal = timings["normal"]
-    assert timings[name] <= BOUND * normal + 0.5, f"{name}: {timings[name]:.2f} s, a normal report of the size: {normal:.2f} s"
+def test_hostile_text_is_checked_to_the_end(results, name):
+    result = results[name]
+    assert result.error is None, f"{name}: {result.error_code}: {result.error}"
+    assert results["normal"].error is None

@@ -63,6 +63,7 @@ def test_the_sample_has_the_findings_the_formats_are_tested_on(results):
 
 class _Related(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
+    path: str | None = None  # only for a place in another file (a finding between reports)
     line: int
     column: int
     end_line: int
@@ -111,6 +112,18 @@ class _Tables(BaseModel):
     figures: int
 
 
+class _Identity(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    entity: str | None
+    region: list[str]
+    body: str | None
+    level: Literal["部门", "单位"] | None
+    kind: Literal["决算", "预算", "绩效自评", "年度报告"] | None
+    year: int | None
+    subject: str | None
+    problem: str | None
+
+
 class _File(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     path: str
@@ -120,6 +133,25 @@ class _File(BaseModel):
     claims: dict[str, _Count]
     internal_errors: list[_InternalError]
     tables: _Tables
+    identity: _Identity | None
+
+
+class _CrossCounts(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    reports: int
+    unidentified: int
+    bodies: int
+    compared: int
+    duplicates: list[list[str]]
+    ambiguous: list[str]
+
+
+class _CrossSummary(_CrossCounts):
+    findings: int
+
+
+class _Cross(_CrossCounts):
+    findings: list[_Finding]
 
 
 class _Summary(BaseModel):
@@ -135,6 +167,7 @@ class _Summary(BaseModel):
     tables: _Tables
     suppressed: int
     baselined: int
+    cross: _CrossSummary | None = None  # a run that held its reports against each other
 
 
 class _Report(BaseModel):
@@ -143,6 +176,7 @@ class _Report(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     version: Literal[1]
     files: list[_File]
+    cross: _Cross | None = None
     summary: _Summary
 
 

@@ -6,6 +6,8 @@ import ast
 from pathlib import Path
 
 import auditlint.rulekit as rulekit
+from auditlint.extract import extract
+from auditlint.sources import read_bytes
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -43,3 +45,9 @@ def test_the_check_catches_an_import_past_the_rulekit(tmp_path):
 def test_what_the_rulekit_exports_exists():
     assert all(hasattr(rulekit, name) for name in rulekit.__all__)
     assert len(set(rulekit.__all__)) == len(rulekit.__all__)
+
+
+def test_a_figure_copied_with_changes_as_rule_packs_copy_it():
+    figure = extract(read_bytes("x.txt", "2023年度部门决算说明\n本年支出合计-1.00万元。\n".encode())).quantities[-1]
+    positive = figure.model_copy(update={"value": abs(figure.value)})
+    assert (positive.value, positive.unit, positive.start) == (1, "万元", figure.start) and figure.value == -1

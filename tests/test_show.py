@@ -191,7 +191,7 @@ def test_the_kind_of_report_is_read_from_its_title(tmp_path):
 def test_the_json_shape_is_stable(tmp_path):
     data = shown(write(tmp_path, REPORT + EXPENSE_TABLE))
     assert list(data) == [
-        "version", "path", "format", "year", "unit", "kind", "segments", "tables", "claims", "findings",
+        "version", "path", "format", "year", "unit", "kind", "identity", "cross_facts", "segments", "tables", "claims", "findings",
         "internal_errors", "summary",
     ]
     assert data["version"] == 1 and data["format"] == "text" and data["unit"] == "万元"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,8 +65,8 @@ def test_a_line_the_tables_give_another_figure_and_what_it_explains():
     # a 项 one cent off is another amount; a 类 one cent off may be the sum of rounded parts
     assert not verdicts.table_line_holds(q("10.01"), q("10.00").yuan, leaf=True)
     assert verdicts.table_line_holds(q("10.01"), Interval(Decimal("100050"), Decimal("100100")), leaf=False)
-    reception = q("1.53").model_copy(update={"start": 40})
-    claim = CompositionClaim(start=0, end=1, total=q("37.35"), parts=[q("0"), q("37.35").model_copy(update={"start": 20}), reception], part_labels=[])
+    reception = replace(q("1.53"), start=40)
+    claim = CompositionClaim(start=0, end=1, total=q("37.35"), parts=[q("0"), replace(q("37.35"), start=20), reception], part_labels=[])
     corrections = {40: Interval.exact(Decimal(0))}
     assert verdicts.corrected_part(claim, corrections) == 2
     assert verdicts.corrected_part(claim, {}) is None

@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..model import Disclosure, Document, Quantity, Reason, Statement
 from ..segment import segment
-from ..tables import TableClaim, TableVerdicts, evaluate_claims, planned_from_tables, read_tables
+from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, planned_from_tables, read_tables
 from .claims import build_claims
 from .figures import Token, find_figures, skeleton
 from .mentions import Mention, find_mentions
@@ -34,7 +34,13 @@ from .structure import OutlineIndex, find_outline
 __all__ = ["extract"]
 
 Disclosure.model_rebuild(
-    _types_namespace={"Mention": Mention, "OutlineIndex": OutlineIndex, "Reflowed": Reflowed, "TableVerdicts": TableVerdicts}
+    _types_namespace={
+        "Mention": Mention,
+        "OutlineIndex": OutlineIndex,
+        "Reflowed": Reflowed,
+        "TableVerdicts": TableVerdicts,
+        "TableView": TableView,
+    }
 )
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
@@ -98,4 +104,5 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
         mentions=find_mentions(document.content, flow, statements, year, outline_index),
         table_verdicts=evaluate_claims([c for c in claims if isinstance(c, TableClaim)]),
         table_count=tables.count,
+        table_views=tables.views,
     )

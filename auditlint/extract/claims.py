@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from ..identities import Decomposition, load_decompositions
@@ -118,6 +119,43 @@ _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|�
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
 
 
+class _PrefixIndex:
+    """The statements whose key starts with a given prefix: the latest before a given one, in O(log² n).
+
+    Keys sorted, so that those with one prefix are one run of them; over that order a segment tree
+    whose every node holds its statements' indices sorted (built once, O(n log n))."""
+
+    def __init__(self, entries: list[tuple[str, int]]):
+        entries.sort()
+        self.keys = [key for key, _ in entries]
+        self.size = size = max(1, len(entries))
+        self.nodes: list[list[int]] = [[] for _ in range(size)] + [[index] for _, index in entries]
+        self.nodes += [[] for _ in range(2 * size - len(self.nodes))]
+        for node in range(size - 1, 0, -1):
+            self.nodes[node] = sorted(self.nodes[2 * node] + self.nodes[2 * node + 1])
+
+    def latest(self, prefix: str, before: int) -> int:
+        """The largest index below before of a key starting with prefix; -1 when there is none."""
+        first = bisect.bisect_left(self.keys, prefix)
+        end = bisect.bisect_right(self.keys, prefix, first, key=lambda k: k[: len(prefix)])
+        best = -1
+        low, high = first + self.size, end + self.size
+        while low < high:
+            if low & 1:
+                best = max(best, self._below(low, before))
+                low += 1
+            if high & 1:
+                high -= 1
+                best = max(best, self._below(high, before))
+            low, high = low // 2, high // 2
+        return best
+
+    def _below(self, node: int, before: int) -> int:
+        indices = self.nodes[node]
+        k = bisect.bisect_left(indices, before)
+        return indices[k - 1] if k else -1
+
+
 class _Builder:
     def __init__(
         self,
@@ -135,22 +173,46 @@ class _Builder:
         self.decompositions = load_decompositions(identity_dirs)
         self.claims: list[Claim] = []
         self._named: dict[tuple[str, str], list[Statement]] | None = None
+        self._passing: dict[tuple[Hashable, bool], dict[str, list[int]]] = {}
+        self._paragraph_of = [st.paragraph for st in statements]
+        self._section_of = [st.section for st in statements]
+        self._prefixes: _PrefixIndex | None = None
         self._is_budget: bool | None = None
 
     # -------------------------------------------------------------- look-ups
     def _lookback(
-        self, st: Statement, want, paragraphs: int = _LOOKBACK_PARAGRAPHS, same_section: bool = True
+        self,
+        st: Statement,
+        condition: Hashable,
+        test: Callable[[Statement], bool],
+        item: str | None = None,
+        paragraphs: int = _LOOKBACK_PARAGRAPHS,
+        same_section: bool = True,
     ) -> Statement | None:
-        """The latest earlier statement, near enough (and in the same section), that satisfies want."""
-        for i in range(st.index - 1, -1, -1):  # no slice: looking back must not copy the statements
-            other = self.sts[i]
-            if st.paragraph - other.paragraph > paragraphs:
-                return None
-            if same_section and other.section != st.section:
-                return None
-            if want(other):
-                return other
-        return None
+        """The latest earlier statement, near enough (and in the same section), that passes test — and,
+        when item is given, names the same line item (same_item). test must depend on the statement
+        alone: the statements passing each condition are listed once, by line item, so that looking
+        back from every statement of a long paragraph is a bisection, not a walk back through it."""
+        lists = self._passing.get((condition, item is not None))
+        if lists is None:
+            lists = self._passing[(condition, item is not None)] = {}
+            for o in self.sts:
+                if test(o) and (item is None or o.key):
+                    lists.setdefault(_item_class(o.key) if item is not None else "", []).append(o.index)
+        if item is not None and not item:
+            return None
+        found = lists.get(_item_class(item) if item is not None else "", [])
+        k = bisect.bisect_left(found, st.index)
+        if not k or found[k - 1] < self._reach(st, paragraphs, same_section):
+            return None
+        return self.sts[found[k - 1]]
+
+    def _reach(self, st: Statement, paragraphs: int, same_section: bool) -> int:
+        """The first statement a look back from st may reach (paragraph and section numbers only grow)."""
+        first = bisect.bisect_left(self._paragraph_of, st.paragraph - paragraphs, 0, st.index)
+        if same_section:
+            first = max(first, bisect.bisect_left(self._section_of, st.section, 0, st.index))
+        return first
 
     def _current_for(self, st: Statement) -> Quantity | None:
         if st.value is not None:
@@ -163,9 +225,7 @@ class _Builder:
             return budgets[0].quantity
         if not st.key:
             return None
-        found = self._lookback(
-            st, lambda o: o.value is not None and o.first("delta") is None and same_item(o.key, st.key)
-        )
+        found = self._lookback(st, "amount, no change", lambda o: o.value is not None and o.first("delta") is None, item=st.key)
         if found is None:
             return None
         years = self._opening_year(found.start), self._opening_year(st.start)
@@ -332,9 +392,7 @@ class _Builder:
         if parent is not None and parent.named_only:
             # "“三公”经费财政拨款支出决算中，因公出国（境）费 … 占 …": the total stated before, named
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
-            parent = self._lookback(
-                parent, lambda o: o.value is not None and same_item(o.key, parent.key), same_section=False
-            )
+            parent = self._lookback(parent, "amount", lambda o: o.value is not None, item=parent.key, same_section=False)
         if parent is not None and not parent.named_only:
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
             if generic:
@@ -379,20 +437,23 @@ class _Builder:
                 arrived = [f.quantity for f in st.all("value") if st.measure == "到位"]
                 actual = arrived[0] if arrived else None
                 if actual is None:
-                    found = self._lookback(st, lambda o: o.measure == "到位" and o.value is not None)
+                    found = self._lookback(st, "arrived", lambda o: o.measure == "到位" and o.value is not None)
                     actual = found.value if found else None
                 if not plans:
-                    found = self._lookback(st, lambda o: o.first("budget") is not None)
+                    found = self._lookback(st, "budget", lambda o: o.first("budget") is not None)
                     plans = [f.quantity for f in found.all("budget")] if found else []
             elif st.parent is None:
                 # a rate stated on its own ("部门预算执行率为114%") refers to the figures just before
                 # it; a part of a list never borrows its total's budget
                 if actual is None and len(st.facts) == 1:
-                    found = self._lookback(st, lambda o: o.parent is None and o.value is not None and o.measure in ("决算", ""))
+                    found = self._lookback(
+                        st, "total, actual", lambda o: o.parent is None and o.value is not None and o.measure in ("决算", "")
+                    )
                     actual = found.value if found else None
                 if not plans and actual is not None:
                     found = self._lookback(
                         st,
+                        "total, budget only",
                         lambda o: o.parent is None
                         and (o.value is None or o.measure == "到位")
                         and o.first("budget") is not None,
@@ -535,6 +596,7 @@ class _Builder:
             if len(run) >= 2:
                 parent = self._lookback(
                     st,
+                    ("total of shape", shape),
                     lambda o: o.parent is None
                     and not o.numbered
                     and o.value is not None
@@ -555,10 +617,13 @@ class _Builder:
         if parent.named_only:
             # "财政拨款支出预算中，…": the total stated before, as an amount or (a budget report) a budget
             # (named without its measure: "财政拨款支出预算中" names 财政拨款, the 财政拨款支出 just stated)
-            found = self._lookback(
-                parent,
-                lambda o: _main(o) is not None and (same_item(o.key, parent.key) or (len(parent.key) >= 2 and o.key.startswith(parent.key))),
-            )
+            found = self._lookback(parent, "amount or budget", lambda o: _main(o) is not None, item=parent.key)
+            if len(parent.key) >= 2:
+                if self._prefixes is None:
+                    self._prefixes = _PrefixIndex([(o.key, o.index) for o in self.sts if _main(o) is not None])
+                latest = self._prefixes.latest(parent.key, parent.index)
+                if latest >= self._reach(parent, _LOOKBACK_PARAGRAPHS, True) and (found is None or latest > found.index):
+                    found = self.sts[latest]
             if found is None:
                 return
             total_holder = found
@@ -580,7 +645,7 @@ class _Builder:
                 continue
             total = total_fact.quantity
             if role == "delta":
-                total = total.model_copy(update={"value": abs(total.value)})
+                total = replace(total, value=abs(total.value))
             parts: list[Quantity] = []
             for k in kids:
                 f = self._measure(k, role)
@@ -591,7 +656,7 @@ class _Builder:
                         break
                     q = f.quantity
                     signed = abs(q.value) * f.direction * total_fact.direction
-                    q = q.model_copy(update={"value": signed})
+                    q = replace(q, value=signed)
                 else:
                     q = f.quantity
                 if not self._comparable(total, q) or q.unit == "分":

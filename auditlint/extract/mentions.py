@@ -75,6 +75,9 @@ _GENERIC = re.compile(r"^(?:|资金|金额|涉及金额|经费|支出|实际|部
 _FUNDS = re.compile(r"^(?:资金|金额|涉及金额|涉及资金|经费|)$")
 _FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
 _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# a span of years: "2021－2025年度", "2021至2025年"
+_SPAN_MARKS = frozenset("－-—~～至到")
+_SPAN_AFTER = re.compile(r"\s*[－\-—~～至到]")
 _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
 _REACH = 1000
 # compiled once: read for every statement
@@ -194,14 +197,21 @@ class _Reader:
         one ("2022年，本部门对2021年度项目支出开展自评，涉及金额…").
         """
         year = self.year
-        last = None
-        for m in _OTHER_YEAR.finditer(text):
+        if year is None:
+            return False
+        # the last year that sets the period: tried from the end, each in a few characters around it
+        for m in reversed(list(_OTHER_YEAR.finditer(text))):
             if COMPARES_OR_PAIRS.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
-            if re.match(r"\s*[－\-—~～至到]", text[m.end() - 1 : m.end() + 2]) or re.search(r"[－\-—~～至到]\s*$", text[: m.start()]):
+            if _SPAN_AFTER.match(text, m.end() - 1, m.end() + 2):
                 continue
-            last = int(m.group(1))
-        return year is not None and last is not None and last != year
+            before = m.start()
+            while before and text[before - 1].isspace():
+                before -= 1
+            if before and text[before - 1] in _SPAN_MARKS:
+                continue
+            return int(m.group(1)) != year
+        return False
 
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []

@@ -39,7 +39,9 @@ _JOIN_BEFORE = re.compile(
 _FIGURE_END = re.compile(r"\d\s*(?:万|亿)?$")
 _UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
-_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+_TABS = re.compile(r"\t+")
+_BREAK_START = re.compile(r"[\s|]")
+_SPACES = re.compile(r"\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
 
 
@@ -112,6 +114,29 @@ class Reflowed:
         return self.origin(start), self.origin(end - 1) + 1
 
 
+def _cell_breaks(raw: str) -> list[tuple[int, int]]:
+    """Where a row written as text breaks into cells: a run of tabs, or a bar with the spaces around it —
+    the matches of the pattern ``\\t+|\\s*\\|\\s*``, found in one pass: the pattern itself would scan a long run of
+    spaces again from each of them (quadratic)."""
+    breaks: list[tuple[int, int]] = []
+    pos, n = 0, len(raw)
+    while (m := _BREAK_START.search(raw, pos)) is not None:
+        pos = m.start()
+        if raw[pos] == "\t":
+            end = _TABS.match(raw, pos).end()
+        else:
+            run_end = _SPACES.match(raw, pos).end()
+            if run_end == n or raw[run_end] != "|":
+                # no bar after these spaces: they break only at their tabs
+                breaks.extend((t.start(), t.end()) for t in _TABS.finditer(raw, pos, run_end))
+                pos = run_end
+                continue
+            end = _SPACES.match(raw, run_end + 1).end()
+        breaks.append((pos, end))
+        pos = end
+    return breaks
+
+
 def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = frozenset()) -> list[_Unit]:
     units: list[_Unit] = []
     pos = 0
@@ -130,7 +155,7 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
             units.append(_Unit(s, s + len(stripped), stripped, hard=True))
             continue
         if "\t" in raw or "|" in raw:
-            cells = [(m.start(), m.end()) for m in _CELL_SPLIT.finditer(raw)]
+            cells = _cell_breaks(raw)
             if cells:
                 bounds, prev = [], 0
                 for a, b in cells:

@@ -10,6 +10,7 @@ evaluation (整体 or 项目) it belongs to, so rules can add the parts up.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -29,20 +30,21 @@ _SCORE_FIRST = re.compile(
 _SCORE = re.compile(r"(?:得分|总分|评分)(?:为|是|：|:)?\s*" + _NUM.format(name="score") + r"\s*分")
 _THRESHOLD = re.compile(r"^\s*(?:[（(]\s*含|以上|以下|及以上|及以下|至|-|—|~|～)")
 _CLAUSE = re.compile(r"[，,。；;：:\n]")
+_STOP = re.compile("。")
 _SUBS = ("数量", "质量", "时效", "成本", "社会效益", "经济效益", "生态效益", "可持续影响", "满意度", "服务对象满意度")
 _INDICATOR = re.compile(r"(产出|效益|满意度)指标")
 _TARGET = re.compile(r"(?:年度)?目标\s*(\d{1,2})")
 _REPORT = re.compile(r"评价报告|自评报告|自评情况|评价情况")
 
 
-def _label_before(text: str, start: int) -> str:
-    """The words a score belongs to: its own clause, or the clause before when it starts with 满分/得分."""
-    head = text[:start]
-    parts = _CLAUSE.split(head)
-    own = parts[-1].strip()
-    if own or len(parts) < 2:
+def _label_before(text: str, start: int, breaks: list[int]) -> str:
+    """The words a score belongs to: its own clause, or the clause before when it starts with 满分/得分.
+    breaks: where the text's clauses break (_CLAUSE), in order."""
+    k = bisect.bisect_left(breaks, start)
+    own = text[breaks[k - 1] + 1 if k else 0 : start].strip()
+    if own or not k:
         return own[-30:]
-    return parts[-2].strip()[-30:]
+    return text[breaks[k - 2] + 1 if k > 1 else 0 : breaks[k - 1]].strip()[-30:]
 
 
 def _level(label: str, has_max: bool, context: str) -> tuple[str, str, int | None]:
@@ -98,26 +100,35 @@ def find_scores(flow: Reflowed, original: str, index_of: OutlineIndex) -> list[S
         text = flow.text[para.start : para.end]
         if "分" not in text:
             continue
+        # spans taken by an earlier pattern, disjoint and in order (a pattern's own matches never overlap)
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, re.Match[str], bool]] = []
         for pattern, has_max in ((_MAX_FIRST, True), (_SCORE_FIRST, True), (_SCORE, False)):
+            ends = [b for _, b in taken]
+            starts = [a for a, _ in taken]
+            new: list[tuple[int, int]] = []
             for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
+                k = bisect.bisect_left(starts, m.end())
+                if k and ends[k - 1] > m.start():
+                    continue  # overlaps the latest taken span that starts before it ends
                 after = text[m.end() : m.end() + 4]
                 before = text[max(0, m.start() - 2) : m.start()]
                 if _THRESHOLD.match(after) or before.endswith("在"):
                     continue  # "评价得分在90分（含90分）以上的13个": a band, not a score
-                taken.append((m.start(), m.end()))
+                new.append((m.start(), m.end()))
                 found.append((m.start(), m, has_max))
+            taken = sorted(taken + new)
+        breaks = [m.start() for m in _CLAUSE.finditer(text)]
+        stops = [m.start() for m in _STOP.finditer(text)]
         for start, m, has_max in sorted(found, key=lambda f: f[0]):
-            label = _label_before(text, start)
+            label = _label_before(text, start, breaks)
             heads = index_of.ancestors(flow.span(para.start + start, para.start + start + 1)[0])
             context = " ".join(h.title for h in heads[:2])
             level, indicator, target_no = _level(label, has_max, context)
             if not level:
                 continue
-            sentence_start = max(text.rfind("。", 0, start), -1) + 1
+            k = bisect.bisect_left(stops, start)
+            sentence_start = stops[k - 1] + 1 if k else 0
             report = next((h for h in heads if _REPORT.search(h.title)), None) or next(
                 (h for h in reversed(heads) if h.style in ("part", "cn")), None
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Comparison, Fact, Quantity, Reason, Statement, Word
@@ -663,7 +663,7 @@ class StatementParser:
             return q
         if q.places and not q.grouped and q.value <= 100 and _BARE_SHARE.search(left.rstrip()):
             # "占 76.23;": a share that lost its %, never an amount to be summed
-            return q.model_copy(update={"unit": "%", "unit_inferred": True})
+            return replace(q, unit="%", unit_inferred=True)
         if (
             q.places
             and not q.grouped
@@ -672,7 +672,7 @@ class StatementParser:
             and current.first("delta") is not None
             and current.first("rate") is None
         ):
-            return q.model_copy(update={"unit": "%", "unit_inferred": True})
+            return replace(q, unit="%", unit_inferred=True)
         if not (q.grouped or q.places == 2):
             return None
         if not money:
@@ -680,7 +680,7 @@ class StatementParser:
         # the nearest amount in the sentence (the earlier one on a tie): a neighbour in start order
         k = bisect.bisect_left(money, tok.start, key=lambda t: t.start)
         nearest = min(money[max(0, k - 1) : k + 1], key=lambda t: abs(t.start - tok.start))
-        return q.model_copy(update={"unit": nearest.quantity.unit, "unit_inferred": True})
+        return replace(q, unit=nearest.quantity.unit, unit_inferred=True)
 
     def _classify(self, q: Quantity, tok: Token, left: str, index: _SentenceIndex, rel: int, after: str):
         """What a figure is, read from the words just before (and just after) it."""
@@ -850,7 +850,7 @@ class _SentenceReader:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
             # "收、支总计各是 4125.49、4143.91 万元": one unit written after the last figure of a list
-            q = q.model_copy(update={"unit_inferred": False})
+            q = replace(q, unit_inferred=False)
         role, subject, measure, fact = p._classify(q, tok, left, self.index, rel, skel[self.prev_end : self.prev_end + 3])
         if role is None and q.kind == "percent" and current is not None and current.facts and current.facts[-1].role == "base":
             # "占本部门全部预算项目13个的100%": the share of the base just named

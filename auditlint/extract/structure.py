@@ -209,11 +209,15 @@ class _List:
     used: dict[int, int]  # number -> outline index of the heading that used it
     head: int  # outline index of its latest heading
     parent: int | None
-    slots: set[int] = field(default_factory=set)  # numbers a repeated heading should have taken
+    top: int  # the largest number used, or that a repeated heading should have taken
     paired: set[int] = field(default_factory=set)  # numbers written twice in a row: a two-column table's rows
 
+    def use(self, n: int, i: int) -> None:
+        self.used[n] = i
+        self.top = max(self.top, n)
+
     def next_free(self) -> int:
-        return max(set(self.used) | self.slots) + 1
+        return self.top + 1
 
 
 _RANK = {"part": 0, "cn": 1, "pcn": 2, "num": 3, "dotted": 4, "pnum": 4, "circled": 5, "pideo": 5}
@@ -238,6 +242,24 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
     """
     placed: dict[int, Placement] = {}
     stack: list[_List] = []
+    # the lists of each key, and of each key and last number, as they came on top of the stack: the nearest
+    # open one is the last entry still there (entries gone stale are dropped), found without a walk down the
+    # stack — which grows with every list a list opens ("（一）" after "（一）" …)
+    latest: dict[tuple[str, int | None], list[tuple[int, _List]]] = {}
+
+    def on_top(lst: _List) -> None:
+        for k in ((lst.key, None), (lst.key, lst.last)):
+            latest.setdefault(k, []).append((len(stack) - 1, lst))
+
+    def nearest(key: str, last: int | None) -> int | None:
+        entries = latest.get((key, last), [])
+        while entries:
+            k, lst = entries[-1]
+            if k < len(stack) and stack[k] is lst and (last is None or lst.last == last):
+                return k
+            entries.pop()
+        return None
+
     scope = None
     previous_numbered: int | None = None
     for i, h in enumerate(outline):
@@ -246,20 +268,22 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
         last_numbered, previous_numbered = previous_numbered, i
         if h.scope != scope:
             scope, stack = h.scope, []
+            latest.clear()
         key = list_key(h)
         n = h.number
-        cont = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key == key and stack[k].last == n - 1), None)
+        cont = nearest(key, n - 1)
         if cont is not None:
             lst = stack[cont]
             del stack[cont + 1 :]
             if n in lst.used:  # follows on from a repeated number, and repeats too
                 expected = lst.next_free()
                 placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used[n])
-                lst.slots.add(expected)
+                lst.top = expected
             else:
                 placed[i] = Placement(i, lst.parent, lst.head, "next", n)
-                lst.used[n] = i
+                lst.use(n, i)
             lst.last, lst.head = n, i
+            on_top(lst)
             continue
         if stack and stack[-1].key == key and stack[-1].last == n and stack[-1].head == last_numbered:
             lst = stack[-1]
@@ -272,10 +296,11 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 continue
         parent = stack[-1].head if stack else None
         if n == 1:
-            stack.append(_List(key, 1, {1: i}, i, parent))
+            stack.append(_List(key, 1, {1: i}, i, parent, 1))
+            on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "first", 1)
             continue
-        same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key == key), None)
+        same = nearest(key, None)
         if same is None:
             # a list that opens late belongs under the nearest heading of a higher rank, by the usual
             # ranks of the styles (一、 over （一） over 1. …): the lists opened since then are over
@@ -285,7 +310,8 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
                 k -= 1
             del stack[k + 1 :]
             parent = stack[-1].head if stack else None
-            stack.append(_List(key, n, {n: i}, i, parent))
+            stack.append(_List(key, n, {n: i}, i, parent, n))
+            on_top(stack[-1])
             placed[i] = Placement(i, parent, None, "late", 1)
             continue
         lst = stack[same]
@@ -293,12 +319,14 @@ def place_headings(outline: list[Heading]) -> dict[int, Placement]:
             expected = lst.next_free()
             placed[i] = Placement(i, lst.parent, lst.head, "repeat", expected, lst.used.get(n))
             # set aside: a list of its own, on top, that remembers what its siblings used
-            stack.append(_List(key, n, dict(lst.used), i, lst.parent, lst.slots | {expected}))
+            stack.append(_List(key, n, dict(lst.used), i, lst.parent, expected))
+            on_top(stack[-1])
             continue
         del stack[same + 1 :]
         placed[i] = Placement(i, lst.parent, lst.head, "skip", lst.last + 1)
-        lst.used[n] = i
+        lst.use(n, i)
         lst.last, lst.head = n, i
+        on_top(lst)
     return placed
 
 
@@ -310,6 +338,7 @@ class OutlineIndex:
         self.placed = place_headings(outline)
         self._numbered = [i for i, h in enumerate(outline) if h.style]
         self._starts = [outline[i].start for i in self._numbered]
+        self._ends: dict[int, int | None] | None = None
 
     def heading_before(self, offset: int) -> int | None:
         """The last numbered heading that starts at or before an offset."""
@@ -330,15 +359,49 @@ class OutlineIndex:
 
     def section_end(self, index: int, text_end: int) -> int:
         """Where the section opened by outline[index] ends: at the first later heading not under it."""
+        if self._ends is None:
+            self._ends = self._section_ends()
+        if index in self._ends:
+            end = self._ends[index]
+        else:  # not a numbered heading: no heading is under it
+            k = bisect.bisect_right(self._numbered, index)
+            end = self._numbered[k] if k < len(self._numbered) else None
+        return self.outline[end].start if end is not None else text_end
+
+    def _section_ends(self) -> dict[int, int | None]:
+        """For each numbered heading, the first later one not under it (None: none), in one pass.
+
+        The headings no later heading has left yet are all ancestors of the latest one: a stack. A
+        heading leaves those that are not its ancestors; its nearest ancestor still on the stack is
+        found through links that skip the headings already left (path compression), so that a long chain
+        of nested headings is not walked up again from every heading below it.
+        """
+        ends: dict[int, int | None] = {}
+        stack: list[int] = []
+        on_stack: set[int] = set()
+        up: dict[int, int | None] = {}  # a heading already left -> an ancestor of it, nearer the stack
+
+        def parent(k: int) -> int | None:
+            p = self.placed.get(k)
+            return p.parent if p is not None else None
+
+        def nearest_open(k: int | None) -> int | None:
+            path = []
+            while k is not None and k not in on_stack:
+                path.append(k)
+                k = up[k] if k in up else parent(k)
+            for left in path:  # (path compression: a heading once left is never on the stack again)
+                up[left] = k
+            return k
+
         for j in self._numbered:
-            if j <= index:
-                continue
-            k: int | None = j
-            seen: set[int] = set()
-            while k is not None and k != index and k not in seen:
-                seen.add(k)
-                p = self.placed.get(k)
-                k = p.parent if p is not None else None
-            if k != index:
-                return self.outline[j].start
-        return text_end
+            keep = nearest_open(parent(j))
+            while stack and stack[-1] != keep:
+                left = stack.pop()
+                on_stack.discard(left)
+                ends[left] = j
+            stack.append(j)
+            on_stack.add(j)
+        for k in stack:
+            ends[k] = None
+        return ends

@@ -1,9 +1,10 @@
 """Reporters: turn file results into text for people or formats for programs, chosen by name.
 
 Every reporter receives results one file at a time, in the order the run
-produces them (deterministic), then `finish()`. Streaming formats (text,
-concise, jsonl) write as they go; whole-run formats (json, sarif, github, html)
-keep what they need and write at the end.
+produces them (deterministic), then, for a run that holds its reports against
+each other, the findings between reports (`cross()`), then `finish()`. Streaming
+formats (text, concise, jsonl) write as they go; whole-run formats (json, sarif,
+github, html) keep what they need and write at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
+    from ..crossdoc import CrossOutcome
     from ..engine import Rule
     from ..model import FileResult, Finding
 
@@ -97,12 +99,16 @@ class Summary:
 
         self.claims = ClaimCount()
         self.tables = TableCount()
+        self.cross: dict | None = None  # what the step between reports compared, when it ran
+        self._with_findings: set[str] = set()  # (for the files a finding between reports adds)
         for r in results:
             self.add(r)
 
     def add(self, r: FileResult) -> None:
         self.files += 1
         self.files_with_findings += bool(r.findings)
+        if r.findings:
+            self._with_findings.add(r.path)
         self.unreadable += bool(r.error)
         if r.error:
             self.unreadable_by_code[r.error_code or "unreadable"] += 1
@@ -123,6 +129,17 @@ class Summary:
         self.tables.tables += r.tables.tables
         self.tables.rows += r.tables.rows
         self.tables.figures += r.tables.figures
+
+    def add_cross(self, outcome: CrossOutcome) -> None:
+        """The findings between reports, and what the step compared."""
+        for f in outcome.findings:
+            self.by_severity[f.severity.value] += 1
+            self.by_rule[f.rule] += 1
+            if f.path not in self._with_findings:
+                self._with_findings.add(f.path)
+                self.files_with_findings += 1
+        self.suppressed += outcome.suppressed
+        self.cross = {**outcome.as_dict(), "findings": len(outcome.findings)}
 
     @property
     def findings(self) -> int:
@@ -148,6 +165,7 @@ class Summary:
             "tables": self.tables.model_dump(),
             "suppressed": self.suppressed,
             "baselined": self.baselined,
+            **({"cross": self.cross} if self.cross is not None else {}),
         }
 
 
@@ -187,6 +205,11 @@ class Reporter:
     def file(self, result: FileResult) -> None:
         self.summary.add(result)
 
+    def cross(self, outcome: CrossOutcome) -> None:
+        """The findings between reports (each at one report's figure, the other report's as its related
+        place), once every file is in; called before finish(), only by a run that compared reports."""
+        self.summary.add_cross(outcome)
+
     def finish(self) -> None:
         """Write whatever the format writes once every file is in."""
 
@@ -201,11 +224,15 @@ def make_reporter(name: str, out: TextIO, options: ReportOptions) -> Reporter:
     return reporter_class(name)(out, options)
 
 
-def render(name: str, results: Iterable[FileResult], options: ReportOptions | None = None) -> str:
+def render(
+    name: str, results: Iterable[FileResult], options: ReportOptions | None = None, cross: CrossOutcome | None = None
+) -> str:
     """A whole report as a string (for the API and tests; the CLI streams to its output)."""
     out = io.StringIO()
     reporter = make_reporter(name, out, options or ReportOptions())
     for result in results:
         reporter.file(result)
+    if cross is not None:
+        reporter.cross(cross)
     reporter.finish()
     return out.getvalue()

@@ -54,6 +54,10 @@ class GithubReporter(Reporter):
             self.failures.append((shown_path(result.path), f"无法检查：{result.error}"))
         self.failures.extend((shown_path(result.path), err.message) for err in result.internal_errors)
 
+    def cross(self, outcome) -> None:
+        super().cross(outcome)
+        self.findings.extend(outcome.findings)
+
     def finish(self) -> None:
         shown = dict.fromkeys(_COMMAND.values(), 0)
         rest: list[Finding] = []

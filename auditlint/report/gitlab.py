@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..fingerprint import fingerprint
-from ..model import FileResult
+from ..model import FileResult, Finding
 from . import Reporter, ReportOptions, page_label, shown_path
 
 # GitLab's severities: info, minor, major, critical, blocker
@@ -51,16 +51,25 @@ class GitlabReporter(Reporter):
                 }
             )
         for f in result.findings:
-            where = page_label(f)
-            self._issue(
-                {
-                    "description": f"{where}：{f.message}" if where else f.message,
-                    "check_name": f.rule,
-                    "fingerprint": _unique(f"{shown_path(f.path)}\x1f{fingerprint(f)}", self.seen),
-                    "severity": _SEVERITY[f.severity.value],
-                    "location": {"path": shown_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
-                }
-            )
+            self._finding(f)
+
+    def cross(self, outcome) -> None:
+        """The findings between reports: each an issue of the report it sits in (its message names the other)."""
+        super().cross(outcome)
+        for f in outcome.findings:
+            self._finding(f)
+
+    def _finding(self, f: Finding) -> None:
+        where = page_label(f)
+        self._issue(
+            {
+                "description": f"{where}：{f.message}" if where else f.message,
+                "check_name": f.rule,
+                "fingerprint": _unique(f"{shown_path(f.path)}\x1f{fingerprint(f)}", self.seen),
+                "severity": _SEVERITY[f.severity.value],
+                "location": {"path": shown_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
+            }
+        )
 
     def finish(self) -> None:
         self.out.write("[]\n" if self.issues == 0 else "\n]\n")

@@ -19,7 +19,7 @@ from pathlib import PurePath
 from typing import TextIO
 
 from .. import __version__
-from ..model import Document, FileResult, Finding, Severity, Table
+from ..model import Document, FileResult, Finding, Related, Severity, Table
 from ..sources import TEXT_SUFFIXES
 from . import SEVERITY_WORDS, Reporter, ReportOptions, nothing_found, page_label, shown_path
 
@@ -122,6 +122,8 @@ class HtmlReporter(Reporter):
         super().__init__(out, options)
         self.rows: list[_Row] = []
         self.sections: list[str] = []
+        self.anchors: dict[str, str] = {}  # path -> the anchor of its section, for links from findings between reports
+        self.between: str = ""
 
     def file(self, result: FileResult) -> None:
         super().file(result)
@@ -138,7 +140,46 @@ class HtmlReporter(Reporter):
             )
         )
         if anchor is not None:
+            self.anchors[result.path] = anchor
             self.sections.append(self._document(anchor, result))
+
+    def cross(self, outcome) -> None:
+        """The findings between reports, after the documents: both places quoted, each linked to its line
+        in its document's section where the report has one."""
+        super().cross(outcome)
+        from .text import cross_line
+
+        if not outcome.findings:
+            return
+        items = []
+        for i, f in enumerate(outcome.findings, start=1):
+            places = [self._quote(f.path, f, f.severity.value, "")]
+            places += [self._quote(r.path or f.path, r, "related", f"对照：{r.message}") for r in f.related]
+            expected = f'<br><span class="expected">应为 <code>{esc(f.expected)}</code></span>' if f.expected else ""
+            items.append(
+                f'<li class="{f.severity.value} sev-{f.severity.value}" id="x{i}">'
+                f'<span class="where">跨报告</span><span class="rule" title="{esc(f.name)}">{esc(f.rule)}</span>'
+                f'<span class="msg">{esc(f.message)}{expected}{"".join(places)}</span></li>'
+            )
+        self.between = (
+            f'<section class="panel" id="cross"><h2>跨报告核对（{len(outcome.findings)} 处不一致）</h2>'
+            f'<p class="note-line">{esc(cross_line(self.summary.cross or {}))}</p>'
+            f'<ol class="findings">{"".join(items)}</ol></section>'
+        )
+
+    def _quote(self, path: str, where: Finding | Related, kind: str, label: str) -> str:
+        """A place in a report: its path and line (a link where the report's text is in this page), the line quoted."""
+        name = f"{esc(path)}:{where.line}:{where.column}"
+        anchor = self.anchors.get(path)
+        link = f'<a href="#{anchor}-L{where.line}">{name}</a>' if anchor else name
+        line = where.excerpt.replace("\t", " ")  # the line from column excerpt_column on
+        start = max(0, min(len(line), where.column - where.excerpt_column))
+        end = max(start + 1, where.end_column - where.excerpt_column) if where.end_line == where.line else len(line)
+        before = ("…" if where.excerpt_column > 1 else "") + line[:start]
+        after = line[end:] + ("…" if where.excerpt_more else "")
+        quoted = f'{esc(before)}<mark class="{kind} sev-{kind}">{esc(line[start:end])}</mark>{esc(after)}'
+        head = f"{esc(label)} " if label else ""
+        return f'<span class="quote">{head}{link}<code>{quoted}</code></span>'
 
     # ------------------------------------------------------------ the page
     def finish(self) -> None:
@@ -159,7 +200,9 @@ class HtmlReporter(Reporter):
         if len(self.rows) > 1:
             parts.append(self._index())
         parts.extend(self.sections)
-        if not self.sections:
+        if self.between:
+            parts.append(self.between)
+        if not self.sections and not self.between:
             parts.append(f'<section class="panel"><p class="empty">{esc(nothing_found(s))}。</p></section>')
         parts += [
             "</main>",

@@ -125,8 +125,12 @@ class SarifReporter(Reporter):
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         self.out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
 
+    def cross(self, outcome) -> None:
+        super().cross(outcome)
+        self.findings.extend(outcome.findings)
+
     def _location(self, f: Finding, where: Finding | Related, snippet: str) -> dict:
-        uri, base = artifact_uri(f.path)
+        uri, base = artifact_uri(getattr(where, "path", None) or f.path)  # a related place may be in another file
         artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
         region = _region(where.line, where.column, where.end_line, where.end_column, snippet)
         if where.box is not None and where.page is not None:

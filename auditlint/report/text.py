@@ -6,21 +6,24 @@ as rich reads them.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..model import FileResult, Finding, Severity
+from ..model import FileResult, Finding, Related, Severity
 from . import SEVERITY_WORDS, Reporter, ReportOptions, Summary, nothing_found, page_label, shown_path
+
+if TYPE_CHECKING:
+    from ..crossdoc import CrossOutcome
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _frame(f: Finding) -> list[str]:
-    """The finding's first line, cut around the span when long (its excerpt), with the span underlined."""
+def _frame(f: Finding | Related, style: str, note: str = "", mark: str = "^") -> list[str]:
+    """A place's first line, cut around the span when long (its excerpt), with the span underlined."""
     if not f.excerpt:
         return []
     line = f.excerpt.replace("\t", " ")  # the line from column f.excerpt_column on
@@ -34,12 +37,16 @@ def _frame(f: Finding) -> list[str]:
     width = max(1, cell_len(line[start:end]))
     gutter = str(f.line)
     blank = " " * len(gutter)
-    note = f" 应为 {f.expected}" if f.expected and len(f.expected) <= 40 else ""
     return [
         f"[blue]{blank} |[/]",
         f"[blue]{gutter} |[/] {escape(shown)}",
-        f"[blue]{blank} |[/] {' ' * pad}[{_STYLE[f.severity]}]{'^' * width}{escape(note)}[/]",
+        f"[blue]{blank} |[/] {' ' * pad}[{style}]{mark * width}{escape(note)}[/]",
     ]
+
+
+def _finding_frame(f: Finding) -> list[str]:
+    note = f" 应为 {f.expected}" if f.expected and len(f.expected) <= 40 else ""
+    return _frame(f, _STYLE[f.severity], note)
 
 
 def console_for(out: TextIO, color: str) -> Console:
@@ -95,7 +102,23 @@ def archive_lines(s: Summary) -> list[str]:
     if s.unreadable_by_code:
         reasons = (f"{REASONS.get(code, code)}（{code}）{n}" for code, n in sorted(s.unreadable_by_code.items()))
         lines.append("无法检查的原因：" + "，".join(reasons) + "。")
+    c = s.cross
+    if c is not None and (c["compared"] or c["duplicates"] or c["ambiguous"]):  # (a run that compared nothing says nothing)
+        lines.append(cross_line(c))
     return lines
+
+
+def cross_line(c: dict) -> str:
+    """What the step between reports compared: reports identified, bodies with several, figures held."""
+    parts = [f"跨报告核对：识别了 {c['reports']} 份报告的主体、年度和类型"]
+    if c["unidentified"]:
+        parts[-1] += f"（{c['unidentified']} 份无法识别，未参与核对）"
+    parts.append(f"{c['bodies']} 个主体有两份以上报告，相互核对了 {c['compared']} 个数字，发现 {c['findings']} 处不一致")
+    if c["duplicates"]:
+        parts.append(f"{len(c['duplicates'])} 组报告的主体、年度和类型相同（可能是不同版本），未相互核对")
+    if c["ambiguous"]:
+        parts.append(f"{len(c['ambiguous'])} 份报告的主体名称可能指不同地区的单位，未参与核对")
+    return "；".join(parts) + "。"
 
 
 class TextReporter(Reporter):
@@ -119,18 +142,44 @@ class TextReporter(Reporter):
         if result.error:
             console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]无法检查[/] {escape(result.error)}")
             return
-        show_frames = self.frames and self.options.show_source and not self.options.quiet
         for f in result.findings:
-            where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
-            page = f" {page_label(f)}" if f.page is not None else ""
-            head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
-            console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
-            if show_frames:
-                for row in _frame(f):
-                    console.print(row)
-                console.print()
+            self._finding(f)
         for err in result.internal_errors:
             console.print(f"[bold]{escape(shown_path(result.path))}[/]: [bold red]内部错误[/] {escape(err.message)}")
+
+    def cross(self, outcome: CrossOutcome) -> None:
+        """The findings between reports: each with both places quoted, the other report's below it."""
+        super().cross(outcome)
+        if not outcome.findings:
+            return
+        if not self.options.quiet:
+            self.console.print("[bold]跨报告核对[/]（同一主体的不同报告之间）：")
+        for f in outcome.findings:
+            self._finding(f, between=True)
+
+    def _finding(self, f: Finding, between: bool = False) -> None:
+        """path:line:col: 级别 RULE message, its line quoted under it; for a finding between reports, the other
+        report's place (each place is in its own file) quoted below it."""
+        console = self.console
+        show_frames = self.frames and self.options.show_source and not self.options.quiet
+        where = f"{shown_path(f.path)}:{f.line}:{f.column}:"
+        page = f" {page_label(f)}" if f.page is not None else ""
+        head = f"{SEVERITY_WORDS[f.severity.value]} {f.rule}"
+        console.print(f"[bold]{escape(where)}{page}[/] [{_STYLE[f.severity]}]{head}[/] {escape(f.message)}")
+        if show_frames:
+            for row in _finding_frame(f):
+                console.print(row)
+        for r in f.related if between else ():
+            other = escape(f"{shown_path(r.path or f.path)}:{r.line}:{r.column}:")
+            other_page = f" {page_label(r)}" if r.page is not None else ""
+            if show_frames:
+                console.print(f"   [blue]= 对照[/] [bold]{other}{other_page}[/] {escape(r.message)}")
+                for row in _frame(r, "blue", "", "-"):
+                    console.print(row)
+            else:
+                console.print(f"   = 对照 {other}{other_page} {escape(r.message)}")
+        if show_frames:
+            console.print()
 
     def finish(self) -> None:
         if self.options.statistics:

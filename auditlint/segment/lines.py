@@ -44,7 +44,11 @@ ECONOMIC_CODE = re.compile(r"^[35]\d{2}(?:\d{2}){0,2}$")
 _CODE = re.compile(r"^[235]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2}$")
 _SENTENCE = re.compile(r"[，。；;！？!?]|[,:：](?!$)")
-_LEADER = re.compile(r"[.…·。．_-]{4,}\s*\d*\s*$|…{2,}|\.{6,}")
+# Leader dots: a run of four or more at the end of the line (before a page number), or anywhere "……"
+# or "......". The end is read on the reversed line, so that a long run of dots in the middle of a
+# line is not tried again from each of its dots (quadratic).
+_LEADER_AT_END = re.compile(r"\s*+\d*+\s*+[.…·。．_-]{4}")
+_LEADER_ANYWHERE = re.compile(r"…{2,}|\.{6,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE = re.compile(r"[，。；！？;!?]")
 _LEAD_DETAIL = re.compile(r"^(?:其中|含)[：:]\s*")
@@ -151,11 +155,16 @@ def _merge_words(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def has_leader_dots(text: str) -> bool:
+    """Whether a line holds leader dots: four or more at its end (before a page number), or "……" or "......"."""
+    return bool(_LEADER_AT_END.match(text[::-1]) or _LEADER_ANYWHERE.search(text))
+
+
 def _shape(line: Line) -> Shape:
     text = line.stripped
     if not text:
         return "blank"
-    if _LEADER.search(text):
+    if has_leader_dots(text):
         return "leader"
     label_text = _LEAD_DETAIL.sub("", " ".join(t.text for t in line.tokens if t.kind == "word"))
     if line.opens_with_code or _tabular_figures(line):

@@ -7,7 +7,9 @@ import re
 from .lines import Line
 
 _TOC_TITLE = re.compile(r"^目\s*录$")
-_PAGE_REF = re.compile(r"[\s.…·。．_-]*\d{0,3}$")
+# A page reference at the end of an entry (leader dots, then up to three digits), read on the reversed
+# entry: a trailing pattern searched forwards would try every dot of a long run again (quadratic).
+_PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
 # A contents list without leader dots ends where the body starts repeating its first entry.
 _MAX_PLAIN_TOC = 80
 # An entry of a contents list: a short title, no sentence in it.
@@ -15,7 +17,8 @@ _TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
 
 
 def _key(text: str) -> str:
-    return _PAGE_REF.sub("", re.sub(r"\s+", "", text))
+    text = re.sub(r"\s+", "", text)
+    return text[: len(text) - _PAGE_REF_REVERSED.match(text[::-1]).end()]
 
 
 def _title_lines(lines: list[Line], i: int) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..identities import load_decompositions
 from ..model import Claim, Document, Statement, Table, TableCount
@@ -53,6 +53,7 @@ class Tables:
     claims: list[Claim]
     count: TableCount
     lines: TextLines  # the tables' lines by name, scope and measure, and the statements placed against them
+    views: list[TableView] = field(default_factory=list)  # each table as understood, in the order of tables
 
 
 def read_tables(
@@ -78,7 +79,7 @@ def read_tables(
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
-    return Tables(tables, claims, _count(tables, views), lines)
+    return Tables(tables, claims, _count(tables, views), lines, views)
 
 
 def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:

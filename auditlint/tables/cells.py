@@ -79,7 +79,7 @@ def read_figure(cell: Cell | None, unit: str = "", loose: bool = False) -> Figur
     state, value, places, written_unit, grouped = _parse(raw)
     if state != "number":
         return Figure(cell, state)
-    quantity = Quantity.model_construct(  # built from parsed parts: nothing left to validate
+    quantity = Quantity(
         start=cell.start,
         end=cell.end,
         value=value,
