@@ -96,6 +96,8 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数；1 表示在本进程内检查）。")
 @click.option("--include", multiple=True, help="只检查目录中匹配这些通配符的文件（如 '*/2023/*'）。")
 @click.option("--exclude", multiple=True, help="跳过目录中匹配这些通配符的文件和子目录（如 'drafts'）。")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="在运行中的 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786）；路径也可以是 fsspec URL（s3://…）。需要 dask 扩展。")
 @click.option("--no-cross", is_flag=True, help="不做跨报告核对（XDOC：同一单位各年度决算、预算与决算、绩效自评与决算之间的数字）。")
 @click.option("--stdin-filename", help="从标准输入读取（路径写作 -）时报告使用的文件名；其扩展名决定读取方式（默认按文本读取）。")
 def check(**given) -> None:
@@ -141,6 +143,7 @@ class _CheckOptions:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     no_cross: bool
+    scheduler: str | None
     stdin_filename: str | None
 
     @property
@@ -161,6 +164,22 @@ class _CheckOptions:
             raise click.UsageError("从标准输入读取（-）时不能使用 --fix 或 --diff：没有可写回的文件")
         if self.stdin_filename and not self.stdin:
             raise click.UsageError("--stdin-filename 只用于从标准输入读取（路径写作 -）")
+        self._refuse_cluster_conflicts()
+
+    def _refuse_cluster_conflicts(self) -> None:
+        from .cluster import is_url
+
+        urls = [p for p in self.paths if is_url(p)]
+        if self.scheduler is None:
+            if urls:
+                raise click.UsageError(f"{urls[0]} 是一个 URL：检查 URL 上的文件须与 --scheduler 同用（在 Dask 集群上读取）")
+            return
+        if self.jobs is not None:
+            raise click.UsageError("--scheduler 与 --jobs 不能同时使用：在集群上检查时，并行由集群的工作进程决定")
+        if self.stdin:
+            raise click.UsageError("从标准输入读取（-）时不能使用 --scheduler")
+        if urls and (self.fix or self.diff):
+            raise click.UsageError("URL 上的文件不能用 --fix 或 --diff 修正：只能修正本机的文本文件")
 
     def overrides(self) -> dict:
         """What the command line sets over the configuration file."""
@@ -217,6 +236,7 @@ class _CheckRun:
         import time
 
         from . import runner
+        from .cluster import ClusterError
 
         started = time.monotonic()
         results = self._results()
@@ -238,6 +258,10 @@ class _CheckRun:
         except _ReportNotWritten as exc:
             results.close()  # stops the workers
             return exc.report(self.reporter.summary.files if self.reporter is not None else 0)
+        except ClusterError as exc:
+            results.close()
+            click.echo(f"错误：{exc}；检查未完成。", err=True)
+            return 2
         if self.baseline is not None and not _stale_baseline(self.baseline, self._ran, self.opts.prune_baseline):
             self.tally.broken = True
         summary = self.reporter.summary
@@ -248,14 +272,15 @@ class _CheckRun:
 
     def _results(self) -> Generator[FileResult, None, None]:
         """Every result of the run, in order (a generator: nothing is checked before the report is ready)."""
-        from . import runner
+        from . import cluster, runner
 
         opts = self.opts
         if opts.stdin:
             files: list[str] = []
             unlisted: list[FileResult] = []
         else:
-            walk = runner.discover(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
+            find = cluster.find if opts.scheduler else runner.discover
+            walk = find(opts.paths, opts.include, opts.exclude, skip=self.config.excludes)
             if not walk.files and not walk.unlisted:
                 _nothing_to_check(opts.paths, opts.include, opts.exclude, self.config)
             files, unlisted = walk.files, walk.unlisted
@@ -268,12 +293,21 @@ class _CheckRun:
             if target is not None:
                 _refuse_input(target, opts.paths, files, what)
 
+        client = _connect(opts.scheduler) if opts.scheduler else None  # before the report is opened: a wrong address writes nothing
+
         def checked() -> Generator[FileResult, None, None]:
             if opts.stdin:
                 yield _check_stdin(opts.stdin_filename or "-", checking, opts.debug, self.keep_document)
                 return
-            jobs = opts.jobs or runner.default_jobs()
-            yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document)
+            if client is not None:
+                try:
+                    on_cluster = cluster.check_on_dask(client, files, checking, opts.debug, self.keep_document)
+                    yield from runner.advancing(on_cluster, self.progress)
+                finally:
+                    client.close()
+            else:
+                jobs = opts.jobs or runner.default_jobs()
+                yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document)
             yield from unlisted
 
         return checked()
@@ -358,6 +392,16 @@ def _without_baselined(baseline, findings: list[Finding], baselined: int) -> tup
         baselined += result.baselined
     order = {id(f): i for i, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)]), baselined
+
+
+def _connect(address: str):
+    """A client of the Dask scheduler at address; exit 2 with the reason when there is none to be had."""
+    from .cluster import ClusterError, connect
+
+    try:
+        return connect(address)
+    except ClusterError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _check_stdin(name: str, config: Config, debug: bool, keep_document: bool) -> FileResult:
@@ -730,8 +774,10 @@ def _settings_json(r: Rule) -> list[dict]:
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False), help="额外的规则目录。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件中的 rules-dirs。")
 def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
-    """列出全部规则：规则号、名称、默认级别、能否自动修复、说明。"""
+    """列出全部规则：规则号、中文名称、名称、默认级别、能否自动修复、说明。"""
     import json
+
+    from .report import SEVERITY_WORDS
 
     rules = _catalogue(rules_dir, isolated)
     if fmt == "json":
@@ -739,6 +785,7 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
             {
                 "id": r.id,
                 "name": r.name,
+                "name_zh": r.name_zh,
                 "severity": r.severity.value,
                 "fixable": r.fixable,
                 "fix": _fix_kind(r),
@@ -755,14 +802,14 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for col in ("规则", "名称", "默认级别", "可自动修复"):
+    for col in ("规则", "中文名称", "名称", "默认级别", "可自动修复"):
         table.add_column(col, no_wrap=True)
     table.add_column("说明", overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
     third_party = Counter(r.origin for r in rules.values() if r.origin != "auditlint")
     for r in rules.values():
         summary = r.summary + (f"（来自 {r.origin}）" if r.origin != "auditlint" else "")
         fixes = {"safe": "是（--fix）", "unsafe": "建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
-        table.add_row(r.id, r.name, r.severity.value, fixes, escape(summary))
+        table.add_row(r.id, escape(r.name_zh), r.name, SEVERITY_WORDS[r.severity.value], fixes, escape(summary))
     console = Console()
     if not console.is_terminal:  # a pipe or a file has no width to fit: keep each rule on one line
         console = Console(width=240)
@@ -773,17 +820,16 @@ def list_rules(fmt: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="说明的语言：zh 中文，en 英文（English）。")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False), help="额外的规则目录。")
 @click.option("--isolated", is_flag=True, help="忽略配置文件中的 rules-dirs。")
-def explain(rule_id: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
-    """显示一条规则的说明与正反示例。"""
+def explain(rule_id: str, lang: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
+    """显示一条规则检查什么、为什么检查，以及错误和正确的示例。"""
     rules = _catalogue(rules_dir, isolated)
     r = rules.get(rule_id.strip().upper())
     if r is None:
         raise click.UsageError(f"没有规则 “{rule_id}”；运行 auditlint rules 查看全部规则")
-    fixes = {"safe": "，可自动修复（--fix）", "unsafe": "，有修正建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
-    click.echo(f"{r.id} {r.name}（默认级别：{r.severity.value}{fixes}）\n")
-    click.echo(r.doc)
+    click.echo(_explained_zh(r) if lang == "zh" else _explained_en(r))
     if r.settings:
         click.echo(f"\n可配置（[tool.auditlint.settings.{r.id}]）：")
         for name, s in r.settings.items():
@@ -791,6 +837,50 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], isolated: bool) -> None:
             click.echo(f"  {name} = {str(s.default)!r}    {s.help}{choices}")
     if r.origin != "auditlint":
         click.echo(f"\n来源：{r.origin}")
+
+
+def _explained_zh(r: Rule) -> str:
+    """A rule for a finance user: its Chinese name, severity and fixes in words, 检查, 原因, the examples."""
+    from .engine import as_paragraph
+    from .report import SEVERITY_WORDS
+
+    fixes = {"safe": "；可自动修复（--fix）", "unsafe": "；有修正建议（--unsafe-fixes）"}.get(_fix_kind(r) or "", "")
+    title = f"{r.id} {r.name_zh}（{r.name}）" if r.name_zh else f"{r.id} {r.name}"
+    out = [title, f"默认级别：{SEVERITY_WORDS[r.severity.value]}{fixes}", "", r.summary, ""]
+    zh = r.explanation("zh")
+    if zh["checks"] or zh["why"]:
+        out += [f"检查：{as_paragraph(zh['checks'])}", f"原因：{as_paragraph(zh['why'])}"]
+    else:  # a rule pack's rule documented in English only, or not at all
+        en = r.explanation("en")
+        english = [f"{head}: {en[key]}" for key, head in (("checks", "Checks"), ("why", "Why")) if en[key]]
+        out += ["（本规则没有中文说明" + ("，以下为英文原文。）" if english else "。）")] + english
+    examples = r.examples()
+    out += [""] + [_example("错误示例", text) for text in examples["bad"]] + [_example("正确示例", text) for text in examples["good"]]
+    return "\n".join(out).rstrip()
+
+
+def _example(label: str, text: str) -> str:
+    """An example on its label's line; one of several lines (a document's structure) under it, indented."""
+    if "\n" not in text:
+        return f"{label}：{text}"
+    return f"{label}：\n" + "\n".join(f"  {line}" for line in text.splitlines())
+
+
+def _explained_en(r: Rule) -> str:
+    """The rule as its docstring writes it in English: the summary, Checks, Why, Bad and Good."""
+    fixes = {"safe": ", fixes: safe (--fix)", "unsafe": ", fixes: suggestions (--unsafe-fixes)"}.get(_fix_kind(r) or "", "")
+    out = [f"{r.id} {r.name} (default severity: {r.severity.value}{fixes})", "", r.summary]
+    examples = False
+    for head, text in r.sections():
+        if head in ("检查", "原因"):
+            continue
+        if head in ("Bad", "Good"):
+            out += [] if examples else [""]
+            examples = True
+            out.append(f"{head}:  {text}" if head == "Bad" else f"{head}: {text}")
+        else:
+            out += ["", f"{head}: {text}" if head else text]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -92,6 +92,8 @@ class Rule:
     #: "suppressions": a rule about the file's auditlint: ignore comments, called as check(doc, use) once the
     #: other rules' findings have been matched against them (suppress.SuppressionUse)
     reads: Literal["disclosure", "suppressions"] = "disclosure"
+    #: its name as a finance user reads it (`auditlint rules`, the HTML report); "" when the rule has none
+    name_zh: str = ""
 
     def defaults(self) -> dict[str, SettingValue]:
         return {name: s.default for name, s in self.settings.items()}
@@ -99,6 +101,25 @@ class Rule:
     @property
     def family(self) -> str:
         return self.id.rstrip("0123456789")
+
+    def sections(self) -> list[tuple[str, str]]:
+        """The docstring after its summary line, cut at its section heads (Checks:, Why:, 检查：, 原因：,
+        Bad:, Good:) as (head, text) in their order; text before the first head comes as ("", text)."""
+        out: list[tuple[str, list[str]]] = [("", [])]
+        for line in self.doc.splitlines()[1:]:
+            m = _SECTION.match(line)
+            if m:
+                out.append((m.group(1), [line[m.end():]]))
+            else:
+                out[-1][1].append(line)
+        return [(head, "\n".join(lines).strip()) for head, lines in out if head or "".join(lines).strip()]
+
+    def explanation(self, lang: str = "zh") -> dict[str, str]:
+        """What the rule checks and why, in Chinese (检查, 原因) or English (Checks, Why): {"checks", "why"};
+        empty where its docstring has no such section."""
+        heads = {"checks": "检查", "why": "原因"} if lang == "zh" else {"checks": "Checks", "why": "Why"}
+        found = dict(self.sections())
+        return {key: found.get(head, "") for key, head in heads.items()}
 
     def examples(self) -> dict[str, list[str]]:
         """The Bad:/Good: examples of the docstring (they are also tests); a written \\n is a line break."""
@@ -108,6 +129,28 @@ class Rule:
             if m:
                 out["bad" if m.group(1) == "Bad" else "good"].append(m.group(2).strip().replace("\\n", "\n"))
         return out
+
+
+#: The heads of a rule docstring's sections: what it checks and why, in English and in Chinese; its examples.
+_SECTION = re.compile(r"^\s*(Checks|Why|检查|原因|Bad|Good)[:：]\s*")
+
+_CJK_PUNCTUATION = frozenset("，。、；：？！（）“”‘’《》「」『』【】…—")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def as_paragraph(text: str) -> str:
+    """A docstring section's lines as one paragraph: a line break between two Chinese characters, or beside
+    Chinese punctuation, is no space (a docstring wraps Chinese anywhere); between other characters it is one."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        a, b = out[-1], line[0]
+        closed = a in _CJK_PUNCTUATION or b in _CJK_PUNCTUATION or (_is_cjk(a) and _is_cjk(b))
+        out += ("" if closed else " ") + line
+    return out
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -122,8 +165,11 @@ def rule(
     settings: Mapping[str, Setting] | None = None,
     cross: bool = False,
     reads: Literal["disclosure", "suppressions"] = "disclosure",
+    name_zh: str = "",
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register a rule. Its docstring's first line is the summary; the rest is its documentation.
+    """Register a rule. Its docstring's first line is the summary; the rest is its documentation:
+    what it checks and why in Chinese (检查：, 原因：) and in English (Checks:, Why:), then its
+    Bad:/Good: examples. name_zh is its name in Chinese, beside the kebab-case name.
 
     fixable=True: its findings may carry a fix that changes a figure or a word (a suggestion, applied
     only with --unsafe-fixes, and checked before it is kept); fixable="safe": its fixes only restore
@@ -158,6 +204,7 @@ def rule(
             check=fn,
             origin=_LOADING_ORIGIN,
             settings=dict(settings or {}),
+            name_zh=name_zh,
             cross=cross,
         )
         return fn

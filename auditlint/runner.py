@@ -522,9 +522,14 @@ def run(
     """check_files for the command line: a progress bar advanced as results come out, and the
     collector tuned for a long-lived process."""
     _tune_gc()
+    return advancing(check_files(paths, config, jobs=jobs, debug=debug, keep_document=keep_document), progress)
+
+
+def advancing(results: Iterable[FileResult], progress: Progress | None) -> Iterator[FileResult]:
+    """The results as they come, each advancing the progress bar (closed at the end, or when the run stops)."""
     done = 0
     try:
-        for result in check_files(paths, config, jobs=jobs, debug=debug, keep_document=keep_document):
+        for result in results:
             done += 1
             if progress is not None:
                 progress.advance(done)

@@ -34,9 +34,16 @@ def _basis(claim: ChangeClaim) -> str:
     return "年初预算" if claim.basis == "budget" else "上年"
 
 
-@rule("CHG001", "change-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+@rule("CHG001", "change-rate-mismatch", name_zh="变动率不符", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     """变动率与变动额、本年数不符。
+
+    检查：“X 比上年（年初预算）增加（减少）D，增长（下降）R%”：上年数为 X − D（减少时为
+    X + D），文中另写了上年数的以所写为准；R 应等于 D ÷ 上年数。R 和各金额的四舍五入不算
+    错误，R 末位差一个单位则算。两期数都已写明、R 与之相符而 D 不符时，错的是变动额而不
+    是变动率，由 CHG004 报告。适用于金额，或同一事物的数量（“在职人员 320 人，比上年末减
+    少 5 人”）；以“个百分点”表示的变动不是变动率。
+    原因：变动率与金额推算不出来，说明其中必有一个数字写错；而读者引用的往往正是变动率。
 
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
     X − D (X + D for 减少), or the stated one, and R must equal D ÷ last year's figure.
@@ -125,9 +132,13 @@ def _places(claim: ChangeClaim) -> int:
     return max((q.places for q in (claim.current, claim.delta, claim.prior) if q is not None), default=2)
 
 
-@rule("CHG002", "change-direction-contradiction", severity="error", fixable=True)
+@rule("CHG002", "change-direction-contradiction", name_zh="增减方向矛盾", severity="error", fixable=True)
 def change_direction(doc: Disclosure) -> Iterator:
     """增减方向的用词与数据或与另一处用词矛盾。
+
+    检查：金额的用词（增加/减少）与比率的用词（增长/下降）一致；文中两期数都写明时，“增
+    加”意味着本期数较大。
+    原因：与数据相反的方向用词，会让读者得出与事实相反的结论。
 
     Checks: the word for the amount (增加/减少) and the word for the rate (增长/下降)
     agree; and where the text states both figures, 增加 means the current figure
@@ -182,9 +193,13 @@ def change_direction(doc: Disclosure) -> Iterator:
         )
 
 
-@rule("CHG003", "doubled-sign", severity="error", fixable="safe")
+@rule("CHG003", "doubled-sign", name_zh="增减词后多负号", severity="error", fixable="safe")
 def doubled_sign(doc: Disclosure) -> Iterator:
     """增减词后又加负号（“减少-97,121.12元”）。
+
+    检查：紧跟在“增加”“减少”之后、带负号的金额。
+    原因：“减少-X”字面上是增加，负号重复（甚至颠倒）了增减词的方向；增减词之后应写金额的
+    绝对值。
 
     Checks: an amount written with a minus sign right after 增加/减少.
 
@@ -218,9 +233,13 @@ def doubled_sign(doc: Disclosure) -> Iterator:
         )
 
 
-@rule("CHG004", "change-amount-mismatch", severity="error", fixable=True)
+@rule("CHG004", "change-amount-mismatch", name_zh="变动额不符", severity="error", fixable=True)
 def change_amount(doc: Disclosure) -> Iterator:
     """增减额与两期（或预算、决算）数不符。
+
+    检查：文中写明本期数、上期（或预算）数以及两者之间的变动额时，变动额应等于两数之差。
+    只写本期数和增加额时，增加额不能超过本期数，否则上期数将小于零。
+    原因：读者记住的是变动额，它必须是文中所给两个数字之差。
 
     Checks: where the text states the current figure, the prior (or budget)
     figure and the change between them, the change equals their difference.
@@ -284,9 +303,13 @@ def _increase_beyond_current(claim: ChangeClaim) -> Iterator:
     )
 
 
-@rule("CHG005", "reason-contradicts-change", severity="warning")
+@rule("CHG005", "reason-contradicts-change", name_zh="原因与变动方向不符", severity="warning")
 def reason_direction(doc: Disclosure) -> Iterator:
     """说明的原因与变动方向不符。
+
+    检查：“X减少的主要原因是……”与文中所写 X 的变动相对照，“主要原因：……导致此款经费减少”
+    与其前面的变动相对照。为下降给出增加的原因，或为零变动给出任何原因，都会报告。
+    原因：说明的原因与变动方向相反，说明句子是照抄的，或者方向用词写错了。
 
     Checks: "X减少的主要原因是…" against the change the text states for X, and
     "主要原因：…导致此款经费减少" against the change it follows. A reason for an
@@ -335,9 +358,16 @@ def reason_direction(doc: Disclosure) -> Iterator:
 _GARBLED_SCAN = Scan(lexicon.GARBLED_DIRECTION, starts="[增减下上降持]")  # every match opens with a direction word
 
 
-@rule("CHG006", "direction-words-garbled", severity="warning")
+@rule("CHG006", "direction-words-garbled", name_zh="增减用词错乱", severity="warning")
 def garbled_direction(doc: Disclosure) -> Iterator:
     r"""增减用词重叠或自相矛盾（“减增加”“增加持平”“增加增加”，或写“持平”却列有变动额）。
+
+    检查：修改文字时残留下来的增减用词：两个相反方向连在一起（“比 2024 年度减增加 21.90
+    万元”，跨行亦然）、方向词与“持平”并列（“与上年增加持平”）、同一个词写了两遍（“增加增
+    加”，作为提示报告）；以及在同一分句中写“持平”却列出了非零的变动额（“与上年持平，增加
+    5.00 万元”）。“基本持平”允许小幅变动，不报告；模板中带括号的选项“增加（减少）”由
+    DOC004 报告。
+    原因：读者无法判断数字是增是减；多余的那个词通常是上年句子的残留。
 
     Checks: direction words run together where the text was edited — two opposite
     directions ("比 2024 年度减增加 21.90 万元", also across a line break), a

@@ -36,9 +36,13 @@ def _items(listed: str) -> tuple[list[str], bool] | None:
     return items, partial
 
 
-@rule("COUNT001", "count-differs-from-list", severity="warning")
+@rule("COUNT001", "count-differs-from-list", name_zh="数量与列举不符", severity="warning")
 def count_differs_from_list(doc: Disclosure) -> Iterator:
     r"""所述数量与其后列举的条目数不符。
+
+    检查：“社区展3次：A、B”——数量之后跟冒号（或“分别是”）和以顿号分隔的明确列举时，列举
+    的条目数应与数量相同。文中标明为不完全列举的（“A、B等”“如：A、B”）不检查。
+    原因：数量与紧随其后的列举自相矛盾，说明列举漏了一项，或者数量写错了。
 
     Checks: "社区展3次：A、B" — a count followed by a colon (or 分别是) and an
     explicit list separated by 、: the list must have as many items. A list the
@@ -90,9 +94,13 @@ def _head_noun(pre: str, post: str) -> str:
     return noun[-2:] if len(noun) >= 2 else ""
 
 
-@rule("COUNT002", "total-count-stated-twice", severity="warning")
+@rule("COUNT002", "total-count-stated-twice", name_zh="同一总数前后不一", severity="warning")
 def total_count_twice(doc: Disclosure) -> Iterator:
     r"""同一节中同一总数前后写法不一。
+
+    检查：报告同一节中两次写到同一事物的总数（“共涉及项目4个”……“共涉及 3个一级项目”）：
+    动词相同、所计名词相同、都以“共……”写成总数，而数字不同。
+    原因：两个数字不可能都是本节所涉事项的数量。
 
     Checks: totals of the same thing stated twice in one section of the report
     ("共涉及项目4个" … "共涉及 3个一级项目"): the same verb and the same counted
@@ -141,9 +149,12 @@ _STAFF = re.compile(
 _STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]", requires="编制")
 
 
-@rule("COUNT003", "staff-exceeds-establishment", severity="warning")
+@rule("COUNT003", "staff-exceeds-establishment", name_zh="实有人数超编", severity="warning")
 def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
     r"""实有人数超过编制数。
+
+    检查：“行政编制6名，实际10人”：实有人数不应超过编制数而不作说明。
+    原因：超编是不允许的；这样的数字要么是录入错误，要么需要说明。
 
     Checks: "行政编制6名，实际10人": the staff in post may not exceed the
     establishment without an explanation.
@@ -173,9 +184,14 @@ _CARS_KEPT = re.compile(r"公务用车保有量(?:为|共)?\s*(?P<n>\d{1,4})\s*�
 _CARS_OWNED = re.compile(r"(?:共有车辆|车辆|汽车|机动车)(?:共|合计)?(?:为)?\s*(?P<n>\d{1,4})\s*辆")
 
 
-@rule("COUNT004", "vehicle-count-differs", severity="info")
+@rule("COUNT004", "vehicle-count-differs", name_zh="公务用车数不一致", severity="info")
 def vehicle_count(doc: Disclosure) -> Iterator:
     r"""“三公”经费中的公务用车保有量与国有资产中的车辆数不一致。
+
+    检查：“三公”经费部分的“公务用车保有量1辆”与报告在国有资产部分列出的车辆数（“国有资产
+    占用情况……汽车2辆”）相对照。
+    原因：两部分说的是同一批车辆；两者不同（例如另有特种专业技术用车）应当说明，否则必有
+    一个数字是错的。
 
     Checks: "公务用车保有量1辆" (三公经费) against the vehicles the report lists
     among its assets ("国有资产占用情况 … 汽车2辆").
@@ -220,9 +236,15 @@ _RATED = re.compile(
 _GRADE = re.compile(r"[“\"‘]?(?P<grade>优秀|优|良好|良|中等|中|合格|一般|较差|差|不合格)[”\"’]?\s*的?\s*(?:项目|单位)?\s*(?P<k>\d{1,5})\s*个")
 
 
-@rule("COUNT005", "ratings-do-not-cover-the-count", severity="warning")
+@rule("COUNT005", "ratings-do-not-cover-the-count", name_zh="评级项目数与总数不符", severity="warning")
 def ratings_do_not_cover_the_count(doc: Disclosure) -> Iterator:
     r"""按绩效评级列出的项目数与自评项目总数不符。
+
+    检查：自评报告所计的项目（或单位）数（“绩效自评的2025年度项目53个”）与括号中按评级列
+    出的各项数目（“（其中，绩效评级为“优”的项目50个）”）相对照：所列各评级的数目之和应等
+    于总数。
+    原因：模板要求列出每个评级（优/良/合格/不合格），为 0 的也要列；分项之和不足，说明有
+    项目没有评级——要么漏列了某个评级，要么总数写错了。
 
     Checks: the projects (or units) a self-evaluation counts ("绩效自评的2025年度项目53个")
     against the counts its breakdown by rating gives in brackets ("（其中，绩效评级为“优”的

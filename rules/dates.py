@@ -52,9 +52,14 @@ def _date(d: tuple[int, int, int]) -> str:
     return f"{d[0]}年{d[1]}月{d[2]}日"
 
 
-@rule("DOC006", "sign-off-dates-out-of-order", severity="error")
+@rule("DOC006", "sign-off-dates-out-of-order", name_zh="签署日期先后颠倒", severity="error")
 def sign_off_dates(doc: Disclosure) -> Iterator:
     r"""签署意见的日期先后颠倒。
+
+    检查：报告末尾各签署意见（事业单位委托意见、举办单位意见、主管部门审核意见……）的日期，
+    按表中所列顺序：每项审批都在其所审批的事项之后，后面的意见不应早于前面的。两个日期中
+    有一个不在通常的报送期内（报告年度的次年上半年）时，指出这一个。
+    原因：审批日期早于所审批的报送日期是不可能的，必有一个日期写错。
 
     Checks: the dates that close the sign-off blocks of a report (事业单位委托意见,
     举办单位意见, 主管部门审核意见 …), in the order the form lists them: each
@@ -119,9 +124,18 @@ def _report_year(doc: Disclosure) -> int | None:
     return year if mentions >= 2 or str(year) in text[:300] else None
 
 
-@rule("DOC007", "wrong-fiscal-year", severity="warning")
+@rule("DOC007", "wrong-fiscal-year", name_zh="年度写错", severity="warning")
 def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     r"""文中的年度与报告年度不符。
+
+    检查：在已结束年度的报告（决算、绩效自评、年度报告）中，于陈述本年度自身资金或成果之处写了更早的年度（2022 年报告中的“顺利完成了2021年度科普经费的预算安排”）：报告年度以前的年
+    份，后接其所修饰的资金、预算或项目，位于表示本年执行的动词（完成、争取、安排、下达……）之后，且该分句不作比较、不作回顾（比上年、截至、结转、以来……）；或者，报告中的句子都以本年
+    度开头，而某句以更早的年度开头陈述资金和金额（“2022年度机关运行经费支出30.00万元”），且未提及其他年度；以及在陈述报告自身账目的句首写成“YYYY年度”的其他年度（2024 年决算中的
+    “2023年度本年收入合计 X 万元”），该句写有数字，未提及其他年度，也不作比较、回顾或计划。模板中关于本年度项目的并列分句（“编报绩效目标的2024年度项目…；绩效跟踪评价的2024年度项目…；
+    绩效自评的2023年度项目…”）说的是同一个年度：与其他分句和本报告年度都不同的那一个会被报告；某部分的标题写了其他年度的（2024 年决算中的“第三部分 …2023年度部门决算情况说明”）也会
+    被报告。在部门预算中，原因里所说的计划就是本年度的计划：2026 年预算中的“主要原因是2025年无公车购置计划”；以更早年度开头、陈述预算自身数字的句子（2026 年预算中的“2025年本部门面
+    向中小企业预留政府采购项目预算金额…”“开展了2025年项目预算绩效目标编报工作”），若不作比较、也未提及其他年度，同样会被报告。
+    原因：结论中的年度写错，通常说明这一段是从上年报告复制过来而没有更新。
 
     Checks: in a report on a closed year (决算, 绩效自评, 年度报告), an earlier year
     written where the text reports this year's own funds or results ("顺利完成了2021年度科普经费的预算安排" in a 2022 report):

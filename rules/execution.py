@@ -23,9 +23,18 @@ from auditlint.rulekit import (
 )
 
 
-@rule("EXE001", "execution-rate-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+@rule("EXE001", "execution-rate-mismatch", name_zh="执行率不符", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     """执行率（完成率、到位率）与实际数÷预算数不符。
+
+    检查：“年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%”“执行率 R%”“到位率 R%”：
+    R 应等于 A ÷ B，容许四舍五入。文中给出多个预算数（年初和调整后）时，与其中任一个相符
+    即可。与实际完成值并列写出的数量目标（“服务 2,400 人次，目标值 2,000 人次，完成率
+    120.0%”）同样检查；超额完成而完成率写作 100%，是封顶的惯例，不算错误。文中没有写该项
+    目的预算数时（“公务接待费决算为 0.30 万元，完成预算的 37.5%”），采用表格中同一项目的
+    预算数（“三公”经费表的预算数）；实际数与表格不同、而按表格的数字执行率成立的，由
+    TAB005 报告。
+    原因：执行率是绩效报告的核心数字。
 
     Checks: "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "执行率 R%",
     "到位率 R%": R must equal A ÷ B, allowing for rounding. Where the text gives
@@ -83,9 +92,13 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
         )
 
 
-@rule("EXE002", "comparison-wording", severity="error", fixable=True)
+@rule("EXE002", "comparison-wording", name_zh="大于小于用词不符", severity="error", fixable=True)
 def comparison_wording(doc: Disclosure) -> Iterator:
     """“决算数大于（小于）预算数”的用词与数据不符或未作选择。
+
+    检查：“支出决算数大于/小于年初预算数”中的比较用词，与同一句中的决算数、预算数相对照；
+    模板中未作选择的“大小于”也会报告，并指出数字所要求的用词。
+    原因：模板同时给出两个词；留下错的那个（或两个都留着），等于告诉读者与数字相反的结论。
 
     Checks: the comparative in "支出决算数大于/小于年初预算数" against the final and
     budget figures of the same sentence; the template's unresolved "大小于" is

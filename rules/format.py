@@ -11,9 +11,12 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "，
 _HAS_FULLWIDTH = re.compile("[０-９，．]")  # what _FULLWIDTH changes: most figures have none, and translate is slow
 
 
-@rule("FMT001", "fullwidth-in-number", severity="warning", fixable="safe")
+@rule("FMT001", "fullwidth-in-number", name_zh="数字中有全角字符", severity="warning", fixable="safe")
 def fullwidth_in_number(doc: Disclosure) -> Iterator:
     """数字中混用全角数字或全角逗号。
+
+    检查：用全角数字（６）或以全角逗号作千位分隔符（478，297.24）写成的数字。
+    原因：数字中的全角逗号读起来像列举的分隔符，这个数字可能被人（和程序）读成两个数。
 
     Checks: figures written with full-width digits (６) or a full-width comma as
     the thousands separator (478，297.24).

@@ -28,9 +28,18 @@ _UNFILLED = 10  # more placeholder lines than this: an unfilled template, report
 _TEMPLATE_TITLE = re.compile(r"(?:事项|工作|项目|章节|小)?标题[一二三四五六七八九十\d]*$")
 
 
-@rule("DOC004", "template-placeholder", severity="warning")
+@rule("DOC004", "template-placeholder", name_zh="模板占位符未替换", severity="warning")
 def template_placeholder(doc: Disclosure) -> Iterator:
     r"""模板占位符或填写说明未替换。
+
+    检查：留在正文中的模板占位符（“XXX”“××”“某某”“（部门全称）”）；未作选择的模板选项（
+    “下降（增长）”“增加（减少）”）；括号中的起草说明（“（比照预算公开的内容格式）”“（请
+    填写…）”）；按其对填写人所说的话识别出的括号内填写说明（“（如持平作持平表述）”“（不
+    涉及的不列）”“（列示至基层预算单位）”“（…情况，以及编报绩效目标的项目数量、单位数量、
+    预算金额等）”，以及独占一行的“（包括总目标、年度目标、分解目标等，具体见表格）”）；
+    开了头却没有内容的原因（“主要原因是。”）；以及仍是模板原文的标题（“一、重点工作事项
+    标题”）。
+    原因：公开的报告中留有占位符，说明模板没有填写完成，读者也因此缺少了它所代表的信息。
 
     Checks: placeholders of the template left in the text ("XXX", "××", "某某",
     "（部门全称）"), the template's alternatives left unchosen ("下降（增长）",
@@ -143,9 +152,14 @@ _NOTE_SCAN = Scan(
 )
 
 
-@rule("DOC005", "drafting-note-left-in", severity="warning")
+@rule("DOC005", "drafting-note-left-in", name_zh="起草说明或批注未删", severity="warning")
 def drafting_note(doc: Disclosure) -> Iterator:
     r"""起草说明或审核批注留在了正文中。
+
+    检查：写给模板填写人的说明（“请参考…要求，将…汇总…，作为部门决算草案的附件”）、审核
+    人的批注（“后面数据也需修改”“减少后不需-号”“改11,492,964.29”“请核实”）以及括号中的起
+    草说明（“（增加内容）”“（待补充）”）作为报告的一部分公开了出去。
+    原因：这些文字不属于公开内容；留在正文中，说明它们要求的修改没有做（或没有核对）。
 
     Checks: instructions addressed to whoever fills the template ("请参考…要求，
     将…汇总…，作为部门决算草案的附件"), reviewers' notes ("后面数据也需修改",

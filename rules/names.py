@@ -43,9 +43,15 @@ def _garbled_pair(a: str, b: str) -> bool:
     return 1 <= len(diff) <= (2 if len(a) >= 12 else 1) and min(diff) > region
 
 
-@rule("DOC008", "entity-name-varies", severity="warning", fixable=True)
+@rule("DOC008", "entity-name-varies", name_zh="单位名称写法不一", severity="warning", fixable=True)
 def entity_name(doc: Disclosure) -> Iterator:
     r"""单位名称前后不一致（个别字错写）。
+
+    检查：某地区下属单位的名称（“江州市东湖区科学技术协会”）出现两种写法，在名称本体中相
+    差一个字（长名称相差两个字），且其中一种写法的出现次数至少是另一种的两倍时，报告较少
+    的那种写法。简称（“江州东湖区…”之于“江州市东湖区…”）和不同地区（“东城区”与“西城区”）
+    不报告。
+    原因：报告单位的名称是法定名称；标题或标题行中写错的名称，弄错了对这些数字负责的主体。
 
     Checks: the names of bodies under a region ("江州市东湖区科学技术协会") that
     occur in two spellings differing in one character of the name proper (two in

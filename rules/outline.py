@@ -62,9 +62,18 @@ def _where_first_is_missing(doc: Disclosure, parent: Heading | None, h: Heading)
     return flow.span(para.start, para.end)
 
 
-@rule("DOC001", "numbering-out-of-sequence", severity="warning", fixable=True)
+@rule("DOC001", "numbering-out-of-sequence", name_zh="章节编号不连续", severity="warning", fixable=True)
 def numbering(doc: Disclosure) -> Iterator:
     r"""章节编号重复、跳号或缺少起始编号。
+
+    检查：各级编号的标题和条目（第一部分、一、（一）、1.、（1）、1.1……）在其所属的上级标
+    题之下应按 1、2、3 依次排列。编号重复、漏号，或列表不从 1 开始，都会报告；空缺处若有
+    一行未编号的文字（一、与三、之间的“资金使用情况”），就指出这一行是丢了编号的标题。每
+    个新的上级标题之下、目录中、每个附件中都重新编号；空缺的条目在别处以行内方式写出的，
+    视为存在。唯一缺少的条目其实在、只是编号后缺少标点（“18“社会保障…””）时，只作提示。
+    目录以分段时识别出的为准。
+    原因：编号重复或跳号，说明有章节被复制、移动或删除后没有重新编号；而读者是按编号引用
+    章节的。
 
     Checks: the numbered headings and items of each level (第一部分, 一、, （一）,
     1., （1）, 1.1 …) run 1, 2, 3 within the heading they sit under. A number used
@@ -259,9 +268,13 @@ def _lists(outline: list[Heading], placed: dict[int, Placement]) -> list[list[in
 _ORDINAL = re.compile(r"(?:年度)?目标\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])")
 
 
-@rule("DOC002", "item-ordinal-mismatch", severity="warning")
+@rule("DOC002", "item-ordinal-mismatch", name_zh="条目序号与目标序号不符", severity="warning")
 def item_ordinal(doc: Disclosure) -> Iterator:
     r"""条目编号与标题中的目标序号不一致。
+
+    检查：同一列表中标题带有序号的条目（“1.1 年度目标 1 的产出指标”“1.2 年度目标 2 ……”）：
+    其余条目的序号都与编号一致时，不一致的那一条会被报告。
+    原因：复制条目后没有改序号，会把它的得分记到错误的目标名下。
 
     Checks: items of one list whose titles count something ("1.1 年度目标 1 的产出指标",
     "1.2 年度目标 2 …"): when every other item's ordinal matches its number, the
@@ -298,9 +311,14 @@ def item_ordinal(doc: Disclosure) -> Iterator:
         )
 
 
-@rule("DOC003", "empty-section", severity="warning")
+@rule("DOC003", "empty-section", name_zh="空章节", severity="warning")
 def empty_section(doc: Disclosure) -> Iterator:
     r"""标题下没有内容，紧接着就是下一个同级标题。
+
+    检查：章节标题之后紧接着同一列表的下一个标题，而该列表的其他章节都有正文或下级章节。
+    由短句组成的条目列表（“1. 党建工作需要进一步融合。”）和本身带有内容的标题（“1.绩效自
+    评总分：100分”）不算章节。
+    原因：空章节是编辑时丢失的段落，或是为未报告的工作保留下来的模板标题。
 
     Checks: a section heading followed directly by the next heading of the same
     list, in a list whose other sections have text or sub-sections. Lists of
@@ -378,9 +396,14 @@ class _PlanWords:
         return out
 
 
-@rule("DOC009", "plan-wording-in-results", severity="warning")
+@rule("DOC009", "plan-wording-in-results", name_zh="完成情况写成计划", severity="warning")
 def plan_wording(doc: Disclosure) -> Iterator:
     r"""完成情况中写的是计划而非实际结果。
+
+    检查：讲已取得成果的章节（标题含“完成情况”）中写的是计划（“预计惠及公众3000人次”“适
+    时安排”“将于…”）。
+    原因：已结束年度的绩效报告必须报告实际结果；以计划代替结果，等于没有报告目标的完成情
+    况。
 
     Checks: a section about what was achieved (a heading with 完成情况) that
     states plans instead ("预计惠及公众3000人次", "适时安排", "将于…").

@@ -129,9 +129,18 @@ def _listed(scores: list[Score], doc: Disclosure) -> Iterator[tuple[Score, list[
         yield whole, parts, "其中所列各项得分", complete
 
 
-@rule("SCORE001", "score-breakdown-mismatch", severity="error")
+@rule("SCORE001", "score-breakdown-mismatch", name_zh="得分与分项之和不符", severity="error")
 def score_breakdown(doc: Disclosure) -> Iterator:
     r"""得分与其组成部分之和不符。
+
+    检查：自评得分的构成：综合得分 = 执行情况得分 + 绩效指标得分；绩效指标得分 = 产出 +
+    效益（+ 满意度）指标得分；一级指标得分 = 各目标得分之和（“1.1 年度目标 1 的产出指标
+    得分为 34 分”）；目标得分 = 其下各二级指标得分之和（“数量指标：满分 28 分，得分 24
+    分”……）；以及句中在得分之后列举的各项得分（其中 / 分别是，也包括等级之后的：“自评得
+    分 93.5 分，自评等级为“优”。其中：…”）——各项满分合起来正好是整体的满分（综合得分为
+    100 分），或各项就是执行情况得分和各一级指标时，视为完整。可能不完整的列举，只在各项
+    之和超过整体时报告。
+    原因：与自身分项相矛盾的总分，不可能是评价得出的得分。
 
     Checks: the breakdown of a self-evaluation score: 综合得分 = 执行情况得分 +
     绩效指标得分; 绩效指标得分 = 产出 + 效益 (+ 满意度) 指标得分; a first-level
@@ -174,9 +183,12 @@ def score_breakdown(doc: Disclosure) -> Iterator:
             )
 
 
-@rule("SCORE002", "score-above-maximum", severity="error")
+@rule("SCORE002", "score-above-maximum", name_zh="得分超过满分", severity="error")
 def score_above_maximum(doc: Disclosure) -> Iterator:
     r"""得分超过该项满分。
+
+    检查：“满分 M 分，得分 N 分”（或“得分 N 分（满分 M 分）”）：N 不能超过 M。
+    原因：超过满分的得分抬高了总分，也说明有录入错误。
 
     Checks: "满分 M 分，得分 N 分" (or "得分 N 分（满分 M 分）"): N may not exceed M.
 
@@ -199,9 +211,14 @@ def score_above_maximum(doc: Disclosure) -> Iterator:
             )
 
 
-@rule("SCORE003", "score-scale-over-100", severity="warning")
+@rule("SCORE003", "score-scale-over-100", name_zh="满分之和超过百分制", severity="warning")
 def score_scale(doc: Disclosure) -> Iterator:
     r"""各项指标满分之和与百分制不符。
+
+    检查：评价中每个二级指标都写明满分时，这些满分加上执行情况部分（未写满分时取其得分），
+    不能超过综合得分的 100 分。
+    原因：各部分满分之和超过 100 分的评分体系，得不出报告中的综合得分，通常是某项指标的
+    分值写错了。
 
     Checks: where every sub-indicator of an evaluation states its maximum, those
     maxima, together with the execution part (its score, when its maximum is not
@@ -252,9 +269,13 @@ def score_scale(doc: Disclosure) -> Iterator:
 _UNMET = re.compile(r"未完成(?:该项|本项)?(?:绩效)?目标|未完成的绩效目标[。：:\s]*(?!无)[^\s。]|未达到(?:预期|年初)?目标|实际完成值\s*0(?![\d.])")
 
 
-@rule("SCORE004", "perfect-score-with-unmet-target", severity="warning")
+@rule("SCORE004", "perfect-score-with-unmet-target", name_zh="自评满分但目标未完成", severity="warning")
 def perfect_score(doc: Disclosure) -> Iterator:
     r"""自评满分，但同一报告中列有未完成的绩效目标。
+
+    检查：评价报告的综合得分为 100 分（或为所写的满分），而同一报告正文又说有目标未完成
+    （“未完成该项绩效目标”“实际完成值 0 次”）。
+    原因：在任何评分办法下，未完成的目标都要扣分；旁边却写着满分，说明评分办法没有执行。
 
     Checks: an overall score of 100 (or of its stated maximum) in an evaluation
     report whose own text says a target was not met ("未完成该项绩效目标",

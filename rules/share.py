@@ -25,9 +25,17 @@ from auditlint.rulekit import (
 )
 
 
-@rule("PCT001", "share-mismatch", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
+@rule("PCT001", "share-mismatch", name_zh="占比不符", severity="error", fixable=True, settings={"tolerance": RATE_TOLERANCE})
 def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
     """占比与部分÷总数不符。
+
+    检查：“B 万元，占 A 的 P%”（或在 A 之下的列举中写“占比 P%”）：P 应等于 B ÷ A，容许 P
+    和两个金额的四舍五入。为使列举合计恰为 100% 而把某项占比调整一个单位，是通行做法，不
+    报告。文中只写出名称、未写出数额的总数（“基本支出 A 元，占一般公共预算支出的 84.06%”
+    ……“项目支出 B 元，占一般公共预算支出的 19.62%”），每个占比都推得一个总数（部分 ÷ 占
+    比）；相邻的、以同一名称为基数却不能同时成立的几个占比，在与其他都不相符的那一个处作
+    为警告提示。
+    原因：图表和摘要引用的正是占比；占比错了，支出结构就说错了。
 
     Checks: "B 万元，占 A 的 P%" (or 占比 P% in a list under A): P must equal B ÷ A,
     allowing for the rounding of P and of both amounts. A list whose shares were

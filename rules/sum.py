@@ -24,9 +24,17 @@ from auditlint.rulekit import (
 MEASURE_NAMES = {"value": "金额", "budget": "预算数", "delta": "增减额"}
 
 
-@rule("SUM001", "parts-do-not-add-up", severity="error")
+@rule("SUM001", "parts-do-not-add-up", name_zh="分项之和不符", severity="error")
 def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     """各组成部分之和与总数不符。
+
+    检查：总数及文中在其下列出的各组成部分（其中 / 包括 / 主要用于 / 编号条目）。已知列
+    举完整时——各项占比合计 100%、以“其他”项结尾、各项是已知的分解（rules/identities.toml），
+    或同一列举的另一口径（如决算数）恰好相加相符——各部分之和应等于总数。可能不完整的列举，
+    只在各部分之和超过总数时报告。所列的每种口径（决算数、预算数、变动额）都检查；容许四
+    舍五入。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
+    TAB005 在该部分处报告。
+    原因：分项加不起来，说明有数字写错，或漏列了某一项。
 
     Checks: a total with the parts the text lists under it (其中 / 包括 / 主要用于 /
     numbered items). The parts must add up to the total when the list is known
@@ -115,9 +123,13 @@ _ADJUSTED = re.compile(
 _DOWN = ("调减", "核减", "减少", "收回")
 
 
-@rule("SUM002", "budget-adjustment-mismatch", severity="error")
+@rule("SUM002", "budget-adjustment-mismatch", name_zh="调整后预算不符", severity="error")
 def budget_adjustment(doc: Disclosure) -> Iterator:
     """调整后预算与年初预算及追加（调减）数不符。
+
+    检查：“年初预算 A 万元，年中追加 B 万元（调减 C 万元），调整后（全年）预算 D 万元”：
+    D 应等于 A + B − C，容许四舍五入。
+    原因：执行率以调整后预算衡量；调整数加不起来，其后的每个执行率都值得怀疑。
 
     Checks: "年初预算 A 万元，年中追加 B 万元（调减 C 万元），调整后（全年）预算 D 万元":
     D must equal A + B − C, allowing for rounding.

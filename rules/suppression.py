@@ -12,9 +12,14 @@ from collections.abc import Iterator
 from auditlint.rulekit import Disclosure, Issue, SuppressionUse, rule
 
 
-@rule("SUP001", "unknown-code-in-suppression", severity="warning", reads="suppressions")
+@rule("SUP001", "unknown-code-in-suppression", name_zh="忽略注释的规则号不存在", severity="warning", reads="suppressions")
 def unknown_code(doc: Disclosure, use: SuppressionUse) -> Iterator:
     r"""忽略注释中的规则号不存在（多为笔误），注释因此没有起作用。
+
+    检查：“auditlint: ignore”或“auditlint: ignore-file”注释中的每个规则号，都应是已加载
+    规则的规则号或系列前缀（auditlint rules 列出全部规则）。
+    原因：写错的规则号（CHG01、CGH001）什么也忽略不了：审核人本想接受的问题会一再出现；
+    更糟的是，审核人以为某条规则已被忽略，实际上却没有。
 
     Checks: each code of an `auditlint: ignore` / `ignore-file` comment names a rule or a
     family prefix of the rules loaded (auditlint rules lists them).
@@ -37,9 +42,15 @@ def unknown_code(doc: Disclosure, use: SuppressionUse) -> Iterator:
                 )
 
 
-@rule("SUP002", "unused-suppression", severity="info", reads="suppressions")
+@rule("SUP002", "unused-suppression", name_zh="忽略注释未起作用", severity="info", reads="suppressions")
 def unused_suppression(doc: Disclosure, use: SuppressionUse) -> Iterator:
     r"""忽略注释没有忽略任何问题（问题已改正或注释放错了位置），可以删去。
+
+    检查：每条“auditlint: ignore”注释（或其中的每个规则号）至少在所在行（“ignore-file”则
+    在整个文件中）忽略了一个问题。只评判其规则都检查了该文件的规则号：用 --select 排除了
+    的规则，其注释不算未起作用。
+    原因：什么也没有忽略的注释，要么是已改正问题的遗留，要么放错了行；留着它，以后该规则
+    在那里发现的新问题会被悄悄忽略。
 
     Checks: each `auditlint: ignore` comment (or each code of one) silenced at least one
     finding on its line (or, for `ignore-file`, in the file). Only codes whose rules all

@@ -182,9 +182,15 @@ def _report(d: Disclosure, rule_id: str) -> Iterator:
         )
 
 
-@rule("TAB001", "table-total-mismatch", severity="error")
+@rule("TAB001", "table-total-mismatch", name_zh="表格合计不符", severity="error")
 def table_total_mismatch(doc: Disclosure) -> Iterator:
     r"""表中合计、小计、总计与其所合计的各项之和不符。
+
+    检查：每张表格中，合计、小计、总计行在每个数值列上都等于其所合计的各行（其上方各行，
+    合计在前时为其下方各行；总计包括其前的合计）；合计、小计列在每一行上都等于同一表头下
+    的各列。空白单元格按 0 计；n 个经四舍五入的单元格之和，容许相差末位的 n 个半单位。一
+    个单元格同时破坏多个勾稽关系时，只在该单元格报告一次，并给出能使各关系都成立的数值。
+    原因：合计加不起来，说明有数字写错，或漏列了某一行。
 
     Checks: in every table, a 合计 / 小计 / 总计 line equals the lines it totals
     (those above it, or below it when the total comes first; 总计 includes the
@@ -202,9 +208,14 @@ def table_total_mismatch(doc: Disclosure) -> Iterator:
     yield from _report(doc, "TAB001")
 
 
-@rule("TAB002", "table-hierarchy-mismatch", severity="error")
+@rule("TAB002", "table-hierarchy-mismatch", name_zh="科目层级之和不符", severity="error")
 def table_hierarchy_mismatch(doc: Disclosure) -> Iterator:
     r"""上级科目与其所属下级科目之和不符（类 = 款之和，款 = 项之和）。
+
+    检查：功能分类科目逐级包含——类（3 位，208）等于其下各款（5 位，20805）之和，款等于其
+    下各项（7 位，2080505）之和；经济分类科目同理（301 = 30101 + 30102 + …）；标题行等于
+    其下各编号行之和。每个数值列都检查；空白单元格按 0 计；容许四舍五入。
+    原因：类不等于其下各款之和，说明某个款或项的数字有错或缺失。
 
     Checks: functional classification codes nest — a 类 (3 digits, 208) equals
     the sum of its 款 (5 digits, 20805), a 款 the sum of its 项 (7 digits,
@@ -220,9 +231,14 @@ def table_hierarchy_mismatch(doc: Disclosure) -> Iterator:
     yield from _report(doc, "TAB002")
 
 
-@rule("TAB003", "table-formula-mismatch", severity="error")
+@rule("TAB003", "table-formula-mismatch", name_zh="栏次公式不符", severity="error")
 def table_formula_mismatch(doc: Disclosure) -> Iterator:
     r"""表中数字不符合栏次行声明的公式（如 5=4/3、7=1+2+3）。
+
+    检查：栏次行为各列编号，并可能声明公式：“5=4/3”（第 5 栏为第 4 栏除以第 3 栏，写有 %
+    时为百分比）、“7=1+2+3”、“3=1-2”。每一行都应符合公式。分母为空的不可核验；容许每个单
+    元格的四舍五入。
+    原因：栏次公式是表格的一部分；不符合公式的行有数字错误。
 
     Checks: a 栏次 row numbers the columns and may declare formulas: ``5=4/3``
     (column 5 is column 4 divided by column 3, as a percentage when written
@@ -237,9 +253,16 @@ def table_formula_mismatch(doc: Disclosure) -> Iterator:
     yield from _report(doc, "TAB003")
 
 
-@rule("TAB004", "table-identity-mismatch", severity="error")
+@rule("TAB004", "table-identity-mismatch", name_zh="会计勾稽关系不符", severity="error")
 def table_identity_mismatch(doc: Disclosure) -> Iterator:
     r"""表中数字不符合会计勾稽关系（rules/identities.toml 中声明的关系）。
+
+    检查：rules/*.toml 中声明的会计勾稽关系（收入总计 = 支出总计，年末结转和结余 = 年初
+    结转和结余 + 本年收入 − 本年支出，“三公”经费 = 其三个组成部分……），在表格以行或列载
+    有其全部项目之处都应成立（双栏表中名为“总计”的行，按其所在一栏称为收入总计、支出总计）。
+    某一项目匹配到多行、或一行也匹配不到时，该关系不检查。表格自身的合计行、合计列已表达
+    的关系由 TAB001 检查。
+    原因：这些关系在每一套决算中都成立；破坏其中一个的表格，必有数字错误。
 
     Checks: the accounting identities declared in rules/*.toml (收入总计 = 支出总计,
     年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出, 三公经费 = its three parts …)
@@ -264,9 +287,15 @@ def _cell_yuan(cell: TableCell) -> Interval | None:
 
 
 
-@rule("TAB005", "text-table-mismatch", severity="error")
+@rule("TAB005", "text-table-mismatch", name_zh="正文与表格不符", severity="error")
 def text_table_mismatch(doc: Disclosure) -> Iterator:
     r"""正文所述金额与表格中同一项目的数字不符。
+
+    检查：说明正文为表格中某一行（收入合计、基本支出、功能分类的某个类或项、“三公”经费及
+    其组成部分……）所写的金额，经元、万元换算后，应等于表格中的该行。按名称、口径（全部资
+    金、财政拨款、一般公共预算财政拨款……——同一个基本支出在不同口径下数字不同）和计量（决
+    算或预算）匹配行。表格之间对该行说法不一时，不作结论。
+    原因：说明是对表格的复述；与表格不同的金额会误导读者。
 
     Checks: an amount the explanation states for a line of the tables (收入合计,
     基本支出, a 类 or 项 of the functional classification, “三公”经费 and its parts …)
@@ -323,9 +352,15 @@ def _table_unit(cell: TableCell) -> str:
     return f" {q.unit}" if q is not None and q.unit and q.unit != "%" else ""
 
 
-@rule("TAB006", "table-rows-shifted", severity="error")
+@rule("TAB006", "table-rows-shifted", name_zh="表格错行", severity="error")
 def table_rows_shifted(doc: Disclosure) -> Iterator:
     r"""表格金额与科目错行：自某行起，各行金额是其他表中另一科目的金额。
+
+    检查：功能分类科目（类/款/项编码）表格中，自某行起，各行金额是报告其他表格中另一科目
+    的金额——逐行如此，至少三次，且占从该行起各行的一半以上，而那些表格彼此一致。错行只在
+    第一行报告一次，各错行列为相关位置；错行所破坏的各项合计不再逐一报告。表格的合计行仍
+    按其各项之和检查。
+    原因：金额与科目错位的表格，错位处以下每一行都说错了，而每个数字单看又都像是对的。
 
     Checks: a table of functional 科目 (类/款/项 codes) whose amounts, from some row
     on, are those the report's other tables give to other 科目 — row after row, at
@@ -369,9 +404,17 @@ def _link_text(cells: list[TableCell], title: str) -> str:
     return " ＋ ".join(f"{title}{c.where} {_written(c)}{_table_unit(c)}" for c in cells)
 
 
-@rule("TAB007", "table-link-mismatch", severity="error")
+@rule("TAB007", "table-link-mismatch", name_zh="表间数字不符", severity="error")
 def table_link_mismatch(doc: Disclosure) -> Iterator:
     r"""两张表格之间应当一致（或有大小关系）的数字不符。
+
+    检查：部门决算、部门预算模板在表格之间规定的关系（rules/templates.toml 中的 [[link]]）：
+    一般公共预算表的基本支出等于基本支出表的人员经费合计 + 公用经费合计；一般公共预算表
+    的每个类等于财政拨款收支总表中该类的一般公共预算列；基本支出表中的公务接待费、公务用
+    车运行维护费和因公出国（境）费用，不超过“三公”经费表中的相应数字（后者还包括项目支出）；
+    某科目的一般公共预算金额不超过其在支出决算表中的金额。元表与万元表换算后比较，容许四
+    舍五入。
+    原因：各表相互复述；与另一张表不符的数字，说明其中一张有错，而读者无从判断是哪一张。
 
     Checks: the identities the 部门决算 / 部门预算 templates set between tables
     (rules/templates.toml, [[link]]): the 基本支出 of the 一般公共预算 table equals
@@ -409,9 +452,17 @@ def table_link_mismatch(doc: Disclosure) -> Iterator:
         )
 
 
-@rule("TAB008", "class-name-mismatch", severity="warning")
+@rule("TAB008", "class-name-mismatch", name_zh="类款项名称不符", severity="warning")
 def class_name_mismatch(doc: Disclosure) -> Iterator:
     r"""正文所称的类、款、项名称与表格中的科目名称不符。
+
+    检查：说明正文以类/款/项指称的每个科目（“社会保障和就业支出（类）行政事业单位养老支
+    出（款）行政单位离退休（项）”）都沿报告表格中的功能分类编码逐级查找。表格中该处没有
+    的名称会被报告：能由其位置（该处唯一的科目）或金额判断应为哪个科目时，指出该科目——如
+    已废止的名称“文化体育与传媒支出”、字序颠倒（作为提示报告）——否则列出表格中该处实有的
+    名称。项写在错误的款下时，在款处报告。表格自身写法不一的名称，不据以指责正文。
+    原因：科目名称说明钱花在了什么地方；用了其他科目或过时分类的名称，会把读者引到错误的
+    行。
 
     Checks: each 科目 the explanation names as 类/款/项 ("社会保障和就业支出（类）行政事业单位
     养老支出（款）行政单位离退休（项）") is walked down the functional codes of the report's
@@ -460,9 +511,15 @@ def class_name_mismatch(doc: Disclosure) -> Iterator:
             )
 
 
-@rule("TAB009", "listed-item-not-in-table", severity="warning")
+@rule("TAB009", "listed-item-not-in-table", name_zh="列举的支出项目在表中为空", severity="warning")
 def listed_item_not_in_table(doc: Disclosure) -> Iterator:
     r"""正文列举为支出内容的经济分类项目在表格中为空或为零。
+
+    检查：“主要包括”“主要用于”之后的列举，其条目大部分是经济分类表（基本支出表：基本工资、
+    津贴补贴、办公费……）中的行时，即说明了资金的去向；所列条目在该表中为空或只写 0 的，
+    会被报告（0.00 万元可能是几元钱舍入的结果，不报告）。其他事物的列举不这样读。
+    原因：说明应当描述表格所示的支出；列举了却没有支出的项目，要么是其他年度文字的残留，
+    要么是表格漏了数字。
 
     Checks: a list after 主要包括 / 主要用于 whose items are, for the most part, lines of
     an economic classification table (the basic expenditure table: 基本工资, 津贴补贴,

@@ -33,7 +33,7 @@ def _significant_digits(q: Quantity) -> int:
 
 @rule(
     "UNIT001",
-    "unit-scale-slip",
+    "unit-scale-slip", name_zh="元与万元错写",
     severity="error",
     fixable=True,
     settings={
@@ -46,6 +46,12 @@ def _significant_digits(q: Quantity) -> int:
 )
 def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
     """金额单位错写（元与万元相差一万倍）。
+
+    检查：同一数字写成两种货币单位（此处 11,492,964.29 元，彼处 11,492,964.29 万元），报
+    告与全文金额惯用单位不一致的那一处；某一部分相对其所属总数大了或小了一万倍（或总数相
+    对其各部分）；以及同一变动、占比或执行率中，某个金额的单位与其他金额不同、而换作另一
+    单位计算即可成立的（“33.39元，比上年减少6.28万元，下降15.8%”）。
+    原因：把元写成万元，金额就错了一万倍。
 
     Checks: the same figure written with two money units (11,492,964.29 元 here,
     11,492,964.29 万元 there), the one that disagrees with the unit the report keeps
@@ -155,9 +161,14 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
     )
 
 
-@rule("UNIT002", "missing-unit", severity="warning", fixable="safe")
+@rule("UNIT002", "missing-unit", name_zh="金额缺少单位", severity="warning", fixable="safe")
 def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
+
+    检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数）没有
+    单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
+    持 10 万”）而意指“万元”。
+    原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
     Checks: an amount written like money (thousands separators or two decimals)
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)

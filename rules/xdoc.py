@@ -43,9 +43,17 @@ def _issue(pair: Pair, head: str, verb: str = "写作", what: str = "") -> Cross
     )
 
 
-@rule("XDOC001", "prior-year-figure-differs", severity="warning", cross=True)
+@rule("XDOC001", "prior-year-figure-differs", name_zh="上年数与上年决算不符", severity="warning", cross=True)
 def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""上年数与上年决算不符：由本年数和变动额推得的上年数，与上一年度决算所载不同。
+
+    检查：决算中与上年相比的变动（“与2024年度相比，收入支出总计增加 X 万元”“比上年减少 D
+    万元”）确定了上年的数字（本年数 ∓ 变动额）；档案中有同一主体（名称相同，层级同为部门
+    或同为单位）该年度的决算时，它为同一项目所写的数字应在四舍五入范围内与之相符。项目包
+    括：收入支出总计、本年收入/支出合计、财政拨款、一般公共预算财政拨款支出、“三公”经费
+    及其组成部分、机关运行经费。变动额与变动率自相矛盾的，留给 CHG001/CHG004；报告说明上
+    年数据已调整口径（口径调整、可比口径）的，不与上年报告对照。
+    原因：上年的数字已经公开；与之不符的比较，说错了变动（或者上年的报告有错）。
 
     Checks: a 决算's change against last year ("与2024年度相比，收入支出总计增加 X 万元",
     "比上年减少 D 万元") fixes last year's figure (本年数 ∓ 变动额); when the archive holds
@@ -69,9 +77,17 @@ def prior_year_differs(pair: Pair) -> Iterator[CrossIssue]:
     yield _issue(pair, f"上年数与上年决算不符：按{f.how}推算，{f.year} 年度{item_label(f.item)}为 {value_text(f)}")
 
 
-@rule("XDOC002", "initial-budget-differs", severity="warning", cross=True)
+@rule("XDOC002", "initial-budget-differs", name_zh="年初预算与当年预算不符", severity="warning", cross=True)
 def initial_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""决算所引年初预算与当年部门预算不符。
+
+    检查：决算为某一项目所写的年初预算（“一般公共预算财政拨款支出年初预算为 X 万元”、某
+    科目“年初预算为 X 万元”、“‘三公’经费财政拨款支出年初预算为 X 万元”，或由“比年初预算
+    增加 D 万元”推得的）与同一主体同一年度部门预算为该项目所写的数字相对照。只对照年初预
+    算：调整预算或全年预算是年度中修改过的预算，不是预算报告中的数字；“三公”经费表的预算
+    数列（许多模板中为全年预算）不使用。
+    原因：决算中的年初预算就是经批准并公开的预算；数字不同，就说错了原来的计划，以及以它
+    为基础的每个执行率。
 
     Checks: the 年初预算 a 决算 gives for a line item ("一般公共预算财政拨款支出年初预算为 X 万元",
     a 科目 "年初预算为 X 万元", "“三公”经费财政拨款支出年初预算为 X 万元", or implied by
@@ -93,9 +109,16 @@ def initial_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     yield _issue(pair, f"年初预算与当年部门预算不符：本报告{item_label(f.item)}的 {f.year} 年年初预算{given} {value_text(f)}")
 
 
-@rule("XDOC003", "last-year-budget-differs", severity="warning", cross=True)
+@rule("XDOC003", "last-year-budget-differs", name_zh="上年预算与上年预算报告不符", severity="warning", cross=True)
 def last_year_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""预算所述上年预算与上一年度预算不符。
+
+    检查：部门预算中的“比2025年预算增加 D 万元”（或“比上年预算”）确定了上年的预算（本年
+    预算 ∓ D）；它应在四舍五入范围内与同一主体上一年度部门预算为该项目所写的数字相符，档
+    案中没有该预算时，与上一年度决算所引的年初预算相符。预算中单写“比上年增加”的不使用
+    （比的是上年预算还是上年执行数，文字没有说明）。
+    原因：预算的变动是与一年前批准的预算相比的；上年预算写错了，就说错了计划增加（或减少）
+    了多少。
 
     Checks: a 部门预算's "比2025年预算增加 D 万元" (or 比上年预算) fixes last year's budget
     (本年预算 ∓ D); it must be within rounding of what last year's 部门预算 of the same body
@@ -123,9 +146,15 @@ def last_year_budget_differs(pair: Pair) -> Iterator[CrossIssue]:
     )
 
 
-@rule("XDOC004", "evaluation-differs-from-accounts", severity="warning", cross=True)
+@rule("XDOC004", "evaluation-differs-from-accounts", name_zh="整体自评与决算、预算不符", severity="warning", cross=True)
 def evaluation_differs(pair: Pair) -> Iterator[CrossIssue]:
     r"""部门整体支出绩效自评所述支出或年初预算与当年决算、预算不符。
+
+    检查：部门整体支出绩效自评所写的实际支出（“全年实际支出 X 万元”）与同一主体同一年度
+    决算所写的本年支出合计相对照，其年初预算与同一年度的部门预算（或其决算所引的年初预算）
+    相对照。只对照整体评价：单个项目的资金不是部门的资金。
+    原因：绩效评价所评的，正是决算所报告的那笔预算的执行情况；评价中的数字必须就是决算自
+    己的数字。
 
     Checks: a 部门整体支出 self-evaluation's actual spending ("全年实际支出 X 万元") against the
     本年支出合计 the same year's 决算 of the same body states, and its 年初预算 against the

@@ -84,9 +84,15 @@ def _covered(doc: Disclosure, m: Mention, whole: bool) -> bool:
     return count.group(1) in totals
 
 
-@rule("XREF001", "figure-stated-twice", severity="error")
+@rule("XREF001", "figure-stated-twice", name_zh="同一数字两处不一", severity="error")
 def figure_stated_twice(doc: Disclosure) -> Iterator:
     r"""同一数字在文中两处所述不一致。
+
+    检查：文中为同一项目、同一口径所写的每个金额和执行率——部门整体支出（本年支出合计、整体支出，或整体绩效自评中单写的“实际支出”）、项目支出、基本支出
+    （rules/quantities.toml），各自的实际数、年初预算、调整预算或执行率——无论写在何处都应一致。以多数处所写的数值为准；未说明口径的预算（全年预算、预算）
+    应与所写的预算之一相符，只以用途指称的资金（“开展整体支出绩效自评，资金128.40万元”）应与所写数字之一相符。预算数与决算数、部分与整体、本年与上年、财政
+    拨款合计是不同的量，从不相互比较。
+    原因：同一数字有两个数值，读者无从判断哪个是真的，而其中必有一个是错的。
 
     Checks: every amount and execution rate the text states for the same line
     item on the same basis — 部门整体支出 (本年支出合计, 整体支出, or the bare "实际支出"
@@ -173,9 +179,13 @@ def _reference(doc: Disclosure, reference: list[Mention], budget: bool) -> str:
     return "、".join(parts)
 
 
-@rule("XREF002", "score-stated-twice", severity="error")
+@rule("XREF002", "score-stated-twice", name_zh="自评得分两处不一", severity="error")
 def score_stated_twice(doc: Disclosure) -> Iterator:
     r"""同一项绩效自评的总得分在两处所述不一致。
+
+    检查：部门整体支出和项目支出整体的自评总得分，无论写在决算说明中还是所附评价报告中，
+    都应相同。单个项目的得分之间不作比较。
+    原因：公布的得分只有一个；出现两个数值，读者无从判断哪个评价结果是真的。
 
     Checks: the overall self-evaluation score of the whole department (整体支出)
     and of its project spending as a whole (项目支出), wherever stated — in the
@@ -217,9 +227,13 @@ _NAMED_COUNT = re.compile(
 _UNIT_FAMILY = {"场次": "场", "场": "场", "次": "场"}
 
 
-@rule("XREF003", "named-count-stated-twice", severity="error")
+@rule("XREF003", "named-count-stated-twice", name_zh="同名活动场次两处不一", severity="error")
 def named_count_stated_twice(doc: Disclosure) -> Iterator:
     r"""同一名称的活动在两处所述场次（数量）不一致。
+
+    检查：写有数量的某项具名活动或事项（“‘2023年社区科普大讲堂’系列活动 12 场”）在别处以
+    同一名称写成另一数量（“‘2023 年社区科普大讲堂’15 场次”）。约数（10余场）不作比较。
+    原因：同一项活动不可能举办了不同的次数，其中必有一个数字是错的。
 
     Checks: a named event or item given with its count ("“2023年社区科普大讲堂”
     系列活动 12 场") and the same name given elsewhere with another count
@@ -263,9 +277,13 @@ def named_count_stated_twice(doc: Disclosure) -> Iterator:
         )
 
 
-@rule("XREF004", "project-exceeds-total", severity="warning")
+@rule("XREF004", "project-exceeds-total", name_zh="单个项目超过项目支出总额", severity="warning")
 def project_exceeds_total(doc: Disclosure) -> Iterator:
     r"""单个项目的预算超过本部门项目支出总额。
+
+    检查：具名项目的预算（“图书馆数字化改造项目预算2,600,000.00元”）与报告为本部门项目支
+    出所写的每个数字（各预算数和决算数）相对照：单个项目不可能大于全部项目之和。
+    原因：要么该项目的数字有错，要么它是多年的合计，应当注明。
 
     Checks: a named project's budget ("图书馆数字化改造项目预算2,600,000.00元") against
     every figure the report gives for the department's 项目支出 (budgets and the

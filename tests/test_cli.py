@@ -105,7 +105,9 @@ def test_rules_catalogue_and_explain():
     ids = {r["id"] for r in listing}
     assert {"SUM001", "PCT001", "CHG001", "EXE001", "UNIT001", "FMT001"} <= ids
     out = run("explain", "chg001").output
-    assert "CHG001" in out and "Bad:" in out and "Good:" in out
+    assert "CHG001 变动率不符" in out and "错误示例：" in out and "正确示例：" in out
+    out = run("explain", "chg001", "--lang", "en").output
+    assert "CHG001 change-rate-mismatch" in out and "Bad:" in out and "Good:" in out
 
 
 def test_examples_show_what_the_tool_does():
@@ -115,3 +117,31 @@ def test_examples_show_what_the_tool_does():
     draft = {f["rule"] for f in by_name["draft-with-errors.txt"]["findings"]}
     assert {"SUM001", "PCT001", "CHG001", "CHG002", "CHG003", "EXE001", "EXE002", "UNIT001", "UNIT002", "FMT001"} <= draft
     assert by_name["performance-report.html"]["findings"]
+
+
+def test_explain_is_chinese_first_and_english_on_request():
+    zh = run("explain", "SUM001").output
+    assert zh.startswith("SUM001 分项之和不符（parts-do-not-add-up）\n默认级别：错误")
+    assert "\n检查：" in zh and "\n原因：" in zh and "Checks:" not in zh and "Why:" not in zh
+    # a section is one paragraph: the docstring's line breaks inside Chinese text are gone
+    check = zh.split("\n检查：", 1)[1].split("\n", 1)[0]
+    assert "各部分之和应等于总数" in check and "由 TAB005 在该部分处报告" in check
+    en = run("explain", "SUM001", "--lang", "en").output
+    assert en.startswith("SUM001 parts-do-not-add-up (default severity: error)")
+    assert "\nChecks: " in en and "\nWhy: " in en and "检查：" not in en and "原因：" not in en
+    assert "\nBad:  " in en and "\nGood: " in en
+    assert run("explain", "SUM001", "--lang", "fr").exit_code == 2
+
+
+def test_rules_lists_the_chinese_name_beside_the_name():
+    out = run("rules").output
+    header = out.splitlines()[0]
+    assert header.index("规则") < header.index("中文名称") < header.index("名称", header.index("中文名称") + 4)
+    row = next(line for line in out.splitlines() if "CHG001" in line)
+    assert row.index("变动率不符") < row.index("change-rate-mismatch") and "错误" in row
+
+
+def test_explain_shows_an_example_of_several_lines_under_its_label():
+    out = run("explain", "SUP001").output
+    assert "错误示例：\n  <!-- auditlint: ignore CHG01 已与财务核实 -->\n  机关运行经费支出" in out
+    assert "正确示例：\n  <!-- auditlint: ignore CHG001" in out

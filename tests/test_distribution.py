@@ -29,16 +29,29 @@ def test_the_licence_pyproject_promises_is_there():
     assert licence.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in licence
 
 
-@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "docs/distributed.md", ".pre-commit-hooks.yaml"])
+@pytest.mark.parametrize("doc", ["README.md", "README.en.md", "CONTRIBUTING.md", "docs/distributed.md", "docs/distributed.en.md", ".pre-commit-hooks.yaml"])
 def test_no_document_installs_the_other_project(doc):
     text = (ROOT / doc).read_text(encoding="utf-8")
     assert not _FOREIGN_INSTALL.search(text)
 
 
-def test_readme_gives_the_checkout_command_and_the_distribution_name():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "pip install '.[pdf]'" in text
+@pytest.mark.parametrize("readme", ["README.md", "README.en.md"])
+def test_readme_gives_the_checkout_command_and_the_distribution_name(readme):
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    assert "pip install '.[pdf]'" in text and "pip install '.[dask]'" in text
     assert f"pip install '{DISTRIBUTION}[pdf]'" in text
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.en.md"])
+def test_both_readmes_give_the_two_commands_ci_runs(readme):
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in ("pip install . && auditlint check examples/", "pip install '.[test]' && pytest"):
+        assert f"```sh\n{command}\n```" in text, f"{readme} must tell a new user: {command}"
+    # .ci/run runs exactly them (the first split in two, to tell its exit status 1 from a failure)
+    assert "\npip install .\n" in ci and "\nauditlint check examples/ ||" in ci and "\npip install '.[test]' && pytest\n" in ci
+    # each README points at the other
+    assert ("README.en.md" if readme == "README.md" else "(README.md)") in text
 
 
 def test_the_pdf_message_names_an_install_that_brings_the_pdf_reader(monkeypatch):
@@ -49,3 +62,13 @@ def test_the_pdf_message_names_an_install_that_brings_the_pdf_reader(monkeypatch
     assert "pip install '.[pdf]'" in info.value.message
     assert not _FOREIGN_INSTALL.search(info.value.message)
 
+
+
+def test_the_cluster_guide_in_chinese_and_in_english_give_the_same_commands_and_code():
+    """docs/distributed.md is Chinese first, docs/distributed.en.md the English: every command and line of code alike."""
+    def code(doc: str) -> list[str]:
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        blocks = re.findall(r"```\w*\n(.*?)```", text, re.S)
+        return [line.split("  #")[0].rstrip() for block in blocks for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+    assert code("docs/distributed.md") == code("docs/distributed.en.md") != []

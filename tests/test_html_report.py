@@ -84,3 +84,13 @@ def test_a_fix_is_offered_only_where_auditlint_can_apply_it():
 def test_a_pdf_findings_page_stands_apart_from_the_rule_id():
     item = _item(_finding("a.pdf", None, safe=False, page=3))
     assert '<span class="where"><a href="#f1-1">行 5:3</a><span class="page">第 3 页第 2 行</span></span><span class="rule"' in item
+
+
+def test_rules_are_named_in_chinese_for_a_finance_user():
+    from auditlint.engine import load_rules
+
+    rules = load_rules()
+    page = render("html", [check_bytes("a.txt", WRONG.encode(), keep_document=True)], ReportOptions(rules=rules))
+    # beside each finding, under its id; and in the table of rules, before the kebab-case name
+    assert re.search(r'<span class="rule" title="change-rate-mismatch">CHG001<span class="rule-name">变动率不符</span></span>', page)
+    assert '<td>变动率不符 <span class="kebab">change-rate-mismatch</span></td>' in page

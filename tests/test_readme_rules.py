@@ -1,4 +1,5 @@
-"""README's table of rules says what `auditlint rules` says: the same ids, with the same names."""
+"""Both READMEs' tables of rules say what `auditlint rules` says: the same ids, with the same names
+(and, in the Chinese README.md, the same Chinese names)."""
 
 from __future__ import annotations
 
@@ -6,23 +7,30 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from auditlint.cli import main
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+#: each README and the heading of its table of rules
+READMES = {"README.md": "### 规则", "README.en.md": "### Rules"}
 
 
-def _readme_rules() -> list[tuple[str, str]]:
-    text = README.read_text(encoding="utf-8")
-    table = text.split("### Rules", 1)[1].split("\n\n", 2)[1]
+def _readme_rules(name: str) -> list[tuple[str, ...]]:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    table = text.split(READMES[name] + "\n\n", 1)[1].split("\n\n", 1)[0]
+    if name == "README.md":  # | 规则 | 名称 | 中文名称 | 检查内容 |
+        return re.findall(r"^\| ([A-Z]+\d{3}) \| ([a-z0-9-]+) \| ([^|]+?) \|", table, re.M)
     return re.findall(r"^\| ([A-Z]+\d{3}) \| ([a-z0-9-]+) \|", table, re.M)
 
 
-def test_readme_lists_every_rule_once_with_its_name():
+@pytest.mark.parametrize("name", sorted(READMES))
+def test_readme_lists_every_rule_once_with_its_name(name):
     result = CliRunner().invoke(main, ["rules", "--format", "json", "--isolated"])
     assert result.exit_code == 0, result.output
-    listed = {(r["id"], r["name"]) for r in json.loads(result.output) if r["origin"] == "auditlint"}
-    rows = _readme_rules()
+    rules = [r for r in json.loads(result.output) if r["origin"] == "auditlint"]
+    listed = {(r["id"], r["name"], r["name_zh"]) if name == "README.md" else (r["id"], r["name"]) for r in rules}
+    rows = _readme_rules(name)
     assert len(rows) == len(set(rows)) > 30
     assert set(rows) == listed

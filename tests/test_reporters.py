@@ -217,6 +217,9 @@ def test_sarif_has_what_github_code_scanning_requires(results, options):
     assert len(ids) == len(set(ids)) and "CHG001" in ids
     for descriptor in driver["rules"]:
         assert descriptor["shortDescription"]["text"] and descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    # what a rule checks, in Chinese, as one paragraph (the docstring's line breaks inside Chinese closed up)
+    chg001 = driver["rules"][ids.index("CHG001")]["fullDescription"]["text"]
+    assert chg001.startswith("检查：“X 比上年") and "\n" not in chg001 and "不算错误，R 末位" in chg001
     assert len(run["results"]) == 4
     for res in run["results"]:
         assert ids[res["ruleIndex"]] == res["ruleId"]
@@ -309,6 +312,7 @@ def test_github_shows_ten_of_a_kind_and_puts_everything_in_the_step_summary(opti
     assert output.count("many.txt:") == 4  # the rest as plain log lines
     table = summary.read_text(encoding="utf-8")
     assert table.count("| `many.txt` |") == 15 and "CHG001" in table
+    assert "| 规则 | 中文名称 | 名称 | 数量 |" in table and "| CHG001 | 变动率不符 | change-rate-mismatch | 14 |" in table
 
 
 # ------------------------------------------------------------------------- text
@@ -338,7 +342,7 @@ def test_quiet_and_no_show_source(results):
 def test_statistics_count_findings_per_rule_and_claims_per_file(results, options):
     output = render("text", results, ReportOptions(statistics=True, rules=options.rules))
     assert "各规则问题数" in output and "各文件核验情况" in output
-    assert re.search(r"CHG001[\s│]+change-rate-mismatch[\s│]+1\b", output)
+    assert re.search(r"CHG001[\s│]+变动率不符[\s│]+change-rate-mismatch[\s│]+1\b", output)  # the Chinese name first
 
 
 # ------------------------------------------------------------------------- html

@@ -111,7 +111,9 @@ def test_rules_and_explain_show_a_packs_rules(tmp_path, monkeypatch):
     assert "ZZE001" in listed.stdout and "placeholder-left" in listed.stdout and "第三方规则" in listed.stdout
     explained = CliRunner().invoke(main, ["explain", "zze001", "--rules-dir", "pack"])
     assert explained.exit_code == 0
-    assert "Bad:  收入合计XXX万元。" in explained.stdout and "来源：rules dir" in explained.stdout
+    # documented in English only: its Checks/Why shown as written, said to be English, its examples labelled in Chinese
+    assert "本规则没有中文说明" in explained.stdout and "错误示例：收入合计XXX万元。" in explained.stdout
+    assert "来源：rules dir" in explained.stdout
 
 
 def test_rules_dirs_in_a_configuration_file_are_relative_to_it(tmp_path, monkeypatch):
@@ -160,8 +162,9 @@ def test_rule_catalogue_as_json_lists_every_rule_with_its_settings():
     by_id = {r["id"]: r for r in data}
     assert set(by_id) >= {"CHG001", "SUM001", "UNIT001"}
     for r in data:
-        assert set(r) == {"id", "name", "severity", "fixable", "fix", "summary", "origin", "settings"}
+        assert set(r) == {"id", "name", "name_zh", "severity", "fixable", "fix", "summary", "origin", "settings"}
     assert by_id["CHG001"]["settings"][0]["name"] == "tolerance" and by_id["CHG001"]["settings"][0]["default"] == "0"
     assert by_id["UNIT001"]["settings"][0]["name"] == "default-unit"
+    assert by_id["CHG001"]["name_zh"] == "变动率不符"
     explained = CliRunner().invoke(main, ["explain", "CHG001"]).stdout
-    assert "Bad:" in explained and "Good:" in explained and "tolerance" in explained
+    assert "错误示例：" in explained and "正确示例：" in explained and "tolerance" in explained

@@ -111,10 +111,11 @@ class GithubReporter(Reporter):
         if s.unreadable:
             head.append(f"\n**{s.unreadable} 个文件无法检查。**\n")
         if s.by_rule:
-            head.append("\n| 规则 | 名称 | 数量 |\n|---|---|---:|\n")
+            head.append("\n| 规则 | 中文名称 | 名称 | 数量 |\n|---|---|---|---:|\n")
             for rule_id, n in sorted(s.by_rule.items()):
                 rule = self.options.rules.get(rule_id)
-                head.append(f"| {rule_id} | {rule.name if rule else ''} | {n} |\n")
+                names = f"{_cell(rule.name_zh)} | {rule.name}" if rule else " | "
+                head.append(f"| {rule_id} | {names} | {n} |\n")
         rows = [f"| `{_cell(path)}` | | | {_cell(why)} |\n" for path, why in self.failures]
         rows += [
             f"| `{_cell(shown_path(f.path))}` | {page_label(f) or f'第 {f.line} 行'} | {f.rule} | {_cell(f.message)} |\n"

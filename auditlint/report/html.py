@@ -268,7 +268,7 @@ class HtmlReporter(Reporter):
             width = max(4, n * 160 // top)  # integer pixels: no floats anywhere
             rows.append(
                 f'<tr><td class="code">{esc(rule_id)}</td><td><span class="badge {sev.value}">{_NAMES[sev]}</span></td>'
-                f"<td>{esc(rule.name) if rule else ''}</td><td>{esc(rule.summary) if rule else ''}</td>"
+                f"<td>{_rule_names(rule)}</td><td>{esc(rule.summary) if rule else ''}</td>"
                 f'<td class="num">{n}</td><td><span class="meter" style="width:{width}px"></span></td></tr>'
             )
         return (
@@ -367,6 +367,11 @@ class HtmlReporter(Reporter):
         more = f'<p class="note-line">另有 {left_out} 页有问题，未显示页面图像。</p>' if left_out > 0 else ""
         return f'<div class="pages">{"".join(sheets)}{more}</div>'
 
+    def _name_zh(self, rule_id: str) -> str:
+        """The rule's Chinese name under its id, for a finance user (nothing for a rule that has none)."""
+        rule = self.options.rules.get(rule_id)
+        return f'<span class="rule-name">{esc(rule.name_zh)}</span>' if rule is not None and rule.name_zh else ""
+
     def _item(self, f: Finding, fid: str) -> str:
         extra = ""
         rewritable = PurePath(f.path).suffix.lower() in TEXT_SUFFIXES  # --fix never rewrites docx, xlsx or pdf
@@ -380,7 +385,7 @@ class HtmlReporter(Reporter):
         return (
             f'<li class="{f.severity.value} sev-{f.severity.value}" id="i{fid}">'
             f'<span class="where"><a href="#{fid}">行 {f.line}:{f.column}</a>{page}</span>'
-            f'<span class="rule" title="{esc(f.name)}">{esc(f.rule)}</span>'
+            f'<span class="rule" title="{esc(f.name)}">{esc(f.rule)}{self._name_zh(f.rule)}</span>'
             f'<span class="msg">{esc(f.message)}{extra}</span></li>'
         )
 
@@ -488,3 +493,12 @@ class HtmlReporter(Reporter):
                 piece = f'<mark class="{kind} sev-{m.severity.value}"{ident} title="{esc(m.title)}">{piece}</mark>'
             out.append(piece)
         return "".join(out)
+
+
+def _rule_names(rule) -> str:
+    """A rule's names in the table of rules: the Chinese one first, the kebab-case id name beside it."""
+    if rule is None:
+        return ""
+    if not rule.name_zh:
+        return esc(rule.name)
+    return f'{esc(rule.name_zh)} <span class="kebab">{esc(rule.name)}</span>'

@@ -46,6 +46,14 @@ def _region(line: int, column: int, end_line: int, end_column: int, snippet: str
     return region
 
 
+def _full_description(rule, details: str) -> str:
+    """What the rule checks, in one paragraph: in Chinese where the rule says it (检查：), else its first paragraph."""
+    from ..engine import as_paragraph
+
+    checks = rule.explanation("zh")["checks"]
+    return f"检查：{as_paragraph(checks)}" if checks else details.split("\n\n", 1)[0].replace("\n", " ")
+
+
 def _rule_descriptor(rule) -> dict:
     doc = rule.doc.split("\n", 1)
     details = doc[1].strip() if len(doc) > 1 else rule.summary
@@ -54,7 +62,7 @@ def _rule_descriptor(rule) -> dict:
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": details.split("\n\n", 1)[0].replace("\n", " ")},
+        "fullDescription": {"text": _full_description(rule, details)},
         "help": {"text": f"{rule.summary}\n\n{details}", "markdown": f"**{rule.summary}**\n\n{markdown}"},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {

@@ -195,11 +195,12 @@ class TextReporter(Reporter):
         if counts:
             table = Table(title="各规则问题数", show_edge=False)
             table.add_column("规则")
+            table.add_column("中文名称")
             table.add_column("名称")
             table.add_column("数量", justify="right")
             for rule_id, n in sorted(counts.items()):
                 rule = self.options.rules.get(rule_id)
-                table.add_row(rule_id, rule.name if rule else "", str(n))
+                table.add_row(rule_id, escape(rule.name_zh) if rule else "", rule.name if rule else "", str(n))
             self.console.print(table)
         per_file = Table(title="各文件核验情况", show_edge=False)
         for col in ("文件", "表述", "已核验", "无法核验", "表格", "表格行", "表内关系 已核验/共", "文表核对 已核验/共", "问题"):

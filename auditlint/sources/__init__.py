@@ -11,7 +11,7 @@ from ..model import Document
 from .errors import ReadError
 from .text import read_text
 
-__all__ = ["ReadError", "read_bytes", "read_path", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES"]
+__all__ = ["ReadError", "read_bytes", "read_file", "read_path", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
 STRUCTURED_SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf"}
@@ -58,6 +58,11 @@ def _read_structured(path: str, data: bytes, fmt: str) -> Document:
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file from disk, refusing what is too large to be a report."""
     name = os.fspath(path)
+    return read_bytes(name, read_file(name, max_bytes))
+
+
+def read_file(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes from disk, or the ReadError saying why there are none (missing, a folder, too large …)."""
     try:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
@@ -88,7 +93,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         raise ReadError("unreadable", f"无法读取文件：{exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise ReadError("too-large", f"文件在读取时超过上限 {_size(max_bytes)}，未检查")
-    return read_bytes(name, data)
+    return data
 
 
 def _size(n: int, other: int | None = None) -> str:
