@@ -509,6 +509,23 @@ class TestABudgetNamedByTheReportsOwnYear:
     def test_a_consistent_change_against_it_holds(self):
         assert not findings(self.TEXT.format(d="9.69", r="65.03"))
 
+    def test_in_a_budget_report_a_year_named_budget_is_never_its_own(self):
+        # the year most written may be last year's (2024 here): a budget is still not compared with itself
+        text = (
+            "某中心2025年部门预算\n2024年度执行情况:2024年度公务接待费执行4.00万元。\n"
+            "2025年公务接待费预算5.00万元,比2024年度预算增加1.00万元,增长{r}%。\n"
+        )
+        assert not findings(text.format(r="25.00"))
+        [f] = findings(text.format(r="20.00"), "CHG001")
+        assert "上年" in f.message
+        from auditlint.extract import extract
+        from auditlint.model import Document
+
+        body = text.format(r="25.00")
+        d = extract(Document(path="预算.txt", format="text", text=body, content=body))
+        [delta] = [f for st in d.statements for f in st.facts if f.role == "delta"]
+        assert delta.basis == "prior_year"
+
     def test_another_year_s_budget_is_still_last_year_s(self):
         text = "某中心2023年部门预算。\n2023年公务接待费预算5.00万元,较2022年预算增加1.00万元,增长25.00%。\n"
         assert not findings(text)

@@ -25,6 +25,7 @@ from ..segment import segment
 from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, planned_from_tables, read_tables
 from .claims import build_claims
 from .figures import Token, find_figures, skeleton
+from .lexicon import budget_title
 from .mentions import Mention, find_mentions
 from .reflow import Reflowed, reflow
 from .scores import find_scores
@@ -63,7 +64,7 @@ def _money_unit(quantities: list[Quantity]) -> str | None:
 
 def read_statements(flow: Reflowed, tokens: list[Token], year: int | None = None) -> tuple[list[Statement], list[Reason]]:
     """The statements and stated reasons of the text, paragraph by paragraph (year: the report's)."""
-    parser = StatementParser(flow=flow, skel=skeleton(flow.text, tokens), year=year)
+    parser = StatementParser(flow=flow, skel=skeleton(flow.text, tokens), year=year, budget_report=budget_title(flow.text))
     i = 0
     for para in flow.paragraphs:
         j = i

@@ -440,7 +440,8 @@ class StatementParser:
 
     flow: Reflowed
     skel: str  # the flow text with figures blanked
-    year: int | None = None  # the report's year: a budget named with it is this year's
+    year: int | None = None  # the report's year: a budget named with it is this year's (but in a budget report)
+    budget_report: bool = False
     statements: list[Statement] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
@@ -741,7 +742,9 @@ class StatementParser:
         """The basis of a budget named by its year ("与2021年度预算相比", "较2022年预算"), from the flow text at start: this
         year's budget in a report of that year (a 2021 决算), else last year's (a 2023 budget compared with 2022's)."""
         m = re.search(r"(?:19|20)\d{2}", self.flow.text[start : start + length])
-        return "budget" if m is not None and int(m.group()) == self.year else "prior_year"
+        if m is None or int(m.group()) != self.year or self.budget_report:
+            return "prior_year"  # a budget is never compared with itself: another year's budget in a budget report
+        return "budget"
 
     def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
         """A word in the flow text, located in the original through the token's sentence."""
