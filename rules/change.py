@@ -403,7 +403,7 @@ def garbled_direction(doc: Disclosure) -> Iterator:
     yield from _level_beside_change(doc, changes)
 
 
-_CLAUSE_BREAK = re.compile("[，,；;。]")
+_CLAUSE_BREAK = re.compile("[，,；;。：:]")  # a colon opens what follows: "与2022年预算持平：一、…增加170万元"
 _SENTENCE_BREAK = re.compile("[；;。]")
 
 

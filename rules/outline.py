@@ -94,6 +94,10 @@ def numbering(doc: Disclosure) -> Iterator:
     """
     outline = doc.outline
     placed = doc.outline_index.placed
+    # contents whose first entry is not their first ("目录 / 九、… / 十二、…": entries lost in extraction, or an
+    # excerpt) hold no evidence of the report's numbering: what is missing there is missing from the copy
+    first_toc = next((i for i in sorted(placed) if outline[i].toc), None)
+    partial_toc = first_toc is not None and placed[first_toc].status == "late"
     # the last heading of each list and number under each parent: a repeat's renumbering looks it up
     last_with: dict[tuple[int | None, str, int], int] = {}
     for j, q in placed.items():
@@ -101,6 +105,8 @@ def numbering(doc: Disclosure) -> Iterator:
         last_with[k] = max(j, last_with.get(k, j))
     for i, p in placed.items():
         h = outline[i]
+        if h.toc and partial_toc:
+            continue
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
         if p.status == "repeat":
             first = outline[p.first_use] if p.first_use is not None else None

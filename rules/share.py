@@ -97,8 +97,8 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
 # shares of one named total this far apart (characters) are read as one group
 _NEARBY = 1200
 _ANOTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|以前|往年|历年|比|较|同比|相比|累计|预计|下年|明年")
-# "占该单位支出的", "占其…", "占本项目…": a total relative to each part's own subject, not one total
-_RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属)")
+# "占该单位支出的", "占其…", "占本项目…", "占同类产品采购规模的": a total relative to each part's own subject, not one total
+_RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属|同类|同种)")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 
 

@@ -15,6 +15,7 @@ from auditlint.rulekit import (
     amount,
     cite_lines,
     interval_of,
+    lexicon,
     rule,
     verdicts,
 )
@@ -34,9 +35,12 @@ def _iv(m: Mention) -> Interval:
     return interval_of(m.fact.quantity)
 
 
-def _basis_name(m: Mention) -> str:
+def _basis_name(m: Mention, budget: bool = False) -> str:
+    """How a finding names a mention's basis; in a budget report this year's amount is its budget, not spending."""
     if m.basis.startswith("rate:"):
         return m.fact.label or "执行率"
+    if budget and m.basis == "actual":
+        return "预算数"
     return _BASIS_NAMES.get(m.basis, m.basis)
 
 
@@ -142,10 +146,11 @@ def figure_stated_twice(doc: Disclosure) -> Iterator:
                 continue
             if others and not any(_agrees(m, o) or _slip(m, o) for o in others):
                 dissent[m.statement.index].append((m, others, False))
+    budget = lexicon.budget_title(doc.document.content)
     for index in sorted(dissent):
         items = sorted(dissent[index], key=lambda d: d[0].fact.quantity.start)
-        said = "、".join(f"{_basis_name(m)} {amount(m.fact.quantity)}" for m, _, _ in items)
-        refs = [_reference(doc, reference) for _, reference, _ in items]
+        said = "、".join(f"{_basis_name(m, budget)} {amount(m.fact.quantity)}" for m, _, _ in items)
+        refs = [_reference(doc, reference, budget) for _, reference, _ in items]
         first = items[0][0]
         q = first.fact.quantity
         last = max(m.fact.quantity.end for m, _, _ in items)
@@ -162,7 +167,7 @@ def figure_stated_twice(doc: Disclosure) -> Iterator:
         )
 
 
-def _reference(doc: Disclosure, reference: list[Mention]) -> str:
+def _reference(doc: Disclosure, reference: list[Mention], budget: bool) -> str:
     """What the rest of the report says, by basis: the value most places give, and where."""
     by_basis: dict[str, list[Mention]] = defaultdict(list)
     for r in reference:
@@ -170,7 +175,7 @@ def _reference(doc: Disclosure, reference: list[Mention]) -> str:
     parts = []
     for group in by_basis.values():
         main = max(_clusters(group), key=len)
-        parts.append(f"{_basis_name(main[0])} {amount(main[0].fact.quantity)}（{cite_lines(doc, [m.fact.quantity.start for m in main])}）")
+        parts.append(f"{_basis_name(main[0], budget)} {amount(main[0].fact.quantity)}（{cite_lines(doc, [m.fact.quantity.start for m in main])}）")
     return "、".join(parts)
 
 

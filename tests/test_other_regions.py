@@ -261,6 +261,164 @@ class TestAFigureThatEndsTheText:
         assert findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
 
 
+class TestOneCharacterDirections:
+    """Yunnan's budget wording: "较上年增 17.1 万元，增幅 17.18%", "较上年减 0.04 万元", "较上年（减少）16.23 万元"."""
+
+    TEXT = (
+        "一、预算收支增减变化情况说明\n"
+        "2019年基本支出预算较上年增20.5万元,增幅10.25%。主要变动原因如下:\n"
+        "1.工资福利支出较上年增21.2万元,增{rate}%。主要原因是:调整工资标准。\n"
+        "2.商品和服务支出较上年减0.7万元,减3.5%。主要原因是:压减办公费。\n"
+    )
+
+    def test_changes_are_not_read_as_amounts_of_a_list(self):
+        # read as amounts, 21.2 + 0.7 exceeded 20.5 (a false SUM001)
+        assert not findings(self.TEXT.format(rate="12.5"))
+
+    def test_a_change_with_a_one_character_direction_is_checked(self):
+        assert not findings("公用经费40万元,较上年增10万元,增33.33%。")
+        [f] = findings("公用经费40万元,较上年增10万元,增50%。", "CHG001")
+        assert f.expected == "增33.3%"
+        assert not findings("公用经费30万元,比2018年（减）10万元,（减）幅25%。")
+        [f] = findings("公用经费30万元,比2018年（减）10万元,（减）幅20%。", "CHG001")
+        assert "25" in f.expected and "40" in f.message
+
+    def test_directions_that_contradict_each_other(self):
+        [f] = findings("商品和服务支出较上年减0.04万元,增0.01%。", "CHG002")
+        assert "减" in f.message
+
+    def test_a_lone_character_elsewhere_is_no_direction(self):
+        # 新增 and 调减 are words of their own: no change is read, so nothing is checked
+        assert not findings("公用经费40万元,新增10万元,增长50%。", "CHG001")
+
+
+class TestRevenueCollectedMoreOrLess:
+    """Budget execution reports: "收入累计完成 A 万元，比上年减收 D 万元，下降 R%。其中：税收收入 B 万元，比上年增收 …"."""
+
+    TEXT = (
+        "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+        "其中:税收收入8103万元,比上年增收1284万元,增长{rate}%;非税收入16524万元,比上年减收2354万元,下降12.5%。"
+    )
+
+    def test_a_change_in_revenue_is_no_total_of_the_parts_after_it(self):
+        # 减收 1070 万元 read as an amount took the 其中 list as its parts (a false SUM001)
+        assert not findings(self.TEXT.format(rate="18.8"))
+
+    def test_the_changes_are_checked(self):
+        [f] = findings(self.TEXT.format(rate="28.8"), "CHG001")
+        assert "8103" in f.message and f.expected == "增长18.8%"
+
+
+class TestFinalAboveBudgetBy:
+    """Gansu's wording: "完成年初预算 100%，决算数大于预算数 55.93 万元，主要原因：62 名职工工资调标…"."""
+
+    TEXT = (
+        "2017年度,本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;"
+        "完成年初预算103.3%,决算数大于预算数55.93万元,主要原因:2017年度62名职工工资调标。其中:\n"
+        "1. 教育支出1595.95万元,完成年初预算100%,决算数大于预算数,主要原因:2017年度62名职工工资调标。\n"
+    )
+
+    def test_the_difference_is_no_budget_and_a_count_no_final_amount(self):
+        # 55.93 was read as the budget and 62 名 as the final amount: a false EXE002 "应为小于"
+        assert not findings(self.TEXT, "EXE002")
+
+    def test_a_count_is_no_final_amount(self):
+        text = "教育支出年初预算为1600万元,决算数大于预算数,主要原因:2017年度62名职工工资调标。"
+        assert not findings(text, "EXE002")  # was "决算 62 名，预算 1600 万元，应为小于"
+
+    def test_the_difference_is_checked_against_the_two_amounts(self):
+        text = "行政运行年初预算为35万元,支出决算为30万元,决算数小于预算数{d}万元。"
+        assert not findings(text.format(d=5))
+        [f] = findings(text.format(d=8), "CHG004")
+        assert "相差 5 万元" in f.message
+
+    def test_the_comparison_is_still_checked_where_both_amounts_are_given(self):
+        text = "教育支出年初预算为1600万元,支出决算为1595.95万元,完成年初预算的99.7%,决算数大于预算数。"
+        [f] = findings(text, "EXE002")
+        assert f.expected == "小于"
+
+
+class TestEachFundsOwnTotals:
+    """A government's 决算 (Fujian's layout): each fund's section closes with its own 收入合计 / 支出合计."""
+
+    TEXT = (
+        "一、2020年全区收支决算\n"
+        "1.一般公共预算收支及其平衡情况\n"
+        "一般公共预算支出36131万元,加上解上级支出5244万元,债务还本支出675万元,支出合计42050万元。\n"
+        "2.政府性基金收支及其平衡情况\n"
+        "政府性基金支出8317万元,调出资金1830万元,债务还本支出31万元,支出合计10178万元。\n"
+    )
+
+    def test_two_funds_totals_are_not_one_figure_stated_twice(self):
+        # both "支出合计" were taken for the department's 本年支出合计: a false XREF001
+        assert not findings(self.TEXT, "XREF001")
+
+    def test_a_department_s_total_stated_twice_is_still_held_together(self):
+        text = (
+            "一、收入支出决算总体情况说明\n2023年度本年支出合计1200.5万元。\n"
+            "二、支出决算情况说明\n2023年本年支出合计1250.5万元,其中:基本支出1000.5万元,项目支出250万元。\n"
+        )
+        [f] = findings(text, "XREF001")
+        assert "1200.5" in f.message and "1250.5" in f.message
+
+
+class TestContentsWhoseEntriesWereLost:
+    """A page whose contents list lost entries in extraction (Xinjiang's page, as stored): it starts at 九、 and
+    runs straight into the body, with no entry repeated where the body starts."""
+
+    TEXT = (
+        "某中心2023年度部门决算公开说明\n目 录\n九、国有资本经营预算财政拨款收入支出决算情况说明\n十二、其他需说明的事项\n"
+        "九、《国有资本经营预算财政拨款收入支出决算表》\n第一部分 单位概况\n一、主要职能\n"
+        "贯彻执行国家有关政务服务工作的方针、政策;负责政务服务信息系统的建设、管理和维护工作。\n"
+        "二、机构设置及人员情况\n本中心2023年度实有人数11人,其中:在职人员10人,退休人员1人。\n"
+        "第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收入总计434.72万元。\n"
+    )
+
+    def test_the_body_starts_at_its_first_heading(self):
+        # 第一部分 and 一、 were read as contents entries: "编号从二、开始" and "从第二部分开始" (false DOC001)
+        assert not [f for f in findings(self.TEXT, "DOC001") if "目录" not in f.message]
+
+    def test_contents_that_start_past_their_first_entry_are_not_held_to_numbering(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_gap_in_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.replace("二、机构设置", "三、机构设置"), "DOC001")
+        assert "二、" in f.message
+
+
+class TestChangeAfterABracketedBreakdown:
+    """The national 三公 wording: "公务用车购置及运行费 42.68 亿元（包括购置费 9.26 亿元、运行费 33.42 亿元），减少 3.11 亿元"."""
+
+    TEXT = (
+        "2021年安排中央本级“三公”经费财政拨款预算51.87亿元,比2020年预算减少3.3亿元,下降6%,其中:"
+        "公务用车购置及运行费42.68亿元(包括购置费9.26亿元、运行费33.42亿元),减少3.11亿元,下降{rate}%;"
+        "公务接待费2.45亿元,减少0.15亿元,下降5.8%。"
+    )
+
+    def test_the_change_is_the_amount_before_the_bracket(self):
+        # it was taken as 运行费's: "运行费 33.42 亿元，比上年减少 3.11 亿元，降幅应为 8.5%" (a false CHG001)
+        assert not findings(self.TEXT.format(rate="6.8"), "CHG001")
+
+    def test_a_wrong_rate_is_found_against_the_amount_before_the_bracket(self):
+        [f] = findings(self.TEXT.format(rate="8.5"), "CHG001")
+        assert "42.68" in f.message and f.expected == "下降6.8%"
+
+
+class TestCountsOfDifferentThings:
+    """"102 个中央部门…其中，有 81 个部门公开了 104 个项目的项目文本": a list's counts of other things are no parts."""
+
+    def test_counts_of_projects_are_no_parts_of_a_count_of_departments(self):
+        text = (
+            "2021年,共有102个中央部门(单位)公开了部门预算。102个部门全部说明了压减支出等情况,其中,"
+            "有81个部门公开了104个项目的项目文本,比上年增加21个项目;有99个部门公开了128个项目的绩效目标表。"
+        )
+        assert not findings(text, "SUM001")  # was "81个 + 104个 = 185个，而总数写作 102 个"
+
+    def test_counts_of_one_thing_are_still_summed(self):
+        [f] = findings("本单位设内设机构5个,其中:行政科室3个,业务科室3个。", "SUM001")
+        assert "6" in f.message
+
+
 class TestALongNamedTotal:
     def test_a_total_named_with_the_body_and_year_before_its_parts(self):
         # "安徽省某某中心2023年度一般公共预算财政拨款“三公”经费支出决算中，A…占 x%；B…占 y%": the shares are of the
@@ -272,3 +430,133 @@ class TestALongNamedTotal:
         )
         assert len(findings(text.format(69, 31), "PCT001")) == 2
         assert findings(text.format(31, 69), "PCT001") == []
+
+
+class TestSharesOfEachItsOwnKind:
+    """"节能产品 A 亿元，占同类产品采购规模的 71.5%；环保产品 B 亿元，占同类产品采购规模的 81.5%": two totals."""
+
+    def test_shares_of_the_same_kind_as_each_part_are_not_of_one_total(self):
+        text = (
+            "全国强制和优先采购节能产品规模达到1346.3亿元,占同类产品采购规模的71.5%;"
+            "全国优先采购环保产品规模达到1360亿元,占同类产品采购规模的81.5%。"
+        )
+        assert not findings(text, "PCT001")
+
+
+class TestFiguresListedAfterTheirNames:
+    """"中央预算单位、地方预算单位政府采购规模分别为 A 亿元和 B 亿元，占全国政府采购规模的 P 和 Q": one figure to each name."""
+
+    TEXT = (
+        "2019年全国政府采购规模为33067.0亿元。中央预算单位、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元,"
+        "占全国政府采购规模的{p}%和91.9%。"
+    )
+
+    def test_the_first_share_is_the_first_name_s(self):
+        # 8.1% was held to the last amount (30400.7 ÷ 33067.0 = 91.9%): a false PCT001
+        assert not findings(self.TEXT.format(p="8.1"))
+
+    def test_a_wrong_first_share_is_still_found(self):
+        [f] = findings(self.TEXT.format(p="9.1"), "PCT001")
+        assert "2666.3" in f.message and f.expected == "8.1%"
+
+
+class TestLevelTotalBeforeAColon:
+    """"“三公”经费预算安排 520 万元，与2022年预算持平：一、因公出国（境）费预算 170 万元，与2022年预算相比增加 170 万元"."""
+
+    TEXT = (
+        "2023年一般公共预算“三公”经费预算安排520万元,与2022年预算持平:一、2023年因公出国(境)费预算170万元,"
+        "与2022年预算相比增加170万元,二、2023年公务接待费预算200万元,与2022年预算相比持平。"
+    )
+
+    def test_the_total_s_level_is_not_the_item_s_change(self):
+        assert not findings(self.TEXT, "CHG006")  # the colon ends the total's clause
+
+    def test_level_beside_a_change_in_one_clause_is_still_found(self):
+        assert findings("2023年公务接待费支出50万元,与上年持平,比上年增加5万元。", "CHG006")
+
+
+class TestBracketedBreakdownWithoutAMarker:
+    """Guangdong's 三公 wording: "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，比上年增加 0 万元；公务用车
+    运行维护费 400.00 万元，比上年增加 0 万元。）比上年增加 0 万元"."""
+
+    TEXT = (
+        "2022年本部门财政拨款安排“三公”经费502.4 万元,比上年减少14.6 万元,下降2.82 %。其中:因公出国(境)费0 万元,"
+        "比上年增加0 万元;公务用车购置及运行费500.00 万元(公务用车购置费{buy} 万元,比上年增加0 万元;"
+        "公务用车运行维护费400.00 万元,比上年增加0 万元。)比上年增加0 万元;公务接待费2.4 万元,比上年减少14.6 万元。"
+    )
+
+    def test_the_bracket_s_amounts_are_parts_of_the_amount_before_it(self):
+        # they were summed as parts of the 三公 total: "0 + 500.00 + 100.00 + 400.00 = 1,000.0" (a false SUM001)
+        assert not findings(self.TEXT.format(buy="100.00"), "SUM001")
+
+    def test_the_bracket_s_breakdown_is_checked(self):
+        [f] = findings(self.TEXT.format(buy="110.00"), "SUM001")
+        assert "500.00" in f.message and "110.00" in f.message
+
+
+class TestABudgetNamedByTheReportsOwnYear:
+    """Anhui's 三公 决算 wording: "公务接待费支出 5.21 万元，与2021年度预算相比，减少 0.1 万元" in the 2021 决算."""
+
+    TEXT = (
+        "杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出决算具体情况说明。\n"
+        "2.公务接待费支出5.21万元, 与2021年度预算相比,减少{d}万元,下降{r}%。\n"
+    )
+
+    def test_it_is_this_year_s_budget(self):
+        [f] = findings(self.TEXT.format(d="0.1", r="0.006"), "CHG001")
+        assert "预算" in f.message and "上年" not in f.message
+
+    def test_a_consistent_change_against_it_holds(self):
+        assert not findings(self.TEXT.format(d="9.69", r="65.03"))
+
+    def test_in_a_budget_report_a_year_named_budget_is_never_its_own(self):
+        # the year most written may be last year's (2024 here): a budget is still not compared with itself
+        text = (
+            "某中心2025年部门预算\n2024年度执行情况:2024年度公务接待费执行4.00万元。\n"
+            "2025年公务接待费预算5.00万元,比2024年度预算增加1.00万元,增长{r}%。\n"
+        )
+        assert not findings(text.format(r="25.00"))
+        [f] = findings(text.format(r="20.00"), "CHG001")
+        assert "上年" in f.message
+        from auditlint.extract import extract
+        from auditlint.model import Document
+
+        body = text.format(r="25.00")
+        d = extract(Document(path="预算.txt", format="text", text=body, content=body))
+        [delta] = [f for st in d.statements for f in st.facts if f.role == "delta"]
+        assert delta.basis == "prior_year"
+
+    def test_another_year_s_budget_is_still_last_year_s(self):
+        text = "某中心2023年部门预算。\n2023年公务接待费预算5.00万元,较2022年预算增加1.00万元,增长25.00%。\n"
+        assert not findings(text)
+        [f] = findings(text.replace("25.00%", "20.00%"), "CHG001")
+        assert "上年" in f.message
+
+
+class TestABudgetReportsOwnFigures:
+    TEXT = (
+        "某单位2024年部门预算\n一、收支预算总体情况说明\n2024年本年支出合计1200.5万元。\n二、支出预算情况说明\n"
+        "2024年本年支出合计1250.5万元,其中:基本支出1000.5万元,项目支出250万元。\n"
+    )
+
+    def test_a_budget_s_amount_stated_twice_is_named_a_budget_not_spending(self):
+        [f] = findings(self.TEXT, "XREF001")
+        assert "预算数 1250.5" in f.message and "实际支出" not in f.message
+
+    def test_a_final_report_s_amount_is_still_spending(self):
+        [f] = findings(self.TEXT.replace("部门预算", "部门决算").replace("预算情况", "决算情况"), "XREF001")
+        assert "实际支出 1250.5" in f.message
+
+
+class TestArrangedUnderANumberedLabel:
+    """Budget wording: "1.教育支出类：安排 1800 万元，占…" — the item's label is what the amount is of."""
+
+    TEXT = (
+        "一、一般公共预算支出情况说明\n2024年一般公共预算支出3000万元,其中:\n"
+        "1.教育支出类:安排1800万元,占一般公共预算支出的{p}%;\n2.农林水支出类:安排1200万元,占一般公共预算支出的40%。\n"
+    )
+
+    def test_the_subject_is_the_label_not_the_verb(self):
+        assert not findings(self.TEXT.format(p="60"))
+        [f] = findings(self.TEXT.format(p="50"), "PCT001")
+        assert "教育支出类 1800" in f.message  # was "安排 1800 万元 ÷ …"

@@ -25,6 +25,7 @@ from ..segment import segment
 from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, planned_from_tables, read_tables
 from .claims import build_claims
 from .figures import Token, find_figures, skeleton
+from .lexicon import budget_title
 from .mentions import Mention, find_mentions
 from .reflow import Reflowed, reflow
 from .scores import find_scores
@@ -61,9 +62,9 @@ def _money_unit(quantities: list[Quantity]) -> str | None:
     return money_units.most_common(1)[0][0] if money_units else None
 
 
-def read_statements(flow: Reflowed, tokens: list[Token]) -> tuple[list[Statement], list[Reason]]:
-    """The statements and stated reasons of the text, paragraph by paragraph."""
-    parser = StatementParser(flow=flow, skel=skeleton(flow.text, tokens))
+def read_statements(flow: Reflowed, tokens: list[Token], year: int | None = None) -> tuple[list[Statement], list[Reason]]:
+    """The statements and stated reasons of the text, paragraph by paragraph (year: the report's)."""
+    parser = StatementParser(flow=flow, skel=skeleton(flow.text, tokens), year=year, budget_report=budget_title(flow.text))
     i = 0
     for para in flow.paragraphs:
         j = i
@@ -79,9 +80,9 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     layout = segment(document)
     flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
-    statements, reasons = read_statements(flow, tokens)
-    quantities = [t.quantity for t in tokens if not t.date]
     year = _fiscal_year(flow.text)
+    statements, reasons = read_statements(flow, tokens, year)
+    quantities = [t.quantity for t in tokens if not t.date]
     outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"), layout.spans("toc"))
     outline_index = OutlineIndex(outline)
     scores = find_scores(flow, document.text, outline_index)

@@ -30,6 +30,7 @@ from ..model import (
     Statement,
 )
 from ..numbers import Interval
+from .lexicon import budget_title
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -111,12 +112,17 @@ def _complementary(a: str, b: str) -> bool:
 
 
 _AND = re.compile(r"以及|和|与|及|、")
-_RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?分别占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
+# the shares of amounts given 分别: "，分别占本年支出合计的 75.0% 和 25.0%", or "，占全国政府采购规模的 8.1% 和 91.9%"
+# (the amounts were already given one to each name: the shares that follow them are too)
+_RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
 _CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
 _BUDGET_TAIL = re.compile(r"预算数?$")
-_NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
 _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
+
+
+# the words right after a count's unit: what it counts ("个部门", "个项目的"), up to a particle or a break
+_COUNTED = re.compile(r"\s*([\u4e00-\u9fff]{1,6}?)(?=[的了和及与、，,。；;：:（(\s\d]|$|公开|说明|开展|实施|完成)")
 
 
 class _PrefixIndex:
@@ -412,9 +418,7 @@ class _Builder:
     def _budget_report(self) -> bool:
         """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
         if self._is_budget is None:
-            head = self.document.content.lstrip()[:80].split("\n", 1)[0].strip()
-            title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
-            self._is_budget = title and "预算" in head and not _NOT_BUDGET_TITLE.search(head)
+            self._is_budget = budget_title(self.document.content)
         return self._is_budget
 
     def _amounts_named(self, key: str, kind: str) -> list[Statement]:
@@ -512,14 +516,19 @@ class _Builder:
                 prior = about.first("prior")
                 budget = about.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
             word = comparison.word
+            left = about.value if about is not None else None
+            right = budget.quantity if budget else None
+            if left is not None and right is not None and (left.kind != "money" or right.kind != "money"):
+                # "决算数大于预算数，主要原因：62 名职工…": a count is no final or budget amount
+                left = right = None
             self.claims.append(
                 ComparisonClaim(
                     start=word.start,
                     end=word.end,
                     subject=about.subject if about is not None else comparison.subject,
                     word=word,
-                    left=about.value if about is not None else None,
-                    right=budget.quantity if budget else None,
+                    left=left,
+                    right=right,
                 )
             )
 
@@ -700,11 +709,19 @@ class _Builder:
             return st.first("budget") or (prior if prior is not None and prior.basis == "budget" else None)
         return st.first(role)  # type: ignore[arg-type]
 
-    @staticmethod
-    def _comparable(total: Quantity, part: Quantity) -> bool:
+    def _comparable(self, total: Quantity, part: Quantity) -> bool:
         if total.kind == "money":
             return part.kind == "money"
-        return total.kind == "count" and part.unit == total.unit
+        if total.kind != "count" or part.unit != total.unit:
+            return False
+        # "102 个部门…其中，有 81 个部门公开了 104 个项目的…": a part counts what its total counts
+        whole, counted = self._counted(total), self._counted(part)
+        return not whole or not counted or counted[:2] in whole or whole[:2] in counted
+
+    def _counted(self, q: Quantity) -> str:
+        """What a count counts, as written right after it ("102个中央部门" → "中央部门"): up to six characters."""
+        m = _COUNTED.match(self.document.content, q.end)
+        return m.group(1) if m else ""
 
     def _complete(
         self, parent: Statement, kids: list[Statement], sums: dict[str, tuple[Quantity, list[Quantity]]]

@@ -16,29 +16,48 @@ from ..model import Direction
 
 # ------------------------------------------------------------------ direction
 
-#: Words that say a figure went up: 增加 6.28 万元, 增长 3.2%, 增幅 5%, 超支 1 万元, 导致此款经费上涨.
-UP: frozenset[str] = frozenset({"增加", "增长", "上升", "上涨", "增支", "超支", "增幅", "增长率"})
-#: Words that say a figure went down: 减少, 下降, 降低, 节约 2 万元, 减支, 降幅 3.1%, 下降率.
-DOWN: frozenset[str] = frozenset({"减少", "下降", "降低", "节约", "节省", "减支", "降幅", "减幅", "下降率"})
+#: Words that say a figure went up: 增加 6.28 万元, 增长 3.2%, 增幅 5%, 超支 1 万元, 增收 1284 万元, 导致此款经费上涨.
+UP: frozenset[str] = frozenset({"增加", "增长", "上升", "上涨", "增支", "增收", "超支", "增幅", "增长率"})
+#: Words that say a figure went down: 减少, 下降, 降低, 节约 2 万元, 减支, 减收 1070 万元, 降幅 3.1%, 下降率.
+DOWN: frozenset[str] = frozenset({"减少", "下降", "降低", "节约", "节省", "减支", "减收", "降幅", "减幅", "下降率"})
+
+
+#: The one-character direction a comparison may end with ("较上年增 17.1 万元", "较上年（减）6 万元",
+#: "增 21.86%"): read as a direction only where SHORT_DELTA / SHORT_RATE place it, never as a word alone
+#: (新增, 调减 and 增减 are other words).
+SHORT_UP, SHORT_DOWN = "增", "减"
 
 
 def direction(word: str | None) -> Direction:
     """1 for a word of going up, -1 for going down, 0 for anything else ("增加（减少）", "持平", none)."""
     if not word:
         return 0
-    if word in UP:
+    if word in UP or word == SHORT_UP:
         return 1
-    if word in DOWN:
+    if word in DOWN or word == SHORT_DOWN:
         return -1
     return 0
 
 
 #: The word before a change's amount: "比上年减少 6.28 万元", "节约 2.00 万元", "超支 1.5 万元".
-CHANGE_WORD = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|超支"
+CHANGE_WORD = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|增收|减收|超支"
 #: The word before a change's rate: "下降 15.8%", "增幅为 3.2%", "增长率 5%".
 RATE_WORD = "增长|下降|上升|降低|增加|减少|增幅|降幅|减幅|增长率|下降率"
 #: A rate word that is never an amount's: "增长 13.95。" is a rate that lost its %, "增加 13.95" is not.
 RATE_ONLY_WORD = "增长|下降|上升|降低|增幅|降幅|减幅"
+#: A change's amount after a comparison that ends in a one-character direction, bare or in brackets as a
+#: template's blank was filled ("较上年增 17.1 万元", "较上年减 0.04 万元", "较上年（减少）16.23 万元",
+#: "比2017年（减）6 万元"): the direction must follow what is compared with, so 新增 / 调减 are not changes.
+SHORT_DELTA = (
+    r"(?:比|较)[^，,；;。]{0,16}?(?:上年度?|去年|上一年度?|同期|预算数?|年度?)(?:数|决算数?)?\s*"
+    r"(?:[（(](?P<bword>增加|减少|增|减)[)）]|(?P<sword>增|减))(?:了|额为|额)?\s*$"
+)
+#: A change's rate after a one-character direction: right after what is compared with, or opening the clause
+#: after the change's amount ("较上年增 18.67 万元，增 21.86%"; "（减）幅 23%").
+SHORT_RATE = (
+    r"(?:(?:比|较)[^，,；;。]{0,16}?(?:上年度?|去年|上一年度?|同期|预算数?|年度?)(?:数|决算数?)?|^|[，,；;])\s*"
+    r"(?:[（(](?P<bword>增|减)[)）]|(?P<sword>增|减))幅?(?:为|了)?\s*$"
+)
 #: The direction a reason names: "经费减少的主要原因是…".
 REASON_WORD = "增加|减少|上升|下降|增长|降低"
 #: The direction a reason's effect names: "主要原因：…导致此款经费上涨".
@@ -133,3 +152,17 @@ DRAFTING_NOTE = re.compile(
 )
 #: A reason announced and not given: "主要原因是。", "主要原因：；".
 EMPTY_REASON = re.compile(r"(?:主要)?原因(?:(?:是|为|在于)[：:]?|[：:])\s*(?=[。；;])")
+
+
+# ------------------------------------------------------------ the kind of report
+
+#: Words of a title that make a report with 预算 in it something else: a 决算, an evaluation, an execution report.
+NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
+
+
+def budget_title(content: str) -> bool:
+    """Whether a report is a budget (部门预算), by its title (the first line, short and with no figures): this
+    year's figures in it are budgets, not amounts spent."""
+    head = content.lstrip()[:80].split("\n", 1)[0].strip()
+    title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
+    return bool(title and "预算" in head and not NOT_BUDGET_TITLE.search(head))

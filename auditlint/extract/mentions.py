@@ -74,6 +74,8 @@ _SCOPE_WORDS = re.compile(r"^(?:本年度?|全年|年度|本部门|部门|本单
 _GENERIC = re.compile(r"^(?:|资金|金额|涉及金额|经费|支出|实际|部门|部门整体|整体|年度|全年|预算资金|合计|总计|总额)$")
 _FUNDS = re.compile(r"^(?:资金|金额|涉及金额|涉及资金|经费|)$")
 _FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+# a section about one fund's accounts: a government's 决算 or budget report, or a department's fund section
+_FUND_SECTION = re.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|社会保险基金(?:预算)?)(?:财政拨款)?收支")
 _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # a span of years: "2021－2025年度", "2021至2025年"
 _SPAN_MARKS = frozenset("－-—~～至到")
@@ -115,6 +117,7 @@ class _Reader:
         self.index = index
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
         self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
+        self._fund_sections: dict[int | None, bool] = {}
         self._markers: list[tuple[LineItem, re.Pattern[str]]] | None = None
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
@@ -154,6 +157,8 @@ class _Reader:
             return None, False  # a part of a fiscal-grant total, or of some other line item
         if _FISCAL_SCOPE.search(st.key) or _SINGLE_PROJECT.search(clause):
             return None, False
+        if self.fund_section(offset):
+            return None, False  # "2.政府性基金收支及其平衡情况" … "支出合计 101788 万元": that fund's, not the whole's
         item = self.lookup(st.key)
         if item is not None:
             return item, False
@@ -174,6 +179,15 @@ class _Reader:
             whole = next((c for c in self.items if c.whole), None)
             return whole, False
         return None, False
+
+    def fund_section(self, offset: int) -> bool:
+        """Whether the section a place sits in is about one fund ("（一）一般公共预算收支及平衡情况",
+        "2.政府性基金收支及其平衡情况"): its 收入合计 / 支出合计 are that fund's (worked out once per heading)."""
+        under = self.index.heading_before(offset)
+        if under not in self._fund_sections:
+            heads = self.index.ancestors(offset)
+            self._fund_sections[under] = bool(heads) and bool(_FUND_SECTION.search(heads[0].title))
+        return self._fund_sections[under]
 
     def marker_patterns(self) -> list[tuple[LineItem, re.Pattern[str]]]:
         """Each line item with markers, and one pattern for any of them not followed by 中 or 的 (compiled once)."""

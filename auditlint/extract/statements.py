@@ -28,6 +28,9 @@ from .lexicon import (
     RATE_ONLY_WORD,
     RATE_WORD,
     REASON_WORD,
+    SHORT_DELTA,
+    SHORT_RATE,
+    comparative,
     direction,
 )
 from .reflow import Reflowed
@@ -42,6 +45,8 @@ _DELTA = re.compile(
     r"(?P<word>(?:增加|减少)[（(](?:增加|减少)[)）]|" + CHANGE_WORD + r")(?:了|额为|额|金额为)?(?:约)?\s*$"
 )
 _RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为|幅度|比例为|比例|率为)?\s*$")
+_SHORT_DELTA = re.compile(SHORT_DELTA)
+_SHORT_RATE = re.compile(SHORT_RATE)
 _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
 # the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
 # (not 占地 / 占用 / 占有, whose figures are areas and amounts)
@@ -63,6 +68,10 @@ _PRIOR = re.compile(
 _PRIOR_PLAIN = re.compile(
     r"^(?:上年度?|去年|上一年度?|" + _Y + r"年度?)(?:当年)?(?:同期)?(?:决算|(?:预算)?执行)?(?:数|金额)?(?:为|是)\s*$"
 )
+# the figure after "决算数大于预算数" is the difference between the two ("决算数大于预算数 55.93 万元")
+_OVER_BUDGET = re.compile(
+    r"(?:决算|执行|支出)数?(?P<word>大于|小于|高于|低于|超过|少于|多于)(?:年初|全年|调整后?的?)?预算数?(?:金额)?(?:为)?\s*$"
+)
 _BUDGET = re.compile(
     r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
@@ -77,7 +86,7 @@ _YEARS_BUDGET = re.compile(r"(?:比|较)\s*" + _Y + r"年度?预算")
 # the verb before a budget an amount is measured against ("完成全年预算 X 万元的 R%"): no subject of its own
 _COMPLETES = re.compile(r"(?:完成|达到|占)了?")
 _BASIS_PHRASE = re.compile(
-    r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
+    r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?(?:年初)?预算数?|" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
 )
 _BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only where a phrase can begin
@@ -85,10 +94,10 @@ _BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only whe
 # -------------------------------------------------------------- subject cleanup
 
 _LEAD = re.compile(
-    r"^(?:[，,、；;：:\s]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
+    r"^(?:[，,、；;：:\s）)]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
     r"截[至止]到?\s*" + _Y + r"?年?[^，,]*?日|"
     + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|今年|上年度?|"
-    r"本部门|本单位|我部门|我单位|该项目|本项目)+"
+    r"本部门|本单位|我部门|我单位|该项目|本项目|安排|预算安排)+"
 )
 _TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
 _TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各约，,、：:\s]*")
@@ -122,6 +131,7 @@ _LEVEL = re.compile(
 _COMPARISON_SCAN = Scan(
     _COMPARISON, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?(?:" + COMPARATIVE_WORD + ")"
 )
+_YEAR_NAMED = re.compile(_Y)
 _AFTER_YEAR = re.compile(r"^\s*年度?")
 _LEVEL_SCAN = Scan(_LEVEL, outside="[，,。；;：:" + PH + "]", anchor="(?:决算|实际支出|执行)数?[与同和]")
 _NAMED_REASON = re.compile(
@@ -233,6 +243,9 @@ _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
 _HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(]\s*[类款项]\s*[）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
+# a bracket right after an amount, opening a named amount inside it ("500.00 万元（公务用车购置费 100.00 万元"; not "（含…）"
+# alone, which the list markers read, nor a note)
+_OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|含|注)[^（()）。；;，,]{2,30}$")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
@@ -314,7 +327,11 @@ def _reading(kind: str, approx: bool, left_clean: str, before_de: bool) -> _Read
         return None
     m = _DELTA.search(left_clean)
     if m:
-        return _change_reading(left_clean, m)
+        return _change_reading(left_clean, m.start(), m.group("word"), m.start("word"))
+    m = _SHORT_DELTA.search(left_clean)
+    if m:
+        group = "bword" if m.group("bword") else "sword"
+        return _change_reading(left_clean, m.start(), m.group(group), m.start(group))
     if kind == "count":
         return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
     return _amount_reading(left_clean)
@@ -339,6 +356,12 @@ def _percent_reading(left_clean: str) -> _Reading | None:
         subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
         fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group("word"))))
         return _Reading("rate", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
+    m = _SHORT_RATE.search(left_clean)
+    if m:
+        group = "bword" if m.group("bword") else "sword"
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        fields = (("role", "rate"), ("label", left_clean), ("direction", direction(m.group(group))))
+        return _Reading("rate", subject, fields=fields, word_at=m.start(group), word=m.group(group))
     m = _SHARE.search(left_clean)
     if m:
         base = (m.group("base") or "").strip()
@@ -356,9 +379,10 @@ def _percent_reading(left_clean: str) -> _Reading | None:
     return None
 
 
-def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
-    """An amount after 增加 / 减少 …: a change, against last year or the budget when the clause says which."""
-    word_text = m.group("word")  # "增加（减少）", the template's choice left unmade, says neither
+def _change_reading(left_clean: str, start: int, word_text: str, word_at: int) -> _Reading:
+    """An amount after 增加 / 减少 … (its words from start, the direction word_text at word_at): a change,
+    against last year or the budget when the clause says which."""
+    # word_text "增加（减少）", the template's choice left unmade, says neither
     # budget or prior_year when the clause says so; else the sentence's basis phrase, if any, decides
     if _AGAINST_EXECUTION.search(left_clean):
         basis = "prior_year"  # "比2025年预算执行数增加": last year's execution, in a budget report
@@ -368,9 +392,9 @@ def _change_reading(left_clean: str, m: re.Match[str]) -> _Reading:
         basis = "prior_year" if (LAST_YEAR.search(left_clean) or _YEARS_BUDGET.search(left_clean)) and "年初" not in left_clean else "budget"
     else:
         basis = "prior_year" if "比" in left_clean or "较" in left_clean else ""
-    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+    subject = clean_subject(_strip_measure(COMPARING.split(left_clean[:start])[0]))
     fields = (("role", "delta"), ("label", left_clean), ("direction", direction(word_text)), ("basis", basis))
-    return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=word_text, basis_from_phrase=not basis)
+    return _Reading("delta", subject, fields=fields, word_at=word_at, word=word_text, basis_from_phrase=not basis)
 
 
 def _amount_reading(left_clean: str) -> _Reading:
@@ -382,6 +406,12 @@ def _amount_reading(left_clean: str) -> _Reading:
         basis = "budget" if "预算" in m.group("basis") else "prior_year"
         fields = (("role", "prior"), ("label", left_clean), ("basis", basis))
         return _Reading("prior", clean_subject(left_clean[: m.start()]), fields=fields)
+    m = _OVER_BUDGET.search(left_clean)
+    if m:
+        # "决算数大于预算数 55.93 万元": by how much the final exceeds the budget, not the budget
+        fields = (("role", "delta"), ("label", left_clean), ("direction", 1 if comparative(m.group("word")) == "大于" else -1), ("basis", "budget"))
+        subject = clean_subject(_strip_measure(COMPARING.split(left_clean[: m.start()])[0]))
+        return _Reading("delta", subject, fields=fields, word_at=m.start("word"), word=m.group("word"))
     m = _BUDGET.search(left_clean)
     if m:
         measure = m.group("measure")
@@ -410,6 +440,8 @@ class StatementParser:
 
     flow: Reflowed
     skel: str  # the flow text with figures blanked
+    year: int | None = None  # the report's year: a budget named with it is this year's (but in a budget report)
+    budget_report: bool = False
     statements: list[Statement] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
     _pending: str = ""  # subject set by a numbered heading, for the statement that follows
@@ -696,8 +728,23 @@ class StatementParser:
                 phrase = index.last_basis_phrase(rel)
                 if phrase is not None:
                     fields["basis"] = "budget" if "预算" in (phrase.group("basis") or "") else "prior_year"
+                    if fields["basis"] == "budget" and _YEAR_NAMED.search(phrase.group("basis")):
+                        fields["basis"] = self._named_budget(tok.start - rel + phrase.start("basis"), len(phrase.group("basis")))
+            elif fields.get("basis") == "prior_year" and self.year is not None:
+                m = _YEARS_BUDGET.search(left)
+                if m is not None:
+                    # "较2021年度预算减少" in the 2021 决算: this year's budget, not last year's
+                    fields["basis"] = self._named_budget(tok.start - len(left) + m.start(), m.end() - m.start())
             fields["double_sign"] = q.value < 0
         return reading.role, reading.subject, reading.measure, Fact(quantity=q, **fields)
+
+    def _named_budget(self, start: int, length: int) -> str:
+        """The basis of a budget named by its year ("与2021年度预算相比", "较2022年预算"), from the flow text at start: this
+        year's budget in a report of that year (a 2021 决算), else last year's (a 2023 budget compared with 2022's)."""
+        m = re.search(r"(?:19|20)\d{2}", self.flow.text[start : start + length])
+        if m is None or int(m.group()) != self.year or self.budget_report:
+            return "prior_year"  # a budget is never compared with itself: another year's budget in a budget report
+        return "budget"
 
     def _word(self, tok: Token, left: str, offset_in_left: int, text: str) -> Word:
         """A word in the flow text, located in the original through the token's sentence."""
@@ -828,7 +875,14 @@ class _SentenceReader:
     def leave_finished_lists(self, rel: int) -> None:
         """Lists that ended before the figure at rel: a closing bracket, or the ； after a part's own list."""
         if self.paren_parent is not None and _CLOSING_BRACKET.search(self.skel, self.prev_end, rel):
+            # "公务用车购置及运行费 42.68 亿元（包括购置费 9.26 亿元、运行费 33.42 亿元），减少 3.11 亿元": what
+            # follows the bracket is about the amount before it again, not the bracket's last part
+            self.current = self.paren_parent
             self.paren_parent = None
+        elif self.paren_parent is None and self.current is not None and _OPENS_BREAKDOWN.match(self.skel, self.prev_end, rel):
+            # "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，…；公务用车运行维护费 400.00 万元…）": a
+            # bracket opened right after an amount and naming amounts breaks that amount down, with or without 其中
+            self.paren_parent = self.current
         if self.outer and self.index.has_semicolon(self.outer[-1].after, rel):
             outer = self.outer.pop()
             self.list = _ListAt(outer.parent, outer.kind)

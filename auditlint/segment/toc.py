@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbering import OUTLINE_MARKER, outline_number, outline_style
 from .lines import Line
 
 _TOC_TITLE = re.compile(r"^目\s*录$")
@@ -41,6 +42,27 @@ def _repeats(key: str, first: str) -> bool:
     return key == first or (len(key) >= 4 and first.startswith(key))
 
 
+def _opens_numbering(text: str) -> bool:
+    """Whether a line is the first of its level: "第一部分 单位概况", "一、主要职能", "（一）…", "1.…"."""
+    m = OUTLINE_MARKER.match(text)
+    if m is None:
+        return False
+    return outline_number(outline_style(m), m) == 1
+
+
+def _before_body(lines: list[Line], titles: list[int]) -> list[int]:
+    """The contents of a list that runs straight into prose: a contents entry is never followed by a paragraph,
+    so a first-of-its-level title right above the prose opens the body, and so do the first-of-their-level
+    titles stacked over it ("…十二、其他需说明的事项 / 第一部分 单位概况 / 一、主要职能 / 贯彻执行…", contents
+    whose entries were lost)."""
+    end = len(titles)
+    if end and _opens_numbering(lines[titles[end - 1]].stripped):
+        end -= 1
+        while end and _opens_numbering(lines[titles[end - 1]].stripped):
+            end -= 1
+    return titles[:end]
+
+
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
     out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
     for i in range(len(lines)):
@@ -65,10 +87,14 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 # neither repeated nor dotted (a contents page at the end of the file): the title lines right
                 # after 目录, up to the first line that is not one
                 titles = []
+                prose = False
                 for j in entries:
                     if not _TITLE_LINE.match(lines[j].stripped):
+                        prose = True
                         break
                     titles.append(j)
+                if prose:
+                    titles = _before_body(lines, titles)
                 if len(titles) >= 2:
                     out.update(titles)
     return out
