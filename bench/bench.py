@@ -25,6 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # the checkout's auditlint, installed or not
 
 from synthetic import FILLER, report  # noqa: E402
 
@@ -66,7 +67,6 @@ def build_series(root: Path, count: int) -> list[Path]:
     """count reports of one body after another: a 决算 and a 部门预算 each year for three years, consistent
     with each other (tests/archive.py) and padded with narrative to 8-56 KB, so that every report has
     others of its body to be held to; reused when present."""
-    sys.path.insert(0, str(HERE.parent))
     from tests.archive import archive
 
     rnd = random.Random(2025)
