@@ -560,3 +560,21 @@ class TestArrangedUnderANumberedLabel:
         assert not findings(self.TEXT.format(p="60"))
         [f] = findings(self.TEXT.format(p="50"), "PCT001")
         assert "教育支出类 1800" in f.message  # was "安排 1800 万元 ÷ …"
+
+
+class TestARateOfTheAdjustedBudget:
+    """A finance bureau's 决算草案 wording: the 年初 budget, then "预算调整为 B 亿元" as a plain figure, then
+    "完成调整预算数的 R%" — the rate names the adjusted budget, not the 年初 one stated before it."""
+
+    TEXT = (
+        "2022年,全区一般公共预算收入年初预算安排150.4亿元。受政策影响,经区人大常委会批准收入预算调整为120.50亿元。"
+        "2022年全区完成一般公共预算收入125.31亿元,完成{kind}预算数的{rate}%。"
+    )
+
+    def test_the_initial_budget_does_not_measure_a_rate_of_the_adjusted_one(self):
+        assert not findings(self.TEXT.format(kind="调整", rate="103.99"), "EXE001")
+
+    def test_a_rate_of_the_initial_budget_is_still_checked_against_it(self):
+        assert not findings(self.TEXT.format(kind="年初", rate="83.32"), "EXE001")
+        [f] = findings(self.TEXT.format(kind="年初", rate="103.99"), "EXE001")
+        assert "150.4" in f.message and f.expected == "83.318%"
