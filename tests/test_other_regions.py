@@ -578,3 +578,23 @@ class TestARateOfTheAdjustedBudget:
         assert not findings(self.TEXT.format(kind="年初", rate="83.32"), "EXE001")
         [f] = findings(self.TEXT.format(kind="年初", rate="103.99"), "EXE001")
         assert "150.4" in f.message and f.expected == "83.318%"
+
+
+class TestLevelAtTheEndOfAnUnpunctuatedItem:
+    """A 三公 summary whose numbered items end without a stop: "1. 因公出国（境）费0万元，…与上年持平" then
+    "2. 公务接待费 A 万元，较上年增加 D 万元" — 持平 closes item 1 and is no word about item 2's change."""
+
+    TEXT = (
+        "2021年度区本级“三公”经费决算汇总数1045.3万元。其中:\n"
+        "1. 因公出国(境)费0万元,主要原因是本年无因公出国(境)安排,与上年持平{end}\n"
+        "2. 公务接待费420.03万元,较上年增加53.1万元,上升14.47%,主要原因是接待费用增加。\n"
+    )
+
+    def test_the_next_item_s_change_is_not_beside_the_level(self):
+        assert not findings(self.TEXT.format(end=""), "CHG006")
+        assert not findings(self.TEXT.format(end="。"), "CHG006")
+
+    def test_a_level_in_the_same_item_as_a_change_is_still_reported(self):
+        text = self.TEXT.format(end="").replace("较上年增加53.1万元", "与上年持平,较上年增加53.1万元")
+        [f] = findings(text, "CHG006")
+        assert "53.1" in f.message
