@@ -598,3 +598,23 @@ class TestLevelAtTheEndOfAnUnpunctuatedItem:
         text = self.TEXT.format(end="").replace("较上年增加53.1万元", "与上年持平,较上年增加53.1万元")
         [f] = findings(text, "CHG006")
         assert "53.1" in f.message
+
+
+class TestSharesOfATotalEachCityStatesAnew:
+    """A province's monthly news, one paragraph per city: "全市一般公共预算支出执行 A 亿元 … 其中，民生支出 B 亿元，
+    占一般公共预算支出的 P%" — each city's share is of its own total, stated in its own paragraph."""
+
+    TEXT = (
+        "甲市一般公共预算收入完成83.7亿元,同比增长13.2%。全市一般公共预算支出执行118.9亿元,同比增长24.9%。"
+        "其中,民生支出94.6亿元,占一般公共预算支出的79.6%。\n"
+        "乙市一般公共预算收入累计完成53.63亿元,同比增长19.48%。全市一般公共预算支出执行57.28亿元,同比增长14.85%。"
+        "其中,民生支出45.1亿元,占一般公共预算支出的{p}%。\n"
+    )
+
+    def test_shares_of_two_cities_totals_are_not_held_together(self):
+        assert not findings(self.TEXT.format(p="78.7"), "PCT001")
+
+    def test_shares_of_one_unstated_total_still_are(self):
+        text = "基本支出 94.6 万元，占一般公共预算支出的 79.6%；项目支出 45.1 万元，占一般公共预算支出的 78.7%。\n"
+        [f] = findings(text, "PCT001")
+        assert f.severity.value == "warning"
