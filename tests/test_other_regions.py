@@ -618,3 +618,15 @@ class TestSharesOfATotalEachCityStatesAnew:
         text = "基本支出 94.6 万元，占一般公共预算支出的 79.6%；项目支出 45.1 万元，占一般公共预算支出的 78.7%。\n"
         [f] = findings(text, "PCT001")
         assert f.severity.value == "warning"
+
+
+class TestAWanEndingACutText:
+    """A page that stops mid-sentence: "…公务用车购置及运行维护费支出决算8.47万" — the 元 is on what did not come with
+    it, as with a figure in 元 that ends the text."""
+
+    def test_a_bare_wan_that_ends_the_text_is_not_reported(self):
+        assert not findings("2017年度“三公”经费财政拨款支出决算中,公务用车购置及运行维护费支出决算8.47万", "UNIT002")
+
+    def test_a_bare_wan_inside_the_text_still_is(self):
+        [f] = findings("2017年度公务用车购置及运行维护费支出决算8.47万,占96.58%。", "UNIT002")
+        assert f.expected == "8.47万元"
