@@ -630,3 +630,11 @@ class TestAWanEndingACutText:
     def test_a_bare_wan_inside_the_text_still_is(self):
         [f] = findings("2017年度公务用车购置及运行维护费支出决算8.47万,占96.58%。", "UNIT002")
         assert f.expected == "8.47万元"
+
+
+def test_a_rate_of_the_adjusted_budget_is_checked_when_the_earlier_sentence_states_both():
+    # "年初预算 B1，调整预算 B2" in one sentence, "完成调整预算的 R%" after it: measured by B2 alone
+    text = "2023年,全区一般公共预算收入年初预算100.5亿元,调整预算为120.50亿元。\n2023年全区完成一般公共预算收入125.31亿元,完成调整预算的{}%。\n"
+    assert not findings(text.format("103.99"), "EXE001")
+    [f] = findings(text.format("124.69"), "EXE001")
+    assert "120.50" in f.message and f.expected == "103.992%"

@@ -463,7 +463,7 @@ class _Builder:
                         and (o.value is None or o.measure == "到位")
                         and o.first("budget") is not None,
                     )
-                    plans = [f.quantity for f in found.all("budget")] if found and _same_stage(rate_kind, found) else []
+                    plans = _plans_of_stage(rate_kind, found) if found else []
             pair = self._against_target(st) if "完成" in rate_kind and not plans else None
             if pair is not None:
                 actual, plans = pair[0], [pair[1]]
@@ -793,12 +793,16 @@ def _two_budgets(st: Statement) -> bool:
     return len(budgets) > 1
 
 
-def _same_stage(rate_kind: str, found: Statement) -> bool:
-    """Whether a budget borrowed from an earlier statement may be the one the rate names: "完成调整预算数的
-    101.42%" is not measured by the 年初预算 stated two sentences before (the adjusted budget, which the
-    text may state as a plain figure, "预算调整为 200.12 亿元", is the one it names), nor the reverse."""
+
+def _plans_of_stage(rate_kind: str, found: Statement) -> list[Quantity]:
+    """The budgets borrowed from an earlier statement that may be the one the rate names: "完成调整预算数的 101.42%"
+    is not measured by the 年初预算 stated two sentences before (the adjusted budget, which the text may state as a
+    plain figure, "预算调整为 200.12 亿元", is the one it names), nor the reverse."""
+    facts = found.all("budget")
     named = [w for w in _PLAN_STAGES if w in rate_kind]
     if not named:
-        return True
-    said = found.subject + "".join(f.label for f in found.all("budget"))
-    return not any(w in said for w in _PLAN_STAGES if w not in named)
+        return [f.quantity for f in facts]
+    other = [w for w in _PLAN_STAGES if w not in named]
+    if any(w in f.label for f in facts for w in _PLAN_STAGES):  # "年初预算 B1，调整预算 B2": each budget says which it is
+        return [f.quantity for f in facts if not any(w in f.label for w in other)]
+    return [] if any(w in found.subject for w in other) else [f.quantity for f in facts]
