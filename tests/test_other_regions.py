@@ -638,3 +638,27 @@ def test_a_rate_of_the_adjusted_budget_is_checked_when_the_earlier_sentence_stat
     assert not findings(text.format("103.99"), "EXE001")
     [f] = findings(text.format("124.69"), "EXE001")
     assert "120.50" in f.message and f.expected == "103.992%"
+
+
+class TestAFormFlattenedOneCellALine:
+    """Hunan's 部门整体支出绩效评价基础数据表 as a web page gives it: one cell a line, blank cells as blank lines, and
+    the form's "……" rows ("one more item of this kind") between its numbered rows."""
+
+    TEXT = (
+        "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
+        "项目支出:\n\n674.20\n\n\n\n208.17\n\n\n\n825.20\n\n"
+        "1、业务工作经费\n\n\n\n\n2、运行维护经费\n\n\n\n\n……\n\n\n\n\n3、省级专项资金(每个专项一行\n\n\n\n\n……\n\n\n\n\n"
+        "公用经费\n\n108.31\n\n75.76\n\n183.42\n"
+    )
+
+    def test_a_row_of_dots_is_no_contents_entry(self):
+        # it was read as a contents line: numbering restarted there and "3、" was said to start without 1、 and 2、
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_numbered_row_with_blank_cells_is_no_empty_section(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_an_empty_section_of_prose_is_still_reported(self):
+        text = "（一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n（三）培育科普志愿者队伍\n新增志愿者120人。\n"
+        [f] = findings(text, "DOC003")
+        assert "开展科普进社区活动" in f.message

@@ -63,8 +63,13 @@ def _before_body(lines: list[Line], titles: list[int]) -> list[int]:
     return titles[:end]
 
 
+# A line of dots alone, no title and no page number: a form's "……" row (one more item of the kind above it), not
+# a contents entry.
+_ELLIPSIS_ONLY = re.compile(r"^[\s.…·。．]+$")
+
+
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
-    out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
+    out = {i for i, ln in enumerate(lines) if ln.shape == "leader" and not _ELLIPSIS_ONLY.match(ln.stripped)}
     for i in range(len(lines)):
         title = _title_lines(lines, i)
         if not title:
