@@ -662,3 +662,17 @@ class TestAFormFlattenedOneCellALine:
         text = "（一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n（三）培育科普志愿者队伍\n新增志愿者120人。\n"
         [f] = findings(text, "DOC003")
         assert "开展科普进社区活动" in f.message
+
+
+class TestTrillionsOfYuan:
+    """National figures are written in 万亿元: "全国一般公共预算收入突破了 21 万亿元" is an amount, not "21 万" short of 元."""
+
+    def test_wanyi_yuan_is_a_unit(self):
+        text = "全国一般公共预算收入突破了21万亿元,较去年同期增长了6.4%。全国一般公共预算支出也达到了27.46万亿元。\n"
+        assert not findings(text, "UNIT002")
+
+    def test_amounts_in_wanyi_yuan_are_checked(self):
+        text = "2023年全国一般公共预算收入21.68万亿元,比上年增加1.30万亿元,增长{}%。\n"
+        assert not findings(text.format("6.4"), "CHG001")
+        [f] = findings(text.format("7.4"), "CHG001")
+        assert "万亿元" in f.message
