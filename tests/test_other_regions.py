@@ -676,3 +676,18 @@ class TestTrillionsOfYuan:
         assert not findings(text.format("6.4"), "CHG001")
         [f] = findings(text.format("7.4"), "CHG001")
         assert "万亿元" in f.message
+
+
+class TestAContentsTitleWithAStraySymbol:
+    """Beijing's 部门决算 as one district's pages give it: "目 ⠂ 录", a symbol of the page between the two characters."""
+
+    TEXT = (
+        "某局\n2024年度部门决算\n目 {sep} 录\n第一部分 2024年度部门决算报表\n一、收入支出决算总表\n二、收入决算表\n"
+        "第二部分 2024年度部门决算说明\n第三部分 2024年度其他重要事项的情况说明\n第四部分 2024年度部门绩效评价情况\n"
+        "第一部分 2024年度部门决算报表\n报表详见附件。\n第二部分 2024年度部门决算说明\n一、部门基本情况\n机构设置:内设办公室。\n"
+        "二、收入支出决算总体情况说明\n2024年度收、支总计2228.68万元,比上年减少55.29万元,下降2.42%。\n"
+    )
+
+    def test_the_contents_are_still_the_contents(self):
+        for sep in ("", "⠂", "·"):
+            assert not findings(self.TEXT.format(sep=sep), "DOC003"), sep

@@ -8,6 +8,7 @@ from ..numbering import OUTLINE_MARKER, outline_number, outline_style
 from .lines import Line
 
 _TOC_TITLE = re.compile(r"^目\s*录$")
+_NOT_WORD = re.compile(r"[\W_]+")
 # A page reference at the end of an entry (leader dots, then up to three digits), read on the reversed
 # entry: a trailing pattern searched forwards would try every dot of a long run again (quadratic).
 _PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
@@ -27,7 +28,7 @@ def _title_lines(lines: list[Line], i: int) -> list[int]:
     (plain text extraction of a letter-spaced title)."""
     if not lines[i].stripped.startswith("目"):
         return []
-    text = re.sub(r"\s+", "", lines[i].stripped)
+    text = _NOT_WORD.sub("", lines[i].stripped)  # "目 录", and "目 ⠂ 录" with a page's stray symbol between
     if _TOC_TITLE.match(text):
         return [i]
     if text != "目":
