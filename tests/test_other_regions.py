@@ -691,3 +691,19 @@ class TestAContentsTitleWithAStraySymbol:
     def test_the_contents_are_still_the_contents(self):
         for sep in ("", "⠂", "·"):
             assert not findings(self.TEXT.format(sep=sep), "DOC003"), sep
+
+
+def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
+    # Zhejiang's dotted contents, the page cut inside an entry: "(六)一般公共预算财政拨款基" has lost its dots and page
+    # number, but it is the entry after "(五)", not a body list starting at (六)
+    text = (
+        "目录\n一、概况..............................( 1 )\n(一)部门职责......................( 1)\n(二)机构设置......................( 1)\n"
+        "二、2022年度部门决算情况说明..........( 2)\n(一)收入支出决算总体情况说明..........( 2)\n(二)收入决算情况说明..........( 2)\n"
+        "(三)支出决算情况说明..........( 3)\n(四)财政拨款收入支出决算总体情况说明..........( 3)\n(五)一般公共预算财政拨款支出决算情况说明..........( 4)\n"
+        "(六)一般公共预算财政拨款基"
+    )
+    assert not findings(text, "DOC001")
+    # a body list after the contents that really starts at (二) is still reported
+    body = text.replace("(六)一般公共预算财政拨款基", "一、概况\n(二)机构设置\n本局内设3个科室。\n(三)人员情况\n在职12人。\n")
+    [f] = findings(body, "DOC001")
+    assert "(二)" in f.message or "（二）" in f.message
