@@ -120,6 +120,15 @@ _LINE = line_markers()
 #: A line that opens with a marker (reflow: such a line starts a paragraph of its own).
 LINE_MARKER = re.compile(r"^\s*(?:" + "|".join(_LINE.values()) + ")")
 
+_ITEM_LINE = re.compile(r"\n(?=\s*(?:" + "|".join(_LINE.values()) + "))")
+
+
+def item_line_breaks(text: str) -> list[int]:
+    """The offsets of the line breaks that open a numbered line ("…与上年持平\n2. 公务接待费…"): a new item is a
+    new clause even where the line before it ends without punctuation."""
+    return [m.start() for m in _ITEM_LINE.finditer(text)]
+
+
 # The statement parser's styles and levels: 1、 and 1. are two styles (a list of 1、 items is not
 # continued by 1. items), circled and ideographic markers one.
 _LEVELS = line_markers(part_words="部分章节篇")

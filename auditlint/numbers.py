@@ -11,6 +11,7 @@ MONEY_SCALE: dict[str, Decimal] = {
     "千元": Decimal(1000),
     "万元": Decimal(10000),
     "亿元": Decimal(100000000),
+    "万亿元": Decimal(1000000000000),  # national totals: "全国一般公共预算收入 21.68 万亿元"
 }
 
 HUNDRED = Decimal(100)

@@ -28,7 +28,7 @@ from .model import (
     ShareClaim,
     Statement,
 )
-from .numbering import cn_number, cn_numeral, marker_for, marker_written
+from .numbering import cn_number, cn_numeral, item_line_breaks, marker_for, marker_written
 from .numbers import HUNDRED, MONEY_SCALE, Interval, percent_of, plain, quantize
 from .scan import Scan
 from .suppress import SuppressionUse
@@ -88,6 +88,7 @@ __all__ = [
     "in_unit_of",
     "interval_of",
     "item_label",
+    "item_line_breaks",
     "lexicon",
     "list_key",
     "marker_for",

@@ -23,6 +23,7 @@ from auditlint.rulekit import (
     digits,
     figures_of,
     in_unit,
+    item_line_breaks,
     lexicon,
     replace_number,
     rule,
@@ -412,7 +413,8 @@ def _level_beside_change(doc: Disclosure, changes: list[ChangeClaim]) -> Iterato
     content = doc.document.content
     if "持平" not in content:
         return
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(content)]
+    # a numbered line opens a clause of its own, whether or not the line before it ends with a stop
+    breaks = sorted([m.start() for m in _CLAUSE_BREAK.finditer(content)] + item_line_breaks(content))
     for claim in changes:
         stated = [q for q in (claim.delta, claim.rate) if q is not None]
         if not stated or all(q.value == 0 for q in stated):

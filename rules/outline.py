@@ -349,6 +349,9 @@ def empty_section(doc: Disclosure) -> Iterator:
                 continue
             if any(t.start <= h.start < t.end for t in doc.tables):
                 continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
+            gap = doc.document.content[h.title_end : following.start]
+            if not gap.strip() and gap.count("\n") > _BLANK_CELLS:
+                continue  # a form's row flattened one cell a line, its cells blank ("1、业务工作经费" then empty lines)
             if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
@@ -359,6 +362,10 @@ def empty_section(doc: Disclosure) -> Iterator:
                 message=f"“{_named(h)}”之下没有内容，紧接着就是下一个同级标题“{_named(following)}”：内容缺失或标题多余",
                 related=((following.start, following.title_end, "紧随其后的同级标题"),),
             )
+
+
+# more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row
+_BLANK_CELLS = 3
 
 
 def _carries_content(h: Heading) -> bool:

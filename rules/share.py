@@ -111,6 +111,13 @@ def _period(text: str, claim: ShareClaim) -> str | None:
     return ",".join(sorted(set(_YEAR.findall(clause))))
 
 
+def _restated(text: str, label: str, start: int, end: int) -> bool:
+    """Whether the total's name is written with an amount between two shares of it: a total stated anew (each
+    city's "全市一般公共预算支出执行 128.9 亿元 … 民生支出占一般公共预算支出的 81.2%") is another total."""
+    stated = re.compile(re.escape(label) + r"[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*[\d.,，]*\d\s*[万亿千]?元")
+    return stated.search(text, start, end) is not None
+
+
 def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tolerance: Decimal) -> Iterator:
     """Shares of a total the text names but does not state ("占一般公共预算支出的 84.06%" … "占一般公共预算支出的
     19.62%"): each implies the total (part ÷ share); one that no other agrees with is wrong, or the others are."""
@@ -123,7 +130,7 @@ def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tole
             continue  # last year's share, or a comparison: not of the same total as this year's
         key = f"{claim.total_label}@{period}"  # "2023年…占总支出的" and "2022年…占总支出的" are two totals
         run = last.get(key)
-        if run and claim.start - run[-1].end <= _NEARBY:
+        if run and claim.start - run[-1].end <= _NEARBY and not _restated(doc.text, claim.total_label, run[-1].end, claim.part.start):
             run.append(claim)
         else:
             last[key] = [claim]

@@ -205,6 +205,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
     for q in doc.quantities:
         if q.unit != "万" or q.start in seen or not money_word_before(doc, q):
             continue
+        if q.end >= text_end:
+            continue  # "…支出决算8.47万" ending the text: the 元 may be on the page that did not come with it
         if any("０" <= c <= "９" for c in q.text):
             continue  # FMT001 reports the full-width digits and the missing 元 together
         evidence = doc.text[q.start : q.end]

@@ -560,3 +560,150 @@ class TestArrangedUnderANumberedLabel:
         assert not findings(self.TEXT.format(p="60"))
         [f] = findings(self.TEXT.format(p="50"), "PCT001")
         assert "教育支出类 1800" in f.message  # was "安排 1800 万元 ÷ …"
+
+
+class TestARateOfTheAdjustedBudget:
+    """A finance bureau's 决算草案 wording: the 年初 budget, then "预算调整为 B 亿元" as a plain figure, then
+    "完成调整预算数的 R%" — the rate names the adjusted budget, not the 年初 one stated before it."""
+
+    TEXT = (
+        "2022年,全区一般公共预算收入年初预算安排150.4亿元。受政策影响,经区人大常委会批准收入预算调整为120.50亿元。"
+        "2022年全区完成一般公共预算收入125.31亿元,完成{kind}预算数的{rate}%。"
+    )
+
+    def test_the_initial_budget_does_not_measure_a_rate_of_the_adjusted_one(self):
+        assert not findings(self.TEXT.format(kind="调整", rate="103.99"), "EXE001")
+
+    def test_a_rate_of_the_initial_budget_is_still_checked_against_it(self):
+        assert not findings(self.TEXT.format(kind="年初", rate="83.32"), "EXE001")
+        [f] = findings(self.TEXT.format(kind="年初", rate="103.99"), "EXE001")
+        assert "150.4" in f.message and f.expected == "83.318%"
+
+
+class TestLevelAtTheEndOfAnUnpunctuatedItem:
+    """A 三公 summary whose numbered items end without a stop: "1. 因公出国（境）费0万元，…与上年持平" then
+    "2. 公务接待费 A 万元，较上年增加 D 万元" — 持平 closes item 1 and is no word about item 2's change."""
+
+    TEXT = (
+        "2021年度区本级“三公”经费决算汇总数1045.3万元。其中:\n"
+        "1. 因公出国(境)费0万元,主要原因是本年无因公出国(境)安排,与上年持平{end}\n"
+        "2. 公务接待费420.03万元,较上年增加53.1万元,上升14.47%,主要原因是接待费用增加。\n"
+    )
+
+    def test_the_next_item_s_change_is_not_beside_the_level(self):
+        assert not findings(self.TEXT.format(end=""), "CHG006")
+        assert not findings(self.TEXT.format(end="。"), "CHG006")
+
+    def test_a_level_in_the_same_item_as_a_change_is_still_reported(self):
+        text = self.TEXT.format(end="").replace("较上年增加53.1万元", "与上年持平,较上年增加53.1万元")
+        [f] = findings(text, "CHG006")
+        assert "53.1" in f.message
+
+
+class TestSharesOfATotalEachCityStatesAnew:
+    """A province's monthly news, one paragraph per city: "全市一般公共预算支出执行 A 亿元 … 其中，民生支出 B 亿元，
+    占一般公共预算支出的 P%" — each city's share is of its own total, stated in its own paragraph."""
+
+    TEXT = (
+        "甲市一般公共预算收入完成83.7亿元,同比增长13.2%。全市一般公共预算支出执行118.9亿元,同比增长24.9%。"
+        "其中,民生支出94.6亿元,占一般公共预算支出的79.6%。\n"
+        "乙市一般公共预算收入累计完成53.63亿元,同比增长19.48%。全市一般公共预算支出执行57.28亿元,同比增长14.85%。"
+        "其中,民生支出45.1亿元,占一般公共预算支出的{p}%。\n"
+    )
+
+    def test_shares_of_two_cities_totals_are_not_held_together(self):
+        assert not findings(self.TEXT.format(p="78.7"), "PCT001")
+
+    def test_shares_of_one_unstated_total_still_are(self):
+        text = "基本支出 94.6 万元，占一般公共预算支出的 79.6%；项目支出 45.1 万元，占一般公共预算支出的 78.7%。\n"
+        [f] = findings(text, "PCT001")
+        assert f.severity.value == "warning"
+
+
+class TestAWanEndingACutText:
+    """A page that stops mid-sentence: "…公务用车购置及运行维护费支出决算8.47万" — the 元 is on what did not come with
+    it, as with a figure in 元 that ends the text."""
+
+    def test_a_bare_wan_that_ends_the_text_is_not_reported(self):
+        assert not findings("2017年度“三公”经费财政拨款支出决算中,公务用车购置及运行维护费支出决算8.47万", "UNIT002")
+
+    def test_a_bare_wan_inside_the_text_still_is(self):
+        [f] = findings("2017年度公务用车购置及运行维护费支出决算8.47万,占96.58%。", "UNIT002")
+        assert f.expected == "8.47万元"
+
+
+def test_a_rate_of_the_adjusted_budget_is_checked_when_the_earlier_sentence_states_both():
+    # "年初预算 B1，调整预算 B2" in one sentence, "完成调整预算的 R%" after it: measured by B2 alone
+    text = "2023年,全区一般公共预算收入年初预算100.5亿元,调整预算为120.50亿元。\n2023年全区完成一般公共预算收入125.31亿元,完成调整预算的{}%。\n"
+    assert not findings(text.format("103.99"), "EXE001")
+    [f] = findings(text.format("124.69"), "EXE001")
+    assert "120.50" in f.message and f.expected == "103.992%"
+
+
+class TestAFormFlattenedOneCellALine:
+    """Hunan's 部门整体支出绩效评价基础数据表 as a web page gives it: one cell a line, blank cells as blank lines, and
+    the form's "……" rows ("one more item of this kind") between its numbered rows."""
+
+    TEXT = (
+        "经费控制情况(万元\n\n2022 年决算数\n\n2023 年预算数\n\n2023 年决算数\n\n"
+        "项目支出:\n\n674.20\n\n\n\n208.17\n\n\n\n825.20\n\n"
+        "1、业务工作经费\n\n\n\n\n2、运行维护经费\n\n\n\n\n……\n\n\n\n\n3、省级专项资金(每个专项一行\n\n\n\n\n……\n\n\n\n\n"
+        "公用经费\n\n108.31\n\n75.76\n\n183.42\n"
+    )
+
+    def test_a_row_of_dots_is_no_contents_entry(self):
+        # it was read as a contents line: numbering restarted there and "3、" was said to start without 1、 and 2、
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_numbered_row_with_blank_cells_is_no_empty_section(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_an_empty_section_of_prose_is_still_reported(self):
+        text = "（一）加强科普阵地建设\n新建科普长廊2处。\n（二）开展科普进社区活动\n（三）培育科普志愿者队伍\n新增志愿者120人。\n"
+        [f] = findings(text, "DOC003")
+        assert "开展科普进社区活动" in f.message
+
+
+class TestTrillionsOfYuan:
+    """National figures are written in 万亿元: "全国一般公共预算收入突破了 21 万亿元" is an amount, not "21 万" short of 元."""
+
+    def test_wanyi_yuan_is_a_unit(self):
+        text = "全国一般公共预算收入突破了21万亿元,较去年同期增长了6.4%。全国一般公共预算支出也达到了27.46万亿元。\n"
+        assert not findings(text, "UNIT002")
+
+    def test_amounts_in_wanyi_yuan_are_checked(self):
+        text = "2023年全国一般公共预算收入21.68万亿元,比上年增加1.30万亿元,增长{}%。\n"
+        assert not findings(text.format("6.4"), "CHG001")
+        [f] = findings(text.format("7.4"), "CHG001")
+        assert "万亿元" in f.message
+
+
+class TestAContentsTitleWithAStraySymbol:
+    """Beijing's 部门决算 as one district's pages give it: "目 ⠂ 录", a symbol of the page between the two characters."""
+
+    TEXT = (
+        "某局\n2024年度部门决算\n目 {sep} 录\n第一部分 2024年度部门决算报表\n一、收入支出决算总表\n二、收入决算表\n"
+        "第二部分 2024年度部门决算说明\n第三部分 2024年度其他重要事项的情况说明\n第四部分 2024年度部门绩效评价情况\n"
+        "第一部分 2024年度部门决算报表\n报表详见附件。\n第二部分 2024年度部门决算说明\n一、部门基本情况\n机构设置:内设办公室。\n"
+        "二、收入支出决算总体情况说明\n2024年度收、支总计2228.68万元,比上年减少55.29万元,下降2.42%。\n"
+    )
+
+    def test_the_contents_are_still_the_contents(self):
+        for sep in ("", "⠂", "·"):
+            assert not findings(self.TEXT.format(sep=sep), "DOC003"), sep
+
+
+def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
+    # Zhejiang's dotted contents, the page cut inside an entry: "(六)一般公共预算财政拨款基" has lost its dots and page
+    # number, but it is the entry after "(五)", not a body list starting at (六)
+    text = (
+        "目录\n一、概况..............................( 1 )\n(一)部门职责......................( 1)\n(二)机构设置......................( 1)\n"
+        "二、2022年度部门决算情况说明..........( 2)\n(一)收入支出决算总体情况说明..........( 2)\n(二)收入决算情况说明..........( 2)\n"
+        "(三)支出决算情况说明..........( 3)\n(四)财政拨款收入支出决算总体情况说明..........( 3)\n(五)一般公共预算财政拨款支出决算情况说明..........( 4)\n"
+        "(六)一般公共预算财政拨款基"
+    )
+    assert not findings(text, "DOC001")
+    # a body list after the contents that really starts at (二) is still reported
+    body = text.replace("(六)一般公共预算财政拨款基", "一、概况\n(二)机构设置\n本局内设3个科室。\n(三)人员情况\n在职12人。\n")
+    [f] = findings(body, "DOC001")
+    assert "(二)" in f.message or "（二）" in f.message

@@ -118,6 +118,7 @@ _RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<ba
 _CONNECTOR = re.compile(r"\s*(?:和|、|，|,|及|与)\s*")
 _BUDGET_TAIL = re.compile(r"预算数?$")
 _TARGET_WORD = re.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|指标值")
+_PLAN_STAGES = ("年初", "调整")  # the budget a rate names: the one passed at the start of the year, or the adjusted one
 _NOT_TARGET_UNITS = {"天", "小时", "分", "%", "倍"}  # time limits and scores: less may be better, or not a count
 
 
@@ -462,7 +463,7 @@ class _Builder:
                         and (o.value is None or o.measure == "到位")
                         and o.first("budget") is not None,
                     )
-                    plans = [f.quantity for f in found.all("budget")] if found else []
+                    plans = _plans_of_stage(rate_kind, found) if found else []
             pair = self._against_target(st) if "完成" in rate_kind and not plans else None
             if pair is not None:
                 actual, plans = pair[0], [pair[1]]
@@ -790,3 +791,18 @@ def _two_budgets(st: Statement) -> bool:
     """"年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元": which budget "预算数" means is not said."""
     budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
     return len(budgets) > 1
+
+
+
+def _plans_of_stage(rate_kind: str, found: Statement) -> list[Quantity]:
+    """The budgets borrowed from an earlier statement that may be the one the rate names: "完成调整预算数的 101.42%"
+    is not measured by the 年初预算 stated two sentences before (the adjusted budget, which the text may state as a
+    plain figure, "预算调整为 200.12 亿元", is the one it names), nor the reverse."""
+    facts = found.all("budget")
+    named = [w for w in _PLAN_STAGES if w in rate_kind]
+    if not named:
+        return [f.quantity for f in facts]
+    other = [w for w in _PLAN_STAGES if w not in named]
+    if any(w in f.label for f in facts for w in _PLAN_STAGES):  # "年初预算 B1，调整预算 B2": each budget says which it is
+        return [f.quantity for f in facts if not any(w in f.label for w in other)]
+    return [] if any(w in found.subject for w in other) else [f.quantity for f in facts]

@@ -8,6 +8,7 @@ from ..numbering import OUTLINE_MARKER, outline_number, outline_style
 from .lines import Line
 
 _TOC_TITLE = re.compile(r"^目\s*录$")
+_NOT_WORD = re.compile(r"[\W_]+")
 # A page reference at the end of an entry (leader dots, then up to three digits), read on the reversed
 # entry: a trailing pattern searched forwards would try every dot of a long run again (quadratic).
 _PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
@@ -27,7 +28,7 @@ def _title_lines(lines: list[Line], i: int) -> list[int]:
     (plain text extraction of a letter-spaced title)."""
     if not lines[i].stripped.startswith("目"):
         return []
-    text = re.sub(r"\s+", "", lines[i].stripped)
+    text = _NOT_WORD.sub("", lines[i].stripped)  # "目 录", and "目 ⠂ 录" with a page's stray symbol between
     if _TOC_TITLE.match(text):
         return [i]
     if text != "目":
@@ -63,8 +64,37 @@ def _before_body(lines: list[Line], titles: list[int]) -> list[int]:
     return titles[:end]
 
 
+# A line of dots alone, no title and no page number: a form's "……" row (one more item of the kind above it), not
+# a contents entry.
+_ELLIPSIS_ONLY = re.compile(r"^[\s.…·。．]+$")
+
+
+def _marker(text: str) -> tuple[str, int | None] | None:
+    m = OUTLINE_MARKER.match(text)
+    if m is None:
+        return None
+    style = outline_style(m)
+    return style, outline_number(style, m)
+
+
+def _undotted_next_entry(lines: list[Line], kinds: list, out: set[int], i: int) -> int | None:
+    """The line after dotted entry i when it is the next entry of the same list without its dots and page number
+    ("(五)…………( 1)" then "(六)一般公共预算财政拨款基", an entry cut short): the body starts its lists again at 1."""
+    j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].stripped), None)
+    if j is None or j in out or kinds[j] is not None:
+        return None
+    here, there = _marker(lines[i].stripped), _marker(lines[j].stripped)
+    if here is None or there is None or here[0] != there[0] or here[1] is None or there[1] != here[1] + 1:
+        return None
+    return j
+
+
 def toc_lines(lines: list[Line], kinds: list) -> set[int]:
-    out = {i for i, ln in enumerate(lines) if ln.shape == "leader"}
+    out = {i for i, ln in enumerate(lines) if ln.shape == "leader" and not _ELLIPSIS_ONLY.match(ln.stripped)}
+    for i in sorted(out):
+        j = _undotted_next_entry(lines, kinds, out, i)
+        if j is not None:
+            out.add(j)
     for i in range(len(lines)):
         title = _title_lines(lines, i)
         if not title:
