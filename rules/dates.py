@@ -348,44 +348,41 @@ def _year_issue(doc: Disclosure, start: int, end: int, year: int, why: str) -> I
 
 # "编报绩效目标的2024年度项目39个…；绩效跟踪评价的2024年度项目39个…；绩效自评的2023年度项目39个": the
 # template's parallel clauses on the year's projects, each naming the year
-_PROJECT_YEAR = re.compile(r"(?:绩效目标|跟踪评价|绩效跟踪|自评|绩效评价)的\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*项目")
+_PROJECT_YEAR = re.compile(r"(?:绩效目标|跟踪评价|绩效跟踪|自评|绩效评价)的\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*项目")
 
 
 def _parallel_project_years(doc: Disclosure, year: int) -> Iterator:
     """One of the parallel clauses of projects naming another year than the others and the report do."""
     text = doc.flow.text
-    if "项目" not in text:
-        return
-    for sentence in re.finditer(r"[^。\n]+", text):
-        found = list(_PROJECT_YEAR.finditer(text, sentence.start(), sentence.end()))
+    sentences: dict[int, list[re.Match[str]]] = {}  # the clauses found, by the start of their sentence
+    start = seen = 0  # the sentence of the last clause, and how far breaks were looked for
+    for m in _PROJECT_YEAR.finditer(text):
+        start = max(start, text.rfind("。", seen, m.start()), text.rfind("\n", seen, m.start()))
+        seen = m.start()
+        sentences.setdefault(start, []).append(m)
+    for found in sentences.values():
         if len(found) < 2 or not any(int(m.group("y")) == year for m in found):
             continue
         for m in found:
             if int(m.group("y")) != year:
-                yield _year_issue(doc, m.start("y"), _year_end(text, m.end("y")), year, "同一句中其他各项均为本年度的项目，此处疑为笔误或沿用了其他年度的文字")
-
-
-def _year_end(text: str, end: int) -> int:
-    """The end of "2024 年度" from the end of its digits."""
-    m = re.compile(r"\s*年度?").match(text, end)
-    return m.end() if m else end
+                yield _year_issue(doc, m.start("w"), m.end("w"), year, "同一句中其他各项均为本年度的项目，此处疑为笔误或沿用了其他年度的文字")
 
 
 # "第三部分 上海市普陀区规划和自然资源局 2023 年度部门决算情况说明": a part's title naming the report
-_PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^。\n]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预算)", re.M)
+_PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^。\n]{0,40}?(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*(?:部门|单位)?(?:决算|预算)", re.M)
 
 
 def _part_title_years(doc: Disclosure, year: int) -> Iterator:
     for m in _PART_TITLE.finditer(doc.flow.text):
         if int(m.group("y")) != year:
-            yield _year_issue(doc, m.start("y"), _year_end(doc.flow.text, m.end("y")), year, "这是本报告一个部分的标题，应为本报告年度")
+            yield _year_issue(doc, m.start("w"), m.end("w"), year, "这是本报告一个部分的标题，应为本报告年度")
 
 
 # A budget's own sentences: "2025年本部门面向中小企业预留政府采购项目预算金额…", "2025年…机关运行经费预算为…",
 # "开展了2025年项目预算绩效目标编报工作" in a 2026 budget
 _BUDGET_OWN = re.compile(
-    r"(?:^|(?<=[。\n]))\s*(?P<y>(?:19|20)\d{2})\s*年度?(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为))"
-    r"|开展了?\s*(?P<y2>(?:19|20)\d{2})\s*年度?\s*(?:项目)?预算绩效目标",
+    r"(?:^|(?<=[。\n]))\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为))"
+    r"|开展了?\s*(?P<w2>(?P<y2>(?:19|20)\d{2})\s*年度?)\s*(?:项目)?预算绩效目标",
     re.M,
 )
 _BUDGET_ELSEWHERE = re.compile(r"比|较|相比|上年|上一年|去年|同期|执行|决算|以来|截至|截止|结转|结余|调整|累计|以前")
@@ -395,11 +392,11 @@ def _budget_own_years(doc: Disclosure, year: int) -> Iterator:
     """A budget's sentence of its own budget opened (or its 绩效目标 work dated) with an earlier year."""
     text = doc.flow.text
     for m in _BUDGET_OWN.finditer(text):
-        key = "y" if m.group("y") else "y2"
+        key, word = ("y", "w") if m.group("y") else ("y2", "w2")
         if int(m.group(key)) >= year:
             continue
         end = text.find("。", m.end())
         sentence = text[m.start() : len(text) if end < 0 else end]
         if _BUDGET_ELSEWHERE.search(sentence) or len(_YEAR.findall(sentence)) > 1:
             continue  # a comparison, last year's execution, or two years side by side
-        yield _year_issue(doc, m.start(key), _year_end(text, m.end(key)), year, "此句说明的是本年度的预算，疑沿用了上年文字")
+        yield _year_issue(doc, m.start(word), m.end(word), year, "此句说明的是本年度的预算，疑沿用了上年文字")

@@ -19,6 +19,7 @@ from auditlint.rulekit import (
     amount,
     figures_of,
     in_unit,
+    lexicon,
     replace_number,
     rule,
     verdicts,
@@ -89,14 +90,11 @@ def share_mismatch(doc: Disclosure, settings: dict) -> Iterator:
             fix=_share_fix(evidence, claim, shown.certain),
             basis=figures_of(claim),
         )
-
-
     yield from _shares_of_an_unstated_total(doc, unbased, settings["tolerance"])
 
 
 # shares of one named total this far apart (characters) are read as one group
 _NEARBY = 1200
-_ANOTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|以前|往年|历年|比|较|同比|相比|累计|预计|下年|明年")
 # "占该单位支出的", "占其…", "占本项目…", "占同类产品采购规模的": a total relative to each part's own subject, not one total
 _RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属|同类|同种)")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -106,16 +104,24 @@ def _period(text: str, claim: ShareClaim) -> str | None:
     """The years the clause of a share names ("" for none), or None when it speaks of another period."""
     start = max(text.rfind(c, 0, claim.part.start) for c in "。；;\n") + 1
     clause = text[start : claim.share.end]
-    if _ANOTHER_PERIOD.search(clause):
+    if lexicon.SHARE_ELSEWHERE.search(clause):
         return None
     return ",".join(sorted(set(_YEAR.findall(clause))))
+
+
+# what follows a total's name where it is stated: "…支出执行 128.9 亿元", "…支出为 3,000 万元"
+_AMOUNT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*[\d.,，]*\d\s*[万亿千]?元")
 
 
 def _restated(text: str, label: str, start: int, end: int) -> bool:
     """Whether the total's name is written with an amount between two shares of it: a total stated anew (each
     city's "全市一般公共预算支出执行 128.9 亿元 … 民生支出占一般公共预算支出的 81.2%") is another total."""
-    stated = re.compile(re.escape(label) + r"[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*[\d.,，]*\d\s*[万亿千]?元")
-    return stated.search(text, start, end) is not None
+    at = text.find(label, start, end)
+    while at >= 0:
+        if _AMOUNT_AFTER.match(text, at + len(label), end):
+            return True
+        at = text.find(label, at + 1, end)
+    return False
 
 
 def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tolerance: Decimal) -> Iterator:

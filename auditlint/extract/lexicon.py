@@ -123,6 +123,9 @@ COUNT_OTHER_PERIOD = re.compile(r"上年|去年|同比|比上|较上")
 YEAR_BESIDE_ANOTHER_PERIOD = re.compile(
     r"比|较|同比|相比|上年|上一年|去年|以来|自|截至|截止|起|结转|结余|以前|往年|历年|累计|同期|延续|跨年|前"
 )
+#: A share's clause that speaks of another period or compares ("上年教育支出 400 万元，占总支出的 45%"): the
+#: total it is a share of is not this year's.
+SHARE_ELSEWHERE = re.compile(r"上年|去年|上一年|同期|以前|往年|历年|比|较|同比|相比|累计|预计|下年|明年")
 #: A sentence that looks back or ahead ("与上年相比", "截至年底", "累计", "预计", "下一步"): it does not state
 #: the report's own accounts for its own year.
 LOOKS_ELSEWHERE = re.compile(

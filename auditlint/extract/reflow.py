@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import LINE_MARKER
+from ..segment.lines import unit_wrapped
 
 # Full-width digits, letters and punctuation that only change how a number is written.
 _FULLWIDTH = str.maketrans(
@@ -36,8 +37,6 @@ _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
 )
-_FIGURE_END = re.compile(r"\d\s*(?:万|亿)?$")
-_UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _TABS = re.compile(r"\t+")
 _BREAK_START = re.compile(r"[\s|]")
@@ -268,7 +267,7 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
 def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     if a.hard or b.hard:
         return False
-    if _FIGURE_END.search(a.text) and _UNIT_START.match(b.text):
+    if unit_wrapped(a.text, b.text):
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
     if b.heading:
         return False

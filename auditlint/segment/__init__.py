@@ -17,7 +17,7 @@ from ..model import Document, Table
 from ..numbering import LINE_MARKER
 from .delimited import text_tables_in
 from .furniture import furniture_lines
-from .lines import Line, split_lines
+from .lines import Line, split_lines, unit_wrapped
 from .regions import form_regions, table_regions
 from .toc import toc_lines
 
@@ -131,16 +131,12 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
     _emit(lines, kinds, tables, layout_forms, delimited, layout)
 
 
-# "2.“公共安全支出”350.56 万" + "元，占 1.84%；": a numbered item whose figure lost its unit to the wrap
-_FIGURE_END = re.compile(r"\d\s*[万亿]?$")
-_UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
-
-
 def _looks_like_heading(line: Line, after: Line | None) -> bool:
     text = line.stripped
     if not LINE_MARKER.match(text) or len(text) > 40 or re.search(r"[，。；;]", text[2:]):
         return False
-    return not (after is not None and _FIGURE_END.search(text) and _UNIT_START.match(after.stripped))
+    # "2.“公共安全支出”350.56 万" + "元，占 1.84%；": a numbered item whose figure lost its unit to the wrap
+    return after is None or not unit_wrapped(text, after.stripped)
 
 
 def _emit(

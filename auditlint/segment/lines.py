@@ -37,6 +37,14 @@ _PARTICLE = re.compile(r"^[的为是了等中以至到及和与或在个名项�
 # A list marker written like a figure: "1.1 年度目标…", "2.3 项目…".
 _DOTTED_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# "2.“公共安全支出”350.56 万" + "元，占 1.84%；": a figure ending a line, its unit beginning the next
+_FIGURE_END = re.compile(r"\d\s*[万亿]?$")
+_UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
+
+
+def unit_wrapped(line: str, next_line: str) -> bool:
+    """Whether a figure at the end of `line` lost its unit to the start of `next_line` (both stripped)."""
+    return bool(_FIGURE_END.search(line)) and bool(_UNIT_START.match(next_line))
 _LABEL_START = re.compile(r"^[\u4e00-\u9fff（(“\"]")
 _RUN = re.compile(r"\S+")
 FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
