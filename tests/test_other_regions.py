@@ -707,3 +707,45 @@ def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
     body = text.replace("(六)一般公共预算财政拨款基", "一、概况\n(二)机构设置\n本局内设3个科室。\n(三)人员情况\n在职12人。\n")
     [f] = findings(body, "DOC001")
     assert "(二)" in f.message or "（二）" in f.message
+
+
+class TestAChangeAfterTheGapToTheBudget:
+    """A county's 决算 wording: "收入 A 万元，完成预算 B 万元的 R%，超收 G 万元，同比增长 P%，增收 D 万元" — the
+    超收 figure is the gap to the budget; the change after it is the revenue's, not the gap's."""
+
+    TEXT = (
+        "其中:一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元,同比增长{up}%,增收3003万元;"
+        "政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元,同比减收11469万元,下降{down}%。"
+    )
+
+    def test_the_change_is_measured_on_the_revenue(self):
+        assert not findings(self.TEXT.format(up="6.8", down="24.9"))
+
+    def test_a_wrong_rate_after_the_gap_is_still_found(self):
+        [f] = findings(self.TEXT.format(up="6.8", down="14.9"), "CHG001")
+        assert "34519" in f.message and f.expected == "下降24.9%"
+        [f] = findings(self.TEXT.format(up="8.6", down="24.9"), "CHG001")
+        assert "46900" in f.message
+
+
+class TestARateOfABudgetAdjustedAfterAPlainOne:
+    """A district's 预算执行 report: "收入预算为 B1 万元，经人大常委会批准，收入预算调整为 B2 万元，实际完成 A 万元，
+    为调整预算的 R%" — the rate is of B2 (no 年初 word marks B1, the 调整 word marks B2)."""
+
+    TEXT = (
+        "批准的2020年全区一般公共预算收入预算为567858万元,经区人大常委会批准,一般公共预算收入预算调整为537471万元,"
+        "实际完成544209万元,为{kind}预算的{rate}%,比上年同期下降1.28%。"
+    )
+
+    def test_the_rate_of_the_adjusted_budget_is_of_the_adjusted_figure(self):
+        assert not findings(self.TEXT.format(kind="调整", rate="101.25"), "EXE001")
+
+    def test_a_wrong_rate_of_the_adjusted_budget_is_still_found(self):
+        [f] = findings(self.TEXT.format(kind="调整", rate="95.84"), "EXE001")
+        assert "537471" in f.message and f.expected == "101.25%"
+
+    def test_a_rate_of_the_initial_budget_reaches_back_past_the_adjusted_one(self):
+        text = self.TEXT.replace("收入预算为567858", "收入年初预算为567858")
+        assert not findings(text.format(kind="年初", rate="95.84"), "EXE001")
+        [f] = findings(text.format(kind="年初", rate="101.25"), "EXE001")
+        assert "567858" in f.message
