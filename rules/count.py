@@ -19,6 +19,21 @@ _ANNOUNCED_SCAN = Scan(_ANNOUNCED, outside="[。；;]", anchor="[：:]|分别[�
 _PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
 
 
+def _top_level(head: str) -> list[str]:
+    """The parts of "A（A1、A2）、B" between the 、 outside brackets: "政治部(机关党委、机关纪委)" is one item."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(head):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch == "、" and not depth:
+            parts.append(head[start:i])
+            start = i + 1
+    parts.append(head[start:])
+    return parts
+
+
 def _items(listed: str) -> tuple[list[str], bool] | None:
     """The items of an enumeration "A、B、C，…" and whether the text says it is partial (等, 如 …)."""
     if _PARTIAL_LEAD.match(listed):
@@ -26,7 +41,7 @@ def _items(listed: str) -> tuple[list[str], bool] | None:
     head = re.split(r"[，,]", listed, maxsplit=1)[0]
     partial = bool(re.search(r"等", head))
     head = re.split(r"等", head, maxsplit=1)[0]
-    items = [i.strip() for i in head.split("、")]
+    items = [i.strip() for i in _top_level(head)]
     # "A小学、B中学和C小学": the last two joined by 和/及/与
     last = re.split(r"和|及|以及|与", items[-1])
     if len(last) == 2 and all(len(x.strip()) >= 2 for x in last):

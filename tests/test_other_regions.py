@@ -749,3 +749,43 @@ class TestARateOfABudgetAdjustedAfterAPlainOne:
         assert not findings(text.format(kind="年初", rate="95.84"), "EXE001")
         [f] = findings(text.format(kind="年初", rate="101.25"), "EXE001")
         assert "567858" in f.message
+
+
+class TestNumberedItemsThatOpenWithAYear:
+    """A 三公 supplement whose items open with the year: "1、2015年因公出国（境）费 …" — 1、 before a year is item 1,
+    not a list of numbers like "1、2、3"."""
+
+    TEXT = (
+        "一、“三公”经费增减情况\n"
+        "1、2015年因公出国(境)费30.78万元,较2014年相比增加11.99万元。\n"
+        "{second}、2015年公务接待费支出117万元,较2014年相比增加13.63万元。\n"
+        "3、公务用车购置及运行维护费253.33万元,较2014年减少93.05万元。\n"
+        "二、公务用车购置数及保有量\n"
+        "2015年新购入公务用车一辆。\n"
+    )
+
+    def test_the_items_opening_with_a_year_are_counted(self):
+        assert not findings(self.TEXT.format(second="2"), "DOC001")
+
+    def test_a_gap_in_such_a_list_is_still_found(self):
+        [f] = findings(self.TEXT.format(second="2").replace("3、公务", "4、公务"), "DOC001")
+        assert "缺少“3、”" in f.message
+        [f, _] = findings(self.TEXT.format(second="4"), "DOC001")
+        assert "缺少“2、”" in f.message
+
+
+class TestAListItemWithItsOwnBracketedList:
+    """A unit's 机构设置: "设置十三个机构：办公室(行政事务管理部)、政治部(机关党委、机关纪委)、…" — a 、 inside
+    an item's brackets does not separate two items of the list."""
+
+    TEXT = (
+        "我院目前设置{n}个机构:办公室(行政事务管理部)、政治部(机关党委、机关纪委)、第一检察部、第二检察部、"
+        "检务督察部、驻区看守所检察室。"
+    )
+
+    def test_the_bracketed_list_is_part_of_its_item(self):
+        assert not findings(self.TEXT.format(n="六"), "COUNT001")
+
+    def test_a_count_the_list_contradicts_is_still_found(self):
+        [f] = findings(self.TEXT.format(n="七"), "COUNT001")
+        assert f.expected == "6个"
