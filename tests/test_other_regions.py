@@ -789,3 +789,20 @@ class TestAListItemWithItsOwnBracketedList:
     def test_a_count_the_list_contradicts_is_still_found(self):
         [f] = findings(self.TEXT.format(n="七"), "COUNT001")
         assert f.expected == "6个"
+
+
+class TestAListWithARefundAmongItsParts:
+    """The central 决算 report's wording: "税收收入 T 亿元 … 税收收入中，国内增值税 A 亿元，…，出口货物退增值税、消费税
+    R 亿元" — the refund is subtracted from the taxes, written as a positive amount: the parts as written do not add up."""
+
+    TEXT = (
+        "2024年,税收收入91419.66亿元,下降4.6%;非税收入9042.4亿元。税收收入中,国内增值税33223.3亿元,"
+        "国内消费税16532.15亿元,企业所得税26436.02亿元,个人所得税8713.19亿元,{last}19280.9亿元,为预算的102.4%。"
+    )
+
+    def test_a_refund_among_the_parts_leaves_the_sum_unchecked(self):
+        assert not findings(self.TEXT.format(last="出口货物退增值税、消费税"), "SUM001")
+
+    def test_parts_that_exceed_their_total_are_still_found(self):
+        [f] = findings(self.TEXT.format(last="车辆购置税"), "SUM001")
+        assert "91419.66" in f.message

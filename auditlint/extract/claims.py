@@ -72,6 +72,11 @@ _LIST_LEAD = re.compile(r"^\s*(?:其中|包括|主要包括|含|分别为|分别
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
 
 
+# a part its whole subtracts, written as a positive amount: "税收收入中，国内增值税 A 亿元 … 出口货物退增值税、消费税
+# B 亿元" (a refund), "减：…" — the parts as written do not add up to the whole
+_DEDUCTION = re.compile(r"退(?:增值税|消费税|税)|退库|^减[：:]")
+
+
 def _parts_of_another_whole(holder: Statement, kids: list[Statement]) -> bool:
     """Whether the parts say, in their shares, that they are parts of a whole the total is not: "项目支出 48100 元，
     占支出总预算的 4.43%。其中：(一)文化旅游体育与传媒支出 850088.3 元，占支出总预算 78.33%…" lists the parts
@@ -648,7 +653,7 @@ class _Builder:
             if found is None:
                 return
             total_holder = found
-        if _parts_of_another_whole(total_holder, kids):
+        if _parts_of_another_whole(total_holder, kids) or any(_DEDUCTION.search(k.subject) for k in kids):
             return
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
