@@ -806,3 +806,22 @@ class TestAListWithARefundAmongItsParts:
     def test_parts_that_exceed_their_total_are_still_found(self):
         [f] = findings(self.TEXT.format(last="车辆购置税"), "SUM001")
         assert "91419.66" in f.message
+
+
+class TestASecondTotalAfterACompleteList:
+    """A city's 预算调整 report on debt: "法定债务限额 T 亿元，其中一般债务 A 亿元、专项债务 B 亿元，法定债务余额为 R 亿元，
+    其中一般债务 C 亿元、专项债务 D 亿元" — A and B make up T; R opens a breakdown of its own and is no third part of T."""
+
+    TEXT = (
+        "截至目前,自治区下达我市法定债务限额1,105.3亿元,其中一般债务725.3亿元、专项债务{b}亿元,"
+        "全市政府法定债务余额为1,071.65亿元,其中一般债务699.47亿元、专项债务{d}亿元。"
+    )
+
+    def test_each_total_is_summed_from_its_own_parts(self):
+        assert not findings(self.TEXT.format(b="380", d="372.18"))
+
+    def test_a_wrong_part_of_either_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(b="380", d="382.18"), "SUM001")
+        assert "1,071.65" in f.message or "1071.65" in f.message
+        [f] = findings(self.TEXT.format(b="390", d="372.18"), "SUM001")
+        assert "1,105.3" in f.message or "1105.3" in f.message
