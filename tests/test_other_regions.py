@@ -825,3 +825,23 @@ class TestASecondTotalAfterACompleteList:
         assert "1,071.65" in f.message or "1071.65" in f.message
         [f] = findings(self.TEXT.format(b="390", d="372.18"), "SUM001")
         assert "1,105.3" in f.message or "1105.3" in f.message
+
+
+class TestAContentsListWithNoTitle:
+    """A 天津 部门预算's contents, no 目录 over them: "第一部分 / 一、主要职责 / … / 第三部分名词解释 / 第四部分…表 / …"
+    right after the title, then the body opening with "第一部分" again — the contents are no empty body parts."""
+
+    TEXT = (
+        "某某办公厅2025年部门预算\n\n第一部分\n\n一、主要职责\n\n二、机构设置情况\n\n第二部分2025年部门预算情况说明\n\n"
+        "一、关于收支总体情况表的说明\n\n二、关于收入总体情况表的说明\n\n第三部分名词解释\n\n第四部分2025年部门预算表\n\n"
+        "一、部门收支总体情况表\n\n二、部门收入总体情况表\n\n"
+        "第一部分\n\n一、主要职责\n\n主要负责全体会议的组织和服务工作。\n\n二、机构设置情况\n\n内设5个处室。\n\n"
+        "第二部分2025年部门预算情况说明\n\n{body}"
+    )
+
+    def test_the_contents_are_not_read_as_empty_parts(self):
+        assert not findings(self.TEXT.format(body="一、关于收支总体情况表的说明\n\n收支总预算1000万元。\n"), "DOC003")
+
+    def test_an_empty_part_of_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.format(body="第三部分名词解释\n\n1.财政拨款收入：指本级财政当年拨付的资金。\n"), "DOC003")
+        assert "第二部分" in f.message
