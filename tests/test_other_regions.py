@@ -845,3 +845,22 @@ class TestAContentsListWithNoTitle:
     def test_an_empty_part_of_the_body_is_still_found(self):
         [f] = findings(self.TEXT.format(body="第三部分名词解释\n\n1.财政拨款收入：指本级财政当年拨付的资金。\n"), "DOC003")
         assert "第二部分" in f.message
+
+
+class TestCountsOfOfficesByKind:
+    """A 北京 决算's 机构设置: "内设一室四处，分别为办公室、调研处、组织处、宣传处、社会服务与联络处" — two counts of two
+    kinds (the list holds both), and an office whose name holds 与 is one office."""
+
+    def test_a_count_of_two_kinds_is_not_checked_against_the_list(self):
+        text = "内设一室四处,分别为办公室、调研处、组织处、宣传处、社会服务与联络处。无下属预算单位。"
+        assert not findings(text, "COUNT001")
+
+    def test_a_name_holding_yu_is_one_item(self):
+        text = "内设{n}个处室,分别为办公室、调研处、社会服务与联络处。"
+        assert not findings(text.format(n="3"), "COUNT001")
+        [f] = findings(text.format(n="4"), "COUNT001")
+        assert f.expected == "3个"
+
+    def test_two_items_joined_by_he_are_still_two(self):
+        [f] = findings("进校园展览4场：城南小学、城北中学和实验小学。", "COUNT001")
+        assert f.expected == "3场"
