@@ -864,3 +864,34 @@ class TestCountsOfOfficesByKind:
     def test_two_items_joined_by_he_are_still_two(self):
         [f] = findings("进校园展览4场：城南小学、城北中学和实验小学。", "COUNT001")
         assert f.expected == "3场"
+
+
+class TestAWebTableSavedOneCellALineWithPipes:
+    """A 河北 镇 部门预算's 收支总表 as a web page saves it: every cell on a line of its own closed by a pipe ("34 |",
+    "收入总计 |", "|" for an empty cell) — which cells make a row is lost, and a row number read as a figure gave a
+    false 收入总计 ≠ 支出总计."""
+
+    ROWS = [
+        ("1", "一、一般公共预算拨款收入", "675.82", "一、一般公共服务支出", "516.39"),
+        ("2", "二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "98.25"),
+        ("3", "", "", "三、卫生健康支出", "21.53"),
+        ("4", "", "", "四、农林水支出", "14.54"),
+        ("5", "", "", "五、住房保障支出", "39.65"),
+        ("6", "本年收入合计", "675.82", "本年支出合计", "690.36"),
+        ("7", "上年结转结余", "14.54", "年终结转结余", ""),
+        ("8", "收入总计", "690.36", "支出总计", "690.36"),
+    ]
+
+    def text(self):
+        cells = ["单位:万元 |", "序号 |", "收入 |", "支出 | ||", "项 目 |", "预算数 |", "项 目 |", "预算数 | |"]
+        for row in self.ROWS:
+            cells += [f"{c} |" if c else "|" for c in row]
+        return "某镇财政所2025年部门预算收支总表\n" + "\n".join(cells) + "\n"
+
+    def test_the_table_is_not_read_into_false_rows(self):
+        assert not findings(self.text())
+
+    def test_a_pipe_delimited_table_is_still_read(self):
+        text = "2021年区本级“三公”经费预算支出表\n单位:万元\n项目 | 预算数 |\n合计 | 4432 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n3.公务用车购置及运行维护费 | 4170 |\n"
+        [f] = findings(text, "TAB001")
+        assert "4532" in f.message
