@@ -73,7 +73,7 @@ _OVER_BUDGET = re.compile(
     r"(?:决算|执行|支出)数?(?P<word>大于|小于|高于|低于|超过|少于|多于)(?:年初|全年|调整后?的?)?预算数?(?:金额)?(?:为)?\s*$"
 )
 _BUDGET = re.compile(
-    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算|计划资金|计划投入)"
+    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算调整后?|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _ACTUAL = re.compile(
@@ -844,7 +844,14 @@ class _SentenceReader:
             self.paren_parent = current
         elif current is not None and not self._names_its_own_total(clause_lead, m_start):
             self.restore = (_ListAt(self.list.parent, self.list.kind, m_end), len(self.made))
-            if self.list.parent is not None and current.parent == self.list.parent.index:
+            if self.list.parent is not None and current.parent == self.list.parent.index and self._complete_before(current):
+                # "限额 T 亿元，其中一般债务 A、专项债务 B，余额为 R 亿元，其中…": A and B made up T; the amount that
+                # opens a breakdown of its own after them is a new total, not a third part of T
+                self.siblings[current.parent].remove(current)
+                current.parent, current.list_kind = None, ""
+                self.siblings.setdefault(None, []).append(current)
+                self.restore = None
+            elif self.list.parent is not None and current.parent == self.list.parent.index:
                 # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
                 self.outer.append(_ListAt(self.list.parent, self.list.kind, m_end))
             self.list = _ListAt(current, kind)
@@ -861,6 +868,20 @@ class _SentenceReader:
                 named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
                 named.named_only = True
                 self.list = _ListAt(named, kind)
+
+    def _complete_before(self, part: Statement) -> bool:
+        """Whether the amounts listed before part, under its total, already add up to that total (money only)."""
+        total = self.list.parent.value if self.list.parent is not None else None
+        before = self.siblings.get(part.parent, [])[:-1] if self.siblings.get(part.parent, [None])[-1] is part else []
+        if total is None or total.kind != "money" or len(before) < 2:
+            return False
+        values = [b.value for b in before]
+        if any(v is None or v.kind != "money" for v in values):
+            return False
+        acc = values[0].yuan  # type: ignore[union-attr]
+        for v in values[1:]:
+            acc = acc + v.yuan  # type: ignore[union-attr]
+        return acc.overlaps(total.yuan)
 
     def _names_its_own_total(self, clause_lead: str, m_start: int) -> bool:
         """"收入包括：一般公共预算拨款 A 元、上年结转结余 B 元；支出包括：教育支出 C 元、…": a list marker after its
