@@ -51,6 +51,10 @@ _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为
 # the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
 # (not 占地 / 占用 / 占有, whose figures are areas and amounts)
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
+# the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
+# "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
+_MONEY_NAME_BEFORE = re.compile(r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收)(?:为|是|达)?$")
+_CLAUSE_END = re.compile(r"[，。；,;]")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -686,9 +690,10 @@ class StatementParser:
         return True
 
     def _money_or_as_is(
-        self, tok: Token, money: list[Token], left: str, current: Statement | None
+        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = ""
     ) -> Quantity | None:
-        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
+        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one, and so is one
+        that ends its clause right after a money line item's name ("…政府性基金预算财政拨款收入30。");
         right after a change amount and 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
         q = tok.quantity
         if q.kind != "number":
@@ -705,9 +710,11 @@ class StatementParser:
             and current.first("rate") is None
         ):
             return replace(q, unit="%", unit_inferred=True)
-        if not (q.grouped or q.places == 2):
-            return None
         if not money:
+            return None
+        if not (q.grouped or q.places == 2) and not (
+            q.value and _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
+        ):
             return None
         # the nearest amount in the sentence (the earlier one on a tie): a neighbour in start order
         k = bisect.bisect_left(money, tok.start, key=lambda t: t.start)
@@ -920,7 +927,8 @@ class _SentenceReader:
         prev_end, self.prev_end = self.prev_end, tok.end - self.sent.start
         if self._second_of_each(rel, prev_end):
             return None
-        q = p._money_or_as_is(tok, self.money, left, current)
+        end = tok.end - self.sent.start
+        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
         if q is None:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
