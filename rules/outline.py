@@ -343,6 +343,8 @@ def empty_section(doc: Disclosure) -> Iterator:
         full = sum(1 for i in run if filled(i))
         if full * 2 < len(run):
             continue  # a list of short items, not of sections
+        if sum(1 for i in run if _ends_a_sentence(doc, outline[i])) * 2 >= len(run):
+            continue  # items that are sentences ("1、按质完成教学任务；"): one left unpunctuated is one more item
         for i, nxt in zip(run, run[1:]):
             h, following = outline[i], outline[nxt]
             if filled(i) or h.inline or not h.heading_shaped or h.toc:
@@ -352,7 +354,7 @@ def empty_section(doc: Disclosure) -> Iterator:
             gap = doc.document.content[h.title_end : following.start]
             if not gap.strip() and gap.count("\n") > _BLANK_CELLS:
                 continue  # a form's row flattened one cell a line, its cells blank ("1、业务工作经费" then empty lines)
-            if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
+            if _ends_a_sentence(doc, h):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
                 continue
@@ -362,6 +364,11 @@ def empty_section(doc: Disclosure) -> Iterator:
                 message=f"“{_named(h)}”之下没有内容，紧接着就是下一个同级标题“{_named(following)}”：内容缺失或标题多余",
                 related=((following.start, following.title_end, "紧随其后的同级标题"),),
             )
+
+
+def _ends_a_sentence(doc: Disclosure, h: Heading) -> bool:
+    """Whether the title is a sentence: a full stop or semicolon right after it (perhaps a space off: "实 施 。")."""
+    return doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";")
 
 
 # more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row

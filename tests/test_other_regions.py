@@ -895,3 +895,56 @@ class TestAWebTableSavedOneCellALineWithPipes:
         text = "2021年区本级“三公”经费预算支出表\n单位:万元\n项目 | 预算数 |\n合计 | 4432 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n3.公务用车购置及运行维护费 | 4170 |\n"
         [f] = findings(text, "TAB001")
         assert "4532" in f.message
+
+
+class TestAContentsEntryWrappedOntoALineOfItsOwn:
+    """A 江西 school 决算's contents under 目录: a long entry wraps its last word onto a line of its own
+    ("七、…“三公”经费支出决算" then "表"), and the body's titles differ a little from the contents' (no repeat
+    marks where the contents end) — the entries after the wrap are contents too, not a body list opening at 八、."""
+
+    TEXT = (
+        "某乡中心学校2020年度部门决算\n目 录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n"
+        "第二部分 2020年度部门决算表\n一、收入支出决算总表\n二、一般公共预算财政拨款“三公”经费支出决算\n表\n"
+        "三、政府性基金预算财政拨款收入支出决算表\n第三部分 2020年度部门决算情况说明\n一、收入决算情况说明\n"
+        "二、支出决算情况说明\n第一部分 本校部门概况\n一、部门主要职能\n本校负责管理全乡教育教学工作。\n"
+        "{second}\n本部门年末实有人数151人。\n"
+    )
+
+    def test_the_entries_after_the_wrap_are_contents(self):
+        assert not findings(self.TEXT.format(second="二、部门基本情况"))
+
+    def test_a_gap_in_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.format(second="三、部门基本情况"), "DOC001")
+        assert "二、" in f.message
+
+
+class TestAListOfSentencesWithOneLeftUnpunctuated:
+    """A 四川 school 决算's 重点工作完成情况: items that are sentences ("1、按质按量完成教育教学任务；"), one of them
+    without its full stop ("4、严格公务接待费开支") — one more item of the list, not an empty section."""
+
+    TEXT = (
+        "(二)2020年重点工作完成情况。\n1、按质按量完成教育教学任务；\n2、学生入学率达100%；\n"
+        "3、保证了教师工资待遇的正常发放。\n4、严格公务接待费开支\n5、按时上报各种报表；\n6、及时维修学校校舍。\n"
+    )
+
+    def test_the_unpunctuated_item_is_no_empty_section(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_an_empty_section_among_sections_is_still_found(self):
+        text = "一、部门职责\n负责全乡教育工作。\n二、机构设置\n三、人员情况\n年末实有人数151人。\n四、重点工作\n完成教学任务。\n"
+        [f] = findings(text, "DOC003")
+        assert "机构设置" in f.message
+
+
+class TestTwoNamedFiguresSharingOneUnit:
+    """A 四川 school 决算: "收入476.17、支总计460.06万元 … 收入减少84.55、支出总计减少99.6万元" — two figures, each after
+    its own short name, joined by 、 and sharing the unit written after the second."""
+
+    def test_the_unit_after_the_second_serves_the_first(self):
+        text = "2020年度收入476.17、支出总计460.06万元。与2019年相比，收入减少84.55、支出总计减少99.6万元。"
+        assert not findings(text, "UNIT002")
+
+    def test_a_figure_with_no_unit_before_a_comma_is_still_found(self):
+        text = "本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。"
+        [f] = findings(text, "UNIT002")
+        assert "2,601,483.98" in f.message

@@ -257,6 +257,8 @@ _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
 _OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
 # what stands between two figures of one list: "4125.49、4143.91 万元", "1267.86，2570.97 万元"
 _LIST_GAP = re.compile(r"\s*[、，,]\s*")
+# "收入476.17、支出总计460.06万元": a 、 and the next figure's short name between two figures of one unit
+_NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,8}\s*")
 # "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
 _EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
@@ -972,7 +974,10 @@ class _SentenceReader:
         return (
             not nxt.quantity.unit_inferred
             and nxt.quantity.unit == q.unit
-            and bool(_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start))
+            and bool(
+                _LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start)
+                or _NAMED_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start)
+            )
         )
 
     # ------------------------------------------------------------------ attach

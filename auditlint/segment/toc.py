@@ -16,6 +16,9 @@ _PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
 _MAX_PLAIN_TOC = 80
 # An entry of a contents list: a short title, no sentence in it.
 _TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
+# The last word or two of an entry wrapped onto a line of its own ("七、…“三公”经费支出决算" then "表"): a few
+# letters, no figure, no punctuation.
+_WRAPPED_END = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _key(text: str) -> str:
@@ -119,6 +122,9 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 titles = []
                 prose = False
                 for j in entries:
+                    if titles and _WRAPPED_END.match(lines[j].stripped) and not OUTLINE_MARKER.match(lines[j].stripped):
+                        titles.append(j)
+                        continue
                     if not _TITLE_LINE.match(lines[j].stripped):
                         prose = True
                         break
