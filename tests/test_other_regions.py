@@ -948,3 +948,17 @@ class TestTwoNamedFiguresSharingOneUnit:
         text = "本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。"
         [f] = findings(text, "UNIT002")
         assert "2,601,483.98" in f.message
+
+
+class TestAHeadlineLeavesYuanOff:
+    """A news report of 部门预算: a subheading on a line of its own, "财政部预算增6000万" — headlines leave 元 off as they
+    leave off verbs; the same figure in a sentence still lacks its 元."""
+
+    def test_a_headline_figure_is_not_reported(self):
+        text = "G20峰会怎么花钱?\n\n财政部预算增6000万\n\n作为重大的主场外交活动，财政部的因公出国(境)费增加了1560万元。\n"
+        assert not findings(text, "UNIT002")
+
+    def test_the_figure_in_a_sentence_is_still_found(self):
+        text = "G20峰会怎么花钱?\n\n财政部今年的预算增加6000万，用于会议筹备。\n\n财政部的因公出国(境)费增加了1560万元。\n"
+        [f] = findings(text, "UNIT002")
+        assert "6000万" in f.message
