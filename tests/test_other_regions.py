@@ -962,3 +962,22 @@ class TestAHeadlineLeavesYuanOff:
         text = "G20峰会怎么花钱?\n\n财政部今年的预算增加6000万，用于会议筹备。\n\n财政部的因公出国(境)费增加了1560万元。\n"
         [f] = findings(text, "UNIT002")
         assert "6000万" in f.message
+
+
+class TestAContentsListWhosePageNumbersLostTheirDots:
+    """A 四川 决算's contents with no 目录 over them and no leader dots: each entry ends in its page number written
+    straight after its last word ("第三部分 名词解释11", "(一)预算编制情况。15") — contents, not empty body parts."""
+
+    TEXT = (
+        "某县公安局2021年度部门决算\n\n第一部分部门概况3\n\n(一)基本职能及主要工作3\n\n第二部分2021年度部门决算情况说明4\n\n"
+        "第三部分 名词解释11\n\n第四部分 附件13\n\n一、单位概况14\n\n二、部门财政资金收支情况15\n\n三、部门财政支出管理情况15\n\n"
+        "(一)预算编制情况。15\n\n第一部分 部门概况\n\n(一)基本职能及主要工作\n\n{body}"
+    )
+
+    def test_the_paged_entries_are_contents(self):
+        assert not findings(self.TEXT.format(body="内设指挥中心等13个机构。\n"))
+
+    def test_an_empty_section_of_the_body_is_still_found(self):
+        body = "1.机构组成\n\n内设13个机构。\n\n2.机构职能\n\n3.人员概况\n\n在职244人。\n\n4.工作任务\n\n完成各项任务。\n"
+        [f] = findings(self.TEXT.format(body=body), "DOC003")
+        assert "机构职能" in f.message

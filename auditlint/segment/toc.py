@@ -134,7 +134,42 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 if len(titles) >= 2:
                     out.update(titles)
     out.update(_untitled(lines, kinds, out))
+    out.update(_paged(lines, kinds, out))
     return out
+
+
+# An entry whose page number lost its leader dots ("第三部分 名词解释11", "(一)预算编制情况。15"): the number written
+# straight after the title's last word.
+_PAGED_ENTRY = re.compile(r"^(?P<title>.*[^\W\d_])[。.]?(?P<page>\d{1,3})$")
+# at least this many such entries in a row, their page numbers never going back
+_MIN_PAGED = 4
+
+
+def _paged(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
+    """A contents list with neither 目录 over it nor leader dots, each entry ending in its page number: a run of
+    title lines whose trailing numbers never decrease ("第一部分部门概况3 / 一、收入支出预算执行情况分析4 / …")."""
+    found: list[int] = []
+    run: list[int] = []
+    last = -1
+
+    def close() -> None:
+        if len(run) >= _MIN_PAGED:
+            found.extend(run)
+
+    for i, line in enumerate(lines):
+        text = line.stripped
+        if not text:
+            continue
+        m = _PAGED_ENTRY.match(text) if i not in out and kinds[i] is None else None
+        if m is None or not _TITLE_LINE.match(m.group("title")) or int(m.group("page")) < last:
+            close()
+            run, last = [], -1
+            if m is None or not _TITLE_LINE.match(m.group("title")):
+                continue
+        run.append(i)
+        last = int(m.group("page"))
+    close()
+    return found
 
 
 def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
