@@ -981,3 +981,21 @@ class TestAContentsListWhosePageNumbersLostTheirDots:
         body = "1.机构组成\n\n内设13个机构。\n\n2.机构职能\n\n3.人员概况\n\n在职244人。\n\n4.工作任务\n\n完成各项任务。\n"
         [f] = findings(self.TEXT.format(body=body), "DOC003")
         assert "机构职能" in f.message
+
+
+class TestACompletionRateUnderAQizhongOfACompleteStatement:
+    """A 湖南 school 决算: "…年初预算数为 A 万元，支出决算数为 B 万元，完成年初预算的 R%，其中：\\n一般公共预算财政拨款：\\n
+    年初预算为 A' 万元，支出决算为 B' 万元，完成年初预算的 R'%" — the item's budget begins the item's statement; it was
+    added to the total's, which left the item's completion rate unchecked."""
+
+    TEXT = (
+        "2020年度财政拨款支出年初预算数为1255.37万元，支出决算数为{total}万元，完成年初预算的100%，其中：\n"
+        "一般公共预算财政拨款：\n年初预算为1255.37万元，支出决算为{item}万元，完成年初预算的100%。\n"
+    )
+
+    def test_the_item_rate_is_checked_against_its_own_budget(self):
+        [f] = findings(self.TEXT.format(total="1255.37", item="1865.86"), "EXE001")
+        assert "1865.86" in f.message and "1255.37" in f.message
+
+    def test_rates_that_hold_give_nothing(self):
+        assert not findings(self.TEXT.format(total="1255.37", item="1255.37"), "EXE001")

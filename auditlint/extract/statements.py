@@ -682,6 +682,8 @@ class StatementParser:
         if role == "value":
             return current.first("value") is None
         if role == "budget":
+            if current.first("value") is not None and current.first("execution") is not None:
+                return False  # "…完成年初预算的100%，其中：…年初预算为 B": the next item's budget, its statement complete
             return current.first("value") is None or not any(
                 f.role == "budget" and f.label == measure for f in current.facts
             )
