@@ -999,3 +999,21 @@ class TestACompletionRateUnderAQizhongOfACompleteStatement:
 
     def test_rates_that_hold_give_nothing(self):
         assert not findings(self.TEXT.format(total="1255.37", item="1255.37"), "EXE001")
+
+
+class TestTwoContentsEntriesRunTogetherOnOneLine:
+    """A 湖南 镇 部门预算's contents: a line break lost between two entries ("十三、公用经费(…)(按部门预算经济分类)十四、一般
+    公共预算“三公”经费支出表") — 十四、 is there, on 十三、's line; no number is missing."""
+
+    TEXT = (
+        "目 录\n第一部分 部门预算编制说明\n第二部分 部门预算公开表格\n一、收支总表\n二、收入总表\n"
+        "三、公用经费(商品和服务支出)(按部门预算经济分类){glued}\n五、政府性基金预算支出表\n"
+        "第一部分 部门预算编制说明\n一、部门基本概况\n本镇负责辖区内的行政管理工作。\n"
+    )
+
+    def test_the_entry_on_the_line_before_counts(self):
+        assert not findings(self.TEXT.format(glued="四、一般公共预算“三公”经费支出表"), "DOC001")
+
+    def test_a_number_left_out_is_still_found(self):
+        [f] = findings(self.TEXT.format(glued=""), "DOC001")
+        assert "四、" in f.message
