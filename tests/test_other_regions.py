@@ -1017,3 +1017,20 @@ class TestTwoContentsEntriesRunTogetherOnOneLine:
     def test_a_number_left_out_is_still_found(self):
         [f] = findings(self.TEXT.format(glued=""), "DOC001")
         assert "四、" in f.message
+
+
+class TestSharesOfATotalNamedAsABudget:
+    """A 江西 镇 部门预算: "收入预算总额为 A 万元 … 其中：财政拨款收入 B 万元，占收入预算总额的 R%" — the parts are read as
+    amounts, their total as a budget; the share is of that budget ("收入预算总额" names 收入 with 预算 and 总额)."""
+
+    TEXT = (
+        "2022年收入预算总额为7783.26万元，比上年收入预算总额增加7122.54万元。其中：财政拨款收入751.8万元，"
+        "占收入预算总额的9.7%；其他收入7000万元，占收入预算总额的{r}%；上年结转31.46万元，占收入预算总额的0.4%。"
+    )
+
+    def test_a_wrong_share_of_the_budget_total_is_found(self):
+        [f] = findings(self.TEXT.format(r="90.3"), "PCT001")
+        assert "7783.26" in f.message and "89.9%" in f.message
+
+    def test_right_shares_give_nothing(self):
+        assert not findings(self.TEXT.format(r="89.9"))

@@ -416,6 +416,12 @@ class _Builder:
             parent = self._lookback(parent, "amount", lambda o: o.value is not None, item=parent.key, same_section=False)
         if parent is not None and not parent.named_only:
             generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
+            budget = parent.first("budget") if parent.first("value") is None and st.first("value") is not None else None
+            if not generic and budget is not None:
+                # "收入预算总额为 A 万元 … 其中：财政拨款收入 B 万元，占收入预算总额的 R%": the total named with 预算
+                bare = _BUDGET_TAIL.sub("", _core(base_key))
+                if bare and _core(parent.key).endswith(bare):
+                    return budget.quantity
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
