@@ -131,7 +131,37 @@ def numbering(doc: Disclosure) -> Iterator:
         elif p.status == "late":
             if p.parent is None and h.scope == 0 and _first_of_its_rank(outline, i):
                 continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
+            if _runs_on_from_previous_part(outline, placed, i):
+                continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) -> bool:
+    """Whether a list opening above 1 under its parent goes on from the list under the parent's previous sibling:
+    the last item of the same style before it, in the same contents or body, is numbered one less and sits under
+    a heading of the parent's own list ("第一部分 / 一、 二、 / 第二部分 / 三、 …")."""
+    h, p = outline[i], placed[i]
+    if p.parent is None:
+        return False
+    parent = outline[p.parent]
+    for j in range(i - 1, p.parent, -1):
+        if list_key(outline[j]) == list_key(h):
+            return False  # an item of its own list before it: not the list's opening
+    for j in range(p.parent - 1, -1, -1):
+        q = outline[j]
+        if q.toc != h.toc or q.scope != h.scope:
+            continue
+        if list_key(q) == list_key(parent):
+            return False  # reached the previous part without meeting its last item
+        if list_key(q) == list_key(h):
+            up = placed.get(j)
+            return (
+                q.number == h.number - 1
+                and up is not None
+                and up.parent is not None
+                and list_key(outline[up.parent]) == list_key(parent)
+            )
+    return False
 
 
 # how high each numbering style usually ranks in a report's outline (第一部分 above 一、 above （一） …)

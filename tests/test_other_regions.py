@@ -1034,3 +1034,21 @@ class TestSharesOfATotalNamedAsABudget:
 
     def test_right_shares_give_nothing(self):
         assert not findings(self.TEXT.format(r="89.9"))
+
+
+class TestANumberingThatRunsOnAcrossParts:
+    """A 甘肃 单位预算's template numbers on across its first two parts: "第一部分 / 一、单位职责 / 二、机构设置情况 /
+    第二部分 / 三、收支总体情况 / 四、…" — 三、 goes on from 二、; no 一、 is missing under 第二部分."""
+
+    TEXT = (
+        "目 录\n第一部分 单位基本概况\n一、单位职责\n二、机构设置情况\n第二部分 2025年单位预算情况说明\n"
+        "{first}、收支总体情况\n四、一般公共预算情况\n第三部分 2025年单位预算公开表\n一、部门收支总体情况表\n二、部门收入总体情况表\n"
+        "前言\n现将2025年部门预算公开如下：\n一、单位职责\n本中心为财政全额拨款事业单位。\n"
+    )
+
+    def test_the_list_going_on_from_the_previous_part_is_no_gap(self):
+        assert not findings(self.TEXT.format(first="三"), "DOC001")
+
+    def test_a_list_that_skips_past_the_previous_part_is_still_found(self):
+        [f] = findings(self.TEXT.format(first="五").replace("四、一般", "六、一般"), "DOC001")
+        assert "三、" in f.message
