@@ -120,7 +120,7 @@ def _report_year(doc: Disclosure) -> int | None:
     if year is None:
         return None
     text = doc.document.content
-    mentions = len(re.findall(rf"{year}\s*年度", text))
+    mentions = len(re.findall(rf"{year}\s*年\s*度", text))  # "2021 年 度" on a letter-spaced line too
     return year if mentions >= 2 or str(year) in text[:300] else None
 
 

@@ -1052,3 +1052,36 @@ class TestANumberingThatRunsOnAcrossParts:
     def test_a_list_that_skips_past_the_previous_part_is_still_found(self):
         [f] = findings(self.TEXT.format(first="五").replace("四、一般", "六、一般"), "DOC001")
         assert "三、" in f.message
+
+
+class TestTheReportYearOnLetterSpacedLines:
+    """A 重庆 疾控中心 决算 whose excerpt has no title: its year is the one written "YYYY年度" throughout — also where the
+    lines are letter-spaced as a PDF's justified lines come out ("2021 年 度 收 入 总 计 …"), so a sentence left at last
+    year's year is still found there (bench/mutations.py --layout files+spaced lost it)."""
+
+    LINES = [
+        "一、部门基本情况",
+        "本中心为全额拨款事业单位，主要职责是：实施免疫规划；承担突发公共卫生事件预防控制任务；管理疫情及健康相关因素信息；"
+        "监测与控制健康危害因素；开展食品安全风险监测与食源性疾病控制；承担实验室检验检测与评价；开展健康教育与健康促进。",
+        "本部门内设8个职能科室，包括：办公室、财务科、结艾科、传防科、慢病科、监测科、检验科、技管科。",
+        "二、部门决算情况说明",
+        "1.总体情况。2021年度收入总计16062.73万元，支出总计16062.73万元。",
+        "2.收入情况。本部门2021年度收入合计10911万元。",
+        "3.支出情况。本部门2021年度支出合计12638.86万元。",
+        "{year}年度财政拨款收、支总计10890万元。",
+    ]
+
+    @staticmethod
+    def spaced(line: str) -> str:
+        import re
+
+        return " ".join(re.findall(r"\d+(?:\.\d+)?|.", line))
+
+    def test_a_stale_year_on_spaced_lines_is_found(self):
+        text = "\n".join(self.spaced(line.format(year="2020")) for line in self.LINES) + "\n"
+        [f] = findings(text, "DOC007")
+        assert "2021" in f.message
+
+    def test_the_right_year_gives_nothing(self):
+        text = "\n".join(self.spaced(line.format(year="2021")) for line in self.LINES) + "\n"
+        assert not findings(text, "DOC007")
