@@ -1085,3 +1085,60 @@ class TestTheReportYearOnLetterSpacedLines:
     def test_the_right_year_gives_nothing(self):
         text = "\n".join(self.spaced(line.format(year="2021")) for line in self.LINES) + "\n"
         assert not findings(text, "DOC007")
+
+
+class TestLastYearsFiguresSetBesideThisYears:
+    """A 湖北 区's 三公 决算 说明: "2022年的“三公”经费决算数合计为 A 万元，其中：… 2021年的三公经费决算数合计为 B 万元，其中：…" —
+    last year's sentence in the same words, set beside this year's for comparison, is no stale year."""
+
+    TEXT = (
+        "2022年一般公共预算“三公”经费决算执行情况说明\n"
+        "本区2022年的“三公”经费决算数合计为1000.86万元，其中：公务用车购置费399.25万元、公务接待费43.77万元。"
+        "{year}年的三公经费决算数合计为807.95万元，其中：公务用车购置费272.53万元、公务接待费39.43万元。\n"
+        "2022年“三公”经费决算数相较于上年增加192.91万元。\n"
+    )
+
+    def test_the_comparison_year_is_not_reported(self):
+        assert not findings(self.TEXT.format(year="2021"), "DOC007")
+
+    def test_a_stale_year_without_its_counterpart_is_still_found(self):
+        text = "2022年一般公共预算“三公”经费决算执行情况说明\n2022年度“三公”经费决算数合计为1000.86万元。\n2022年度本部门收入合计2000万元。\n2021年度财政拨款收、支总计10890万元。\n"
+        [f] = findings(text, "DOC007")
+        assert "2021" in f.message
+
+
+class TestACountWhoseLastTwoItemsAreJoinedByHe:
+    """A 湖南 财政局's 绩效评价报告: "单位有3个，分别为南县财政局机关本级、南县财政事务中心和南县国库集中支付中心" — the last two,
+    two 中心 joined by 和, are two items even though the first item ends otherwise."""
+
+    TEXT = "纳入部门预算编制范围的单位有{n}个，分别为某县财政局机关本级、某县财政事务中心和某县国库集中支付中心。"
+
+    def test_three_items_are_counted(self):
+        assert not findings(self.TEXT.format(n="3"), "COUNT001")
+
+    def test_a_wrong_count_is_still_found(self):
+        [f] = findings(self.TEXT.format(n="4"), "COUNT001")
+        assert f.expected == "3个"
+
+
+class TestANestedListWhoseSecondItemFollowsASemicolon:
+    """A 四川 区's 三公 预算: "…公务用车购置和运行维护费1,502万元，其中：公车购置费384万元，同比增长100%；公车运行维护费1118万
+    元，同比下降0.8%。" — after the ；, the other half of what the inner total names is still its part, not a fourth
+    part of the 三公 total; and "同比下降18.87；" lost its %, not a 万元."""
+
+    TEXT = (
+        "2019年三公经费预算总额1,938万元，同比增长20.07%；其中：因公出国（境）费43万元，同比下降{rate}；公务接待费393万元，"
+        "同比下降9.24%；公务用车购置和运行维护费1,502万元，其中：公车购置费384万元，同比增长100%；公车运行维护费{run}万元，"
+        "同比下降0.8%。"
+    )
+
+    def test_the_inner_list_keeps_its_second_part(self):
+        assert not findings(self.TEXT.format(rate="18.87%", run="1118"))
+
+    def test_a_wrong_inner_part_is_found_against_the_inner_total(self):
+        [f] = findings(self.TEXT.format(rate="18.87%", run="1128"), "SUM001")
+        assert "1,502" in f.message and "384" in f.message
+
+    def test_a_rate_after_tongbi_that_lost_its_percent(self):
+        [f] = findings(self.TEXT.format(rate="18.87", run="1118"), "UNIT002")
+        assert f.expected == "18.87%"
