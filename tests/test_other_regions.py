@@ -1142,3 +1142,29 @@ class TestANestedListWhoseSecondItemFollowsASemicolon:
     def test_a_rate_after_tongbi_that_lost_its_percent(self):
         [f] = findings(self.TEXT.format(rate="18.87", run="1118"), "UNIT002")
         assert f.expected == "18.87%"
+
+
+class TestABudgetReportWhoseTitleIsLetterSpaced:
+    """A 广西 school 部门预算 laid out as a PDF's justified lines ("某 中 心 校 2 0 2 3 年 部 门 预 算 公 开 说 明"): it is still a
+    budget report, so "占支出总预算的 R%" is still a share of 支出总预算 (bench/mutations.py --layout files+spaced lost it)."""
+
+    LINES = [
+        "某中心校2023年部门预算公开说明",
+        "一、部门支出预算情况说明",
+        "2023年部门支出总预算1157.55万元，基本支出预算709.55万元，占支出总预算的{r}%，同比增加75.96万元。",
+    ]
+
+    @staticmethod
+    def spaced(line: str) -> str:
+        import re
+
+        return " ".join(re.findall(r"\d+(?:\.\d+)?%?|.", line))
+
+    def test_a_wrong_share_on_spaced_lines_is_found(self):
+        text = "\n".join(self.spaced(line.format(r="42.30")) for line in self.LINES) + "\n"
+        [f] = findings(text, "PCT001")
+        assert "1157.55" in f.message
+
+    def test_the_right_share_gives_nothing(self):
+        text = "\n".join(self.spaced(line.format(r="61.30")) for line in self.LINES) + "\n"
+        assert not findings(text, "PCT001")
