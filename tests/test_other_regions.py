@@ -1168,3 +1168,23 @@ class TestABudgetReportWhoseTitleIsLetterSpaced:
     def test_the_right_share_gives_nothing(self):
         text = "\n".join(self.spaced(line.format(r="61.30")) for line in self.LINES) + "\n"
         assert not findings(text, "PCT001")
+
+
+class TestAPublicationDateAboveTheContents:
+    """A 四川 乡's 2023 单位决算 opens "目录 / 公开时间:2024年11月6日 / 第一部分 … / 第二部分 2023年度单位决算情况说明" — the date is
+    when the report came out, not the year it reports; and the attachments its contents list ("附件1") are entries
+    of the contents, so the contents' 第五部分 goes on from 第四部分."""
+
+    TEXT = (
+        "目录\n公开时间:2024年11月6日\n第一部分 单位概况\n一、部门职责\n二、机构设置\n第二部分 {year}年度单位决算情况说明\n"
+        "一、收入支出决算总体情况说明\n二、收入决算情况说明\n第三部分 名词解释\n第四部分 附件\n附件1\n附件2\n第五部分 附表\n"
+        "一、收入支出决算总表\n二、收入决算表\n第一部分 单位概况\n一、主要职责\n本乡负责本行政区域内的各项事务。\n"
+    )
+
+    def test_the_date_and_the_listed_attachments_give_nothing(self):
+        assert not findings(self.TEXT.format(year="2023"))
+
+    def test_a_part_title_at_another_year_is_still_found(self):
+        text = self.TEXT.format(year="2022").replace("本乡负责", "2023年度本乡收入合计500万元。2023年度本乡支出合计480万元。本乡负责")
+        [f] = findings(text, "DOC007")
+        assert "2022" in f.message
