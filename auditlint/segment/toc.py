@@ -16,6 +16,8 @@ _PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
 _MAX_PLAIN_TOC = 80
 # An entry of a contents list: a short title, no sentence in it.
 _TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
+# A date line under the contents' title ("公开时间:2024年10月14日", "发布日期：2023-09-18"), before the first entry.
+_DATE_LINE = re.compile(r"^(?:公开|发布|编制|报送|填报)?(?:时间|日期)\s*[:：]?\s*\d{4}\s*(?:年|[-./])")
 # The last word or two of an entry wrapped onto a line of its own ("七、…“三公”经费支出决算" then "表"): a few
 # letters, no figure, no punctuation.
 _WRAPPED_END = re.compile(r"^[^\W\d_]{1,3}$")
@@ -105,6 +107,8 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
         out.update(title)
         last = title[-1]
         entries = [j for j in range(last + 1, min(len(lines), last + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
+        while entries and _DATE_LINE.match(lines[entries[0]].stripped):
+            out.add(entries.pop(0))  # "目录 / 公开时间:2024年10月14日 / 第一部分 …": the date the contents page carries
         if not entries:
             continue
         first = _key(lines[entries[0]].stripped)
