@@ -1191,13 +1191,14 @@ class TestAPublicationDateAboveTheContents:
 
 
 class TestADateLineBetweenTheContentsTitleAndItsEntries:
-    """A 四川 图书馆 决算: "目录 / 公开时间:2024年10月14日 / 第一部分单位概况 / …" — the contents page's date stands between its
-    title and its first entry; the entries below are still contents, not empty parts of the body."""
+    """A 四川 图书馆 决算: "目录 / 公开时间:2024年10月14日 / 第一部分单位概况 / … / (注:请单位根据实际注明页码)" — the contents
+    page's date stands between its title and its first entry; the entries below are still contents, not empty parts
+    of the body."""
 
     TEXT = (
         "目录\n\n公开时间:2024年10月14日\n\n第一部分单位概况\n\n一、主要职责\n\n二、机构设置\n\n第二部分2023年度单位决算情况说明\n\n"
         "一、收入支出决算总体情况说明\n\n第三部分名词解释\n\n第四部分附件\n\n第五部分附表\n\n一、收入支出决算总表\n\n"
-        "第一部分单位概况\n\n一、主要职责\n\n本馆向社会公众免费开放。\n\n{second}\n\n本馆内设5个部室。\n"
+        "(注:请单位根据实际注明页码)\n\n第一部分单位概况\n\n一、主要职责\n\n本馆向社会公众免费开放。\n\n{second}\n\n本馆内设5个部室。\n"
     )
 
     def test_the_entries_after_the_date_are_contents(self):
