@@ -707,3 +707,30 @@ def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
     body = text.replace("(六)一般公共预算财政拨款基", "一、概况\n(二)机构设置\n本局内设3个科室。\n(三)人员情况\n在职12人。\n")
     [f] = findings(body, "DOC001")
     assert "(二)" in f.message or "（二）" in f.message
+
+
+class TestPartsOfAnAmountStatedBeforeTheLast:
+    """A 其中 list that breaks down an amount stated before the one just ahead of it: a 决算 report's 超收 after the
+    revenue (Guangdong), a clause of several counts (Zhejiang)."""
+
+    def test_the_revenue_not_its_excess_over_budget(self):
+        text = (
+            "(1)市级一般公共预算收入52.4亿元,超收0.12亿元,按规定补充预算稳定调节基金。其中,税收收入30.15亿元,"
+            "增长4.2%;非税收入22.25亿元,下降2.3%。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_the_counts_of_the_whole_clause(self):
+        text = (
+            "2024年对6个部门、4个乡镇街道开展整体支出绩效评价,12个专项开展重点绩效评价,其中:良好部门6个;"
+            "优秀乡镇街道1个,良好乡镇街道3个;良好专项11个,中等专项1个。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_parts_that_match_no_amount_before_are_still_reported(self):
+        text = (
+            "(1)市级一般公共预算收入52.4亿元,超收0.12亿元,按规定补充预算稳定调节基金。其中,税收收入30.15亿元,"
+            "增长4.2%;非税收入23.25亿元,下降2.3%。"
+        )
+        [f] = findings(text.replace("超收0.12亿元,按规定补充预算稳定调节基金。", ""), "SUM001")
+        assert "53.4 亿元" in f.message

@@ -675,6 +675,8 @@ class _Builder:
             else:
                 if total.kind in ("money", "count") and total.unit != "分":
                     sums[role] = (total, parts)
+        if "value" in sums and self._breaks_down_earlier(total_holder, *sums["value"]):
+            del sums["value"]
         if not sums:
             return
         complete, why = self._complete(parent, kids, sums)
@@ -694,6 +696,30 @@ class _Builder:
                     group=f"{parent.index}:{kids[0].index}",
                 )
             )
+
+    def _breaks_down_earlier(self, holder: Statement, total: Quantity, parts: list[Quantity]) -> bool:
+        """Whether parts that exceed the amount just before 其中 add up to an amount stated before it instead: one
+        of the same sentence or the one before ("收入 68.3 亿元，超收 0.08 亿元，…。其中，税收收入 33.06 亿元…"), or
+        the run of amounts the clause lists ("对 5 个部门、5 个镇乡街道…，15 个专项…，其中：良好部门 5 个…")."""
+        whole = _sum(parts)
+        if whole.lo <= _sum([total]).hi:
+            return False
+        run = total
+        acc = _sum([total])
+        for j in range(holder.index - 1, -1, -1):
+            earlier = self.sts[j]
+            if earlier.paragraph != holder.paragraph or earlier.sentence < holder.sentence - 1:
+                break
+            q = earlier.value
+            if q is None or q.kind != run.kind or (q.kind == "count" and q.unit != run.unit):
+                continue
+            if _sum([q]).overlaps(whole):
+                return True
+            if earlier.sentence == holder.sentence and earlier.parent == holder.parent:
+                acc = acc + _sum([q])
+                if acc.overlaps(whole):
+                    return True
+        return False
 
     @staticmethod
     def _measure(st: Statement, role: str, like: Fact | None = None) -> Fact | None:
@@ -749,11 +775,7 @@ class _Builder:
         for role, (total, parts) in sums.items():
             if not any(p.value for p in parts):
                 continue
-            acc = Interval.exact(Decimal(0))
-            for p in parts:
-                acc = acc + (p.yuan if p.kind == "money" else p.interval)
-            tot = total.yuan if total.kind == "money" else total.interval
-            if acc.overlaps(tot):
+            if _sum(parts).overlaps(_sum([total])):
                 return True, f"sum:{role}"
         return False, ""
 
@@ -773,6 +795,14 @@ class _Builder:
             if dec.matches(parent.key, [k.key for k in kids]):
                 return dec
         return None
+
+
+def _sum(figures: list[Quantity]) -> Interval:
+    """The exact values a sum of written figures may take (money in 元)."""
+    acc = Interval.exact(Decimal(0))
+    for q in figures:
+        acc = acc + (q.yuan if q.kind == "money" else q.interval)
+    return acc
 
 
 def build_claims(
