@@ -734,3 +734,37 @@ class TestPartsOfAnAmountStatedBeforeTheLast:
         )
         [f] = findings(text.replace("超收0.12亿元,按规定补充预算稳定调节基金。", ""), "SUM001")
         assert "53.4 亿元" in f.message
+
+
+class TestAPartSaidBeforeAndAfterItsAdjustment:
+    """Chongqing's budget notes: "由年初预算的 A 万元调整为 B 万元" inside a 其中 list is one part, not two."""
+
+    TEXT = (
+        "政府性基金预算由年初的60000万元调整为42000万元,其中:土地出让收入由年初预算的48000万元调整为30000万元,"
+        "城市建设配套费8000万元、专项债务对应项目专项收入{last}万元不作调整。"
+    )
+
+    def test_the_adjusted_figure_is_the_part(self):
+        assert not findings(self.TEXT.format(last="4000"), "SUM001")
+
+    def test_adjusted_parts_that_do_not_add_up_are_still_reported(self):
+        [f] = findings(self.TEXT.format(last="5000"), "SUM001")
+        assert "43,000" in f.message or "43000" in f.message
+
+
+class TestANumberedListNamedByItsLeadIn:
+    """Guangdong's 决算 report: "…结转结余为 0.90 亿元。支出主要情况如下：" — the numbered items after it are the
+    支出, not parts of the 结转结余 just before the lead-in."""
+
+    TEXT = (
+        "2023年某区一般公共预算支出52.30亿元,加上上解上级支出0.35亿元,总支出为52.65亿元。总收支相抵后,结转结余为0.62亿元。"
+        "支出主要情况如下:\n1.一般公共服务支出8.12亿元,增长2.1%。\n2.公共安全支出1.35亿元,增长4.0%。\n3.教育支出9.06亿元,增长5.2%。\n"
+    )
+
+    def test_the_items_are_not_parts_of_the_amount_before_the_lead_in(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_run_after_its_total_with_no_lead_in_is_still_summed(self):
+        text = "2023年某单位项目支出10.50万元。\n1.培训费5.20万元。\n2.印刷费3.10万元。\n3.其他支出3.20万元。\n"
+        [f] = findings(text, "SUM001")
+        assert "11.50" in f.message

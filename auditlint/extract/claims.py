@@ -37,6 +37,11 @@ from .statements import clean_subject, subject_key
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
 _TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
+# The subject of a figure that restates the one before it after an adjustment ("由年初的 A 万元调整为 B 万元")
+_READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
+# A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
+_LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
+_GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
 
 
 def _core(key: str) -> str:
@@ -614,13 +619,31 @@ class _Builder:
                     paragraphs=12,
                 )
                 if parent is not None:
+                    parent = self._named_by_lead_in(parent, run[0])
+                if parent is not None:
                     for item in run:
                         item.list_kind = "numbered"
                     self.groups.append((parent, run))
             i = max(j, i + 1)
 
+    def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
+        """The total of a numbered run whose lead-in names what it lists ("结转结余为 0.90 亿元。支出主要情况如下：1.…"):
+        the latest amount of that name, not the last amount before the run; none when no amount of it is near."""
+        m = _LEAD_IN.search(self.document.text, parent.end, first.start)  # (a line of its own before the run)
+        name = m.group("name") if m else ""
+        if not name or name in _GENERIC_LEAD or name in parent.subject:
+            return parent
+        reach = self._reach(first, _LOOKBACK_PARAGRAPHS, True)
+        for j in range(first.index - 1, reach - 1, -1):
+            o = self.sts[j]
+            if o.parent is None and not o.numbered and o.value is not None and name in o.subject:
+                return o
+        return None
+
     def _composition(self, parent: Statement, kids: list[Statement]) -> None:
         kids = [k for k in kids if not k.named_only]
+        # "土地出让收入由年初预算的 65000 万元调整为 35000 万元": one part, said before and after the adjustment
+        kids = [k for i, k in enumerate(kids) if not (i + 1 < len(kids) and _READJUSTED.fullmatch(kids[i + 1].subject) and "由" in k.subject)]
         if len(kids) < 2:
             return
         total_holder = parent
