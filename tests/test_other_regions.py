@@ -768,3 +768,35 @@ class TestANumberedListNamedByItsLeadIn:
         text = "2023年某单位项目支出10.50万元。\n1.培训费5.20万元。\n2.印刷费3.10万元。\n3.其他支出3.20万元。\n"
         [f] = findings(text, "SUM001")
         assert "11.50" in f.message
+
+
+class TestIncrementsOfAnAdjustment:
+    """Chongqing's budget adjustment drafts: "调入资金拟调整为 A 万元，调增 B 万元。分别是土地出让收入调入 C 万元，调增 D 万元；…"."""
+
+    TEXT = (
+        "——调入资金拟调整为48000万元,调增12000万元。分别是土地出让收入调入41500万元,调增13500万元;"
+        "城市建设配套费调入6500万元,调减1500万元。"
+    )
+
+    def test_levels_listed_after_an_increment_are_not_its_parts(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_increments_that_break_down_an_increment_are_summed(self):
+        text = "——上级补助收入拟调整为312400万元,调增64000万元,分别是一般性转移支付收入调增41200万元、专项转移支付收入调增22800万元。"
+        assert not findings(text, "SUM001")
+        [f] = findings(text.replace("22800", "24800"), "SUM001")
+        assert "66,000" in f.message or "66000" in f.message
+
+
+def test_a_share_of_one_member_of_a_joined_total():
+    # Guangdong's budget notes: the 82% is of 转移支付 alone (一般性 + 专项), not of "税收返还和转移支付"
+    text = (
+        "2021年省级一般公共预算总支出安排5200.00亿元。其中,对市县税收返还和转移支付3600.00亿元,占总支出的69.2%"
+        "(包括一般性转移支付2460.00亿元,占转移支付比重达82%;专项转移支付540.00亿元)。"
+    )
+    assert not findings(text, "PCT001")
+    # a share of the joined total itself is still checked against it
+    joined = text.replace("占转移支付比重达82%", "占税收返还和转移支付比重达{r}%")
+    assert not findings(joined.format(r="68.3"), "PCT001")
+    [f] = findings(joined.format(r="66.3"), "PCT001")
+    assert "3600.00" in f.message and f.expected == "68.3%"

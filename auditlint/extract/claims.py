@@ -39,6 +39,8 @@ _TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
 # The subject of a figure that restates the one before it after an adjustment ("由年初的 A 万元调整为 B 万元")
 _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
+# An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
+_INCREMENT = re.compile(r"(?:调增|调减)$")
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
@@ -406,7 +408,11 @@ class _Builder:
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
             parent = self._lookback(parent, "amount", lambda o: o.value is not None, item=parent.key, same_section=False)
         if parent is not None and not parent.named_only:
-            generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
+            whole, base = _core(parent.key), _core(base_key)
+            # "税收返还和转移支付 X 亿元（包括一般性转移支付 Y 亿元，占转移支付比重 R）": a total that joins the base
+            # to another item is not the base
+            ends = whole.endswith(base) and whole[: len(whole) - len(base)][-1:] not in ("和", "及", "与", "、")
+            generic = not base_key or same_item(base_key, parent.key) or ends
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
@@ -644,6 +650,8 @@ class _Builder:
         kids = [k for k in kids if not k.named_only]
         # "土地出让收入由年初预算的 65000 万元调整为 35000 万元": one part, said before and after the adjustment
         kids = [k for i, k in enumerate(kids) if not (i + 1 < len(kids) and _READJUSTED.fullmatch(kids[i + 1].subject) and "由" in k.subject)]
+        # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
+        kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:
             return
         total_holder = parent
@@ -662,6 +670,8 @@ class _Builder:
             total_holder = found
         if _parts_of_another_whole(total_holder, kids):
             return
+        if _INCREMENT.search(total_holder.subject) and not all(_INCREMENT.search(k.subject) for k in kids):
+            return  # "调入资金调整为 A 万元，调增 B 万元。分别是…调入 C 万元": the parts of A, not of the increment B
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
