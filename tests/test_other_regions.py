@@ -800,3 +800,21 @@ def test_a_share_of_one_member_of_a_joined_total():
     assert not findings(joined.format(r="68.3"), "PCT001")
     [f] = findings(joined.format(r="66.3"), "PCT001")
     assert "3600.00" in f.message and f.expected == "68.3%"
+
+
+class TestWhatABracketSaysAnAmountContains:
+    """Zhejiang's budget reports: "转移支付补助收入 62.1 亿元（含一次性均衡补助 9.4 亿元）" — what the bracket says the
+    amount contains is inside it, not another part of the list."""
+
+    def test_a_contained_amount_is_no_sibling(self):
+        text = (
+            "预估收入合计215.6亿元,其中地方一般公共预算收入140.3亿元、调入资金25.1亿元、"
+            "转移支付补助收入48.4亿元(含一次性均衡补助7.2亿元)、上年结转1.8亿元。"
+        )
+        assert not findings(text, "SUM001")
+        [f] = findings(text.replace("上年结转1.8亿元", "上年结转2.8亿元"), "SUM001")
+        assert "216.6" in f.message
+
+    def test_a_contained_amount_before_the_other_item(self):
+        text = "调整后全区一般公共预算支出预算为268.40亿元,其中区本级为262.15亿元(含街道22.60亿元),其他镇为6.25亿元。"
+        assert not findings(text, "SUM001")
