@@ -818,3 +818,12 @@ class TestWhatABracketSaysAnAmountContains:
     def test_a_contained_amount_before_the_other_item(self):
         text = "调整后全区一般公共预算支出预算为268.40亿元,其中区本级为262.15亿元(含街道22.60亿元),其他镇为6.25亿元。"
         assert not findings(text, "SUM001")
+
+
+def test_an_area_is_not_an_amount_without_its_unit():
+    # Hunan's 财政总决算 opens with the county: "总面积 2075.56 平方公里" is measured in its own unit, not a bare amount
+    text = "某县现有常住人口52.18万人,全县总面积1836.42平方公里,耕地面积63.5万亩;全县GDP总额为312.64亿元。"
+    assert not findings(text, "UNIT002")
+    # a bare amount beside amounts in 亿元 is still reported
+    [f] = findings("全县GDP总额为312.64亿元,其中第一产业增加值41.05亿元、第二产业增加值98.37。", "UNIT002")
+    assert "98.37" in f.message
