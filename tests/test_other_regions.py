@@ -827,3 +827,16 @@ def test_an_area_is_not_an_amount_without_its_unit():
     # a bare amount beside amounts in 亿元 is still reported
     [f] = findings("全县GDP总额为312.64亿元,其中第一产业增加值41.05亿元、第二产业增加值98.37。", "UNIT002")
     assert "98.37" in f.message
+
+
+def test_the_slipped_unit_is_the_one_out_of_a_report_of_whole_figures():
+    # Fujian's half-year figures are whole 万元 (no two-decimal amount names the report's unit): of "支出完成 255,325 万元，
+    # 增支 14,484 元，增长 6.01%" it is the 元 that slipped, as every other amount around it is in 万元
+    text = (
+        "上半年,全市一般公共预算总收入完成712,406万元,比上年同期增收98,240万元,增长15.99%。"
+        "地方一般公共预算收入完成452,118万元,比上年同期增收38,705万元,增长9.36%。"
+        "一般公共预算支出完成1,204,530万元,比上年同期增支96,318万元,增长8.69%。"
+        "市本级一般公共预算支出完成213,640万元,比上年同期增支12,110元,增长6.01%。"
+    )
+    [f] = findings(text, "UNIT001")
+    assert "12,110 元" in f.message and "万元" in f.expected
