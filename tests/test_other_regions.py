@@ -840,3 +840,16 @@ def test_the_slipped_unit_is_the_one_out_of_a_report_of_whole_figures():
     )
     [f] = findings(text, "UNIT001")
     assert "12,110 元" in f.message and "万元" in f.expected
+
+
+def test_a_figure_named_in_a_reason_is_no_part_of_the_list():
+    # Chongqing's 决算 reports explain a part inside the list: "…补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性
+    # 增值税留抵退税补助 4.23 亿元；…" — the 4.23 explains the part before it
+    text = (
+        "2023年,区本级一般公共预算收入实际完成81.40亿元,其中:税收收入完成20.15亿元,增长35.2%;非税收入完成21.30亿元,"
+        "增长1.6%;上级转移支付补助收入25.60亿元,增长18.4%,增长的主要原因是一次性增值税留抵退税补助3.85亿元;"
+        "调入资金4.10亿元,增长81.6%;上年结转{last}亿元,增长22.2%"
+    )
+    assert not findings(text.format(last="10.25"), "SUM001")
+    [f] = findings(text.format(last="11.25"), "SUM001")
+    assert "82.40" in f.message

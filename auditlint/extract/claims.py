@@ -41,6 +41,8 @@ _LOOKBACK_PARAGRAPHS = 3
 _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 # An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
+# A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
+_IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
@@ -650,6 +652,9 @@ class _Builder:
         kids = [k for k in kids if not k.named_only]
         # "土地出让收入由年初预算的 65000 万元调整为 35000 万元": one part, said before and after the adjustment
         kids = [k for i, k in enumerate(kids) if not (i + 1 < len(kids) and _READJUSTED.fullmatch(kids[i + 1].subject) and "由" in k.subject)]
+        # "上级转移支付补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性…补助 4.23 亿元；…": a figure named in a
+        # reason explains the part before it, it is no part of the list
+        kids = [k for k in kids if not _IN_REASON.search(k.subject)]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:
