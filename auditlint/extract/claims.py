@@ -635,17 +635,13 @@ class _Builder:
             i = max(j, i + 1)
 
     def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
-        """The total of a numbered run whose lead-in names what it lists ("结转结余为 0.90 亿元。支出主要情况如下：1.…"):
-        the latest amount of that name, not the last amount before the run; none when no amount of it is near."""
+        """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
+        1.…" lists the 支出, not parts of the amount just before the lead-in (which total it breaks down is then left
+        unsaid: the list may be cut, or name only the main items)."""
         m = _LEAD_IN.search(self.document.text, parent.end, first.start)  # (a line of its own before the run)
         name = m.group("name") if m else ""
         if not name or name in _GENERIC_LEAD or name in parent.subject:
             return parent
-        reach = self._reach(first, _LOOKBACK_PARAGRAPHS, True)
-        for j in range(first.index - 1, reach - 1, -1):
-            o = self.sts[j]
-            if o.parent is None and not o.numbered and o.value is not None and name in o.subject:
-                return o
         return None
 
     def _composition(self, parent: Statement, kids: list[Statement]) -> None:
