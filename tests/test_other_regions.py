@@ -853,3 +853,22 @@ def test_a_figure_named_in_a_reason_is_no_part_of_the_list():
     assert not findings(text.format(last="10.25"), "SUM001")
     [f] = findings(text.format(last="11.25"), "SUM001")
     assert "82.40" in f.message
+
+
+class TestABalanceAddedUp:
+    """A finance bureau's balance: "一般公共预算收入 A 亿元。加上 B 亿元、C 亿元，收入总计 T 亿元" (Shanghai, Hainan,
+    Guangdong): the amounts named may not exceed the total they are said to make up."""
+
+    TEXT = (
+        "2023年完成一般公共预算收入215.40亿元,同比增长3%。加上市与区财力结算48.12亿元,上年结转收入1.96亿元,"
+        "调入资金2.07亿元,收入总计{t}亿元。"
+    )
+
+    def test_a_total_below_its_named_amounts_is_reported(self):
+        assert not findings(self.TEXT.format(t="267.55"), "SUM001")
+        [f] = findings(self.TEXT.format(t="257.55"), "SUM001")
+        assert "267.55" in f.message and "收入总计" in f.message
+
+    def test_a_balance_that_names_only_its_main_items_is_not(self):
+        # the 安排预算稳定调节基金 left out of the sentence: the named amounts fall short of the total, and may
+        assert not findings(self.TEXT.format(t="277.55"), "SUM001")

@@ -43,6 +43,9 @@ _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
+# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
+_ADDED = re.compile(r"加上")
+_SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
@@ -277,6 +280,7 @@ class _Builder:
         self._numbered_runs()
         for parent, kids in self.groups:
             self._composition(parent, kids)
+        self._additions()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
@@ -634,6 +638,50 @@ class _Builder:
                     self.groups.append((parent, run))
             i = max(j, i + 1)
 
+    def _additions(self) -> None:
+        """A budget report's balance: "一般公共预算收入 A 亿元。加上上级补助收入 B 亿元、上年结转 C 亿元，收入总计 T 亿元" —
+        the amount before 加上 and the amounts it adds make the total named at the end of the sentence."""
+        sts = self.sts
+        for i, st in enumerate(sts):
+            if not _ADDED.match(st.subject) or st.parent is not None or not _money(st):
+                continue
+            base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None), None)
+            if base is None or base.paragraph != st.paragraph or base.sentence < st.sentence - 1 or not _money(base):
+                continue
+            if _ADDED.match(base.subject) or _SUM_NAME.search(base.subject):
+                continue
+            added, total = [st], None
+            for o in sts[i + 1 : i + 10]:
+                if o.paragraph != st.paragraph or o.sentence != st.sentence:
+                    break
+                if o.parent is not None:
+                    continue  # "上级补助收入 366.92 亿元（其中返还性收入 18.20 亿元、…）": inside an added amount
+                if not _money(o) or _ADDED.match(o.subject):
+                    break
+                if _SUM_NAME.search(o.subject):
+                    total = o
+                    break
+                added.append(o)
+            if total is None:
+                continue
+            parts = [_money(o) for o in (base, *added)]
+            self.claims.append(
+                CompositionClaim(
+                    start=total.value.start,  # type: ignore[union-attr]
+                    end=total.value.end,  # type: ignore[union-attr]
+                    subject=total.subject,
+                    measure="value",
+                    total=total.value,  # type: ignore[arg-type]
+                    parts=parts,  # type: ignore[arg-type]
+                    part_labels=[o.subject for o in (base, *added)],
+                    list_kind="加上",
+                    # a balance often names only its main items (and says so with 等 only sometimes): the amounts
+                    # it names are held to exceed nothing, not to make up the whole
+                    complete=False,
+                    group=f"add:{base.index}:{total.index}",
+                )
+            )
+
     def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
         """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
         1.…" lists the 支出, not parts of the amount just before the lead-in (which total it breaks down is then left
@@ -829,6 +877,11 @@ class _Builder:
             if dec.matches(parent.key, [k.key for k in kids]):
                 return dec
         return None
+
+
+def _money(st: Statement) -> Quantity | None:
+    q = st.value
+    return q if q is not None and q.kind == "money" else None
 
 
 def _sum(figures: list[Quantity]) -> Interval:
