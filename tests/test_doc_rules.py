@@ -456,3 +456,26 @@ def test_letter_spaced_sentences_are_items_not_empty_sections():
         "3. 负 责 重 大 活 动 。 组 织 开 展 公 共 服 务 。\n4. 负 责 市 场 监 管 。 推 进 信 用 体 系 建 设 。\n"
     )
     assert found(text, "DOC003") == []
+
+
+_ACCOUNTS_2022 = (
+    "一、一般公共预算财政拨款“三公”经费支出决算总体情况\n"
+    "2022年度财政拨款“三公”经费支出年初预算为6,283.70元，支出决算为6,283.70元，完成年初预算的100%。\n"
+    "2022年度一般公共预算财政拨款“三公”经费支出决算数比上年减少1,200.00元，主要原因是严格控制公务接待。\n"
+)
+
+
+def test_a_title_naming_another_year_than_its_text_throughout():
+    text = "某县委员会政法委员会2023年度“三公”经费决算情况说明\n" + _ACCOUNTS_2022
+    [f] = [f for f in check_text(text).findings if f.rule == "DOC007"]
+    assert f.line == 1 and f.evidence == "2023年度" and f.expected == "2022年度"
+
+
+def test_a_title_whose_year_the_text_also_names_stays_silent():
+    for title, extra in (
+        ("某县委员会政法委员会2022年度“三公”经费决算情况说明\n", ""),  # the same year
+        ("某县委员会政法委员会2023年度“三公”经费决算情况说明\n", "2023年度将继续严控“三公”经费。\n"),  # both years
+        ("某县委员会政法委员会2023年度部门预算\n", ""),  # not a 决算's title
+    ):
+        findings = [f for f in check_text(title + _ACCOUNTS_2022 + extra).findings if f.rule == "DOC007" and f.line == 1]
+        assert findings == [], title
