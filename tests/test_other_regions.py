@@ -819,6 +819,13 @@ class TestWhatABracketSaysAnAmountContains:
         text = "调整后全区一般公共预算支出预算为268.40亿元,其中区本级为262.15亿元(含街道22.60亿元),其他镇为6.25亿元。"
         assert not findings(text, "SUM001")
 
+    def test_the_change_after_the_bracket_is_the_amounts(self):
+        # "本年收入 1000 万元（含上年结转 200 万元），比上年增加 100 万元，增长 11.1%": the change is of the 1000
+        text = "2023年度本年收入1000万元(含上年结转200万元),比上年增加100万元,增长{r}%。"
+        assert not findings(text.format(r="11.1"), "CHG001")
+        [f] = findings(text.format(r="12.1"), "CHG001")
+        assert "1000" in f.message and "200" not in f.message
+
 
 def test_an_area_is_not_an_amount_without_its_unit():
     # Hunan's 财政总决算 opens with the county: "总面积 2075.56 平方公里" is measured in its own unit, not a bare amount
