@@ -880,6 +880,10 @@ class TestABalanceAddedUp:
         # the 安排预算稳定调节基金 left out of the sentence: the named amounts fall short of the total, and may
         assert not findings(self.TEXT.format(t="277.55"), "SUM001")
 
+    def test_a_balance_that_takes_an_amount_away_is_not_summed(self):
+        text = "一般公共预算收入215.40亿元。加上上级补助收入48.12亿元,减去上解支出12.30亿元,可用财力总计251.22亿元。"
+        assert not findings(text, "SUM001")
+
 
 class TestAChangeAfterTheGapToTheBudget:
     """A county's 决算 wording: "收入 A 万元，完成预算 B 万元的 R%，超收 G 万元，同比增长 P%，增收 D 万元" — the

@@ -46,6 +46,7 @@ _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
 _ADDED = re.compile(r"加上")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
+_TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
@@ -678,8 +679,8 @@ class _Builder:
                     total = o
                     break
                 added.append(o)
-            if total is None:
-                continue
+            if total is None or _TAKEN_AWAY.search(self.document.text, st.start, total.start):
+                continue  # "加上 A，减去 B，可用财力 T": an amount taken away is no addend
             parts = [_money(o) for o in (base, *added)]
             self.claims.append(
                 CompositionClaim(
