@@ -880,6 +880,10 @@ class TestABalanceAddedUp:
         # the 安排预算稳定调节基金 left out of the sentence: the named amounts fall short of the total, and may
         assert not findings(self.TEXT.format(t="277.55"), "SUM001")
 
+    def test_a_balance_with_a_subtotal_of_its_additions_is_not_summed(self):
+        text = "一般公共预算收入215.40亿元。加上上级补助收入48.12亿元、上年结转1.96亿元,合计50.08亿元,收入总计265.48亿元。"
+        assert not findings(text, "SUM001")
+
     def test_a_balance_that_takes_an_amount_away_is_not_summed(self):
         text = "一般公共预算收入215.40亿元。加上上级补助收入48.12亿元,减去上解支出12.30亿元,可用财力总计251.22亿元。"
         assert not findings(text, "SUM001")

@@ -46,6 +46,7 @@ _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
 _ADDED = re.compile(r"加上")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
+_SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
@@ -681,6 +682,11 @@ class _Builder:
                 added.append(o)
             if total is None or _TAKEN_AWAY.search(self.document.text, st.start, total.start):
                 continue  # "加上 A，减去 B，可用财力 T": an amount taken away is no addend
+            later = sts[total.index + 1 : total.index + 4]
+            if any(_SUBTOTAL.search(o.subject) for o in added) or any(
+                o.sentence == total.sentence and _SUM_NAME.search(o.subject) for o in later
+            ):
+                continue  # "加上 A、B，合计 C，收入总计 T": which total the amounts make is not plain
             parts = [_money(o) for o in (base, *added)]
             self.claims.append(
                 CompositionClaim(
