@@ -190,3 +190,14 @@ def test_a_unit_slip_in_the_change_against_last_year_after_one_against_the_budge
     text += "“三公”经费支出决算总额为 5.48 万元，比预算增加 0 万元，比去年增加 1.55 元，增长 39.4%。其中：公务接待费 2.00 万元，公务用车运行维护费 3.48 万元。"
     [f] = [f for f in check_text(text).findings if f.rule == "UNIT001"]
     assert f.evidence == "1.55 元"
+
+
+def test_a_decrease_of_more_than_the_whole_in_what_cannot_be_negative():
+    [f] = [f for f in check_text("公务用车购置费比2018年减少334万元，下降102%。").findings if f.rule == "CHG001"]
+    assert "102%" in f.evidence and "不可能" in f.message
+    for text in (
+        "公务用车购置费比2018年减少334万元，下降100%。",  # down to nothing
+        "年末结转和结余比上年减少334万元，下降120%。",  # a balance may end below zero
+        "收支差额比上年减少334万元，下降120%。",
+    ):
+        assert [f for f in check_text(text).findings if f.rule == "CHG001"] == [], text
