@@ -292,12 +292,16 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
     return None
 
 
+# the template's lines of a year's own accounts whose names carry 结转/结余
+_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款结余|结余分配")
+
+
 def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
     """A sentence of the report's own totals under the year at m ("2023年度本年收入合计 X 万元"): it states
     an amount, and names no other year, compares, looks back or ahead, or reviews nothing."""
     lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
     hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
-    sentence = text[lo:hi]
+    sentence = _ACCOUNT_ITEMS.sub("", text[lo:hi])  # (年初结转和结余 is a line of this year's accounts, no look back)
     if not _MONEY.search(text, m.end(), hi) or lexicon.LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
         return False
     return sum(1 for _ in _YEAR_SCAN.finditer(sentence)) <= 1  # two years in one sentence set them side by side

@@ -325,10 +325,20 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs():
+    # 年初结转和结余 / 使用非财政拨款结余 are lines of this year's accounts, not a look back
+    text = FINAL_ACCOUNTS + (
+        "2025年度收入总计434.72万元，其中：本年收入合计434.16万元，使用非财政拨款结余0.00万元，年初结转和结余0.56万元。"
+    )
+    result = found(text, "DOC007")
+    assert len(result) == 1 and "年度“2025年度”" in result[0][1] and "应为“2024年度”" in result[0][1]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "与2023年度相比，收入支出总计增加20.00万元。",
+        "2023年度结转和结余资金10.00万元已于本年使用。",
         "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
         "2025年度收入预计900.00万元。",
         "本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。",

@@ -251,6 +251,19 @@ class _Builder:
             return budgets[0].quantity
         if not st.key:
             return None
+        before = self.sts[st.index - 1] if st.index else None
+        delta = st.first("delta")
+        if (
+            before is not None
+            and delta is not None
+            and before.value is not None
+            and (before.paragraph, before.sentence, before.key) == (st.paragraph, st.sentence, st.key)
+            and (other := before.first("delta")) is not None
+            and {other.basis, delta.basis} == {"budget", "prior_year"}
+        ):
+            # "决算为 5.48 万元，比预算增加 0 万元，比去年增加 1.55 万元，增长 39.4%": the second comparison, of the
+            # same figure against the other base, is of the amount the sentence opened with
+            return before.value
         found = self._lookback(st, "amount, no change", lambda o: o.value is not None and o.first("delta") is None, item=st.key)
         if found is None:
             return None
