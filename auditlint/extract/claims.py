@@ -37,6 +37,8 @@ from .statements import clean_subject, subject_key
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
 _TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
+# a share's base named only as the total of what its list is of: "占总支出决算的 22.10%", "占支出总额的", "占合计数的"
+_GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
 def _core(key: str) -> str:
@@ -428,7 +430,12 @@ class _Builder:
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
             parent = self._lookback(parent, "amount", lambda o: o.value is not None, item=parent.key, same_section=False)
         if parent is not None and not parent.named_only:
-            generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
+            generic = (
+                not base_key
+                or bool(_GENERIC_TOTAL.fullmatch(base_key))
+                or same_item(base_key, parent.key)
+                or _core(parent.key).endswith(_core(base_key))
+            )
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
