@@ -428,3 +428,15 @@ def test_a_government_debt_is_its_general_and_its_special_debt():
     assert check_text(text.format("1,071.65")).findings == []
     # a partial list under another total is still no whole
     assert check_text("全市政府债务还本支出90.00亿元，其中一般债务还本40.00亿元。").findings == []
+
+
+def test_shares_of_the_total_named_only_as_the_total_of_its_list():
+    # "其中：… 占总支出决算的 R%": the total is the amount the list is of
+    text = (
+        "2022年度财政拨款“三公”经费支出年初预算为6,283.70元，支出决算为6,283.70元，完成年初预算的100%。"
+        "其中：因公出国（境）费支出决算0元，占总支出决算的0%；公务用车运行维护费支出决算1,388.70元，占总支出决算的{}%；"
+        "公务接待费支出决算4,895.00元，占总支出决算的77.90%。"
+    )
+    [f] = [f for f in check_text(text.format("11.10")).findings if f.rule == "PCT001"]
+    assert "11.10%" in f.evidence and "22.10" in f.expected
+    assert check_text(text.format("22.10")).findings == []

@@ -51,6 +51,8 @@ _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:
 # A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
+# a share's base named only as the total of what its list is of: "占总支出决算的 22.10%", "占支出总额的", "占合计数的"
+_GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
 def _core(key: str) -> str:
@@ -447,7 +449,7 @@ class _Builder:
             # "税收返还和转移支付 X 亿元（包括一般性转移支付 Y 亿元，占转移支付比重 R）": a total that joins the base
             # to another item is not the base
             ends = whole.endswith(base) and whole[: len(whole) - len(base)][-1:] not in ("和", "及", "与", "、")
-            generic = not base_key or same_item(base_key, parent.key) or ends
+            generic = not base_key or bool(_GENERIC_TOTAL.fullmatch(base_key)) or same_item(base_key, parent.key) or ends
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
