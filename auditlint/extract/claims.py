@@ -31,6 +31,7 @@ from ..model import (
 )
 from ..numbers import Interval
 from .lexicon import BUDGET_GAP, budget_title
+from .reflow import close_up
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -724,7 +725,8 @@ class _Builder:
         """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
         1.…" lists the 支出, not parts of the amount just before the lead-in (which total it breaks down is then left
         unsaid: the list may be cut, or name only the main items)."""
-        m = _LEAD_IN.search(self.document.text, parent.end, first.start)  # (a line of its own before the run)
+        # (a line of its own before the run; read with the spaces of a letter-spaced line taken out)
+        m = _LEAD_IN.search(close_up(self.document.text[parent.end : first.start]))
         name = m.group("name") if m else ""
         if not name or name in _GENERIC_LEAD or name in parent.subject:
             return parent
