@@ -107,7 +107,7 @@ _OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨�
 _OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
 # "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
 _OWN_ACCOUNTS = re.compile(
-    r"\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"\s*[，,]?\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
     r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
 )
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
@@ -286,14 +286,16 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
                 and context.opens_with_its_year()
             ):
                 return "figures"  # the report's template sentence, opened with last year's year
-    if m.group("du") and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
+    # "2023年度本年收入合计 X 万元", "2023年度，本单位收入为 X 万元", "2023年本年收入合计 X 万元"
+    dated = m.group("du") or text.startswith("本年", m.end())
+    if dated and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
         if context.year_beyond_doubt():
             return "figures"
     return None
 
 
 # the template's lines of a year's own accounts whose names carry 结转/结余
-_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款结余|结余分配")
+_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款(?:结转和?)?结余|结余分配")
 
 
 def _states_own_accounts(text: str, m: re.Match[str]) -> bool:

@@ -337,6 +337,18 @@ def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs
 @pytest.mark.parametrize(
     "sentence",
     [
+        "2025年度，本单位收入为860.40万元，其中：财政拨款收入860.40万元。",
+        "2025年度收入总计860.95万元（含使用非财政拨款结转结余、年初结转和结余），支出总计860.95万元。",
+    ],
+)
+def test_another_year_on_the_years_totals_written_other_ways(sentence):
+    result = found(FINAL_ACCOUNTS + sentence, "DOC007")
+    assert len(result) == 1 and "年度“2025年度”" in result[0][1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "与2023年度相比，收入支出总计增加20.00万元。",
         "2023年度结转和结余资金10.00万元已于本年使用。",
         "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
