@@ -393,6 +393,9 @@ _REPORT_TITLE = re.compile(
 )
 
 
+_COMPARED = re.compile(r"\s*(?:相比|比较|对比|同期)")
+
+
 def _report_title_year(doc: Disclosure, year: int) -> Iterator:
     """A 决算 whose title names one year while its text states another throughout and never the title's: one
     of the two was not updated (the title, as the text's many mentions agree with each other)."""
@@ -402,8 +405,14 @@ def _report_title_year(doc: Disclosure, year: int) -> Iterator:
     if m is None or int(m.group("y")) == year:
         return
     body = doc.flow.text[doc.flow.locate(m.end()) :]
-    if re.search(rf"{m.group('y')}\s*年", body) or len(re.findall(rf"{year}\s*年度", body)) < 2:
-        return  # the title's year stated in the text too, or the text's own year not stated clearly
+    if re.search(rf"{m.group('y')}\s*年", body):
+        return  # the title's year stated in the text too
+    own = [
+        y for y in re.finditer(rf"{year}\s*年度", body)
+        if not lexicon.COMPARES_OR_PAIRS.search(body, max(0, y.start() - 4), y.start()) and not _COMPARED.match(body, y.end())
+    ]
+    if len(own) < 2:
+        return  # the text's year not stated as its own ("本年度…比2022年度增加…" compares with it)
     written = m.group("w").replace(" ", "")
     right = f"{year}年" + ("度" if written.endswith("度") else "")
     yield Issue(

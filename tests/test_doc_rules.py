@@ -501,3 +501,13 @@ def test_a_title_whose_year_the_text_also_names_stays_silent():
     ):
         findings = [f for f in check_text(title + _ACCOUNTS_2022 + extra).findings if f.rule == "DOC007" and f.line == 1]
         assert findings == [], title
+
+
+def test_a_title_year_against_a_text_that_only_compares_with_last_year_stays_silent():
+    # the text names no year of its own ("本年度"), only last year's in comparisons
+    text = (
+        "某局2023年度部门决算情况说明\n一、收入支出决算总体情况\n"
+        "本年度收入总计860.40万元，与2022年度相比增加20.00万元。本年度支出总计860.40万元，比2022年度增加20.00万元。\n"
+        "本年度财政拨款支出800.00万元，较2022年度减少5.00万元。\n"
+    )
+    assert [f for f in check_text(text).findings if f.rule == "DOC007" and f.line == 1] == []
