@@ -48,7 +48,9 @@ def _items(listed: str) -> tuple[list[str], bool] | None:
     # ("办公室、调研处、社会服务与联络处": one office whose name holds 与)
     last = re.split(r"和|及|以及|与", items[-1])
     endings = {i.strip()[-1:] for i in items[:-1]}
-    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last) and last[0].strip()[-1:] in endings:
+    # (or the two end alike: "财政事务中心和国库集中支付中心", two 中心 after an item of another kind)
+    same_kind = len(last) == 2 and len(last[0].strip()) >= 3 and last[0].strip()[-2:] == last[1].strip()[-2:]
+    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last) and (last[0].strip()[-1:] in endings or same_kind):
         items[-1:] = [x.strip() for x in last]
     if len(items) < 2 or any(not (2 <= len(i) <= 25) for i in items) or any(re.search(r"\d", i) for i in items):
         return None

@@ -120,7 +120,7 @@ def _report_year(doc: Disclosure) -> int | None:
     if year is None:
         return None
     text = doc.document.content
-    mentions = len(re.findall(rf"{year}\s*年度", text))
+    mentions = len(re.findall(rf"{year}\s*年\s*度", text))  # "2021 年 度" on a letter-spaced line too
     return year if mentions >= 2 or str(year) in text[:300] else None
 
 
@@ -190,6 +190,8 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         where = _copied_year(text, m, y, context) if y != year else None
         if where is None:
             continue
+        if y < year and _beside_its_counterpart(text, m, year):
+            continue  # "2022年的三公经费决算数合计为 A…。2021年的三公经费决算数合计为 B…": last year's, set beside
         start, end = flow.span(m.start(), m.end())
         if _section_year(doc, start) == y:
             continue  # "二、2021年“三公”经费决算情况" / "2021年度“三公”经费合计支出 …": the section's own year
@@ -292,6 +294,22 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
         if context.year_beyond_doubt():
             return "figures"
     return None
+
+
+_QUOTES = re.compile(r"[“”\"'‘’\s]")
+
+
+def _beside_its_counterpart(text: str, m: re.Match[str], year: int) -> bool:
+    """Whether the paragraph says the same of the report's year in the same words: the earlier year's sentence is
+    the comparison the report sets beside its own ("2022年的三公经费决算数合计为 A … 2021年的三公经费决算数合计为 B")."""
+    words = re.match(r"[^\d，,。；;：:（(]{4,}", text[m.end() : m.end() + 40])
+    if words is None:
+        return False
+    lo = text.rfind("\n", 0, m.start()) + 1
+    hi = text.find("\n", m.end())
+    paragraph = _QUOTES.sub("", text[lo : len(text) if hi < 0 else hi])
+    said = _QUOTES.sub("", words.group(0))
+    return f"{year}年{said}" in paragraph or f"{year}年度{said}" in paragraph
 
 
 # the template's lines of a year's own accounts whose names carry 结转/结余

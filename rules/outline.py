@@ -131,7 +131,37 @@ def numbering(doc: Disclosure) -> Iterator:
         elif p.status == "late":
             if p.parent is None and h.scope == 0 and _first_of_its_rank(outline, i):
                 continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
+            if _runs_on_from_previous_part(outline, placed, i):
+                continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) -> bool:
+    """Whether a list opening above 1 under its parent goes on from the list under the parent's previous sibling:
+    the last item of the same style before it, in the same contents or body, is numbered one less and sits under
+    a heading of the parent's own list ("第一部分 / 一、 二、 / 第二部分 / 三、 …")."""
+    h, p = outline[i], placed[i]
+    if p.parent is None:
+        return False
+    parent = outline[p.parent]
+    for j in range(i - 1, p.parent, -1):
+        if list_key(outline[j]) == list_key(h):
+            return False  # an item of its own list before it: not the list's opening
+    for j in range(p.parent - 1, -1, -1):
+        q = outline[j]
+        if q.toc != h.toc or q.scope != h.scope:
+            continue
+        if list_key(q) == list_key(parent):
+            return False  # reached the previous part without meeting its last item
+        if list_key(q) == list_key(h):
+            up = placed.get(j)
+            return (
+                q.number == h.number - 1
+                and up is not None
+                and up.parent is not None
+                and list_key(outline[up.parent]) == list_key(parent)
+            )
+    return False
 
 
 # how high each numbering style usually ranks in a report's outline (第一部分 above 一、 above （一） …)
@@ -150,7 +180,9 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     previous = outline[p.previous] if p.previous is not None else None
     after = previous or parent
     lo = after.title_end if after is not None else h.scope_start
-    if any(_present(doc, h, n, lo, h.start) for n in missing):
+    # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…")
+    seen_from = previous.title_start if previous is not None else lo
+    if any(_present(doc, h, n, seen_from, h.start) for n in missing):
         return
     bare = _bare_number(doc, h, missing, lo) if previous is not None else None
     if bare is not None:
@@ -343,6 +375,8 @@ def empty_section(doc: Disclosure) -> Iterator:
         full = sum(1 for i in run if filled(i))
         if full * 2 < len(run):
             continue  # a list of short items, not of sections
+        if sum(1 for i in run if _ends_a_sentence(doc, outline[i])) * 2 >= len(run):
+            continue  # items that are sentences ("1、按质完成教学任务；"): one left unpunctuated is one more item
         for i, nxt in zip(run, run[1:]):
             h, following = outline[i], outline[nxt]
             if filled(i) or h.inline or not h.heading_shaped or h.toc:
@@ -352,7 +386,7 @@ def empty_section(doc: Disclosure) -> Iterator:
             gap = doc.document.content[h.title_end : following.start]
             if not gap.strip() and gap.count("\n") > _BLANK_CELLS:
                 continue  # a form's row flattened one cell a line, its cells blank ("1、业务工作经费" then empty lines)
-            if doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";"):
+            if _ends_a_sentence(doc, h):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
             if following.paragraph != h.paragraph + 1 or placed[nxt].status != "next":
                 continue
@@ -362,6 +396,11 @@ def empty_section(doc: Disclosure) -> Iterator:
                 message=f"“{_named(h)}”之下没有内容，紧接着就是下一个同级标题“{_named(following)}”：内容缺失或标题多余",
                 related=((following.start, following.title_end, "紧随其后的同级标题"),),
             )
+
+
+def _ends_a_sentence(doc: Disclosure, h: Heading) -> bool:
+    """Whether the title is a sentence: a full stop or semicolon right after it (perhaps a space off: "实 施 。")."""
+    return doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";")
 
 
 # more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row

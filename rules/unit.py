@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -204,9 +205,13 @@ def missing_unit(doc: Disclosure) -> Iterator:
                 expected=f"{evidence.strip()}{q.unit}",
                 actual=evidence,
             )
+    headlines = [(h.title_start, h.title_end) for h in doc.outline if not h.style and h.heading_shaped]
     for q in doc.quantities:
         if q.unit != "万" or q.start in seen or not money_word_before(doc, q):
             continue
+        k = bisect.bisect_right(headlines, (q.start, len(doc.document.content)))
+        if k and headlines[k - 1][0] <= q.start < headlines[k - 1][1]:
+            continue  # a headline's figure ("财政部预算增6000万"): headlines leave 元 off, as they leave off verbs
         if q.end >= text_end:
             continue  # "…支出决算8.47万" ending the text: the 元 may be on the page that did not come with it
         if any("０" <= c <= "９" for c in q.text):

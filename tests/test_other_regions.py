@@ -1075,3 +1075,315 @@ class TestAWebTableSavedOneCellALineWithPipes:
         text = "2021年区本级“三公”经费预算支出表\n单位:万元\n项目 | 预算数 |\n合计 | 4432 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n3.公务用车购置及运行维护费 | 4170 |\n"
         [f] = findings(text, "TAB001")
         assert "4532" in f.message
+
+
+class TestAContentsEntryWrappedOntoALineOfItsOwn:
+    """A 江西 school 决算's contents under 目录: a long entry wraps its last word onto a line of its own
+    ("七、…“三公”经费支出决算" then "表"), and the body's titles differ a little from the contents' (no repeat
+    marks where the contents end) — the entries after the wrap are contents too, not a body list opening at 八、."""
+
+    TEXT = (
+        "某乡中心学校2020年度部门决算\n目 录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n"
+        "第二部分 2020年度部门决算表\n一、收入支出决算总表\n二、一般公共预算财政拨款“三公”经费支出决算\n表\n"
+        "三、政府性基金预算财政拨款收入支出决算表\n第三部分 2020年度部门决算情况说明\n一、收入决算情况说明\n"
+        "二、支出决算情况说明\n第一部分 本校部门概况\n一、部门主要职能\n本校负责管理全乡教育教学工作。\n"
+        "{second}\n本部门年末实有人数151人。\n"
+    )
+
+    def test_the_entries_after_the_wrap_are_contents(self):
+        assert not findings(self.TEXT.format(second="二、部门基本情况"))
+
+    def test_a_gap_in_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.format(second="三、部门基本情况"), "DOC001")
+        assert "二、" in f.message
+
+
+class TestAListOfSentencesWithOneLeftUnpunctuated:
+    """A 四川 school 决算's 重点工作完成情况: items that are sentences ("1、按质按量完成教育教学任务；"), one of them
+    without its full stop ("4、严格公务接待费开支") — one more item of the list, not an empty section."""
+
+    TEXT = (
+        "(二)2020年重点工作完成情况。\n1、按质按量完成教育教学任务；\n2、学生入学率达100%；\n"
+        "3、保证了教师工资待遇的正常发放。\n4、严格公务接待费开支\n5、按时上报各种报表；\n6、及时维修学校校舍。\n"
+    )
+
+    def test_the_unpunctuated_item_is_no_empty_section(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_an_empty_section_among_sections_is_still_found(self):
+        text = "一、部门职责\n负责全乡教育工作。\n二、机构设置\n三、人员情况\n年末实有人数151人。\n四、重点工作\n完成教学任务。\n"
+        [f] = findings(text, "DOC003")
+        assert "机构设置" in f.message
+
+
+class TestTwoNamedFiguresSharingOneUnit:
+    """A 四川 school 决算: "收入476.17、支总计460.06万元 … 收入减少84.55、支出总计减少99.6万元" — two figures, each after
+    its own short name, joined by 、 and sharing the unit written after the second."""
+
+    def test_the_unit_after_the_second_serves_the_first(self):
+        text = "2020年度收入476.17、支出总计460.06万元。与2019年相比，收入减少84.55、支出总计减少99.6万元。"
+        assert not findings(text, "UNIT002")
+
+    def test_a_figure_with_no_unit_before_a_comma_is_still_found(self):
+        text = "本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。"
+        [f] = findings(text, "UNIT002")
+        assert "2,601,483.98" in f.message
+
+
+class TestAHeadlineLeavesYuanOff:
+    """A news report of 部门预算: a subheading on a line of its own, "财政部预算增6000万" — headlines leave 元 off as they
+    leave off verbs; the same figure in a sentence still lacks its 元."""
+
+    def test_a_headline_figure_is_not_reported(self):
+        text = "G20峰会怎么花钱?\n\n财政部预算增6000万\n\n作为重大的主场外交活动，财政部的因公出国(境)费增加了1560万元。\n"
+        assert not findings(text, "UNIT002")
+
+    def test_the_figure_in_a_sentence_is_still_found(self):
+        text = "G20峰会怎么花钱?\n\n财政部今年的预算增加6000万，用于会议筹备。\n\n财政部的因公出国(境)费增加了1560万元。\n"
+        [f] = findings(text, "UNIT002")
+        assert "6000万" in f.message
+
+
+class TestAContentsListWhosePageNumbersLostTheirDots:
+    """A 四川 决算's contents with no 目录 over them and no leader dots: each entry ends in its page number written
+    straight after its last word ("第三部分 名词解释11", "(一)预算编制情况。15") — contents, not empty body parts."""
+
+    TEXT = (
+        "某县公安局2021年度部门决算\n\n第一部分部门概况3\n\n(一)基本职能及主要工作3\n\n第二部分2021年度部门决算情况说明4\n\n"
+        "第三部分 名词解释11\n\n第四部分 附件13\n\n一、单位概况14\n\n二、部门财政资金收支情况15\n\n三、部门财政支出管理情况15\n\n"
+        "(一)预算编制情况。15\n\n第一部分 部门概况\n\n(一)基本职能及主要工作\n\n{body}"
+    )
+
+    def test_the_paged_entries_are_contents(self):
+        assert not findings(self.TEXT.format(body="内设指挥中心等13个机构。\n"))
+
+    def test_an_empty_section_of_the_body_is_still_found(self):
+        body = "1.机构组成\n\n内设13个机构。\n\n2.机构职能\n\n3.人员概况\n\n在职244人。\n\n4.工作任务\n\n完成各项任务。\n"
+        [f] = findings(self.TEXT.format(body=body), "DOC003")
+        assert "机构职能" in f.message
+
+
+class TestACompletionRateUnderAQizhongOfACompleteStatement:
+    """A 湖南 school 决算: "…年初预算数为 A 万元，支出决算数为 B 万元，完成年初预算的 R%，其中：\\n一般公共预算财政拨款：\\n
+    年初预算为 A' 万元，支出决算为 B' 万元，完成年初预算的 R'%" — the item's budget begins the item's statement; it was
+    added to the total's, which left the item's completion rate unchecked."""
+
+    TEXT = (
+        "2020年度财政拨款支出年初预算数为1255.37万元，支出决算数为{total}万元，完成年初预算的100%，其中：\n"
+        "一般公共预算财政拨款：\n年初预算为1255.37万元，支出决算为{item}万元，完成年初预算的100%。\n"
+    )
+
+    def test_the_item_rate_is_checked_against_its_own_budget(self):
+        [f] = findings(self.TEXT.format(total="1255.37", item="1865.86"), "EXE001")
+        assert "1865.86" in f.message and "1255.37" in f.message
+
+    def test_rates_that_hold_give_nothing(self):
+        assert not findings(self.TEXT.format(total="1255.37", item="1255.37"), "EXE001")
+
+
+class TestTwoContentsEntriesRunTogetherOnOneLine:
+    """A 湖南 镇 部门预算's contents: a line break lost between two entries ("十三、公用经费(…)(按部门预算经济分类)十四、一般
+    公共预算“三公”经费支出表") — 十四、 is there, on 十三、's line; no number is missing."""
+
+    TEXT = (
+        "目 录\n第一部分 部门预算编制说明\n第二部分 部门预算公开表格\n一、收支总表\n二、收入总表\n"
+        "三、公用经费(商品和服务支出)(按部门预算经济分类){glued}\n五、政府性基金预算支出表\n"
+        "第一部分 部门预算编制说明\n一、部门基本概况\n本镇负责辖区内的行政管理工作。\n"
+    )
+
+    def test_the_entry_on_the_line_before_counts(self):
+        assert not findings(self.TEXT.format(glued="四、一般公共预算“三公”经费支出表"), "DOC001")
+
+    def test_a_number_left_out_is_still_found(self):
+        [f] = findings(self.TEXT.format(glued=""), "DOC001")
+        assert "四、" in f.message
+
+
+class TestSharesOfATotalNamedAsABudget:
+    """A 江西 镇 部门预算: "收入预算总额为 A 万元 … 其中：财政拨款收入 B 万元，占收入预算总额的 R%" — the parts are read as
+    amounts, their total as a budget; the share is of that budget ("收入预算总额" names 收入 with 预算 and 总额)."""
+
+    TEXT = (
+        "2022年收入预算总额为7783.26万元，比上年收入预算总额增加7122.54万元。其中：财政拨款收入751.8万元，"
+        "占收入预算总额的9.7%；其他收入7000万元，占收入预算总额的{r}%；上年结转31.46万元，占收入预算总额的0.4%。"
+    )
+
+    def test_a_wrong_share_of_the_budget_total_is_found(self):
+        [f] = findings(self.TEXT.format(r="90.3"), "PCT001")
+        assert "7783.26" in f.message and "89.9%" in f.message
+
+    def test_right_shares_give_nothing(self):
+        assert not findings(self.TEXT.format(r="89.9"))
+
+
+class TestANumberingThatRunsOnAcrossParts:
+    """A 甘肃 单位预算's template numbers on across its first two parts: "第一部分 / 一、单位职责 / 二、机构设置情况 /
+    第二部分 / 三、收支总体情况 / 四、…" — 三、 goes on from 二、; no 一、 is missing under 第二部分."""
+
+    TEXT = (
+        "目 录\n第一部分 单位基本概况\n一、单位职责\n二、机构设置情况\n第二部分 2025年单位预算情况说明\n"
+        "{first}、收支总体情况\n四、一般公共预算情况\n第三部分 2025年单位预算公开表\n一、部门收支总体情况表\n二、部门收入总体情况表\n"
+        "前言\n现将2025年部门预算公开如下：\n一、单位职责\n本中心为财政全额拨款事业单位。\n"
+    )
+
+    def test_the_list_going_on_from_the_previous_part_is_no_gap(self):
+        assert not findings(self.TEXT.format(first="三"), "DOC001")
+
+    def test_a_list_that_skips_past_the_previous_part_is_still_found(self):
+        [f] = findings(self.TEXT.format(first="五").replace("四、一般", "六、一般"), "DOC001")
+        assert "三、" in f.message
+
+
+class TestTheReportYearOnLetterSpacedLines:
+    """A 重庆 疾控中心 决算 whose excerpt has no title: its year is the one written "YYYY年度" throughout — also where the
+    lines are letter-spaced as a PDF's justified lines come out ("2021 年 度 收 入 总 计 …"), so a sentence left at last
+    year's year is still found there (bench/mutations.py --layout files+spaced lost it)."""
+
+    LINES = [
+        "一、部门基本情况",
+        "本中心为全额拨款事业单位，主要职责是：实施免疫规划；承担突发公共卫生事件预防控制任务；管理疫情及健康相关因素信息；"
+        "监测与控制健康危害因素；开展食品安全风险监测与食源性疾病控制；承担实验室检验检测与评价；开展健康教育与健康促进。",
+        "本部门内设8个职能科室，包括：办公室、财务科、结艾科、传防科、慢病科、监测科、检验科、技管科。",
+        "二、部门决算情况说明",
+        "1.总体情况。2021年度收入总计16062.73万元，支出总计16062.73万元。",
+        "2.收入情况。本部门2021年度收入合计10911万元。",
+        "3.支出情况。本部门2021年度支出合计12638.86万元。",
+        "{year}年度财政拨款收、支总计10890万元。",
+    ]
+
+    @staticmethod
+    def spaced(line: str) -> str:
+        import re
+
+        return " ".join(re.findall(r"\d+(?:\.\d+)?|.", line))
+
+    def test_a_stale_year_on_spaced_lines_is_found(self):
+        text = "\n".join(self.spaced(line.format(year="2020")) for line in self.LINES) + "\n"
+        [f] = findings(text, "DOC007")
+        assert "2021" in f.message
+
+    def test_the_right_year_gives_nothing(self):
+        text = "\n".join(self.spaced(line.format(year="2021")) for line in self.LINES) + "\n"
+        assert not findings(text, "DOC007")
+
+
+class TestLastYearsFiguresSetBesideThisYears:
+    """A 湖北 区's 三公 决算 说明: "2022年的“三公”经费决算数合计为 A 万元，其中：… 2021年的三公经费决算数合计为 B 万元，其中：…" —
+    last year's sentence in the same words, set beside this year's for comparison, is no stale year."""
+
+    TEXT = (
+        "2022年一般公共预算“三公”经费决算执行情况说明\n"
+        "本区2022年的“三公”经费决算数合计为1000.86万元，其中：公务用车购置费399.25万元、公务接待费43.77万元。"
+        "{year}年的三公经费决算数合计为807.95万元，其中：公务用车购置费272.53万元、公务接待费39.43万元。\n"
+        "2022年“三公”经费决算数相较于上年增加192.91万元。\n"
+    )
+
+    def test_the_comparison_year_is_not_reported(self):
+        assert not findings(self.TEXT.format(year="2021"), "DOC007")
+
+    def test_a_stale_year_without_its_counterpart_is_still_found(self):
+        text = "2022年一般公共预算“三公”经费决算执行情况说明\n2022年度“三公”经费决算数合计为1000.86万元。\n2022年度本部门收入合计2000万元。\n2021年度财政拨款收、支总计10890万元。\n"
+        [f] = findings(text, "DOC007")
+        assert "2021" in f.message
+
+
+class TestACountWhoseLastTwoItemsAreJoinedByHe:
+    """A 湖南 财政局's 绩效评价报告: "单位有3个，分别为南县财政局机关本级、南县财政事务中心和南县国库集中支付中心" — the last two,
+    two 中心 joined by 和, are two items even though the first item ends otherwise."""
+
+    TEXT = "纳入部门预算编制范围的单位有{n}个，分别为某县财政局机关本级、某县财政事务中心和某县国库集中支付中心。"
+
+    def test_three_items_are_counted(self):
+        assert not findings(self.TEXT.format(n="3"), "COUNT001")
+
+    def test_a_wrong_count_is_still_found(self):
+        [f] = findings(self.TEXT.format(n="4"), "COUNT001")
+        assert f.expected == "3个"
+
+
+class TestANestedListWhoseSecondItemFollowsASemicolon:
+    """A 四川 区's 三公 预算: "…公务用车购置和运行维护费1,502万元，其中：公车购置费384万元，同比增长100%；公车运行维护费1118万
+    元，同比下降0.8%。" — after the ；, the other half of what the inner total names is still its part, not a fourth
+    part of the 三公 total; and "同比下降18.87；" lost its %, not a 万元."""
+
+    TEXT = (
+        "2019年三公经费预算总额1,938万元，同比增长20.07%；其中：因公出国（境）费43万元，同比下降{rate}；公务接待费393万元，"
+        "同比下降9.24%；公务用车购置和运行维护费1,502万元，其中：公车购置费384万元，同比增长100%；公车运行维护费{run}万元，"
+        "同比下降0.8%。"
+    )
+
+    def test_the_inner_list_keeps_its_second_part(self):
+        assert not findings(self.TEXT.format(rate="18.87%", run="1118"))
+
+    def test_a_wrong_inner_part_is_found_against_the_inner_total(self):
+        [f] = findings(self.TEXT.format(rate="18.87%", run="1128"), "SUM001")
+        assert "1,502" in f.message and "384" in f.message
+
+    def test_a_rate_after_tongbi_that_lost_its_percent(self):
+        [f] = findings(self.TEXT.format(rate="18.87", run="1118"), "UNIT002")
+        assert f.expected == "18.87%"
+
+
+class TestABudgetReportWhoseTitleIsLetterSpaced:
+    """A 广西 school 部门预算 laid out as a PDF's justified lines ("某 中 心 校 2 0 2 3 年 部 门 预 算 公 开 说 明"): it is still a
+    budget report, so "占支出总预算的 R%" is still a share of 支出总预算 (bench/mutations.py --layout files+spaced lost it)."""
+
+    LINES = [
+        "某中心校2023年部门预算公开说明",
+        "一、部门支出预算情况说明",
+        "2023年部门支出总预算1157.55万元，基本支出预算709.55万元，占支出总预算的{r}%，同比增加75.96万元。",
+    ]
+
+    @staticmethod
+    def spaced(line: str) -> str:
+        import re
+
+        return " ".join(re.findall(r"\d+(?:\.\d+)?%?|.", line))
+
+    def test_a_wrong_share_on_spaced_lines_is_found(self):
+        text = "\n".join(self.spaced(line.format(r="42.30")) for line in self.LINES) + "\n"
+        [f] = findings(text, "PCT001")
+        assert "1157.55" in f.message
+
+    def test_the_right_share_gives_nothing(self):
+        text = "\n".join(self.spaced(line.format(r="61.30")) for line in self.LINES) + "\n"
+        assert not findings(text, "PCT001")
+
+
+class TestAPublicationDateAboveTheContents:
+    """A 四川 乡's 2023 单位决算 opens "目录 / 公开时间:2024年11月6日 / 第一部分 … / 第二部分 2023年度单位决算情况说明" — the date is
+    when the report came out, not the year it reports; and the attachments its contents list ("附件1") are entries
+    of the contents, so the contents' 第五部分 goes on from 第四部分."""
+
+    TEXT = (
+        "目录\n公开时间:2024年11月6日\n第一部分 单位概况\n一、部门职责\n二、机构设置\n第二部分 {year}年度单位决算情况说明\n"
+        "一、收入支出决算总体情况说明\n二、收入决算情况说明\n第三部分 名词解释\n第四部分 附件\n附件1\n附件2\n第五部分 附表\n"
+        "一、收入支出决算总表\n二、收入决算表\n第一部分 单位概况\n一、主要职责\n本乡负责本行政区域内的各项事务。\n"
+    )
+
+    def test_the_date_and_the_listed_attachments_give_nothing(self):
+        assert not findings(self.TEXT.format(year="2023"))
+
+    def test_a_part_title_at_another_year_is_still_found(self):
+        text = self.TEXT.format(year="2022").replace("本乡负责", "2023年度本乡收入合计500万元。2023年度本乡支出合计480万元。本乡负责")
+        [f] = findings(text, "DOC007")
+        assert "2022" in f.message
+
+
+class TestADateLineBetweenTheContentsTitleAndItsEntries:
+    """A 四川 图书馆 决算: "目录 / 公开时间:2024年10月14日 / 第一部分单位概况 / … / (注:请单位根据实际注明页码)" — the contents
+    page's date stands between its title and its first entry; the entries below are still contents, not empty parts
+    of the body."""
+
+    TEXT = (
+        "目录\n\n公开时间:2024年10月14日\n\n第一部分单位概况\n\n一、主要职责\n\n二、机构设置\n\n第二部分2023年度单位决算情况说明\n\n"
+        "一、收入支出决算总体情况说明\n\n第三部分名词解释\n\n第四部分附件\n\n第五部分附表\n\n一、收入支出决算总表\n\n"
+        "(注:请单位根据实际注明页码)\n\n第一部分单位概况\n\n一、主要职责\n\n本馆向社会公众免费开放。\n\n{second}\n\n本馆内设5个部室。\n"
+    )
+
+    def test_the_entries_after_the_date_are_contents(self):
+        assert not findings(self.TEXT.format(second="二、机构设置"))
+
+    def test_a_gap_in_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.format(second="三、机构设置"), "DOC001")
+        assert "二、" in f.message

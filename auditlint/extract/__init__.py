@@ -44,7 +44,8 @@ Disclosure.model_rebuild(
     }
 )
 
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
+# (not a date's year: "公开时间：2024年11月6日" dates the publication, a year after the one reported)
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年(?!\s*\d{1,2}\s*月))")
 
 
 def _fiscal_year(text: str) -> int | None:

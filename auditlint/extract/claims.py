@@ -451,6 +451,12 @@ class _Builder:
             # to another item is not the base
             ends = whole.endswith(base) and whole[: len(whole) - len(base)][-1:] not in ("和", "及", "与", "、")
             generic = not base_key or bool(_GENERIC_TOTAL.fullmatch(base_key)) or same_item(base_key, parent.key) or ends
+            budget = parent.first("budget") if parent.first("value") is None and st.first("value") is not None else None
+            if not generic and budget is not None:
+                # "收入预算总额为 A 万元 … 其中：财政拨款收入 B 万元，占收入预算总额的 R%": the total named with 预算
+                bare = _BUDGET_TAIL.sub("", base)
+                if bare and whole.endswith(bare):
+                    return budget.quantity
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)

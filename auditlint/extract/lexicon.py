@@ -170,6 +170,7 @@ NOT_BUDGET_TITLE = re.compile(r"决算|自评|评价|执行情况|年度报告")
 def budget_title(content: str) -> bool:
     """Whether a report is a budget (部门预算), by its title (the first line, short and with no figures): this
     year's figures in it are budgets, not amounts spent."""
-    head = content.lstrip()[:80].split("\n", 1)[0].strip()
+    head = content.lstrip()[:160].split("\n", 1)[0].strip()
+    head = re.sub(r"\s+", "", head)  # a title letter-spaced as a PDF's justified line comes out ("2 0 2 3 年 部 门 预 算")
     title = len(head) <= 40 and not re.search(r"[，,。；;]|\d+(?:\.\d+)?(?:万?元|%)", head)
     return bool(title and "预算" in head and not NOT_BUDGET_TITLE.search(head))

@@ -48,6 +48,7 @@ _RATE = re.compile(r"(?P<word>" + RATE_WORD + r")(?:了|为|达|达到|幅度为
 _SHORT_DELTA = re.compile(SHORT_DELTA)
 _SHORT_RATE = re.compile(SHORT_RATE)
 _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为)?\s*$")
+_YOY_RATE = re.compile(r"同比(?:增长|下降|上升|降低)了?\s*$")
 # the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
 # (not 占地 / 占用 / 占有, whose figures are areas and amounts)
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
@@ -257,6 +258,8 @@ _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
 _OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
 # what stands between two figures of one list: "4125.49、4143.91 万元", "1267.86，2570.97 万元"
 _LIST_GAP = re.compile(r"\s*[、，,]\s*")
+# "收入476.17、支出总计460.06万元": a 、 and the next figure's short name between two figures of one unit
+_NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,8}\s*")
 # "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
 _EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
@@ -680,6 +683,8 @@ class StatementParser:
         if role == "value":
             return current.first("value") is None
         if role == "budget":
+            if current.first("value") is not None and current.first("execution") is not None:
+                return False  # "…完成年初预算的100%，其中：…年初预算为 B": the next item's budget, its statement complete
             return current.first("value") is None or not any(
                 f.role == "budget" and f.label == measure for f in current.facts
             )
@@ -706,9 +711,10 @@ class StatementParser:
             and not q.grouped
             and _RATE_ONLY.search(left.rstrip())
             and current is not None
-            and current.first("delta") is not None
             and current.first("rate") is None
+            and (current.first("delta") is not None or _YOY_RATE.search(left.rstrip()))
         ):
+            # "增长 13.95。" after a change amount; "同比下降18.87；" after 同比, which only a rate follows
             return replace(q, unit="%", unit_inferred=True)
         if not money:
             return None
@@ -911,13 +917,26 @@ class _SentenceReader:
             # "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，…；公务用车运行维护费 400.00 万元…）": a
             # bracket opened right after an amount and naming amounts breaks that amount down, with or without 其中
             self.paren_parent = self.current
-        if self.outer and self.index.has_semicolon(self.outer[-1].after, rel):
+        if self.outer and self.index.has_semicolon(self.outer[-1].after, rel) and not self._names_a_part_of_list(rel):
             outer = self.outer.pop()
             self.list = _ListAt(outer.parent, outer.kind)
             self.restore = None
         if self.restore is not None and len(self.made) == self.restore[1] and self.index.has_semicolon(self.restore[0].after, rel):
             self.list = _ListAt(self.restore[0].parent, self.restore[0].kind)
             self.restore = None
+
+    def _names_a_part_of_list(self, rel: int) -> bool:
+        """Whether the item after the ； names one of the two things the inner list's total joins: "公务用车购置和运行
+        维护费 A，其中：公车购置费 B；公车运行维护费 C" — C is the other half of A, not a part of the outer total."""
+        total = self.list.parent
+        if total is None or not total.subject:
+            return False
+        halves = re.split(r"和|及|与", total.subject)
+        if len(halves) != 2 or min(len(h) for h in halves) < 2:
+            return False
+        cut = max(self.skel.rfind("；", 0, rel), self.skel.rfind(";", 0, rel))
+        label = re.sub(r"[\s：:，,]+$", "", self.skel[cut + 1 : rel])
+        return len(label) >= 2 and any(label.endswith(h[-4:]) for h in halves if len(h) >= 3)
 
     # ---------------------------------------------------------------- classify
     def classify(self, tok: Token, rel: int) -> tuple[Quantity, str, str, str, Fact, str] | None:
@@ -968,12 +987,23 @@ class _SentenceReader:
         if self.k + 1 >= len(self.figures):
             return False
         nxt = self.figures[self.k + 1]
-        end = self.figures[self.k].end - self.sent.start
-        return (
-            not nxt.quantity.unit_inferred
-            and nxt.quantity.unit == q.unit
-            and bool(_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start))
-        )
+        here = self.figures[self.k]
+        end = here.end - self.sent.start
+        if nxt.quantity.unit_inferred or nxt.quantity.unit != q.unit:
+            return False
+        if _LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start):
+            return True
+        if not _NAMED_LIST_GAP.fullmatch(self.skel, end, nxt.start - self.sent.start):
+            return False
+        # "收入476.17、支出总计460.06万元": a pair sharing the unit after its second — but not in a list whose
+        # items write their units ("货物采购 122.43 万元、工程采购 1387.72、服务采购 809.07 万元": one left off)
+        if self.k:
+            prev = self.figures[self.k - 1]
+            if not prev.quantity.unit_inferred and _NAMED_LIST_GAP.fullmatch(
+                self.skel, prev.end - self.sent.start, here.start - self.sent.start
+            ):
+                return False
+        return True
 
     # ------------------------------------------------------------------ attach
     def attach(self, tok: Token, rel: int, q: Quantity, role: str, subject: str, measure: str, fact: Fact, left: str) -> None:

@@ -119,7 +119,8 @@ def find_outline(
             scopes.at(origin)
         if _TOC.match(text):
             continue
-        if _ATTACHMENT.match(text) and not para.cell:
+        if _ATTACHMENT.match(text) and not para.cell and not scopes.in_toc:
+            # (an attachment the contents list, "附件1", is an entry of the contents, not the attachment)
             scopes.enter_attachment(flow.span(para.start, para.end)[1])
         items = _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None

@@ -16,6 +16,11 @@ _PAGE_REF_REVERSED = re.compile(r"\d{0,3}[\s.…·。．_-]*")
 _MAX_PLAIN_TOC = 80
 # An entry of a contents list: a short title, no sentence in it.
 _TITLE_LINE = re.compile(r"^[^，,。；;！？!?：:]{2,60}$")
+# A date line under the contents' title ("公开时间:2024年10月14日", "发布日期：2023-09-18"), before the first entry.
+_DATE_LINE = re.compile(r"^(?:公开|发布|编制|报送|填报)?(?:时间|日期)\s*[:：]?\s*\d{4}\s*(?:年|[-./])")
+# The last word or two of an entry wrapped onto a line of its own ("七、…“三公”经费支出决算" then "表"): a few
+# letters, no figure, no punctuation.
+_WRAPPED_END = re.compile(r"^[^\W\d_]{1,3}$")
 
 
 def _key(text: str) -> str:
@@ -102,6 +107,8 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
         out.update(title)
         last = title[-1]
         entries = [j for j in range(last + 1, min(len(lines), last + 1 + _MAX_PLAIN_TOC)) if lines[j].stripped and kinds[j] is None]
+        while entries and _DATE_LINE.match(lines[entries[0]].stripped):
+            out.add(entries.pop(0))  # "目录 / 公开时间:2024年10月14日 / 第一部分 …": the date the contents page carries
         if not entries:
             continue
         first = _key(lines[entries[0]].stripped)
@@ -119,6 +126,9 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 titles = []
                 prose = False
                 for j in entries:
+                    if titles and _WRAPPED_END.match(lines[j].stripped) and not OUTLINE_MARKER.match(lines[j].stripped):
+                        titles.append(j)
+                        continue
                     if not _TITLE_LINE.match(lines[j].stripped):
                         prose = True
                         break
@@ -128,7 +138,42 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 if len(titles) >= 2:
                     out.update(titles)
     out.update(_untitled(lines, kinds, out))
+    out.update(_paged(lines, kinds, out))
     return out
+
+
+# An entry whose page number lost its leader dots ("第三部分 名词解释11", "(一)预算编制情况。15"): the number written
+# straight after the title's last word.
+_PAGED_ENTRY = re.compile(r"^(?P<title>.*[^\W\d_])[。.]?(?P<page>\d{1,3})$")
+# at least this many such entries in a row, their page numbers never going back
+_MIN_PAGED = 4
+
+
+def _paged(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
+    """A contents list with neither 目录 over it nor leader dots, each entry ending in its page number: a run of
+    title lines whose trailing numbers never decrease ("第一部分部门概况3 / 一、收入支出预算执行情况分析4 / …")."""
+    found: list[int] = []
+    run: list[int] = []
+    last = -1
+
+    def close() -> None:
+        if len(run) >= _MIN_PAGED:
+            found.extend(run)
+
+    for i, line in enumerate(lines):
+        text = line.stripped
+        if not text:
+            continue
+        m = _PAGED_ENTRY.match(text) if i not in out and kinds[i] is None else None
+        if m is None or not _TITLE_LINE.match(m.group("title")) or int(m.group("page")) < last:
+            close()
+            run, last = [], -1
+            if m is None or not _TITLE_LINE.match(m.group("title")):
+                continue
+        run.append(i)
+        last = int(m.group("page"))
+    close()
+    return found
 
 
 def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
