@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -257,9 +257,21 @@ class Comparison:
     subject: str = ""
 
 
+class _KindSlot:
+    """Where a figure keeps its kind: a plain slot, set once it is made, read as fast as a field.
+
+    Not a field: it follows from the unit, so it is never compared, copied or written out."""
+
+    __slots__ = ("kind",)
+    kind: Kind
+
+
 @dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number as written: value, unit and precision, with its place in the text."""
+class Quantity(_KindSlot):
+    """A number as written: value, unit and precision, with its place in the text.
+
+    kind (money, percent, count, number, points) follows from the unit: read for nearly every figure by
+    nearly every step, it is looked up once, when the figure is made, not at each reading."""
 
     start: int
     end: int
@@ -270,10 +282,13 @@ class Quantity:
     unit_inferred: bool = False
     grouped: bool = False
 
-    @property
-    def kind(self) -> Kind:
-        # one look-up: read for nearly every figure by nearly every step
-        return _KIND_OF_UNIT.get(self.unit, "count")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", _KIND_OF_UNIT.get(self.unit, "count"))
+
+    def __setstate__(self, state: list) -> None:  # (unpickled, as from a worker process: the kind again too)
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
+        self.__post_init__()
 
     @property
     def interval(self) -> Interval:

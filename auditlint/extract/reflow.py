@@ -52,7 +52,7 @@ def display_width(text: str) -> int:
     return 2 * len(text) - len(_NARROW.findall(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -63,7 +63,7 @@ class _Unit:
     pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One reflowed paragraph: [start, end) in Reflowed.text."""
 
