@@ -295,7 +295,7 @@ class Quantity(_KindSlot):
         """The exact values this figure may stand for, in its own unit."""
         kind = self.kind  # (once: rules ask for the intervals of figures again and again)
         if (kind == "count" or self.value == 0) and self.places == 0:
-            return Interval.exact(self.value)  # counts are exact, and a written 0 means none
+            return Interval(self.value, self.value)  # counts are exact, and a written 0 means none
         written = Interval.written(self.value, self.places)
         if kind == "percent" and self.value >= 0:
             # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
