@@ -258,11 +258,12 @@ class Comparison:
 
 
 class _KindSlot:
-    """Where a figure keeps its kind: a plain slot, set once it is made, read as fast as a field.
+    """Where a figure keeps its kind (a plain slot, set once it is made, read as fast as a field) and its exact
+    ranges once asked (rules ask for them again and again).
 
-    Not a field: it follows from the unit, so it is never compared, copied or written out."""
+    Not fields: they follow from the others, so they are never compared, copied or written out."""
 
-    __slots__ = ("kind",)
+    __slots__ = ("kind", "_interval", "_yuan")
     kind: Kind
 
 
@@ -292,20 +293,32 @@ class Quantity(_KindSlot):
 
     @property
     def interval(self) -> Interval:
-        """The exact values this figure may stand for, in its own unit."""
-        kind = self.kind  # (once: rules ask for the intervals of figures again and again)
+        """The exact values this figure may stand for, in its own unit (worked out once)."""
+        try:
+            return self._interval
+        except AttributeError:
+            pass
+        kind = self.kind
         if (kind == "count" or self.value == 0) and self.places == 0:
-            return Interval(self.value, self.value)  # counts are exact, and a written 0 means none
-        written = Interval.written(self.value, self.places)
-        if kind == "percent" and self.value >= 0:
-            # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
-            return Interval(written.lo, written.hi + (written.hi - written.lo) / 2)
-        return written
+            interval = Interval(self.value, self.value)  # counts are exact, and a written 0 means none
+        else:
+            interval = Interval.written(self.value, self.places)
+            if kind == "percent" and self.value >= 0:
+                # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
+                interval = Interval(interval.lo, interval.hi + (interval.hi - interval.lo) / 2)
+        object.__setattr__(self, "_interval", interval)
+        return interval
 
     @property
     def yuan(self) -> Interval:
-        """The exact values in 元 (money only)."""
-        return self.interval.scale(MONEY_SCALE[self.unit])
+        """The exact values in 元 (money only; worked out once)."""
+        try:
+            return self._yuan
+        except AttributeError:
+            pass
+        yuan = self.interval.scale(MONEY_SCALE[self.unit])
+        object.__setattr__(self, "_yuan", yuan)
+        return yuan
 
     @property
     def yuan_value(self) -> Decimal:

@@ -106,6 +106,11 @@ def test_a_figure_keeps_its_kind_through_copies_and_pickling_and_never_writes_it
     again = pickle.loads(pickle.dumps(q))
     assert again == q and again.kind == "money" and hash(again) == hash(q)
     assert "kind" not in [f.name for f in dataclasses.fields(q)]
+    # its ranges are worked out once and kept the same way: a copy with another unit or precision has its own
+    assert q.yuan == (Decimal("124950.00"), Decimal("125050.00")) and q.yuan is q.yuan
+    assert dataclasses.replace(q, unit="元").yuan == (Decimal("12.495"), Decimal("12.505"))
+    assert q.model_copy(update={"places": 1}).interval == (Decimal("12.45"), Decimal("12.55"))
+    assert pickle.loads(pickle.dumps(q)).yuan == q.yuan
     claim = ChangeClaim(start=3, end=9, current=q)
     assert '"kind":"money"' not in claim.model_dump_json()
     assert "kind" not in claim.model_dump()["current"]
