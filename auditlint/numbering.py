@@ -99,6 +99,10 @@ _NOT_A_RANK = r"(?![一二三四五六七八九十]\s*[、等]|等)"
 _TITLE_START = r"[\u4e00-\u9fff“（(]"  # what a title opens with ("1.1项目概况", "1.1“三公”经费")
 
 
+# "1、2015年因公出国（境）费 …": an item may open with a year; "1、2、3" is no item 1 (a year is four digits and 年)
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d\s*年)"
+
+
 def line_markers(*, part_words: str = "部分章节条篇") -> dict[str, str]:
     """The markers a line may open with, by style, in the loose grammar that tells a heading line from the rest.
 
@@ -109,7 +113,7 @@ def line_markers(*, part_words: str = "部分章节条篇") -> dict[str, str]:
         "cn": rf"{_CN}\s*{_PUNCT}",
         "pcn": rf"{_OPEN}\s*{_CN}\s*{_CLOSE}",
         "dotted": rf"{_DOTTED}(?:{_PUNCT}|\s*(?={_TITLE_START}){_NOT_A_QUANTITY})",
-        "num、": rf"{_NUM}\s*、(?![\d.．])",
+        "num、": rf"{_NUM}\s*、(?![.．]|{_NOT_A_YEAR}\d)",
         "num.": rf"{_NUM}\s*[.．](?![\d.．])",
         "pnum": rf"{_OPEN}\s*{_NUM}\s*{_CLOSE}",
         "circled": "[①-⑳㈠-㈩]",
@@ -177,7 +181,7 @@ OUTLINE_MARKER = re.compile(
     rf"|(?P<cn>(?P<cn_n>{_CN})\s*{_PUNCT}{_NOT_A_RANK})"
     rf"|(?P<pcn>{_OPEN}\s*(?P<pcn_n>{_CN})\s*{_CLOSE}(?:\s*{_PUNCT})?)"  # （一）、: the 、 is the marker's
     rf"|(?P<dotted>(?P<dotted_n>{_DOTTED})(?:\s*{_PUNCT}|\s+|(?={_TITLE_START})){_NOT_A_QUANTITY})"
-    rf"|(?P<num>(?P<num_n>{_NUM})\s*{_PUNCT}(?![\d.．]))"
+    rf"|(?P<num>(?P<num_n>{_NUM})\s*(?:、(?![.．]|{_NOT_A_YEAR}\d)|[.．](?![\d.．])))"
     rf"|(?P<pnum>{_OPEN}\s*(?P<pnum_n>{_NUM})\s*{_CLOSE}(?:\s*{_PUNCT})?)"
     r"|(?P<circled>[①-⑳])"
     r"|(?P<pideo>[㈠-㈩])"

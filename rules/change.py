@@ -43,7 +43,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     X + D），文中另写了上年数的以所写为准；R 应等于 D ÷ 上年数。R 和各金额的四舍五入不算
     错误，R 末位差一个单位则算。两期数都已写明、R 与之相符而 D 不符时，错的是变动额而不
     是变动率，由 CHG004 报告。适用于金额，或同一事物的数量（“在职人员 320 人，比上年末减
-    少 5 人”）；以“个百分点”表示的变动不是变动率。
+    少 5 人”）；以“个百分点”表示的变动不是变动率。支出、收入、经费等不会小于零，其降幅超过 100%（“下降
+    102%”）无论本年数是否写明都不可能成立，也会报告。
     原因：变动率与金额推算不出来，说明其中必有一个数字写错；而读者引用的往往正是变动率。
 
     Checks: "X 比上年(年初预算)增加(减少) D，增长(下降) R%": last year's figure is
@@ -52,7 +53,9 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
     Where both figures are stated and R follows from them but D does not, the
     amount is wrong, not the rate: CHG004 reports it.
     Amounts of money, or counts of the same thing ("在职人员 320 人，比上年末减少 5 人");
-    a change in percentage points (个百分点) is not a rate.
+    a change in percentage points (个百分点) is not a rate. Spending, revenue and funds cannot
+    fall below zero: a decrease of more than 100% ("下降102%") is reported whether or not
+    this year's figure is stated.
 
     Why: a rate that cannot follow from the amounts means one of them is wrong,
     and readers quote the rate.
@@ -65,7 +68,11 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
             continue
         verdict = verdicts.change_rate(claim)
         if verdict.expected is None or verdict.prior is None:
-            yield NotAssessable(claim, verdict.reason)
+            if _impossible_decrease(claim):
+                yield Assessed(claim)
+                yield _decrease_issue(doc, claim)
+            else:
+                yield NotAssessable(claim, verdict.reason)
             continue
         yield Assessed(claim)
         if verdict.holds(claim.rate, settings["tolerance"]):
@@ -75,6 +82,40 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
         if verdicts.change_amount_holds(claim) is False and verdicts.rate_of_stated_figures(claim).holds(claim.rate, settings["tolerance"]):
             continue  # the rate follows from the two figures: the change amount is wrong, CHG004 reports it
         yield _rate_issue(doc, claim, verdict.prior, verdict.expected)
+
+
+# what can be below zero (a balance, a result, a gap): its decrease may exceed 100%
+_MAY_BE_NEGATIVE = re.compile(r"结余|结转|净|利润|盈余|亏损|赤字|差额|差|损益|收支")
+_CANNOT_BE_NEGATIVE = re.compile(r"支出|经费|费用|费|收入|拨款|资金|预算|采购|人数|辆")
+
+
+def _impossible_decrease(claim: ChangeClaim) -> bool:
+    """A decrease of more than 100% in what cannot be below zero (spending, revenue, a count): from any
+    figure down to nothing is a fall of 100%, and no further."""
+    rate = claim.rate
+    return (
+        rate is not None
+        and claim.rate_direction < 0
+        and claim.delta_direction <= 0
+        and rate.value > 100
+        and bool(_CANNOT_BE_NEGATIVE.search(claim.subject))
+        and not _MAY_BE_NEGATIVE.search(claim.subject)
+    )
+
+
+def _decrease_issue(doc: Disclosure, claim: ChangeClaim) -> Issue:
+    assert claim.rate is not None
+    word = claim.rate_word.text if claim.rate_word else ""
+    start = claim.rate_word.start if claim.rate_word else claim.rate.start
+    return Issue(
+        start=start,
+        end=claim.rate.end,
+        message=(
+            f"{word}{claim.rate.text.strip()} 不可能成立：{claim.subject or '本项'}不会小于零，"
+            f"比{_basis(claim)}减少的幅度最多为 100%（减少到零）；变动率或变动额必有一处写错"
+        ),
+        actual=doc.text[start : claim.rate.end],
+    )
 
 
 def _rate_issue(doc: Disclosure, claim: ChangeClaim, prior, expected) -> Issue:

@@ -16,7 +16,24 @@ _ANNOUNCED = re.compile(
 )
 # an announcement stays inside one clause and holds its colon (or 分别是, 即): only such clauses are scanned
 _ANNOUNCED_SCAN = Scan(_ANNOUNCED, outside="[。；;]", anchor="[：:]|分别[是为]|即")
+# a label that ends in a count of its own ("内设一室" before 四处): the count after it is only part of the list's
+_COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十\d]+[\u4e00-\u9fff]$")
 _PARTIAL_LEAD = re.compile(r"^\s*(?:如|例如|比如|包括|主要有|主要包括|其中|诸如)")
+
+
+def _top_level(head: str) -> list[str]:
+    """The parts of "A（A1、A2）、B" between the 、 outside brackets: "政治部(机关党委、机关纪委)" is one item."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(head):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch == "、" and not depth:
+            parts.append(head[start:i])
+            start = i + 1
+    parts.append(head[start:])
+    return parts
 
 
 def _items(listed: str) -> tuple[list[str], bool] | None:
@@ -26,10 +43,12 @@ def _items(listed: str) -> tuple[list[str], bool] | None:
     head = re.split(r"[，,]", listed, maxsplit=1)[0]
     partial = bool(re.search(r"等", head))
     head = re.split(r"等", head, maxsplit=1)[0]
-    items = [i.strip() for i in head.split("、")]
-    # "A小学、B中学和C小学": the last two joined by 和/及/与
+    items = [i.strip() for i in _top_level(head)]
+    # "A小学、B中学和C小学": the last two joined by 和/及/与 — unless the first would end unlike every other item
+    # ("办公室、调研处、社会服务与联络处": one office whose name holds 与)
     last = re.split(r"和|及|以及|与", items[-1])
-    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last):
+    endings = {i.strip()[-1:] for i in items[:-1]}
+    if len(last) == 2 and all(len(x.strip()) >= 2 for x in last) and last[0].strip()[-1:] in endings:
         items[-1:] = [x.strip() for x in last]
     if len(items) < 2 or any(not (2 <= len(i) <= 25) for i in items) or any(re.search(r"\d", i) for i in items):
         return None
@@ -56,6 +75,8 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     """
     flow = doc.flow
     for m in _ANNOUNCED_SCAN.finditer(flow.text):
+        if _COUNT_BEFORE.search(m.group("label")):
+            continue  # "内设一室四处：…": two counts of two kinds, the list holds both
         n = cn_number(m.group("n"))
         found = _items(m.group("list"))
         if n is None or found is None:

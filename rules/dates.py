@@ -133,7 +133,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     度开头，而某句以更早的年度开头陈述资金和金额（“2022年度机关运行经费支出30.00万元”），且未提及其他年度；以及在陈述报告自身账目的句首写成“YYYY年度”的其他年度（2024 年决算中的
     “2023年度本年收入合计 X 万元”），该句写有数字，未提及其他年度，也不作比较、回顾或计划。模板中关于本年度项目的并列分句（“编报绩效目标的2024年度项目…；绩效跟踪评价的2024年度项目…；
     绩效自评的2023年度项目…”）说的是同一个年度：与其他分句和本报告年度都不同的那一个会被报告；某部分的标题写了其他年度的（2024 年决算中的“第三部分 …2023年度部门决算情况说明”）也会
-    被报告。在部门预算中，原因里所说的计划就是本年度的计划：2026 年预算中的“主要原因是2025年无公车购置计划”；以更早年度开头、陈述预算自身数字的句子（2026 年预算中的“2025年本部门面
+    被报告；决算的标题写的年度若与正文通篇所述年度不同、正文又从未提及标题的年度，也会在标题处报告。在部门预算中，原因里所说的计划就是本年度的计划：2026 年预算中的“主要原因是2025年无公车购置计划”；以更早年度开头、陈述预算自身数字的句子（2026 年预算中的“2025年本部门面
     向中小企业预留政府采购项目预算金额…”“开展了2025年项目预算绩效目标编报工作”），若不作比较、也未提及其他年度，同样会被报告。
     原因：结论中的年度写错，通常说明这一段是从上年报告复制过来而没有更新。
 
@@ -152,7 +152,8 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
     The template's parallel clauses on the year's projects ("编报绩效目标的2024年度项目…；
     绩效跟踪评价的2024年度项目…；绩效自评的2023年度项目…") name one year: one that differs
     from the others and the report's is reported; so is a part's title naming another year
-    ("第三部分 …2023年度部门决算情况说明" in a 2024 决算).
+    ("第三部分 …2023年度部门决算情况说明" in a 2024 决算), and a 决算's title naming a year its
+    text never names while it states another year throughout.
 
     In a budget report (部门预算), the plan a reason gives for this year's figure
     is this year's plan: "主要原因是2025年无公车购置计划" in a 2026 budget; and a sentence
@@ -181,6 +182,7 @@ def wrong_fiscal_year(doc: Disclosure) -> Iterator:
         return
     yield from _parallel_project_years(doc, year)
     yield from _part_title_years(doc, year)
+    yield from _report_title_year(doc, year)
     text = flow.text
     context = _YearContext(text, year)
     for m in _YEAR_SCAN.finditer(text):
@@ -290,12 +292,16 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
     return None
 
 
+# the template's lines of a year's own accounts whose names carry 结转/结余
+_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款结余|结余分配")
+
+
 def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
     """A sentence of the report's own totals under the year at m ("2023年度本年收入合计 X 万元"): it states
     an amount, and names no other year, compares, looks back or ahead, or reviews nothing."""
     lo = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
     hi = min((i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0), default=len(text))
-    sentence = text[lo:hi]
+    sentence = _ACCOUNT_ITEMS.sub("", text[lo:hi])  # (年初结转和结余 is a line of this year's accounts, no look back)
     if not _MONEY.search(text, m.end(), hi) or lexicon.LOOKS_ELSEWHERE.search(sentence) or _REVIEW.search(sentence):
         return False
     return sum(1 for _ in _YEAR_SCAN.finditer(sentence)) <= 1  # two years in one sentence set them side by side
@@ -376,6 +382,35 @@ def _part_title_years(doc: Disclosure, year: int) -> Iterator:
     for m in _PART_TITLE.finditer(doc.flow.text):
         if int(m.group("y")) != year:
             yield _year_issue(doc, m.start("w"), m.end("w"), year, "这是本报告一个部分的标题，应为本报告年度")
+
+
+# the report's title, its first line: "中共某县委员会政法委员会2023年度“三公”经费决算情况说明", "某局2023年度部门决算"
+_REPORT_TITLE = re.compile(
+    r"^[^\S\n]*(?P<title>[^。，,；;：:\n]{0,60}?(?P<w>(?P<y>(?:19|20)\d{2})[^\S\n]*年度?)[^。，,；;：:\n]{0,40}?决算[^。，,；;：:\n]{0,12})[^\S\n]*$",
+    re.M,
+)
+
+
+def _report_title_year(doc: Disclosure, year: int) -> Iterator:
+    """A 决算 whose title names one year while its text states another throughout and never the title's: one
+    of the two was not updated (the title, as the text's many mentions agree with each other)."""
+    text = doc.document.text
+    first = len(text) - len(text.lstrip())
+    m = _REPORT_TITLE.match(text, first, text.find("\n", first) if "\n" in text[first:] else len(text))
+    if m is None or int(m.group("y")) == year:
+        return
+    body = doc.flow.text[doc.flow.locate(m.end()) :]
+    if re.search(rf"{m.group('y')}\s*年", body) or len(re.findall(rf"{year}\s*年度", body)) < 2:
+        return  # the title's year stated in the text too, or the text's own year not stated clearly
+    written = m.group("w").replace(" ", "")
+    right = f"{year}年" + ("度" if written.endswith("度") else "")
+    yield Issue(
+        start=m.start("w"),
+        end=m.end("w"),
+        message=f"标题中的年度“{written}”与正文不符：正文所述均为 {year} 年度的收支，未提及 {m.group('y')} 年；标题或正文必有一处未更新",
+        expected=right,
+        actual=written,
+    )
 
 
 # A budget's own sentences: "2025年本部门面向中小企业预留政府采购项目预算金额…", "2025年…机关运行经费预算为…",

@@ -100,10 +100,12 @@ _RELATIVE = re.compile(r"^(?:该|其|各|本单位|本项目|所在|所属|同�
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 
 
-def _period(text: str, claim: ShareClaim) -> str | None:
-    """The years the clause of a share names ("" for none), or None when it speaks of another period."""
-    start = max(text.rfind(c, 0, claim.part.start) for c in "。；;\n") + 1
-    clause = text[start : claim.share.end]
+def _period(flow, claim: ShareClaim) -> str | None:
+    """The years the clause of a share names ("" for none), or None when it speaks of another period.
+    Read in the reflowed text: a letter-spaced line ("同 比 下 降") says what its words say."""
+    text, part, end = flow.text, flow.locate(claim.part.start), flow.locate(claim.share.end)
+    start = max(text.rfind(c, 0, part) for c in "。；;\n") + 1
+    clause = text[start:end]
     if lexicon.SHARE_ELSEWHERE.search(clause):
         return None
     return ",".join(sorted(set(_YEAR.findall(clause))))
@@ -130,13 +132,15 @@ def _shares_of_an_unstated_total(doc: Disclosure, claims: list[ShareClaim], tole
     runs: list[list[ShareClaim]] = []
     last: dict[str, list[ShareClaim]] = {}  # the run of each total's name, shares of other totals between them
     for claim in claims:
-        period = _period(doc.text, claim)
+        period = _period(doc.flow, claim)
         if period is None or _RELATIVE.match(claim.total_label):
             yield NotAssessable(claim, "找不到占比的基数")
             continue  # last year's share, or a comparison: not of the same total as this year's
         key = f"{claim.total_label}@{period}"  # "2023年…占总支出的" and "2022年…占总支出的" are two totals
         run = last.get(key)
-        if run and claim.start - run[-1].end <= _NEARBY and not _restated(doc.text, claim.total_label, run[-1].end, claim.part.start):
+        if run and claim.start - run[-1].end <= _NEARBY and not _restated(
+            doc.flow.text, claim.total_label, doc.flow.locate(run[-1].end), doc.flow.locate(claim.part.start)
+        ):
             run.append(claim)
         else:
             last[key] = [claim]

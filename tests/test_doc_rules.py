@@ -325,10 +325,20 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs():
+    # 年初结转和结余 / 使用非财政拨款结余 are lines of this year's accounts, not a look back
+    text = FINAL_ACCOUNTS + (
+        "2025年度收入总计434.72万元，其中：本年收入合计434.16万元，使用非财政拨款结余0.00万元，年初结转和结余0.56万元。"
+    )
+    result = found(text, "DOC007")
+    assert len(result) == 1 and "年度“2025年度”" in result[0][1] and "应为“2024年度”" in result[0][1]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "与2023年度相比，收入支出总计增加20.00万元。",
+        "2023年度结转和结余资金10.00万元已于本年使用。",
         "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
         "2025年度收入预计900.00万元。",
         "本部门对2023年度一般公共预算项目支出开展绩效评价，涉及资金50.00万元。",
@@ -456,3 +466,26 @@ def test_letter_spaced_sentences_are_items_not_empty_sections():
         "3. 负 责 重 大 活 动 。 组 织 开 展 公 共 服 务 。\n4. 负 责 市 场 监 管 。 推 进 信 用 体 系 建 设 。\n"
     )
     assert found(text, "DOC003") == []
+
+
+_ACCOUNTS_2022 = (
+    "一、一般公共预算财政拨款“三公”经费支出决算总体情况\n"
+    "2022年度财政拨款“三公”经费支出年初预算为6,283.70元，支出决算为6,283.70元，完成年初预算的100%。\n"
+    "2022年度一般公共预算财政拨款“三公”经费支出决算数比上年减少1,200.00元，主要原因是严格控制公务接待。\n"
+)
+
+
+def test_a_title_naming_another_year_than_its_text_throughout():
+    text = "某县委员会政法委员会2023年度“三公”经费决算情况说明\n" + _ACCOUNTS_2022
+    [f] = [f for f in check_text(text).findings if f.rule == "DOC007"]
+    assert f.line == 1 and f.evidence == "2023年度" and f.expected == "2022年度"
+
+
+def test_a_title_whose_year_the_text_also_names_stays_silent():
+    for title, extra in (
+        ("某县委员会政法委员会2022年度“三公”经费决算情况说明\n", ""),  # the same year
+        ("某县委员会政法委员会2023年度“三公”经费决算情况说明\n", "2023年度将继续严控“三公”经费。\n"),  # both years
+        ("某县委员会政法委员会2023年度部门预算\n", ""),  # not a 决算's title
+    ):
+        findings = [f for f in check_text(title + _ACCOUNTS_2022 + extra).findings if f.rule == "DOC007" and f.line == 1]
+        assert findings == [], title

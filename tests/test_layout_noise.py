@@ -104,3 +104,46 @@ def test_a_comparison_with_two_budgets_stated_is_not_held_to_either():
         "决算数小于预算数的主要原因：人员经费支出数小于预算数。\n"
     )
     assert check_text(text, select=("EXE002",)).findings == []
+
+
+# A letter-spaced line of a text that uses ASCII punctuation (many web pages and exports): the spaces around
+# , ; : ( ) spread the line as much as those around full-width ones.
+_ASCII_SPACED = (
+    "一、“三公”经费支出决算情况\n"
+    "2022 年 度 一 般 公 共 预 算 财 政 拨 款 “ 三 公 ” 经 费 支 出 决 算 中 , 因 公 出 国 ( 境 ) 费 支 出 0 元 , 占 0%; "
+    "公 务 用 车 购 置 及 运 行 维 护 费 支 出 34000.00 元 , 占 52.3%; 公 务 接 待 费 支 出 31000.00 元 , 占 47.7% 。\n"
+)
+
+
+def test_a_letter_spaced_line_with_ascii_punctuation_reads_as_its_words():
+    from auditlint.extract import extract
+
+    flow = extract(read_bytes("spaced.txt", _ASCII_SPACED.encode("utf-8")), ()).flow.text
+    assert "决算中,因公出国(境)费支出0元,占0%;公务用车购置及运行维护费支出34000.00元,占52.3%;" in flow
+    result = check_text(_ASCII_SPACED)
+    assert result.findings == [], [f.message for f in result.findings]  # (a SUM001 once: 34000 taken as 公务接待费's part)
+
+
+def test_shares_swapped_on_letter_spaced_lines_with_ascii_punctuation_are_found():
+    # the total stated in the paragraph before ("支出决算为 1.71 万元"), its parts' shares swapped in the next
+    text = (
+        "一、“三公”经费支出决算情况\n"
+        "某 县 文 化 馆 2023 年 度 “ 三 公 ” 经 费 支 出 预 算 为 3 万 元 , 支 出 决 算 为 1.71 万 元 , 完 成 预 算 的 57% 。\n"
+        "( 一 ) “ 三 公 ” 经 费 支 出 决 算 具 体 情 况 说 明 。\n"
+        "某 县 文 化 馆 2023 年 度 “ 三 公 ” 经 费 支 出 决 算 中 , 公 务 接 待 费 支 出 决 算 0.53 万 元 , 占 69%; "
+        "公 务 用 车 购 置 及 运 行 维 护 费 支 出 决 算 1.18 万 元 , 占 31% 。\n"
+    )
+    result = check_text(text)
+    assert rules_of(result) == ["PCT001", "PCT001"]
+    assert sorted(f.evidence for f in result.findings) == ["31%", "69%"]
+
+
+def test_shares_in_letter_spaced_clauses_of_another_period_are_not_held_together():
+    # 预计 (an estimate) and 同比 written letter-spaced still say the clause is no share of this year's accounts
+    text = (
+        "一、2022年财政预算执行情况\n"
+        "2022 年 ， 全 县 一 般 公 共 预 算 收 入 预 计 完 成 81000 万 元 ， 占 调 整 预 算 的 100% ， 同 比 下 降 6.8% 。\n"
+        "二、县级预算执行情况\n"
+        "2022 年 ， 县 级 一 般 公 共 预 算 收 入 预 计 完 成 64000 万 元 ， 占 调 整 预 算 的 100% ， 同 比 下 降 16.7% 。\n"
+    )
+    assert [f for f in check_text(text).findings if f.rule == "PCT001"] == []

@@ -707,3 +707,191 @@ def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
     body = text.replace("(六)一般公共预算财政拨款基", "一、概况\n(二)机构设置\n本局内设3个科室。\n(三)人员情况\n在职12人。\n")
     [f] = findings(body, "DOC001")
     assert "(二)" in f.message or "（二）" in f.message
+
+
+class TestAChangeAfterTheGapToTheBudget:
+    """A county's 决算 wording: "收入 A 万元，完成预算 B 万元的 R%，超收 G 万元，同比增长 P%，增收 D 万元" — the
+    超收 figure is the gap to the budget; the change after it is the revenue's, not the gap's."""
+
+    TEXT = (
+        "其中:一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元,同比增长{up}%,增收3003万元;"
+        "政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元,同比减收11469万元,下降{down}%。"
+    )
+
+    def test_the_change_is_measured_on_the_revenue(self):
+        assert not findings(self.TEXT.format(up="6.8", down="24.9"))
+
+    def test_a_wrong_rate_after_the_gap_is_still_found(self):
+        [f] = findings(self.TEXT.format(up="6.8", down="14.9"), "CHG001")
+        assert "34519" in f.message and f.expected == "下降24.9%"
+        [f] = findings(self.TEXT.format(up="8.6", down="24.9"), "CHG001")
+        assert "46900" in f.message
+
+
+class TestARateOfABudgetAdjustedAfterAPlainOne:
+    """A district's 预算执行 report: "收入预算为 B1 万元，经人大常委会批准，收入预算调整为 B2 万元，实际完成 A 万元，
+    为调整预算的 R%" — the rate is of B2 (no 年初 word marks B1, the 调整 word marks B2)."""
+
+    TEXT = (
+        "批准的2020年全区一般公共预算收入预算为567858万元,经区人大常委会批准,一般公共预算收入预算调整为537471万元,"
+        "实际完成544209万元,为{kind}预算的{rate}%,比上年同期下降1.28%。"
+    )
+
+    def test_the_rate_of_the_adjusted_budget_is_of_the_adjusted_figure(self):
+        assert not findings(self.TEXT.format(kind="调整", rate="101.25"), "EXE001")
+
+    def test_a_wrong_rate_of_the_adjusted_budget_is_still_found(self):
+        [f] = findings(self.TEXT.format(kind="调整", rate="95.84"), "EXE001")
+        assert "537471" in f.message and f.expected == "101.25%"
+
+    def test_a_rate_of_the_initial_budget_reaches_back_past_the_adjusted_one(self):
+        text = self.TEXT.replace("收入预算为567858", "收入年初预算为567858")
+        assert not findings(text.format(kind="年初", rate="95.84"), "EXE001")
+        [f] = findings(text.format(kind="年初", rate="101.25"), "EXE001")
+        assert "567858" in f.message
+
+
+class TestNumberedItemsThatOpenWithAYear:
+    """A 三公 supplement whose items open with the year: "1、2015年因公出国（境）费 …" — 1、 before a year is item 1,
+    not a list of numbers like "1、2、3"."""
+
+    TEXT = (
+        "一、“三公”经费增减情况\n"
+        "1、2015年因公出国(境)费30.78万元,较2014年相比增加11.99万元。\n"
+        "{second}、2015年公务接待费支出117万元,较2014年相比增加13.63万元。\n"
+        "3、公务用车购置及运行维护费253.33万元,较2014年减少93.05万元。\n"
+        "二、公务用车购置数及保有量\n"
+        "2015年新购入公务用车一辆。\n"
+    )
+
+    def test_the_items_opening_with_a_year_are_counted(self):
+        assert not findings(self.TEXT.format(second="2"), "DOC001")
+
+    def test_a_gap_in_such_a_list_is_still_found(self):
+        [f] = findings(self.TEXT.format(second="2").replace("3、公务", "4、公务"), "DOC001")
+        assert "缺少“3、”" in f.message
+        [f, _] = findings(self.TEXT.format(second="4"), "DOC001")
+        assert "缺少“2、”" in f.message
+
+
+class TestAListItemWithItsOwnBracketedList:
+    """A unit's 机构设置: "设置十三个机构：办公室(行政事务管理部)、政治部(机关党委、机关纪委)、…" — a 、 inside
+    an item's brackets does not separate two items of the list."""
+
+    TEXT = (
+        "我院目前设置{n}个机构:办公室(行政事务管理部)、政治部(机关党委、机关纪委)、第一检察部、第二检察部、"
+        "检务督察部、驻区看守所检察室。"
+    )
+
+    def test_the_bracketed_list_is_part_of_its_item(self):
+        assert not findings(self.TEXT.format(n="六"), "COUNT001")
+
+    def test_a_count_the_list_contradicts_is_still_found(self):
+        [f] = findings(self.TEXT.format(n="七"), "COUNT001")
+        assert f.expected == "6个"
+
+
+class TestAListWithARefundAmongItsParts:
+    """The central 决算 report's wording: "税收收入 T 亿元 … 税收收入中，国内增值税 A 亿元，…，出口货物退增值税、消费税
+    R 亿元" — the refund is subtracted from the taxes, written as a positive amount: the parts as written do not add up."""
+
+    TEXT = (
+        "2024年,税收收入91419.66亿元,下降4.6%;非税收入9042.4亿元。税收收入中,国内增值税33223.3亿元,"
+        "国内消费税16532.15亿元,企业所得税26436.02亿元,个人所得税8713.19亿元,{last}19280.9亿元,为预算的102.4%。"
+    )
+
+    def test_a_refund_among_the_parts_leaves_the_sum_unchecked(self):
+        assert not findings(self.TEXT.format(last="出口货物退增值税、消费税"), "SUM001")
+
+    def test_parts_that_exceed_their_total_are_still_found(self):
+        [f] = findings(self.TEXT.format(last="车辆购置税"), "SUM001")
+        assert "91419.66" in f.message
+
+
+class TestASecondTotalAfterACompleteList:
+    """A city's 预算调整 report on debt: "法定债务限额 T 亿元，其中一般债务 A 亿元、专项债务 B 亿元，法定债务余额为 R 亿元，
+    其中一般债务 C 亿元、专项债务 D 亿元" — A and B make up T; R opens a breakdown of its own and is no third part of T."""
+
+    TEXT = (
+        "截至目前,自治区下达我市法定债务限额1,105.3亿元,其中一般债务725.3亿元、专项债务{b}亿元,"
+        "全市政府法定债务余额为1,071.65亿元,其中一般债务699.47亿元、专项债务{d}亿元。"
+    )
+
+    def test_each_total_is_summed_from_its_own_parts(self):
+        assert not findings(self.TEXT.format(b="380", d="372.18"))
+
+    def test_a_wrong_part_of_either_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(b="380", d="382.18"), "SUM001")
+        assert "1,071.65" in f.message or "1071.65" in f.message
+        [f] = findings(self.TEXT.format(b="390", d="372.18"), "SUM001")
+        assert "1,105.3" in f.message or "1105.3" in f.message
+
+
+class TestAContentsListWithNoTitle:
+    """A 天津 部门预算's contents, no 目录 over them: "第一部分 / 一、主要职责 / … / 第三部分名词解释 / 第四部分…表 / …"
+    right after the title, then the body opening with "第一部分" again — the contents are no empty body parts."""
+
+    TEXT = (
+        "某某办公厅2025年部门预算\n\n第一部分\n\n一、主要职责\n\n二、机构设置情况\n\n第二部分2025年部门预算情况说明\n\n"
+        "一、关于收支总体情况表的说明\n\n二、关于收入总体情况表的说明\n\n第三部分名词解释\n\n第四部分2025年部门预算表\n\n"
+        "一、部门收支总体情况表\n\n二、部门收入总体情况表\n\n"
+        "第一部分\n\n一、主要职责\n\n主要负责全体会议的组织和服务工作。\n\n二、机构设置情况\n\n内设5个处室。\n\n"
+        "第二部分2025年部门预算情况说明\n\n{body}"
+    )
+
+    def test_the_contents_are_not_read_as_empty_parts(self):
+        assert not findings(self.TEXT.format(body="一、关于收支总体情况表的说明\n\n收支总预算1000万元。\n"), "DOC003")
+
+    def test_an_empty_part_of_the_body_is_still_found(self):
+        [f] = findings(self.TEXT.format(body="第三部分名词解释\n\n1.财政拨款收入：指本级财政当年拨付的资金。\n"), "DOC003")
+        assert "第二部分" in f.message
+
+
+class TestCountsOfOfficesByKind:
+    """A 北京 决算's 机构设置: "内设一室四处，分别为办公室、调研处、组织处、宣传处、社会服务与联络处" — two counts of two
+    kinds (the list holds both), and an office whose name holds 与 is one office."""
+
+    def test_a_count_of_two_kinds_is_not_checked_against_the_list(self):
+        text = "内设一室四处,分别为办公室、调研处、组织处、宣传处、社会服务与联络处。无下属预算单位。"
+        assert not findings(text, "COUNT001")
+
+    def test_a_name_holding_yu_is_one_item(self):
+        text = "内设{n}个处室,分别为办公室、调研处、社会服务与联络处。"
+        assert not findings(text.format(n="3"), "COUNT001")
+        [f] = findings(text.format(n="4"), "COUNT001")
+        assert f.expected == "3个"
+
+    def test_two_items_joined_by_he_are_still_two(self):
+        [f] = findings("进校园展览4场：城南小学、城北中学和实验小学。", "COUNT001")
+        assert f.expected == "3场"
+
+
+class TestAWebTableSavedOneCellALineWithPipes:
+    """A 河北 镇 部门预算's 收支总表 as a web page saves it: every cell on a line of its own closed by a pipe ("34 |",
+    "收入总计 |", "|" for an empty cell) — which cells make a row is lost, and a row number read as a figure gave a
+    false 收入总计 ≠ 支出总计."""
+
+    ROWS = [
+        ("1", "一、一般公共预算拨款收入", "675.82", "一、一般公共服务支出", "516.39"),
+        ("2", "二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "98.25"),
+        ("3", "", "", "三、卫生健康支出", "21.53"),
+        ("4", "", "", "四、农林水支出", "14.54"),
+        ("5", "", "", "五、住房保障支出", "39.65"),
+        ("6", "本年收入合计", "675.82", "本年支出合计", "690.36"),
+        ("7", "上年结转结余", "14.54", "年终结转结余", ""),
+        ("8", "收入总计", "690.36", "支出总计", "690.36"),
+    ]
+
+    def text(self):
+        cells = ["单位:万元 |", "序号 |", "收入 |", "支出 | ||", "项 目 |", "预算数 |", "项 目 |", "预算数 | |"]
+        for row in self.ROWS:
+            cells += [f"{c} |" if c else "|" for c in row]
+        return "某镇财政所2025年部门预算收支总表\n" + "\n".join(cells) + "\n"
+
+    def test_the_table_is_not_read_into_false_rows(self):
+        assert not findings(self.text())
+
+    def test_a_pipe_delimited_table_is_still_read(self):
+        text = "2021年区本级“三公”经费预算支出表\n单位:万元\n项目 | 预算数 |\n合计 | 4432 |\n1.因公出国(境)费用 | 39 |\n2.公务接待费 | 323 |\n3.公务用车购置及运行维护费 | 4170 |\n"
+        [f] = findings(text, "TAB001")
+        assert "4532" in f.message

@@ -174,3 +174,30 @@ class TestGarbledDirection:
             "公务接待费0.30万元，与上年持平；公务用车运行维护费19.56万元，比上年减少3.59万元，下降15.5%。",
         ):
             assert [f for f in check_text(text).findings if f.rule == "CHG006"] == [], text
+
+
+def test_a_change_against_last_year_after_one_against_the_budget_is_of_the_same_amount():
+    # "决算 A，较年初预算数减少 B，下降 R%，较上年支出数减少 D，下降 P%": both comparisons are of A
+    text = "2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降{}%。"
+    [f] = [f for f in check_text(text.format("7.83")).findings if f.rule == "CHG001"]
+    assert f.evidence.endswith("7.83%") and "7.26" in f.expected
+    assert [f.rule for f in check_text(text.format("7.26")).findings] == []
+
+
+def test_a_unit_slip_in_the_change_against_last_year_after_one_against_the_budget():
+    # (in a report whose amounts are in 万元: the figure in 元 is the slip)
+    text = "本年收入合计 120.00 万元，本年支出合计 118.00 万元，其中：基本支出 100.00 万元，项目支出 18.00 万元。"
+    text += "“三公”经费支出决算总额为 5.48 万元，比预算增加 0 万元，比去年增加 1.55 元，增长 39.4%。其中：公务接待费 2.00 万元，公务用车运行维护费 3.48 万元。"
+    [f] = [f for f in check_text(text).findings if f.rule == "UNIT001"]
+    assert f.evidence == "1.55 元"
+
+
+def test_a_decrease_of_more_than_the_whole_in_what_cannot_be_negative():
+    [f] = [f for f in check_text("公务用车购置费比2018年减少334万元，下降102%。").findings if f.rule == "CHG001"]
+    assert "102%" in f.evidence and "不可能" in f.message
+    for text in (
+        "公务用车购置费比2018年减少334万元，下降100%。",  # down to nothing
+        "年末结转和结余比上年减少334万元，下降120%。",  # a balance may end below zero
+        "收支差额比上年减少334万元，下降120%。",
+    ):
+        assert [f for f in check_text(text).findings if f.rule == "CHG001"] == [], text

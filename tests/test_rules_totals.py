@@ -418,3 +418,13 @@ class TestSharesOfAnUnstatedTotal:
             "局机关人员经费 100 万元，占本单位支出的 40%；下属中心人员经费 80 万元，占本单位支出的 60%。\n",
         ):
             assert check_text(text, select=("PCT001",)).findings == [], text
+
+
+def test_a_government_debt_is_its_general_and_its_special_debt():
+    # 一般债务 and 专项债务 are the whole of a debt: a 其中 list of the two is complete
+    text = "全市政府法定债务余额为{}亿元，其中一般债务699.47亿元、专项债务372.18亿元。"
+    [f] = [f for f in check_text(text.format("7,071.65")).findings if f.rule == "SUM001"]
+    assert f.evidence.startswith("7,071.65")
+    assert check_text(text.format("1,071.65")).findings == []
+    # a partial list under another total is still no whole
+    assert check_text("全市政府债务还本支出90.00亿元，其中一般债务还本40.00亿元。").findings == []

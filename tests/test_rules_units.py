@@ -64,6 +64,26 @@ def test_amount_without_unit_in_a_list_joined_by_enumeration_commas():
     assert f.evidence == "31.20"
 
 
+def test_a_whole_amount_without_unit_after_a_money_item_s_name():
+    # a figure with no decimals that ends its clause right after a money line item's name or a change in money
+    text = "2017年度，本单位财政拨款收入1516.64万元，其中：一般公共预算财政拨款收入1486.64万元，政府性基金预算财政拨款收入30。"
+    [f] = findings(text, "UNIT002")
+    assert f.evidence == "30" and "应写作“30万元”" in f.message
+    [f] = findings("全市一般公共预算支出完成372037万元，较上年同期增长9.66%，增支32770。", "UNIT002")
+    assert f.evidence == "32770"
+
+
+def test_whole_figures_that_are_no_amounts_stay_silent():
+    for text in (
+        "本单位一般公共预算财政拨款收入1486.64万元，涉及项目30个。",  # a count with its unit
+        "本单位一般公共预算财政拨款收入1486.64万元，政府性基金预算财政拨款收入0。",  # nothing, however written
+        "一般公共预算财政拨款支出1486.64万元，主要用于2080505机关事业单位基本养老保险缴费支出。",  # a 科目 code
+        "本年收入1486.64万元，其中：财政拨款收入1400万元，其他收入86.64万元；2023年收入",  # a cut text
+        "收、支总计各增加1412.7、2062.79万元。",  # one unit after the last of a list
+    ):
+        assert not findings(text, "UNIT002"), text
+
+
 def test_dotted_item_numbers_stay_item_numbers():
     assert not findings("主要成效：1.1、完成展览12.00万元；1.2、培训教师支出30.00万元。\n1.3、其他支出5.00万元。", "UNIT002")
 

@@ -99,26 +99,30 @@ class FactPack:
         self.suppressions = suppressions  # the report's `auditlint: ignore` comments (a finding between reports may sit here)
         seen: set[tuple] = set()
         per_item: dict[tuple, int] = {}
-        kept = []
+        keys, origins, bounds, plain = [], bytearray(), array("q"), []
+        floor, ceil = math.floor, math.ceil
         for f in facts:  # one figure stated twice (the text and its table) is held once, where first stated
-            key = (f.item, f.year, f.measure, f.origin)
-            if (*key, f.lo, f.hi) in seen or abs(f.lo) * _SCALE >= _LIMIT or abs(f.hi) * _SCALE >= _LIMIT:
+            item, year, measure, origin, lo, hi = f[:6]
+            key = (item, year, measure, origin)
+            if (*key, lo, hi) in seen:
+                continue
+            low, high = lo * _SCALE, hi * _SCALE
+            if abs(low) >= _LIMIT or abs(high) >= _LIMIT:
                 continue
             # a report states a line item a few times; a text that states it thousands of times (a generated
             # or hostile file) must not make the comparison quadratic
-            if per_item.get(key, 0) >= _PER_ITEM:
+            n = per_item.get(key, 0)
+            if n >= _PER_ITEM:
                 continue
-            per_item[key] = per_item.get(key, 0) + 1
-            seen.add((*key, f.lo, f.hi))
-            kept.append(f)
-        self.keys = tuple((f.item, f.year, f.measure) for f in kept)
-        self.origins = bytes(ORIGINS.index(f.origin) for f in kept)
-        self.bounds = array("q")
-        for f in kept:
-            self.bounds.append(math.floor(f.lo * _SCALE))
-            self.bounds.append(math.ceil(f.hi * _SCALE))
-        # plain values pickle several times faster than the NamedTuples and Decimals they are made of
-        plain = [(*f[:4], str(f.lo), str(f.hi), *f[6:9], tuple(f.place), None if f.base is None else str(f.base)) for f in kept]
+            per_item[key] = n + 1
+            seen.add((*key, lo, hi))
+            keys.append((item, year, measure))
+            origins.append(ORIGINS.index(origin))
+            bounds.append(floor(low))
+            bounds.append(ceil(high))
+            # plain values pickle several times faster than the NamedTuples and Decimals they are made of
+            plain.append((item, year, measure, origin, str(lo), str(hi), *f[6:9], tuple(f.place), None if f.base is None else str(f.base)))
+        self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
         self.blob = zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     def __len__(self) -> int:
@@ -303,6 +307,13 @@ _COMPARATOR = re.compile(
 _RESTATED = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)")
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_COMMA_BREAK = re.compile(r"[，,；;]")
+_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_COMPARED_TO = re.compile(r"(?:比|较|与|同|和)\s*$")  # (searched up to a year: "比2024年")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _restated(content: str) -> bool:
     """Whether the report says its prior-year figures were restated (the words looked for first: they are rare)."""
     if not any(w in content for w in ("口径", "追溯", "重述")) and not ("上年" in content and "调整" in content):
@@ -323,7 +334,7 @@ def _measured_against(before: str, kind: str, year: int) -> tuple[str, int] | No
         written, what = "上年", ""
     other = None
     if written:
-        digits = re.match(r"\d{4}", written)
+        digits = _FOUR_DIGITS.match(written)
         other = int(digits.group()) if digits else year - 1
     if what.startswith(("调整", "全年", "执行")):
         return None  # a budget revised mid-year, or an estimate of execution: not another report's figure
@@ -354,6 +365,8 @@ class _Reader:
         self.year: int = identity.year  # type: ignore[assignment]
         self.kind = identity.kind
         self.content = d.document.content
+        self.text = d.document.text
+        self.paged = bool(d.document.page_starts)
         self.restated = _restated(self.content)
         self.out: list[Fact] = []
         self.seen: set[tuple[str, int, str, int]] = set()
@@ -365,22 +378,29 @@ class _Reader:
     def place(self, start: int, end: int) -> Place:
         """Where [start, end) is: as Document.position gives it (1-based line and column, a column counting
         characters), found with the text's own searches rather than a table of every line start."""
-        doc, text = self.d.document, self.d.document.text
+        text = self.text
         line = self._line_at(start)
         line_start = text.rfind("\n", 0, start) + 1
-        end = max(start, end)
-        end_line = line + text.count("\n", start, end)
+        if end < start:
+            end = start
+        end_line = line + text.count("\n", start, end) if end > start else line
         end_col = end - (text.rfind("\n", 0, end) + 1) + 1
         eol = text.find("\n", start)
-        eol = len(text) if eol < 0 else eol
-        length = len(text[line_start:eol].rstrip("\r"))
+        if eol < 0:
+            eol = len(text)
+        length = eol - line_start
+        if length and text[eol - 1] == "\r":
+            length = len(text[line_start:eol].rstrip("\r"))
         # the excerpt as Document.excerpt cuts it: the span on its first line and EXCERPT_CONTEXT either side
         span_start = start - line_start
         span_end = max(end - line_start if end <= eol else length, span_start + 1)
         left, right = max(0, span_start - EXCERPT_CONTEXT), min(length, span_end + EXCERPT_CONTEXT)
         excerpt = text[line_start + left : line_start + right]
-        page = doc.page_of(start)
-        page_line = doc.page_line(start) if page else None
+        page = page_line = None
+        if self.paged:
+            doc = self.d.document
+            page = doc.page_of(start)
+            page_line = doc.page_line(start) if page else None
         return Place(start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start:end], excerpt, left + 1, right < length)
 
     def _line_at(self, offset: int) -> int:
@@ -388,7 +408,7 @@ class _Reader:
         last, line = self._last
         if offset < last:
             last, line = 0, 1
-        line += self.d.document.text.count("\n", last, offset)
+        line += self.text.count("\n", last, offset)
         self._last = (offset, line)
         return line
 
@@ -410,11 +430,13 @@ class _Reader:
 
     def other_year(self, q: Quantity) -> bool:
         """Whether the clause before a figure sets another year than the report's ("2024年度，支出合计…")."""
-        clause = re.split(r"[，,；;：:]", self.sentence_before(q.start))[-1]
-        for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", clause):
-            if int(m.group(1)) != self.year and not re.search(r"(?:比|较|与|同|和)\s*$", clause[: m.start()]):
+        clause = _CLAUSE_BREAK.split(self.sentence_before(q.start))[-1]
+        if "年" not in clause:
+            return False
+        for m in _A_YEAR.finditer(clause):
+            if int(m.group(1)) != self.year and not _COMPARED_TO.search(clause, 0, m.start()):
                 return True
-        return bool(re.search(r"上年|去年|上一年", clause))
+        return "上年" in clause or "去年" in clause or "上一年" in clause
 
     # -- statements
     def subject_item(self, st: Statement) -> str | None:
@@ -499,7 +521,7 @@ class _Reader:
     def initial_budget(self, f: StatementFact) -> bool:
         """A 决算's budget figure that is the year's budget as passed (年初预算), not as adjusted."""
         before = self.sentence_before(f.quantity.start)
-        clause = re.split(r"[，,；;]", before)[-1]
+        clause = _COMMA_BREAK.split(before)[-1]
         return "年初预算" in f.label or f.basis == "initial_budget" or ("年初预算" in clause and "调整" not in clause)
 
     # -- changes

@@ -30,7 +30,7 @@ from ..model import (
     Statement,
 )
 from ..numbers import Interval
-from .lexicon import budget_title
+from .lexicon import BUDGET_GAP, budget_title
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -70,6 +70,11 @@ _CLAUSE_TAIL = re.compile(r"[，,；;：:]")
 _SPACES = re.compile(r"\s+")
 _LIST_LEAD = re.compile(r"^\s*(?:其中|包括|主要包括|含|分别为|分别是|主要有)\s*")
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
+
+
+# a part its whole subtracts, written as a positive amount: "税收收入中，国内增值税 A 亿元 … 出口货物退增值税、消费税
+# B 亿元" (a refund), "减：…" — the parts as written do not add up to the whole
+_DEDUCTION = re.compile(r"退(?:增值税|消费税|税)|退库|^减[：:]")
 
 
 def _parts_of_another_whole(holder: Statement, kids: list[Statement]) -> bool:
@@ -232,6 +237,19 @@ class _Builder:
             return budgets[0].quantity
         if not st.key:
             return None
+        before = self.sts[st.index - 1] if st.index else None
+        delta = st.first("delta")
+        if (
+            before is not None
+            and delta is not None
+            and before.value is not None
+            and (before.paragraph, before.sentence, before.key) == (st.paragraph, st.sentence, st.key)
+            and (other := before.first("delta")) is not None
+            and {other.basis, delta.basis} == {"budget", "prior_year"}
+        ):
+            # "决算为 5.48 万元，比预算增加 0 万元，比去年增加 1.55 万元，增长 39.4%": the second comparison, of the
+            # same figure against the other base, is of the amount the sentence opened with
+            return before.value
         found = self._lookback(st, "amount, no change", lambda o: o.value is not None and o.first("delta") is None, item=st.key)
         if found is None:
             return None
@@ -349,13 +367,14 @@ class _Builder:
         prior_q = prior.quantity if prior else None
         if prior_q is None and basis == "budget" and budget is not None and st.value is not None:
             prior_q = budget.quantity
-        current = self._current_for(st)
+        owner = self._gap_owner(st) if st.subject in BUDGET_GAP else st
+        current = self._current_for(owner) if owner is not None else None
         start, end = _span([delta, rate, prior], st)
         self.claims.append(
             ChangeClaim(
                 start=start,
                 end=end,
-                subject=st.subject,
+                subject=(owner or st).subject,
                 basis=basis,  # type: ignore[arg-type]
                 current=current,
                 prior=prior_q,
@@ -368,6 +387,14 @@ class _Builder:
                 double_sign=bool(delta and delta.double_sign),
             )
         )
+
+    def _gap_owner(self, st: Statement) -> Statement | None:
+        """The figure a 超收 / 短收 amount is the gap of, just before it in its sentence: "一般公共预算收入 A 万元，
+        完成预算的 R%，超收 G 万元，同比增长 P%" — the change after the gap is A's, not G's."""
+        before = self.sts[st.index - 1] if st.index else None
+        if before is None or before.paragraph != st.paragraph or before.sentence != st.sentence:
+            return None
+        return before if before.value is not None and before.subject not in BUDGET_GAP else None
 
     def _shares(self, st: Statement) -> None:
         main = _main(st)
@@ -456,12 +483,14 @@ class _Builder:
                     )
                     actual = found.value if found else None
                 if not plans and actual is not None:
+                    # the latest budget of the stage the rate names ("为调整预算的 R%" passes over the 年初 one)
                     found = self._lookback(
                         st,
-                        "total, budget only",
+                        ("total, budget only", rate_kind),
                         lambda o: o.parent is None
                         and (o.value is None or o.measure == "到位")
-                        and o.first("budget") is not None,
+                        and o.first("budget") is not None
+                        and bool(_plans_of_stage(rate_kind, o)),
                     )
                     plans = _plans_of_stage(rate_kind, found) if found else []
             pair = self._against_target(st) if "完成" in rate_kind and not plans else None
@@ -637,7 +666,7 @@ class _Builder:
             if found is None:
                 return
             total_holder = found
-        if _parts_of_another_whole(total_holder, kids):
+        if _parts_of_another_whole(total_holder, kids) or any(_DEDUCTION.search(k.subject) for k in kids):
             return
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units

@@ -39,6 +39,10 @@ def direction(word: str | None) -> Direction:
     return 0
 
 
+#: The gap between a revenue and its budget, said as a figure of its own after the completion rate ("完成预算
+#: 46508 万元的 100.8%，超收 392 万元，同比增长 6.8%"): a difference, not the figure a change after it is of.
+BUDGET_GAP: frozenset[str] = frozenset({"超收", "短收"})
+
 #: The word before a change's amount: "比上年减少 6.28 万元", "节约 2.00 万元", "超支 1.5 万元".
 CHANGE_WORD = "增加|减少|增长|下降|上升|降低|节约|节省|增支|减支|增收|减收|超支"
 #: The word before a change's rate: "下降 15.8%", "增幅为 3.2%", "增长率 5%".

@@ -184,10 +184,12 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
 
 
 # A space that only spreads a justified line (WPS exports "本 年 收 入 合 计 2946.25 万 元"): between two
-# CJK characters or punctuation, or between a figure and the CJK word or unit beside it.
+# CJK characters or punctuation (full-width, or the ASCII , ; : ( ) that many exports use instead), or
+# between a figure and the CJK word or unit beside it. A space after an ASCII comma before a figure stays:
+# "81000 , 2946" must not close up into one grouped number.
 _SPREAD = re.compile(
-    r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%])"
-    r"|(?<=[\u4e00-\u9fff，。；：、（）“”])[ \u3000](?=\d)"
+    r"(?<=[\u4e00-\u9fff，。；：、（）“”%\d,;:()])[ \u3000](?=[\u4e00-\u9fff，。；：、（）“”%,;:()])"
+    r"|(?<=[\u4e00-\u9fff，。；：、（）“”(])[ \u3000](?=\d)"
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 

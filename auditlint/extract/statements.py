@@ -51,6 +51,10 @@ _RATE_ONLY = re.compile(r"(?:" + RATE_ONLY_WORD + r")(?:了|为|幅度为|率为
 # the words before a share with nothing between them and its figure: "占", "占本年支出合计的", "占比为"
 # (not 占地 / 占用 / 占有, whose figures are areas and amounts)
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
+# the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
+# "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
+_MONEY_NAME_BEFORE = re.compile(r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收)(?:为|是|达)?$")
+_CLAUSE_END = re.compile(r"[，。；,;]")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -73,7 +77,7 @@ _OVER_BUDGET = re.compile(
     r"(?:决算|执行|支出)数?(?P<word>大于|小于|高于|低于|超过|少于|多于)(?:年初|全年|调整后?的?)?预算数?(?:金额)?(?:为)?\s*$"
 )
 _BUDGET = re.compile(
-    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算|计划资金|计划投入)"
+    r"(?P<measure>年初预算|调整后的预算|调整后预算|调整预算|全年预算|项目预算|预算安排|预算调整后?|预算|计划资金|计划投入)"
     r"(?:数|金额|资金|总额|数额)?(?:为|是|共|共计|合计|总计|总额为?)?\s*$"
 )
 _ACTUAL = re.compile(
@@ -687,9 +691,10 @@ class StatementParser:
         return True
 
     def _money_or_as_is(
-        self, tok: Token, money: list[Token], left: str, current: Statement | None
+        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = ""
     ) -> Quantity | None:
-        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one;
+        """A bare figure written like an amount (1,148.00) in a sentence of amounts is one, and so is one
+        that ends its clause right after a money line item's name ("…政府性基金预算财政拨款收入30。");
         right after a change amount and 增长/下降 it is a rate that lost its % ("增长 13.95。")."""
         q = tok.quantity
         if q.kind != "number":
@@ -706,9 +711,11 @@ class StatementParser:
             and current.first("rate") is None
         ):
             return replace(q, unit="%", unit_inferred=True)
-        if not (q.grouped or q.places == 2):
-            return None
         if not money:
+            return None
+        if not (q.grouped or q.places == 2) and not (
+            q.value and _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
+        ):
             return None
         # the nearest amount in the sentence (the earlier one on a tie): a neighbour in start order
         k = bisect.bisect_left(money, tok.start, key=lambda t: t.start)
@@ -851,7 +858,14 @@ class _SentenceReader:
             self.paren_parent = current
         elif current is not None and not self._names_its_own_total(clause_lead, m_start):
             self.restore = (_ListAt(self.list.parent, self.list.kind, m_end), len(self.made))
-            if self.list.parent is not None and current.parent == self.list.parent.index:
+            if self.list.parent is not None and current.parent == self.list.parent.index and self._complete_before(current):
+                # "限额 T 亿元，其中一般债务 A、专项债务 B，余额为 R 亿元，其中…": A and B made up T; the amount that
+                # opens a breakdown of its own after them is a new total, not a third part of T
+                self.siblings[current.parent].remove(current)
+                current.parent, current.list_kind = None, ""
+                self.siblings.setdefault(None, []).append(current)
+                self.restore = None
+            elif self.list.parent is not None and current.parent == self.list.parent.index:
                 # "基本支出 A，其中人员经费 B；项目支出 C": a list inside a part ends at its ；
                 self.outer.append(_ListAt(self.list.parent, self.list.kind, m_end))
             self.list = _ListAt(current, kind)
@@ -868,6 +882,20 @@ class _SentenceReader:
                 named = p._new(label, self.sent.start + m_start - len(clause_lead), self.sent.start + m_start)
                 named.named_only = True
                 self.list = _ListAt(named, kind)
+
+    def _complete_before(self, part: Statement) -> bool:
+        """Whether the amounts listed before part, under its total, already add up to that total (money only)."""
+        total = self.list.parent.value if self.list.parent is not None else None
+        before = self.siblings.get(part.parent, [])[:-1] if self.siblings.get(part.parent, [None])[-1] is part else []
+        if total is None or total.kind != "money" or len(before) < 2:
+            return False
+        values = [b.value for b in before]
+        if any(v is None or v.kind != "money" for v in values):
+            return False
+        acc = values[0].yuan  # type: ignore[union-attr]
+        for v in values[1:]:
+            acc = acc + v.yuan  # type: ignore[union-attr]
+        return acc.overlaps(total.yuan)
 
     def _names_its_own_total(self, clause_lead: str, m_start: int) -> bool:
         """"收入包括：一般公共预算拨款 A 元、上年结转结余 B 元；支出包括：教育支出 C 元、…": a list marker after its
@@ -906,7 +934,8 @@ class _SentenceReader:
         prev_end, self.prev_end = self.prev_end, tok.end - self.sent.start
         if self._second_of_each(rel, prev_end):
             return None
-        q = p._money_or_as_is(tok, self.money, left, current)
+        end = tok.end - self.sent.start
+        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
         if q is None:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):

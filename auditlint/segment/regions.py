@@ -242,11 +242,21 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
         has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
         if len(cluster) < 2 and not has_caption:
             continue
-        out.append((first, last, build_table(content, lines, kinds, first, last, templates)))
+        table = None if _pipe_ended_cells(lines, first, last) else build_table(content, lines, kinds, first, last, templates)
+        out.append((first, last, table))
         taken_until = last
     out.extend(_empty_tables(content, lines, kinds, out, templates))
     out.sort(key=lambda r: r[0])
     return out
+
+
+def _pipe_ended_cells(lines: list[Line], first: int, last: int) -> bool:
+    """A web page's table saved one cell a line, each cell closed by a pipe ("1 |", "一、一般公共预算拨款收入 |", "|"
+    for an empty one): which cells make a row is no longer written, and a row number would be read as a figure. The
+    region is kept a table (no heading, no list), but not read."""
+    filled = [lines[j].stripped for j in range(first, last + 1) if lines[j].stripped]
+    closed = [t for t in filled if t.endswith("|") and t.count("|") <= 2 and "\t" not in t]
+    return len(filled) >= 6 and 2 * len(closed) >= len(filled)
 
 
 def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table | None]]:

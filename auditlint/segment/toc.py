@@ -127,4 +127,29 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                     titles = _before_body(lines, titles)
                 if len(titles) >= 2:
                     out.update(titles)
+    out.update(_untitled(lines, kinds, out))
     return out
+
+
+def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
+    """A contents list with no 目录 over it: "第一部分 / 一、主要职责 / … / 第二部分 … / 第四部分 …表 / …" right after
+    the report's title, then the body opening with "第一部分" again. Only title lines between the two, and a second
+    part among them: a body whose first part is short (a title, a line or two) has prose in it."""
+    found: list[int] = []
+    for i, line in enumerate(lines):
+        if i in out or kinds[i] is not None or _marker(line.stripped) != ("part", 1):
+            continue
+        first = _key(line.stripped)
+        seen_second = False
+        for j in range(i + 1, min(len(lines), i + 1 + _MAX_PLAIN_TOC)):
+            text = lines[j].stripped
+            if not text:
+                continue
+            if kinds[j] is not None or not _TITLE_LINE.match(text):
+                break
+            if _repeats(_key(text), first):
+                if seen_second:
+                    found.extend(k for k in range(i, j) if lines[k].stripped)
+                break
+            seen_second = seen_second or _marker(text) == ("part", 2)
+    return found
