@@ -71,7 +71,8 @@ def validate(config: Config) -> dict[str, dict]:
 #: decimal context (28 digits), with room for a unit's scale, a sum, a product and a rate's places.
 _ORDINARY_DIGITS = 15
 #: Where a longer figure may be written: a digit, then digits, group commas and points.
-_LONG_RUN = re.compile(rf"[0-9０-９][\d,，.．]{{{_ORDINARY_DIGITS},}}")
+#: (Tried only where a run starts: from a digit after a digit the run is shorter than from the one before it.)
+_LONG_RUN = re.compile(rf"[0-9０-９](?<![0-9０-９]{{2}})[\d,，.．]{{{_ORDINARY_DIGITS},}}")
 #: A figure as extraction reads one: grouped by threes, or a plain run of digits.
 _FIGURE = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?")
 #: Precision is not raised past this: a rate is computed to this many digits, for every rate of the file.
