@@ -27,24 +27,35 @@ def _rules(rules_dirs: tuple[str, ...]) -> tuple[Rule, ...]:
 def rules_for(config: Config, path: str | None = None) -> list[Rule]:
     """The rules that check one file (the rules between reports run after every file is read)."""
     if not config.per_file_ignores:  # the same for every file: chosen once per selection, not per file
-        return list(_selected(config.rules_dirs, config.select, config.extend_select, config.ignore, False))
+        return list(_selected(config, cross=False))
     return [r for r in _rules(config.rules_dirs) if not r.cross and config.selects(r.id, path)]
 
 
 def cross_rules_for(config: Config, path: str | None = None) -> list[Rule]:
     """The rules between reports selected for a file (XDOC)."""
     if not config.per_file_ignores:
-        return list(_selected(config.rules_dirs, config.select, config.extend_select, config.ignore, True))
+        return list(_selected(config, cross=True))
     return [r for r in _rules(config.rules_dirs) if r.cross and config.selects(r.id, path)]
 
 
-@lru_cache(maxsize=64)
-def _selected(
-    rules_dirs: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], cross: bool
-) -> tuple[Rule, ...]:
-    """The rules (between reports, or not) a selection runs on every file: Config.selects, without per-file ignores."""
-    selection = Config.model_construct(select=select, extend_select=extend_select, ignore=ignore, per_file_ignores={})
-    return tuple(r for r in _rules(rules_dirs) if r.cross == cross and selection.selects(r.id))
+#: selection and kind -> (the loaded rules it was chosen from, the rules chosen)
+_SELECTED: dict[tuple, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
+
+
+def _selected(config: Config, cross: bool) -> tuple[Rule, ...]:
+    """The rules (between reports, or not) a selection without per-file ignores runs on every file: Config.selects,
+    asked once per selection and per set of loaded rules (rules loaded again, as after _rules.cache_clear(), are
+    chosen from again)."""
+    every = _rules(config.rules_dirs)
+    key = (config.rules_dirs, config.select, config.extend_select, config.ignore, cross)
+    kept = _SELECTED.get(key)
+    if kept is not None and kept[0] is every:
+        return kept[1]
+    chosen = tuple(r for r in every if r.cross == cross and config.selects(r.id))
+    if len(_SELECTED) >= 64:
+        _SELECTED.clear()
+    _SELECTED[key] = (every, chosen)
+    return chosen
 
 
 def internal_error(path: str, doing: str, exc: BaseException, started: float) -> FileResult:
