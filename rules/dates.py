@@ -107,7 +107,7 @@ _OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨�
 _OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
 # "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
 _OWN_ACCOUNTS = re.compile(
-    r"\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"\s*[，,]?\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
     r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
 )
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
@@ -286,14 +286,16 @@ def _copied_year(text: str, m: re.Match[str], y: int, context: _YearContext) -> 
                 and context.opens_with_its_year()
             ):
                 return "figures"  # the report's template sentence, opened with last year's year
-    if m.group("du") and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
+    # "2023年度本年收入合计 X 万元", "2023年度，本单位收入为 X 万元", "2023年本年收入合计 X 万元"
+    dated = m.group("du") or text.startswith("本年", m.end())
+    if dated and _OWN_ACCOUNTS.match(text, m.end()) and _states_own_accounts(text, m):
         if context.year_beyond_doubt():
             return "figures"
     return None
 
 
 # the template's lines of a year's own accounts whose names carry 结转/结余
-_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款结余|结余分配")
+_ACCOUNT_ITEMS = re.compile(r"(?:年初|年末)(?:财政拨款)?结转和?结余|使用非财政拨款(?:结转和?)?结余|结余分配")
 
 
 def _states_own_accounts(text: str, m: re.Match[str]) -> bool:
@@ -391,6 +393,9 @@ _REPORT_TITLE = re.compile(
 )
 
 
+_COMPARED = re.compile(r"\s*(?:相比|比较|对比|同期)")
+
+
 def _report_title_year(doc: Disclosure, year: int) -> Iterator:
     """A 决算 whose title names one year while its text states another throughout and never the title's: one
     of the two was not updated (the title, as the text's many mentions agree with each other)."""
@@ -400,8 +405,14 @@ def _report_title_year(doc: Disclosure, year: int) -> Iterator:
     if m is None or int(m.group("y")) == year:
         return
     body = doc.flow.text[doc.flow.locate(m.end()) :]
-    if re.search(rf"{m.group('y')}\s*年", body) or len(re.findall(rf"{year}\s*年度", body)) < 2:
-        return  # the title's year stated in the text too, or the text's own year not stated clearly
+    if re.search(rf"{m.group('y')}\s*年", body):
+        return  # the title's year stated in the text too
+    own = [
+        y for y in re.finditer(rf"{year}\s*年度", body)
+        if not lexicon.COMPARES_OR_PAIRS.search(body, max(0, y.start() - 4), y.start()) and not _COMPARED.match(body, y.end())
+    ]
+    if len(own) < 2:
+        return  # the text's year not stated as its own ("本年度…比2022年度增加…" compares with it)
     written = m.group("w").replace(" ", "")
     right = f"{year}年" + ("度" if written.endswith("度") else "")
     yield Issue(

@@ -32,7 +32,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     举完整时——各项占比合计 100%、以“其他”项结尾、各项是已知的分解（rules/identities.toml），
     或同一列举的另一口径（如决算数）恰好相加相符——各部分之和应等于总数。可能不完整的列举，
     只在各部分之和超过总数时报告。所列的每种口径（决算数、预算数、变动额）都检查；容许四
-    舍五入。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
+    舍五入（可能不完整的列举若各部分之和超过总数的两倍，更可能是把别处的数字读成了它的部分，不报告）。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
     TAB005 在该部分处报告。
     原因：分项加不起来，说明有数字写错，或漏列了某一项。
 
@@ -41,7 +41,9 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     to be complete: its shares cover 100%, it ends with an 其他 item, its items
     are a known decomposition (rules/identities.toml), or another measure of the
     same list (e.g. the final amounts) adds up exactly. A list that may be
-    partial is only reported when its parts exceed the total. Every measure
+    partial is only reported when its parts exceed the total (by no more than
+    the total itself: parts of twice the total or more are more likely figures
+    of another clause read as its parts). Every measure
     listed (final amount, budget, change) is checked; rounding is allowed.
     A gap that one part explains — the tables give that part another figure,
     with which the parts add up — is TAB005's to report, at that part.
@@ -65,6 +67,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
                 continue  # reported by UNIT001
             if verdicts.corrected_part(claim, corrections) is not None:
                 continue  # a part the tables give another figure, which adds up: reported by TAB005
+            if not claim.complete and _far_beyond(*failed):
+                continue  # parts of a list that may be partial, far more than the total: whose parts they are is in doubt
             failures.append((claim, *failed))
         for claim in claims:
             yield Assessed(claim) if claim.complete or failures else NotAssessable(claim, "列举可能不完整")
@@ -100,6 +104,13 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
             claims=tuple(claim for claim, *_ in failures),
         )
+
+
+def _far_beyond(parts, total) -> bool:
+    """Parts more than twice their total: a list that may be partial is reported when its parts exceed the
+    total, but a list read as the parts of a total that is not theirs (an increment, a gap, a figure of
+    another clause) exceeds it by far more than a mistyped part does."""
+    return total.hi > 0 and parts.lo > total.hi * 2
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

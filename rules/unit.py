@@ -102,7 +102,9 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             )
     # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
     counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and verdicts.other_money_unit(q.unit))
-    kept = dominant if dominant in counts and counts[dominant] >= 3 * (counts.total() - counts[dominant]) + 3 else None
+    # (a report of whole 万元 figures keeps no two-decimal amounts to name its unit: its majority names it)
+    usual = dominant if dominant in counts else (counts.most_common(1)[0][0] if counts else None)
+    kept = usual if usual is not None and counts[usual] >= 3 * (counts.total() - counts[usual]) + 3 else None
     for claim in [c for c in doc.claims if c.kind in verdicts.SLIP_KINDS]:
         slip = verdicts.unit_slip(claim, kept)
         if slip is None:

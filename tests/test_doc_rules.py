@@ -337,6 +337,18 @@ def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs
 @pytest.mark.parametrize(
     "sentence",
     [
+        "2025年度，本单位收入为860.40万元，其中：财政拨款收入860.40万元。",
+        "2025年度收入总计860.95万元（含使用非财政拨款结转结余、年初结转和结余），支出总计860.95万元。",
+    ],
+)
+def test_another_year_on_the_years_totals_written_other_ways(sentence):
+    result = found(FINAL_ACCOUNTS + sentence, "DOC007")
+    assert len(result) == 1 and "年度“2025年度”" in result[0][1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "与2023年度相比，收入支出总计增加20.00万元。",
         "2023年度结转和结余资金10.00万元已于本年使用。",
         "2023年度收入合计840.40万元，2024年度收入合计860.40万元。",
@@ -489,3 +501,13 @@ def test_a_title_whose_year_the_text_also_names_stays_silent():
     ):
         findings = [f for f in check_text(title + _ACCOUNTS_2022 + extra).findings if f.rule == "DOC007" and f.line == 1]
         assert findings == [], title
+
+
+def test_a_title_year_against_a_text_that_only_compares_with_last_year_stays_silent():
+    # the text names no year of its own ("本年度"), only last year's in comparisons
+    text = (
+        "某局2023年度部门决算情况说明\n一、收入支出决算总体情况\n"
+        "本年度收入总计860.40万元，与2022年度相比增加20.00万元。本年度支出总计860.40万元，比2022年度增加20.00万元。\n"
+        "本年度财政拨款支出800.00万元，较2022年度减少5.00万元。\n"
+    )
+    assert [f for f in check_text(text).findings if f.rule == "DOC007" and f.line == 1] == []

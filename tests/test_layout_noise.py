@@ -147,3 +147,21 @@ def test_shares_in_letter_spaced_clauses_of_another_period_are_not_held_together
         "2022 年 ， 县 级 一 般 公 共 预 算 收 入 预 计 完 成 64000 万 元 ， 占 调 整 预 算 的 100% ， 同 比 下 降 16.7% 。\n"
     )
     assert [f for f in check_text(text).findings if f.rule == "PCT001"] == []
+
+
+def test_a_numbered_lists_lead_in_letter_spaced_still_names_what_it_lists():
+    # "支 出 主 要 情 况 如 下 :" letter-spaced: the items are the 支出, not parts of the 结转结余 before it
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from mutation_layouts import plan  # the letter-spacing a PDF extraction of a justified page gives
+
+    text = (
+        "二、支出情况\n"
+        "2023年某区一般公共预算支出52.30亿元,加上上解上级支出0.35亿元,总支出为52.65亿元。总收支相抵后,结转结余为0.62亿元。"
+        "支出主要情况如下:\n1.一般公共服务支出8.12亿元,增长2.1%。\n2.公共安全支出1.35亿元,增长4.0%。\n3.教育支出9.06亿元,增长5.2%。\n"
+    )
+    spaced = plan("spaced", text, 1).render(text)[0]
+    assert "支 出 主 要 情 况 如 下 :" in spaced
+    assert [f for f in check_text(spaced).findings if f.rule == "SUM001"] == []

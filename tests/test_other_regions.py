@@ -709,6 +709,186 @@ def test_a_contents_entry_cut_short_of_its_dots_is_still_in_the_contents():
     assert "(二)" in f.message or "（二）" in f.message
 
 
+class TestPartsOfAnAmountStatedBeforeTheLast:
+    """A 其中 list that breaks down an amount stated before the one just ahead of it: a 决算 report's 超收 after the
+    revenue (Guangdong), a clause of several counts (Zhejiang)."""
+
+    def test_the_revenue_not_its_excess_over_budget(self):
+        text = (
+            "(1)市级一般公共预算收入52.4亿元,超收0.12亿元,按规定补充预算稳定调节基金。其中,税收收入30.15亿元,"
+            "增长4.2%;非税收入22.25亿元,下降2.3%。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_the_counts_of_the_whole_clause(self):
+        text = (
+            "2024年对6个部门、4个乡镇街道开展整体支出绩效评价,12个专项开展重点绩效评价,其中:良好部门6个;"
+            "优秀乡镇街道1个,良好乡镇街道3个;良好专项11个,中等专项1个。"
+        )
+        assert not findings(text, "SUM001")
+
+    def test_parts_that_match_no_amount_before_are_still_reported(self):
+        text = (
+            "(1)市级一般公共预算收入52.4亿元,超收0.12亿元,按规定补充预算稳定调节基金。其中,税收收入30.15亿元,"
+            "增长4.2%;非税收入23.25亿元,下降2.3%。"
+        )
+        [f] = findings(text.replace("超收0.12亿元,按规定补充预算稳定调节基金。", ""), "SUM001")
+        assert "53.4 亿元" in f.message
+
+
+class TestAPartSaidBeforeAndAfterItsAdjustment:
+    """Chongqing's budget notes: "由年初预算的 A 万元调整为 B 万元" inside a 其中 list is one part, not two."""
+
+    TEXT = (
+        "政府性基金预算由年初的60000万元调整为42000万元,其中:土地出让收入由年初预算的48000万元调整为30000万元,"
+        "城市建设配套费8000万元、专项债务对应项目专项收入{last}万元不作调整。"
+    )
+
+    def test_the_adjusted_figure_is_the_part(self):
+        assert not findings(self.TEXT.format(last="4000"), "SUM001")
+
+    def test_adjusted_parts_that_do_not_add_up_are_still_reported(self):
+        [f] = findings(self.TEXT.format(last="5000"), "SUM001")
+        assert "43,000" in f.message or "43000" in f.message
+
+
+class TestANumberedListNamedByItsLeadIn:
+    """Guangdong's 决算 report: "…结转结余为 0.90 亿元。支出主要情况如下：" — the numbered items after it are the
+    支出, not parts of the 结转结余 just before the lead-in."""
+
+    TEXT = (
+        "2023年某区一般公共预算支出52.30亿元,加上上解上级支出0.35亿元,总支出为52.65亿元。总收支相抵后,结转结余为0.62亿元。"
+        "支出主要情况如下:\n1.一般公共服务支出8.12亿元,增长2.1%。\n2.公共安全支出1.35亿元,增长4.0%。\n3.教育支出9.06亿元,增长5.2%。\n"
+    )
+
+    def test_the_items_are_not_parts_of_the_amount_before_the_lead_in(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_run_after_its_total_with_no_lead_in_is_still_summed(self):
+        text = "2023年某单位项目支出10.50万元。\n1.培训费5.20万元。\n2.印刷费3.10万元。\n3.其他支出3.20万元。\n"
+        [f] = findings(text, "SUM001")
+        assert "11.50" in f.message
+
+
+class TestIncrementsOfAnAdjustment:
+    """Chongqing's budget adjustment drafts: "调入资金拟调整为 A 万元，调增 B 万元。分别是土地出让收入调入 C 万元，调增 D 万元；…"."""
+
+    TEXT = (
+        "——调入资金拟调整为48000万元,调增12000万元。分别是土地出让收入调入41500万元,调增13500万元;"
+        "城市建设配套费调入6500万元,调减1500万元。"
+    )
+
+    def test_levels_listed_after_an_increment_are_not_its_parts(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_increments_that_break_down_an_increment_are_summed(self):
+        text = "——上级补助收入拟调整为312400万元,调增64000万元,分别是一般性转移支付收入调增41200万元、专项转移支付收入调增22800万元。"
+        assert not findings(text, "SUM001")
+        [f] = findings(text.replace("22800", "24800"), "SUM001")
+        assert "66,000" in f.message or "66000" in f.message
+
+
+def test_a_share_of_one_member_of_a_joined_total():
+    # Guangdong's budget notes: the 82% is of 转移支付 alone (一般性 + 专项), not of "税收返还和转移支付"
+    text = (
+        "2021年省级一般公共预算总支出安排5200.00亿元。其中,对市县税收返还和转移支付3600.00亿元,占总支出的69.2%"
+        "(包括一般性转移支付2460.00亿元,占转移支付比重达82%;专项转移支付540.00亿元)。"
+    )
+    assert not findings(text, "PCT001")
+    # a share of the joined total itself is still checked against it
+    joined = text.replace("占转移支付比重达82%", "占税收返还和转移支付比重达{r}%")
+    assert not findings(joined.format(r="68.3"), "PCT001")
+    [f] = findings(joined.format(r="66.3"), "PCT001")
+    assert "3600.00" in f.message and f.expected == "68.3%"
+
+
+class TestWhatABracketSaysAnAmountContains:
+    """Zhejiang's budget reports: "转移支付补助收入 62.1 亿元（含一次性均衡补助 9.4 亿元）" — what the bracket says the
+    amount contains is inside it, not another part of the list."""
+
+    def test_a_contained_amount_is_no_sibling(self):
+        text = (
+            "预估收入合计215.6亿元,其中地方一般公共预算收入140.3亿元、调入资金25.1亿元、"
+            "转移支付补助收入48.4亿元(含一次性均衡补助7.2亿元)、上年结转1.8亿元。"
+        )
+        assert not findings(text, "SUM001")
+        [f] = findings(text.replace("上年结转1.8亿元", "上年结转2.8亿元"), "SUM001")
+        assert "216.6" in f.message
+
+    def test_a_contained_amount_before_the_other_item(self):
+        text = "调整后全区一般公共预算支出预算为268.40亿元,其中区本级为262.15亿元(含街道22.60亿元),其他镇为6.25亿元。"
+        assert not findings(text, "SUM001")
+
+    def test_the_change_after_the_bracket_is_the_amounts(self):
+        # "本年收入 1000 万元（含上年结转 200 万元），比上年增加 100 万元，增长 11.1%": the change is of the 1000
+        text = "2023年度本年收入1000万元(含上年结转200万元),比上年增加100万元,增长{r}%。"
+        assert not findings(text.format(r="11.1"), "CHG001")
+        [f] = findings(text.format(r="12.1"), "CHG001")
+        assert "1000" in f.message and "200" not in f.message
+
+
+def test_an_area_is_not_an_amount_without_its_unit():
+    # Hunan's 财政总决算 opens with the county: "总面积 2075.56 平方公里" is measured in its own unit, not a bare amount
+    text = "某县现有常住人口52.18万人,全县总面积1836.42平方公里,耕地面积63.5万亩;全县GDP总额为312.64亿元。"
+    assert not findings(text, "UNIT002")
+    # a bare amount beside amounts in 亿元 is still reported
+    [f] = findings("全县GDP总额为312.64亿元,其中第一产业增加值41.05亿元、第二产业增加值98.37。", "UNIT002")
+    assert "98.37" in f.message
+
+
+def test_the_slipped_unit_is_the_one_out_of_a_report_of_whole_figures():
+    # Fujian's half-year figures are whole 万元 (no two-decimal amount names the report's unit): of "支出完成 255,325 万元，
+    # 增支 14,484 元，增长 6.01%" it is the 元 that slipped, as every other amount around it is in 万元
+    text = (
+        "上半年,全市一般公共预算总收入完成712,406万元,比上年同期增收98,240万元,增长15.99%。"
+        "地方一般公共预算收入完成452,118万元,比上年同期增收38,705万元,增长9.36%。"
+        "一般公共预算支出完成1,204,530万元,比上年同期增支96,318万元,增长8.69%。"
+        "市本级一般公共预算支出完成213,640万元,比上年同期增支12,110元,增长6.01%。"
+    )
+    [f] = findings(text, "UNIT001")
+    assert "12,110 元" in f.message and "万元" in f.expected
+
+
+def test_a_figure_named_in_a_reason_is_no_part_of_the_list():
+    # Chongqing's 决算 reports explain a part inside the list: "…补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性
+    # 增值税留抵退税补助 4.23 亿元；…" — the 4.23 explains the part before it
+    text = (
+        "2023年,区本级一般公共预算收入实际完成81.40亿元,其中:税收收入完成20.15亿元,增长35.2%;非税收入完成21.30亿元,"
+        "增长1.6%;上级转移支付补助收入25.60亿元,增长18.4%,增长的主要原因是一次性增值税留抵退税补助3.85亿元;"
+        "调入资金4.10亿元,增长81.6%;上年结转{last}亿元,增长22.2%"
+    )
+    assert not findings(text.format(last="10.25"), "SUM001")
+    [f] = findings(text.format(last="11.25"), "SUM001")
+    assert "82.40" in f.message
+
+
+class TestABalanceAddedUp:
+    """A finance bureau's balance: "一般公共预算收入 A 亿元。加上 B 亿元、C 亿元，收入总计 T 亿元" (Shanghai, Hainan,
+    Guangdong): the amounts named may not exceed the total they are said to make up."""
+
+    TEXT = (
+        "2023年完成一般公共预算收入215.40亿元,同比增长3%。加上市与区财力结算48.12亿元,上年结转收入1.96亿元,"
+        "调入资金2.07亿元,收入总计{t}亿元。"
+    )
+
+    def test_a_total_below_its_named_amounts_is_reported(self):
+        assert not findings(self.TEXT.format(t="267.55"), "SUM001")
+        [f] = findings(self.TEXT.format(t="257.55"), "SUM001")
+        assert "267.55" in f.message and "收入总计" in f.message
+
+    def test_a_balance_that_names_only_its_main_items_is_not(self):
+        # the 安排预算稳定调节基金 left out of the sentence: the named amounts fall short of the total, and may
+        assert not findings(self.TEXT.format(t="277.55"), "SUM001")
+
+    def test_a_balance_with_a_subtotal_of_its_additions_is_not_summed(self):
+        text = "一般公共预算收入215.40亿元。加上上级补助收入48.12亿元、上年结转1.96亿元,合计50.08亿元,收入总计265.48亿元。"
+        assert not findings(text, "SUM001")
+
+    def test_a_balance_that_takes_an_amount_away_is_not_summed(self):
+        text = "一般公共预算收入215.40亿元。加上上级补助收入48.12亿元,减去上解支出12.30亿元,可用财力总计251.22亿元。"
+        assert not findings(text, "SUM001")
+
+
 class TestAChangeAfterTheGapToTheBudget:
     """A county's 决算 wording: "收入 A 万元，完成预算 B 万元的 R%，超收 G 万元，同比增长 P%，增收 D 万元" — the
     超收 figure is the gap to the budget; the change after it is the revenue's, not the gap's."""

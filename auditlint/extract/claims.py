@@ -31,12 +31,29 @@ from ..model import (
 )
 from ..numbers import Interval
 from .lexicon import BUDGET_GAP, budget_title
+from .reflow import close_up
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
 _TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
 _LOOKBACK_PARAGRAPHS = 3
+# The subject of a figure that restates the one before it after an adjustment ("由年初的 A 万元调整为 B 万元")
+_READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
+# An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
+_INCREMENT = re.compile(r"(?:调增|调减)$")
+# A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
+_IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
+# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
+_ADDED = re.compile(r"加上")
+_SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
+_SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
+_TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
+# A numbered list's lead-in that names what it lists: "支出主要情况如下：", "各项收入明细如下："
+_LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
+_GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
+# a share's base named only as the total of what its list is of: "占总支出决算的 22.10%", "占支出总额的", "占合计数的"
+_GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
 def _core(key: str) -> str:
@@ -286,6 +303,7 @@ class _Builder:
         self._numbered_runs()
         for parent, kids in self.groups:
             self._composition(parent, kids)
+        self._additions()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
@@ -428,7 +446,11 @@ class _Builder:
             # again (it may be under the heading before: "（一）总体情况" then "（二）具体情况")
             parent = self._lookback(parent, "amount", lambda o: o.value is not None, item=parent.key, same_section=False)
         if parent is not None and not parent.named_only:
-            generic = not base_key or same_item(base_key, parent.key) or _core(parent.key).endswith(_core(base_key))
+            whole, base = _core(parent.key), _core(base_key)
+            # "税收返还和转移支付 X 亿元（包括一般性转移支付 Y 亿元，占转移支付比重 R）": a total that joins the base
+            # to another item is not the base
+            ends = whole.endswith(base) and whole[: len(whole) - len(base)][-1:] not in ("和", "及", "与", "、")
+            generic = not base_key or bool(_GENERIC_TOTAL.fullmatch(base_key)) or same_item(base_key, parent.key) or ends
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
@@ -643,13 +665,82 @@ class _Builder:
                     paragraphs=12,
                 )
                 if parent is not None:
+                    parent = self._named_by_lead_in(parent, run[0])
+                if parent is not None:
                     for item in run:
                         item.list_kind = "numbered"
                     self.groups.append((parent, run))
             i = max(j, i + 1)
 
+    def _additions(self) -> None:
+        """A budget report's balance: "一般公共预算收入 A 亿元。加上上级补助收入 B 亿元、上年结转 C 亿元，收入总计 T 亿元" —
+        the amount before 加上 and the amounts it adds make the total named at the end of the sentence."""
+        sts = self.sts
+        for i, st in enumerate(sts):
+            if not _ADDED.match(st.subject) or st.parent is not None or not _money(st):
+                continue
+            base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None), None)
+            if base is None or base.paragraph != st.paragraph or base.sentence < st.sentence - 1 or not _money(base):
+                continue
+            if _ADDED.match(base.subject) or _SUM_NAME.search(base.subject):
+                continue
+            added, total = [st], None
+            for o in sts[i + 1 : i + 10]:
+                if o.paragraph != st.paragraph or o.sentence != st.sentence:
+                    break
+                if o.parent is not None:
+                    continue  # "上级补助收入 366.92 亿元（其中返还性收入 18.20 亿元、…）": inside an added amount
+                if not _money(o) or _ADDED.match(o.subject):
+                    break
+                if _SUM_NAME.search(o.subject):
+                    total = o
+                    break
+                added.append(o)
+            if total is None or _TAKEN_AWAY.search(self.document.text, st.start, total.start):
+                continue  # "加上 A，减去 B，可用财力 T": an amount taken away is no addend
+            later = sts[total.index + 1 : total.index + 4]
+            if any(_SUBTOTAL.search(o.subject) for o in added) or any(
+                o.sentence == total.sentence and _SUM_NAME.search(o.subject) for o in later
+            ):
+                continue  # "加上 A、B，合计 C，收入总计 T": which total the amounts make is not plain
+            parts = [_money(o) for o in (base, *added)]
+            self.claims.append(
+                CompositionClaim(
+                    start=total.value.start,  # type: ignore[union-attr]
+                    end=total.value.end,  # type: ignore[union-attr]
+                    subject=total.subject,
+                    measure="value",
+                    total=total.value,  # type: ignore[arg-type]
+                    parts=parts,  # type: ignore[arg-type]
+                    part_labels=[o.subject for o in (base, *added)],
+                    list_kind="加上",
+                    # a balance often names only its main items (and says so with 等 only sometimes): the amounts
+                    # it names are held to exceed nothing, not to make up the whole
+                    complete=False,
+                    group=f"add:{base.index}:{total.index}",
+                )
+            )
+
+    def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
+        """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
+        1.…" lists the 支出, not parts of the amount just before the lead-in (which total it breaks down is then left
+        unsaid: the list may be cut, or name only the main items)."""
+        # (a line of its own before the run; read with the spaces of a letter-spaced line taken out)
+        m = _LEAD_IN.search(close_up(self.document.text[parent.end : first.start]))
+        name = m.group("name") if m else ""
+        if not name or name in _GENERIC_LEAD or name in parent.subject:
+            return parent
+        return None
+
     def _composition(self, parent: Statement, kids: list[Statement]) -> None:
         kids = [k for k in kids if not k.named_only]
+        # "土地出让收入由年初预算的 65000 万元调整为 35000 万元": one part, said before and after the adjustment
+        kids = [k for i, k in enumerate(kids) if not (i + 1 < len(kids) and _READJUSTED.fullmatch(kids[i + 1].subject) and "由" in k.subject)]
+        # "上级转移支付补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性…补助 4.23 亿元；…": a figure named in a
+        # reason explains the part before it, it is no part of the list
+        kids = [k for k in kids if not _IN_REASON.search(k.subject)]
+        # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
+        kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:
             return
         total_holder = parent
@@ -668,6 +759,8 @@ class _Builder:
             total_holder = found
         if _parts_of_another_whole(total_holder, kids) or any(_DEDUCTION.search(k.subject) for k in kids):
             return
+        if _INCREMENT.search(total_holder.subject) and not all(_INCREMENT.search(k.subject) for k in kids):
+            return  # "调入资金调整为 A 万元，调增 B 万元。分别是…调入 C 万元": the parts of A, not of the increment B
         list_kind = kids[0].list_kind or "其中"
         # which roles can be summed: the total and every part carry one, in comparable units
         sums: dict[str, tuple[Quantity, list[Quantity]]] = {}
@@ -704,6 +797,8 @@ class _Builder:
             else:
                 if total.kind in ("money", "count") and total.unit != "分":
                     sums[role] = (total, parts)
+        if "value" in sums and self._breaks_down_earlier(total_holder, *sums["value"]):
+            del sums["value"]
         if not sums:
             return
         complete, why = self._complete(parent, kids, sums)
@@ -723,6 +818,30 @@ class _Builder:
                     group=f"{parent.index}:{kids[0].index}",
                 )
             )
+
+    def _breaks_down_earlier(self, holder: Statement, total: Quantity, parts: list[Quantity]) -> bool:
+        """Whether parts that exceed the amount just before 其中 add up to an amount stated before it instead: one
+        of the same sentence or the one before ("收入 68.3 亿元，超收 0.08 亿元，…。其中，税收收入 33.06 亿元…"), or
+        the run of amounts the clause lists ("对 5 个部门、5 个镇乡街道…，15 个专项…，其中：良好部门 5 个…")."""
+        whole = _sum(parts)
+        if whole.lo <= _sum([total]).hi:
+            return False
+        run = total
+        acc = _sum([total])
+        for j in range(holder.index - 1, -1, -1):
+            earlier = self.sts[j]
+            if earlier.paragraph != holder.paragraph or earlier.sentence < holder.sentence - 1:
+                break
+            q = earlier.value
+            if q is None or q.kind != run.kind or (q.kind == "count" and q.unit != run.unit):
+                continue
+            if _sum([q]).overlaps(whole):
+                return True
+            if earlier.sentence == holder.sentence and earlier.parent == holder.parent:
+                acc = acc + _sum([q])
+                if acc.overlaps(whole):
+                    return True
+        return False
 
     @staticmethod
     def _measure(st: Statement, role: str, like: Fact | None = None) -> Fact | None:
@@ -778,11 +897,7 @@ class _Builder:
         for role, (total, parts) in sums.items():
             if not any(p.value for p in parts):
                 continue
-            acc = Interval.exact(Decimal(0))
-            for p in parts:
-                acc = acc + (p.yuan if p.kind == "money" else p.interval)
-            tot = total.yuan if total.kind == "money" else total.interval
-            if acc.overlaps(tot):
+            if _sum(parts).overlaps(_sum([total])):
                 return True, f"sum:{role}"
         return False, ""
 
@@ -802,6 +917,19 @@ class _Builder:
             if dec.matches(parent.key, [k.key for k in kids]):
                 return dec
         return None
+
+
+def _money(st: Statement) -> Quantity | None:
+    q = st.value
+    return q if q is not None and q.kind == "money" else None
+
+
+def _sum(figures: list[Quantity]) -> Interval:
+    """The exact values a sum of written figures may take (money in 元)."""
+    acc = Interval.exact(Decimal(0))
+    for q in figures:
+        acc = acc + (q.yuan if q.kind == "money" else q.interval)
+    return acc
 
 
 def build_claims(

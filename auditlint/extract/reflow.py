@@ -194,6 +194,11 @@ _SPREAD = re.compile(
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+def close_up(text: str) -> str:
+    """Text with the spaces that only spread its letters taken out (offsets are not kept: for reading words)."""
+    return _SPREAD.sub("", text) if _letter_spaced(text) else text
+
+
 def _letter_spaced(text: str) -> bool:
     """A line whose characters are spread by spaces: most CJK characters stand a space apart."""
     if text.count(" ") + text.count("\u3000") < 5:

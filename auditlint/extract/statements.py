@@ -247,9 +247,9 @@ _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
 _HEAD_LABEL = re.compile(r"^([^，,。；;：:" + PH + r"]{2,30}|[^，,。；;：:" + PH + r"]{2,80}[（(]\s*[类款项]\s*[）)][”\"]?)[：:。]")
 _CLOSING_BRACKET = re.compile(r"[）)]")
-# a bracket right after an amount, opening a named amount inside it ("500.00 万元（公务用车购置费 100.00 万元"; not "（含…）"
-# alone, which the list markers read, nor a note)
-_OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|含|注)[^（()）。；;，,]{2,30}$")
+# a bracket right after an amount, opening a named amount inside it ("500.00 万元（公务用车购置费 100.00 万元", "371.32 亿元
+# （含街道 31.33 亿元）": what it contains is no sibling of it; not "（其中…" or "（包括…", which the list markers read, nor a note)
+_OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|注)[^（()）。；;，,]{2,30}$")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
