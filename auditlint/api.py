@@ -26,12 +26,36 @@ def _rules(rules_dirs: tuple[str, ...]) -> tuple[Rule, ...]:
 
 def rules_for(config: Config, path: str | None = None) -> list[Rule]:
     """The rules that check one file (the rules between reports run after every file is read)."""
+    if not config.per_file_ignores:  # the same for every file: chosen once per selection, not per file
+        return list(_selected(config, cross=False))
     return [r for r in _rules(config.rules_dirs) if not r.cross and config.selects(r.id, path)]
 
 
 def cross_rules_for(config: Config, path: str | None = None) -> list[Rule]:
     """The rules between reports selected for a file (XDOC)."""
+    if not config.per_file_ignores:
+        return list(_selected(config, cross=True))
     return [r for r in _rules(config.rules_dirs) if r.cross and config.selects(r.id, path)]
+
+
+#: selection and kind -> (the loaded rules it was chosen from, the rules chosen)
+_SELECTED: dict[tuple, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
+
+
+def _selected(config: Config, cross: bool) -> tuple[Rule, ...]:
+    """The rules (between reports, or not) a selection without per-file ignores runs on every file: Config.selects,
+    asked once per selection and per set of loaded rules (rules loaded again, as after _rules.cache_clear(), are
+    chosen from again)."""
+    every = _rules(config.rules_dirs)
+    key = (config.rules_dirs, config.select, config.extend_select, config.ignore, cross)
+    kept = _SELECTED.get(key)
+    if kept is not None and kept[0] is every:
+        return kept[1]
+    chosen = tuple(r for r in every if r.cross == cross and config.selects(r.id))
+    if len(_SELECTED) >= 64:
+        _SELECTED.clear()
+    _SELECTED[key] = (every, chosen)
+    return chosen
 
 
 def internal_error(path: str, doing: str, exc: BaseException, started: float) -> FileResult:
@@ -58,7 +82,8 @@ def validate(config: Config) -> dict[str, dict]:
 #: decimal context (28 digits), with room for a unit's scale, a sum, a product and a rate's places.
 _ORDINARY_DIGITS = 15
 #: Where a longer figure may be written: a digit, then digits, group commas and points.
-_LONG_RUN = re.compile(rf"[0-9０-９][\d,，.．]{{{_ORDINARY_DIGITS},}}")
+#: (Tried only where a run starts: from a digit after a digit the run is shorter than from the one before it.)
+_LONG_RUN = re.compile(rf"[0-9０-９](?<![0-9０-９]{{2}})[\d,，.．]{{{_ORDINARY_DIGITS},}}")
 #: A figure as extraction reads one: grouped by threes, or a plain run of digits.
 _FIGURE = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|\d+(?:[.．]\d+)?")
 #: Precision is not raised past this: a rate is computed to this many digits, for every rate of the file.

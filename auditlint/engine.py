@@ -24,7 +24,7 @@ RULE_ID = re.compile(r"^[A-Z]{2,6}\d{3}$")
 ENTRY_POINT_GROUP = "auditlint.rules"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """What a rule reports: a span of the original text and what is wrong with it."""
 
@@ -43,14 +43,14 @@ class Issue:
     basis: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessed:
     """A rule recomputed this claim (whether or not it found a problem)."""
 
     claim: Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotAssessable:
     """A rule looked at this claim but lacked a term it needs; it was not verified."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -257,9 +257,22 @@ class Comparison:
     subject: str = ""
 
 
+class _KindSlot:
+    """Where a figure keeps its kind (a plain slot, set once it is made, read as fast as a field) and its exact
+    ranges once asked (rules ask for them again and again).
+
+    Not fields: they follow from the others, so they are never compared, copied or written out."""
+
+    __slots__ = ("kind", "_interval", "_yuan")
+    kind: Kind
+
+
 @dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number as written: value, unit and precision, with its place in the text."""
+class Quantity(_KindSlot):
+    """A number as written: value, unit and precision, with its place in the text.
+
+    kind (money, percent, count, number, points) follows from the unit: read for nearly every figure by
+    nearly every step, it is looked up once, when the figure is made, not at each reading."""
 
     start: int
     end: int
@@ -270,27 +283,42 @@ class Quantity:
     unit_inferred: bool = False
     grouped: bool = False
 
-    @property
-    def kind(self) -> Kind:
-        # one look-up: read for nearly every figure by nearly every step
-        return _KIND_OF_UNIT.get(self.unit, "count")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", _KIND_OF_UNIT.get(self.unit, "count"))
+
+    def __setstate__(self, state: list) -> None:  # (unpickled, as from a worker process: the kind again too)
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
+        self.__post_init__()
 
     @property
     def interval(self) -> Interval:
-        """The exact values this figure may stand for, in its own unit."""
-        kind = self.kind  # (once: rules ask for the intervals of figures again and again)
+        """The exact values this figure may stand for, in its own unit (worked out once)."""
+        try:
+            return self._interval
+        except AttributeError:
+            pass
+        kind = self.kind
         if (kind == "count" or self.value == 0) and self.places == 0:
-            return Interval.exact(self.value)  # counts are exact, and a written 0 means none
-        written = Interval.written(self.value, self.places)
-        if kind == "percent" and self.value >= 0:
-            # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
-            return Interval(written.lo, written.hi + (written.hi - written.lo) / 2)
-        return written
+            interval = Interval(self.value, self.value)  # counts are exact, and a written 0 means none
+        else:
+            interval = Interval.written(self.value, self.places)
+            if kind == "percent" and self.value >= 0:
+                # Rates are often cut rather than rounded (95.457% written 95.45%): both are rounding.
+                interval = Interval(interval.lo, interval.hi + (interval.hi - interval.lo) / 2)
+        object.__setattr__(self, "_interval", interval)
+        return interval
 
     @property
     def yuan(self) -> Interval:
-        """The exact values in 元 (money only)."""
-        return self.interval.scale(MONEY_SCALE[self.unit])
+        """The exact values in 元 (money only; worked out once)."""
+        try:
+            return self._yuan
+        except AttributeError:
+            pass
+        yuan = self.interval.scale(MONEY_SCALE[self.unit])
+        object.__setattr__(self, "_yuan", yuan)
+        return yuan
 
     @property
     def yuan_value(self) -> Decimal:

@@ -20,12 +20,13 @@ ZERO = Decimal(0)
 
 def half_ulp(places: int) -> Decimal:
     """Half a unit in the last written place: 474.49 -> 0.005."""
-    if 0 <= places < len(_HALF_ULPS):
+    if 0 <= places < _CACHED_PLACES:
         return _HALF_ULPS[places]
     return Decimal(5).scaleb(-(places + 1))
 
 
-_HALF_ULPS = tuple(Decimal(5).scaleb(-(places + 1)) for places in range(12))  # computed once, not per figure
+_CACHED_PLACES = 12
+_HALF_ULPS = tuple(Decimal(5).scaleb(-(places + 1)) for places in range(_CACHED_PLACES))  # computed once, not per figure
 
 
 class Interval(NamedTuple):
@@ -40,7 +41,7 @@ class Interval(NamedTuple):
 
     @classmethod
     def written(cls, value: Decimal, places: int) -> Interval:
-        h = half_ulp(places)
+        h = _HALF_ULPS[places] if 0 <= places < _CACHED_PLACES else half_ulp(places)  # (every figure: no call)
         return cls(value - h, value + h)
 
     def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
@@ -54,6 +55,8 @@ class Interval(NamedTuple):
 
     def scale(self, factor: Decimal) -> Interval:
         a, b = self.lo * factor, self.hi * factor
+        if a < b:  # (nearly always: a positive factor; the same as min and max, without them)
+            return Interval(a, b)
         return Interval(min(a, b), max(a, b))
 
     def widen(self, margin: Decimal) -> Interval:

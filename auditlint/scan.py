@@ -62,7 +62,11 @@ class Scan:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """pattern.search(text, pos)."""
-        return next(self.finditer(text, pos), None)
+        if not self.starts:
+            return next(self._in_runs(text, pos), None)
+        if self._requires is not None and self._requires.search(text, pos) is None:
+            return None
+        return self._guarded.search(text, pos)  # (the first of finditer's matches, without a generator)
 
     def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside

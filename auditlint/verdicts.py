@@ -162,7 +162,7 @@ def change_unit(claim: ChangeClaim) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChangeRate:
     """A change's rate recomputed: last year's (or the budget) figure, and the rate the figures imply (%)."""
 

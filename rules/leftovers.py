@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditlint.rulekit import Disclosure, Issue, Scan, lexicon, rule
 
@@ -96,6 +97,12 @@ def _placeholder_message(m: re.Match[str]) -> str:
 
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")
 _BRACKETED_SCAN = Scan(_BRACKETED, starts="[（(]")
+
+
+@lru_cache(maxsize=2)
+def _bracketed(text: str) -> tuple[re.Match[str], ...]:
+    """The bracketed passages of a text: read once for the two rules that look at them (DOC004 and DOC005)."""
+    return tuple(_BRACKETED_SCAN.finditer(text))
 _DIGIT = re.compile(r"\d")
 # (a report without an empty reason, nearly every one, is not scanned: the requirement is found by its literal)
 _EMPTY_REASON_SCAN = Scan(lexicon.EMPTY_REASON, starts="[主原]", requires=r"原因(?:(?:是|为|在于)[：:]?|[：:])\s*[。；;]")
@@ -112,7 +119,7 @@ def _guidance(doc: Disclosure) -> list[tuple[int, int, str, str]]:
     out = []
     content = doc.document.content
     flow = doc.flow
-    for m in _BRACKETED_SCAN.finditer(flow.text):
+    for m in _bracketed(flow.text):
         inner = m.group("inner").strip()
         if _DIGIT.search(inner):
             continue  # guidance names what to write, never a figure
@@ -180,7 +187,7 @@ def drafting_note(doc: Disclosure) -> Iterator:
             actual=m.group("s"),
         )
     flow = doc.flow
-    for m in _BRACKETED_SCAN.finditer(flow.text):
+    for m in _bracketed(flow.text):
         if lexicon.DRAFTING_NOTE.match(m.group("inner").strip()):
             start, end = flow.span(m.start(), m.end())
             yield Issue(

@@ -10,8 +10,9 @@ from auditlint.rulekit import Disclosure, Issue, Scan, rule
 _ORG = re.compile(
     r"[\u4e00-\u9fff]{2,20}?(?:科学技术协会|联合会|委员会|协会|学会|科技馆|博物馆|图书馆|文化馆|管理局|研究院|中心|局|厅|馆|办公室)"
 )
-# a name is a run of CJK ending in a word that holds one of these: only such runs are scanned
-_ORG_SCAN = Scan(_ORG, outside=r"[^\u4e00-\u9fff]", anchor="[会馆局院心厅室]")
+# a name is a run of CJK ending in one of the words above: only the runs that hold one are scanned (not every
+# run with a 会 or a 心 in it: 会议费, 中心工作 …)
+_ORG_SCAN = Scan(_ORG, outside=r"[^\u4e00-\u9fff]", anchor="[协合员学]会|[馆局厅]|研究院|中心|办公室")
 _REGION_END = "省市区县州旗盟"
 
 

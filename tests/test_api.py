@@ -88,3 +88,29 @@ def test_check_path_reads_what_check_bytes_is_given(tmp_path):
         by_path = auditlint.check_path(path).model_dump(exclude={"seconds", "path"}, mode="json")
         by_bytes = auditlint.check_bytes(str(path), data).model_dump(exclude={"seconds", "path"}, mode="json")
         assert by_path == by_bytes
+
+
+def test_a_figure_keeps_its_kind_through_copies_and_pickling_and_never_writes_it_out():
+    """Quantity.kind is a slot set when the figure is made (not a field): it must follow the unit through
+    model_copy, replace and pickling, and stay out of equality and of every figure written out."""
+    import dataclasses
+    from decimal import Decimal
+
+    from auditlint.model import ChangeClaim, Quantity
+
+    q = Quantity(start=3, end=9, value=Decimal("12.50"), unit="万元", places=2, text="12.50万元")
+    assert q.kind == "money"
+    assert q.model_copy(update={"unit": "%"}).kind == "percent"
+    assert dataclasses.replace(q, unit="").kind == "number"
+    assert dataclasses.replace(q, unit="人").kind == "count"
+    again = pickle.loads(pickle.dumps(q))
+    assert again == q and again.kind == "money" and hash(again) == hash(q)
+    assert "kind" not in [f.name for f in dataclasses.fields(q)]
+    # its ranges are worked out once and kept the same way: a copy with another unit or precision has its own
+    assert q.yuan == (Decimal("124950.00"), Decimal("125050.00")) and q.yuan is q.yuan
+    assert dataclasses.replace(q, unit="元").yuan == (Decimal("12.495"), Decimal("12.505"))
+    assert q.model_copy(update={"places": 1}).interval == (Decimal("12.45"), Decimal("12.55"))
+    assert pickle.loads(pickle.dumps(q)).yuan == q.yuan
+    claim = ChangeClaim(start=3, end=9, current=q)
+    assert '"kind":"money"' not in claim.model_dump_json()
+    assert "kind" not in claim.model_dump()["current"]

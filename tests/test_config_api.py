@@ -71,3 +71,26 @@ def test_a_code_for_a_rule_that_did_not_run_is_not_called_unused():
     assert rules(text, Config(select=("UNIT",))) == []
     assert rules("<!-- auditlint: ignore -->\n" + RIGHT, Config(select=("UNIT", "SUP"))) == []
     assert rules(text, Config(ignore=("SUP002",))) == []  # chosen like any rule
+
+
+def test_the_rules_chosen_once_per_selection_are_those_config_selects_for_every_file():
+    """rules_for / cross_rules_for choose once per selection when no per-file ignores apply: the same rules,
+    in the same order, as asking Config.selects of each rule for that file; a per-file ignore still counts."""
+    from auditlint.api import _rules, cross_rules_for, rules_for
+
+    configs = [
+        Config(),
+        Config(select=("CHG", "SUM")),
+        Config(select=("CHG",), ignore=("CHG001",)),
+        Config(extend_select=("XDOC",), ignore=("DOC",)),
+        Config(ignore=("ALL",)),
+    ]
+    for config in configs:
+        every = _rules(config.rules_dirs)
+        assert [r.id for r in rules_for(config, "a/b.txt")] == [r.id for r in every if not r.cross and config.selects(r.id, "a/b.txt")]
+        assert [r.id for r in cross_rules_for(config)] == [r.id for r in every if r.cross and config.selects(r.id)]
+        rules_for(config).clear()  # a caller's list is its own: the next call is unchanged
+        assert rules_for(config) == rules_for(config, "c.txt")
+    per_file = Config(per_file_ignores={"*/b.txt": ("CHG001",)})
+    assert "CHG001" not in [r.id for r in rules_for(per_file, "a/b.txt")]
+    assert "CHG001" in [r.id for r in rules_for(per_file, "a/c.txt")]

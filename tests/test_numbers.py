@@ -48,3 +48,20 @@ def test_interval_arithmetic():
     assert a + b == Interval(D(11), D(22))
     assert b - a == Interval(D(8), D(19))
     assert a.overlaps(Interval(D(2), D(3))) and not a.overlaps(Interval(D("2.01"), D(3)))
+
+
+def test_the_scan_for_long_figures_finds_what_the_plain_pattern_finds():
+    """api._LONG_RUN is tried only where a run of digits starts (a guard after its first digit): the same runs as
+    the pattern without the guard, on seeded random text of digits, separators and words."""
+    import random
+    import re
+
+    from auditlint.api import _LONG_RUN, _ORDINARY_DIGITS
+
+    plain = re.compile(rf"[0-9０-９][\d,，.．]{{{_ORDINARY_DIGITS},}}")
+    rnd = random.Random(2024)
+    alphabet = "0123456789０１٣,，.．元中 "
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
+        assert [m.span() for m in _LONG_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _LONG_RUN.search("金额 1234567890123456.78 元").group() == "1234567890123456.78"

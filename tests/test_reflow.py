@@ -90,3 +90,19 @@ def test_a_span_maps_each_end_as_origin_does():
     for start in range(n):
         for end in range(start + 1, min(n, start + 12) + 1):
             assert flow.span(start, end) == (flow.origin(start), flow.origin(end - 1) + 1)
+
+
+def test_a_line_ends_a_sentence_at_its_last_stop_with_only_closing_quotes_or_brackets_after_it():
+    from auditlint.extract.reflow import _TERMINAL, _ends_sentence
+
+    for line, ends in [
+        ("支出合计100.00万元。", True),
+        ("“主要原因是人员增加。”", True),
+        ("（详见附表。）)", True),
+        ("收入合计。其中财政拨款", False),
+        ("完成了吗？", True),
+        ("", False),
+        ("。”a", False),
+    ]:
+        assert _ends_sentence(line) is ends, line
+        assert bool(_TERMINAL.search(line)) is ends, line  # the pattern it stands for

@@ -401,3 +401,32 @@ def test_a_budget_table_title_names_its_funds_without_saying_fiscal_grant():
     assert _table_scope("2026年部门一般公共预算支出功能分类预算表") == "一般公共预算财政拨款"
     assert _table_scope("一般公共预算财政拨款支出决算表") == "一般公共预算财政拨款"
     assert _table_scope("2026年部门支出预算总表") == ""
+
+
+def test_text_without_a_tab_or_a_bar_is_not_read_line_by_line_for_delimited_tables(monkeypatch):
+    """Every table written with tabs or pipes (or one tab-led cell per line) holds a tab or a bar: a block
+    with neither is not split into lines for them; one with a tab still is, and its table is found."""
+    from auditlint.segment import delimited
+
+    calls = []
+    original = delimited._lines
+    monkeypatch.setattr(delimited, "_lines", lambda *a: calls.append(a) or original(*a))
+    prose = "一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n" * 50
+    assert delimited.text_tables_in(prose, 0, len(prose)) == []
+    assert calls == []
+    table = "项目\t金额\t占比\n基本支出\t60.00\t60.0%\n项目支出\t40.00\t40.0%\n合计\t100.00\t100.0%\n"
+    text = prose + table
+    assert len(delimited.text_tables_in(text, 0, len(text))) == 1
+    assert calls
+
+
+def test_a_unit_wrapped_to_the_next_line_is_told_apart_by_the_figure_ending_the_line():
+    from auditlint.segment.lines import unit_wrapped
+
+    assert unit_wrapped("2.“公共安全支出”350.56", "万元，占 1.84%；")
+    assert unit_wrapped("支出合计 350.56 万", "元。")
+    assert unit_wrapped("支出合计 350.56 ", "元。")
+    assert not unit_wrapped("支出合计 350.56 万元", "元。")
+    assert not unit_wrapped("支出合计", "万元")
+    assert not unit_wrapped("", "万元")
+    assert not unit_wrapped("350.56", "元旦")

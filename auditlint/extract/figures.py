@@ -75,29 +75,37 @@ def _is_numbering(text: str, start: int, end: int) -> bool:
     return False
 
 
+_APPROX_BEFORE_LAST = frozenset("近约过逾到足于少上下")  # the last characters of _APPROX_BEFORE's words
+_APPROX_AFTER_FIRST = frozenset("左以上余多")  # the first characters of _APPROX_AFTER's
+
+
 def find_figures(flow: Reflowed, original: str) -> list[Token]:
     text = flow.text
+    span = flow.span
     tokens: list[Token] = []
+    append = tokens.append
     for m in _NUMBER.finditer(text):
-        raw = m.group("num")
-        unit = m.group("unit") or ""
+        sign, raw, approx_words, unit = m.group("sign", "num", "approx", "unit")
         end = m.end()
-        after = text[end : end + 4]
-        if not unit and not m.group("sign") and _is_numbering(text, m.start("num"), m.end("num")):
-            continue
-        if unit and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        if unit is None:
+            unit = ""
+            if not sign and _is_numbering(text, m.start("num"), m.end("num")):
+                continue
+        elif len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             continue  # "480，00万元": not an amount of 00 万元 but a mistyped one, which nothing can be read from
-        date = not unit and bool(_YEAR_OR_DATE.match(after))
+        after = text[end : end + 4]
+        date = not unit and _YEAR_OR_DATE.match(after) is not None
+        grouped = "," in raw or "，" in raw
         try:
-            value = Decimal(raw.replace(",", "").replace("，", ""))
+            value = Decimal(raw.replace(",", "").replace("，", "") if grouped else raw)
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
             continue
-        sign = m.group("sign") or ""
         if sign == "-":
             value = -value
-        places = len(raw.split(".", 1)[1]) if "." in raw else 0
+        point = raw.find(".")
+        places = len(raw) - point - 1 if point >= 0 else 0
         start = m.start("sign") if sign else m.start("num")
-        o_start, o_end = flow.span(start, end)
+        o_start, o_end = span(start, end)
         quantity = Quantity(
             start=o_start,
             end=o_end,
@@ -105,11 +113,18 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
             unit=unit,
             places=places,
             text=original[o_start:o_end],
-            grouped="," in raw or "，" in raw,
+            grouped=grouped,
         )
+        # (the approximating words' patterns are tried only where their last or first character is)
         before = text[max(0, start - 6) : start]
-        approx = bool(m.group("approx") or _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
-        tokens.append(Token(start, end, quantity, approx=approx, date=date))
+        approx = bool(
+            approx_words
+            or before.rstrip()[-1:] in _APPROX_BEFORE_LAST
+            and _APPROX_BEFORE.search(before)
+            or after.lstrip()[:1] in _APPROX_AFTER_FIRST
+            and _APPROX_AFTER.match(after)
+        )
+        append(Token(start, end, quantity, approx=approx, date=date))
     return tokens
 
 

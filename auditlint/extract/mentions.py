@@ -25,7 +25,7 @@ from .reflow import Reflowed
 from .structure import OutlineIndex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineItem:
     """A line item and the ways the text names it (data: rules/quantities.toml)."""
 

@@ -33,6 +33,13 @@ _FULLWIDTH = str.maketrans(
 _NEEDS_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")  # translate is slow: only when needed
 
 _TERMINAL = re.compile(r"[。！？!?][”’」』）)]*$")
+_CLOSERS = "”’」』）)"
+
+
+def _ends_sentence(text: str) -> bool:
+    """_TERMINAL.search(text) for a stripped line, read from its end: searching tries every 。 of the line."""
+    end = text.rstrip(_CLOSERS)
+    return end[-1:] in ("。", "！", "？", "!", "?")
 _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
@@ -52,7 +59,7 @@ def display_width(text: str) -> int:
     return 2 * len(text) - len(_NARROW.findall(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -63,7 +70,7 @@ class _Unit:
     pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One reflowed paragraph: [start, end) in Reflowed.text."""
 
@@ -260,7 +267,7 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     if best > 140 or best_count < max(4, len(widths) * 0.2):
         return None
     near = [u for u in body if best - 10 <= u.width <= best + 2]
-    open_ended = sum(1 for u in near if not _TERMINAL.search(u.text))
+    open_ended = sum(1 for u in near if not _ends_sentence(u.text))
     return best if open_ended * 2 > len(near) else None
 
 
@@ -278,7 +285,7 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
     if b.heading:
         return False
-    if _TERMINAL.search(a.text):
+    if _ends_sentence(a.text):
         # a hard-wrapped paragraph's line may end a sentence mid-paragraph: a line filled to the wrap goes on
         return bool(wrap) and a.width >= wrap - 2 and not _is_heading(a, wrap)
     if _is_heading(a, wrap):

@@ -216,7 +216,7 @@ def subject_key(subject: str) -> str:
 # -------------------------------------------------------------------- the parser
 
 
-@dataclass
+@dataclass(slots=True)
 class _OpenList:
     """A list whose parts run on past the sentence that announced it."""
 
@@ -227,7 +227,7 @@ class _OpenList:
     shape: frozenset[str] | None = None  # the roles the first unnumbered child carries
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int  # in the flow text
     end: int
@@ -306,7 +306,7 @@ class _SentenceIndex:
         return self._phrases[k - 1] if k else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What the words before a figure say it is. A pure function of those words (template phrasing
     repeats them throughout a report and across reports), so it is read once per wording; where the
@@ -480,16 +480,17 @@ class StatementParser:
 
     def _sentences(self, start: int, end: int, tokens: list[Token]) -> list[_Sentence]:
         out: list[_Sentence] = []
+        skel, n = self.skel, len(tokens)
         pos, i = start, 0
-        for m in _SENTENCE_END.finditer(self.skel, start, end):
+        for m in _SENTENCE_END.finditer(skel, start, end):
             s_end = m.end()
             j = i
-            while j < len(tokens) and tokens[j].start < s_end:
+            while j < n and tokens[j].start < s_end:
                 j += 1
-            out.append(_Sentence(pos, s_end, self.skel[pos:s_end], tokens[i:j]))
+            out.append(_Sentence(pos, s_end, skel[pos:s_end], tokens[i:j]))
             pos, i = s_end, j
         if pos < end:
-            out.append(_Sentence(pos, end, self.skel[pos:end], tokens[i:]))
+            out.append(_Sentence(pos, end, skel[pos:end], tokens[i:]))
         return out
 
     # ------------------------------------------------------------ open lists
@@ -766,7 +767,7 @@ class StatementParser:
         return Word(start=start, end=end, text=text)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ListAt:
     """A list that statements join as its parts: its total, how it was announced (其中, 包括 …), and where
     in the sentence the announcement ends."""
@@ -784,6 +785,12 @@ class _SentenceReader:
     markers before it, leave the lists that ended before it, classify the figure by the words before
     it, and attach it to a statement; finish (what the sentence leaves open for the next one).
     """
+
+    __slots__ = (
+        "parser", "sent", "skel", "style", "first_in_paragraph", "figures", "money", "index", "markers", "next_marker",
+        "head_label", "list", "opened", "made", "siblings", "rel_start", "rel_end", "current", "prev_end", "paren_parent",
+        "starts_list", "restore", "outer", "k",
+    )  # (one made for every sentence with figures)
 
     def __init__(self, parser: StatementParser, sent: _Sentence, first_in_paragraph: bool, style: tuple[str, int] | None):
         self.parser, self.sent, self.skel, self.style = parser, sent, sent.skel, style

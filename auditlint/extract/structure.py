@@ -185,7 +185,7 @@ def _numbered(
 # ------------------------------------------------------------------ numbering
 
 
-@dataclass
+@dataclass(slots=True)
 class Placement:
     """Where a numbered heading sits: its list, the heading it belongs under, and how its number follows on.
 

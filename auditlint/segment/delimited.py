@@ -144,6 +144,8 @@ def find_text_tables(document: Document) -> list[Table]:
 
 def text_tables_in(content: str, start: int, end: int) -> list[Table]:
     """Tables written with tabs or pipes, or as one cell per line, in content[start:end]."""
+    if content.find("\t", start, end) < 0 and content.find("|", start, end) < 0:
+        return []  # every such table has a tab or a bar (most reports: none), so there is nothing to read line by line
     tables: list[Table] = []
     lines = _lines(content, start, end)
     i = 0

@@ -44,7 +44,10 @@ _UNIT_START = re.compile(r"^(?:[万亿]\s*元|元(?!旦)|%|％)")
 
 def unit_wrapped(line: str, next_line: str) -> bool:
     """Whether a figure at the end of `line` lost its unit to the start of `next_line` (both stripped)."""
-    return bool(_FIGURE_END.search(line)) and bool(_UNIT_START.match(next_line))
+    last = line[-1:]  # (asked of every pair of lines: what _FIGURE_END can end with is looked at first)
+    if not last or not (last.isdecimal() or last in "万亿" or last.isspace()):
+        return False
+    return bool(_UNIT_START.match(next_line)) and bool(_FIGURE_END.search(line))
 _LABEL_START = re.compile(r"^[\u4e00-\u9fff（(“\"]")
 _RUN = re.compile(r"\S+")
 FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
@@ -198,9 +201,14 @@ def _tabular_figures(line: Line) -> bool:
     return "." in text or "," in text or text == "0" or len(text.lstrip("-")) >= 4
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _without_brackets(text: str) -> str:
     # "其他对个人和家庭的补助（其中：抚恤金）" keeps its colon inside the brackets
-    return re.sub(r"[（(][^（()）]*[）)]", "", text)
+    if "（" not in text and "(" not in text:
+        return text  # (most lines: no bracket to take out)
+    return _BRACKETED.sub("", text)
 
 
 def split_lines(content: str, start: int, end: int) -> list[Line]:

@@ -202,7 +202,8 @@ def form_regions(lines: list[Line], kinds: list) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if not (_free(kinds, i) and ln.shape == "words" and _FORM_TITLE.search(re.sub(r"\s+", "", ln.stripped))):
+        # (a form's title ends in 表: the pattern is tried on no other line)
+        if not (_free(kinds, i) and ln.shape == "words" and ln.stripped.endswith("表") and _FORM_TITLE.search(re.sub(r"\s+", "", ln.stripped))):
             i += 1
             continue
         nxt = [j for j in range(i + 1, min(len(lines), i + 5)) if lines[j].stripped]
