@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .plugins import builtin_rules_dir
+
+# a scope of government narrower than a whole region's: "市本级", "县级", "区本级", "乡镇"
+_SCOPE = re.compile(r"本级|[省市县区]级|乡镇|街道")
+
+
+def _narrower_scope(part: str, total: str) -> bool:
+    """A part named with a level of government its total is not named with (市本级 under 全市)."""
+    return any(m.group() not in total for m in _SCOPE.finditer(part))
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,8 @@ class Decomposition:
             return False
         if len(part_keys) != len(self.parts):
             return False
+        if any(_narrower_scope(key, total_key) for key in part_keys):
+            return False  # "全市债务余额 X，其中市本级一般债务 A、专项债务 B": the parts of a narrower scope
         unused = list(self.parts)
         for key in part_keys:
             for part in unused:

@@ -452,3 +452,12 @@ def test_parts_of_a_list_that_may_be_partial_far_beyond_its_total_are_left_unsai
     # a known decomposition is held to its total however far off
     [f] = [f for f in check_text("新增债券16000万元，其中一般债券30000万元、专项债券6000万元。").findings if f.rule == "SUM001"]
     assert "36,000" in f.message or "36000" in f.message
+
+
+def test_parts_of_a_narrower_level_of_government_are_no_decomposition_of_the_whole():
+    # 全市's debt, and 市本级's general and special debt: not the whole of it
+    text = "全市政府债务余额为1071.65亿元，其中市本级一般债务199.47亿元、专项债务72.18亿元。"
+    assert [f for f in check_text(text).findings if f.rule == "SUM001"] == []
+    # the level named on both sides is the same scope
+    text = "县级政府债务余额为1071.65亿元，其中县级一般债务699.47亿元、县级专项债务72.18亿元。"
+    assert [f for f in check_text(text).findings if f.rule == "SUM001"]
