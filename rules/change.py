@@ -85,8 +85,8 @@ def change_rate(doc: Disclosure, settings: dict) -> Iterator:
 
 
 # what can be below zero (a balance, a result, a gap): its decrease may exceed 100%
-_MAY_BE_NEGATIVE = re.compile(r"结余|结转|净|利润|盈余|亏损|赤字|差额|差|损益|收支")
-_CANNOT_BE_NEGATIVE = re.compile(r"支出|经费|费用|费|收入|拨款|资金|预算|采购|人数|辆")
+_MAY_BE_NEGATIVE = re.compile(r"结余|结转|净|利润|盈余|亏损|赤字|差|损益|收支")
+_CANNOT_BE_NEGATIVE = re.compile(r"支出|费|收入|拨款|资金|预算|采购|人数|辆")
 
 
 def _impossible_decrease(claim: ChangeClaim) -> bool:

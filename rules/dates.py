@@ -419,7 +419,8 @@ def _report_title_year(doc: Disclosure, year: int) -> Iterator:
     of the two was not updated (the title, as the text's many mentions agree with each other)."""
     text = doc.document.text
     first = len(text) - len(text.lstrip())
-    m = _REPORT_TITLE.match(text, first, text.find("\n", first) if "\n" in text[first:] else len(text))
+    eol = text.find("\n", first)
+    m = _REPORT_TITLE.match(text, first, eol if eol >= 0 else len(text))
     if m is None or int(m.group("y")) == year:
         return
     body = doc.flow.text[doc.flow.locate(m.end()) :]
