@@ -7,9 +7,11 @@ import decimal
 import os
 import re
 import time
+from collections.abc import Container
 from functools import lru_cache
 
 from .config import Config, check_codes, resolve_settings
+from .crossdoc import identity_key
 from .crossdoc.facts import report_facts
 from .crossdoc.identity import identify
 from .engine import Rule, load_rules, run_rules
@@ -107,7 +109,7 @@ def arithmetic_for(text: str) -> decimal.Context:
     return context
 
 
-def _check(path: str, read, config: Config, debug: bool, keep_document: bool = False) -> FileResult:
+def _check(path: str, read, config: Config, debug: bool, keep_document: bool = False, skip_facts: Container = ()) -> FileResult:
     settings = validate(config)  # before reading: a bad configuration fails every file alike
     started = time.perf_counter()
     try:
@@ -133,7 +135,7 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
         return internal_error(path, "解析", exc, started)
     errors = [InternalError(rule=e.rule, message=e.message, detail=e.detail) for e in outcome.errors]
     with decimal.localcontext(context):  # (a report's facts are worked out with its figures' digits too)
-        identity, facts = _identity_and_facts(disclosure, config, path, debug, errors)
+        identity, facts = _identity_and_facts(disclosure, config, path, debug, errors, skip_facts)
     return FileResult(
         path=path,
         findings=findings,
@@ -148,13 +150,16 @@ def _check(path: str, read, config: Config, debug: bool, keep_document: bool = F
     )
 
 
-def _identity_and_facts(disclosure, config: Config, path: str, debug: bool, errors: list[InternalError]):
-    """Whose report it is, and (when the run compares reports) the figures other reports can be held to.
+def _identity_and_facts(disclosure, config: Config, path: str, debug: bool, errors: list[InternalError], skip_facts: Container = ()):
+    """Whose report it is, and (when the run compares reports) the figures other reports can be held to:
+    none for a report whose identity is in skip_facts (another report of the run has it: the two are never
+    compared).
 
     A failure here costs the file its place in the comparison between reports, never its findings."""
     try:
         identity = identify(disclosure.document.content, disclosure.year)
-        facts = report_facts(disclosure, identity) if config.cross and cross_rules_for(config, path) else None
+        wanted = config.cross and cross_rules_for(config, path) and not (skip_facts and identity_key(identity) in skip_facts)
+        facts = report_facts(disclosure, identity) if wanted else None
     except Exception as exc:
         if debug:
             raise
@@ -184,12 +189,19 @@ def _reseverity(f: Finding, config: Config) -> Finding:
 
 
 def check_path(
-    path: str | os.PathLike[str], config: Config | None = None, debug: bool = False, keep_document: bool = False
+    path: str | os.PathLike[str],
+    config: Config | None = None,
+    debug: bool = False,
+    keep_document: bool = False,
+    skip_facts: Container = (),
 ) -> FileResult:
-    """Check one file on disk; keep_document keeps the Document read (for reports that show the text)."""
+    """Check one file on disk; keep_document keeps the Document read (for reports that show the text).
+
+    skip_facts: identities (crossdoc.identity_key) that other reports of the run already have; a report of
+    one of them is a duplicate that cross_check never compares, and is read without its facts."""
     config = config or Config()
     name = os.fspath(path)
-    return _check(name, lambda: read_path(name, config.max_file_size), config, debug, keep_document)
+    return _check(name, lambda: read_path(name, config.max_file_size), config, debug, keep_document, skip_facts)
 
 
 def check_bytes(

@@ -307,7 +307,9 @@ class _CheckRun:
                     client.close()
             else:
                 jobs = opts.jobs or runner.default_jobs()
-                yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document)
+                # the identities read so far go to the workers: a later report of one is read without its facts
+                identities = self.cross.identities if self.cross is not None else None
+                yield from runner.run(files, checking, jobs, opts.debug, self.progress, self.keep_document, identities)
             yield from unlisted
 
         return checked()

@@ -19,7 +19,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,13 +136,13 @@ def _os_reason(exc: OSError) -> str:
 # ----------------------------------------------------------------------------- checking one file
 
 
-def check_one(path: str, config: Config, debug: bool = False, keep_document: bool = False) -> FileResult:
+def check_one(path: str, config: Config, debug: bool = False, keep_document: bool = False, skip_facts: Container = ()) -> FileResult:
     """check_path, with any exception left over turned into this file's internal-error record."""
     from .api import check_path, internal_error
 
     started = time.perf_counter()
     try:
-        return check_path(path, config, debug=debug, keep_document=keep_document)
+        return check_path(path, config, debug=debug, keep_document=keep_document, skip_facts=skip_facts)
     except Exception as exc:  # the last line of defence: one file's failure is that file's result
         if debug:
             traceback.print_exc()
@@ -222,13 +222,15 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def check_here(path: str, config: Config, debug: bool = False, keep_document: bool = False, limit=time_limit) -> FileResult:
+def check_here(
+    path: str, config: Config, debug: bool = False, keep_document: bool = False, limit=time_limit, skip_facts: Container = ()
+) -> FileResult:
     """check_one in this process, stopped at the same time limit as a worker's check."""
     seconds = limit(path)
     started = time.perf_counter()
     try:
         with _time_limit(seconds):
-            return check_one(path, config, debug, keep_document)
+            return check_one(path, config, debug, keep_document, skip_facts)
     except _PastTimeLimit:
         return timed_out(path, seconds, time.perf_counter() - started)
 
@@ -240,6 +242,7 @@ def check_files(
     debug: bool = False,
     limit=time_limit,
     keep_document: bool = False,
+    identities: Sequence[tuple] | None = None,
 ) -> Iterator[FileResult]:
     """One result per path, in the order given.
 
@@ -247,13 +250,20 @@ def check_files(
     yielded as soon as those before it are done; a worker that dies or runs past
     limit(path) seconds costs that one file an internal-error record and is replaced.
     A check in this process is stopped at the same limit.
+
+    identities: the cross step's list of the identities read so far (CrossCheck.identities), which
+    it extends as the results are handed to it; a file checked after its identity is in the list
+    is read without its facts (a duplicate, which nothing compares).
     """
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
+        skip: set[tuple] = set()
         for path in paths:
-            yield check_here(path, config, debug, keep_document, limit)
+            if identities is not None and len(identities) > len(skip):
+                skip.update(identities[len(skip) :])
+            yield check_here(path, config, debug, keep_document, limit, skip)
         return
-    yield from _Pool(config, jobs, debug, limit, keep_document).run(paths)
+    yield from _Pool(config, jobs, debug, limit, keep_document, identities).run(paths)
 
 
 def default_jobs() -> int:
@@ -267,6 +277,7 @@ def _worker_main(conn: Connection, config: Config, debug: bool, keep_document: b
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     _tune_gc()
     conn.send((_READY, None))
+    skip: set[tuple] = set()  # the identities the run has read so far: their reports' facts are not needed
     while True:
         try:
             task = conn.recv()
@@ -274,8 +285,9 @@ def _worker_main(conn: Connection, config: Config, debug: bool, keep_document: b
             return
         if task is None:
             return
-        index, path = task
-        conn.send((index, check_one(path, config, debug, keep_document)))
+        index, path, identities = task
+        skip.update(identities)
+        conn.send((index, check_one(path, config, debug, keep_document, skip)))
 
 
 _READY = -1  # what a worker sends once it can take files: a death before that is no file's fault
@@ -289,6 +301,7 @@ class _Worker:
     deadline: float = 0.0  # when the task at the head of tasks runs out of time
     started: float = 0.0  # when it started
     ready: bool = False
+    told: int = 0  # how many of the run's identities it has been sent
 
 
 class _Unworkable(Exception):
@@ -300,7 +313,7 @@ class _Pool:
 
     IN_FLIGHT = 2  # tasks queued per worker: one running, one ready to start
 
-    def __init__(self, config: Config, jobs: int, debug: bool, limit, keep_document: bool = False):
+    def __init__(self, config: Config, jobs: int, debug: bool, limit, keep_document: bool = False, identities: Sequence[tuple] | None = None):
         import multiprocessing
         from multiprocessing.connection import wait
 
@@ -309,6 +322,7 @@ class _Pool:
         self.wait = wait
         self.config, self.jobs, self.debug, self.limit = config, jobs, debug, limit
         self.keep_document = keep_document
+        self.identities = identities if identities is not None else ()
         self.workers: list[_Worker] = []
         self._lost_idle = 0  # workers in a row that died before checking anything
 
@@ -362,8 +376,10 @@ class _Pool:
                         w.tasks.append(task)
                         if len(w.tasks) == 1:
                             self._started(w)
+                        known = len(self.identities)
                         try:
-                            w.conn.send(task)
+                            w.conn.send((*task, self.identities[w.told : known]))
+                            w.told = known
                         except OSError:  # it died while idle: hand its tasks on, blaming none
                             self._replace(w, "died", done, pending, blame=False)
                             break
@@ -518,11 +534,13 @@ def run(
     debug: bool = False,
     progress: Progress | None = None,
     keep_document: bool = False,
+    identities: Sequence[tuple] | None = None,
 ) -> Iterator[FileResult]:
     """check_files for the command line: a progress bar advanced as results come out, and the
     collector tuned for a long-lived process."""
     _tune_gc()
-    return advancing(check_files(paths, config, jobs=jobs, debug=debug, keep_document=keep_document), progress)
+    checked = check_files(paths, config, jobs=jobs, debug=debug, keep_document=keep_document, identities=identities)
+    return advancing(checked, progress)
 
 
 def advancing(results: Iterable[FileResult], progress: Progress | None) -> Iterator[FileResult]:

@@ -501,3 +501,55 @@ def test_the_run_settings_say_when_reports_are_not_held_against_each_other(tmp_p
     assert "跨报告核对" not in one and "--no-cross" not in one
     html = CliRunner().invoke(main, ["check", "--isolated", "--no-cross", "--format", "html", str(tmp_path)]).output
     assert "关闭（--no-cross）" in html
+
+
+# ----------------------------------------------------------------------------- what the step costs
+
+
+def _written_archive(tmp_path, copies: int) -> list[str]:
+    """A small archive whose reports are each written `copies` times (drafts and published versions), and
+    one body whose reports are written once and disagree (a finding the step must still make)."""
+    a = archive(14, bodies=2, inject_every=3)
+    paths = []
+    for name, text in sorted(a.files.items()):
+        for copy in range(copies if name.startswith("b000") else 1):
+            path = tmp_path / f"v{copy}" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+    return sorted(paths)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_report_whose_identity_the_run_has_already_read_is_read_without_its_facts(tmp_path, jobs):
+    from auditlint.crossdoc import CrossCheck
+    from auditlint.runner import check_files
+
+    paths = _written_archive(tmp_path, copies=3)
+    step = CrossCheck()
+    results = []
+    for result in check_files(paths, Config(), jobs=jobs, identities=step.identities):
+        step.add(result)
+        results.append(result)
+    outcome = step.finish()
+    # the same findings and tallies as the step over results that all carry their facts
+    whole = cross_check([check_bytes(p, open(p, "rb").read(), Config()) for p in paths])
+    assert outcome.findings == whole.findings and outcome.as_dict() == whole.as_dict()
+    assert outcome.findings and outcome.duplicates  # (something is found, and something is not compared)
+    # the copies checked after their identity was read carry no facts; every report of b001 carries its own
+    without = [r.path for r in results if r.facts is None]
+    assert without and all("/b000/" in p for p in without)
+    assert all(r.facts is not None for r in results if "/b001/" in r.path)
+    assert len(step.identities) == len({r.identity for r in results})
+
+
+def test_a_duplicates_facts_are_not_kept():
+    results = [check(n, final(2024, CHANGE)) for n in ("draft.txt", "published.txt")]
+    results.append(check("then.txt", final(2023, "2023年度收入支出总计1,100.00万元。")))
+    from auditlint.crossdoc import CrossCheck
+
+    step = CrossCheck()
+    for r in results:
+        step.add(r)
+    assert [r.pack is None for r in step.reports] == [True, True, False]
+    assert step.finish().duplicates == [["draft.txt", "published.txt"]]

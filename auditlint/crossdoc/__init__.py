@@ -35,7 +35,13 @@ from ..config import Config
 from ..model import FileResult, Finding, Related, ReportIdentity, Severity
 from .facts import ORIGINS, Fact, FactPack, Place
 
-__all__ = ["CrossCheck", "CrossIssue", "CrossOutcome", "Pair", "Report", "cross_check"]
+__all__ = ["CrossCheck", "CrossIssue", "CrossOutcome", "Pair", "Report", "cross_check", "identity_key"]
+
+
+def identity_key(identity: ReportIdentity) -> tuple:
+    """What makes two reports one report to the cross step (the same body, level, places, kind, year and
+    subject): two readable reports with one key are never compared, with each other or with any other."""
+    return (identity.body, identity.level, tuple(identity.region), identity.kind, identity.year, identity.subject)
 
 
 class Report:
@@ -118,6 +124,11 @@ class CrossCheck:
         self.unidentified = 0
         self._seen = 0
         self._key_ids: dict[tuple[str, int, str], int] = {}  # a line item, year and measure -> its number
+        # each identity read so far -> its first report, None once a second report claims it too
+        self._first: dict[tuple, Report | None] = {}
+        #: the identities read so far, in the order read: a report of one of them is a duplicate, whose facts
+        #: nothing will compare (the runner tells its workers, which then leave them out: check_path's skip_facts)
+        self.identities: list[tuple] = []
 
     def add(self, result: FileResult) -> None:
         index = self._seen
@@ -128,11 +139,20 @@ class CrossCheck:
         if not identity.readable:
             self.unidentified += 1
             return
-        pack = result.facts if isinstance(result.facts, FactPack) and len(result.facts) else None
+        key = identity_key(identity)
+        first = self._first.get(key, _NONE)
+        pack = result.facts if isinstance(result.facts, FactPack) and len(result.facts) and first is _NONE else None
         keys = array("l", (self._key_ids.setdefault(k, len(self._key_ids)) for k in pack.keys)) if pack else array("l")
         if pack is not None:
             pack = _packed_without_keys(pack)
-        self.reports.append(Report(index, result.path, identity, pack, keys))
+        report = Report(index, result.path, identity, pack, keys)
+        self.reports.append(report)
+        if first is _NONE:
+            self._first[key] = report
+            self.identities.append(key)
+        elif first is not None:  # a second report of one identity: neither is compared (_distinct), neither's facts are kept
+            first.pack, first.keys = None, array("l")
+            self._first[key] = None
 
     def finish(self) -> CrossOutcome:
         from ..api import cross_rules_for
@@ -248,6 +268,9 @@ class CrossCheck:
                     by_report.setdefault(s.index, []).append((s, j))
                 for index in sorted(by_report):
                     yield (r, i), by_report[index]
+
+
+_NONE = object()
 
 
 def _nearer(restating: Report, a: int, stating: Report, b: int) -> bool:
