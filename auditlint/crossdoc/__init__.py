@@ -124,6 +124,7 @@ class CrossCheck:
         self.unidentified = 0
         self._seen = 0
         self._key_ids: dict[tuple[str, int, str], int] = {}  # a line item, year and measure -> its number
+        self._keys: list[tuple[str, int, str]] = []  # and back
         # each identity read so far -> its first report, None once a second report claims it too
         self._first: dict[tuple, Report | None] = {}
         #: the identities read so far, in the order read: a report of one of them is a duplicate, whose facts
@@ -142,8 +143,15 @@ class CrossCheck:
         key = identity_key(identity)
         first = self._first.get(key, _NONE)
         pack = result.facts if isinstance(result.facts, FactPack) and len(result.facts) and first is _NONE else None
-        keys = array("l", (self._key_ids.setdefault(k, len(self._key_ids)) for k in pack.keys)) if pack else array("l")
+        keys = array("l")
         if pack is not None:
+            ids, known = self._key_ids, self._keys
+            for k in pack.keys:
+                i = ids.get(k)
+                if i is None:
+                    i = ids[k] = len(known)
+                    known.append(k)
+                keys.append(i)
             pack = _packed_without_keys(pack)
         report = Report(index, result.path, identity, pack, keys)
         self.reports.append(report)
@@ -168,7 +176,7 @@ class CrossCheck:
 
             def facts_of(r: Report) -> tuple[Fact, ...]:
                 if r.index not in decoded:
-                    decoded[r.index] = r.pack.facts() if r.pack is not None else ()
+                    decoded[r.index] = r.pack.facts(tuple(self._keys[k] for k in r.keys)) if r.pack is not None else ()
                 return decoded[r.index]
 
             for (r, i), stating in self._pairs(members):

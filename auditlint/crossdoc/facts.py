@@ -27,6 +27,7 @@ import pickle
 import re
 import zlib
 from array import array
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -95,7 +96,7 @@ class FactPack:
 
     __slots__ = ("blob", "bounds", "keys", "origins", "suppressions")
 
-    def __init__(self, facts: tuple[Fact, ...], suppressions: tuple = ()) -> None:
+    def __init__(self, facts: Iterable[tuple], suppressions: tuple = ()) -> None:
         self.suppressions = suppressions  # the report's `auditlint: ignore` comments (a finding between reports may sit here)
         seen: set[tuple] = set()
         per_item: dict[tuple, int] = {}
@@ -120,8 +121,10 @@ class FactPack:
             origins.append(ORIGINS.index(origin))
             bounds.append(floor(low))
             bounds.append(ceil(high))
-            # plain values pickle several times faster than the NamedTuples and Decimals they are made of
-            plain.append((item, year, measure, origin, str(lo), str(hi), *f[6:9], tuple(f.place), None if f.base is None else str(f.base)))
+            # plain values pickle several times faster than the NamedTuples and Decimals they are made of; the
+            # line item, year, measure and origin are in keys and origins already
+            base = f[10]
+            plain.append((str(lo), str(hi), f[6], f[7], f[8], tuple(f[9]), None if base is None else str(base)))
         self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
         self.blob = zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
@@ -134,10 +137,11 @@ class FactPack:
     def __setstate__(self, state) -> None:
         self.blob, self.bounds, self.keys, self.origins, self.suppressions = state
 
-    def facts(self) -> tuple[Fact, ...]:
+    def facts(self, keys: tuple[tuple[str, int, str], ...] | None = None) -> tuple[Fact, ...]:
+        """The facts packed; keys: the line item, year and measure of each, for a pack kept without them."""
         return tuple(
-            Fact(*f[:4], Decimal(f[4]), Decimal(f[5]), *f[6:9], Place(*f[9]), None if f[10] is None else Decimal(f[10]))
-            for f in pickle.loads(zlib.decompress(self.blob))
+            Fact(*key, ORIGINS[o], Decimal(f[0]), Decimal(f[1]), *f[2:5], Place(*f[5]), None if f[6] is None else Decimal(f[6]))
+            for key, o, f in zip(self.keys if keys is None else keys, self.origins, pickle.loads(zlib.decompress(self.blob)), strict=True)
         )
 
 
@@ -368,14 +372,15 @@ class _Reader:
         self.text = d.document.text
         self.paged = bool(d.document.page_starts)
         self.restated = _restated(self.content)
-        self.out: list[Fact] = []
+        self.out: list[tuple] = []  # each fact as a plain tuple of Fact's fields (its place a plain tuple of Place's)
         self.seen: set[tuple[str, int, str, int]] = set()
         self._last = (0, 1)  # the last offset whose line was counted, and its line
+        self._excerpts: dict[str, str] = {}
         # a table side's column found by its header path, once per table (a class table asks it of every line)
         self._columns: dict[tuple[int, int, tuple[str, ...]], Column | None] = {}
 
     # -- places and figures
-    def place(self, start: int, end: int) -> Place:
+    def place(self, start: int, end: int) -> tuple:
         """Where [start, end) is: as Document.position gives it (1-based line and column, a column counting
         characters), found with the text's own searches rather than a table of every line start."""
         text = self.text
@@ -396,12 +401,13 @@ class _Reader:
         span_end = max(end - line_start if end <= eol else length, span_start + 1)
         left, right = max(0, span_start - EXCERPT_CONTEXT), min(length, span_end + EXCERPT_CONTEXT)
         excerpt = text[line_start + left : line_start + right]
+        excerpt = self._excerpts.setdefault(excerpt, excerpt)  # the facts of one short line share it (packed once)
         page = page_line = None
         if self.paged:
             doc = self.d.document
             page = doc.page_of(start)
             page_line = doc.page_line(start) if page else None
-        return Place(start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start:end], excerpt, left + 1, right < length)
+        return (start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start:end], excerpt, left + 1, right < length)
 
     def _line_at(self, offset: int) -> int:
         """The line of an offset, counted on from the last one asked (facts come roughly in text order)."""
@@ -420,7 +426,7 @@ class _Reader:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.out.append(Fact(item, year, measure, origin, iv.lo, iv.hi, like.unit, like.places, how, self.place(start, end), base))
+        self.out.append((item, year, measure, origin, iv.lo, iv.hi, like.unit, like.places, how, self.place(start, end), base))
 
     def sentence_before(self, offset: int) -> str:
         """The words of the sentence an offset sits in, up to it (a sentence may wrap over lines)."""
@@ -616,20 +622,25 @@ class _Reader:
 def report_facts(d: Disclosure, identity: ReportIdentity) -> FactPack:
     """The facts of report_facts_of, packed for the run to keep (FactPack.facts() gives them back), with
     the report's ignore comments."""
-    return FactPack(report_facts_of(d, identity), tuple(find_suppressions(d.document)))
+    return FactPack(_records(d, identity), tuple(find_suppressions(d.document)))
 
 
 def report_facts_of(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]:
     """The facts a report gives other reports of its body to be held to (none when its identity is not read)."""
+    return tuple(Fact(*r[:9], Place(*r[9]), r[10]) for r in _records(d, identity))
+
+
+def _records(d: Disclosure, identity: ReportIdentity) -> list[tuple]:
+    """report_facts_of's facts as plain tuples (a pack is made of them without a NamedTuple in between)."""
     if not identity.readable or identity.year is None:
-        return ()
+        return []
     reader = _Reader(d, identity)
     if identity.kind in ("决算", "预算"):
         reader.statements()
         reader.tables()
     elif identity.kind == "绩效自评" and identity.subject == "整体":
         reader.evaluation()
-    return tuple(reader.out)
+    return reader.out
 
 
 # ----------------------------------------------------------------------------- how a fact is shown
