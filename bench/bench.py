@@ -91,8 +91,11 @@ def cross_cost(out: Report, name: str, paths: list[Path], jobs: int, repeat: int
     for _ in range(repeat):
         for mode in ("no-cross", "cross"):
             extra = ["--no-cross"] if mode == "no-cross" else []
-            runs[mode].append(run_cli(["check", "--format", "json", "--isolated", "--jobs", str(jobs), *extra, *folders(paths)],
-                                      dir / f"out-{mode}.json"))
+            load = os.getloadavg()[0]
+            r = run_cli(["check", "--format", "json", "--isolated", "--jobs", str(jobs), *extra, *folders(paths)], dir / f"out-{mode}.json")
+            runs[mode].append(r)
+            # each run as it went: on a shared machine, the other work's load moves CPU seconds by more than the step costs
+            print(f"  ({mode}: {r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} cpu-s, load average {load:.2f} at its start)", flush=True)
     report_json = json.loads((dir / "out-cross.json").read_text(encoding="utf-8"))
     cross = report_json.get("cross", {})
 
