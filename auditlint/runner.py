@@ -242,7 +242,7 @@ def check_files(
     debug: bool = False,
     limit=time_limit,
     keep_document: bool = False,
-    identities: Sequence[tuple] | None = None,
+    identities: Sequence[bytes] | None = None,
 ) -> Iterator[FileResult]:
     """One result per path, in the order given.
 
@@ -257,7 +257,7 @@ def check_files(
     """
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
-        skip: set[tuple] = set()
+        skip: set[bytes] = set()
         for path in paths:
             if identities is not None and len(identities) > len(skip):
                 skip.update(identities[len(skip) :])
@@ -277,7 +277,7 @@ def _worker_main(conn: Connection, config: Config, debug: bool, keep_document: b
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     _tune_gc()
     conn.send((_READY, None))
-    skip: set[tuple] = set()  # the identities the run has read so far: their reports' facts are not needed
+    skip: set[bytes] = set()  # the identities the run has read so far: their reports' facts are not needed
     while True:
         try:
             task = conn.recv()
@@ -313,7 +313,7 @@ class _Pool:
 
     IN_FLIGHT = 2  # tasks queued per worker: one running, one ready to start
 
-    def __init__(self, config: Config, jobs: int, debug: bool, limit, keep_document: bool = False, identities: Sequence[tuple] | None = None):
+    def __init__(self, config: Config, jobs: int, debug: bool, limit, keep_document: bool = False, identities: Sequence[bytes] | None = None):
         import multiprocessing
         from multiprocessing.connection import wait
 
@@ -534,7 +534,7 @@ def run(
     debug: bool = False,
     progress: Progress | None = None,
     keep_document: bool = False,
-    identities: Sequence[tuple] | None = None,
+    identities: Sequence[bytes] | None = None,
 ) -> Iterator[FileResult]:
     """check_files for the command line: a progress bar advanced as results come out, and the
     collector tuned for a long-lived process."""

@@ -25,6 +25,7 @@ The Python API runs the same step: `cross_check(results)`.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from array import array
 from collections import defaultdict
@@ -38,10 +39,13 @@ from .facts import ORIGINS, Fact, FactPack, Place
 __all__ = ["CrossCheck", "CrossIssue", "CrossOutcome", "Pair", "Report", "cross_check", "identity_key"]
 
 
-def identity_key(identity: ReportIdentity) -> tuple:
+def identity_key(identity: ReportIdentity) -> bytes:
     """What makes two reports one report to the cross step (the same body, level, places, kind, year and
-    subject): two readable reports with one key are never compared, with each other or with any other."""
-    return (identity.body, identity.level, tuple(identity.region), identity.kind, identity.year, identity.subject)
+    subject): two readable reports with one key are never compared, with each other or with any other.
+    A 16-byte digest, the same in every process: the parent keeps one a report and each worker one an
+    identity of the run, with no Python object inside for the collector to walk."""
+    written = repr((identity.body, identity.level, tuple(identity.region), identity.kind, identity.year, identity.subject))
+    return hashlib.blake2b(written.encode("utf-8"), digest_size=16).digest()
 
 
 class Report:
@@ -126,10 +130,10 @@ class CrossCheck:
         self._key_ids: dict[tuple[str, int, str], int] = {}  # a line item, year and measure -> its number
         self._keys: list[tuple[str, int, str]] = []  # and back
         # each identity read so far -> its first report, None once a second report claims it too
-        self._first: dict[tuple, Report | None] = {}
+        self._first: dict[bytes, Report | None] = {}
         #: the identities read so far, in the order read: a report of one of them is a duplicate, whose facts
         #: nothing will compare (the runner tells its workers, which then leave them out: check_path's skip_facts)
-        self.identities: list[tuple] = []
+        self.identities: list[bytes] = []
 
     def add(self, result: FileResult) -> None:
         index = self._seen
