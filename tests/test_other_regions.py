@@ -1387,3 +1387,38 @@ class TestADateLineBetweenTheContentsTitleAndItsEntries:
     def test_a_gap_in_the_body_is_still_found(self):
         [f] = findings(self.TEXT.format(second="三、机构设置"), "DOC001")
         assert "二、" in f.message
+
+
+class TestAnEntryNumberRightBeforeItsYear:
+    """上海 区级单位预算 contents, one entry a line as a PDF's page text gives them: "3. 2024年单位支出预算总表 /
+    4.2024年单位财政拨款收支预算总表 / 5.2024年…" — some entries have a space after the number, some have none: "4.2024年"
+    is entry 4 before the year, not the figure 4.2024."""
+
+    TEXT = (
+        "目 录\n一、单位主要职能\n二、单位机构设置\n三、名词解释\n四、单位预算编制说明\n五、单位预算表\n"
+        "1. 2024年单位财务收支预算总表\n2. 2024年单位收入预算总表\n3. 2024年单位支出预算总表\n"
+        "4.2024年单位财政拨款收支预算总表\n{five}6.2024年单位政府性基金预算支出功能分类预算表\n"
+        "7. 2024年单位国有资本经营预算支出功能分类预算表\n8.2024年单位一般公共预算基本支出部门预算经济分类预算表\n"
+        "9. 2024年单位“三公”经费和机关运行经费预算表\n六、其他相关情况说明\n七、项目经费情况说明\n八、绩效目标\n"
+    )
+    FIVE = "5.2024年单位一般公共预算支出功能分类预算表\n"
+
+    def test_entries_without_a_space_before_the_year_are_entries(self):
+        assert not findings(self.TEXT.format(five=self.FIVE))
+
+    def test_a_missing_entry_is_still_found(self):
+        [f] = findings(self.TEXT.format(five=""), "DOC001")
+        assert "5." in f.message
+
+    ATTACHED = (
+        "三、幼儿园在园幼儿人均经费情况\n2023年,各区幼儿园在园幼儿人均实际支出40,000.00元,较上年增长5.00%。\n"
+        "附件:1.2023年教育财政拨款情况\n2.2023年高中在校学生人均经费情况\n{three}4.2023年初中在校学生人均经费情况\n"
+        "上海市教育委员会\n"
+    )
+
+    def test_an_attachment_list_opening_on_the_label_line_starts_at_1(self):
+        assert not findings(self.ATTACHED.format(three="3.2023年中等职业学校在校学生人均经费情况\n"))
+
+    def test_a_gap_in_the_attachment_list_is_still_found(self):
+        [f] = findings(self.ATTACHED.format(three=""), "DOC001")
+        assert "3." in f.message
