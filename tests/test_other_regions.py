@@ -1422,3 +1422,22 @@ class TestAnEntryNumberRightBeforeItsYear:
     def test_a_gap_in_the_attachment_list_is_still_found(self):
         [f] = findings(self.ATTACHED.format(three=""), "DOC001")
         assert "3." in f.message
+
+
+class TestColumnsInTheOrderTheirHeaderNamesThem:
+    """A 区 部门预算's “三公”经费和机关运行经费预算表 flattened to text, its columns in the order of the 决算 table
+    (因公出国（境）费, 公务用车购置及运行费, 公务接待费) where the template puts 公务接待费 second: one header line names every
+    column of the group, and the figures are read in that order."""
+
+    TEXT = (
+        "2024年部门“三公”经费和机关运行经费预算表\n编制部门：上海市某区教育局 单位：万元\n"
+        "“三公”经费预算数 机关运行经费预算数\n合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+        "小计 公务用车购置费 公务用车运行费\n{row}\n"
+    )
+
+    def test_the_header_order_is_the_order_of_the_figures(self):
+        assert not findings(self.TEXT.format(row="12.50 0.00 10.00 0.00 10.00 2.50 310.20"))
+
+    def test_a_total_that_does_not_add_up_is_still_found(self):
+        [f] = findings(self.TEXT.format(row="13.50 0.00 10.00 0.00 10.00 2.50 310.20"), "TAB001")
+        assert "13.50" in f.message and "12.50" in f.message
