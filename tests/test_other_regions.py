@@ -1441,3 +1441,30 @@ class TestColumnsInTheOrderTheirHeaderNamesThem:
     def test_a_total_that_does_not_add_up_is_still_found(self):
         [f] = findings(self.TEXT.format(row="13.50 0.00 10.00 0.00 10.00 2.50 310.20"), "TAB001")
         assert "13.50" in f.message and "12.50" in f.message
+
+
+class TestClassificationLinesWithoutTheirCodes:
+    """A 街道's 一般公共预算支出功能分类预算表 whose text came without its 科目 codes (the code column lost, or never
+    printed): 类, 款 and 项 lines stand one under another with nothing to tell their levels apart, so the 合计 line is
+    not the sum of every line above it (they add up to three times it) — which lines it adds is not known."""
+
+    TEXT = (
+        "2024年部门一般公共预算支出功能分类预算表\n编制部门：上海市某区某街道办事处 单位：万元\n"
+        "功能分类科目名称 合计 基本支出 项目支出\n"
+        "一般公共服务支出 5,210.40 3,110.40 2,100.00\n人大事务 120.00 120.00\n人大代表履职能力提升 120.00 120.00\n"
+        "政府办公厅(室)及相关机构事务 5,090.40 3,110.40 1,980.00\n行政运行 3,110.40 3,110.40\n"
+        "一般行政管理事务 1,980.00 1,980.00\n城乡社区支出 2,400.00 2,400.00\n城乡社区管理事务 2,400.00 2,400.00\n"
+        "其他城乡社区管理事务支出 2,400.00 2,400.00\n合计 {total} 3,110.40 4,500.00\n"
+    )
+
+    def test_a_total_of_lines_of_every_level_is_not_checked(self):
+        assert not findings(self.TEXT.format(total="7,610.40"), "TAB001")
+
+    def test_a_total_line_of_one_level_is_still_checked(self):
+        text = (
+            "2024年部门支出预算总表\n单位：万元\n项目 合计 基本支出 项目支出\n一般公共服务支出 5,210.40 3,110.40 2,100.00\n"
+            "城乡社区支出 2,400.00 2,400.00\n住房保障支出 300.00 300.00\n合计 7,910.40 3,410.40 4,500.00\n"
+        )
+        assert not findings(text, "TAB001")
+        [f] = findings(text.replace("7,910.40", "8,110.40"), "TAB001")
+        assert "8,110.40" in f.message
