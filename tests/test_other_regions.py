@@ -1468,3 +1468,32 @@ class TestClassificationLinesWithoutTheirCodes:
         assert not findings(text, "TAB001")
         [f] = findings(text.replace("7,910.40", "8,110.40"), "TAB001")
         assert "8,110.40" in f.message
+
+
+class TestATableWhoseTitleIsRepeatedOnItsNextPage:
+    """A 区 部门预算's 收入预算总表 running over a page break, its title (and header) printed again on the next page, as
+    an Excel sheet's print titles do ("2024年部门收入预算总表", or "…（续）"): one table, not two — the 款 before the
+    break keeps its 项 after it, and the 合计 on the next page totals both pages."""
+
+    TEXT = (
+        "2024年部门收入预算总表\n编制部门：上海市某区民政局 单位：万元\n"
+        "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "208 社会保障和就业支出 9,320.50 9,120.50 200.00\n20802 民政管理事务 1,410.30 1,410.30\n"
+        "2080201 行政运行 1,210.30 1,210.30\n2080299 其他民政管理事务支出 200.00 200.00\n"
+        "20810 社会福利 7,910.20 7,710.20 200.00\n2081002 老年福利 5,890.00 5,690.00 200.00\n"
+        "- 5 -\n\f{title}\n编制部门：上海市某区民政局 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "2081004 殡葬 2,020.20 2,020.20\n221 住房保障支出 610.00 610.00\n22102 住房改革支出 610.00 610.00\n"
+        "2210201 住房公积金 610.00 610.00\n合计 {total} 9,730.50 200.00\n"
+    )
+
+    def test_one_table_over_the_break(self):
+        for title in ("2024年部门收入预算总表", "2024年部门收入预算总表（续）", "2024年部门收入预算总表(续)"):
+            assert not findings(self.TEXT.format(title=title, total="9,930.50")), title
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(title="2024年部门收入预算总表", total="9,990.50"), "TAB001")
+        assert "9,990.50" in f.message
+
+    def test_another_table_after_the_break_is_another_table(self):
+        text = self.TEXT.format(title="2024年部门支出预算总表", total="9,930.50")
+        assert any(f.rule in ("TAB001", "TAB002") for f in findings(text))
