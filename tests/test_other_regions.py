@@ -1497,3 +1497,24 @@ class TestATableWhoseTitleIsRepeatedOnItsNextPage:
     def test_another_table_after_the_break_is_another_table(self):
         text = self.TEXT.format(title="2024年部门支出预算总表", total="9,930.50")
         assert any(f.rule in ("TAB001", "TAB002") for f in findings(text))
+
+
+class TestAPartInYuanThatMakesTheWholeInWanyuan:
+    """A 区's 上半年预算执行 report lists where its revenue came from ("其中：区本级 A 万元；…；镇级 C 万元") — a list it
+    does not say is complete. One part written in 元 among 万元 figures, where reading it in 万元 makes the parts add up
+    to the total exactly, is a slipped unit even so; an honest partial list is left alone."""
+
+    TEXT = (
+        "上半年，全区一般公共预算收入1441880万元，同比增长7.7%。其中：区本级收入完成{a}，同比下降2.5%；"
+        "工业区收入完成253218万元，同比增长41.9%；镇级收入完成592450万元，同比增长8.1%。"
+    )
+
+    def test_the_slipped_part_is_found(self):
+        [f] = findings(self.TEXT.format(a="596212元"), "UNIT001")
+        assert "596212" in f.message and f.expected == "596212万元"
+
+    def test_the_list_as_written_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="596212万元"))
+
+    def test_a_partial_list_with_a_part_in_yuan_that_does_not_make_the_whole_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="5962元"))
