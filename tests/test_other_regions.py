@@ -1499,6 +1499,18 @@ class TestATableWhoseTitleIsRepeatedOnItsNextPage:
         assert any(f.rule in ("TAB001", "TAB002") for f in findings(text))
 
 
+    def test_the_tables_of_two_units_under_one_title_stay_two(self):
+        # each unit's table closes with its own 合计, and names its unit: the next page's table is not a continuation
+        first = (
+            "2024年单位收入预算总表\n编制单位：上海市某区某小学 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 800.00 800.00\n20502 普通教育 800.00 800.00\n2050202 小学教育 800.00 800.00\n合计 800.00 800.00\n"
+            "- 7 -\n\f2024年单位收入预算总表\n编制单位：上海市某区某中学 单位：万元\n"
+            "功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 900.00 900.00\n20502 普通教育 900.00 900.00\n2050203 初中教育 900.00 900.00\n合计 900.00 900.00\n"
+        )
+        assert not findings(first)
+        assert not findings(first.replace("合计 800.00 800.00\n", ""))
+
 class TestAPartInYuanThatMakesTheWholeInWanyuan:
     """A 区's 上半年预算执行 report lists where its revenue came from ("其中：区本级 A 万元；…；镇级 C 万元") — a list it
     does not say is complete. One part written in 元 among 万元 figures, where reading it in 万元 makes the parts add up

@@ -99,6 +99,7 @@ def _bridgeable(lines: list[Line], kinds: list, a: int, b: int) -> bool:
 
 
 _CONTINUED = re.compile(r"\s|[（(]\s*续\s*[)）]$|^续表")
+_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|收入总计|支出总计)")
 
 
 def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -> bool:
@@ -106,9 +107,10 @@ def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -
     总表" or "…（续）", as print titles repeat it on every page), its caption and header words with it: the table
     runs on. The title must be the one above the table's first row; another title starts another table."""
     start = _lead(lines, kinds, first_row)
-    if not is_title(lines[start]):
-        return False
+    if not is_title(lines[start]) or _TOTAL_ROW.match(lines[a - 1].stripped):
+        return False  # (a table that closed with its 合计 line is whole: the next one is another unit's, say)
     title = _CONTINUED.sub("", lines[start].stripped)
+    captions = {_CONTINUED.sub("", lines[j].stripped) for j in range(start, first_row) if is_caption_line(lines[j])}
     broken = again = False
     for j in range(a, b):
         ln = lines[j]
@@ -120,7 +122,10 @@ def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -
             return False
         if is_title(ln) and not again and _CONTINUED.sub("", ln.stripped) == title:
             again = True
-        elif not again or not (is_caption_line(ln) or ln.shape == "words" and is_header(ln)):
+        elif is_caption_line(ln):
+            if not again or _CONTINUED.sub("", ln.stripped) not in captions:
+                return False  # "编制单位：" another unit: its own table under the same title
+        elif not again or not (ln.shape == "words" and is_header(ln)):
             return False
     return broken and again
 
