@@ -1530,3 +1530,22 @@ class TestAPartInYuanThatMakesTheWholeInWanyuan:
 
     def test_a_partial_list_with_a_part_in_yuan_that_does_not_make_the_whole_gives_nothing(self):
         assert not findings(self.TEXT.format(a="5962元"))
+
+
+class TestStaffInPostAgainstTheWholeEstablishment:
+    """A 区 部门预算's staffing sentence: "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人" — the staff in post
+    are the whole department's, to be held against the whole establishment, not against the 事业编制 named last in
+    its breakdown."""
+
+    TEXT = "本部门共有编制{total}人，其中：行政编制18人，事业编制68人；实有人数81人，其中：在职人员75人，离退休人员6人。"
+
+    def test_the_staff_in_post_are_held_against_the_whole(self):
+        assert not findings(self.TEXT.format(total="86"), "COUNT003")
+
+    def test_staff_above_the_whole_establishment_are_still_found(self):
+        [f] = findings(self.TEXT.format(total="80").replace("行政编制18人", "行政编制12人"), "COUNT003")
+        assert "80" in f.message and "81" in f.message
+
+    def test_a_kind_with_its_own_staff_is_still_its_own(self):
+        [f] = findings("本单位行政编制8名，实际11人；事业编制25名，实际23人。", "COUNT003")
+        assert "行政编制 8" in f.message
