@@ -1549,3 +1549,23 @@ class TestStaffInPostAgainstTheWholeEstablishment:
     def test_a_kind_with_its_own_staff_is_still_its_own(self):
         [f] = findings("本单位行政编制8名，实际11人；事业编制25名，实际23人。", "COUNT003")
         assert "行政编制 8" in f.message
+
+
+class TestAnAliasInBracketsAfterAName:
+    """A 区民政局's 部门预算 names a 下属事业单位 with its second name in brackets, as 挂牌 bodies are written
+    ("上海市虹口区婚姻登记中心（上海市虹口区收养登记中心）"): the bracketed name is the body's other name, not a misspelling of
+    the first, however alike the two are."""
+
+    TEXT = (
+        "下属事业单位3个：上海市虹口区社会福利院、上海市虹口区婚姻登记中心（{alias}）、上海市虹口区养老服务指导中心。\n"
+        "预算单位包括：\n1.上海市虹口区民政局（本级）\n2.上海市虹口区社会福利院\n3.上海市虹口区婚姻登记中心\n"
+        "4.上海市虹口区养老服务指导中心\n上海市虹口区婚姻登记中心负责婚姻登记工作。\n"
+    )
+
+    def test_the_bracketed_other_name_is_no_misspelling(self):
+        assert not findings(self.TEXT.format(alias="上海市虹口区收养登记中心"), "DOC008")
+
+    def test_a_misspelling_outside_brackets_is_still_found(self):
+        text = self.TEXT.format(alias="上海市虹口区收养登记中心").replace("4.上海市虹口区养老服务指导中心", "4.上海市虹口区婚姻登纪中心")
+        [f] = findings(text, "DOC008")
+        assert "婚姻登纪中心" in f.message
