@@ -1569,3 +1569,18 @@ class TestAnAliasInBracketsAfterAName:
         text = self.TEXT.format(alias="上海市虹口区收养登记中心").replace("4.上海市虹口区养老服务指导中心", "4.上海市虹口区婚姻登纪中心")
         [f] = findings(text, "DOC008")
         assert "婚姻登纪中心" in f.message
+
+
+class TestAnExecutionRateAfterTheBudgetAsAdjusted:
+    """A 项目支出绩效自评报告's opening: "年初预算 A 万元，年中调减 D 万元，全年预算 B 万元，全年执行 E 万元，预算执行率 R%" — the
+    rate is of the budget as adjusted (B), stated in the clause that also gives the adjustment; the 年初 budget two
+    clauses before is not the one it names."""
+
+    TEXT = "该项目年初预算1,200.00万元，年中调减20.00万元，全年预算1,180.00万元，全年执行1,121.00万元，预算执行率{r}。"
+
+    def test_the_rate_of_the_adjusted_budget_holds(self):
+        assert not findings(self.TEXT.format(r="95.00%"))
+
+    def test_a_wrong_rate_is_still_found(self):
+        [f] = findings(self.TEXT.format(r="97.00%"), "EXE001")
+        assert "1,180.00" in f.message and f.expected == "95.00%"
