@@ -1584,3 +1584,11 @@ class TestAnExecutionRateAfterTheBudgetAsAdjusted:
     def test_a_wrong_rate_is_still_found(self):
         [f] = findings(self.TEXT.format(r="97.00%"), "EXE001")
         assert "1,180.00" in f.message and f.expected == "95.00%"
+
+    COUNTED = "本部门2023年共实施项目28个，项目预算8,370.20万元，实际支出8,012.55万元，执行率{r}。"
+
+    def test_a_budget_beside_a_count_is_the_rates_budget(self):
+        # "共实施项目28个，项目预算 B 万元": the count is no actual amount, the clause's budget is the one the rate names
+        assert not findings(self.COUNTED.format(r="95.73%"))
+        [f] = findings(self.COUNTED.format(r="105.73%"), "EXE001")
+        assert f.expected == "95.73%"

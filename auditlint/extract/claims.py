@@ -518,7 +518,7 @@ class _Builder:
                         st,
                         ("total, budget only", rate_kind),
                         lambda o: o.parent is None
-                        and (o.value is None or o.measure == "到位" or _ADJUSTED_BY.search(o.first("value").label))
+                        and (o.value is None or o.measure == "到位" or o.value.kind != "money" or _ADJUSTED_BY.search(o.first("value").label))
                         and o.first("budget") is not None
                         and bool(_plans_of_stage(rate_kind, o)),
                     )
