@@ -1592,3 +1592,23 @@ class TestAnExecutionRateAfterTheBudgetAsAdjusted:
         assert not findings(self.COUNTED.format(r="95.73%"))
         [f] = findings(self.COUNTED.format(r="105.73%"), "EXE001")
         assert f.expected == "95.73%"
+
+
+class TestTableRowsRunIntoOneLine:
+    """A 部门预算 PDF as a document site keeps it: its whole text on one line, the tables' rows run into the
+    sentences around them ("…单位：元 … 208 05 01 行政单位离退休 2,614,680 2,614,680 …"). A bare figure standing beside
+    another bare figure is a table cell, not an amount of the running text that lost its unit."""
+
+    TEXT = (
+        "财政拨款支出主要内容如下：“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”261.47万元，"
+        "主要用于离退休经费 2026年部门收入预算总表 编制部门：某局 单位：元 项目 收入预算 功能分类科目名称 合计 财政拨款收入 "
+        "208 社会保障和就业支出 6,397,096 6,397,096 208 05 行政事业单位养老支出 6,103,096 6,103,096 "
+        "208 05 01 行政单位离退休 2,614,680 2,614,680 合计 6,397,096 6,397,096 "
+    )
+
+    def test_the_cells_are_not_amounts_missing_their_unit(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_an_amount_of_the_running_text_missing_its_unit_is_still_found(self):
+        [f] = findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+        assert "2,601,483.98" in f.message
