@@ -1609,6 +1609,14 @@ class TestTableRowsRunIntoOneLine:
     def test_the_cells_are_not_amounts_missing_their_unit(self):
         assert not findings(self.TEXT, "UNIT002")
 
+    def test_a_cell_glued_to_the_next_rows_label_is_a_cell(self):
+        # a 收入 | 支出 table's row: the 收入 side's figure runs into the 支出 side's numbered label
+        text = self.TEXT + (
+            "本年收入 本年支出 项目 预算数 项目 预算数 一、财政拨款收入 6,397,096一、社会保障和就业支出 5,000,000 "
+            "1. 一般公共预算 6,397,096二、卫生健康支出 1,397,096 2. 政府性基金预算 收入总计 6,397,096 支出总计 6,397,096 "
+        )
+        assert not findings(text, "UNIT002")
+
     def test_an_amount_of_the_running_text_missing_its_unit_is_still_found(self):
         [f] = findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
         assert "2,601,483.98" in f.message

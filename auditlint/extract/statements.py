@@ -244,7 +244,8 @@ _BRACKET = re.compile(r"[（）()]")
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
 _LEFT_WINDOW = 240
 # a bare figure with another figure right beside it, only blanks between: two cells of a table row, not running text
-_FIGURE_AFTER = re.compile(r"[ \t\u3000]+[" + PH + "]")
+# (or the next row's numbered label glued to it: "收入 47,483,458一、社会保障和就业支出", "6,397,096 1. 一般公共预算")
+_FIGURE_AFTER = re.compile(r"[ \t\u3000]+[" + PH + r"]|[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．][ \t]*[\u4e00-\u9fff])")
 _FIGURE_BEFORE = re.compile(r"[" + PH + r"][ \t\u3000]+$")
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
