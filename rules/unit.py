@@ -242,8 +242,13 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "…支出决算8.47万" ending the text: the 元 may be on the page that did not come with it
         if any("０" <= c <= "９" for c in q.text):
             continue  # FMT001 reports the full-width digits and the missing 元 together
+        if _YUAN_AFTER_BLANK.match(doc.text, q.end):
+            continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+_YUAN_AFTER_BLANK = re.compile(r"[ \t\u3000]+元")
 
 
 def _appended(q: Quantity, evidence: str, missing: str, message: str) -> Issue:

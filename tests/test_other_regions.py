@@ -1609,6 +1609,13 @@ class TestTableRowsRunIntoOneLine:
     def test_the_cells_are_not_amounts_missing_their_unit(self):
         assert not findings(self.TEXT, "UNIT002")
 
+    def test_a_unit_broken_by_a_wrap_kept_as_a_blank_is_whole(self):
+        # the PDF's line ended between 万 and 元; the site kept the break as a blank
+        text = "其中，预留给小型和微型企业的政府采购项目预算为178.85万 元。 四、绩效目标设置情况 按照本区预算绩效管理工作要求开展。"
+        assert not findings(text, "UNIT002")
+        [f] = findings(text.replace("178.85万 元。", "178.85万。"), "UNIT002")
+        assert "178.85万" in f.message
+
     def test_a_cell_glued_to_the_next_rows_label_is_a_cell(self):
         # a 收入 | 支出 table's row: the 收入 side's figure runs into the 支出 side's numbered label
         text = self.TEXT + (
@@ -1620,3 +1627,23 @@ class TestTableRowsRunIntoOneLine:
     def test_an_amount_of_the_running_text_missing_its_unit_is_still_found(self):
         [f] = findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
         assert "2,601,483.98" in f.message
+
+
+class TestSectionsOfADocumentOnOneLine:
+    """A 部门预算 kept on one line by a document site: "…其他相关情况说明 一、“三公”经费预算情况说明 …。二、机关运行经费预算 …
+    项目经费情况说明 一、…。二、…" — its lists restart under headings that carry no number, which one line no longer
+    sets apart; a number met again there is no repeat the text can be held to."""
+
+    TEXT = (
+        "2024年部门预算编制说明 2024年，本部门收入预算1,000.00万元。 其他相关情况说明 一、“三公”经费预算情况说明 "
+        "2024年“三公”经费预算数为10.00万元。二、机关运行经费预算 2024年本部门机关运行经费预算为50.00万元。 "
+        "项目经费情况说明 一、社区治理经费 该项目预算200.00万元。二、河道养护经费 该项目预算100.00万元。 "
+    ) * 6
+
+    def test_numbers_met_again_on_one_line_are_not_repeats(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_repeat_in_a_document_of_lines_is_still_found(self):
+        text = "八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。\n"
+        [f] = findings(text, "DOC001")
+        assert "重复" in f.message
