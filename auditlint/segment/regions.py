@@ -115,14 +115,16 @@ def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -
     for j in range(a, b):
         ln = lines[j]
         broken = broken or ln.page_break
+        if is_title(ln) and not again and _CONTINUED.sub("", ln.stripped) == title and kinds[j] in (None, "furniture"):
+            # (taken for a running head when the report opens with this very table: the title is its first line)
+            broken, again = broken or kinds[j] == "furniture", True
+            continue
         if kinds[j] in ("blank", "furniture") or not ln.stripped:
             broken = broken or kinds[j] == "furniture"
             continue
         if kinds[j] is not None:
             return False
-        if is_title(ln) and not again and _CONTINUED.sub("", ln.stripped) == title:
-            again = True
-        elif is_caption_line(ln):
+        if is_caption_line(ln):
             if not again or _CONTINUED.sub("", ln.stripped) not in captions:
                 return False  # "编制单位：" another unit: its own table under the same title
         elif not again or not (ln.shape == "words" and is_header(ln)):
