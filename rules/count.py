@@ -165,9 +165,11 @@ def total_count_twice(doc: Disclosure) -> Iterator:
 
 
 _STAFF = re.compile(
-    r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,、；;\s]*"
-    r"实(?:际|有)(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
+    r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)(?P<sep>[，,、；;\s]*)"
+    r"实(?:际|有)(?P<whole>人数)?(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
 )
+# "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人": the whole establishment its kinds break down
+_WHOLE_ESTABLISHMENT = re.compile(r"编制(?:数)?(?:为|共|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,]?\s*其中\s*[：:]?")
 # what an establishment begins with (行政编制, 编外编制 …): only there is it looked for
 _STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]", requires="编制")
 
@@ -193,14 +195,31 @@ def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
         n, k = int(m.group("n")), int(m.group("m"))
         if k <= n:
             continue
-        start, end = flow.span(m.start("kind"), m.end())
         kind = m.group("kind")
+        whole = _whole_establishment(flow.text, m)
+        if whole is not None:
+            if k <= int(whole.group("n")):
+                continue
+            n, kind, at = int(whole.group("n")), "编制", whole.start()
+        else:
+            at = m.start("kind")
+        start, end = flow.span(at, m.end())
         yield Issue(
             start=start,
             end=end,
             message=f"{kind} {n} 名，实有 {k} 人，超出编制 {k - n} 人：请核实数字，或说明超编原因",
-            actual=flow.text[m.start("kind") : m.end()],
+            actual=flow.text[at : m.end()],
         )
+
+
+def _whole_establishment(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The whole establishment a kind's 编制 breaks down, when the staff in post that follow are the whole's: a
+    "实有人数" after the last kind of a "其中" list, past its clause ("；"), is every kind's staff together."""
+    if m.group("kind") == "编制" or not (m.group("whole") or re.search(r"[；;]", m.group("sep"))):
+        return None
+    begin = max(text.rfind("。", 0, m.start()), m.start() - 120, 0)
+    found = list(_WHOLE_ESTABLISHMENT.finditer(text, begin, m.start("kind")))
+    return found[-1] if found else None
 
 
 _CARS_KEPT = re.compile(r"公务用车保有量(?:为|共)?\s*(?P<n>\d{1,4})\s*辆")

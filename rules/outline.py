@@ -107,6 +107,8 @@ def numbering(doc: Disclosure) -> Iterator:
         h = outline[i]
         if h.toc and partial_toc:
             continue
+        if h.inline and p.status == "repeat" and _run_on_page(doc, h):
+            continue  # a page (or a document) kept on one line: its lists restart under headings it no longer sets apart
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
         if p.status == "repeat":
             first = outline[p.first_use] if p.first_use is not None else None
@@ -134,6 +136,15 @@ def numbering(doc: Disclosure) -> Iterator:
             if _runs_on_from_previous_part(outline, placed, i):
                 continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+_RUN_ON = 1000  # a paragraph this long holding numbered sections inline is a page run into one line, not prose
+
+
+def _run_on_page(doc: Disclosure, h: Heading) -> bool:
+    """Whether an inline heading stands in a paragraph that is a whole page or document kept on one line."""
+    para = doc.flow.paragraphs[h.paragraph]
+    return para.end - para.start > _RUN_ON
 
 
 def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) -> bool:

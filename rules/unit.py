@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditlint.rulekit import (
@@ -17,6 +18,7 @@ from auditlint.rulekit import (
     amount,
     display_subject,
     in_unit,
+    interval_of,
     money_word_before,
     rule,
     verdicts,
@@ -127,6 +129,14 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         )
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
+            i = _odd_unit_out(claim)
+            if i is not None:
+                part, swapped = claim.parts[i], verdicts.other_money_unit(claim.parts[i].unit)
+                message = (
+                    f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
+                    f"按“{swapped}”计，各项之和恰与总数 {amount(claim.total)} 相符"
+                )
+                yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
             continue
         right = verdicts.slipped_total_unit(claim)
         if right is not None:
@@ -148,6 +158,22 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             f"按“{swapped}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
         yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
+
+
+def _odd_unit_out(claim: CompositionClaim) -> int | None:
+    """In a list that may be partial (its parts fall short of the total, which proves nothing), the one part whose
+    unit differs from the total's and every other part's (元 among 万元) and which, read in their unit, makes the
+    parts add up to the total exactly: a slipped unit all the same ("其中：区本级 596212 元；镇级 592450 万元…")."""
+    if claim.complete or claim.measure != "value" or len(claim.parts) < 2 or claim.total.kind != "money":
+        return None
+    odd = [i for i, p in enumerate(claim.parts) if p.unit != claim.total.unit]
+    if len(odd) != 1 or any(p.kind != "money" or not p.value for p in claim.parts):
+        return None
+    i = odd[0]
+    if verdicts.other_money_unit(claim.parts[i].unit) != claim.total.unit:
+        return None
+    parts = [replace(p, unit=claim.total.unit) if j == i else p for j, p in enumerate(claim.parts)]
+    return i if verdicts.total_of(parts).overlaps(interval_of(claim.total)) else None
 
 
 def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple, claim: CompositionClaim) -> Issue:
@@ -216,8 +242,13 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "…支出决算8.47万" ending the text: the 元 may be on the page that did not come with it
         if any("０" <= c <= "９" for c in q.text):
             continue  # FMT001 reports the full-width digits and the missing 元 together
+        if _YUAN_AFTER_BLANK.match(doc.text, q.end):
+            continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+_YUAN_AFTER_BLANK = re.compile(r"[ \t\u3000]+元")
 
 
 def _appended(q: Quantity, evidence: str, missing: str, message: str) -> Issue:

@@ -1387,3 +1387,263 @@ class TestADateLineBetweenTheContentsTitleAndItsEntries:
     def test_a_gap_in_the_body_is_still_found(self):
         [f] = findings(self.TEXT.format(second="三、机构设置"), "DOC001")
         assert "二、" in f.message
+
+
+class TestAnEntryNumberRightBeforeItsYear:
+    """上海 区级单位预算 contents, one entry a line as a PDF's page text gives them: "3. 2024年单位支出预算总表 /
+    4.2024年单位财政拨款收支预算总表 / 5.2024年…" — some entries have a space after the number, some have none: "4.2024年"
+    is entry 4 before the year, not the figure 4.2024."""
+
+    TEXT = (
+        "目 录\n一、单位主要职能\n二、单位机构设置\n三、名词解释\n四、单位预算编制说明\n五、单位预算表\n"
+        "1. 2024年单位财务收支预算总表\n2. 2024年单位收入预算总表\n3. 2024年单位支出预算总表\n"
+        "4.2024年单位财政拨款收支预算总表\n{five}6.2024年单位政府性基金预算支出功能分类预算表\n"
+        "7. 2024年单位国有资本经营预算支出功能分类预算表\n8.2024年单位一般公共预算基本支出部门预算经济分类预算表\n"
+        "9. 2024年单位“三公”经费和机关运行经费预算表\n六、其他相关情况说明\n七、项目经费情况说明\n八、绩效目标\n"
+    )
+    FIVE = "5.2024年单位一般公共预算支出功能分类预算表\n"
+
+    def test_entries_without_a_space_before_the_year_are_entries(self):
+        assert not findings(self.TEXT.format(five=self.FIVE))
+
+    def test_a_missing_entry_is_still_found(self):
+        [f] = findings(self.TEXT.format(five=""), "DOC001")
+        assert "5." in f.message
+
+    ATTACHED = (
+        "三、幼儿园在园幼儿人均经费情况\n2023年,各区幼儿园在园幼儿人均实际支出40,000.00元,较上年增长5.00%。\n"
+        "附件:1.2023年教育财政拨款情况\n2.2023年高中在校学生人均经费情况\n{three}4.2023年初中在校学生人均经费情况\n"
+        "上海市教育委员会\n"
+    )
+
+    def test_an_attachment_list_opening_on_the_label_line_starts_at_1(self):
+        assert not findings(self.ATTACHED.format(three="3.2023年中等职业学校在校学生人均经费情况\n"))
+
+    def test_a_gap_in_the_attachment_list_is_still_found(self):
+        [f] = findings(self.ATTACHED.format(three=""), "DOC001")
+        assert "3." in f.message
+
+
+class TestColumnsInTheOrderTheirHeaderNamesThem:
+    """A 区 部门预算's “三公”经费和机关运行经费预算表 flattened to text, its columns in the order of the 决算 table
+    (因公出国（境）费, 公务用车购置及运行费, 公务接待费) where the template puts 公务接待费 second: one header line names every
+    column of the group, and the figures are read in that order."""
+
+    TEXT = (
+        "2024年部门“三公”经费和机关运行经费预算表\n编制部门：上海市某区教育局 单位：万元\n"
+        "“三公”经费预算数 机关运行经费预算数\n合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+        "小计 公务用车购置费 公务用车运行费\n{row}\n"
+    )
+
+    def test_the_header_order_is_the_order_of_the_figures(self):
+        assert not findings(self.TEXT.format(row="12.50 0.00 10.00 0.00 10.00 2.50 310.20"))
+
+    def test_a_total_that_does_not_add_up_is_still_found(self):
+        [f] = findings(self.TEXT.format(row="13.50 0.00 10.00 0.00 10.00 2.50 310.20"), "TAB001")
+        assert "13.50" in f.message and "12.50" in f.message
+
+
+class TestClassificationLinesWithoutTheirCodes:
+    """A 街道's 一般公共预算支出功能分类预算表 whose text came without its 科目 codes (the code column lost, or never
+    printed): 类, 款 and 项 lines stand one under another with nothing to tell their levels apart, so the 合计 line is
+    not the sum of every line above it (they add up to three times it) — which lines it adds is not known."""
+
+    TEXT = (
+        "2024年部门一般公共预算支出功能分类预算表\n编制部门：上海市某区某街道办事处 单位：万元\n"
+        "功能分类科目名称 合计 基本支出 项目支出\n"
+        "一般公共服务支出 5,210.40 3,110.40 2,100.00\n人大事务 120.00 120.00\n人大代表履职能力提升 120.00 120.00\n"
+        "政府办公厅(室)及相关机构事务 5,090.40 3,110.40 1,980.00\n行政运行 3,110.40 3,110.40\n"
+        "一般行政管理事务 1,980.00 1,980.00\n城乡社区支出 2,400.00 2,400.00\n城乡社区管理事务 2,400.00 2,400.00\n"
+        "其他城乡社区管理事务支出 2,400.00 2,400.00\n合计 {total} 3,110.40 4,500.00\n"
+    )
+
+    def test_a_total_of_lines_of_every_level_is_not_checked(self):
+        assert not findings(self.TEXT.format(total="7,610.40"), "TAB001")
+
+    def test_a_total_line_of_one_level_is_still_checked(self):
+        text = (
+            "2024年部门支出预算总表\n单位：万元\n项目 合计 基本支出 项目支出\n一般公共服务支出 5,210.40 3,110.40 2,100.00\n"
+            "城乡社区支出 2,400.00 2,400.00\n住房保障支出 300.00 300.00\n合计 7,910.40 3,410.40 4,500.00\n"
+        )
+        assert not findings(text, "TAB001")
+        [f] = findings(text.replace("7,910.40", "8,110.40"), "TAB001")
+        assert "8,110.40" in f.message
+
+
+class TestATableWhoseTitleIsRepeatedOnItsNextPage:
+    """A 区 部门预算's 收入预算总表 running over a page break, its title (and header) printed again on the next page, as
+    an Excel sheet's print titles do ("2024年部门收入预算总表", or "…（续）"): one table, not two — the 款 before the
+    break keeps its 项 after it, and the 合计 on the next page totals both pages."""
+
+    TEXT = (
+        "2024年部门收入预算总表\n编制部门：上海市某区民政局 单位：万元\n"
+        "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "208 社会保障和就业支出 9,320.50 9,120.50 200.00\n20802 民政管理事务 1,410.30 1,410.30\n"
+        "2080201 行政运行 1,210.30 1,210.30\n2080299 其他民政管理事务支出 200.00 200.00\n"
+        "20810 社会福利 7,910.20 7,710.20 200.00\n2081002 老年福利 5,890.00 5,690.00 200.00\n"
+        "- 5 -\n\f{title}\n编制部门：上海市某区民政局 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "2081004 殡葬 2,020.20 2,020.20\n221 住房保障支出 610.00 610.00\n22102 住房改革支出 610.00 610.00\n"
+        "2210201 住房公积金 610.00 610.00\n合计 {total} 9,730.50 200.00\n"
+    )
+
+    def test_one_table_over_the_break(self):
+        for title in ("2024年部门收入预算总表", "2024年部门收入预算总表（续）", "2024年部门收入预算总表(续)"):
+            assert not findings(self.TEXT.format(title=title, total="9,930.50")), title
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(title="2024年部门收入预算总表", total="9,990.50"), "TAB001")
+        assert "9,990.50" in f.message
+
+    def test_another_table_after_the_break_is_another_table(self):
+        text = self.TEXT.format(title="2024年部门支出预算总表", total="9,930.50")
+        assert any(f.rule in ("TAB001", "TAB002") for f in findings(text))
+
+
+    def test_the_tables_of_two_units_under_one_title_stay_two(self):
+        # each unit's table closes with its own 合计, and names its unit: the next page's table is not a continuation
+        first = (
+            "2024年单位收入预算总表\n编制单位：上海市某区某小学 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 800.00 800.00\n20502 普通教育 800.00 800.00\n2050202 小学教育 800.00 800.00\n合计 800.00 800.00\n"
+            "- 7 -\n\f2024年单位收入预算总表\n编制单位：上海市某区某中学 单位：万元\n"
+            "功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 900.00 900.00\n20502 普通教育 900.00 900.00\n2050203 初中教育 900.00 900.00\n合计 900.00 900.00\n"
+        )
+        assert not findings(first)
+        assert not findings(first.replace("合计 800.00 800.00\n", ""))
+
+class TestAPartInYuanThatMakesTheWholeInWanyuan:
+    """A 区's 上半年预算执行 report lists where its revenue came from ("其中：区本级 A 万元；…；镇级 C 万元") — a list it
+    does not say is complete. One part written in 元 among 万元 figures, where reading it in 万元 makes the parts add up
+    to the total exactly, is a slipped unit even so; an honest partial list is left alone."""
+
+    TEXT = (
+        "上半年，全区一般公共预算收入1441880万元，同比增长7.7%。其中：区本级收入完成{a}，同比下降2.5%；"
+        "工业区收入完成253218万元，同比增长41.9%；镇级收入完成592450万元，同比增长8.1%。"
+    )
+
+    def test_the_slipped_part_is_found(self):
+        [f] = findings(self.TEXT.format(a="596212元"), "UNIT001")
+        assert "596212" in f.message and f.expected == "596212万元"
+
+    def test_the_list_as_written_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="596212万元"))
+
+    def test_a_partial_list_with_a_part_in_yuan_that_does_not_make_the_whole_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="5962元"))
+
+
+class TestStaffInPostAgainstTheWholeEstablishment:
+    """A 区 部门预算's staffing sentence: "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人" — the staff in post
+    are the whole department's, to be held against the whole establishment, not against the 事业编制 named last in
+    its breakdown."""
+
+    TEXT = "本部门共有编制{total}人，其中：行政编制18人，事业编制68人；实有人数81人，其中：在职人员75人，离退休人员6人。"
+
+    def test_the_staff_in_post_are_held_against_the_whole(self):
+        assert not findings(self.TEXT.format(total="86"), "COUNT003")
+
+    def test_staff_above_the_whole_establishment_are_still_found(self):
+        [f] = findings(self.TEXT.format(total="80").replace("行政编制18人", "行政编制12人"), "COUNT003")
+        assert "80" in f.message and "81" in f.message
+
+    def test_a_kind_with_its_own_staff_is_still_its_own(self):
+        [f] = findings("本单位行政编制8名，实际11人；事业编制25名，实际23人。", "COUNT003")
+        assert "行政编制 8" in f.message
+
+
+class TestAnAliasInBracketsAfterAName:
+    """A 区民政局's 部门预算 names a 下属事业单位 with its second name in brackets, as 挂牌 bodies are written
+    ("上海市虹口区婚姻登记中心（上海市虹口区收养登记中心）"): the bracketed name is the body's other name, not a misspelling of
+    the first, however alike the two are."""
+
+    TEXT = (
+        "下属事业单位3个：上海市虹口区社会福利院、上海市虹口区婚姻登记中心（{alias}）、上海市虹口区养老服务指导中心。\n"
+        "预算单位包括：\n1.上海市虹口区民政局（本级）\n2.上海市虹口区社会福利院\n3.上海市虹口区婚姻登记中心\n"
+        "4.上海市虹口区养老服务指导中心\n上海市虹口区婚姻登记中心负责婚姻登记工作。\n"
+    )
+
+    def test_the_bracketed_other_name_is_no_misspelling(self):
+        assert not findings(self.TEXT.format(alias="上海市虹口区收养登记中心"), "DOC008")
+
+    def test_a_misspelling_outside_brackets_is_still_found(self):
+        text = self.TEXT.format(alias="上海市虹口区收养登记中心").replace("4.上海市虹口区养老服务指导中心", "4.上海市虹口区婚姻登纪中心")
+        [f] = findings(text, "DOC008")
+        assert "婚姻登纪中心" in f.message
+
+
+class TestAnExecutionRateAfterTheBudgetAsAdjusted:
+    """A 项目支出绩效自评报告's opening: "年初预算 A 万元，年中调减 D 万元，全年预算 B 万元，全年执行 E 万元，预算执行率 R%" — the
+    rate is of the budget as adjusted (B), stated in the clause that also gives the adjustment; the 年初 budget two
+    clauses before is not the one it names."""
+
+    TEXT = "该项目年初预算1,200.00万元，年中调减20.00万元，全年预算1,180.00万元，全年执行1,121.00万元，预算执行率{r}。"
+
+    def test_the_rate_of_the_adjusted_budget_holds(self):
+        assert not findings(self.TEXT.format(r="95.00%"))
+
+    def test_a_wrong_rate_is_still_found(self):
+        [f] = findings(self.TEXT.format(r="97.00%"), "EXE001")
+        assert "1,180.00" in f.message and f.expected == "95.00%"
+
+    COUNTED = "本部门2023年共实施项目28个，项目预算8,370.20万元，实际支出8,012.55万元，执行率{r}。"
+
+    def test_a_budget_beside_a_count_is_the_rates_budget(self):
+        # "共实施项目28个，项目预算 B 万元": the count is no actual amount, the clause's budget is the one the rate names
+        assert not findings(self.COUNTED.format(r="95.73%"))
+        [f] = findings(self.COUNTED.format(r="105.73%"), "EXE001")
+        assert f.expected == "95.73%"
+
+
+class TestTableRowsRunIntoOneLine:
+    """A 部门预算 PDF as a document site keeps it: its whole text on one line, the tables' rows run into the
+    sentences around them ("…单位：元 … 208 05 01 行政单位离退休 2,614,680 2,614,680 …"). A bare figure standing beside
+    another bare figure is a table cell, not an amount of the running text that lost its unit."""
+
+    TEXT = (
+        "财政拨款支出主要内容如下：“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”261.47万元，"
+        "主要用于离退休经费 2026年部门收入预算总表 编制部门：某局 单位：元 项目 收入预算 功能分类科目名称 合计 财政拨款收入 "
+        "208 社会保障和就业支出 6,397,096 6,397,096 208 05 行政事业单位养老支出 6,103,096 6,103,096 "
+        "208 05 01 行政单位离退休 2,614,680 2,614,680 合计 6,397,096 6,397,096 "
+    )
+
+    def test_the_cells_are_not_amounts_missing_their_unit(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_a_unit_broken_by_a_wrap_kept_as_a_blank_is_whole(self):
+        # the PDF's line ended between 万 and 元; the site kept the break as a blank
+        text = "其中，预留给小型和微型企业的政府采购项目预算为178.85万 元。 四、绩效目标设置情况 按照本区预算绩效管理工作要求开展。"
+        assert not findings(text, "UNIT002")
+        [f] = findings(text.replace("178.85万 元。", "178.85万。"), "UNIT002")
+        assert "178.85万" in f.message
+
+    def test_a_cell_glued_to_the_next_rows_label_is_a_cell(self):
+        # a 收入 | 支出 table's row: the 收入 side's figure runs into the 支出 side's numbered label
+        text = self.TEXT + (
+            "本年收入 本年支出 项目 预算数 项目 预算数 一、财政拨款收入 6,397,096一、社会保障和就业支出 5,000,000 "
+            "1. 一般公共预算 6,397,096二、卫生健康支出 1,397,096 2. 政府性基金预算 收入总计 6,397,096 支出总计 6,397,096 "
+        )
+        assert not findings(text, "UNIT002")
+
+    def test_an_amount_of_the_running_text_missing_its_unit_is_still_found(self):
+        [f] = findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+        assert "2,601,483.98" in f.message
+
+
+class TestSectionsOfADocumentOnOneLine:
+    """A 部门预算 kept on one line by a document site: "…其他相关情况说明 一、“三公”经费预算情况说明 …。二、机关运行经费预算 …
+    项目经费情况说明 一、…。二、…" — its lists restart under headings that carry no number, which one line no longer
+    sets apart; a number met again there is no repeat the text can be held to."""
+
+    TEXT = (
+        "2024年部门预算编制说明 2024年，本部门收入预算1,000.00万元。 其他相关情况说明 一、“三公”经费预算情况说明 "
+        "2024年“三公”经费预算数为10.00万元。二、机关运行经费预算 2024年本部门机关运行经费预算为50.00万元。 "
+        "项目经费情况说明 一、社区治理经费 该项目预算200.00万元。二、河道养护经费 该项目预算100.00万元。 "
+    ) * 6
+
+    def test_numbers_met_again_on_one_line_are_not_repeats(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_repeat_in_a_document_of_lines_is_still_found(self):
+        text = "八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。\n"
+        [f] = findings(text, "DOC001")
+        assert "重复" in f.message

@@ -42,6 +42,8 @@ _LOOKBACK_PARAGRAPHS = 3
 _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 # An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
+# "年中调减 20.00 万元，全年预算 1,180.00 万元": the amount beside a budget that is its adjustment, not an actual one
+_ADJUSTED_BY = re.compile(r"(?:调增|调减|追加|核减|调整|收回)(?:预算|资金|经费)?$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
@@ -534,7 +536,7 @@ class _Builder:
                         st,
                         ("total, budget only", rate_kind),
                         lambda o: o.parent is None
-                        and (o.value is None or o.measure == "到位")
+                        and (o.value is None or o.measure == "到位" or o.value.kind != "money" or _ADJUSTED_BY.search(o.first("value").label))
                         and o.first("budget") is not None
                         and bool(_plans_of_stage(rate_kind, o)),
                     )

@@ -243,6 +243,10 @@ _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
 _LEFT_WINDOW = 240
+# a bare figure with another figure right beside it, only blanks between: two cells of a table row, not running text
+# (or the next row's numbered label glued to it: "收入 47,483,458一、社会保障和就业支出", "6,397,096 1. 一般公共预算")
+_FIGURE_AFTER = re.compile(r"[ \t\u3000]+[" + PH + r"]|[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．][ \t]*[\u4e00-\u9fff])")
+_FIGURE_BEFORE = re.compile(r"[" + PH + r"][ \t\u3000]+$")
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
@@ -954,6 +958,8 @@ class _SentenceReader:
         if self._second_of_each(rel, prev_end):
             return None
         end = tok.end - self.sent.start
+        if tok.quantity.kind == "number" and (_FIGURE_AFTER.match(skel, end) or _FIGURE_BEFORE.search(skel[max(0, rel - 8) : rel])):
+            return None  # "离退休 2,614,680 2,614,680": a table row's cells run into the text (a PDF on one line)
         q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
         if q is None:
             return None

@@ -98,6 +98,40 @@ def _bridgeable(lines: list[Line], kinds: list, a: int, b: int) -> bool:
     return count <= _MAX_GAP and numbered <= _MAX_EMPTY_ROWS
 
 
+_CONTINUED = re.compile(r"\s|[（(]\s*续\s*[)）]$|^续表")
+_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|收入总计|支出总计)")
+
+
+def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -> bool:
+    """Whether lines a..b-1 are a page break with the table's title printed again over the rest of its rows ("收入预算
+    总表" or "…（续）", as print titles repeat it on every page), its caption and header words with it: the table
+    runs on. The title must be the one above the table's first row; another title starts another table."""
+    start = _lead(lines, kinds, first_row)
+    if not is_title(lines[start]) or _TOTAL_ROW.match(lines[a - 1].stripped):
+        return False  # (a table that closed with its 合计 line is whole: the next one is another unit's, say)
+    title = _CONTINUED.sub("", lines[start].stripped)
+    captions = {_CONTINUED.sub("", lines[j].stripped) for j in range(start, first_row) if is_caption_line(lines[j])}
+    broken = again = False
+    for j in range(a, b):
+        ln = lines[j]
+        broken = broken or ln.page_break
+        if is_title(ln) and not again and _CONTINUED.sub("", ln.stripped) == title and kinds[j] in (None, "furniture"):
+            # (taken for a running head when the report opens with this very table: the title is its first line)
+            broken, again = broken or kinds[j] == "furniture", True
+            continue
+        if kinds[j] in ("blank", "furniture") or not ln.stripped:
+            broken = broken or kinds[j] == "furniture"
+            continue
+        if kinds[j] is not None:
+            return False
+        if is_caption_line(ln):
+            if not again or _CONTINUED.sub("", ln.stripped) not in captions:
+                return False  # "编制单位：" another unit: its own table under the same title
+        elif not again or not (ln.shape == "words" and is_header(ln)):
+            return False
+    return broken and again
+
+
 def _lead(lines: list[Line], kinds: list, first: int) -> int:
     """Where a table starts above its first row: at its title, or at the header words right above it."""
     start = first
@@ -230,7 +264,9 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
     rows = [i for i in range(len(lines)) if _is_row(lines, kinds, i)]
     clusters: list[list[int]] = []
     for r in rows:
-        if clusters and _bridgeable(lines, kinds, clusters[-1][-1] + 1, r):
+        if clusters and (
+            _bridgeable(lines, kinds, clusters[-1][-1] + 1, r) or _continued(lines, kinds, clusters[-1][0], clusters[-1][-1] + 1, r)
+        ):
             clusters[-1].append(r)
         else:
             clusters.append([r])
