@@ -1387,3 +1387,68 @@ class TestADateLineBetweenTheContentsTitleAndItsEntries:
     def test_a_gap_in_the_body_is_still_found(self):
         [f] = findings(self.TEXT.format(second="三、机构设置"), "DOC001")
         assert "二、" in f.message
+
+
+class TestATwoSidedTableSavedOneCellALine:
+    """A Shanghai school 决算's 收支总表 as a web page gives it: one cell a line with blank lines between, both sides
+    numbered (一、财政拨款收入 beside 一、一般公共服务支出), so that 二、外交支出 and 二、上级补助收入 follow each other.
+    Its 其中 row ("其中:政府性基金预算财政拨款") is a row label, not a sentence: it had cut the table in two and left
+    the second half's labels read as headings numbered twice."""
+
+    CELLS = [
+        "收入", "支出", "项目", "决算数", "项目", "决算数",
+        "一、财政拨款收入", "1,536.20", "一、一般公共服务支出", "",
+        "  其中:政府性基金预算财政拨款", "", "二、外交支出", "",
+        "二、上级补助收入", "", "三、国防支出", "", "三、事业收入", "", "四、公共安全支出", "",
+        "四、经营收入", "", "五、教育支出", "1,204.77", "五、附属单位上缴收入", "", "六、科学技术支出", "",
+        "六、其他收入", "3.00", "七、社会保障和就业支出", "{social}",
+    ]
+
+    def text(self, social="334.43"):
+        body = "\n\n".join(self.CELLS).format(social=social)
+        return f"第二部分 某小学2017年度决算表\n\n2017年度收入支出决算总表\n\n单位:万元\n\n{body}\n"
+
+    def test_the_numbered_labels_of_both_sides_are_no_outline(self):
+        assert not findings(self.text(), "DOC001")
+
+    def test_a_heading_numbered_twice_is_still_found(self):
+        text = "一、主要职能\n负责本区义务教育。\n二、机构设置\n本校设3个内设机构。\n二、人员情况\n在职人员52人。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+
+class TestPipeClosedCellsAfterTheLastFigure:
+    """A Shanghai 事业单位 决算's 收支总表 saved one cell a line, each closed by a pipe: after the last cell with a
+    figure come the empty rows of both sides ("二、外交支出 |", "|", "二、上级补助收入 |" …) — cells of the same table,
+    not headings numbered twice, even where the page (or the excerpt) ends before the 合计 row."""
+
+    TEXT = (
+        "第二部分 某绿化管理所2018年度决算表\n2018年度收入支出决算总表\n单位:万元\n收入 |\n支出 |\n||\n项目 |\n决算数 |\n"
+        "项目 |\n决算数 |\n一、财政拨款收入 |\n8120.45 |\n一、一般公共服务支出 |\n|\n其中:政府性基金预算财政拨款 |\n"
+        "1502.10 |\n二、外交支出 |\n|\n二、上级补助收入 |\n|\n三、国防支出 |\n|\n三、事业收入 |\n|\n"
+    )
+
+    def test_the_empty_rows_after_the_last_figure_are_cells(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_numbered_lines_without_pipes_after_the_table_are_still_the_outline(self):
+        text = self.TEXT + "第三部分 某绿化管理所2018年度决算情况说明\n一、收入支出决算总体情况说明\n本年收入8120.45万元。\n三、收入决算情况说明\n本年收入8120.45万元。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+    def test_figures_further_down_the_same_cells_stay_in_the_one_table(self):
+        more = "".join(f"{n}、某项支出 |\n|\n" for n in ("四", "五", "六", "七", "八")) + "本年收入合计 |\n8120.45 |\n本年支出合计 |\n8120.45 |\n"
+        layout = check_text(self.TEXT + more)
+        assert not [f for f in layout.findings if f.rule == "DOC001"]
+
+    def test_rows_after_a_sentence_cell_are_taken_with_the_cells_before_them(self):
+        # a 绩效自评表 saved the same way: a note cell written as a sentence between two runs of figures; the second
+        # run lies among the pipe-closed cells already taken, and is not built again as a table of its own (which,
+        # from a region ending before it starts, never finished)
+        text = (
+            "某项目支出绩效自评表 |\n|\n项目名称 |\n年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n执行数 |\n执行率 |\n"
+            "238.93 |\n251.89 |\n251.89 |\n100.00% |\n10 |\n|\n"
+            "1.执行率=执行数/调整后预算数,执行率未达到90%的需说明原因;2.其他资金包括:社会投入资金. |\n"
+            "其中:财政资金 |\n238.93 |\n251.89 |\n251.89 |\n100.00% |\n|\n"
+        )
+        assert not findings(text)
