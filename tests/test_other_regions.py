@@ -1452,3 +1452,23 @@ class TestPipeClosedCellsAfterTheLastFigure:
             "其中:财政资金 |\n238.93 |\n251.89 |\n251.89 |\n100.00% |\n|\n"
         )
         assert not findings(text)
+
+
+class TestUntitledContentsWhoseEntryDiffersInABracket:
+    """A Shanghai 图书馆 决算 page: its contents have no 目录 over them, and the first entry differs from the body's
+    title in a doubled bracket alone ("…(青杏科技图书馆))概况" over "…(青杏科技图书馆)概况") — the body still repeats
+    the contents, whose parts stand without content of their own."""
+
+    TEXT = (
+        "某区图书馆(某区科技图书馆)2017年度决算\n\n第一部分某区图书馆(某区科技图书馆)){first}概况\n一、主要职能\n二、机构设置\n"
+        "第二部分某区图书馆2017年度决算表\n一、收入支出决算总表\n二、收入决算表\n第三部分某区图书馆2017年度决算情况说明\n"
+        "第四部分名词解释\n\n第一部分    某区图书馆(某区科技图书馆)概况\n一、主要职能\n图书、文献、报刊资料的采编与储藏。\n"
+        "二、机构设置\n本馆设9个内设机构。\n"
+    )
+
+    def test_the_entries_are_contents_not_empty_parts(self):
+        assert not findings(self.TEXT.format(first=""))
+
+    def test_a_different_first_entry_is_no_repeat(self):
+        # an entry with other words than the body's title: the lines are not taken for contents, the empty part is seen
+        assert [f.rule for f in findings(self.TEXT.format(first="基本"))] == ["DOC003"]
