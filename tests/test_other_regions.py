@@ -1453,6 +1453,15 @@ class TestPipeClosedCellsAfterTheLastFigure:
         )
         assert not findings(text)
 
+    def test_a_sentence_closed_by_a_pipe_ends_the_cells(self):
+        # the page kept the narrative in cells of its layout too: its headings stay the outline
+        text = self.TEXT + (
+            "注：本表反映部门本年度的总收支和年末结转结余情况。 |\n一、收入支出决算总体情况说明 |\n"
+            "本年收入8120.45万元，本年支出8120.45万元。 |\n三、收入决算情况说明 |\n"
+        )
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
 
 class TestUntitledContentsWhoseEntryDiffersInABracket:
     """A Shanghai 图书馆 决算 page: its contents have no 目录 over them, and the first entry differs from the body's

@@ -264,17 +264,22 @@ def _pipe_ended_cells(lines: list[Line], first: int, last: int) -> bool:
     return len(filled) >= 6 and 2 * len(closed) >= len(filled)
 
 
+# a cell of a table saved one cell a line: a row's label or a figure, never longer than this
+_MAX_CELL = 40
+
+
 def _pipe_closed(text: str) -> bool:
     return text.endswith("|") and text.count("|") <= 2 and "\t" not in text
 
 
 def _pipe_cells_end(lines: list[Line], kinds: list, last: int) -> int:
     """The last of the pipe-closed cells that follow a table saved one cell a line: its rows without figures
-    ("二、外交支出 |", "|") are cells of the same table, however many there are, not headings after it."""
+    ("二、外交支出 |", "|") are cells of the same table, however many there are, not headings after it. A sentence
+    closed by a pipe (a paragraph the page kept in a cell of its layout) is no cell of the table: it ends it."""
     j = last + 1
     while j < len(lines) and kinds[j] in (None, "blank", "furniture"):
         if lines[j].stripped:
-            if not _pipe_closed(lines[j].stripped):
+            if not _pipe_closed(lines[j].stripped) or lines[j].shape == "sentence" or len(lines[j].stripped) > _MAX_CELL:
                 break
             last = j
         j += 1
