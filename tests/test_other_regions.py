@@ -1481,3 +1481,20 @@ class TestUntitledContentsWhoseEntryDiffersInABracket:
     def test_a_different_first_entry_is_no_repeat(self):
         # an entry with other words than the body's title: the lines are not taken for contents, the empty part is seen
         assert [f.rule for f in findings(self.TEXT.format(first="基本"))] == ["DOC003"]
+
+
+class TestABalanceAddedWithJiaAlone:
+    """A Shanghai district's 决算报告 writes its balance with 加 alone, not 加上: "区本级一般公共预算支出 A 亿元，加区对镇
+    转移性支出 B 亿元、…、结转下年支出 E 亿元，支出总量为 T 亿元" — the amounts it names cannot exceed the total."""
+
+    TEXT = (
+        "区本级一般公共预算财力247.6亿元。区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、"
+        "地方政府一般债务还本支出20.5亿元、补充预算稳定调节基金105.9亿元、结转下年支出{carry}亿元，支出总量为432.2亿元。"
+    )
+
+    def test_amounts_that_exceed_the_total_are_found(self):
+        [f] = findings(self.TEXT.format(carry="16.1"), "SUM001")
+        assert "432.2" in f.message
+
+    def test_amounts_within_the_total_pass(self):
+        assert not findings(self.TEXT.format(carry="12.1"))

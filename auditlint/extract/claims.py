@@ -44,8 +44,9 @@ _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
-# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
-_ADDED = re.compile(r"加上")
+# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …", or with 加 alone ("加市级财政税收返还和
+# 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
+_ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
