@@ -1498,3 +1498,25 @@ class TestABalanceAddedWithJiaAlone:
 
     def test_amounts_within_the_total_pass(self):
         assert not findings(self.TEXT.format(carry="12.1"))
+
+
+class TestABareFigureInABalanceOfOneDecimalAmounts:
+    """A 决算报告's balance in 亿元 writes every amount with one decimal: a figure that lost its unit there is an
+    amount all the same, whether it closes the sentence as the total ("收入总量为628.2。") or stands in the list of
+    addends ("加区对镇转移性支出21.3、…")."""
+
+    TEXT = (
+        "全区一般公共预算收入307.3亿元。加市级财政税收返还和补助收入133.6亿元、上年结转收入12.9亿元、"
+        "调入资金{moved}、动用预算稳定调节基金61.9亿元，收入总量为{total}。"
+    )
+
+    def test_the_total_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2亿元", total="599.9"), "UNIT002")
+        assert f.expected == "599.9亿元"
+
+    def test_an_addend_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2", total="599.9亿元"), "UNIT002")
+        assert f.expected == "84.2亿元"
+
+    def test_a_count_after_a_money_word_stays_a_count(self):
+        assert not findings("本年安排专项资金3.5亿元，涉及项目12个、单位3家，收入总量为599.9亿元。", "UNIT002")

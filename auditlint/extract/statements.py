@@ -54,8 +54,10 @@ _YOY_RATE = re.compile(r"同比(?:增长|下降|上升|降低)了?\s*$")
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
 # the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
 # "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
-_MONEY_NAME_BEFORE = re.compile(r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收)(?:为|是|达)?$")
-_CLAUSE_END = re.compile(r"[，。；,;]")
+_MONEY_NAME_BEFORE = re.compile(
+    r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余)(?:为|是|达)?$"
+)
+_CLAUSE_END = re.compile(r"[，。；,;、]")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
