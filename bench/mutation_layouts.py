@@ -12,7 +12,13 @@ A layout is a base and an optional transform, written ``base+transform``:
   not ASCII, "本 年 收 入 合 计 2946.25 万 元"), ``split-units`` (each line holding a
   figure hard-wrapped once between a number and its 万元/元/%, or between 万 and 元),
   ``spaced-figures`` (a space between a figure and the CJK word on either side,
-  "2024 年度").
+  "2024 年度"), ``wrapped`` (a page dump's hard wraps: every prose line broken at a
+  fixed page width, a CJK character counting two columns and an ASCII one, the width
+  chosen per text between 25 and 42 characters a line; and, in a text without form
+  feeds, a page number on its own line every 30 to 45 lines, in the middle of a
+  paragraph or a table where the page breaks, in one of the styles page dumps show:
+  "12", "- 12 -", "第 12 页"). A text that is a page dump already (auditlint's reflow
+  finds the width it was wrapped at) is left as it is.
 
 A transform inserts characters (and ``split-units`` moves a line break), and decides per
 line of the original: the same decision is applied to every mutation of that text, so a
@@ -37,13 +43,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditlint.extract.reflow import _units as reflow_units
+from auditlint.extract.reflow import _wrap_width as wrap_width
+from auditlint.extract.reflow import display_width
+from auditlint.numbering import LINE_MARKER
 from auditlint.segment import segment
 from auditlint.sources import read_bytes
 
 CORPUS = Path("/work/shared/corpus")
 REPO = Path(__file__).resolve().parent.parent
 BASES = ("real", "pdf-layout", "pdf-text", "pdf-pages", "seeds", "files")
-TRANSFORMS = ("spaced", "split-units", "spaced-figures")
+TRANSFORMS = ("spaced", "split-units", "spaced-figures", "wrapped")
 DEFAULT_LAYOUTS = ("real", "real+spaced", "real+split-units", "real+spaced-figures", "pdf-layout", "pdf-text", "pdf-pages")
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -65,7 +75,14 @@ class Transform:
     lines: dict[int, int] = field(default_factory=dict)
     flows: set[int] = field(default_factory=set)  # lines whose paragraph goes on in the next line
 
+    width: int = 0  # wrapped: the page's width in columns
+    page_lines: int = 0  # wrapped: lines on a page
+    folio: str = "{}"  # wrapped: how a page number is written on its own line
+
     def insertions(self, line: str, how: int) -> list[tuple[int, str]]:
+        if self.name == "wrapped":
+            lead = len(line) - len(line.lstrip("\f"))  # (a page's first line: wrapped as its copy elsewhere is)
+            return [(lead + i, "\n") for i in _wrap_points(line[lead:], self.width)]
         if self.name == "spaced":
             return [(i, " ") for i in range(1, len(line)) if _letter_gap(line[i - 1], line[i])]
         if self.name == "spaced-figures":
@@ -108,7 +125,62 @@ class Transform:
                 out.append("\n")
                 back.append(end)
         back.append(len(text))
+        if self.name == "wrapped" and self.page_lines:
+            return self._paginate("".join(out), back)
         return "".join(out), back
+
+    def _paginate(self, text: str, back: list[int]) -> tuple[str, list[int]]:
+        """A page number on its own line after every `page_lines` lines, mapped to the line break before it."""
+        out: list[str] = []
+        mapped: list[int] = []
+        at, lines, page = 0, 0, 1
+        for i, ch in enumerate(text):
+            if ch != "\n":
+                continue
+            lines += 1
+            if lines % self.page_lines:
+                continue
+            out.append(text[at : i + 1])
+            mapped.extend(back[at : i + 1])
+            folio = self.folio.format(page) + "\n"
+            out.append(folio)
+            mapped.extend([back[i]] * len(folio))
+            at, page = i + 1, page + 1
+        out.append(text[at:])
+        mapped.extend(back[at:])
+        return "".join(out), mapped
+
+
+def _wrap_points(line: str, width: int) -> list[int]:
+    """Where a page of `width` columns breaks `line` (a CJK character two columns, an ASCII one); an ASCII run
+    (a figure, a Latin word) is not broken unless it alone is wider than the page."""
+    points: list[int] = []
+    used = 0
+    word_start = 0
+    for i, ch in enumerate(line):
+        wide = ord(ch) > 0x7F
+        if wide or ch == " " or (i and (ord(line[i - 1]) > 0x7F or line[i - 1] == " ")):
+            word_start = i
+        used += 2 if wide else 1
+        if used > width and i:
+            cut = word_start if 0 < word_start - (points[-1] if points else 0) and not wide else i
+            lo = (points[-1] if points else 0) + 1
+            while cut > lo and line[cut] in _NO_LINE_START:
+                cut -= 1  # a typesetter never opens a line with a closing mark: the character before goes down with it
+            while cut > lo and _in_word(line, cut):
+                cut -= 1  # (nor splits the figure it then lands in)
+            points.append(cut)
+            used = sum(2 if ord(c) > 0x7F else 1 for c in line[cut : i + 1])
+    return points
+
+
+def _in_word(line: str, at: int) -> bool:
+    """Whether `at` is inside a run of ASCII letters and figures ("69.81%")."""
+    a, b = line[at - 1], line[at]
+    return a.isascii() and b.isascii() and not a.isspace() and not b.isspace()
+
+
+_NO_LINE_START = set("，。；：、）】》”’！？%,.;:)!?")
 
 
 def _letter_gap(a: str, b: str) -> bool:
@@ -137,12 +209,31 @@ def plan(name: str, text: str, seed: int) -> Transform:
     for index, line in enumerate(lines):
         if line.strip() in chosen:  # every copy of a chosen line, the same way
             transform.lines[index] = random.Random(f"{seed}:{name}:{line.strip()}").randrange(1000)
+    if name == "wrapped":
+        pick = random.Random(f"{seed}:{name}:page")
+        transform.width = 2 * pick.randrange(25, 43)
+        # (a text that marks its pages with form feeds has its page breaks already: no page numbers added)
+        transform.page_lines = 0 if "\f" in text else pick.randrange(30, 46)
+        transform.folio = pick.choice(("{}", "- {} -", "第 {} 页", "— {} —"))
     follows = set(paragraph)
     transform.flows = {i for i in paragraph if i + 1 in follows and not lines[i].rstrip().endswith(_ENDS)}
+    if name == "wrapped" and _wrapped_already(text):
+        # a page dump already: its paragraphs run on over lines a page wrapped, and wrapping those again would
+        # leave fragments ("…一般公共预" / "算拨" / "款支出…") no extraction produces
+        transform.lines, transform.page_lines = {}, 0
     return transform
 
 
 _ENDS = ("。", "：", ":", "；", ";")
+
+
+def _wrapped_already(text: str) -> bool:
+    """Whether the text's lines were wrapped at a page's width, as auditlint's reflow judges it."""
+    units = reflow_units(text)
+    for unit in units:
+        unit.width = display_width(unit.text)
+        unit.heading = LINE_MARKER.match(unit.text) is not None
+    return wrap_width(units) is not None
 
 
 @dataclass

@@ -383,7 +383,7 @@ def empty_section(doc: Disclosure) -> Iterator:
                 continue
             if any(t.start <= h.start < t.end for t in doc.tables):
                 continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
-            gap = doc.document.content[h.title_end : following.start]
+            gap = _PAGE_NUMBER_LINE.sub("", doc.document.content[h.title_end : following.start])
             if not gap.strip() and gap.count("\n") > _BLANK_CELLS:
                 continue  # a form's row flattened one cell a line, its cells blank ("1、业务工作经费" then empty lines)
             if _ends_a_sentence(doc, h):
@@ -405,6 +405,8 @@ def _ends_a_sentence(doc: Disclosure, h: Heading) -> bool:
 
 # more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row
 _BLANK_CELLS = 3
+# a page's number on a line of its own ("第 1 页", "- 1 -"), where the blank cells go on over a page
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页)[ \t]*$", re.M)
 
 
 def _carries_content(h: Heading) -> bool:

@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..numbers import Interval
 from .lexicon import BUDGET_GAP, budget_title
-from .reflow import close_up
+from .reflow import Reflowed, close_up
 from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
@@ -194,8 +194,10 @@ class _Builder:
         statements: list[Statement],
         reasons: list[Reason],
         identity_dirs: tuple[str, ...] = (),
+        flow: Reflowed | None = None,
     ):
         self.document = document
+        self.flow = flow
         self.quantities = quantities  # in text order
         self.reasons = reasons
         self.sts = statements
@@ -278,9 +280,21 @@ class _Builder:
             return None
         return found.value
 
+    def _read_between(self, start: int, end: int) -> str:
+        """The text between two offsets as the statements were read: lines a page wrapped joined, a newline only
+        where a paragraph ends."""
+        if end <= start:
+            return ""
+        if self.flow is None:
+            return self.document.text[start:end]
+        return self.flow.text[self.flow.locate(start) : self.flow.locate(end)]
+
     def _opening_year(self, pos: int) -> int | None:
-        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else its paragraph."""
+        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else its paragraph
+        (read in the reflowed text where there is one: a line a page wrapped opens no sentence)."""
         text = self.document.text
+        if self.flow is not None:
+            text, pos = self.flow.text, self.flow.locate(pos)
         line = text.rfind("\n", 0, pos) + 1
         for lo in (max(text.rfind("。", 0, pos) + 1, line), line):
             m = _OPENING_YEAR.match(text, lo, pos)
@@ -911,8 +925,7 @@ class _Builder:
     def _unfigured_items(self, parent: Statement, kids: list[Statement]) -> bool:
         """Whether the list opens with an item named without a figure before its first figured one: "单位共 50 个，包括
         国土资源部本级、9 个派驻地方的…"."""
-        text = self.document.text
-        gap = text[parent.end : kids[0].start] if parent.end <= kids[0].start else ""
+        gap = self._read_between(parent.end, kids[0].start)
         if not gap or "\n" in gap or "。" in gap or "：" in gap or ":" in gap:
             return False  # the first part's own label and what it covers ("1.工资福利支出：包括基本工资、津贴补贴…")
         first = gap.split("、")[:-1]
@@ -945,10 +958,12 @@ def build_claims(
     statements: list[Statement],
     reasons: list[Reason],
     identity_dirs: tuple[str, ...] = (),
+    flow: Reflowed | None = None,
 ) -> list[Claim]:
-    """The claims the statements make; identity_dirs adds folders of TOML identities to the built-in ones.
+    """The claims the statements make; identity_dirs adds folders of TOML identities to the built-in ones; flow, the
+    text as the statements were read (its paragraphs join lines a page wrapped).
     (It may correct statements: a subject spread by 分别, numbered items that are a total's parts.)"""
-    return _Builder(document, quantities, statements, reasons, identity_dirs).build()
+    return _Builder(document, quantities, statements, reasons, identity_dirs, flow).build()
 
 
 def _two_budgets(st: Statement) -> bool:

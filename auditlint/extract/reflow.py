@@ -40,7 +40,7 @@ def _ends_sentence(text: str) -> bool:
     """_TERMINAL.search(text) for a stripped line, read from its end: searching tries every 。 of the line."""
     end = text.rstrip(_CLOSERS)
     return end[-1:] in ("。", "！", "？", "!", "?")
-_JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~]$")
+_JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~的]$")  # (a line never ends a heading or a sentence with 的)
 _JOIN_BEFORE = re.compile(
     r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
 )
@@ -68,6 +68,7 @@ class _Unit:
     width: int = 0
     heading: bool = False  # starts with a heading marker (LINE_MARKER): matched once, asked up to four times
     pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
+    after_blank: bool = False  # a blank line stands between it and the line with text before it
 
 
 @dataclass(slots=True)
@@ -147,11 +148,19 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
     units: list[_Unit] = []
     pos = 0
     k = 0
+    blank = False
+    after_blank: list[int] = []  # the units a blank line stands before
     for raw in content.split("\n"):
         line_start = pos
         pos += len(raw) + 1
-        if not raw.strip() or line_start in skip:
+        if line_start in skip:
             continue
+        if not raw.strip():
+            blank = True
+            continue
+        if blank:
+            after_blank.append(len(units))
+            blank = False
         while k < len(hard) and hard[k][1] <= line_start:
             k += 1
         if k < len(hard) and hard[k][0] <= line_start < hard[k][1]:
@@ -180,6 +189,9 @@ def _units(content: str, hard: list[tuple[int, int]] = (), skip: set[int] = froz
         lead = len(raw) - len(raw.lstrip())
         s = line_start + lead
         units.append(_Unit(s, s + len(stripped), stripped, hard=False))
+    for i in after_blank:
+        if i < len(units):  # (a last line of bars alone gives no unit)
+            units[i].after_blank = True
     return units
 
 
@@ -225,6 +237,8 @@ def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     keep: list[_Unit] = []
     for i, u in enumerate(units):
         if not u.hard and _PAGE_NUMBER.match(u.text):
+            if not u.text.isdigit():
+                continue  # "第 7 页", "- 7 -": a page number wherever it stands
             prev_num = i > 0 and units[i - 1].text.replace(".", "").isdigit()
             next_num = i + 1 < len(units) and units[i + 1].text.replace(".", "").isdigit()
             if not prev_num and not next_num:
@@ -253,7 +267,8 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     CJK and ASCII stop a few columns short — and those lines mostly stop mid-sentence,
     where a paragraph-per-line text stops at a 。.
     """
-    body = [u for u in units if not u.hard and u.width >= 16 and not u.heading]
+    # (a numbered item that is a sentence is prose too: "1.根据部门职责分工,本部门内设机构包括…" wraps like the rest)
+    body = [u for u in units if not u.hard and u.width >= 16 and (not u.heading or _SENTENCE_PUNCT.search(u.text[2:]))]
     if len(body) < 4:
         return None
     widths = sorted(u.width for u in body)
@@ -271,6 +286,13 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     return best if open_ended * 2 > len(near) else None
 
 
+def _blank_lines_break(units: list[_Unit]) -> bool:
+    """Whether a blank line ends a paragraph here: the text's lines mostly follow one another without one (a text
+    that puts a blank line after every line, as some extractions do, says nothing by it)."""
+    prose = [u for u in units if not u.hard]
+    return len(prose) >= 4 and sum(u.after_blank for u in prose) * 2 < len(prose)
+
+
 def _is_heading(unit: _Unit, wrap: int | None) -> bool:
     if not unit.heading or _SENTENCE_PUNCT.search(unit.text[2:]):
         return False
@@ -278,12 +300,12 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
     return unit.width < limit
 
 
-def _joins(a: _Unit, b: _Unit, wrap: int | None) -> bool:
+def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> bool:
     if a.hard or b.hard:
         return False
     if unit_wrapped(a.text, b.text):
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
-    if b.heading:
+    if b.heading or blank_breaks and b.after_blank:
         return False
     if _ends_sentence(a.text):
         # a hard-wrapped paragraph's line may end a sentence mid-paragraph: a line filled to the wrap goes on
@@ -312,6 +334,7 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
         u.heading = LINE_MARKER.match(u.text) is not None
     units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
+    blank_breaks = _blank_lines_break(units)
 
     out = Reflowed()
     pieces: list[str] = []
@@ -328,7 +351,7 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
     for i, u in enumerate(units):
         if i:
             prev = units[i - 1]
-            if _joins(prev, u, wrap):
+            if _joins(prev, u, wrap, blank_breaks):
                 if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and u.text[:1].isascii() and u.text[:1].isalnum():
                     emit(" ", prev.end)
             else:

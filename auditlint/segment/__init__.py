@@ -111,7 +111,10 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
         inside = [i for i, ln in enumerate(lines) if ln.end > table.start and ln.start < table.end]
         if inside:
             for i in inside:
-                kinds[i] = "table"
+                # (a page number where the table goes on over the page stays one; a figure in a cell of its own
+                # is the table's)
+                if kinds[i] != "furniture" or "\t" in lines[i].text or "|" in lines[i].text:
+                    kinds[i] = "table"
             tables.append((inside[0], inside[-1], table))
             delimited.add(inside[0])
     for first, last in form_regions(lines, kinds):
@@ -133,7 +136,7 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
 
 def _looks_like_heading(line: Line, after: Line | None) -> bool:
     text = line.stripped
-    if not LINE_MARKER.match(text) or len(text) > 40 or re.search(r"[，。；;]", text[2:]):
+    if not LINE_MARKER.match(text) or len(text) > 40 or re.search(r"[，。；;]|,(?!\d{3})", text[2:]):
         return False
     # "2.“公共安全支出”350.56 万" + "元，占 1.84%；": a numbered item whose figure lost its unit to the wrap
     return after is None or not unit_wrapped(text, after.stripped)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from ..numbering import LINE_MARKER
 from .lines import Line
 
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
@@ -52,14 +52,15 @@ def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
         text = ln.stripped
         if not text:
             continue
-        if _PAGE_NUMBER.match(text):
+        if PAGE_NUMBER.match(text):
             if pages.breaks:
                 if pages.near_break(i):
                     out.add(i)
             else:
                 # no page breaks: a number alone between lines that are not numbers (a table column would be)
+                # ("第 7 页", "- 7 -" are page numbers wherever they stand)
                 nxt = next((lines[j].stripped for j in range(i + 1, min(len(lines), i + 50)) if lines[j].stripped), "")
-                if not previous.replace(".", "").isdigit() and not nxt.replace(".", "").isdigit():
+                if not text.isdigit() or not previous.replace(".", "").isdigit() and not nxt.replace(".", "").isdigit():
                     out.add(i)
         previous = text
     return out

@@ -66,11 +66,19 @@ def _before_body(lines: list[Line], titles: list[int]) -> list[int]:
     titles stacked over it ("…十二、其他需说明的事项 / 第一部分 单位概况 / 一、主要职能 / 贯彻执行…", contents
     whose entries were lost)."""
     end = len(titles)
+    while end > 1 and not OUTLINE_MARKER.match(lines[titles[end - 1]].stripped) and _page_wide(lines[titles[end - 1]]):
+        end -= 1  # the prose's own first lines, wrapped by the page before any comma ("贯彻执行国家、自治区…方针、政策和法")
     if end and _opens_numbering(lines[titles[end - 1]].stripped):
         end -= 1
         while end and _opens_numbering(lines[titles[end - 1]].stripped):
             end -= 1
     return titles[:end]
+
+
+def _page_wide(line: Line) -> bool:
+    """Whether an unnumbered line is as long as a page's line of prose: no contents entry of that length is
+    followed straight by a paragraph."""
+    return len(line.stripped) >= 20
 
 
 # A line of dots alone, no title and no page number: a form's "……" row (one more item of the kind above it), not
@@ -192,13 +200,13 @@ def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
         seen_second = False
         for j in range(i + 1, min(len(lines), i + 1 + _MAX_PLAIN_TOC)):
             text = lines[j].stripped
-            if not text:
-                continue
+            if not text or kinds[j] == "furniture":
+                continue  # (a page number where the contents page breaks)
             if kinds[j] is not None or not _TITLE_LINE.match(text):
                 break
             if _repeats(_key(text), first):
                 if seen_second:
-                    found.extend(k for k in range(i, j) if lines[k].stripped)
+                    found.extend(k for k in range(i, j) if lines[k].stripped and kinds[k] != "furniture")
                 break
             seen_second = seen_second or _marker(text) == ("part", 2)
     return found

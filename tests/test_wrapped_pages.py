@@ -1,0 +1,136 @@
+"""Reports as a page dump gives them: every paragraph hard-wrapped at the page's width, page numbers on lines of
+their own wherever a page breaks (in a paragraph, in a table, in a contents list). Each case was a false alarm
+(or a lost finding) that the `wrapped` layout of bench/mutations.py showed on texts that read right unwrapped;
+the sentences are written in the reports' style, not copied."""
+
+from auditlint.segment import segment
+from auditlint.sources import read_bytes
+
+from .conftest import check_text
+
+
+def findings(text, rule=None):
+    return [f for f in check_text(text).findings if rule is None or f.rule == rule]
+
+
+class TestAYearOpeningASentenceOverAWrap:
+    """"2021年度…公务接待 12.39 万元。" then "2022年度…其中公务接\\n待较上年同期减少 0.58 万元": the change is of 2022's
+    budget, and the amount of 2021 is no current figure for it, however the page wrapped the sentence."""
+
+    TEXT = (
+        "某旗2022年度“三公”经费预算情况说明\n"
+        "2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0\n"
+        "万元,公务接待11.8万元,公务用车运行费用10万元。\n"
+        "2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经\n"
+        "费0万元,公务接待12.39万元,公务用车运行费用7.73万元。\n"
+        "2022年度“三公”经费预算较2021年度增加1.68万元,其中公务接\n"
+        "待较上年同期减少0.58万元,减少4.68%。公务用车运行费用较上年\n"
+        "同期增加2.27万元,增长29.37%。主要原因为随着公务车使用年限\n"
+        "、公里数及损耗的增加,为保障车辆安全,故导致相应的运行维护费\n"
+        "、保养费用增加。\n"
+    )
+
+    def test_the_amount_of_the_year_compared_with_is_not_taken_for_the_current_one(self):
+        assert not findings(self.TEXT, "CHG001")
+
+    def test_a_change_of_a_named_current_amount_is_still_checked_over_a_wrap(self):
+        text = "2023年公务接待费支出决算为12.39万元，比上年减少0.58万元，\n下降14.5%。主要原因是严控接待。\n"
+        [f] = findings(text, "CHG001")
+        assert "12.39" in f.message
+
+
+def test_an_item_named_without_a_figure_opens_a_list_over_a_wrap():
+    # "单位共 50 个，包括本级、9 个…": the unnumbered 本级 counts too, though the list starts on the next line
+    text = (
+        "2023年本部门开支“三公”经费的单位共50个\n"
+        "，包括本部门本级、9个派出机构、中心本级及其27个所属事业单位、其他12个直属事业单位。\n"
+    )
+    assert not findings(text, "SUM001")
+
+
+def test_the_first_lines_of_wrapped_prose_are_no_contents_entries():
+    text = (
+        "某中心2023年度部门决算公开说明\n目 录\n九、国有资本经营预算财政拨款收入支出决算情况说明\n"
+        "十二、其他需说明的事项\n第一部分 单位概况\n一、主要职能\n"
+        "贯彻执行国家、自治区和我市有关政务服务工作的方针、政策和法\n"
+        "律法规;研究提出进驻中心政务服务事项的具体意见;负责协调\n进驻各部门之间的关系。\n"
+        "二、机构设置及人员情况\n本中心实有人数11人。\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n"
+        "本年收入合计100.00万元。\n"
+    )
+    assert not findings(text, "DOC001")
+
+
+def test_a_contents_list_goes_on_over_a_page_number():
+    entries = "\n".join(f"{n}、关于第{n}张表的说明" for n in "一二三四五")
+    text = (
+        "某办公厅2025年部门预算\n第一部分\n一、主要职责\n二、机构设置情况\n第二部分2025年部门预算情况说明\n"
+        f"{entries}\n第 1 页\n第三部分名词解释\n第四部分2025年部门预算表\n一、部门收支总体情况表\n"
+        "第一部分\n一、主要职责\n本厅主要职责是：组织实施本市有关工作。\n二、机构设置情况\n本厅设8个处室。\n"
+    )
+    assert not findings(text, "DOC003")
+
+
+def test_a_numbered_sentence_wrapped_by_the_page_is_no_heading():
+    text = (
+        "二、部门机构设置及预算单位情况\n\n"
+        "1.根据部门职责分工,本部门内设机构包括行政办公室、财务部门\n和后勤部门。本部门无下属单位。\n\n"
+        "2.本部门无下属单位\n\n"
+        "3.从预算单位构成看,纳入本部门2019年部门汇总预算编制范围的\n预算单位共计1家。\n"
+    )
+    assert not findings(text, "DOC003")
+
+
+class TestAPageNumberInsideATable:
+    PIPES = (
+        "表1 | | |\n2023年收入执行情况表 | | |\n项目 | 预算数 | 执行数 |\n一、税收收入 | 431 | 431 |\n"
+        "增值税 | 292 | 292 |\n企业所得税 | 139 | 139 |\n二、非税收入 | | |\n第 1 页\n专项收入 | 20 | 20 |\n"
+        "其他收入 | 10 | 10 |\n本年收入合计 | 461 | 461 |\n"
+    )
+
+    def test_a_table_with_bars_is_one_table_over_the_page(self):
+        document = read_bytes("t.txt", self.PIPES.encode())
+        [table] = segment(document).tables
+        assert [c.text for c in table.rows[-1]] == ["本年收入合计", "461", "461", ""]
+
+    def test_a_table_of_one_cell_a_line_is_one_table_over_the_page(self):
+        rows = [("项目", "预算数", "决算数"), ("基本支出", "900.49", "890.18"), ("项目支出", "106.28", "259.11"),
+                ("经营支出", "0", "0"), ("本年支出合计", "1,006.77", "1,149.29")]
+        cells = ["\n".join("\t" + c for c in row) for row in rows]
+        cells[2] = cells[2].replace("\n", "\n第 17 页\n", 1)
+        text = "\n\n".join(cells) + "\n\n（四）总体评价结论\n本年度完成了各项工作。\n"
+        document = read_bytes("t.txt", text.encode())
+        [table] = segment(document).tables
+        assert "第 17 页" not in [c.text for row in table.rows for c in row]
+        assert [c.text for c in table.rows[2]] == ["项目支出", "106.28", "259.11"]
+
+    def test_a_figure_alone_in_its_cell_is_the_tables_not_a_page_number(self):
+        rows = [("项目", "预算数", "决算数", "执行率"), ("基本支出", "900.49", "890.18", "0.99"),
+                ("总计", "1,006.77", "1,149.30", "1")]
+        text = "\n\n".join("\n".join("\t" + c for c in row) for row in rows) + "\n\n\n（四）总体评价结论\n"
+        document = read_bytes("t.txt", text.encode())
+        [table] = segment(document).tables
+        assert [c.text for c in table.rows[-1]] == ["总计", "1,006.77", "1,149.30", "1"]
+
+
+def test_blank_cells_of_a_tables_part_go_on_over_a_page_number():
+    text = (
+        "第一部分 部门概况\n一、部门主要职能\n本校负责全乡教育教学工作。\n第二部分 2020年度部门决算表\n"
+        + "\n" * 5 + "第 1 页\n" + "\n" * 5
+        + "第三部分 2020年度部门决算情况说明\n一、收入决算情况说明\n本部门2020年度收入总计4170.87万元。\n"
+    )
+    assert not findings(text, "DOC003")
+
+
+def test_a_blank_line_ends_a_paragraph_where_lines_otherwise_follow_one_another():
+    # a wrapped paragraph's last line filled to the page, a blank line, then a heading-like line and another list:
+    # the second list's items are no parts of the first one's total
+    text = (
+        "一、收入情况\n\n"
+        "2023年，区本级一般公共预算收入实际完成96.52亿元，其中：税收收入完成22.65亿元，增长5.2%；\n"
+        "非税收入完成23.95亿元，增长1.6%；上级转移支付补助收入29.71亿元，增长20.4%；上年结转\n"
+        "20.21亿元，增长52.2%，调入资金0亿元，增长0%，动用预算稳定调节基金0亿元，增长0%\n\n"
+        "主要税种收入完成情况：\n\n"
+        "增值税完成8.18亿元，增长3.7%；企业所得税完成2.88亿元，增长10.8%；个人所得税完成\n"
+        "0.64亿元，下降15.4%；城维税完成1.88亿元，增长22.9%。\n"
+    )
+    assert not findings(text, "SUM001")
