@@ -1520,3 +1520,25 @@ class TestABareFigureInABalanceOfOneDecimalAmounts:
 
     def test_a_count_after_a_money_word_stays_a_count(self):
         assert not findings("本年安排专项资金3.5亿元，涉及项目12个、单位3家，收入总量为599.9亿元。", "UNIT002")
+
+
+class TestABalanceWhoseAddedAmountSumsUpWithDeng:
+    """上海市's 市级决算报告: "全市一般公共预算收入 A 亿元。加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，
+    收入总量为 T 亿元" — one amount sums up all that is added (等), so A + B is the whole total, not a part of it."""
+
+    TEXT = (
+        "全市一般公共预算收入8374.2亿元，为预算的95.9%。加上中央财政税收返还和补助收入、地方政府一般债务收入等"
+        "{added}亿元，收入总量为11326.5亿元。"
+    )
+
+    def test_a_total_larger_than_the_two_amounts_is_found(self):
+        [f] = findings(self.TEXT.format(added="2852.3"), "SUM001")
+        assert "11326.5" in f.message and "11,226.5" in f.message
+
+    def test_the_two_amounts_making_the_total_pass(self):
+        assert not findings(self.TEXT.format(added="2952.3"))
+
+    def test_amounts_named_without_deng_may_leave_some_out(self):
+        # two amounts named one by one: the balance may name only its main items, the rest unsaid
+        text = "全市一般公共预算收入8374.2亿元。加上中央补助收入996.8亿元、地方政府一般债务收入443.1亿元，收入总量为11326.5亿元。"
+        assert not findings(text, "SUM001")

@@ -725,6 +725,7 @@ class _Builder:
             ):
                 continue  # "加上 A、B，合计 C，收入总计 T": which total the amounts make is not plain
             parts = [_money(o) for o in (base, *added)]
+            summed_up = len(added) == 1 and added[0].subject.endswith("等")
             self.claims.append(
                 CompositionClaim(
                     start=total.value.start,  # type: ignore[union-attr]
@@ -736,8 +737,10 @@ class _Builder:
                     part_labels=[o.subject for o in (base, *added)],
                     list_kind="加上",
                     # a balance often names only its main items (and says so with 等 only sometimes): the amounts
-                    # it names are held to exceed nothing, not to make up the whole
-                    complete=False,
+                    # it names are held to exceed nothing, not to make up the whole — unless one amount sums up all
+                    # it adds ("加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，收入总量为 T 亿元")
+                    complete=summed_up,
+                    completeness="summed-up" if summed_up else "",
                     group=f"add:{base.index}:{total.index}",
                 )
             )
