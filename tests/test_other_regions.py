@@ -1521,6 +1521,20 @@ class TestABareFigureInABalanceOfOneDecimalAmounts:
     def test_a_count_after_a_money_word_stays_a_count(self):
         assert not findings("本年安排专项资金3.5亿元，涉及项目12个、单位3家，收入总量为599.9亿元。", "UNIT002")
 
+    def test_an_item_after_a_long_named_one_that_wrote_its_unit_is_found(self):
+        # the item before wrote its unit, so this one does not share the next one's: it lost its own
+        text = "区本级一般公共预算财力247.6亿元，加上年结转收入12.7亿元、地方政府一般债务转贷收入28.3、调入资金84.2亿元，收入总量为372.8亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "28.3亿元"
+
+    def test_a_fund_is_an_amount(self):
+        text = "区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、补充预算稳定调节基金105.9、结转下年支出12.1亿元，支出总量为411.7亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "105.9亿元"
+
+    def test_two_figures_sharing_the_unit_written_after_the_second_pass(self):
+        assert not findings("2022年度收入476.17、支出总计460.06万元。", "UNIT002")
+
 
 class TestABalanceWhoseAddedAmountSumsUpWithDeng:
     """上海市's 市级决算报告: "全市一般公共预算收入 A 亿元。加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，
