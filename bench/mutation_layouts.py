@@ -17,7 +17,8 @@ A layout is a base and an optional transform, written ``base+transform``:
   chosen per text between 25 and 42 characters a line; and, in a text without form
   feeds, a page number on its own line every 30 to 45 lines, in the middle of a
   paragraph or a table where the page breaks, in one of the styles page dumps show:
-  "12", "- 12 -", "第 12 页"). A text that is a page dump already (auditlint's reflow
+  "12", "- 12 -", "第 12 页"), in half of the texts with the report's title after it as
+  the next page's running head. A text that is a page dump already (auditlint's reflow
   finds the width it was wrapped at) is left as it is.
 
 A transform inserts characters (and ``split-units`` moves a line break), and decides per
@@ -215,6 +216,9 @@ def plan(name: str, text: str, seed: int) -> Transform:
         # (a text that marks its pages with form feeds has its page breaks already: no page numbers added)
         transform.page_lines = 0 if "\f" in text else pick.randrange(30, 46)
         transform.folio = pick.choice(("{}", "- {} -", "第 {} 页", "— {} —"))
+        head = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+        if pick.randrange(2) and 4 <= len(head) <= 40 and "|" not in head and "\t" not in head:
+            transform.folio += "\n" + head.replace("{", "{{").replace("}", "}}")  # the running head of the next page
     follows = set(paragraph)
     transform.flows = {i for i in paragraph if i + 1 in follows and not lines[i].rstrip().endswith(_ENDS)}
     if name == "wrapped" and _wrapped_already(text):

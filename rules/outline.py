@@ -379,8 +379,8 @@ def empty_section(doc: Disclosure) -> Iterator:
             continue  # items that are sentences ("1、按质完成教学任务；"): one left unpunctuated is one more item
         for i, nxt in zip(run, run[1:]):
             h, following = outline[i], outline[nxt]
-            if filled(i) or h.inline or not h.heading_shaped or h.toc:
-                continue
+            if filled(i) or h.inline or not h.heading_shaped or h.toc or _POINTS_ELSEWHERE.search(h.title):
+                continue  # (a heading that says where its content is: "第二部分 部门预算表（详见附表）")
             if any(t.start <= h.start < t.end for t in doc.tables):
                 continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
             gap = _PAGE_NUMBER_LINE.sub("", doc.document.content[h.title_end : following.start])
@@ -403,6 +403,8 @@ def _ends_a_sentence(doc: Disclosure, h: Heading) -> bool:
     return doc.document.content[h.title_end : h.title_end + 8].lstrip()[:1] in ("。", ".", "；", ";")
 
 
+# a heading that sends the reader elsewhere for its content
+_POINTS_ELSEWHERE = re.compile(r"详见|见附[件表]|附后|另行公开|单独公开")
 # more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row
 _BLANK_CELLS = 3
 # a page's number on a line of its own ("第 1 页", "- 1 -"), where the blank cells go on over a page

@@ -134,3 +134,80 @@ def test_a_blank_line_ends_a_paragraph_where_lines_otherwise_follow_one_another(
         "0.64亿元，下降15.4%；城维税完成1.88亿元，增长22.9%。\n"
     )
     assert not findings(text, "SUM001")
+
+
+def test_the_sentence_before_that_opens_with_a_year_dates_a_change_in_its_paragraph():
+    # one paragraph holds 2021's actuals and 2022's budget changes: 公务用车's change is of 2022, not of 7.73
+    text = (
+        "2021年度“三公”经费合计支出20.12万元，其中：公务接待12.39万元，公务用车运行费用7.73万元。"
+        "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少0.58万元，减少4.68%。"
+        "公务用车运行费用较上年同期增加2.27万元，增长29.37%。\n"
+    )
+    assert not findings(text, "CHG001")
+
+
+def test_a_heading_that_says_where_its_content_is_has_none_to_miss():
+    text = (
+        "第一部分 概况\n一、主要职能\n本乡负责全乡工作。\n第二部分 某乡人民政府2022年部门预算表(详见附表)\n"
+        "第三部分 某乡人民政府2022年部门预算情况说明\n一、2022年部门预算\n本年预算100万元。\n"
+    )
+    assert not findings(text, "DOC003")
+
+
+def test_a_line_opening_with_de_goes_on_from_the_line_before():
+    text = (
+        "二、部门机构设置及预算单位情况\n\n1.根据部门职责分工,本部门内设机构包括行政办公室、财务部\n门和后勤部门。本部门无下属单位。\n\n"
+        "2.本部门无下属单位\n\n3.从预算单位构成看,纳入本部门2019年部门汇总预算编制范围\n的预算单位共计1家。\n"
+    )
+    assert not findings(text, "DOC003")
+
+
+class TestTheTitleAsARunningHead:
+    TITLE = "某县文物保护中心2023年度“三公”经费支出决算说明"
+    TEXT = (
+        TITLE + "\n一、总体情况\n"
+        "某县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出\n"
+        "决算为1.71万元，其中，公务接待费支出决算0.53万元，占31%；公\n"
+        "务用车购置及运行维护费支出决算1.18万元，占\n"
+        "1\n" + TITLE + "\n"
+        "69%。具体情况如下：公务接待费减少，公务用车运行维护费增加，均\n"
+        "为厉行节约、保障工作所需，与上年相比变化不大。\n"
+    )
+
+    def test_it_is_page_furniture_in_the_middle_of_a_paragraph(self):
+        document = read_bytes("t.txt", self.TEXT.encode())
+        heads = [document.content[a:b] for a, b, kind in segment(document).lines if kind == "furniture"]
+        assert heads == ["1", self.TITLE]
+
+    def test_the_sentence_it_interrupts_is_still_read(self):
+        [f] = findings(self.TEXT.replace("占31%", "占41%"), "PCT001")
+        assert "0.53" in f.message
+
+    def test_the_title_at_the_top_and_a_heading_like_it_are_kept(self):
+        document = read_bytes("t.txt", (self.TITLE + "\n一、总体情况\n本年支出1.71万元。\n").encode())
+        assert not [k for _, _, k in segment(document).lines if k == "furniture"]
+
+
+def test_a_numbered_figure_opening_a_wrapped_line_is_no_heading():
+    lines = [
+        "人员情况：编制人数42，其中行政编制人数19、参照公务员管理的",
+        "事业编制人数0、全部补助事业编制人数23、差额补助事业编制人数0",
+        "、自收自支编制人数13人。实有人数49，其中在职人数49，行政在职人数",
+        "19、参照公务员管理的事业在职人数0、全部补助事业在职人数17、差额",
+        "补助事业在职人数0、自收自支在职人数13；离休人数0；退休人数13；退职",
+        "人数0；遗属人数0。在校学生人数0，其中小学人数0、中学人数0，均与",
+        "上年一致，没有增减变化，人员结构保持稳定，各项工作有序开展推进。",
+    ]
+    text = "二、机构设置及人员情况\n" + "\n".join(lines) + "\n三、收支情况\n本年收入合计100万元。\n"
+    assert not findings(text, "DOC001")
+
+
+def test_a_table_goes_on_over_a_page_number_and_a_running_head():
+    head = "某区科学技术协会2021年度部门决算"
+    rows = ["项目 | 预算数 | 决算数 |", "基本支出 | 900.49 | 890.18 |", "项目支出 | 106.28 | 259.11 |",
+            "经营支出 | 0 | 0 |", "本年支出合计 | 1,006.77 | 1,149.29 |"]
+    pages = "\n".join(f"第 {n} 页\n{head}\n" + "\n".join(f"正文第{n}页的说明文字{k}。" for k in range(20)) for n in range(1, 4))
+    text = head + "\n" + pages + "\n" + "\n".join(rows[:3]) + f"\n第 4 页\n{head}\n" + "\n".join(rows[3:]) + "\n"
+    document = read_bytes("t.txt", text.encode())
+    [table] = segment(document).tables
+    assert [c.text for c in table.rows[-1]][:3] == ["本年支出合计", "1,006.77", "1,149.29"]

@@ -290,16 +290,20 @@ class _Builder:
         return self.flow.text[self.flow.locate(start) : self.flow.locate(end)]
 
     def _opening_year(self, pos: int) -> int | None:
-        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else its paragraph
-        (read in the reflowed text where there is one: a line a page wrapped opens no sentence)."""
+        """The year that opens the sentence holding pos ("2021年度“三公”经费合计支出 …"), or else the latest sentence
+        of its paragraph before it that opens with one (read in the reflowed text where there is one: a line a page
+        wrapped opens no sentence, and a paragraph may hold the sentences of two years)."""
         text = self.document.text
         if self.flow is not None:
             text, pos = self.flow.text, self.flow.locate(pos)
         line = text.rfind("\n", 0, pos) + 1
-        for lo in (max(text.rfind("。", 0, pos) + 1, line), line):
+        end = pos
+        while end > line:
+            lo = max(text.rfind("。", line, end) + 1, line)
             m = _OPENING_YEAR.match(text, lo, pos)
             if m:
                 return int(m.group(1))
+            end = lo - 1
         return None
 
     # ---------------------------------------------------------------- claims

@@ -42,13 +42,15 @@ def _ends_sentence(text: str) -> bool:
     return end[-1:] in ("。", "！", "？", "!", "?")
 _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~的]$")  # (a line never ends a heading or a sentence with 的)
 _JOIN_BEFORE = re.compile(
-    r"^(?:[，、。；：,;:）)%”’》]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
+    r"^(?:[，、。；：,;:）)%”’》的]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
 )
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _TABS = re.compile(r"\t+")
 _BREAK_START = re.compile(r"[\s|]")
 _SPACES = re.compile(r"\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
+_FIGURES = re.compile(r"\d+")
+_FIRST_ITEM = re.compile(r"[（(]?[1一１][、.．)）]")
 
 
 _NARROW = re.compile(r"[\x00-\u2e7f]")
@@ -305,8 +307,18 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> 
         return False
     if unit_wrapped(a.text, b.text):
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
-    if b.heading or blank_breaks and b.after_blank:
+    if blank_breaks and b.after_blank:
         return False
+    if b.heading:
+        # "…行政在职人数" / "19、参照公务员管理的事业在职人数0、全部补助…": a figure and 、 opening a line of a wrapped
+        # paragraph, after a line of prose (no item of its own) filled to the page that ends no sentence, and filled to
+        # the page itself and stating things as prose does (a heading is short, and no contents entry has a clause or
+        # two figures)
+        # (a list's first item after a label is no wrap: "…情况" / "1. 2021年12月，…")
+        prose = _SENTENCE_PUNCT.search(b.text, 2) is not None or len(_FIGURES.findall(b.text, 3)) >= 2
+        if not wrap or not prose or _FIRST_ITEM.match(b.text) or a.heading or _ends_sentence(a.text):
+            return False
+        return a.width >= wrap - 4 and b.width >= wrap * 0.85
     if _ends_sentence(a.text):
         # a hard-wrapped paragraph's line may end a sentence mid-paragraph: a line filled to the wrap goes on
         return bool(wrap) and a.width >= wrap - 2 and not _is_heading(a, wrap)

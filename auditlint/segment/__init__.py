@@ -106,7 +106,7 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
     tables: list[tuple[int, int, Table | None]] = []
     layout_forms: list[tuple[int, int]] = []
     delimited: set[int] = set()
-    for table in text_tables_in(content, start, end):
+    for table in text_tables_in(content, start, end, frozenset(lines[i].start for i in furniture)):
         # written with tabs or pipes, or one cell per line: its lines are the table
         inside = [i for i, ln in enumerate(lines) if ln.end > table.start and ln.start < table.end]
         if inside:

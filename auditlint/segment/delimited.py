@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Cell, Document, Table
-from .furniture import PAGE_NUMBER
+from .furniture import PAGE_NUMBER, furniture_lines
+from .lines import split_lines
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MIN_ROWS = 2
@@ -154,16 +155,21 @@ def find_text_tables(document: Document) -> list[Table]:
     tables: list[Table] = []
     for block in document.blocks or [Block(kind="text", start=0, end=len(document.content))]:
         if block.kind == "text":
-            tables.extend(text_tables_in(document.content, block.start, block.end))
+            lines = split_lines(document.content, block.start, block.end)
+            furniture = frozenset(lines[i].start for i in furniture_lines(lines))
+            tables.extend(text_tables_in(document.content, block.start, block.end, furniture))
     return tables
 
 
-def text_tables_in(content: str, start: int, end: int) -> list[Table]:
-    """Tables written with tabs or pipes, or as one cell per line, in content[start:end]."""
+def text_tables_in(content: str, start: int, end: int, furniture: frozenset[int] = frozenset()) -> list[Table]:
+    """Tables written with tabs or pipes, or as one cell per line, in content[start:end]; the lines starting at the
+    offsets in `furniture` (page numbers, running heads) are passed over, so a table goes on over a page."""
     if content.find("\t", start, end) < 0 and content.find("|", start, end) < 0:
         return []  # every such table has a tab or a bar (most reports: none), so there is nothing to read line by line
     tables: list[Table] = []
     lines = _lines(content, start, end)
+    if furniture:
+        lines = [ln for ln in lines if ln.start not in furniture]
     i = 0
     while i < len(lines):
         line = lines[i]

@@ -13,6 +13,8 @@ PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
+# a line holding a figure and nothing else ("1,149.30", "99%"): a column of a table, not text around a page number
+_FIGURE_LINE = re.compile(r"^[-+]?[\d,，.]+%?$")
 # How far from a page break a page number or running head stands, in lines.
 _EDGE = 2
 
@@ -41,8 +43,38 @@ class _Pages:
 def furniture_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that are page furniture, not content."""
     pages = _Pages(lines)
-    found = _page_numbers(lines, pages) | _running_heads(lines, pages)
+    found = _page_numbers(lines, pages) | _running_heads(lines, pages) | _title_as_running_head(lines)
     return found | _repeated_at_breaks(lines, pages.breaks, found)
+
+
+def _title_as_running_head(lines: list[Line]) -> set[int]:
+    """The report's title (its first line) again on a line of its own in the middle of a paragraph — the line before
+    it runs on into the line after — as a page's running head: a short report has too few pages for its running
+    head to recur at page-sized intervals."""
+    filled = [i for i, ln in enumerate(lines[:50]) if ln.stripped][:2]
+    if not filled:
+        return set()
+    first = filled[0]
+    # the title, on its first line or wrapped onto a second
+    titles = {_compact(" ".join(lines[i].stripped for i in filled[:n])) for n in (1, 2)}
+    titles = {t for t in titles if 6 <= len(t) <= 40 and not _SENTENCE_PUNCT.search(t) and not LINE_MARKER.match(t)}
+    if not titles:
+        return set()
+    out: set[int] = set()
+    for i in range(filled[-1] + 1, len(lines) - 1):
+        if lines[i].stripped and _compact(lines[i].stripped) in titles:
+            before = next((lines[j].stripped for j in range(i - 1, first, -1) if lines[j].stripped), "")
+            after = lines[i + 1].stripped
+            if before and after and not before.endswith(_SENTENCE_ENDS) and not LINE_MARKER.match(after):
+                out.add(i)
+    return out
+
+
+_SENTENCE_ENDS = ("。", "：", ":", "；", ";", "！", "？")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
@@ -52,7 +84,7 @@ def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
         text = ln.stripped
         if not text:
             continue
-        if PAGE_NUMBER.match(text):
+        if PAGE_NUMBER.match(text) and "\t" not in ln.text and "|" not in ln.text:  # (not a cell of a table)
             if pages.breaks:
                 if pages.near_break(i):
                     out.add(i)
@@ -60,7 +92,7 @@ def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
                 # no page breaks: a number alone between lines that are not numbers (a table column would be)
                 # ("第 7 页", "- 7 -" are page numbers wherever they stand)
                 nxt = next((lines[j].stripped for j in range(i + 1, min(len(lines), i + 50)) if lines[j].stripped), "")
-                if not text.isdigit() or not previous.replace(".", "").isdigit() and not nxt.replace(".", "").isdigit():
+                if not text.isdigit() or not _FIGURE_LINE.match(previous) and not _FIGURE_LINE.match(nxt):
                     out.add(i)
         previous = text
     return out
