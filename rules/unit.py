@@ -194,12 +194,13 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
 def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
 
-    检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数）没有
-    单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
+    检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数，或紧
+    跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
     持 10 万”）而意指“万元”。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
-    Checks: an amount written like money (thousands separators or two decimals)
+    Checks: an amount written like money (thousands separators or two decimals,
+    or closing a clause right after a money name such as 收入, 支出, 收入总量)
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
     or a share (占 76.23) without its %; and 万 alone after a money word
     ("资金扶持 10 万") where 万元 is meant.

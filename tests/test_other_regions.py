@@ -1647,3 +1647,171 @@ class TestSectionsOfADocumentOnOneLine:
         text = "八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。\n"
         [f] = findings(text, "DOC001")
         assert "重复" in f.message
+
+class TestATwoSidedTableSavedOneCellALine:
+    """A Shanghai school 决算's 收支总表 as a web page gives it: one cell a line with blank lines between, both sides
+    numbered (一、财政拨款收入 beside 一、一般公共服务支出), so that 二、外交支出 and 二、上级补助收入 follow each other.
+    Its 其中 row ("其中:政府性基金预算财政拨款") is a row label, not a sentence: it had cut the table in two and left
+    the second half's labels read as headings numbered twice."""
+
+    CELLS = [
+        "收入", "支出", "项目", "决算数", "项目", "决算数",
+        "一、财政拨款收入", "1,536.20", "一、一般公共服务支出", "",
+        "  其中:政府性基金预算财政拨款", "", "二、外交支出", "",
+        "二、上级补助收入", "", "三、国防支出", "", "三、事业收入", "", "四、公共安全支出", "",
+        "四、经营收入", "", "五、教育支出", "1,204.77", "五、附属单位上缴收入", "", "六、科学技术支出", "",
+        "六、其他收入", "3.00", "七、社会保障和就业支出", "{social}",
+    ]
+
+    def text(self, social="334.43"):
+        body = "\n\n".join(self.CELLS).format(social=social)
+        return f"第二部分 某小学2017年度决算表\n\n2017年度收入支出决算总表\n\n单位:万元\n\n{body}\n"
+
+    def test_the_numbered_labels_of_both_sides_are_no_outline(self):
+        assert not findings(self.text(), "DOC001")
+
+    def test_a_heading_numbered_twice_is_still_found(self):
+        text = "一、主要职能\n负责本区义务教育。\n二、机构设置\n本校设3个内设机构。\n二、人员情况\n在职人员52人。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+
+class TestPipeClosedCellsAfterTheLastFigure:
+    """A Shanghai 事业单位 决算's 收支总表 saved one cell a line, each closed by a pipe: after the last cell with a
+    figure come the empty rows of both sides ("二、外交支出 |", "|", "二、上级补助收入 |" …) — cells of the same table,
+    not headings numbered twice, even where the page (or the excerpt) ends before the 合计 row."""
+
+    TEXT = (
+        "第二部分 某绿化管理所2018年度决算表\n2018年度收入支出决算总表\n单位:万元\n收入 |\n支出 |\n||\n项目 |\n决算数 |\n"
+        "项目 |\n决算数 |\n一、财政拨款收入 |\n8120.45 |\n一、一般公共服务支出 |\n|\n其中:政府性基金预算财政拨款 |\n"
+        "1502.10 |\n二、外交支出 |\n|\n二、上级补助收入 |\n|\n三、国防支出 |\n|\n三、事业收入 |\n|\n"
+    )
+
+    def test_the_empty_rows_after_the_last_figure_are_cells(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_numbered_lines_without_pipes_after_the_table_are_still_the_outline(self):
+        text = self.TEXT + "第三部分 某绿化管理所2018年度决算情况说明\n一、收入支出决算总体情况说明\n本年收入8120.45万元。\n三、收入决算情况说明\n本年收入8120.45万元。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+    def test_figures_further_down_the_same_cells_stay_in_the_one_table(self):
+        more = "".join(f"{n}、某项支出 |\n|\n" for n in ("四", "五", "六", "七", "八")) + "本年收入合计 |\n8120.45 |\n本年支出合计 |\n8120.45 |\n"
+        layout = check_text(self.TEXT + more)
+        assert not [f for f in layout.findings if f.rule == "DOC001"]
+
+    def test_rows_after_a_sentence_cell_are_taken_with_the_cells_before_them(self):
+        # a 绩效自评表 saved the same way: a note cell written as a sentence between two runs of figures; the second
+        # run lies among the pipe-closed cells already taken, and is not built again as a table of its own (which,
+        # from a region ending before it starts, never finished)
+        text = (
+            "某项目支出绩效自评表 |\n|\n项目名称 |\n年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n执行数 |\n执行率 |\n"
+            "238.93 |\n251.89 |\n251.89 |\n100.00% |\n10 |\n|\n"
+            "1.执行率=执行数/调整后预算数,执行率未达到90%的需说明原因;2.其他资金包括:社会投入资金. |\n"
+            "其中:财政资金 |\n238.93 |\n251.89 |\n251.89 |\n100.00% |\n|\n"
+        )
+        assert not findings(text)
+
+    def test_a_sentence_closed_by_a_pipe_ends_the_cells(self):
+        # the page kept the narrative in cells of its layout too: its headings stay the outline
+        text = self.TEXT + (
+            "注：本表反映部门本年度的总收支和年末结转结余情况。 |\n一、收入支出决算总体情况说明 |\n"
+            "本年收入8120.45万元，本年支出8120.45万元。 |\n三、收入决算情况说明 |\n"
+        )
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+
+class TestUntitledContentsWhoseEntryDiffersInABracket:
+    """A Shanghai 图书馆 决算 page: its contents have no 目录 over them, and the first entry differs from the body's
+    title in a doubled bracket alone ("…(青杏科技图书馆))概况" over "…(青杏科技图书馆)概况") — the body still repeats
+    the contents, whose parts stand without content of their own."""
+
+    TEXT = (
+        "某区图书馆(某区科技图书馆)2017年度决算\n\n第一部分某区图书馆(某区科技图书馆)){first}概况\n一、主要职能\n二、机构设置\n"
+        "第二部分某区图书馆2017年度决算表\n一、收入支出决算总表\n二、收入决算表\n第三部分某区图书馆2017年度决算情况说明\n"
+        "第四部分名词解释\n\n第一部分    某区图书馆(某区科技图书馆)概况\n一、主要职能\n图书、文献、报刊资料的采编与储藏。\n"
+        "二、机构设置\n本馆设9个内设机构。\n"
+    )
+
+    def test_the_entries_are_contents_not_empty_parts(self):
+        assert not findings(self.TEXT.format(first=""))
+
+    def test_a_different_first_entry_is_no_repeat(self):
+        # an entry with other words than the body's title: the lines are not taken for contents, the empty part is seen
+        assert [f.rule for f in findings(self.TEXT.format(first="基本"))] == ["DOC003"]
+
+
+class TestABalanceAddedWithJiaAlone:
+    """A Shanghai district's 决算报告 writes its balance with 加 alone, not 加上: "区本级一般公共预算支出 A 亿元，加区对镇
+    转移性支出 B 亿元、…、结转下年支出 E 亿元，支出总量为 T 亿元" — the amounts it names cannot exceed the total."""
+
+    TEXT = (
+        "区本级一般公共预算财力247.6亿元。区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、"
+        "地方政府一般债务还本支出20.5亿元、补充预算稳定调节基金105.9亿元、结转下年支出{carry}亿元，支出总量为432.2亿元。"
+    )
+
+    def test_amounts_that_exceed_the_total_are_found(self):
+        [f] = findings(self.TEXT.format(carry="16.1"), "SUM001")
+        assert "432.2" in f.message
+
+    def test_amounts_within_the_total_pass(self):
+        assert not findings(self.TEXT.format(carry="12.1"))
+
+
+class TestABareFigureInABalanceOfOneDecimalAmounts:
+    """A 决算报告's balance in 亿元 writes every amount with one decimal: a figure that lost its unit there is an
+    amount all the same, whether it closes the sentence as the total ("收入总量为628.2。") or stands in the list of
+    addends ("加区对镇转移性支出21.3、…")."""
+
+    TEXT = (
+        "全区一般公共预算收入307.3亿元。加市级财政税收返还和补助收入133.6亿元、上年结转收入12.9亿元、"
+        "调入资金{moved}、动用预算稳定调节基金61.9亿元，收入总量为{total}。"
+    )
+
+    def test_the_total_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2亿元", total="599.9"), "UNIT002")
+        assert f.expected == "599.9亿元"
+
+    def test_an_addend_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2", total="599.9亿元"), "UNIT002")
+        assert f.expected == "84.2亿元"
+
+    def test_a_count_after_a_money_word_stays_a_count(self):
+        assert not findings("本年安排专项资金3.5亿元，涉及项目12个、单位3家，收入总量为599.9亿元。", "UNIT002")
+
+    def test_an_item_after_a_long_named_one_that_wrote_its_unit_is_found(self):
+        # the item before wrote its unit, so this one does not share the next one's: it lost its own
+        text = "区本级一般公共预算财力247.6亿元，加上年结转收入12.7亿元、地方政府一般债务转贷收入28.3、调入资金84.2亿元，收入总量为372.8亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "28.3亿元"
+
+    def test_a_fund_is_an_amount(self):
+        text = "区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、补充预算稳定调节基金105.9、结转下年支出12.1亿元，支出总量为411.7亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "105.9亿元"
+
+    def test_two_figures_sharing_the_unit_written_after_the_second_pass(self):
+        assert not findings("2022年度收入476.17、支出总计460.06万元。", "UNIT002")
+
+
+class TestABalanceWhoseAddedAmountSumsUpWithDeng:
+    """上海市's 市级决算报告: "全市一般公共预算收入 A 亿元。加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，
+    收入总量为 T 亿元" — one amount sums up all that is added (等), so A + B is the whole total, not a part of it."""
+
+    TEXT = (
+        "全市一般公共预算收入8374.2亿元，为预算的95.9%。加上中央财政税收返还和补助收入、地方政府一般债务收入等"
+        "{added}亿元，收入总量为11326.5亿元。"
+    )
+
+    def test_a_total_larger_than_the_two_amounts_is_found(self):
+        [f] = findings(self.TEXT.format(added="2852.3"), "SUM001")
+        assert "11326.5" in f.message and "11,226.5" in f.message
+
+    def test_the_two_amounts_making_the_total_pass(self):
+        assert not findings(self.TEXT.format(added="2952.3"))
+
+    def test_amounts_named_without_deng_may_leave_some_out(self):
+        # two amounts named one by one: the balance may name only its main items, the rest unsaid
+        text = "全市一般公共预算收入8374.2亿元。加上中央补助收入996.8亿元、地方政府一般债务收入443.1亿元，收入总量为11326.5亿元。"
+        assert not findings(text, "SUM001")

@@ -46,8 +46,9 @@ _INCREMENT = re.compile(r"(?:调增|调减)$")
 _ADJUSTED_BY = re.compile(r"(?:调增|调减|追加|核减|调整|收回)(?:预算|资金|经费)?$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
-# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
-_ADDED = re.compile(r"加上")
+# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …", or with 加 alone ("加市级财政税收返还和
+# 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
+_ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
@@ -730,6 +731,7 @@ class _Builder:
             ):
                 continue  # "加上 A、B，合计 C，收入总计 T": which total the amounts make is not plain
             parts = [_money(o) for o in (base, *added)]
+            summed_up = len(added) == 1 and added[0].subject.endswith("等")
             self.claims.append(
                 CompositionClaim(
                     start=total.value.start,  # type: ignore[union-attr]
@@ -741,8 +743,10 @@ class _Builder:
                     part_labels=[o.subject for o in (base, *added)],
                     list_kind="加上",
                     # a balance often names only its main items (and says so with 等 only sometimes): the amounts
-                    # it names are held to exceed nothing, not to make up the whole
-                    complete=False,
+                    # it names are held to exceed nothing, not to make up the whole — unless one amount sums up all
+                    # it adds ("加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，收入总量为 T 亿元")
+                    complete=summed_up,
+                    completeness="summed-up" if summed_up else "",
                     group=f"add:{base.index}:{total.index}",
                 )
             )

@@ -54,8 +54,10 @@ _YOY_RATE = re.compile(r"同比(?:增长|下降|上升|降低)了?\s*$")
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
 # the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
 # "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
-_MONEY_NAME_BEFORE = re.compile(r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收)(?:为|是|达)?$")
-_CLAUSE_END = re.compile(r"[，。；,;]")
+_MONEY_NAME_BEFORE = re.compile(
+    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余)(?:为|是|达)?$"
+)
+_CLAUSE_END = re.compile(r"[，。；,;、]")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -264,6 +266,7 @@ _OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
 _LIST_GAP = re.compile(r"\s*[、，,]\s*")
 # "收入476.17、支出总计460.06万元": a 、 and the next figure's short name between two figures of one unit
 _NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,8}\s*")
+_LONG_NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,30}\s*")
 # "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
 _EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
@@ -1010,9 +1013,10 @@ class _SentenceReader:
             return False
         # "收入476.17、支出总计460.06万元": a pair sharing the unit after its second — but not in a list whose
         # items write their units ("货物采购 122.43 万元、工程采购 1387.72、服务采购 809.07 万元": one left off)
+        # (the item before may have a long name: "…转贷收入 12.7 亿元、地方政府一般债务转贷收入 28.3、调入资金 84.2 亿元")
         if self.k:
             prev = self.figures[self.k - 1]
-            if not prev.quantity.unit_inferred and _NAMED_LIST_GAP.fullmatch(
+            if not prev.quantity.unit_inferred and _LONG_NAMED_LIST_GAP.fullmatch(
                 self.skel, prev.end - self.sent.start, here.start - self.sent.start
             ):
                 return False

@@ -182,7 +182,8 @@ def _shape(line: Line) -> Shape:
         if _SENTENCE.search(_without_brackets(label_text)):
             return "sentence"
         return "row"
-    if _SENTENCE.search(_without_brackets(text)) or text.endswith(("。", "：", ":")):
+    # "其中:政府性基金预算财政拨款": a table's detail row opened by 其中, its colon no sentence's
+    if _SENTENCE.search(_without_brackets(_LEAD_DETAIL.sub("", text))) or text.endswith(("。", "：", ":")):
         return "sentence"
     return "words"
 

@@ -273,12 +273,17 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
     out: list[tuple[int, int, Table]] = []
     taken_until = -1
     for cluster in clusters:
+        if cluster[-1] <= taken_until:
+            continue  # rows among the pipe-closed cells already taken into the table before
         first = max(_lead(lines, kinds, cluster[0]), taken_until + 1)
         last = _tail(lines, kinds, cluster[-1], len(lines))
         has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
         if len(cluster) < 2 and not has_caption:
             continue
-        table = None if _pipe_ended_cells(lines, first, last) else build_table(content, lines, kinds, first, last, templates)
+        pipe_ended = _pipe_ended_cells(lines, first, last)
+        if pipe_ended:
+            last = _pipe_cells_end(lines, kinds, last)
+        table = None if pipe_ended else build_table(content, lines, kinds, first, last, templates)
         out.append((first, last, table))
         taken_until = last
     out.extend(_empty_tables(content, lines, kinds, out, templates))
@@ -291,8 +296,30 @@ def _pipe_ended_cells(lines: list[Line], first: int, last: int) -> bool:
     for an empty one): which cells make a row is no longer written, and a row number would be read as a figure. The
     region is kept a table (no heading, no list), but not read."""
     filled = [lines[j].stripped for j in range(first, last + 1) if lines[j].stripped]
-    closed = [t for t in filled if t.endswith("|") and t.count("|") <= 2 and "\t" not in t]
+    closed = [t for t in filled if _pipe_closed(t)]
     return len(filled) >= 6 and 2 * len(closed) >= len(filled)
+
+
+# a cell of a table saved one cell a line: a row's label or a figure, never longer than this
+_MAX_CELL = 40
+
+
+def _pipe_closed(text: str) -> bool:
+    return text.endswith("|") and text.count("|") <= 2 and "\t" not in text
+
+
+def _pipe_cells_end(lines: list[Line], kinds: list, last: int) -> int:
+    """The last of the pipe-closed cells that follow a table saved one cell a line: its rows without figures
+    ("二、外交支出 |", "|") are cells of the same table, however many there are, not headings after it. A sentence
+    closed by a pipe (a paragraph the page kept in a cell of its layout) is no cell of the table: it ends it."""
+    j = last + 1
+    while j < len(lines) and kinds[j] in (None, "blank", "furniture"):
+        if lines[j].stripped:
+            if not _pipe_closed(lines[j].stripped) or lines[j].shape == "sentence" or len(lines[j].stripped) > _MAX_CELL:
+                break
+            last = j
+        j += 1
+    return last
 
 
 def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table | None]]:
