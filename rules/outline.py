@@ -191,8 +191,9 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     previous = outline[p.previous] if p.previous is not None else None
     after = previous or parent
     lo = after.title_end if after is not None else h.scope_start
-    # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…")
-    seen_from = previous.title_start if previous is not None else lo
+    # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…");
+    # so does the parent's, for a first item run into it ("一、决算汇编基本情况 1.报表类型说明")
+    seen_from = previous.title_start if previous is not None else parent.title_start if parent is not None else lo
     if any(_present(doc, h, n, seen_from, h.start) for n in missing):
         return
     bare = _bare_number(doc, h, missing, lo) if previous is not None else None

@@ -1815,3 +1815,24 @@ class TestABalanceWhoseAddedAmountSumsUpWithDeng:
         # two amounts named one by one: the balance may name only its main items, the rest unsaid
         text = "全市一般公共预算收入8374.2亿元。加上中央补助收入996.8亿元、地方政府一般债务收入443.1亿元，收入总量为11326.5亿元。"
         assert not findings(text, "SUM001")
+
+
+class TestFirstItemRunIntoItsParentLine:
+    """Document-sharing sites join a heading and its first sub-item on one line ("一、决算汇编基本情况 1.报表类型说明"):
+    the first item is there, run into its parent's line, not missing."""
+
+    TEXT = (
+        "一、决算汇编基本情况 1.报表类型说明\n"
+        "纳入本年度部门决算汇编范围的独立核算单位共计96个。\n"
+        "2.单位分类情况说明(1)按单位基本性质划分: 行政单位32个\n"
+        "事业单位64个,较上年增加3个。\n"
+        "(2)按单位执行会计制度划分:\n"
+        "执行行政单位会计制度的单位32个。\n"
+    )
+
+    def test_a_first_item_in_its_parent_line_is_present(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_first_item_missing_everywhere_is_still_found(self):
+        [f] = findings(self.TEXT.replace("(1)按单位", "按单位"), "DOC001")
+        assert "缺少“(1)”" in f.message or "缺少“（1）”" in f.message
