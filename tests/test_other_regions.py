@@ -1836,3 +1836,32 @@ class TestFirstItemRunIntoItsParentLine:
     def test_a_first_item_missing_everywhere_is_still_found(self):
         [f] = findings(self.TEXT.replace("(1)按单位", "按单位"), "DOC001")
         assert "缺少“(1)”" in f.message or "缺少“（1）”" in f.message
+
+
+class TestWordPageFieldsInTheContents:
+    """A contents copied out of a .doc keeps Word's page-reference fields where the leader dots were
+    ("一、主要职责 PAGEREF _Toc32310 \\h 3", the backslash often lost): the entries are contents, their page numbers
+    no column of a table to be added up."""
+
+    TEXT = (
+        "某医院2023年度单位决算\n\n目录\n\n公开日期:2024926\n\n"
+        "第一部分 单位概况 PAGEREF _Toc25831 h 3\n\n"
+        "一、 主要职责 PAGEREF _Toc32310 h 3\n\n"
+        "二、 机构设置 PAGEREF _Toc8401 h 3\n\n"
+        "第二部分 2023年度单位决算情况说明 PAGEREF _Toc2776 h 4\n\n"
+        "一、收入支出决算总体情况说明 PAGEREF _Toc16112 h 4\n\n"
+        "二、收入决算情况说明 PAGEREF _Toc21777 \\h 4\n\n"
+        "三、支出决算情况说明 PAGEREF _Toc25704 h 5\n\n"
+        "第三部分 名词解释 PAGEREF _Toc19475 h 12\n\n"
+        "第四部分 附表 PAGEREF _Toc29898 h 22\n\n"
+        "一、收入支出决算总表 PAGEREF _Toc20349 h 22\n\n"
+        "二、收入决算表 PAGEREF _Toc4418 h 22\n\n"
+        "三、支出决算表 PAGEREF _Toc6022 h 22\n"
+    )
+
+    def test_the_page_numbers_are_not_summed(self):
+        assert not findings(self.TEXT)
+
+    def test_a_gap_in_those_contents_is_a_contents_gap(self):
+        [f] = findings(self.TEXT.replace("三、支出决算情况说明", "四、支出决算情况说明"), "DOC001")
+        assert f.message.startswith("目录中")
