@@ -1865,3 +1865,17 @@ class TestWordPageFieldsInTheContents:
     def test_a_gap_in_those_contents_is_a_contents_gap(self):
         [f] = findings(self.TEXT.replace("三、支出决算情况说明", "四、支出决算情况说明"), "DOC001")
         assert f.message.startswith("目录中")
+
+
+class TestAThresholdPassedIsNoBase:
+    """"首次突破2亿元" names a threshold the total passed, a bound like 超过, not the figure the change that follows
+    is measured from: read as the base, its wide interval hid a wrong rate (and explained one against 2 亿元)."""
+
+    TEXT = "2023年度全市政府采购规模为2.35亿元，首次突破2亿元，比上年增加0.41亿元，增长21.13%。"
+
+    def test_the_change_is_measured_from_the_total(self):
+        assert not findings(self.TEXT)
+
+    def test_a_wrong_rate_is_found_against_the_total(self):
+        [f] = findings(self.TEXT.replace("21.13%", "25.13%"), "CHG001")
+        assert "2.35" in f.message
