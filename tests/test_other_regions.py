@@ -1879,3 +1879,35 @@ class TestAThresholdPassedIsNoBase:
     def test_a_wrong_rate_is_found_against_the_total(self):
         [f] = findings(self.TEXT.replace("21.13%", "25.13%"), "CHG001")
         assert "2.35" in f.message
+
+
+class TestItemNumbersLostInExtraction:
+    """A mirror's extraction drops some item numbers (a digit in another font): lines then open with the list's
+    bare punctuation ("、完成内容一致：…"), and the numbers left show gaps that are not the report's."""
+
+    TEXT = (
+        "指标说明：\n"
+        "1、年初设定目标：本年度应完成的各类指标总和。\n"
+        "2、资金到位及时：项目财政资金是否及时拨付。\n"
+        "6、资金使用合规：项目资金的使用是否符合规定。\n"
+        "、完成内容一致：判定项目实际完成内容与申报内容的一致性。\n"
+        "、项目目标实现：判定项目目标的实现程度。\n"
+    )
+
+    def test_a_gap_beside_lost_numbers_is_not_reported(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_the_same_gap_with_every_number_kept_is_found(self):
+        text = self.TEXT.replace("\n、完成", "\n7、完成").replace("\n、项目", "\n8、项目")
+        [f] = findings(text, "DOC001")
+        assert "缺少“3、”" in f.message
+
+    def test_wrapped_prose_opening_with_a_comma_is_no_lost_number(self):
+        text = (
+            "1、预算执行情况。本年严格落实中央八项规定和国务院\n"
+            "、省政府关于过紧日子的要求，严格执行预算管理制度\n"
+            "、培训费按标准据实列支。\n"
+            "3、绩效目标完成情况。全年目标均已完成。\n"
+        )
+        [f] = findings(text, "DOC001")
+        assert "缺少“2、”" in f.message
