@@ -1911,3 +1911,21 @@ class TestItemNumbersLostInExtraction:
         )
         [f] = findings(text, "DOC001")
         assert "缺少“2、”" in f.message
+
+
+class TestFiguresOfAReasonInsideAList:
+    """A budget adjustment explains each part in its clause ("调整的原因：…调减 A，其他…调增 B；"): those figures break
+    the part down, they are no parts of the list (their "其他" no catch-all closing it)."""
+
+    TEXT = (
+        "2024年调增一般公共预算支出12.50万元，其中：调增培训经费4.20万元，调整的原因：按最新口径，"
+        "省级培训调减1.10万元，其他培训调增5.30万元；调增设备购置经费8.30万元，调整的原因：更新办公设备。"
+    )
+
+    def test_the_reason_figures_are_not_summed_as_parts(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_list_with_its_catch_all_outside_any_reason_is_still_summed(self):
+        text = "2024年项目支出12.50万元，其中：培训经费4.20万元，其他支出5.30万元。"
+        [f] = findings(text, "SUM001")
+        assert "9.50" in f.message

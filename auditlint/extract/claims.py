@@ -751,6 +751,13 @@ class _Builder:
                 )
             )
 
+    def _in_reason_clause(self, first: Statement, kid: Statement) -> bool:
+        """Whether a listed figure stands in a reason given for a part before it, within one clause: "原因：" (or
+        原因是 …) after the list's first part, with no "；" or "。" between it and the figure."""
+        text = self.document.text
+        lo = max(first.end, *(text.rfind(c, first.end, kid.start) + 1 for c in "；;。"))
+        return _IN_REASON.search(text, lo, max(lo, kid.start)) is not None
+
     def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
         """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
         1.…" lists the 支出, not parts of the amount just before the lead-in (which total it breaks down is then left
@@ -769,6 +776,9 @@ class _Builder:
         # "上级转移支付补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性…补助 4.23 亿元；…": a figure named in a
         # reason explains the part before it, it is no part of the list
         kids = [k for k in kids if not _IN_REASON.search(k.subject)]
+        # "…支出 0.61 亿元，调整的原因：“三保”支出调减 0.17 亿元，其他刚性支出调增 0.78 亿元；调增…": the figures of a reason
+        # given after a part, up to the end of its clause, break that part down; they are no parts of the list
+        kids = [k for i, k in enumerate(kids) if not (i and self._in_reason_clause(kids[0], k))]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:
