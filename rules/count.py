@@ -62,12 +62,15 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     r"""所述数量与其后列举的条目数不符。
 
     检查：“社区展3次：A、B”——数量之后跟冒号（或“分别是”）和以顿号分隔的明确列举时，列举
-    的条目数应与数量相同。文中标明为不完全列举的（“A、B等”“如：A、B”）不检查。
+    的条目数应与数量相同。文中标明为不完全列举的（“A、B等”“如：A、B”）不检查。多出的条目
+    是重复列出的、去重后恰与数量相同时，指出重复的条目，而不说数量写错。
     原因：数量与紧随其后的列举自相矛盾，说明列举漏了一项，或者数量写错了。
 
     Checks: "社区展3次：A、B" — a count followed by a colon (or 分别是) and an
     explicit list separated by 、: the list must have as many items. A list the
-    text marks as partial ("A、B等", "如：A、B") is not checked.
+    text marks as partial ("A、B等", "如：A、B") is not checked. Where the extra
+    item is one listed twice and the distinct items match the count, the repeated
+    item is named instead of the count.
 
     Why: a count that its own list contradicts means an item was dropped from
     the list or the count is wrong.
@@ -89,10 +92,22 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
         start, end = flow.span(m.start("label"), m.end("noun"))
         l_start = flow.span(m.start("list"), m.start("list") + 1)[0]
         listed = "、".join(items)
+        announced = f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”"
+        twice = list(dict.fromkeys(i for i in items if items.count(i) > 1))
+        if twice and len(set(items)) == n:
+            # "内设8个机构，即办公室、…、政治部、办公室": the count is right, an item is listed twice
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"{announced}之后所列 {len(items)} 项中，{'、'.join(f'“{i}”' for i in twice)}重复出现；"
+                f"不重复的恰为 {n} 项，应删去重复的一项",
+                related=((l_start, l_start + len(listed), "所列条目"),),
+            )
+            continue
         yield Issue(
             start=start,
             end=end,
-            message=f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”与其后所列不符：列出的是 {len(items)} 项（{listed}）",
+            message=f"{announced}与其后所列不符：列出的是 {len(items)} 项（{listed}）",
             expected=f"{len(items)}{m.group('unit')}",
             actual=f"{m.group('n')}{m.group('unit')}",
             related=((l_start, l_start + len(listed), "所列条目"),),

@@ -1929,3 +1929,18 @@ class TestFiguresOfAReasonInsideAList:
         text = "2024年项目支出12.50万元，其中：培训经费4.20万元，其他支出5.30万元。"
         [f] = findings(text, "SUM001")
         assert "9.50" in f.message
+
+
+class TestAnItemListedTwice:
+    """"内设8个内设机构，即办公室、…、政治部、办公室": nine names, eight distinct — the count is right and the list repeats
+    an item; the finding names the repetition instead of calling the count wrong."""
+
+    TEXT = "本院内设8个内设机构，即办公室、第一检察部、第二检察部、第三检察部、第四检察部、第五检察部、综合业务部、政治部、办公室。"
+
+    def test_the_repeated_item_is_named(self):
+        [f] = findings(self.TEXT, "COUNT001")
+        assert "“办公室”重复" in f.message and f.expected is None
+
+    def test_nine_different_items_still_question_the_count(self):
+        [f] = findings(self.TEXT.replace("、政治部、办公室", "、政治部、技术信息部"), "COUNT001")
+        assert "列出的是 9 项" in f.message and f.expected == "9个"
