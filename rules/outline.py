@@ -189,8 +189,9 @@ def _first_of_its_rank(outline: list[Heading], i: int) -> bool:
 
 # A line that opens with a list's punctuation and no number, then a short term and its colon ("、经济效益：…"): an
 # item whose number the extraction dropped (a digit in another font, or cut off at the page's edge). (A line of
-# wrapped prose opens with "、" too, "、高效，切实提高…": no term and colon there.)
-_NUMBER_LOST = re.compile(r"(?m)^[ \t\u3000]*[、.．][\u4e00-\u9fff]{2,10}[：:]")
+# wrapped prose opens with "、" too, "、高效，切实提高…": no term and colon there. A letter-spaced line keeps a space
+# between each two letters.)
+_NUMBER_LOST = re.compile(r"(?m)^[ \t\u3000]*[、.．](?:[ \u3000]?[\u4e00-\u9fff]){2,10}[ \u3000]?[：:]")
 # two such lines at least: one could be a wrap after all
 _MIN_LOST = 2
 

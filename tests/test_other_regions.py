@@ -1,11 +1,18 @@
 """Phrasings of other regions' templates and layouts, each a false alarm once met in a published report
 (Guangdong, Sichuan, Guangxi, Inner Mongolia …): the sentences here are written in their style, not copied."""
 
+import re
+
 from .conftest import check_text
 
 
 def findings(text, rule=None):
     return [f for f in check_text(text).findings if rule is None or f.rule == rule]
+
+
+def letter_spaced(text):
+    """The text as a justified PDF line gives it: a space between each two of its letters and marks."""
+    return re.sub(r"(?<=[\u4e00-\u9fff，。；：、“”])(?=[\u4e00-\u9fff，。；：、“”])", " ", text)
 
 
 class TestCompletedAgainstABudgetNamedInline:
@@ -1897,6 +1904,9 @@ class TestItemNumbersLostInExtraction:
     def test_a_gap_beside_lost_numbers_is_not_reported(self):
         assert not findings(self.TEXT, "DOC001")
 
+    def test_letter_spaced_lines_that_lost_their_numbers_count_too(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC001")
+
     def test_the_same_gap_with_every_number_kept_is_found(self):
         text = self.TEXT.replace("\n、完成", "\n7、完成").replace("\n、项目", "\n8、项目")
         [f] = findings(text, "DOC001")
@@ -1924,6 +1934,9 @@ class TestFiguresOfAReasonInsideAList:
 
     def test_the_reason_figures_are_not_summed_as_parts(self):
         assert not findings(self.TEXT, "SUM001")
+
+    def test_a_letter_spaced_reason_is_a_reason_too(self):
+        assert not findings(letter_spaced(self.TEXT), "SUM001")
 
     def test_a_list_with_its_catch_all_outside_any_reason_is_still_summed(self):
         text = "2024年项目支出12.50万元，其中：培训经费4.20万元，其他支出5.30万元。"

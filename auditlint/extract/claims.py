@@ -756,7 +756,8 @@ class _Builder:
         原因是 …) after the list's first part, with no "；" or "。" between it and the figure."""
         text = self.document.text
         lo = max(first.end, *(text.rfind(c, first.end, kid.start) + 1 for c in "；;。"))
-        return _IN_REASON.search(text, lo, max(lo, kid.start)) is not None
+        # (read with the spaces of a letter-spaced line taken out: "调 整 的 原 因 ：")
+        return _IN_REASON.search(close_up(text[lo : max(lo, kid.start)])) is not None
 
     def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
         """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
