@@ -1938,6 +1938,17 @@ class TestFiguresOfAReasonInsideAList:
     def test_a_letter_spaced_reason_is_a_reason_too(self):
         assert not findings(letter_spaced(self.TEXT), "SUM001")
 
+    def test_a_numbered_item_after_a_reason_is_still_a_part(self):
+        # "1. …0万元,主要原因是…(no full stop) / 2. …": the next number opens the next part
+        text = (
+            "2021年度区本级“三公”经费决算汇总数2145.3万元。其中:\n\n"
+            "1. 因公出国(境)费0万元,主要原因是本年无因公出国(境)相关安排,与上年持平\n\n"
+            "2. 公务接待费720.03万元,较上年增加113.1万元。\n\n"
+            "3. 公务用车购置及运行维护费1325.27万元。\n"
+        )
+        [f] = findings(text, "SUM001")
+        assert "2,045.3" in f.message
+
     def test_a_list_with_its_catch_all_outside_any_reason_is_still_summed(self):
         text = "2024年项目支出12.50万元，其中：培训经费4.20万元，其他支出5.30万元。"
         [f] = findings(text, "SUM001")

@@ -779,7 +779,8 @@ class _Builder:
         kids = [k for k in kids if not _IN_REASON.search(k.subject)]
         # "…支出 0.61 亿元，调整的原因：“三保”支出调减 0.17 亿元，其他刚性支出调增 0.78 亿元；调增…": the figures of a reason
         # given after a part, up to the end of its clause, break that part down; they are no parts of the list
-        kids = [k for i, k in enumerate(kids) if not (i and self._in_reason_clause(kids[0], k))]
+        # (a numbered item opens an item of its own, whatever the line before it explained)
+        kids = [k for i, k in enumerate(kids) if not (i and k.number is None and self._in_reason_clause(kids[0], k))]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:
