@@ -131,7 +131,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         if verdicts.composition_gap(claim) is None:
             i = _odd_unit_out(claim)
             if i is not None:
-                part, swapped = claim.parts[i], verdicts.other_money_unit(claim.parts[i].unit)
+                part, swapped = claim.parts[i], claim.total.unit
                 message = (
                     f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
                     f"按“{swapped}”计，各项之和恰与总数 {amount(claim.total)} 相符"
@@ -162,16 +162,15 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
 
 def _odd_unit_out(claim: CompositionClaim) -> int | None:
     """In a list that may be partial (its parts fall short of the total, which proves nothing), the one part whose
-    unit differs from the total's and every other part's (元 among 万元) and which, read in their unit, makes the
-    parts add up to the total exactly: a slipped unit all the same ("其中：区本级 596212 元；镇级 592450 万元…")."""
+    unit differs from the total's and every other part's (元 among 万元, 元 or 万元 among 亿元) and which, read in their
+    unit, makes the parts add up to the total exactly: a slipped unit all the same ("其中：区本级 596212 元；镇级
+    592450 万元…", "收入合计 512.3 亿元，其中：税收收入 383.9 元，非税收入 128.4 亿元")."""
     if claim.complete or claim.measure != "value" or len(claim.parts) < 2 or claim.total.kind != "money":
         return None
     odd = [i for i, p in enumerate(claim.parts) if p.unit != claim.total.unit]
     if len(odd) != 1 or any(p.kind != "money" or not p.value for p in claim.parts):
         return None
     i = odd[0]
-    if verdicts.other_money_unit(claim.parts[i].unit) != claim.total.unit:
-        return None
     parts = [replace(p, unit=claim.total.unit) if j == i else p for j, p in enumerate(claim.parts)]
     return i if verdicts.total_of(parts).overlaps(interval_of(claim.total)) else None
 

@@ -1538,6 +1538,15 @@ class TestAPartInYuanThatMakesTheWholeInWanyuan:
     def test_a_partial_list_with_a_part_in_yuan_that_does_not_make_the_whole_gives_nothing(self):
         assert not findings(self.TEXT.format(a="5962元"))
 
+    def test_a_part_in_yuan_or_wanyuan_among_yiyuan_is_found_too(self):
+        # a 区's 决算报告 keeps 亿元: "税收收入383.9元" is 383.9 亿元 slipped (the parts make the total only so)
+        text = "2023年全区一般公共预算收入合计512.3亿元，其中：税收收入{a}，同比增长2.1%；非税收入128.4亿元。"
+        for slipped in ("383.9元", "383.9万元"):
+            [f] = findings(text.format(a=slipped), "UNIT001")
+            assert f.expected == "383.9亿元" and "按“亿元”计" in f.message
+        assert not findings(text.format(a="383.9亿元"))
+        assert not findings(text.format(a="3839万元"))  # a small part honestly in 万元: no total made by a slip
+
 
 class TestStaffInPostAgainstTheWholeEstablishment:
     """A 区 部门预算's staffing sentence: "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人" — the staff in post
