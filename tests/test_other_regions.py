@@ -1977,3 +1977,18 @@ class TestAnItemListedTwice:
     def test_nine_different_items_still_question_the_count(self):
         [f] = findings(self.TEXT.replace("、政治部、办公室", "、政治部、技术信息部"), "COUNT001")
         assert "列出的是 9 项" in f.message and f.expected == "9个"
+
+
+class TestAWholeNamedAfterCurrentPeriod:
+    """"当期全国政府采购规模为 T 亿元" then "…占全国政府采购规模的 P%": 当期 (the current period) qualifies the figure as
+    本年 or 本期 do, it is no part of the name a later share refers to."""
+
+    TEXT = (
+        "当期全市政府采购规模为2107.05亿元，比上年增加376.52亿元。\n"
+        "公开招标金额为1641.35亿元，占全市政府采购规模的77.9%，公开招标仍占主导地位。\n"
+    )
+
+    def test_the_share_is_checked_against_the_named_whole(self):
+        assert not findings(self.TEXT)
+        [f] = findings(self.TEXT.replace("77.9%", "70.9%"), "PCT001")
+        assert "2107.05" in f.message
