@@ -99,7 +99,8 @@ _NOT_A_RANK = r"(?![一二三四五六七八九十]\s*[、等]|等)"
 _TITLE_START = r"[\u4e00-\u9fff“（(]"  # what a title opens with ("1.1项目概况", "1.1“三公”经费")
 
 
-# "1、2015年因公出国（境）费 …": an item may open with a year; "1、2、3" is no item 1 (a year is four digits and 年)
+# "1、2015年因公出国（境）费 …", "4.2024年单位财政拨款收支预算总表": an item may open with a year, its number written
+# right against it; "1、2、3" is no item 1, nor "1.5" (a year is four digits and 年)
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d\s*年)"
 
 
@@ -114,7 +115,7 @@ def line_markers(*, part_words: str = "部分章节条篇") -> dict[str, str]:
         "pcn": rf"{_OPEN}\s*{_CN}\s*{_CLOSE}",
         "dotted": rf"{_DOTTED}(?:{_PUNCT}|\s*(?={_TITLE_START}){_NOT_A_QUANTITY})",
         "num、": rf"{_NUM}\s*、(?![.．]|{_NOT_A_YEAR}\d)",
-        "num.": rf"{_NUM}\s*[.．](?![\d.．])",
+        "num.": rf"{_NUM}\s*[.．](?![.．]|{_NOT_A_YEAR}\d)",
         "pnum": rf"{_OPEN}\s*{_NUM}\s*{_CLOSE}",
         "circled": "[①-⑳㈠-㈩]",
     }
@@ -158,7 +159,7 @@ def strip_marker(text: str) -> str:
     return text[m.end() :] if m else text
 
 
-_ITEM = re.compile(rf"^\s*{_OPEN}?\s*(\d{{1,2}}(?:[.．]\d{{1,2}})*|{_CN})\s*[)）、.．]?")
+_ITEM = re.compile(rf"^\s*{_OPEN}?\s*(\d{{1,2}}(?:[.．]\d{{1,2}}(?!\d))*|{_CN})\s*[)）、.．]?")
 _CIRCLED_ITEM = re.compile(r"^\s*([①-⑳])")
 
 
@@ -181,7 +182,7 @@ OUTLINE_MARKER = re.compile(
     rf"|(?P<cn>(?P<cn_n>{_CN})\s*{_PUNCT}{_NOT_A_RANK})"
     rf"|(?P<pcn>{_OPEN}\s*(?P<pcn_n>{_CN})\s*{_CLOSE}(?:\s*{_PUNCT})?)"  # （一）、: the 、 is the marker's
     rf"|(?P<dotted>(?P<dotted_n>{_DOTTED})(?:\s*{_PUNCT}|\s+|(?={_TITLE_START})){_NOT_A_QUANTITY})"
-    rf"|(?P<num>(?P<num_n>{_NUM})\s*(?:、(?![.．]|{_NOT_A_YEAR}\d)|[.．](?![\d.．])))"
+    rf"|(?P<num>(?P<num_n>{_NUM})\s*[、.．](?![.．]|{_NOT_A_YEAR}\d))"
     rf"|(?P<pnum>{_OPEN}\s*(?P<pnum_n>{_NUM})\s*{_CLOSE}(?:\s*{_PUNCT})?)"
     r"|(?P<circled>[①-⑳])"
     r"|(?P<pideo>[㈠-㈩])"
@@ -258,7 +259,7 @@ def marker_written(like: Marked, n: int) -> str:
     """A pattern for item n of `like`'s list written anywhere (inline, say): "3、", "（三）", "第三部分" …"""
     style = like.style
     if style == "num":
-        return rf"(?<![\d.．]){n}\s*[、.．](?!\d)"
+        return rf"(?<![\d.．]){n}\s*[、.．](?!{_NOT_A_YEAR}\d)"
     if style == "pnum":
         return rf"[（(]\s*{n}\s*[）)]"
     if style == "pcn":

@@ -205,6 +205,8 @@ def plan(name: str, text: str, seed: int) -> Transform:
             continue
         if name == "split-units" and not _UNIT_AFTER.search(line):
             continue
+        if name == "wrapped" and _JOINED_PAGE.search(line, 1) and len(line) > 200:
+            continue  # a whole page a document site put on one line, its headings inline: no page wraps that
         chosen.add(line.strip())
     lines = text.split("\n")
     for index, line in enumerate(lines):
@@ -229,6 +231,7 @@ def plan(name: str, text: str, seed: int) -> Transform:
 
 
 _ENDS = ("。", "：", ":", "；", ";")
+_JOINED_PAGE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _wrapped_already(text: str) -> bool:

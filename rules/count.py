@@ -62,12 +62,15 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
     r"""所述数量与其后列举的条目数不符。
 
     检查：“社区展3次：A、B”——数量之后跟冒号（或“分别是”）和以顿号分隔的明确列举时，列举
-    的条目数应与数量相同。文中标明为不完全列举的（“A、B等”“如：A、B”）不检查。
+    的条目数应与数量相同。文中标明为不完全列举的（“A、B等”“如：A、B”）不检查。多出的条目
+    是重复列出的、去重后恰与数量相同时，指出重复的条目，而不说数量写错。
     原因：数量与紧随其后的列举自相矛盾，说明列举漏了一项，或者数量写错了。
 
     Checks: "社区展3次：A、B" — a count followed by a colon (or 分别是) and an
     explicit list separated by 、: the list must have as many items. A list the
-    text marks as partial ("A、B等", "如：A、B") is not checked.
+    text marks as partial ("A、B等", "如：A、B") is not checked. Where the extra
+    item is one listed twice and the distinct items match the count, the repeated
+    item is named instead of the count.
 
     Why: a count that its own list contradicts means an item was dropped from
     the list or the count is wrong.
@@ -89,10 +92,22 @@ def count_differs_from_list(doc: Disclosure) -> Iterator:
         start, end = flow.span(m.start("label"), m.end("noun"))
         l_start = flow.span(m.start("list"), m.start("list") + 1)[0]
         listed = "、".join(items)
+        announced = f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”"
+        twice = list(dict.fromkeys(i for i in items if items.count(i) > 1))
+        if twice and len(set(items)) == n:
+            # "内设8个机构，即办公室、…、政治部、办公室": the count is right, an item is listed twice
+            yield Issue(
+                start=start,
+                end=end,
+                message=f"{announced}之后所列 {len(items)} 项中，{'、'.join(f'“{i}”' for i in twice)}重复出现；"
+                f"不重复的恰为 {n} 项，应删去重复的一项",
+                related=((l_start, l_start + len(listed), "所列条目"),),
+            )
+            continue
         yield Issue(
             start=start,
             end=end,
-            message=f"“{m.group('label')}{m.group('n')}{m.group('unit')}{m.group('noun')}”与其后所列不符：列出的是 {len(items)} 项（{listed}）",
+            message=f"{announced}与其后所列不符：列出的是 {len(items)} 项（{listed}）",
             expected=f"{len(items)}{m.group('unit')}",
             actual=f"{m.group('n')}{m.group('unit')}",
             related=((l_start, l_start + len(listed), "所列条目"),),
@@ -165,9 +180,11 @@ def total_count_twice(doc: Disclosure) -> Iterator:
 
 
 _STAFF = re.compile(
-    r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,、；;\s]*"
-    r"实(?:际|有)(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
+    r"(?P<kind>(?:行政|事业|参公|参照公务员法管理|工勤|机关|编外|全额拨款|差额拨款|自收自支)?编制)(?:数)?(?:为|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)(?P<sep>[，,、；;\s]*)"
+    r"实(?:际|有)(?P<whole>人数)?(?:在岗|在编|人数)?(?:为|有)?\s*(?P<m>\d{1,5})\s*(?:名|人)"
 )
+# "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人": the whole establishment its kinds break down
+_WHOLE_ESTABLISHMENT = re.compile(r"编制(?:数)?(?:为|共|有)?\s*(?P<n>\d{1,5})\s*(?:名|人|个)[，,]?\s*其中\s*[：:]?")
 # what an establishment begins with (行政编制, 编外编制 …): only there is it looked for
 _STAFF_SCAN = Scan(_STAFF, starts="[行事参工机编全差自]", requires="编制")
 
@@ -193,14 +210,31 @@ def staff_exceeds_establishment(doc: Disclosure) -> Iterator:
         n, k = int(m.group("n")), int(m.group("m"))
         if k <= n:
             continue
-        start, end = flow.span(m.start("kind"), m.end())
         kind = m.group("kind")
+        whole = _whole_establishment(flow.text, m)
+        if whole is not None:
+            if k <= int(whole.group("n")):
+                continue
+            n, kind, at = int(whole.group("n")), "编制", whole.start()
+        else:
+            at = m.start("kind")
+        start, end = flow.span(at, m.end())
         yield Issue(
             start=start,
             end=end,
             message=f"{kind} {n} 名，实有 {k} 人，超出编制 {k - n} 人：请核实数字，或说明超编原因",
-            actual=flow.text[m.start("kind") : m.end()],
+            actual=flow.text[at : m.end()],
         )
+
+
+def _whole_establishment(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The whole establishment a kind's 编制 breaks down, when the staff in post that follow are the whole's: a
+    "实有人数" after the last kind of a "其中" list, past its clause ("；"), is every kind's staff together."""
+    if m.group("kind") == "编制" or not (m.group("whole") or re.search(r"[；;]", m.group("sep"))):
+        return None
+    begin = max(text.rfind("。", 0, m.start()), m.start() - 120, 0)
+    found = list(_WHOLE_ESTABLISHMENT.finditer(text, begin, m.start("kind")))
+    return found[-1] if found else None
 
 
 _CARS_KEPT = re.compile(r"公务用车保有量(?:为|共)?\s*(?P<n>\d{1,4})\s*辆")

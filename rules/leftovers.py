@@ -204,3 +204,46 @@ def drafting_note(doc: Disclosure) -> Iterator:
             message=f"审核批注“{note}”留在了正文中：应按批注改正相关内容后删除批注",
             actual=note,
         )
+
+
+# the words of a template's sentence that an edit leaves written twice ("其中：其中：", "主要原因是主要原因是"); none
+# of them is ever repeated on purpose (the reduplications of Chinese — 研究研究, 一一 — are not among them)
+_DOUBLED = re.compile(
+    r"(?P<w>其中|主要原因是|主要原因为|主要用于|具体情况如下|比上年|较上年|与上年相比|分别为|万元|亿元)"
+    r"(?P<sep>[：:，,、]?)(?:(?P=w)(?P=sep))*(?P=w)"  # (a run of repeats is one finding)
+)
+_DOUBLED_SCAN = Scan(_DOUBLED, starts="[其主具比较与分万亿]")
+
+
+@rule("DOC010", "phrase-written-twice", name_zh="词语重复", severity="warning", fixable=True)
+def phrase_written_twice(doc: Disclosure) -> Iterator:
+    r"""模板语句中的词语写了两遍。
+
+    检查：修改文字时残留下来的重复词语：“其中：其中：”“主要原因是主要原因是”“比上年比上年”
+    “万元万元”，跨行亦然。只查模板语句中从不有意重复的词（“研究研究”之类的叠词不在其列）。
+    原因：重复的词说明这一句改过而没有通读；读者会怀疑同一处的数字是否也改过。
+
+    Checks: a word of the template's sentences that an edit left written twice
+    ("其中：其中：", "主要原因是主要原因是", "比上年比上年", "万元万元"), across a
+    line break too. Only words never repeated on purpose are looked for (not the
+    reduplications of Chinese such as 研究研究).
+
+    Why: a doubled word shows the sentence was edited and not read through, and
+    the reader wonders whether its figures were edited too.
+
+    Bad:  本年支出合计100.00万元，其中：其中：基本支出60.00万元，项目支出40.00万元。
+    Good: 本年支出合计100.00万元，其中：基本支出60.00万元，项目支出40.00万元。
+    """
+    flow = doc.flow
+    for m in _DOUBLED_SCAN.finditer(flow.text):
+        start, end = flow.span(m.start(), m.end())
+        once = m.group("w")  # (the separator after the last copy stays)
+        times = m.group(0).count(m.group("w"))
+        yield Issue(
+            start=start,
+            end=end,
+            message=f"“{m.group('w')}”写了两遍：应删去其一" if times == 2 else f"“{m.group('w')}”连写了 {times} 遍：应只写一遍",
+            expected=once,
+            actual=m.group(0),
+            fix=once if "\n" not in doc.document.text[start:end] else None,
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -107,6 +108,8 @@ def numbering(doc: Disclosure) -> Iterator:
         h = outline[i]
         if h.toc and partial_toc:
             continue
+        if h.inline and p.status == "repeat" and _run_on_page(doc, h):
+            continue  # a page (or a document) kept on one line: its lists restart under headings it no longer sets apart
         where = "目录中" if h.toc else "附件中" if h.attachment else ""
         if p.status == "repeat":
             first = outline[p.first_use] if p.first_use is not None else None
@@ -134,6 +137,15 @@ def numbering(doc: Disclosure) -> Iterator:
             if _runs_on_from_previous_part(outline, placed, i):
                 continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
+
+
+_RUN_ON = 1000  # a paragraph this long holding numbered sections inline is a page run into one line, not prose
+
+
+def _run_on_page(doc: Disclosure, h: Heading) -> bool:
+    """Whether an inline heading stands in a paragraph that is a whole page or document kept on one line."""
+    para = doc.flow.paragraphs[h.paragraph]
+    return para.end - para.start > _RUN_ON
 
 
 def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) -> bool:
@@ -175,13 +187,40 @@ def _first_of_its_rank(outline: list[Heading], i: int) -> bool:
     return all(_RANK.get(o.style, 9) > rank for o in outline[:i] if o.style and o.scope == 0 and not o.toc)
 
 
+# A line that opens with a list's punctuation and no number, then a short term and its colon ("、经济效益：…"): an
+# item whose number the extraction dropped (a digit in another font, or cut off at the page's edge). (A line of
+# wrapped prose opens with "、" too, "、高效，切实提高…": no term and colon there. A letter-spaced line keeps a space
+# between each two letters.)
+_NUMBER_LOST = re.compile(r"(?m)^[ \t\u3000]*[、.．](?:[ \u3000]?[\u4e00-\u9fff]){2,10}[ \u3000]?[：:]")
+# two such lines at least: one could be a wrap after all
+_MIN_LOST = 2
+
+
+def _numbers_lost(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading) -> bool:
+    """Whether items of h's list, where it sits (under its parent, up to the first heading after its last
+    item), lost their numbers in extraction: the numbers left are then no evidence of a gap."""
+    placed = doc.outline_index.placed
+    parent = outline[p.parent] if p.parent is not None else None
+    start = parent.title_end if parent is not None else h.scope_start
+    last = max(
+        (j for j, q in placed.items() if q.parent == p.parent and list_key(outline[j]) == list_key(h)),
+        default=p.index,
+    )
+    end = outline[last + 1].start if last + 1 < len(outline) else len(doc.document.content)
+    lost = _NUMBER_LOST.finditer(doc.document.content, start, max(start, end))
+    return sum(1 for _ in itertools.islice(lost, _MIN_LOST)) == _MIN_LOST
+
+
 def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, missing: list[int], where: str) -> Iterator:
     parent = outline[p.parent] if p.parent is not None else None
     previous = outline[p.previous] if p.previous is not None else None
+    if _numbers_lost(doc, outline, p, h):
+        return  # "4、… 9、… / 、完成内容一致 / 、项目目标实现": the missing numbers may be the ones dropped
     after = previous or parent
     lo = after.title_end if after is not None else h.scope_start
-    # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…")
-    seen_from = previous.title_start if previous is not None else lo
+    # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…");
+    # so does the parent's, for a first item run into it ("一、决算汇编基本情况 1.报表类型说明")
+    seen_from = previous.title_start if previous is not None else parent.title_start if parent is not None else lo
     if any(_present(doc, h, n, seen_from, h.start) for n in missing):
         return
     bare = _bare_number(doc, h, missing, lo) if previous is not None else None

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditlint.rulekit import (
@@ -17,6 +18,7 @@ from auditlint.rulekit import (
     amount,
     display_subject,
     in_unit,
+    interval_of,
     money_word_before,
     rule,
     verdicts,
@@ -127,6 +129,14 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         )
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
+            i = _odd_unit_out(claim)
+            if i is not None:
+                part, swapped = claim.parts[i], claim.total.unit
+                message = (
+                    f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "
+                    f"按“{swapped}”计，各项之和恰与总数 {amount(claim.total)} 相符"
+                )
+                yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
             continue
         right = verdicts.slipped_total_unit(claim)
         if right is not None:
@@ -150,6 +160,21 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
 
 
+def _odd_unit_out(claim: CompositionClaim) -> int | None:
+    """In a list that may be partial (its parts fall short of the total, which proves nothing), the one part whose
+    unit differs from the total's and every other part's (元 among 万元, 元 or 万元 among 亿元) and which, read in their
+    unit, makes the parts add up to the total exactly: a slipped unit all the same ("其中：区本级 596212 元；镇级
+    592450 万元…", "收入合计 512.3 亿元，其中：税收收入 383.9 元，非税收入 128.4 亿元")."""
+    if claim.complete or claim.measure != "value" or len(claim.parts) < 2 or claim.total.kind != "money":
+        return None
+    odd = [i for i, p in enumerate(claim.parts) if p.unit != claim.total.unit]
+    if len(odd) != 1 or any(p.kind != "money" or not p.value for p in claim.parts):
+        return None
+    i = odd[0]
+    parts = [replace(p, unit=claim.total.unit) if j == i else p for j, p in enumerate(claim.parts)]
+    return i if verdicts.total_of(parts).overlaps(interval_of(claim.total)) else None
+
+
 def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: tuple, claim: CompositionClaim) -> Issue:
     """The finding at a figure of a claim whose unit should be `right`, with the figure as it should read."""
     evidence = doc.text[q.start : q.end]
@@ -168,12 +193,13 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
 def missing_unit(doc: Disclosure) -> Iterator:
     """金额缺少单位。
 
-    检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数）没有
-    单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
+    检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数，或紧
+    跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
     持 10 万”）而意指“万元”。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
-    Checks: an amount written like money (thousands separators or two decimals)
+    Checks: an amount written like money (thousands separators or two decimals,
+    or closing a clause right after a money name such as 收入, 支出, 收入总量)
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
     or a share (占 76.23) without its %; and 万 alone after a money word
     ("资金扶持 10 万") where 万元 is meant.
@@ -216,8 +242,13 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "…支出决算8.47万" ending the text: the 元 may be on the page that did not come with it
         if any("０" <= c <= "９" for c in q.text):
             continue  # FMT001 reports the full-width digits and the missing 元 together
+        if _YUAN_AFTER_BLANK.match(doc.text, q.end):
+            continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+_YUAN_AFTER_BLANK = re.compile(r"[ \t\u3000]+元")
 
 
 def _appended(q: Quantity, evidence: str, missing: str, message: str) -> Issue:

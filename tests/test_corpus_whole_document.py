@@ -38,6 +38,7 @@ KNOWN = [
     ("003", "DOC001", 975),  # (5) with no (1)-(4)
     ("003", "DOC001", 1186),  # the attachment starts at 二、
     ("003", "DOC001", 1261),  # the contents skip 第三部分
+    ("003", "DOC010", 132),  # 主要用于 written twice
     ("004", "DOC008", 1),  # the body's name garbled in the title
     ("004", "DOC004", 8),  # a drafting note in a heading
     ("004", "DOC001", 10),  # 一、 has no （一）

@@ -511,3 +511,27 @@ def test_a_title_year_against_a_text_that_only_compares_with_last_year_stays_sil
         "本年度财政拨款支出800.00万元，较2022年度减少5.00万元。\n"
     )
     assert [f for f in check_text(text).findings if f.rule == "DOC007" and f.line == 1] == []
+
+
+class TestAPhraseWrittenTwice:
+    def test_each_doubled_phrase_is_found_once_with_its_fix(self):
+        text = (
+            "本年支出合计100.00万元，其中：其中：基本支出60.00万元，项目支出40.00万元。\n"
+            "项目经费3.15万元主要用于主要用于党员教育，比上年比上年增加0.15万元。\n"
+        )
+        result = check_text(text, select=("DOC010",))
+        assert [(f.line, f.actual, f.expected) for f in result.findings] == [
+            (1, "其中：其中", "其中"), (2, "主要用于主要用于", "主要用于"), (2, "比上年比上年", "比上年")
+        ]
+
+    def test_across_a_line_break_it_is_found_without_a_fix(self):
+        [f] = check_text("项目经费比上年增加3.15万元，主要原因是，\n主要原因是党员教育增加。\n", select=("DOC010",)).findings
+        assert f.fix is None and "主要原因是" in f.message
+
+    def test_a_run_of_repeats_is_one_finding(self):
+        [(_, message)] = found("收入合计100万元，其中：其中：其中：财政拨款收入100万元。\n", "DOC010")
+        assert "连写了 3 遍" in message
+
+    def test_words_said_once_or_repeated_apart_stay_silent(self):
+        text = "本年收入100.00万元，其中：财政拨款收入80.00万元；其中：一般公共预算60.00万元。比上年增加，比上年多。\n"
+        assert not found(text, "DOC010")

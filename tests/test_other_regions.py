@@ -1,11 +1,18 @@
 """Phrasings of other regions' templates and layouts, each a false alarm once met in a published report
 (Guangdong, Sichuan, Guangxi, Inner Mongolia …): the sentences here are written in their style, not copied."""
 
+import re
+
 from .conftest import check_text
 
 
 def findings(text, rule=None):
     return [f for f in check_text(text).findings if rule is None or f.rule == rule]
+
+
+def letter_spaced(text):
+    """The text as a justified PDF line gives it: a space between each two of its letters and marks."""
+    return re.sub(r"(?<=[\u4e00-\u9fff，。；：、“”])(?=[\u4e00-\u9fff，。；：、“”])", " ", text)
 
 
 class TestCompletedAgainstABudgetNamedInline:
@@ -1387,3 +1394,601 @@ class TestADateLineBetweenTheContentsTitleAndItsEntries:
     def test_a_gap_in_the_body_is_still_found(self):
         [f] = findings(self.TEXT.format(second="三、机构设置"), "DOC001")
         assert "二、" in f.message
+
+
+class TestAnEntryNumberRightBeforeItsYear:
+    """上海 区级单位预算 contents, one entry a line as a PDF's page text gives them: "3. 2024年单位支出预算总表 /
+    4.2024年单位财政拨款收支预算总表 / 5.2024年…" — some entries have a space after the number, some have none: "4.2024年"
+    is entry 4 before the year, not the figure 4.2024."""
+
+    TEXT = (
+        "目 录\n一、单位主要职能\n二、单位机构设置\n三、名词解释\n四、单位预算编制说明\n五、单位预算表\n"
+        "1. 2024年单位财务收支预算总表\n2. 2024年单位收入预算总表\n3. 2024年单位支出预算总表\n"
+        "4.2024年单位财政拨款收支预算总表\n{five}6.2024年单位政府性基金预算支出功能分类预算表\n"
+        "7. 2024年单位国有资本经营预算支出功能分类预算表\n8.2024年单位一般公共预算基本支出部门预算经济分类预算表\n"
+        "9. 2024年单位“三公”经费和机关运行经费预算表\n六、其他相关情况说明\n七、项目经费情况说明\n八、绩效目标\n"
+    )
+    FIVE = "5.2024年单位一般公共预算支出功能分类预算表\n"
+
+    def test_entries_without_a_space_before_the_year_are_entries(self):
+        assert not findings(self.TEXT.format(five=self.FIVE))
+
+    def test_a_missing_entry_is_still_found(self):
+        [f] = findings(self.TEXT.format(five=""), "DOC001")
+        assert "5." in f.message
+
+    ATTACHED = (
+        "三、幼儿园在园幼儿人均经费情况\n2023年,各区幼儿园在园幼儿人均实际支出40,000.00元,较上年增长5.00%。\n"
+        "附件:1.2023年教育财政拨款情况\n2.2023年高中在校学生人均经费情况\n{three}4.2023年初中在校学生人均经费情况\n"
+        "上海市教育委员会\n"
+    )
+
+    def test_an_attachment_list_opening_on_the_label_line_starts_at_1(self):
+        assert not findings(self.ATTACHED.format(three="3.2023年中等职业学校在校学生人均经费情况\n"))
+
+    def test_a_gap_in_the_attachment_list_is_still_found(self):
+        [f] = findings(self.ATTACHED.format(three=""), "DOC001")
+        assert "3." in f.message
+
+
+class TestColumnsInTheOrderTheirHeaderNamesThem:
+    """A 区 部门预算's “三公”经费和机关运行经费预算表 flattened to text, its columns in the order of the 决算 table
+    (因公出国（境）费, 公务用车购置及运行费, 公务接待费) where the template puts 公务接待费 second: one header line names every
+    column of the group, and the figures are read in that order."""
+
+    TEXT = (
+        "2024年部门“三公”经费和机关运行经费预算表\n编制部门：上海市某区教育局 单位：万元\n"
+        "“三公”经费预算数 机关运行经费预算数\n合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+        "小计 公务用车购置费 公务用车运行费\n{row}\n"
+    )
+
+    def test_the_header_order_is_the_order_of_the_figures(self):
+        assert not findings(self.TEXT.format(row="12.50 0.00 10.00 0.00 10.00 2.50 310.20"))
+
+    def test_a_total_that_does_not_add_up_is_still_found(self):
+        [f] = findings(self.TEXT.format(row="13.50 0.00 10.00 0.00 10.00 2.50 310.20"), "TAB001")
+        assert "13.50" in f.message and "12.50" in f.message
+
+
+class TestClassificationLinesWithoutTheirCodes:
+    """A 街道's 一般公共预算支出功能分类预算表 whose text came without its 科目 codes (the code column lost, or never
+    printed): 类, 款 and 项 lines stand one under another with nothing to tell their levels apart, so the 合计 line is
+    not the sum of every line above it (they add up to three times it) — which lines it adds is not known."""
+
+    TEXT = (
+        "2024年部门一般公共预算支出功能分类预算表\n编制部门：上海市某区某街道办事处 单位：万元\n"
+        "功能分类科目名称 合计 基本支出 项目支出\n"
+        "一般公共服务支出 5,210.40 3,110.40 2,100.00\n人大事务 120.00 120.00\n人大代表履职能力提升 120.00 120.00\n"
+        "政府办公厅(室)及相关机构事务 5,090.40 3,110.40 1,980.00\n行政运行 3,110.40 3,110.40\n"
+        "一般行政管理事务 1,980.00 1,980.00\n城乡社区支出 2,400.00 2,400.00\n城乡社区管理事务 2,400.00 2,400.00\n"
+        "其他城乡社区管理事务支出 2,400.00 2,400.00\n合计 {total} 3,110.40 4,500.00\n"
+    )
+
+    def test_a_total_of_lines_of_every_level_is_not_checked(self):
+        assert not findings(self.TEXT.format(total="7,610.40"), "TAB001")
+
+    def test_a_total_line_of_one_level_is_still_checked(self):
+        text = (
+            "2024年部门支出预算总表\n单位：万元\n项目 合计 基本支出 项目支出\n一般公共服务支出 5,210.40 3,110.40 2,100.00\n"
+            "城乡社区支出 2,400.00 2,400.00\n住房保障支出 300.00 300.00\n合计 7,910.40 3,410.40 4,500.00\n"
+        )
+        assert not findings(text, "TAB001")
+        [f] = findings(text.replace("7,910.40", "8,110.40"), "TAB001")
+        assert "8,110.40" in f.message
+
+
+class TestATableWhoseTitleIsRepeatedOnItsNextPage:
+    """A 区 部门预算's 收入预算总表 running over a page break, its title (and header) printed again on the next page, as
+    an Excel sheet's print titles do ("2024年部门收入预算总表", or "…（续）"): one table, not two — the 款 before the
+    break keeps its 项 after it, and the 合计 on the next page totals both pages."""
+
+    TEXT = (
+        "2024年部门收入预算总表\n编制部门：上海市某区民政局 单位：万元\n"
+        "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "208 社会保障和就业支出 9,320.50 9,120.50 200.00\n20802 民政管理事务 1,410.30 1,410.30\n"
+        "2080201 行政运行 1,210.30 1,210.30\n2080299 其他民政管理事务支出 200.00 200.00\n"
+        "20810 社会福利 7,910.20 7,710.20 200.00\n2081002 老年福利 5,890.00 5,690.00 200.00\n"
+        "- 5 -\n\f{title}\n编制部门：上海市某区民政局 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入\n"
+        "2081004 殡葬 2,020.20 2,020.20\n221 住房保障支出 610.00 610.00\n22102 住房改革支出 610.00 610.00\n"
+        "2210201 住房公积金 610.00 610.00\n合计 {total} 9,730.50 200.00\n"
+    )
+
+    def test_one_table_over_the_break(self):
+        for title in ("2024年部门收入预算总表", "2024年部门收入预算总表（续）", "2024年部门收入预算总表(续)"):
+            assert not findings(self.TEXT.format(title=title, total="9,930.50")), title
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(title="2024年部门收入预算总表", total="9,990.50"), "TAB001")
+        assert "9,990.50" in f.message
+
+    def test_another_table_after_the_break_is_another_table(self):
+        text = self.TEXT.format(title="2024年部门支出预算总表", total="9,930.50")
+        assert any(f.rule in ("TAB001", "TAB002") for f in findings(text))
+
+
+    def test_the_tables_of_two_units_under_one_title_stay_two(self):
+        # each unit's table closes with its own 合计, and names its unit: the next page's table is not a continuation
+        first = (
+            "2024年单位收入预算总表\n编制单位：上海市某区某小学 单位：万元\n功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 800.00 800.00\n20502 普通教育 800.00 800.00\n2050202 小学教育 800.00 800.00\n合计 800.00 800.00\n"
+            "- 7 -\n\f2024年单位收入预算总表\n编制单位：上海市某区某中学 单位：万元\n"
+            "功能分类科目编码 功能分类科目名称 合计 财政拨款收入\n"
+            "205 教育支出 900.00 900.00\n20502 普通教育 900.00 900.00\n2050203 初中教育 900.00 900.00\n合计 900.00 900.00\n"
+        )
+        assert not findings(first)
+        assert not findings(first.replace("合计 800.00 800.00\n", ""))
+
+class TestAPartInYuanThatMakesTheWholeInWanyuan:
+    """A 区's 上半年预算执行 report lists where its revenue came from ("其中：区本级 A 万元；…；镇级 C 万元") — a list it
+    does not say is complete. One part written in 元 among 万元 figures, where reading it in 万元 makes the parts add up
+    to the total exactly, is a slipped unit even so; an honest partial list is left alone."""
+
+    TEXT = (
+        "上半年，全区一般公共预算收入1441880万元，同比增长7.7%。其中：区本级收入完成{a}，同比下降2.5%；"
+        "工业区收入完成253218万元，同比增长41.9%；镇级收入完成592450万元，同比增长8.1%。"
+    )
+
+    def test_the_slipped_part_is_found(self):
+        [f] = findings(self.TEXT.format(a="596212元"), "UNIT001")
+        assert "596212" in f.message and f.expected == "596212万元"
+
+    def test_the_list_as_written_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="596212万元"))
+
+    def test_a_partial_list_with_a_part_in_yuan_that_does_not_make_the_whole_gives_nothing(self):
+        assert not findings(self.TEXT.format(a="5962元"))
+
+    def test_a_part_in_yuan_or_wanyuan_among_yiyuan_is_found_too(self):
+        # a 区's 决算报告 keeps 亿元: "税收收入383.9元" is 383.9 亿元 slipped (the parts make the total only so)
+        text = "2023年全区一般公共预算收入合计512.3亿元，其中：税收收入{a}，同比增长2.1%；非税收入128.4亿元。"
+        for slipped in ("383.9元", "383.9万元"):
+            [f] = findings(text.format(a=slipped), "UNIT001")
+            assert f.expected == "383.9亿元" and "按“亿元”计" in f.message
+        assert not findings(text.format(a="383.9亿元"))
+        assert not findings(text.format(a="3839万元"))  # a small part honestly in 万元: no total made by a slip
+
+
+class TestStaffInPostAgainstTheWholeEstablishment:
+    """A 区 部门预算's staffing sentence: "共有编制86人，其中：行政编制18人，事业编制68人；实有人数81人" — the staff in post
+    are the whole department's, to be held against the whole establishment, not against the 事业编制 named last in
+    its breakdown."""
+
+    TEXT = "本部门共有编制{total}人，其中：行政编制18人，事业编制68人；实有人数81人，其中：在职人员75人，离退休人员6人。"
+
+    def test_the_staff_in_post_are_held_against_the_whole(self):
+        assert not findings(self.TEXT.format(total="86"), "COUNT003")
+
+    def test_staff_above_the_whole_establishment_are_still_found(self):
+        [f] = findings(self.TEXT.format(total="80").replace("行政编制18人", "行政编制12人"), "COUNT003")
+        assert "80" in f.message and "81" in f.message
+
+    def test_a_kind_with_its_own_staff_is_still_its_own(self):
+        [f] = findings("本单位行政编制8名，实际11人；事业编制25名，实际23人。", "COUNT003")
+        assert "行政编制 8" in f.message
+
+
+class TestAnAliasInBracketsAfterAName:
+    """A 区民政局's 部门预算 names a 下属事业单位 with its second name in brackets, as 挂牌 bodies are written
+    ("上海市虹口区婚姻登记中心（上海市虹口区收养登记中心）"): the bracketed name is the body's other name, not a misspelling of
+    the first, however alike the two are."""
+
+    TEXT = (
+        "下属事业单位3个：上海市虹口区社会福利院、上海市虹口区婚姻登记中心（{alias}）、上海市虹口区养老服务指导中心。\n"
+        "预算单位包括：\n1.上海市虹口区民政局（本级）\n2.上海市虹口区社会福利院\n3.上海市虹口区婚姻登记中心\n"
+        "4.上海市虹口区养老服务指导中心\n上海市虹口区婚姻登记中心负责婚姻登记工作。\n"
+    )
+
+    def test_the_bracketed_other_name_is_no_misspelling(self):
+        assert not findings(self.TEXT.format(alias="上海市虹口区收养登记中心"), "DOC008")
+
+    def test_a_misspelling_outside_brackets_is_still_found(self):
+        text = self.TEXT.format(alias="上海市虹口区收养登记中心").replace("4.上海市虹口区养老服务指导中心", "4.上海市虹口区婚姻登纪中心")
+        [f] = findings(text, "DOC008")
+        assert "婚姻登纪中心" in f.message
+
+
+class TestAnExecutionRateAfterTheBudgetAsAdjusted:
+    """A 项目支出绩效自评报告's opening: "年初预算 A 万元，年中调减 D 万元，全年预算 B 万元，全年执行 E 万元，预算执行率 R%" — the
+    rate is of the budget as adjusted (B), stated in the clause that also gives the adjustment; the 年初 budget two
+    clauses before is not the one it names."""
+
+    TEXT = "该项目年初预算1,200.00万元，年中调减20.00万元，全年预算1,180.00万元，全年执行1,121.00万元，预算执行率{r}。"
+
+    def test_the_rate_of_the_adjusted_budget_holds(self):
+        assert not findings(self.TEXT.format(r="95.00%"))
+
+    def test_a_wrong_rate_is_still_found(self):
+        [f] = findings(self.TEXT.format(r="97.00%"), "EXE001")
+        assert "1,180.00" in f.message and f.expected == "95.00%"
+
+    COUNTED = "本部门2023年共实施项目28个，项目预算8,370.20万元，实际支出8,012.55万元，执行率{r}。"
+
+    def test_a_budget_beside_a_count_is_the_rates_budget(self):
+        # "共实施项目28个，项目预算 B 万元": the count is no actual amount, the clause's budget is the one the rate names
+        assert not findings(self.COUNTED.format(r="95.73%"))
+        [f] = findings(self.COUNTED.format(r="105.73%"), "EXE001")
+        assert f.expected == "95.73%"
+
+
+class TestTableRowsRunIntoOneLine:
+    """A 部门预算 PDF as a document site keeps it: its whole text on one line, the tables' rows run into the
+    sentences around them ("…单位：元 … 208 05 01 行政单位离退休 2,614,680 2,614,680 …"). A bare figure standing beside
+    another bare figure is a table cell, not an amount of the running text that lost its unit."""
+
+    TEXT = (
+        "财政拨款支出主要内容如下：“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”261.47万元，"
+        "主要用于离退休经费 2026年部门收入预算总表 编制部门：某局 单位：元 项目 收入预算 功能分类科目名称 合计 财政拨款收入 "
+        "208 社会保障和就业支出 6,397,096 6,397,096 208 05 行政事业单位养老支出 6,103,096 6,103,096 "
+        "208 05 01 行政单位离退休 2,614,680 2,614,680 合计 6,397,096 6,397,096 "
+    )
+
+    def test_the_cells_are_not_amounts_missing_their_unit(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_a_unit_broken_by_a_wrap_kept_as_a_blank_is_whole(self):
+        # the PDF's line ended between 万 and 元; the site kept the break as a blank
+        text = "其中，预留给小型和微型企业的政府采购项目预算为178.85万 元。 四、绩效目标设置情况 按照本区预算绩效管理工作要求开展。"
+        assert not findings(text, "UNIT002")
+        [f] = findings(text.replace("178.85万 元。", "178.85万。"), "UNIT002")
+        assert "178.85万" in f.message
+
+    def test_a_cell_glued_to_the_next_rows_label_is_a_cell(self):
+        # a 收入 | 支出 table's row: the 收入 side's figure runs into the 支出 side's numbered label
+        text = self.TEXT + (
+            "本年收入 本年支出 项目 预算数 项目 预算数 一、财政拨款收入 6,397,096一、社会保障和就业支出 5,000,000 "
+            "1. 一般公共预算 6,397,096二、卫生健康支出 1,397,096 2. 政府性基金预算 收入总计 6,397,096 支出总计 6,397,096 "
+        )
+        assert not findings(text, "UNIT002")
+
+    def test_an_amount_of_the_running_text_missing_its_unit_is_still_found(self):
+        [f] = findings("本年收入合计9,964,644.70元，比上年减少2,601,483.98，下降20.7%。", "UNIT002")
+        assert "2,601,483.98" in f.message
+
+
+class TestSectionsOfADocumentOnOneLine:
+    """A 部门预算 kept on one line by a document site: "…其他相关情况说明 一、“三公”经费预算情况说明 …。二、机关运行经费预算 …
+    项目经费情况说明 一、…。二、…" — its lists restart under headings that carry no number, which one line no longer
+    sets apart; a number met again there is no repeat the text can be held to."""
+
+    TEXT = (
+        "2024年部门预算编制说明 2024年，本部门收入预算1,000.00万元。 其他相关情况说明 一、“三公”经费预算情况说明 "
+        "2024年“三公”经费预算数为10.00万元。二、机关运行经费预算 2024年本部门机关运行经费预算为50.00万元。 "
+        "项目经费情况说明 一、社区治理经费 该项目预算200.00万元。二、河道养护经费 该项目预算100.00万元。 "
+    ) * 6
+
+    def test_numbers_met_again_on_one_line_are_not_repeats(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_repeat_in_a_document_of_lines_is_still_found(self):
+        text = "八、机关运行经费支出情况\n本年机关运行经费支出情况如下。\n九、政府采购支出情况\n本年政府采购情况如下。\n八、国有资产占用情况\n本年资产情况如下。\n"
+        [f] = findings(text, "DOC001")
+        assert "重复" in f.message
+
+class TestATwoSidedTableSavedOneCellALine:
+    """A Shanghai school 决算's 收支总表 as a web page gives it: one cell a line with blank lines between, both sides
+    numbered (一、财政拨款收入 beside 一、一般公共服务支出), so that 二、外交支出 and 二、上级补助收入 follow each other.
+    Its 其中 row ("其中:政府性基金预算财政拨款") is a row label, not a sentence: it had cut the table in two and left
+    the second half's labels read as headings numbered twice."""
+
+    CELLS = [
+        "收入", "支出", "项目", "决算数", "项目", "决算数",
+        "一、财政拨款收入", "1,536.20", "一、一般公共服务支出", "",
+        "  其中:政府性基金预算财政拨款", "", "二、外交支出", "",
+        "二、上级补助收入", "", "三、国防支出", "", "三、事业收入", "", "四、公共安全支出", "",
+        "四、经营收入", "", "五、教育支出", "1,204.77", "五、附属单位上缴收入", "", "六、科学技术支出", "",
+        "六、其他收入", "3.00", "七、社会保障和就业支出", "{social}",
+    ]
+
+    def text(self, social="334.43"):
+        body = "\n\n".join(self.CELLS).format(social=social)
+        return f"第二部分 某小学2017年度决算表\n\n2017年度收入支出决算总表\n\n单位:万元\n\n{body}\n"
+
+    def test_the_numbered_labels_of_both_sides_are_no_outline(self):
+        assert not findings(self.text(), "DOC001")
+
+    def test_a_heading_numbered_twice_is_still_found(self):
+        text = "一、主要职能\n负责本区义务教育。\n二、机构设置\n本校设3个内设机构。\n二、人员情况\n在职人员52人。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+
+class TestPipeClosedCellsAfterTheLastFigure:
+    """A Shanghai 事业单位 决算's 收支总表 saved one cell a line, each closed by a pipe: after the last cell with a
+    figure come the empty rows of both sides ("二、外交支出 |", "|", "二、上级补助收入 |" …) — cells of the same table,
+    not headings numbered twice, even where the page (or the excerpt) ends before the 合计 row."""
+
+    TEXT = (
+        "第二部分 某绿化管理所2018年度决算表\n2018年度收入支出决算总表\n单位:万元\n收入 |\n支出 |\n||\n项目 |\n决算数 |\n"
+        "项目 |\n决算数 |\n一、财政拨款收入 |\n8120.45 |\n一、一般公共服务支出 |\n|\n其中:政府性基金预算财政拨款 |\n"
+        "1502.10 |\n二、外交支出 |\n|\n二、上级补助收入 |\n|\n三、国防支出 |\n|\n三、事业收入 |\n|\n"
+    )
+
+    def test_the_empty_rows_after_the_last_figure_are_cells(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_numbered_lines_without_pipes_after_the_table_are_still_the_outline(self):
+        text = self.TEXT + "第三部分 某绿化管理所2018年度决算情况说明\n一、收入支出决算总体情况说明\n本年收入8120.45万元。\n三、收入决算情况说明\n本年收入8120.45万元。\n"
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+    def test_figures_further_down_the_same_cells_stay_in_the_one_table(self):
+        more = "".join(f"{n}、某项支出 |\n|\n" for n in ("四", "五", "六", "七", "八")) + "本年收入合计 |\n8120.45 |\n本年支出合计 |\n8120.45 |\n"
+        layout = check_text(self.TEXT + more)
+        assert not [f for f in layout.findings if f.rule == "DOC001"]
+
+    def test_rows_after_a_sentence_cell_are_taken_with_the_cells_before_them(self):
+        # a 绩效自评表 saved the same way: a note cell written as a sentence between two runs of figures; the second
+        # run lies among the pipe-closed cells already taken, and is not built again as a table of its own (which,
+        # from a region ending before it starts, never finished)
+        text = (
+            "某项目支出绩效自评表 |\n|\n项目名称 |\n年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n执行数 |\n执行率 |\n"
+            "238.93 |\n251.89 |\n251.89 |\n100.00% |\n10 |\n|\n"
+            "1.执行率=执行数/调整后预算数,执行率未达到90%的需说明原因;2.其他资金包括:社会投入资金. |\n"
+            "其中:财政资金 |\n238.93 |\n251.89 |\n251.89 |\n100.00% |\n|\n"
+        )
+        assert not findings(text)
+
+    def test_a_sentence_closed_by_a_pipe_ends_the_cells(self):
+        # the page kept the narrative in cells of its layout too: its headings stay the outline
+        text = self.TEXT + (
+            "注：本表反映部门本年度的总收支和年末结转结余情况。 |\n一、收入支出决算总体情况说明 |\n"
+            "本年收入8120.45万元，本年支出8120.45万元。 |\n三、收入决算情况说明 |\n"
+        )
+        [f] = findings(text, "DOC001")
+        assert "二、" in f.message
+
+
+class TestUntitledContentsWhoseEntryDiffersInABracket:
+    """A Shanghai 图书馆 决算 page: its contents have no 目录 over them, and the first entry differs from the body's
+    title in a doubled bracket alone ("…(青杏科技图书馆))概况" over "…(青杏科技图书馆)概况") — the body still repeats
+    the contents, whose parts stand without content of their own."""
+
+    TEXT = (
+        "某区图书馆(某区科技图书馆)2017年度决算\n\n第一部分某区图书馆(某区科技图书馆)){first}概况\n一、主要职能\n二、机构设置\n"
+        "第二部分某区图书馆2017年度决算表\n一、收入支出决算总表\n二、收入决算表\n第三部分某区图书馆2017年度决算情况说明\n"
+        "第四部分名词解释\n\n第一部分    某区图书馆(某区科技图书馆)概况\n一、主要职能\n图书、文献、报刊资料的采编与储藏。\n"
+        "二、机构设置\n本馆设9个内设机构。\n"
+    )
+
+    def test_the_entries_are_contents_not_empty_parts(self):
+        assert not findings(self.TEXT.format(first=""))
+
+    def test_a_different_first_entry_is_no_repeat(self):
+        # an entry with other words than the body's title: the lines are not taken for contents, the empty part is seen
+        assert [f.rule for f in findings(self.TEXT.format(first="基本"))] == ["DOC003"]
+
+
+class TestABalanceAddedWithJiaAlone:
+    """A Shanghai district's 决算报告 writes its balance with 加 alone, not 加上: "区本级一般公共预算支出 A 亿元，加区对镇
+    转移性支出 B 亿元、…、结转下年支出 E 亿元，支出总量为 T 亿元" — the amounts it names cannot exceed the total."""
+
+    TEXT = (
+        "区本级一般公共预算财力247.6亿元。区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、"
+        "地方政府一般债务还本支出20.5亿元、补充预算稳定调节基金105.9亿元、结转下年支出{carry}亿元，支出总量为432.2亿元。"
+    )
+
+    def test_amounts_that_exceed_the_total_are_found(self):
+        [f] = findings(self.TEXT.format(carry="16.1"), "SUM001")
+        assert "432.2" in f.message
+
+    def test_amounts_within_the_total_pass(self):
+        assert not findings(self.TEXT.format(carry="12.1"))
+
+
+class TestABareFigureInABalanceOfOneDecimalAmounts:
+    """A 决算报告's balance in 亿元 writes every amount with one decimal: a figure that lost its unit there is an
+    amount all the same, whether it closes the sentence as the total ("收入总量为628.2。") or stands in the list of
+    addends ("加区对镇转移性支出21.3、…")."""
+
+    TEXT = (
+        "全区一般公共预算收入307.3亿元。加市级财政税收返还和补助收入133.6亿元、上年结转收入12.9亿元、"
+        "调入资金{moved}、动用预算稳定调节基金61.9亿元，收入总量为{total}。"
+    )
+
+    def test_the_total_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2亿元", total="599.9"), "UNIT002")
+        assert f.expected == "599.9亿元"
+
+    def test_an_addend_without_its_unit_is_found(self):
+        [f] = findings(self.TEXT.format(moved="84.2", total="599.9亿元"), "UNIT002")
+        assert f.expected == "84.2亿元"
+
+    def test_a_count_after_a_money_word_stays_a_count(self):
+        assert not findings("本年安排专项资金3.5亿元，涉及项目12个、单位3家，收入总量为599.9亿元。", "UNIT002")
+
+    def test_an_item_after_a_long_named_one_that_wrote_its_unit_is_found(self):
+        # the item before wrote its unit, so this one does not share the next one's: it lost its own
+        text = "区本级一般公共预算财力247.6亿元，加上年结转收入12.7亿元、地方政府一般债务转贷收入28.3、调入资金84.2亿元，收入总量为372.8亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "28.3亿元"
+
+    def test_a_fund_is_an_amount(self):
+        text = "区本级一般公共预算支出272.4亿元，加区对镇转移性支出21.3亿元、补充预算稳定调节基金105.9、结转下年支出12.1亿元，支出总量为411.7亿元。"
+        [f] = findings(text, "UNIT002")
+        assert f.expected == "105.9亿元"
+
+    def test_two_figures_sharing_the_unit_written_after_the_second_pass(self):
+        assert not findings("2022年度收入476.17、支出总计460.06万元。", "UNIT002")
+
+
+class TestABalanceWhoseAddedAmountSumsUpWithDeng:
+    """上海市's 市级决算报告: "全市一般公共预算收入 A 亿元。加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，
+    收入总量为 T 亿元" — one amount sums up all that is added (等), so A + B is the whole total, not a part of it."""
+
+    TEXT = (
+        "全市一般公共预算收入8374.2亿元，为预算的95.9%。加上中央财政税收返还和补助收入、地方政府一般债务收入等"
+        "{added}亿元，收入总量为11326.5亿元。"
+    )
+
+    def test_a_total_larger_than_the_two_amounts_is_found(self):
+        [f] = findings(self.TEXT.format(added="2852.3"), "SUM001")
+        assert "11326.5" in f.message and "11,226.5" in f.message
+
+    def test_the_two_amounts_making_the_total_pass(self):
+        assert not findings(self.TEXT.format(added="2952.3"))
+
+    def test_amounts_named_without_deng_may_leave_some_out(self):
+        # two amounts named one by one: the balance may name only its main items, the rest unsaid
+        text = "全市一般公共预算收入8374.2亿元。加上中央补助收入996.8亿元、地方政府一般债务收入443.1亿元，收入总量为11326.5亿元。"
+        assert not findings(text, "SUM001")
+
+
+class TestFirstItemRunIntoItsParentLine:
+    """Document-sharing sites join a heading and its first sub-item on one line ("一、决算汇编基本情况 1.报表类型说明"):
+    the first item is there, run into its parent's line, not missing."""
+
+    TEXT = (
+        "一、决算汇编基本情况 1.报表类型说明\n"
+        "纳入本年度部门决算汇编范围的独立核算单位共计96个。\n"
+        "2.单位分类情况说明(1)按单位基本性质划分: 行政单位32个\n"
+        "事业单位64个,较上年增加3个。\n"
+        "(2)按单位执行会计制度划分:\n"
+        "执行行政单位会计制度的单位32个。\n"
+    )
+
+    def test_a_first_item_in_its_parent_line_is_present(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_first_item_missing_everywhere_is_still_found(self):
+        [f] = findings(self.TEXT.replace("(1)按单位", "按单位"), "DOC001")
+        assert "缺少“(1)”" in f.message or "缺少“（1）”" in f.message
+
+
+class TestWordPageFieldsInTheContents:
+    """A contents copied out of a .doc keeps Word's page-reference fields where the leader dots were
+    ("一、主要职责 PAGEREF _Toc32310 \\h 3", the backslash often lost): the entries are contents, their page numbers
+    no column of a table to be added up."""
+
+    TEXT = (
+        "某医院2023年度单位决算\n\n目录\n\n公开日期:2024926\n\n"
+        "第一部分 单位概况 PAGEREF _Toc25831 h 3\n\n"
+        "一、 主要职责 PAGEREF _Toc32310 h 3\n\n"
+        "二、 机构设置 PAGEREF _Toc8401 h 3\n\n"
+        "第二部分 2023年度单位决算情况说明 PAGEREF _Toc2776 h 4\n\n"
+        "一、收入支出决算总体情况说明 PAGEREF _Toc16112 h 4\n\n"
+        "二、收入决算情况说明 PAGEREF _Toc21777 \\h 4\n\n"
+        "三、支出决算情况说明 PAGEREF _Toc25704 h 5\n\n"
+        "第三部分 名词解释 PAGEREF _Toc19475 h 12\n\n"
+        "第四部分 附表 PAGEREF _Toc29898 h 22\n\n"
+        "一、收入支出决算总表 PAGEREF _Toc20349 h 22\n\n"
+        "二、收入决算表 PAGEREF _Toc4418 h 22\n\n"
+        "三、支出决算表 PAGEREF _Toc6022 h 22\n"
+    )
+
+    def test_the_page_numbers_are_not_summed(self):
+        assert not findings(self.TEXT)
+
+    def test_a_gap_in_those_contents_is_a_contents_gap(self):
+        [f] = findings(self.TEXT.replace("三、支出决算情况说明", "四、支出决算情况说明"), "DOC001")
+        assert f.message.startswith("目录中")
+
+
+class TestAThresholdPassedIsNoBase:
+    """"首次突破2亿元" names a threshold the total passed, a bound like 超过, not the figure the change that follows
+    is measured from: read as the base, its wide interval hid a wrong rate (and explained one against 2 亿元)."""
+
+    TEXT = "2023年度全市政府采购规模为2.35亿元，首次突破2亿元，比上年增加0.41亿元，增长21.13%。"
+
+    def test_the_change_is_measured_from_the_total(self):
+        assert not findings(self.TEXT)
+
+    def test_a_wrong_rate_is_found_against_the_total(self):
+        [f] = findings(self.TEXT.replace("21.13%", "25.13%"), "CHG001")
+        assert "2.35" in f.message
+
+
+class TestItemNumbersLostInExtraction:
+    """A mirror's extraction drops some item numbers (a digit in another font): lines then open with the list's
+    bare punctuation ("、完成内容一致：…"), and the numbers left show gaps that are not the report's."""
+
+    TEXT = (
+        "指标说明：\n"
+        "1、年初设定目标：本年度应完成的各类指标总和。\n"
+        "2、资金到位及时：项目财政资金是否及时拨付。\n"
+        "6、资金使用合规：项目资金的使用是否符合规定。\n"
+        "、完成内容一致：判定项目实际完成内容与申报内容的一致性。\n"
+        "、项目目标实现：判定项目目标的实现程度。\n"
+    )
+
+    def test_a_gap_beside_lost_numbers_is_not_reported(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_letter_spaced_lines_that_lost_their_numbers_count_too(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC001")
+
+    def test_the_same_gap_with_every_number_kept_is_found(self):
+        text = self.TEXT.replace("\n、完成", "\n7、完成").replace("\n、项目", "\n8、项目")
+        [f] = findings(text, "DOC001")
+        assert "缺少“3、”" in f.message
+
+    def test_wrapped_prose_opening_with_a_comma_is_no_lost_number(self):
+        text = (
+            "1、预算执行情况。本年严格落实中央八项规定和国务院\n"
+            "、省政府关于过紧日子的要求，严格执行预算管理制度\n"
+            "、培训费按标准据实列支。\n"
+            "3、绩效目标完成情况。全年目标均已完成。\n"
+        )
+        [f] = findings(text, "DOC001")
+        assert "缺少“2、”" in f.message
+
+
+class TestFiguresOfAReasonInsideAList:
+    """A budget adjustment explains each part in its clause ("调整的原因：…调减 A，其他…调增 B；"): those figures break
+    the part down, they are no parts of the list (their "其他" no catch-all closing it)."""
+
+    TEXT = (
+        "2024年调增一般公共预算支出12.50万元，其中：调增培训经费4.20万元，调整的原因：按最新口径，"
+        "省级培训调减1.10万元，其他培训调增5.30万元；调增设备购置经费8.30万元，调整的原因：更新办公设备。"
+    )
+
+    def test_the_reason_figures_are_not_summed_as_parts(self):
+        assert not findings(self.TEXT, "SUM001")
+
+    def test_a_letter_spaced_reason_is_a_reason_too(self):
+        assert not findings(letter_spaced(self.TEXT), "SUM001")
+
+    def test_a_numbered_item_after_a_reason_is_still_a_part(self):
+        # "1. …0万元,主要原因是…(no full stop) / 2. …": the next number opens the next part
+        text = (
+            "2021年度区本级“三公”经费决算汇总数2145.3万元。其中:\n\n"
+            "1. 因公出国(境)费0万元,主要原因是本年无因公出国(境)相关安排,与上年持平\n\n"
+            "2. 公务接待费720.03万元,较上年增加113.1万元。\n\n"
+            "3. 公务用车购置及运行维护费1325.27万元。\n"
+        )
+        [f] = findings(text, "SUM001")
+        assert "2,045.3" in f.message
+
+    def test_a_list_with_its_catch_all_outside_any_reason_is_still_summed(self):
+        text = "2024年项目支出12.50万元，其中：培训经费4.20万元，其他支出5.30万元。"
+        [f] = findings(text, "SUM001")
+        assert "9.50" in f.message
+
+
+class TestAnItemListedTwice:
+    """"内设8个内设机构，即办公室、…、政治部、办公室": nine names, eight distinct — the count is right and the list repeats
+    an item; the finding names the repetition instead of calling the count wrong."""
+
+    TEXT = "本院内设8个内设机构，即办公室、第一检察部、第二检察部、第三检察部、第四检察部、第五检察部、综合业务部、政治部、办公室。"
+
+    def test_the_repeated_item_is_named(self):
+        [f] = findings(self.TEXT, "COUNT001")
+        assert "“办公室”重复" in f.message and f.expected is None
+
+    def test_nine_different_items_still_question_the_count(self):
+        [f] = findings(self.TEXT.replace("、政治部、办公室", "、政治部、技术信息部"), "COUNT001")
+        assert "列出的是 9 项" in f.message and f.expected == "9个"
+
+
+class TestAWholeNamedAfterCurrentPeriod:
+    """"当期全国政府采购规模为 T 亿元" then "…占全国政府采购规模的 P%": 当期 (the current period) qualifies the figure as
+    本年 or 本期 do, it is no part of the name a later share refers to."""
+
+    TEXT = (
+        "当期全市政府采购规模为2107.05亿元，比上年增加376.52亿元。\n"
+        "公开招标金额为1641.35亿元，占全市政府采购规模的77.9%，公开招标仍占主导地位。\n"
+    )
+
+    def test_the_share_is_checked_against_the_named_whole(self):
+        assert not findings(self.TEXT)
+        [f] = findings(self.TEXT.replace("77.9%", "70.9%"), "PCT001")
+        assert "2107.05" in f.message

@@ -42,10 +42,13 @@ _LOOKBACK_PARAGRAPHS = 3
 _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 # An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
+# "年中调减 20.00 万元，全年预算 1,180.00 万元": the amount beside a budget that is its adjustment, not an actual one
+_ADJUSTED_BY = re.compile(r"(?:调增|调减|追加|核减|调整|收回)(?:预算|资金|经费)?$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
-# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …"
-_ADDED = re.compile(r"加上")
+# A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …", or with 加 alone ("加市级财政税收返还和
+# 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
+_ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
@@ -534,7 +537,7 @@ class _Builder:
                         st,
                         ("total, budget only", rate_kind),
                         lambda o: o.parent is None
-                        and (o.value is None or o.measure == "到位")
+                        and (o.value is None or o.measure == "到位" or o.value.kind != "money" or _ADJUSTED_BY.search(o.first("value").label))
                         and o.first("budget") is not None
                         and bool(_plans_of_stage(rate_kind, o)),
                     )
@@ -728,6 +731,7 @@ class _Builder:
             ):
                 continue  # "加上 A、B，合计 C，收入总计 T": which total the amounts make is not plain
             parts = [_money(o) for o in (base, *added)]
+            summed_up = len(added) == 1 and added[0].subject.endswith("等")
             self.claims.append(
                 CompositionClaim(
                     start=total.value.start,  # type: ignore[union-attr]
@@ -739,11 +743,21 @@ class _Builder:
                     part_labels=[o.subject for o in (base, *added)],
                     list_kind="加上",
                     # a balance often names only its main items (and says so with 等 only sometimes): the amounts
-                    # it names are held to exceed nothing, not to make up the whole
-                    complete=False,
+                    # it names are held to exceed nothing, not to make up the whole — unless one amount sums up all
+                    # it adds ("加上中央财政税收返还和补助收入、地方政府一般债务收入等 B 亿元，收入总量为 T 亿元")
+                    complete=summed_up,
+                    completeness="summed-up" if summed_up else "",
                     group=f"add:{base.index}:{total.index}",
                 )
             )
+
+    def _in_reason_clause(self, first: Statement, kid: Statement) -> bool:
+        """Whether a listed figure stands in a reason given for a part before it, within one clause: "原因：" (or
+        原因是 …) after the list's first part, with no "；" or "。" between it and the figure."""
+        text = self.document.text
+        lo = max(first.end, *(text.rfind(c, first.end, kid.start) + 1 for c in "；;。"))
+        # (read with the spaces of a letter-spaced line taken out: "调 整 的 原 因 ：")
+        return _IN_REASON.search(close_up(text[lo : max(lo, kid.start)])) is not None
 
     def _named_by_lead_in(self, parent: Statement, first: Statement) -> Statement | None:
         """The total of a numbered run, unless its lead-in names something else: "结转结余为 0.90 亿元。支出主要情况如下：
@@ -763,6 +777,10 @@ class _Builder:
         # "上级转移支付补助收入 29.71 亿元，增长 20.4%，增长的主要原因是一次性…补助 4.23 亿元；…": a figure named in a
         # reason explains the part before it, it is no part of the list
         kids = [k for k in kids if not _IN_REASON.search(k.subject)]
+        # "…支出 0.61 亿元，调整的原因：“三保”支出调减 0.17 亿元，其他刚性支出调增 0.78 亿元；调增…": the figures of a reason
+        # given after a part, up to the end of its clause, break that part down; they are no parts of the list
+        # (a numbered item opens an item of its own, whatever the line before it explained)
+        kids = [k for i, k in enumerate(kids) if not (i and k.number is None and self._in_reason_clause(kids[0], k))]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
         if len(kids) < 2:

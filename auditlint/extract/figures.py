@@ -25,7 +25,8 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<unit>" + UNITS + r"))?"
 )
 _YEAR_OR_DATE = re.compile(r"^\s*(?:年|月|日|号|周年|届|级|季度)")
-_APPROX_BEFORE = re.compile(r"(?:近|约|大约|超过|逾|将近|不到|不足|不少于|至少|以上|上下)\s*$")
+# ("首次突破2万亿元": a threshold passed, a bound like 超过, not the figure itself)
+_APPROX_BEFORE = re.compile(r"(?:近|约|大约|超过|突破|逾|将近|不到|不足|不少于|至少|以上|上下)\s*$")
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|以上|以下|上下|余|多)")
 
 MONEY_PH = "\ue000"
@@ -75,7 +76,7 @@ def _is_numbering(text: str, start: int, end: int) -> bool:
     return False
 
 
-_APPROX_BEFORE_LAST = frozenset("近约过逾到足于少上下")  # the last characters of _APPROX_BEFORE's words
+_APPROX_BEFORE_LAST = frozenset("近约过破逾到足于少上下")  # the last characters of _APPROX_BEFORE's words
 _APPROX_AFTER_FIRST = frozenset("左以上余多")  # the first characters of _APPROX_AFTER's
 
 

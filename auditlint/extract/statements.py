@@ -54,8 +54,10 @@ _YOY_RATE = re.compile(r"同比(?:增长|下降|上升|降低)了?\s*$")
 _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^，,；;。\d" + PH + r"]{0,24}的)?)(?:为|是|达)?$")
 # the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
 # "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
-_MONEY_NAME_BEFORE = re.compile(r"(?:收入|支出|合计|总计|经费|资金|拨款|增支|减支|增收|减收)(?:为|是|达)?$")
-_CLAUSE_END = re.compile(r"[，。；,;]")
+_MONEY_NAME_BEFORE = re.compile(
+    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余)(?:为|是|达)?$"
+)
+_CLAUSE_END = re.compile(r"[，。；,;、]")
 _SHARE = re.compile(
     r"(?:(?P<bare>占比|比重|所占比例|占比为|比重为|所占比例为)|占(?P<base>[^，,；;。]*?)(?:的)?(?:比重|比例|份额)?(?:为|是|达)?)\s*$"
 )
@@ -101,7 +103,7 @@ _BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only whe
 _LEAD = re.compile(
     r"^(?:[，,、；;：:\s）)]|其中|包括|主要包括|主要用于|分别为|分别是|以及|及|和|含|即|另外|此外|"
     r"截[至止]到?\s*" + _Y + r"?年?[^，,]*?日|"
-    + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|今年|上年度?|"
+    + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|当期|今年|上年度?|"
     r"本部门|本单位|我部门|我单位|该项目|本项目|安排|预算安排)+"
 )
 _TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
@@ -243,6 +245,10 @@ _BRACKET = re.compile(r"[（）()]")
 # How far back from a figure its words are read. Real subjects are a few dozen characters;
 # the cap keeps every pattern applied to a figure's left context bounded, whatever the input.
 _LEFT_WINDOW = 240
+# a bare figure with another figure right beside it, only blanks between: two cells of a table row, not running text
+# (or the next row's numbered label glued to it: "收入 47,483,458一、社会保障和就业支出", "6,397,096 1. 一般公共预算")
+_FIGURE_AFTER = re.compile(r"[ \t\u3000]+[" + PH + r"]|[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．][ \t]*[\u4e00-\u9fff])")
+_FIGURE_BEFORE = re.compile(r"[" + PH + r"][ \t\u3000]+$")
 # compiled once: these are read for every sentence or figure
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
 # "1.人员经费：…"; a 科目 named in full runs longer ("1.“一般公共服务支出（类）…行政运行（项）”：…")
@@ -260,6 +266,7 @@ _OWN_TOTAL = re.compile(r"(?:收入|支出|经费|资金|预算|拨款)\s*$")
 _LIST_GAP = re.compile(r"\s*[、，,]\s*")
 # "收入476.17、支出总计460.06万元": a 、 and the next figure's short name between two figures of one unit
 _NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,8}\s*")
+_LONG_NAMED_LIST_GAP = re.compile(r"\s*、\s*[^\W\d_]{1,30}\s*")
 # "各" before the verb of figures that go one to each name before it: "收、支总计各是", "各减少", "各下降"
 _EACH = re.compile(r"各(?:是|为|自为|减少|增加|下降|增长|降低|上升)\s*$")
 
@@ -954,6 +961,8 @@ class _SentenceReader:
         if self._second_of_each(rel, prev_end):
             return None
         end = tok.end - self.sent.start
+        if tok.quantity.kind == "number" and (_FIGURE_AFTER.match(skel, end) or _FIGURE_BEFORE.search(skel[max(0, rel - 8) : rel])):
+            return None  # "离退休 2,614,680 2,614,680": a table row's cells run into the text (a PDF on one line)
         q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
         if q is None:
             return None
@@ -1004,9 +1013,10 @@ class _SentenceReader:
             return False
         # "收入476.17、支出总计460.06万元": a pair sharing the unit after its second — but not in a list whose
         # items write their units ("货物采购 122.43 万元、工程采购 1387.72、服务采购 809.07 万元": one left off)
+        # (the item before may have a long name: "…转贷收入 12.7 亿元、地方政府一般债务转贷收入 28.3、调入资金 84.2 亿元")
         if self.k:
             prev = self.figures[self.k - 1]
-            if not prev.quantity.unit_inferred and _NAMED_LIST_GAP.fullmatch(
+            if not prev.quantity.unit_inferred and _LONG_NAMED_LIST_GAP.fullmatch(
                 self.skel, prev.end - self.sent.start, here.start - self.sent.start
             ):
                 return False

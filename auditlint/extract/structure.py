@@ -119,9 +119,11 @@ def find_outline(
             scopes.at(origin)
         if _TOC.match(text):
             continue
-        if _ATTACHMENT.match(text) and not para.cell and not scopes.in_toc:
-            # (an attachment the contents list, "附件1", is an entry of the contents, not the attachment)
-            scopes.enter_attachment(flow.span(para.start, para.end)[1])
+        label = _ATTACHMENT.match(text)
+        if label and not para.cell and not scopes.in_toc:
+            # (an attachment the contents list, "附件1", is an entry of the contents, not the attachment); its scope
+            # opens after the label: "附件:1.2023年…表 / 2.2023年…表" lists its first entry on the label's line
+            scopes.enter_attachment(flow.span(para.start, para.start + label.end())[1])
         items = _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
         for k, item in enumerate(items):

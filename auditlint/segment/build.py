@@ -355,6 +355,8 @@ class _SidePlan:
 def _plan(read: _Read, sides: int, template: TableTemplate | None) -> list[_SidePlan]:
     if template is not None:
         plans = [_from_template(s) for s in template.sides]
+        for plan in plans:
+            plan.values = _as_headed(plan.values, 0, [line.split() for line in read.header])
         for k, (plan, side) in enumerate(zip(plans, template.sides, strict=True)):
             most = max((len(g.figures) for r in read.rows for g in r.groups if g.side == k), default=0)
             if side.common and most <= side.common:
@@ -371,6 +373,42 @@ def _plan(read: _Read, sides: int, template: TableTemplate | None) -> list[_Side
         total_first = bool(_GENERIC_TOTAL_FIRST.search(_first_value_word(header)))
         plans.append(_SidePlan("项目", [(f"第{k + 1}栏",) for k in range(width)], total_first, certain))
     return plans
+
+
+def _header_word(text: str) -> str:
+    return re.sub(r"[“”\"\s]", "", text).replace("（", "(").replace("）", ")")
+
+
+def _column_at(tokens: list[str], name: str) -> int:
+    """Where a header line's words name a column: the word itself, else a longer one ending with it ("公务用车购置费"
+    for 购置费) or one the line cut short ("机关运行经费预算" for 机关运行经费预算数); -1 where none does."""
+    words = [_header_word(t) for t in tokens]
+    key = _header_word(name)
+    if key in words:
+        return words.index(key)
+    return next((i for i, w in enumerate(words) if w.endswith(key) or len(w) >= 4 and key.startswith(w)), -1)
+
+
+def _as_headed(paths: list[tuple[str, ...]], depth: int, header: list[list[str]]) -> list[tuple[str, ...]]:
+    """The template's columns in the order the table's own header gives them, where one header line names every
+    column of a group ("合计 因公出国（境）费 公务用车购置及运行费 公务接待费": the 决算 table's order in a 预算 table);
+    a group whose names no single line holds (a PDF puts a tall header cell on a line of its own) keeps the
+    template's order."""
+    groups: list[tuple[str, list[tuple[str, ...]]]] = []
+    for path in paths:
+        name = path[depth] if len(path) > depth else ""
+        if groups and name and groups[-1][0] == name:
+            groups[-1][1].append(path)
+        else:
+            groups.append((name, [path]))
+    groups = [(name, _as_headed(ps, depth + 1, header) if name and len(ps) > 1 else ps) for name, ps in groups]
+    if len(groups) >= 2 and all(name for name, _ in groups):
+        for tokens in header:
+            at = [_column_at(tokens, name) for name, _ in groups]
+            if min(at) >= 0 and len(set(at)) == len(at):
+                groups = [g for _, g in sorted(zip(at, groups, strict=True), key=lambda pair: pair[0])]
+                break
+    return [path for _, ps in groups for path in ps]
 
 
 def _first_value_word(header: str) -> str:

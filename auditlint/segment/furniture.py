@@ -61,8 +61,10 @@ def _title_as_running_head(lines: list[Line]) -> set[int]:
     if not titles:
         return set()
     out: set[int] = set()
+    openings = {t[0] for t in titles}
     for i in range(filled[-1] + 1, len(lines) - 1):
-        if lines[i].stripped and _compact(lines[i].stripped) in titles:
+        text = lines[i].stripped
+        if text and text[0] in openings and _compact(text) in titles:  # (the first letter asked first: cheap)
             before = next((lines[j].stripped for j in range(i - 1, first, -1) if lines[j].stripped), "")
             after = lines[i + 1].stripped
             if before and after and not before.endswith(_SENTENCE_ENDS) and not LINE_MARKER.match(after):

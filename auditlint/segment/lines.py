@@ -166,9 +166,15 @@ def _merge_words(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Word's page-reference field left in a contents entry copied out of a .doc ("一、主要职责 PAGEREF _Toc32310 \h 3",
+# the backslash often lost on the way): the field stands where the leader dots were.
+_PAGE_FIELD = re.compile(r"PAGEREF\s*_Toc\d+\s*\\?h\s*\d{0,4}\s*$")
+
+
 def has_leader_dots(text: str) -> bool:
-    """Whether a line holds leader dots: four or more at its end (before a page number), or "……" or "......"."""
-    return bool(_LEADER_AT_END.match(text[::-1]) or _LEADER_ANYWHERE.search(text))
+    """Whether a line holds leader dots: four or more at its end (before a page number), or "……" or "......";
+    or, in their place, Word's page-reference field."""
+    return bool(_LEADER_AT_END.match(text[::-1]) or _LEADER_ANYWHERE.search(text) or _PAGE_FIELD.search(text))
 
 
 def _shape(line: Line) -> Shape:
@@ -182,7 +188,8 @@ def _shape(line: Line) -> Shape:
         if _SENTENCE.search(_without_brackets(label_text)):
             return "sentence"
         return "row"
-    if _SENTENCE.search(_without_brackets(text)) or text.endswith(("。", "：", ":")):
+    # "其中:政府性基金预算财政拨款": a table's detail row opened by 其中, its colon no sentence's
+    if _SENTENCE.search(_without_brackets(_LEAD_DETAIL.sub("", text))) or text.endswith(("。", "：", ":")):
         return "sentence"
     return "words"
 

@@ -98,6 +98,40 @@ def _bridgeable(lines: list[Line], kinds: list, a: int, b: int) -> bool:
     return count <= _MAX_GAP and numbered <= _MAX_EMPTY_ROWS
 
 
+_CONTINUED = re.compile(r"\s|[（(]\s*续\s*[)）]$|^续表")
+_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|收入总计|支出总计)")
+
+
+def _continued(lines: list[Line], kinds: list, first_row: int, a: int, b: int) -> bool:
+    """Whether lines a..b-1 are a page break with the table's title printed again over the rest of its rows ("收入预算
+    总表" or "…（续）", as print titles repeat it on every page), its caption and header words with it: the table
+    runs on. The title must be the one above the table's first row; another title starts another table."""
+    start = _lead(lines, kinds, first_row)
+    if not is_title(lines[start]) or _TOTAL_ROW.match(lines[a - 1].stripped):
+        return False  # (a table that closed with its 合计 line is whole: the next one is another unit's, say)
+    title = _CONTINUED.sub("", lines[start].stripped)
+    captions = {_CONTINUED.sub("", lines[j].stripped) for j in range(start, first_row) if is_caption_line(lines[j])}
+    broken = again = False
+    for j in range(a, b):
+        ln = lines[j]
+        broken = broken or ln.page_break
+        if is_title(ln) and not again and _CONTINUED.sub("", ln.stripped) == title and kinds[j] in (None, "furniture"):
+            # (taken for a running head when the report opens with this very table: the title is its first line)
+            broken, again = broken or kinds[j] == "furniture", True
+            continue
+        if kinds[j] in ("blank", "furniture") or not ln.stripped:
+            broken = broken or kinds[j] == "furniture"
+            continue
+        if kinds[j] is not None:
+            return False
+        if is_caption_line(ln):
+            if not again or _CONTINUED.sub("", ln.stripped) not in captions:
+                return False  # "编制单位：" another unit: its own table under the same title
+        elif not again or not (ln.shape == "words" and is_header(ln)):
+            return False
+    return broken and again
+
+
 def _lead(lines: list[Line], kinds: list, first: int) -> int:
     """Where a table starts above its first row: at its title, or at the header words right above it."""
     start = first
@@ -230,19 +264,26 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
     rows = [i for i in range(len(lines)) if _is_row(lines, kinds, i)]
     clusters: list[list[int]] = []
     for r in rows:
-        if clusters and _bridgeable(lines, kinds, clusters[-1][-1] + 1, r):
+        if clusters and (
+            _bridgeable(lines, kinds, clusters[-1][-1] + 1, r) or _continued(lines, kinds, clusters[-1][0], clusters[-1][-1] + 1, r)
+        ):
             clusters[-1].append(r)
         else:
             clusters.append([r])
     out: list[tuple[int, int, Table]] = []
     taken_until = -1
     for cluster in clusters:
+        if cluster[-1] <= taken_until:
+            continue  # rows among the pipe-closed cells already taken into the table before
         first = max(_lead(lines, kinds, cluster[0]), taken_until + 1)
         last = _tail(lines, kinds, cluster[-1], len(lines))
         has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
         if len(cluster) < 2 and not has_caption:
             continue
-        table = None if _pipe_ended_cells(lines, first, last) else build_table(content, lines, kinds, first, last, templates)
+        pipe_ended = _pipe_ended_cells(lines, first, last)
+        if pipe_ended:
+            last = _pipe_cells_end(lines, kinds, last)
+        table = None if pipe_ended else build_table(content, lines, kinds, first, last, templates)
         out.append((first, last, table))
         taken_until = last
     out.extend(_empty_tables(content, lines, kinds, out, templates))
@@ -255,8 +296,30 @@ def _pipe_ended_cells(lines: list[Line], first: int, last: int) -> bool:
     for an empty one): which cells make a row is no longer written, and a row number would be read as a figure. The
     region is kept a table (no heading, no list), but not read."""
     filled = [lines[j].stripped for j in range(first, last + 1) if lines[j].stripped]
-    closed = [t for t in filled if t.endswith("|") and t.count("|") <= 2 and "\t" not in t]
+    closed = [t for t in filled if _pipe_closed(t)]
     return len(filled) >= 6 and 2 * len(closed) >= len(filled)
+
+
+# a cell of a table saved one cell a line: a row's label or a figure, never longer than this
+_MAX_CELL = 40
+
+
+def _pipe_closed(text: str) -> bool:
+    return text.endswith("|") and text.count("|") <= 2 and "\t" not in text
+
+
+def _pipe_cells_end(lines: list[Line], kinds: list, last: int) -> int:
+    """The last of the pipe-closed cells that follow a table saved one cell a line: its rows without figures
+    ("二、外交支出 |", "|") are cells of the same table, however many there are, not headings after it. A sentence
+    closed by a pipe (a paragraph the page kept in a cell of its layout) is no cell of the table: it ends it."""
+    j = last + 1
+    while j < len(lines) and kinds[j] in (None, "blank", "furniture"):
+        if lines[j].stripped:
+            if not _pipe_closed(lines[j].stripped) or lines[j].shape == "sentence" or len(lines[j].stripped) > _MAX_CELL:
+                break
+            last = j
+        j += 1
+    return last
 
 
 def _empty_tables(content, lines, kinds, found, templates) -> list[tuple[int, int, Table | None]]:

@@ -44,7 +44,11 @@ def _title_lines(lines: list[Line], i: int) -> list[int]:
 
 def _repeats(key: str, first: str) -> bool:
     """Whether a line is the contents' first entry again: the same words, or its opening words on a line of
-    their own ("第一部分", the title wrapped onto the next line)."""
+    their own ("第一部分", the title wrapped onto the next line). Brackets and punctuation are not compared: an
+    entry and its title in the body often differ in them alone ("…图书馆)）概况" over "…图书馆）概况")."""
+    if key == first:
+        return True
+    key, first = _NOT_WORD.sub("", key), _NOT_WORD.sub("", first)
     return key == first or (len(key) >= 4 and first.startswith(key))
 
 

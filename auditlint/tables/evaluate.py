@@ -111,6 +111,18 @@ def recompute(claim: TableClaim) -> Outcome:
     return Outcome(claim, "fail", as_percent if own.lo > 2 else r, own, percent=own.lo > 2)
 
 
+def _levels_together(claim: TableClaim, parts: Interval | None, total: Interval | None) -> bool:
+    """A 合计 line under 科目 lines that came without their codes: 类, 款 and 项 lines each count every amount
+    once, so all the lines above make two or three times the total, and which of them it adds is not known."""
+    if parts is None or total is None or claim.denominator:
+        return False
+    if claim.kind != "table-total" or claim.axis != "row" or len(claim.terms) < 3:
+        return False
+    if any(t.cell.line[:1].isdigit() for t in claim.terms):
+        return False  # coded lines: their levels are known, and only the top ones were added
+    return any(parts.overlaps(total.scale(Decimal(k))) for k in (2, 3))
+
+
 def _allowed_shift(o: Outcome, cell: TableCell) -> Interval | None:
     """The corrections δ of `cell` that make the claim hold (None: the cell is not a plain term)."""
     claim = o.claim
@@ -196,6 +208,10 @@ def evaluate_claims(claims: list[TableClaim]) -> TableVerdicts:
         by_table[claim.table].append(o)
     for outcomes in by_table.values():
         _guard_families(outcomes)
+        for o in outcomes:
+            # (after the guard: these still count among a family's failures, as they did before they were known)
+            if o.status == "fail" and _levels_together(o.claim, o.parts, o.total):
+                o.status, o.reason = "na", "各行似为同一组科目的类、款、项一并列出（没有科目编码可分层级），合计不是各行之和"
         for culprit in _culprits(outcomes):
             verdicts.culprits.append(culprit)
             for o in culprit.explains:
