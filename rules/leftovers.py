@@ -39,7 +39,7 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     涉及的不列）”“（列示至基层预算单位）”“（…情况，以及编报绩效目标的项目数量、单位数量、
     预算金额等）”，以及独占一行的“（包括总目标、年度目标、分解目标等，具体见表格）”）；
     开了头却没有内容的原因（“主要原因是。”）；以及仍是模板原文的标题（“一、重点工作事项
-    标题”）。
+    标题”）。同一行中同一个占位符只报告一次（“XX县XX局”）。
     原因：公开的报告中留有占位符，说明模板没有填写完成，读者也因此缺少了它所代表的信息。
 
     Checks: placeholders of the template left in the text ("XXX", "××", "某某",
@@ -50,7 +50,8 @@ def template_placeholder(doc: Disclosure) -> Iterator:
     "（…情况，以及编报绩效目标的项目数量、单位数量、预算金额等）", a section's
     "（包括总目标、年度目标、分解目标等，具体见表格）" on its own line), a reason
     announced and left empty ("主要原因是。"), and headings that are still the
-    template's label ("一、重点工作事项标题").
+    template's label ("一、重点工作事项标题"). One placeholder repeated on a line
+    ("XX县XX局") is reported once.
 
     Why: a placeholder in a published report shows the template was not
     finished, and the reader loses the fact it stood for.
@@ -75,8 +76,7 @@ def template_placeholder(doc: Disclosure) -> Iterator:
             actual=text,
         )
     else:
-        for start, end, text, message in found:
-            yield Issue(start=start, end=end, message=message, actual=text)
+        yield from _per_line(doc, found)
     for h in doc.outline:
         if h.style and not h.inline and _TEMPLATE_TITLE.search(h.title) and len(h.title) <= 12:
             yield Issue(
@@ -87,12 +87,33 @@ def template_placeholder(doc: Disclosure) -> Iterator:
             )
 
 
+def _per_line(doc: Disclosure, found: list[tuple[int, int, str, str]]) -> Iterator[Issue]:
+    """Each leftover as its own finding, except that several of one kind on one line ("XX县XX局XX年度…") are one."""
+    i = 0
+    while i < len(found):
+        start, end, text, message = found[i]
+        line = doc.document.position(start)[0]
+        j = i + 1
+        while j < len(found) and found[j][2:] == (text, message) and doc.document.position(found[j][0])[0] == line:
+            j += 1
+        if j - i > 1 and not message.endswith(_PLACEHOLDER_ASK):
+            j = i + 1  # (an alternative left unchosen twice on a line: each is a choice of its own)
+        if j - i > 1:
+            message = f"此行有 {j - i} 处{message.split('“', 1)[0]}“{text}”{_PLACEHOLDER_ASK}"
+            end = found[j - 1][1]
+        yield Issue(start=start, end=end, message=message, actual=text)
+        i = j
+
+
 def _placeholder_message(m: re.Match[str]) -> str:
     text = m.group(0)
     if m.group("pair"):
         return f"模板中的备选用词“{text}”未作选择：应按数据保留“{m.group('a')}”或“{m.group('b')}”其一（无变化时写明持平）"
     kind = "填写说明" if re.search(r"填|格式|模板|删除", text) else "模板占位符"
-    return f"{kind}“{text}”未删除或替换：公开文本中应写明实际内容"
+    return f"{kind}“{text}”{_PLACEHOLDER_ASK}"
+
+
+_PLACEHOLDER_ASK = "未删除或替换：公开文本中应写明实际内容"
 
 
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")

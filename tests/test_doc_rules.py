@@ -535,3 +535,10 @@ class TestAPhraseWrittenTwice:
     def test_words_said_once_or_repeated_apart_stay_silent(self):
         text = "本年收入100.00万元，其中：财政拨款收入80.00万元；其中：一般公共预算60.00万元。比上年增加，比上年多。\n"
         assert not found(text, "DOC010")
+
+
+def test_placeholders_of_one_kind_on_one_line_are_one_finding():
+    text = "一、概况\nXX县XX局2023年度部门预算编制说明，收入比上年下降（增长）5%，支出比上年下降（增长）3%。\n二、收支\n某某单位收入100万元。\n"
+    assert [(line, message[:8]) for line, message in found(text, "DOC004")] == [
+        (2, "此行有 2 处模"), (2, "模板中的备选用词"), (2, "模板中的备选用词"), (4, "模板占位符“某某")
+    ]
