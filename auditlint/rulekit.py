@@ -31,6 +31,7 @@ from .model import (
 from .numbering import cn_number, cn_numeral, item_line_breaks, marker_for, marker_written
 from .numbers import HUNDRED, MONEY_SCALE, Interval, percent_of, plain, quantize
 from .scan import Scan
+from .segment.furniture import page_number_between
 from .suppress import SuppressionUse
 from .tables import LinkClaim, ListedItemClaim, NameClaim, ShiftClaim, TableCell, TableClaim, TextTableClaim
 from .tables.evaluate import Culprit, Outcome, TableVerdicts, rounded
@@ -95,6 +96,7 @@ __all__ = [
     "marker_written",
     "money_word_before",
     "percent",
+    "page_number_between",
     "percent_of",
     "plain",
     "quantize",

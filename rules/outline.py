@@ -19,6 +19,7 @@ from auditlint.rulekit import (
     list_key,
     marker_for,
     marker_written,
+    page_number_between,
     rule,
 )
 
@@ -422,8 +423,8 @@ def empty_section(doc: Disclosure) -> Iterator:
                 continue  # (a heading that says where its content is: "第二部分 部门预算表（详见附表）")
             if any(t.start <= h.start < t.end for t in doc.tables):
                 continue  # a row label of a table written with pipes or tabs ("1.因公出国(境)费用 | |"): its row is blank
-            gap = _PAGE_NUMBER_LINE.sub("", doc.document.content[h.title_end : following.start])
-            if not gap.strip() and gap.count("\n") > _BLANK_CELLS:
+            gap = doc.document.content[h.title_end : following.start]
+            if gap.count("\n") > _BLANK_CELLS and _blank(gap):
                 continue  # a form's row flattened one cell a line, its cells blank ("1、业务工作经费" then empty lines)
             if _ends_a_sentence(doc, h):
                 continue  # a sentence: an item of a list, not a heading (its full stop may stand a space off: "实 施 。")
@@ -444,10 +445,13 @@ def _ends_a_sentence(doc: Disclosure, h: Heading) -> bool:
 
 # a heading that sends the reader elsewhere for its content
 _POINTS_ELSEWHERE = re.compile(r"详见|见附[件表]|附后|另行公开|单独公开")
+def _blank(text: str) -> bool:
+    """Whether text holds nothing but blanks and page numbers (blank cells may go on over a page)."""
+    return all(not ln.strip() or page_number_between(ln.strip(), "", "") for ln in text.split("\n"))
+
+
 # more line breaks than this between a heading and the next, with nothing on them: the blank cells of a form's row
 _BLANK_CELLS = 3
-# a page's number on a line of its own ("第 1 页", "- 1 -"), where the blank cells go on over a page
-_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页)[ \t]*$", re.M)
 
 
 def _carries_content(h: Heading) -> bool:

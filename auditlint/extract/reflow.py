@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import LINE_MARKER
+from ..segment.furniture import page_number_between
 from ..segment.lines import unit_wrapped
 
 # Full-width digits, letters and punctuation that only change how a number is written.
@@ -44,7 +45,6 @@ _JOIN_AFTER = re.compile(r"[，、；：,;:（(“‘《\-—～~的]$")  # (a l
 _JOIN_BEFORE = re.compile(
     r"^(?:[，、。；：,;:）)%”’》的]|万元|亿元|元(?!旦)|[\d,.]+\s*(?:%|万元|亿元|元)\s*[，。；、,;）)])"
 )
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _TABS = re.compile(r"\t+")
 _BREAK_START = re.compile(r"[\s|]")
 _SPACES = re.compile(r"\s*")
@@ -238,12 +238,10 @@ def _close_up(unit: _Unit) -> None:
 def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     keep: list[_Unit] = []
     for i, u in enumerate(units):
-        if not u.hard and _PAGE_NUMBER.match(u.text):
-            if not u.text.isdigit():
-                continue  # "第 7 页", "- 7 -": a page number wherever it stands
-            prev_num = i > 0 and units[i - 1].text.replace(".", "").isdigit()
-            next_num = i + 1 < len(units) and units[i + 1].text.replace(".", "").isdigit()
-            if not prev_num and not next_num:
+        if not u.hard:
+            before = units[i - 1].text if i else ""
+            after = units[i + 1].text if i + 1 < len(units) else ""
+            if page_number_between(u.text, before, after):
                 continue
         keep.append(u)
     return keep

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Cell, Document, Table
-from .furniture import PAGE_NUMBER, furniture_lines
+from .furniture import furniture_lines
 from .lines import split_lines
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -92,21 +92,6 @@ def _blank_row(line: _Line, run: list[_Line]) -> bool:
     return bool(filled) and filled[0] <= 1 and len(filled) == 1
 
 
-def _page_break_in(lines: list[_Line], j: int, run: list[_Line]) -> bool:
-    """Whether line j is a page number between two rows of the table being read (a page dump's table that goes
-    on over the page): the next line is a row with as many separators as the last one."""
-    if not run or j + 1 >= len(lines) or not PAGE_NUMBER.match(lines[j].text.strip()):
-        return False
-    before, after = run[-1].text, lines[j + 1].text
-    sep = "\t" if "\t" in before else "|"
-    return after.count(sep) == before.count(sep) and (_delimited(lines[j + 1]) or _blank_row(lines[j + 1], run))
-
-
-def _page_number_between_cells(lines: list[_Line], i: int) -> bool:
-    """Whether line i is a page number with a cell of the same row after it (the table breaks over a page)."""
-    return i + 1 < len(lines) and _flat_cell(lines[i + 1]) and PAGE_NUMBER.match(lines[i].text.strip()) is not None
-
-
 def _flat_cell(line: _Line) -> bool:
     """A tab-led line holding one cell: "\\t  900.49 "."""
     return line.text.startswith("\t") and "\t" not in line.text.strip("\t ") and "|" not in line.text
@@ -181,12 +166,7 @@ def text_tables_in(content: str, start: int, end: int, furniture: frozenset[int]
         if _delimited(line):
             j = i
             run: list[_Line] = []
-            while j < len(lines) and not _flat_cell(lines[j]):
-                if not (_delimited(lines[j]) or _blank_row(lines[j], run)):
-                    if not _page_break_in(lines, j, run):
-                        break
-                    j += 1  # the page number where the table breaks onto the next page: not a row
-                    continue
+            while j < len(lines) and (_delimited(lines[j]) or _blank_row(lines[j], run)) and not _flat_cell(lines[j]):
                 if not _SEPARATOR_ROW.match(lines[j].text):
                     run.append(lines[j])
                 j += 1
@@ -208,11 +188,8 @@ def _flattened(lines: list[_Line], i: int, content: str) -> tuple[Table | None, 
     rows: list[list[tuple[int, int]]] = []
     while i < len(lines) and _flat_cell(lines[i]):
         row = []
-        while i < len(lines) and (_flat_cell(lines[i]) or row and _page_number_between_cells(lines, i)):
+        while i < len(lines) and _flat_cell(lines[i]):
             ln = lines[i]
-            if not _flat_cell(ln):
-                i += 1  # "\t项目支出" / "第 17 页" / "\t 106.28": the row goes on over the page
-                continue
             body = ln.text
             a = len(body) - len(body.lstrip(" \t\u3000\xa0"))
             inner = _strip_text(body)

@@ -79,6 +79,15 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def page_number_between(text: str, before: str, after: str) -> bool:
+    """Whether a line alone, between the lines with text `before` and `after`, is a page number where no page break
+    is marked: "第 7 页", "- 7 -" wherever they stand; a bare number only between lines that are not figures (a
+    table's column would be)."""
+    if not PAGE_NUMBER.match(text):
+        return False
+    return not text.isdigit() or not _FIGURE_LINE.match(before) and not _FIGURE_LINE.match(after)
+
+
 def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
     out: set[int] = set()
     previous = ""  # the last line with text before this one
@@ -91,10 +100,8 @@ def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
                 if pages.near_break(i):
                     out.add(i)
             else:
-                # no page breaks: a number alone between lines that are not numbers (a table column would be)
-                # ("第 7 页", "- 7 -" are page numbers wherever they stand)
                 nxt = next((lines[j].stripped for j in range(i + 1, min(len(lines), i + 50)) if lines[j].stripped), "")
-                if not text.isdigit() or not _FIGURE_LINE.match(previous) and not _FIGURE_LINE.match(nxt):
+                if page_number_between(text, previous, nxt):
                     out.add(i)
         previous = text
     return out
