@@ -1992,3 +1992,25 @@ class TestAWholeNamedAfterCurrentPeriod:
         assert not findings(self.TEXT)
         [f] = findings(self.TEXT.replace("77.9%", "70.9%"), "PCT001")
         assert "2107.05" in f.message
+
+
+class TestAChangeAfterTheSemicolonThatEndsAnInclusionList:
+    """Ningxia's 预算 wording: "收支总预算 T 万元，含甲经费 A 万元，乙经费 B 万元；比上年预算增加 D 万元，增长 G%" — the
+    ； ends what the total includes, and the change after it, naming nothing, is the total's, not the last part's."""
+
+    TEXT = (
+        "某局2013年收支总预算4,471.22万元，含某山庄管理处经费250万元，机关幼儿园经费537.31万元；"
+        "比2012年预算增加755.18万元，增长20.32%。"
+    )
+
+    def test_the_change_is_the_totals(self):
+        assert not findings(self.TEXT)
+
+    def test_a_wrong_rate_of_the_total_is_still_found(self):
+        [f] = findings(self.TEXT.replace("20.32%", "22.32%"), "CHG001")
+        assert "4,471.22" in f.message
+
+    def test_a_change_in_the_same_clause_as_a_part_stays_the_parts(self):
+        text = "某局收支总预算4,471.22万元，含某山庄管理处经费250万元，机关幼儿园经费537.31万元，比上年增加37.31万元，增长9.5%。"
+        [f] = findings(text, "CHG001")
+        assert "537.31" in f.message

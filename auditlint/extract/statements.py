@@ -1033,6 +1033,10 @@ class _SentenceReader:
         if self.head_label and (not subject or _INCLUDES.match(left)):
             if current is None:
                 subject = self.head_label
+        if role in ("delta", "rate") and not subject and current is not None and current.first(role) is None:
+            head = self._inclusion_head(rel)
+            if head is not None:
+                current = self.current = head
         if current is not None and self.parser._can_attach(current, role, subject, measure):
             target = current
         else:
@@ -1046,6 +1050,27 @@ class _SentenceReader:
         target.facts.append(fact)
         if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
             target.end = q.end
+
+    def _inclusion_head(self, rel: int) -> Statement | None:
+        """"收支总预算 T 万元，含甲经费 A 万元，乙经费 B 万元；比上年预算增加 D 万元": the amount whose contents the
+        sentence went on to name ("含…", "包括…"), when a ； ends them before a change that names nothing."""
+        current = self.current
+        if current is None or not self.index.has_semicolon(self.rel_end.get(current.index, rel), rel):
+            return None
+        made = self.made
+        for k, head in enumerate(made[:-1]):
+            if head.parent is not None or (head.value or head.first("budget")) is None or head.first("delta") or head.first("rate"):
+                continue
+            following = made[k + 1]
+            between = self.skel[self.rel_end.get(head.index, 0) : self.rel_start.get(following.index, 0)]
+            if not _INCLUDES.match(between.lstrip("，,、 ")):
+                continue
+            if any(st.first("delta") or st.first("rate") for st in made[k + 1 :]):
+                return None  # the parts carry their own changes: the one after the ； may be another part's
+            if self.index.has_semicolon(self.rel_end.get(head.index, 0), self.rel_end.get(current.index, 0)):
+                return None  # a ； already ended the contents before the last part
+            return head
+        return None
 
     def _list_ended(self, rel: int) -> bool:
         current = self.current
