@@ -1753,9 +1753,15 @@ class TestUntitledContentsWhoseEntryDiffersInABracket:
     def test_the_entries_are_contents_not_empty_parts(self):
         assert not findings(self.TEXT.format(first=""))
 
-    def test_a_different_first_entry_is_no_repeat(self):
-        # an entry with other words than the body's title: the lines are not taken for contents, the empty part is seen
-        assert [f.rule for f in findings(self.TEXT.format(first="基本"))] == ["DOC003"]
+    def test_a_first_entry_worded_apart_from_the_body_still_opens_contents(self):
+        # an entry with other words than the body's title ("…基本概况" over "…概况", as a 宁夏 卫生院's "单位概况" over
+        # "部门概况"): nothing but titles from 第一部分 through 第四部分 to 第一部分 again is contents, not empty parts
+        assert not findings(self.TEXT.format(first="基本"))
+
+    def test_an_empty_part_after_the_body_opens_is_still_found(self):
+        text = self.TEXT.format(first="基本") + "第二部分某区图书馆2017年度决算表\n第三部分某区图书馆2017年度决算情况说明\n本年收入合计100万元。\n"
+        [f] = findings(text, "DOC003")
+        assert "第二部分" in f.message
 
 
 class TestABalanceAddedWithJiaAlone:
@@ -2014,3 +2020,17 @@ class TestAChangeAfterTheSemicolonThatEndsAnInclusionList:
         text = "某局收支总预算4,471.22万元，含某山庄管理处经费250万元，机关幼儿园经费537.31万元，比上年增加37.31万元，增长9.5%。"
         [f] = findings(text, "CHG001")
         assert "537.31" in f.message
+
+
+class TestUntitledContentsWhoseFirstPartIsNamedOtherwise:
+    """A 宁夏 卫生院's 决算 page: its contents have no 目录 over them, their first entry is "第一部分 单位概况" and the body
+    opens with "第一部分 部门概况" — the contents' last parts ("第四部分 名词解释 / 第五部分 附件") are no empty parts."""
+
+    TEXT = (
+        "2023年度某县某乡卫生院部门决算\n\n第一部分  单位概况\n\n一、部门职责\n\n二、机构设置\n\n第二部分  2023年度部门决算表\n\n"
+        "一、收入支出决算总表\n\n第三部分  2023年度部门决算情况说明\n\n一、收入支出决算总体情况说明\n\n第四部分  名词解释\n\n"
+        "第五部分  附件\n\n第一部分  部门概况\n\n一、部门职责\n\n某乡卫生院是县卫生健康局下属的二级事业单位。\n"
+    )
+
+    def test_the_contents_are_not_read_as_empty_parts(self):
+        assert not findings(self.TEXT)

@@ -190,8 +190,9 @@ def _paged(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
 
 def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
     """A contents list with no 目录 over it: "第一部分 / 一、主要职责 / … / 第二部分 … / 第四部分 …表 / …" right after
-    the report's title, then the body opening with "第一部分" again. Only title lines between the two, and a second
-    part among them: a body whose first part is short (a title, a line or two) has prose in it."""
+    the report's title, then the body opening with "第一部分" again (in the same words or others). Only title lines
+    between the two, and a second part among them: a body whose first part is short (a title, a line or two) has
+    prose in it."""
     found: list[int] = []
     for i, line in enumerate(lines):
         if i in out or kinds[i] is not None or _marker(line.stripped) != ("part", 1):
@@ -204,7 +205,10 @@ def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
                 continue  # (a page number where the contents page breaks)
             if kinds[j] is not None or not _TITLE_LINE.match(text):
                 break
-            if _repeats(_key(text), first):
+            if _repeats(_key(text), first) or (seen_second and _marker(text) == ("part", 1)):
+                # the body opens with 第一部分 again, its title often worded apart from the entry ("第一部分 单位概况"
+                # in the contents over "第一部分 部门概况", "部门概括" over "部门概况"): a run of nothing but titles
+                # from one 第一部分 through a 第二部分 to the next is contents, whatever the words
                 if seen_second:
                     found.extend(k for k in range(i, j) if lines[k].stripped and kinds[k] != "furniture")
                 break
