@@ -383,6 +383,8 @@ def composition_gap(claim: CompositionClaim) -> tuple[Interval, Interval] | None
     total = interval_of(claim.total)
     if parts.overlaps(total):
         return None
+    if _two_breakdowns(claim.parts, total):
+        return None  # "其中：按功能分类，A、B、C；按经济分类，D、E": the same total broken down twice, one after the other
     if claim.complete:
         return parts, total
     if claim.measure == "delta":
@@ -393,6 +395,23 @@ def composition_gap(claim: CompositionClaim) -> tuple[Interval, Interval] | None
     if any(interval_of(p).overlaps(total) for p in claim.parts):
         return None  # a part as large as the whole: overlapping categories (中小企业 / 小微企业), not a slip
     return parts, total
+
+
+def _two_breakdowns(parts: list[Quantity], total: Interval) -> bool:
+    """Whether the parts are two runs, each adding up to the total on its own: a total broken down by function and
+    then by economic class under one 其中, the second run not set apart ("…13.21万元按经济分类科目,工资福利支出…")."""
+    n = len(parts)
+    if n < 4:
+        return False
+    before = [Interval.exact(ZERO)]
+    for q in parts:
+        before.append(before[-1] + interval_of(q))
+    after = Interval.exact(ZERO)
+    for k in range(n - 1, 1, -1):
+        after = after + interval_of(parts[k])
+        if k <= n - 2 and after.overlaps(total) and before[k].overlaps(total):
+            return True
+    return False
 
 
 def slipped_part(claim: CompositionClaim) -> int | None:
