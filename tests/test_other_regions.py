@@ -2034,3 +2034,43 @@ class TestUntitledContentsWhoseFirstPartIsNamedOtherwise:
 
     def test_the_contents_are_not_read_as_empty_parts(self):
         assert not findings(self.TEXT)
+
+
+class TestAChangeInTheSentenceAfterItsAmount:
+    """Inner Mongolia's 决算 wording: "1.本年收入决算合计 A 万元。与上年决算相比，增加 D 万元，增长 G%" — the change, in a
+    sentence of its own that opens with its basis and names nothing, is the one amount stated just before."""
+
+    TEXT = (
+        "(一)收入决算总计332.98万元。包括:\n"
+        "1.本年收入决算合计332.76万元。与上年决算相比,增加108.75万元,增长{rate}%,变动原因:单位新考录人员。\n"
+        "2.年初结转和结余0.22万元。与上年决算相比,减少1.17万元,减少84%,变动原因:部分党费被划走。\n"
+    )
+
+    def test_the_changes_are_checked_and_hold(self):
+        assert not findings(self.TEXT.format(rate="48.55"))
+
+    def test_a_wrong_rate_is_found(self):
+        [f] = findings(self.TEXT.format(rate="58.55"), "CHG001")
+        assert "332.76" in f.message and f.expected.startswith("增长48.5")
+
+    def test_two_amounts_before_leave_the_change_unread(self):
+        text = "本年收入合计332.76万元，本年支出合计330.10万元。与上年相比,增加108.75万元,增长58.55%。\n"
+        assert not findings(text, "CHG001")
+
+
+class TestATotalBrokenDownTwiceUnderOneList:
+    """"支出 T 万元……其中:按功能分类科目,甲支出 A 万元,乙支出 B 万元按经济分类科目,工资福利支出 C 万元,其他资本性支出 D 万元":
+    one list holds two breakdowns of the same total, the second not set apart — each adds up on its own."""
+
+    TEXT = (
+        "2017年度一般公共预算财政拨款支出4603.07万元。其中:按功能分类科目,一般公共服务支出4134.05万元,"
+        "社会保障和就业支出{b}万元按经济分类科目,工资福利支出3720.57万元,商品和服务支出307.92万元,"
+        "对个人和家庭的补助支出558.14万元,其他资本性支出16.43万元。"
+    )
+
+    def test_two_breakdowns_that_each_add_up_pass(self):
+        assert not findings(self.TEXT.format(b="469.02"), "SUM001")
+
+    def test_a_wrong_part_is_still_found(self):
+        [f] = findings(self.TEXT.format(b="479.02"), "SUM001")
+        assert "4603.07" in f.message

@@ -258,6 +258,8 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 # （含街道 31.33 亿元）": what it contains is no sibling of it; not "（其中…" or "（包括…", which the list markers read, nor a note)
 _OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|注)[^（()）。；;，,]{2,30}$")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
+# what stands between "与上年决算相比" and the change amount when the change names nothing: "，增加", "，减少了"
+_CHANGE_AFTER_BASIS = re.compile(r"[，,\s]*(?:增加|减少|增长|下降|上升|降低|增|减)了?\s*")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
 _NOT_A_CHANGE = re.compile(r"占|完成|执行|到位")
 # a list's own label before its marker: "支出包括：", "收入包括："
@@ -1033,6 +1035,8 @@ class _SentenceReader:
         if self.head_label and (not subject or _INCLUDES.match(left)):
             if current is None:
                 subject = self.head_label
+        if role == "delta" and not subject and current is None and not self.made:
+            current = self.current = self._stated_just_before(rel)
         if role in ("delta", "rate") and not subject and current is not None and current.first(role) is None:
             head = self._inclusion_head(rel)
             if head is not None:
@@ -1050,6 +1054,24 @@ class _SentenceReader:
         target.facts.append(fact)
         if q.end > target.end:  # (a model's field set only when it changes: setting it is not free)
             target.end = q.end
+
+    def _stated_just_before(self, rel: int) -> Statement | None:
+        """"1.本年收入决算合计 332.76 万元。与上年决算相比，增加 108.75 万元，增长 48.55%": a sentence that opens with
+        its basis (与…相比) and names nothing changes the one amount the sentence before it stated, in its paragraph."""
+        p = self.parser
+        m = _BASIS_PHRASE.match(self.skel, self.index.blank_prefix)
+        if m is None or m.group("yoy") or not _CHANGE_AFTER_BASIS.fullmatch(self.skel, m.end(), rel):
+            return None
+        if not p.statements:
+            return None
+        last = p.statements[-1]
+        if last.paragraph != p._paragraph or last.sentence != p._sentence - 1 or last.named_only:
+            return None
+        if len(p.statements) > 1 and p.statements[-2].sentence == last.sentence:
+            return None  # two amounts stated before: which one changed is not said
+        if last.value is None or last.value.kind != "money" or any(last.first(r) for r in ("delta", "rate", "prior")):
+            return None
+        return last
 
     def _inclusion_head(self, rel: int) -> Statement | None:
         """"收支总预算 T 万元，含甲经费 A 万元，乙经费 B 万元；比上年预算增加 D 万元": the amount whose contents the
