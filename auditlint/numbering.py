@@ -92,8 +92,8 @@ _CN = "[一二三四五六七八九十]{1,3}"  # 一 … 九十九, as headings 
 _NUM = r"\d{1,2}"
 _DOTTED = r"\d{1,2}(?:[.．]\d{1,2})+"  # 1.1, 2.3.1
 _OPEN, _CLOSE, _PUNCT = "[（(]", "[）)]", "[、.．]"
-# "1.5万元", "2.3%": a figure, not item 1.5
-_NOT_A_QUANTITY = r"(?![万萬亿億千]?元|%|万|萬|亿|億|个|人|分|次|项|场|家|名|辆)"
+# "1.5万元", "2.3%": a figure, not item 1.5; nor "32.63公里。", a length wrapped to the head of a line
+_NOT_A_QUANTITY = r"(?![万萬亿億千]?元|%|万|萬|亿|億|个|人|分|次|项|场|家|名|辆|公里|千米|平方|立方|公顷|公斤|千克|米|亩|吨)"
 # "一、二等奖", "一等": ranks, not item 一
 _NOT_A_RANK = r"(?![一二三四五六七八九十]\s*[、等]|等)"
 _TITLE_START = r"[\u4e00-\u9fff“（(]"  # what a title opens with ("1.1项目概况", "1.1“三公”经费")

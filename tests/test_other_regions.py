@@ -2074,3 +2074,23 @@ class TestATotalBrokenDownTwiceUnderOneList:
     def test_a_wrong_part_is_still_found(self):
         [f] = findings(self.TEXT.format(b="479.02"), "SUM001")
         assert "4603.07" in f.message
+
+
+class TestALengthWrappedToTheHeadOfALine:
+    """A 河南 绩效自评 as a page dump gives it: "…实现新建村内道路、连通道路" / "32.63公里。" — a length wrapped to the head
+    of a line is no item 32.63 of a numbered list."""
+
+    TEXT = (
+        "一、绩效目标分解下达情况\n1、财政衔接推进乡村振兴资金下达预算及项目情况\n"
+        "我县2022年农村公路通村道路建设项目计划投资2179万元，实现新建村内道路、连通道路\n32.63{unit}。\n"
+        "2、财政衔接推进乡村振兴资金项目绩效目标设定情况\n该项目共编制12个绩效目标指标。\n"
+    )
+
+    def test_the_length_is_no_numbered_item(self):
+        for unit in ("公里", "平方米", "亩", "吨"):
+            assert not findings(self.TEXT.format(unit=unit)), unit
+
+    def test_an_item_numbered_with_two_levels_is_still_one(self):
+        text = "一、项目概况\n1.1 道路背景\n为改善出行条件。\n1.3 建设内容\n新建道路。\n"
+        [f] = findings(text, "DOC001")
+        assert "1.2" in f.message
