@@ -2094,3 +2094,23 @@ class TestALengthWrappedToTheHeadOfALine:
         text = "一、项目概况\n1.1 道路背景\n为改善出行条件。\n1.3 建设内容\n新建道路。\n"
         [f] = findings(text, "DOC001")
         assert "1.2" in f.message
+
+
+class TestTheTemplatesTotalOfIncomeAndExpenditure:
+    """The 决算 template's first sentence, as Inner Mongolia writes it: "2022年度收入、支出决算总计 T 万元。与2021年度相比，
+    收、支总计各增加 D 万元，增长 G%" — 收入、支出决算总计 is the pair's total, the one 收、支总计 names, not 收入 alone."""
+
+    TEXT = "某局2022年度{fin}收入、支出决算总计332.98万元{sep}与2021年度相比，{fin}收、支总计各增加107.58万元，增长{rate}%。"
+
+    def test_the_change_is_checked_against_the_total(self):
+        for fin in ("", "财政拨款"):
+            for sep in ("。", "，"):
+                assert not findings(self.TEXT.format(fin=fin, sep=sep, rate="47.73")), (fin, sep)
+                [f] = findings(self.TEXT.format(fin=fin, sep=sep, rate="57.73"), "CHG001")
+                assert "332.98" in f.message, (fin, sep)
+
+    def test_a_total_that_adds_income_and_expenditure_together_is_found(self):
+        # "收入、支出决算总计665.96万元" where each is 332.98: the rates hold for 332.98, not for the doubled total
+        text = "2022年度收入、支出决算总计665.96万元。与上年决算相比,收、支总计各增加107.58万元,增长47.73%。"
+        [f] = findings(text, "CHG001")
+        assert "665.96" in f.message

@@ -204,12 +204,15 @@ _PLACE_SUFFIX = re.compile(r"[省市区县州旗]")
 
 @lru_cache(maxsize=8192)  # as clean_subject: pure, called for every statement, and subjects recur
 def subject_key(subject: str) -> str:
-    """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计."""
+    """A subject in a form two mentions of the same line item share: 收、支总计 == 收支总计 == 收入、支出决算总计."""
     key = _KEY_DROP.sub("", subject)
     if _PLACE_SUFFIX.search(key):  # no place name, no organisation prefix: skip the costly pattern
         key = _ORG_PREFIX.sub("", key)
     key = _KEY_PARENS.sub(r"(\1)", key)
     key = key.replace("（", "(").replace("）", ")")
+    if "收入支出" in key or "收支决算总计" in key:
+        # the template's "收入、支出决算总计 T 万元……收、支总计各增加 D 万元": one line item, named in full and then short
+        key = key.replace("收入支出", "收支").replace("收支决算总计", "收支总计")
     if key.startswith("本年") and len(key) > 4:
         key = key[2:]
     return key
@@ -442,6 +445,10 @@ def _amount_reading(left_clean: str) -> _Reading:
         subject = left_clean[: m.start()]
         if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
             subject = left_clean[: m.start()] + "支出"
+        elif m.group("measure").startswith("支出") and subject.rstrip().endswith(("、", "和", "及", "与")):
+            # "收入、支出决算总计 T 万元": 收入 and 支出 share the measure and the total; the subject is the pair's total
+            # (the template's next words, "收、支总计各增加 D 万元", name it so), not 收入 alone
+            subject = subject + left_clean[m.start() :].replace("决算", "", 1)
         return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
     return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
 
