@@ -261,6 +261,11 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 # （含街道 31.33 亿元）": what it contains is no sibling of it; not "（其中…" or "（包括…", which the list markers read, nor a note)
 _OPENS_BREAKDOWN = re.compile(r"\s*[（(](?![^）)]*[）)])(?!其中|包括|注)[^（()）。；;，,]{2,30}$")
 _INCLUDES = re.compile(r"^\s*(?:主要)?(?:包括|含)")
+# a pair of names sharing the measure and the total after them: "收入、支出决算总计", "收入支出决算总计" (收入 before
+# 支出决算), "收支决算总计", "收、支决算总计" (收支 before 决算)
+_INCOME_BEFORE = re.compile(r"收入?\s*[、和及与]?\s*$")
+_PAIR_BEFORE = re.compile(r"收\s*[、和及与]?\s*支\s*$")
+_TOTAL_AFTER = re.compile(r"\s*(?:数|金额)?\s*(?:总计|合计)")
 # what stands between "与上年决算相比" and the change amount when the change names nothing: "，增加", "，减少了"
 _CHANGE_AFTER_BASIS = re.compile(r"[，,\s]*(?:增加|减少|增长|下降|上升|降低|增|减)了?\s*")
 _SHARE_OF = re.compile(r"占[^，,；;。]*$")
@@ -445,9 +450,12 @@ def _amount_reading(left_clean: str) -> _Reading:
         subject = left_clean[: m.start()]
         if m.group("measure") in ("共计支出", "总体支出", "累计支出", "共支出"):
             subject = left_clean[: m.start()] + "支出"
-        elif m.group("measure").startswith("支出") and subject.rstrip().endswith(("、", "和", "及", "与")):
-            # "收入、支出决算总计 T 万元": 收入 and 支出 share the measure and the total; the subject is the pair's total
-            # (the template's next words, "收、支总计各增加 D 万元", name it so), not 收入 alone
+        elif _TOTAL_AFTER.match(left_clean, m.end("measure")) and (
+            (m.group("measure").startswith("支出") and _INCOME_BEFORE.search(subject))
+            or (m.group("measure") == "决算" and _PAIR_BEFORE.search(subject))
+        ):
+            # "收入、支出决算总计 T 万元" ("收入支出决算总计", "收支决算总计"): 收入 and 支出 share the measure and the total;
+            # the subject is the pair's total (the template's next words, "收、支总计各增加 D 万元", name it so), not 收入
             subject = subject + left_clean[m.start() :].replace("决算", "", 1)
         return _Reading("value", clean_subject(subject), measure, fields=(("role", "value"), ("label", left_clean)))
     return _Reading("value", clean_subject(left_clean), fields=(("role", "value"), ("label", left_clean)))
