@@ -2121,3 +2121,23 @@ class TestTheTemplatesTotalOfIncomeAndExpenditure:
         text = "2022年度收入、支出决算总计665.96万元。与上年决算相比,收、支总计各增加107.58万元,增长47.73%。"
         [f] = findings(text, "CHG001")
         assert "665.96" in f.message
+
+
+class TestAChangeOfABudgetReportsTotalBudget:
+    """A 预算's template: "财政拨款收、支总预算 X 万元。与2023年相比，财政拨款收、支总预算各增加 D 万元，增长 G%" — in a budget
+    report the item's one figure is its budget, and 收、支总预算 names the line item the budget was read for."""
+
+    TEXT = (
+        "某县某局2024年部门预算\n四、财政拨款收支预算总体情况说明\n"
+        "某县某局2024年财政拨款收、支总预算1,100.00万元。与2023年相比，财政拨款收、支总预算各增加50.00万元，增长{rate}%。\n"
+    )
+
+    def test_the_change_is_checked_against_the_budget(self):
+        assert not findings(self.TEXT.format(rate="4.76"))
+        [f] = findings(self.TEXT.format(rate="5.76"), "CHG001")
+        assert "1,100.00" in f.message
+
+    def test_a_final_accounts_budget_is_not_taken_for_this_years_figure(self):
+        # in a 决算 a budget is no figure of the year: a change after it stays unread
+        text = "某局2023年度部门决算\n“三公”经费年初预算为10万元。与上年相比，“三公”经费减少2万元，下降30%。\n"
+        assert not findings(text, "CHG001")

@@ -59,6 +59,11 @@ _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "�
 _GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
+def _budget_alone(st: Statement) -> bool:
+    """A statement whose one figure is a budget: no amount, no change, no other budget."""
+    return st.value is None and st.first("delta") is None and len(st.all("budget")) == 1
+
+
 def _core(key: str) -> str:
     core = _QUALIFIERS.sub("", key) or key
     while True:
@@ -273,6 +278,10 @@ class _Builder:
             # same figure against the other base, is of the amount the sentence opened with
             return before.value
         found = self._lookback(st, "amount, no change", lambda o: o.value is not None and o.first("delta") is None, item=st.key)
+        if found is None and self._budget_report():
+            # a budget report: "财政拨款收、支总预算 X 万元。与上年相比，财政拨款收、支总预算各增加 D 万元" — this year's
+            # figure of the item is its one budget
+            found = self._lookback(st, "budget, no change", _budget_alone, item=st.key)
         if found is None:
             return None
         years = self._opening_year(found.start), self._opening_year(st.start)
@@ -280,7 +289,7 @@ class _Builder:
             # "2021年度…公务接待 12.39 万元。2022年度“三公”经费预算较2021年度增加…，其中公务接待较上年同期减少
             # 0.58 万元": the amount found is another year's, not the one the change is of
             return None
-        return found.value
+        return found.value if found.value is not None else found.all("budget")[0].quantity
 
     def _read_between(self, start: int, end: int) -> str:
         """The text between two offsets as the statements were read: lines a page wrapped joined, a newline only

@@ -210,6 +210,9 @@ def subject_key(subject: str) -> str:
         key = _ORG_PREFIX.sub("", key)
     key = _KEY_PARENS.sub(r"(\1)", key)
     key = key.replace("（", "(").replace("）", ")")
+    if key.endswith("总预算"):
+        # "收、支总预算 X 万元" is read as the budget of 收、支总; "收、支总预算各增加 D 万元" names the same line item
+        key = key[:-2]
     if "收入支出" in key or "收支决算总计" in key:
         # the template's "收入、支出决算总计 T 万元……收、支总计各增加 D 万元": one line item, named in full and then short
         key = key.replace("收入支出", "收支").replace("收支决算总计", "收支总计")
