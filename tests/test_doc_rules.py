@@ -425,6 +425,12 @@ def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
     # last year's execution, or a comparison, is the budget's to state
     assert found(BUDGET + "2025年机关运行经费预算执行数为120.00万元。", "DOC007") == []
     assert found(BUDGET + "2025年政府采购预算金额为300.00万元，比上年增加20.00万元。", "DOC007") == []
+    # the template's "2026年本部门政府采购预算595.28万元，其中：…": the figure straight after 预算
+    text = BUDGET + "{}年本部门政府采购预算595.28万元，其中：政府采购货物预算77.10万元、政府采购服务预算518.18万元。"
+    result = found(text.format("2025"), "DOC007")
+    assert len(result) == 1 and "2025年" in result[0][1]
+    assert found(text.format("2026"), "DOC007") == []
+    assert found(BUDGET + "2025年政府采购预算300.00万元，执行数为280.00万元。", "DOC007") == []
 
 
 def test_the_parallel_clauses_on_the_years_projects_name_one_year():

@@ -71,6 +71,11 @@ def test_a_whole_amount_without_unit_after_a_money_item_s_name():
     assert f.evidence == "30" and "应写作“30万元”" in f.message
     [f] = findings("全市一般公共预算支出完成372037万元，较上年同期增长9.66%，增支32770。", "UNIT002")
     assert f.evidence == "32770"
+    # the budget or final figure of an item: "年初预算为 20，支出决算为 18.15 万元"
+    [f] = findings("“统计信息事务（项）”18.15万元。年初预算为 20，支出决算为 18.15 万元，完成年初预算的 90.75%。", "UNIT002")
+    assert f.evidence == "20" and "应写作“20万元”" in f.message
+    assert not findings("“统计信息事务（项）”18.15万元。年初预算为 20 万元，支出决算为 18.15 万元。", "UNIT002")
+    assert not findings("本年预算项目 20 个，预算金额 18.15 万元。", "UNIT002")
 
 
 def test_whole_figures_that_are_no_amounts_stay_silent():

@@ -55,7 +55,8 @@ _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^
 # the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
 # "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
 _MONEY_NAME_BEFORE = re.compile(
-    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余)(?:为|是|达)?$"
+    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余|"
+    r"(?:年初|调整|全年)?预算数?|决算数?)(?:为|是|达)?$"
 )
 _CLAUSE_END = re.compile(r"[，。；,;、]")
 _SHARE = re.compile(
