@@ -622,16 +622,20 @@ class StatementParser:
             and last.first("value") is not None
         )
 
-    def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+    def _comparisons(self, st: Statement, sent: _Sentence, before: Statement | None = None) -> None:
+        """The comparisons of 决算 and 预算 the sentence words, each kept with the statement it compares: st, or
+        `before` for one worded ahead of the sentence's first figure."""
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
             return
+        first = next((t.start - sent.start for t in sent.tokens if not t.date), len(sent.skel)) if before else 0
         for m in (*_COMPARISON_SCAN.finditer(sent.skel), *_LEVEL_SCAN.finditer(sent.skel)):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             said = m.group("subject")
             if m.start("subject") and sent.skel[m.start("subject") - 1] == DATE_PH:
                 said = _AFTER_YEAR.sub("", said)  # "2024 年度“三公”经费": 年度 belongs to the year, not the subject
             subject = clean_subject(_strip_measure(self._label(said)))
-            st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
+            target = before if before is not None and m.end("word") <= first else st
+            target.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod
     def _list_ended(
@@ -1099,7 +1103,22 @@ class _SentenceReader:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and self.current is not None:
             p._open_list(self.current, tail.group("kind"))
         if self.current is not None:
-            p._comparisons(self.current, self.sent)
+            p._comparisons(self.current, self.sent, self._compared_before())
+
+    def _compared_before(self) -> Statement | None:
+        """The statement a comparison opening this sentence compares ("…支出决算为 84.86 万元，完成年初预算的 141.43%。" /
+        "决算数大于预算数的主要原因：“2025 年 15 分钟…”项目为追加项目。"): the last one before it in the paragraph, when
+        it states both figures and none of this sentence's does (the figures after the word are the reason's)."""
+        p, made = self.parser, self.made
+        if any(st.first("value") is not None and st.first("budget") is not None for st in made):
+            return None
+        k = len(p.statements) - len(made) - 1
+        if k < 0:
+            return None
+        last = p.statements[k]
+        if last.paragraph != p._paragraph or last.first("value") is None or last.first("budget") is None:
+            return None
+        return last
 
     def _check_shape(self) -> None:
         """Parts of an announced list must look alike; a stranger ends the list."""
