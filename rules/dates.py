@@ -398,10 +398,21 @@ def _parallel_project_years(doc: Disclosure, year: int) -> Iterator:
 _PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^。\n]{0,40}?(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*(?:部门|单位)?(?:决算|预算)", re.M)
 
 
+# the template's opening of the section on the year's performance work, "本部门（某局）2023年度预算绩效管理工作开展情况如下"
+_OWN_WORK_OPENING = re.compile(
+    r"^[^\S\n]*[^。，,；;：:\n\d]{0,40}?(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*预算绩效管理工作开展情况如下", re.M
+)
+
+
 def _part_title_years(doc: Disclosure, year: int) -> Iterator:
     for m in _PART_TITLE.finditer(doc.flow.text):
         if int(m.group("y")) != year:
             yield _year_issue(doc, m.start("w"), m.end("w"), year, "这是本报告一个部分的标题，应为本报告年度")
+    if "绩效管理工作开展" in doc.flow.text:
+        for m in _OWN_WORK_OPENING.finditer(doc.flow.text):
+            if int(m.group("y")) != year:
+                right = f"{year}年" + ("度" if m.group("w").endswith("度") else "")
+                yield _year_issue(doc, m.start("w"), m.end("w"), year, f"此句说明的是本报告年度的预算绩效管理工作，应为“{right}”")
 
 
 # the report's title, its first line: "中共某县委员会政法委员会2023年度“三公”经费决算情况说明", "某局2023年度部门决算"
@@ -458,10 +469,11 @@ def _budget_own_years(doc: Disclosure, year: int) -> Iterator:
     text = doc.flow.text
     for m in _BUDGET_OWN.finditer(text):
         key, word = ("y", "w") if m.group("y") else ("y2", "w2")
-        if int(m.group(key)) >= year:
-            continue
+        if int(m.group(key)) == year or int(m.group(key)) > year and key == "y2":
+            continue  # (a later year opening a sentence of the budget's own figures is as wrong as an earlier one)
         end = text.find("。", m.end())
         sentence = text[m.start() : len(text) if end < 0 else end]
         if _BUDGET_ELSEWHERE.search(sentence) or len(_YEAR.findall(sentence)) > 1:
             continue  # a comparison, last year's execution, or two years side by side
-        yield _year_issue(doc, m.start(word), m.end(word), year, "此句说明的是本年度的预算，疑沿用了上年文字")
+        slip = "疑沿用了上年文字" if int(m.group(key)) < year else "疑为笔误"
+        yield _year_issue(doc, m.start(word), m.end(word), year, f"此句说明的是本年度的预算，{slip}")

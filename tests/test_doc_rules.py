@@ -431,6 +431,18 @@ def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
     assert len(result) == 1 and "2025年" in result[0][1]
     assert found(text.format("2026"), "DOC007") == []
     assert found(BUDGET + "2025年政府采购预算300.00万元，执行数为280.00万元。", "DOC007") == []
+    # a later year is as wrong in the budget's own sentence
+    result = found(text.format("2027"), "DOC007")
+    assert len(result) == 1 and "2027年" in result[0][1] and "笔误" in result[0][1]
+
+
+def test_the_opening_of_the_years_performance_work_names_the_report_year():
+    text = FINAL_ACCOUNTS + "十、预算绩效管理情况\n江州市文化馆{}年度预算绩效管理工作开展情况如下：本部门建立了预算绩效管理制度。\n"
+    result = found(text.format("2023"), "DOC007")
+    assert len(result) == 1 and "2023年度" in result[0][1] and "应为“2024年度”" in result[0][1]
+    assert found(text.format("2024"), "DOC007") == []
+    # another year's work named as such elsewhere in a sentence is not the opening
+    assert found(FINAL_ACCOUNTS + "本部门继续推进2023年度预算绩效管理工作开展情况的整改。", "DOC007") == []
 
 
 def test_the_parallel_clauses_on_the_years_projects_name_one_year():
