@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from auditlint.rulekit import (
+    MONEY_SCALE,
     CompositionClaim,
     Disclosure,
     Issue,
@@ -127,6 +128,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             actual=evidence,
             claims=(claim,),
         )
+    yield from _budget_and_final_apart(doc, kept)
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
             i = _odd_unit_out(claim)
@@ -160,6 +162,39 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
 
 
+def _budget_and_final_apart(doc: Disclosure, kept: str | None) -> Iterator[Issue]:
+    """An item's budget and final amount in one statement, one in 元 and the other in 万元 against the unit the report
+    keeps, ten thousand times apart as written and of a size in the kept unit ("年初预算为 285.33 万元，支出决算为
+    269.86 元"): the odd one's unit slipped. (Both figures of one size mean the same amount only in one unit.)"""
+    if kept not in ("元", "万元"):
+        return
+    for st in doc.statements:
+        value, budgets = st.value, st.all("budget")
+        if value is None or len(budgets) != 1:
+            continue
+        budget = budgets[0].quantity
+        pair = (value, budget)
+        if any(q.kind != "money" or not q.value or q.unit not in ("元", "万元") for q in pair) or value.unit == budget.unit:
+            continue
+        odd = value if value.unit != kept else budget
+        written = [q.value * MONEY_SCALE[q.unit] for q in pair]
+        if Decimal("0.01") <= written[0] / written[1] <= 100 or not Decimal("0.25") <= value.value / budget.value <= 4:
+            continue  # as written they may be one item's figures; or in one unit they are still far apart
+        name = "决算数" if odd is value else "预算数"
+        other = budget if odd is value else value
+        message = (
+            f"单位疑似错写：{display_subject(st.subject) or '该项'}的{name} {amount(odd)} 与同一表述中的"
+            f"{'预算数' if odd is value else '决算数'} {amount(other)} 单位不同，照写相差约一万倍；"
+            f"按“{kept}”计两者才相当（本报告金额以“{kept}”为单位）"
+        )
+        evidence = doc.text[odd.start : odd.end]
+        fixed = re.sub(re.escape(odd.unit) + r"\s*$", kept, evidence)
+        yield Issue(
+            start=odd.start, end=odd.end, message=message, expected=fixed, actual=evidence,
+            related=((other.start, other.end, "同一项目的另一金额"),),
+        )
+
+
 def _odd_unit_out(claim: CompositionClaim) -> int | None:
     """In a list that may be partial (its parts fall short of the total, which proves nothing), the one part whose
     unit differs from the total's and every other part's (元 among 万元, 元 or 万元 among 亿元) and which, read in their
@@ -187,6 +222,17 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
         related=related,
         claims=(claim,),
     )
+
+
+_SENTENCE_BOUND = re.compile(r"[。；;]")
+_WRITTEN_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|千元|元)")
+
+
+def _written_amount_beside(text: str, q: Quantity) -> bool:
+    """Whether the sentence (to its 。 or ；) around q writes another amount with its unit."""
+    lo = max((m.end() for m in _SENTENCE_BOUND.finditer(text, max(0, q.start - 400), q.start)), default=max(0, q.start - 400))
+    hi = _SENTENCE_BOUND.search(text, q.end)
+    return _WRITTEN_AMOUNT.search(text, lo, hi.start() if hi else min(len(text), q.end + 400)) is not None
 
 
 @rule("UNIT002", "missing-unit", name_zh="金额缺少单位", severity="warning", fixable="safe")
@@ -224,10 +270,12 @@ def missing_unit(doc: Disclosure) -> Iterator:
                 what = "占比" if fact.role == "share" else "变动率"
                 yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
                 continue
+            # (a part of a list whose sentence has no other amount: its unit is the list's)
+            where = "同句" if _written_amount_beside(doc.text, q) else "同一列举中"
             yield Issue(
                 start=q.start,
                 end=q.end,
-                message=f"金额 {evidence.strip()} 缺少单位；同句其他金额以“{q.unit}”计，应写作“{evidence.strip()}{q.unit}”",
+                message=f"金额 {evidence.strip()} 缺少单位；{where}其他金额以“{q.unit}”计，应写作“{evidence.strip()}{q.unit}”",
                 expected=f"{evidence.strip()}{q.unit}",
                 actual=evidence,
             )

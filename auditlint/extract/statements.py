@@ -708,7 +708,7 @@ class StatementParser:
         return True
 
     def _money_or_as_is(
-        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = ""
+        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = "", list_unit: str = ""
     ) -> Quantity | None:
         """A bare figure written like an amount (1,148.00) in a sentence of amounts is one, and so is one
         that ends its clause right after a money line item's name ("…政府性基金预算财政拨款收入30。");
@@ -730,6 +730,9 @@ class StatementParser:
             # "增长 13.95。" after a change amount; "同比下降18.87；" after 同比, which only a rate follows
             return replace(q, unit="%", unit_inferred=True)
         if not money:
+            if list_unit and (q.grouped or q.places == 2):
+                # "6.“社会保障和就业支出”3,019.34，占 15.85%；" among parts of a list that give their amounts in 万元
+                return replace(q, unit=list_unit, unit_inferred=True)
             return None
         if not (q.grouped or q.places == 2) and not (
             q.value and _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
@@ -957,6 +960,21 @@ class _SentenceReader:
         label = re.sub(r"[\s：:，,]+$", "", self.skel[cut + 1 : rel])
         return len(label) >= 2 and any(label.endswith(h[-4:]) for h in halves if len(h) >= 3)
 
+    def _list_unit(self) -> str:
+        """The money unit of the list this sentence's figures are parts of, when the list's total and the part
+        before are amounts written with it (a bare amount among them is one too); "" otherwise."""
+        if self.money or self.opened is None:
+            return ""
+        total = self.opened.parent.value
+        if total is None or total.kind != "money" or total.unit_inferred:
+            return ""
+        statements = self.parser.statements
+        before = next((st for st in reversed(statements) if st.parent == self.opened.parent.index), None)
+        value = before.value if before is not None else None
+        if value is None or value.kind != "money" or value.unit_inferred or value.unit != total.unit:
+            return ""
+        return total.unit
+
     # ---------------------------------------------------------------- classify
     def classify(self, tok: Token, rel: int) -> tuple[Quantity, str, str, str, Fact, str] | None:
         """What the figure at rel is, read from the words before it: (figure, role, subject, measure, fact, words)."""
@@ -968,7 +986,7 @@ class _SentenceReader:
         end = tok.end - self.sent.start
         if tok.quantity.kind == "number" and (_FIGURE_AFTER.match(skel, end) or _FIGURE_BEFORE.search(skel[max(0, rel - 8) : rel])):
             return None  # "离退休 2,614,680 2,614,680": a table row's cells run into the text (a PDF on one line)
-        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
+        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1], self._list_unit())
         if q is None:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
