@@ -469,8 +469,8 @@ def _budget_own_years(doc: Disclosure, year: int) -> Iterator:
     text = doc.flow.text
     for m in _BUDGET_OWN.finditer(text):
         key, word = ("y", "w") if m.group("y") else ("y2", "w2")
-        if int(m.group(key)) == year or int(m.group(key)) > year and key == "y2":
-            continue  # (a later year opening a sentence of the budget's own figures is as wrong as an earlier one)
+        if int(m.group(key)) == year:
+            continue  # (a later year is as wrong as an earlier one)
         end = text.find("。", m.end())
         sentence = text[m.start() : len(text) if end < 0 else end]
         if _BUDGET_ELSEWHERE.search(sentence) or len(_YEAR.findall(sentence)) > 1:
