@@ -76,12 +76,11 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
             yield issue
 
 
-def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
-    money = [q for q in doc.quantities if q.kind == "money" and _significant_digits(q) >= 5]
+def _same_figure(doc: Disclosure, money: list[Quantity], dominant: str | None) -> Iterator[Issue]:
+    """Each figure of `money` written again elsewhere with the other unit, the one out of the report's unit."""
     by_digits: dict[tuple[Decimal, int], list[Quantity]] = defaultdict(list)
     for q in money:
         by_digits[(q.value, q.places)].append(q)
-    dominant = doc.unit or settings["default-unit"] or None
     for same in by_digits.values():
         units = {q.unit for q in same}
         if len(units) < 2 or dominant not in units:
@@ -104,6 +103,11 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
+
+
+def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
+    dominant = doc.unit or settings["default-unit"] or None
+    yield from _same_figure(doc, [q for q in doc.quantities if q.kind == "money" and _significant_digits(q) >= 5], dominant)
     # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
     counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and verdicts.other_money_unit(q.unit))
     # (a report of whole 万元 figures keeps no two-decimal amounts to name its unit: its majority names it)
@@ -129,6 +133,7 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             claims=(claim,),
         )
     yield from _budget_and_final_apart(doc, kept)
+    yield from _same_figure(doc, _twice_in_one_sentence(doc), dominant)
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
             i = _odd_unit_out(claim)
@@ -160,6 +165,30 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             f"按“{swapped}”计才能与总数 {amount(claim.total)} 及其他各项相符"
         )
         yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
+
+
+def _twice_in_one_sentence(doc: Disclosure) -> list[Quantity]:
+    """Shorter amounts to the cent (21.07) whose figure the same sentence writes again in the other unit ("…预留政府
+    采购项目预算金额 21.07 万元，面向小微企业预留…21.07 元"): no coincidence so close, however few their digits."""
+    short = [
+        q for q in doc.quantities
+        if q.kind == "money" and q.places == 2 and q.unit in ("元", "万元") and 3 <= _significant_digits(q) < 5
+    ]
+    where: dict[tuple[Decimal, str], list[int]] = defaultdict(list)
+    for q in sorted(short, key=lambda q: q.start):
+        where[(q.value, q.unit)].append(q.start)
+    text, out = doc.document.content, []
+    for q in short:
+        starts = where.get((q.value, verdicts.other_money_unit(q.unit)))
+        if not starts:
+            continue
+        lo = max(text.rfind("。", 0, q.start), q.start - 200)
+        hi = text.find("。", q.end)
+        hi = q.end + 200 if hi < 0 else min(hi, q.end + 200)
+        k = bisect.bisect_left(starts, lo)
+        if k < len(starts) and starts[k] < hi:
+            out.append(q)
+    return out
 
 
 def _budget_and_final_apart(doc: Disclosure, kept: str | None) -> Iterator[Issue]:

@@ -203,3 +203,18 @@ def test_an_items_final_amount_in_yuan_beside_its_budget_in_wan():
         assert not findings(head + item.format(honest).replace("285.33 万元", "0.50 万元" if "4,800" in honest else "285.33 万元"), "UNIT001")
     # far apart in any unit: no slip explains it
     assert not findings(head + item.format("26.98 元"), "UNIT001")
+
+
+def test_a_short_figure_written_in_both_units_in_one_sentence():
+    # four digits are too few to call two figures in different places one amount; in one sentence they are
+    text = (
+        "2024年度部门决算\n本年收入合计 860.40 万元，其中：财政拨款收入 850.40 万元，其他收入 10.00 万元。本年支出合计"
+        " 860.40 万元，其中：基本支出 700.40 万元，项目支出 160.00 万元。\n"
+        "2024 年度本部门面向中小企业预留政府采购项目预算金额 21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 {}。\n"
+    )
+    [f] = findings(text.format("元"), "UNIT001")
+    assert f.evidence == "21.07 元" and f.fix == "21.07 万元"
+    assert not findings(text.format("万元"), "UNIT001")
+    # the same short figure in two sentences apart: a coincidence it may be
+    apart = text.format("万元") + "公务接待费支出 21.07 元。\n"
+    assert not findings(apart, "UNIT001")
