@@ -325,6 +325,14 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_another_year_on_a_sentence_of_own_accounts_spread_by_the_layout():
+    # pdftotext's raw layout keeps the gaps of a justified line: "本部门 面向中小企业预留 政府采购项目预算 金额"
+    text = FINAL_ACCOUNTS + "{} 年度本部门 面向中小企业预留 政府采购项目预算 金额\n21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 万元。"
+    result = found(text.format("2025"), "DOC007")
+    assert len(result) == 1 and "应为“2024年度”" in result[0][1]
+    assert found(text.format("2024"), "DOC007") == []
+
+
 def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs():
     # 年初结转和结余 / 使用非财政拨款结余 are lines of this year's accounts, not a look back
     text = FINAL_ACCOUNTS + (
