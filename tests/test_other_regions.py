@@ -2141,3 +2141,31 @@ class TestAChangeOfABudgetReportsTotalBudget:
         # in a 决算 a budget is no figure of the year: a change after it stays unread
         text = "某局2023年度部门决算\n“三公”经费年初预算为10万元。与上年相比，“三公”经费减少2万元，下降30%。\n"
         assert not findings(text, "CHG001")
+
+
+class TestAChangeOfBothTotalsStatedApart:
+    """Inner Mongolia's wording, and the 预算 template's: "收入总计 T 万元……支出总计 T 万元。与上年相比，收、支总计各增加 D 万元"
+    — 收、支总计 is the two totals stated apart; as they are one amount, the change is of it."""
+
+    TEXT = (
+        "2019年度收入总计530.00万元，其中：本年收入合计520.00万元，年初结转和结余10.00万元。2019年度支出总计{spent}万元，"
+        "其中：本年支出合计510.00万元，年末结转和结余{carried}万元。与上年相比，收、支总计各增加30.00万元，增长{rate}%。"
+    )
+
+    def test_the_change_is_checked_against_the_totals(self):
+        assert not findings(self.TEXT.format(spent="530.00", carried="20.00", rate="6"))
+        [f] = findings(self.TEXT.format(spent="530.00", carried="20.00", rate="8"), "CHG001")
+        assert "530.00" in f.message
+
+    def test_two_totals_apart_leave_the_change_unread(self):
+        # 收入总计 and 支出总计 differ: which one 收、支总计 changed is not said
+        assert not findings(self.TEXT.format(spent="520.00", carried="10.00", rate="8"), "CHG001")
+
+    def test_a_budgets_two_total_budgets(self):
+        text = (
+            "某县某局2024年部门预算\n某县某局2024年收入总预算1,200.00万元，支出总预算1,200.00万元。与2023年相比，"
+            "收、支总预算各增加100.00万元，增长{rate}%。\n"
+        )
+        assert not findings(text.format(rate="9.09"))
+        [f] = findings(text.format(rate="19.09"), "CHG001")
+        assert "1,200.00" in f.message

@@ -59,6 +59,10 @@ _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "�
 _GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
+# the key of a pair of totals named together: "收、支总计", "财政拨款收、支总预算" (read 收支总)
+_PAIR_KEY = re.compile(r"(?P<pre>.*)收支(?P<post>总计|总)")
+
+
 def _budget_alone(st: Statement) -> bool:
     """A statement whose one figure is a budget: no amount, no change, no other budget."""
     return st.value is None and st.first("delta") is None and len(st.all("budget")) == 1
@@ -283,6 +287,8 @@ class _Builder:
             # figure of the item is its one budget
             found = self._lookback(st, "budget, no change", _budget_alone, item=st.key)
         if found is None:
+            found = self._pair_of_totals(st)
+        if found is None:
             return None
         years = self._opening_year(found.start), self._opening_year(st.start)
         if None not in years and years[0] != years[1]:
@@ -290,6 +296,26 @@ class _Builder:
             # 0.58 万元": the amount found is another year's, not the one the change is of
             return None
         return found.value if found.value is not None else found.all("budget")[0].quantity
+
+    def _pair_of_totals(self, st: Statement) -> Statement | None:
+        """"收入总计 T 万元……支出总计 T 万元。与上年相比，收、支总计各增加 D 万元": 收、支总计 is the two totals, stated
+        apart; when they are the same amount (as a 决算's two totals are), the change is of that amount."""
+        m = _PAIR_KEY.fullmatch(st.key)
+        if m is None:
+            return None
+        sides = []
+        for side in ("收入", "支出"):
+            key = m.group("pre") + side + m.group("post")
+            found = self._lookback(st, "amount, no change", lambda o: o.value is not None and o.first("delta") is None, item=key)
+            if found is None and self._budget_report():
+                found = self._lookback(st, "budget, no change", _budget_alone, item=key)
+            if found is None or found.paragraph < st.paragraph - 1:
+                return None
+            sides.append(found)
+        income, spending = (s.value if s.value is not None else s.all("budget")[0].quantity for s in sides)
+        if income.kind != "money" or spending.kind != "money" or not income.yuan.overlaps(spending.yuan):
+            return None
+        return sides[0]
 
     def _read_between(self, start: int, end: int) -> str:
         """The text between two offsets as the statements were read: lines a page wrapped joined, a newline only
