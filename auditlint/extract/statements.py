@@ -1122,7 +1122,9 @@ class _SentenceReader:
             return None
         made = self.made
         for k, head in enumerate(made[:-1]):
-            if head.parent is not None or (head.value or head.first("budget")) is None or head.first("delta") or head.first("rate"):
+            if head.parent is not None or (head.value is None and head.first("budget") is None):
+                continue
+            if head.first("delta") is not None or head.first("rate") is not None:
                 continue
             following = made[k + 1]
             between = self.skel[self.rel_end.get(head.index, 0) : self.rel_start.get(following.index, 0)]
