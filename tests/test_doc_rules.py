@@ -444,6 +444,9 @@ def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
     assert len(result) == 1 and "2027年" in result[0][1] and "笔误" in result[0][1]
     # (past the report's opening, where the words of a 绩效 report would make it one)
     duties = "一、部门主要职能\n" + "负责本区城市管理综合执法工作，组织查处违法建设行为。" * 25 + "\n"
+    # "2026年部门预算安排购置车辆0辆，其中：…": the template's sentence on the budget's vehicles
+    cars = BUDGET + "{}年部门预算安排购置车辆0辆，其中：部级领导干部用车0辆、一般公务用车0辆。"
+    assert len(found(cars.format("2025"), "DOC007")) == 1 and found(cars.format("2026"), "DOC007") == []
     work = BUDGET + duties + "本部门1个预算单位开展了{}年项目预算绩效目标编报工作，编报绩效目标的项目14个。"
     assert len(found(work.format("2027"), "DOC007")) == 1 and found(work.format("2026"), "DOC007") == []
 

@@ -296,6 +296,20 @@ class TestExecution:
         assert not findings("全年培训240人次，覆盖社区12个，完成率100%。", "EXE001")
 
 
+    def test_a_rate_in_the_sentence_after_a_list_parts_figures(self):
+        # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。" in an item of the 类款项 list
+        text = (
+            "一般公共预算财政拨款支出决算为 100.88 万元，完成年初预算的 100.00%。其中：\n"
+            "1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。主要用于：退休人员"
+            "开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。\n完成年初预算的 {}。决算数同预算数持平。\n"
+            "2、住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为 100.00 万元，支出决算为 100.00 万元，"
+            "完成年初预算的 100.00%。\n"
+        )
+        [f] = findings(text.format("118.00%"), "EXE001")
+        assert "0.88 万元 ÷ 预算 0.88 万元" in f.message
+        assert not findings(text.format("100.00%"), "EXE001")
+
+
 class TestComparison:
     def test_unresolved_template_word(self):
         text = "年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%，支出决算数大小于年初预算数的主要原因是增加项目支出。"

@@ -549,7 +549,13 @@ class _Builder:
             rate_kind = fact.label
             actual = st.value
             plans = [f.quantity for f in st.all("budget")]
-            if "到位" in rate_kind:
+            # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。": a rate alone in its sentence
+            # right after one that states the figures is theirs (in a list's part too, which the look-backs pass over)
+            alone = actual is None and not plans and len(st.facts) == 1 and "到位" not in rate_kind
+            before = self._sentence_before(st) if alone else None
+            if before is not None and _plans_of_stage(rate_kind, before):
+                actual, plans = before.value, _plans_of_stage(rate_kind, before)
+            elif "到位" in rate_kind:
                 arrived = [f.quantity for f in st.all("value") if st.measure == "到位"]
                 actual = arrived[0] if arrived else None
                 if actual is None:
@@ -593,6 +599,20 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _sentence_before(self, st: Statement) -> Statement | None:
+        """The statement of the sentence right before st in its paragraph, when it states an amount and one budget
+        for it and no rate of its own: what a rate standing alone in the next sentence is the rate of."""
+        if st.index == 0:
+            return None
+        o = self.sts[st.index - 1]
+        # (or the paragraph before, when the rate opens its own with no subject: a line break after the 。)
+        near = o.paragraph == st.paragraph or o.paragraph == st.paragraph - 1 and not st.subject
+        if not near or o.sentence != st.sentence - 1 or o.first("execution") is not None:
+            return None
+        if o.value is None or o.value.kind != "money" or len(o.all("budget")) != 1:
+            return None
+        return o if o.all("budget")[0].quantity.kind == "money" else None
 
     def _against_target(self, st: Statement) -> tuple[Quantity, Quantity] | None:
         """(achieved, target) for a completion rate of a count target, stated in one sentence:
