@@ -456,6 +456,20 @@ def test_a_government_debt_is_its_general_and_its_special_debt():
     assert check_text("全市政府债务还本支出90.00亿元，其中一般债务还本40.00亿元。").findings == []
 
 
+def test_a_governments_transfers_and_its_general_budget_revenue_are_each_two_parts():
+    # 转移支付 = 一般性 + 专项; 一般公共预算收入 = 税收收入 + 非税收入: a 其中 list of the two is complete
+    text = "市本级对各区转移支付支出{}亿元，其中：对各县（市、区）一般性转移支付支出89.02亿元，专项转移支付支出21.02亿元。"
+    [f] = [f for f in check_text(text.format("120.04")).findings if f.rule == "SUM001"]
+    assert f.evidence.startswith("120.04")
+    assert check_text(text.format("110.04")).findings == []
+    revenue = "全县一般公共预算收入完成{}万元，其中：税收收入5,537万元，非税收入3,015万元。"
+    [f] = [f for f in check_text(revenue.format("10,066")).findings if f.rule == "SUM001"]
+    assert check_text(revenue.format("8,552")).findings == []
+    # a wider total that holds the alias: 税收返还和转移支付 is more than its 一般性 and 专项 transfers
+    wider = "对市县税收返还和转移支付4404.78亿元（包括一般性转移支付3030.61亿元；专项转移支付663.82亿元）。"
+    assert [f for f in check_text(wider).findings if f.rule == "SUM001"] == []
+
+
 def test_shares_of_the_total_named_only_as_the_total_of_its_list():
     # "其中：… 占总支出决算的 R%": the total is the amount the list is of
     text = (
