@@ -75,6 +75,17 @@ class TestSum:
         text = "支出总额300.00万元，其中：其他国土资源事务支出20.00万元，维修费80.00万元，设备购置100.00万元。"
         assert not findings(text, "SUM001")
 
+    def test_a_last_item_whose_own_name_holds_other_is_no_catch_all(self):
+        # a 科目 path whose 项 is "其他…": one 项 among others, the list of 类 may leave 项 out
+        text = (
+            "一般公共预算财政拨款支出决算为 1,000.00 万元。其中：\n1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”"
+            "20.04 万元。\n2.“灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）”98.23 万元。\n"
+        )
+        assert not findings(text, "SUM001")
+        # a 类 itself named 其他 closes it
+        closed = text.replace("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）", "其他支出（类）其他支出（款）其他支出（项）")
+        assert findings(closed, "SUM001")
+
     def test_a_semicolon_ends_a_comma_separated_list(self):
         text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
         assert not findings(text, "SUM001")
