@@ -257,11 +257,12 @@ class _YearContext:
         return lo, self._breaks[k] if k < len(self._breaks) else len(self.text)
 
     def year_beyond_doubt(self) -> bool:
-        """YYYY年度 written 3 times or more, twice as often as any other year ("与2023年度相比" not counted)."""
+        """The report's year written 3 times or more (YYYY年 or YYYY年度, not in a date or a range), twice as often
+        as any other year ("与2023年度相比" not counted)."""
         if self._dominant is None:
             years = Counter(
-                int(m.group(1))
-                for m in re.finditer(r"((?:19|20)\d{2})\s*年度", self.text)
+                int(m.group("y"))
+                for m in _YEAR_SCAN.finditer(self.text)
                 if not lexicon.COMPARES.search(self.text, max(m.start() - 3, 0), m.start())
             )
             n = years[self.year]

@@ -325,6 +325,17 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_the_reports_year_written_without_du_is_beyond_doubt_too():
+    # a 决算 that writes "2020年" more than "2020年度": "2021年本年支出合计…" is a slip all the same
+    text = (
+        "某校2020年部门决算\n2020年收入总计500.00万元。2020年本年收入合计460.06万元，比2019年增加10.00万元。\n"
+        "2020年度财政拨款收入460.06万元。\n{}年本年支出合计460.06万元，其中：基本支出380.06万元，项目支出80.00万元。\n"
+    )
+    result = found(text.format("2021"), "DOC007")
+    assert len(result) == 1 and "应为“2020年”" in result[0][1]
+    assert found(text.format("2020"), "DOC007") == []
+
+
 def test_another_year_on_a_sentence_of_own_accounts_spread_by_the_layout():
     # pdftotext's raw layout keeps the gaps of a justified line: "本部门 面向中小企业预留 政府采购项目预算 金额"
     text = FINAL_ACCOUNTS + "{} 年度本部门 面向中小企业预留 政府采购项目预算 金额\n21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 万元。"

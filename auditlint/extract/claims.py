@@ -984,7 +984,7 @@ class _Builder:
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
         if self._unfigured_items(parent, kids):
             return False, ""  # "单位共 50 个，包括本级、9 个…、其他 12 个…": items listed without a figure count too
-        if "其他" in kids[-1].subject:  # a catch-all last item closes the list
+        if _catch_all(kids[-1].subject):  # a catch-all last item closes the list
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
             return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
@@ -1047,6 +1047,17 @@ def _two_budgets(st: Statement) -> bool:
     budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
     return len(budgets) > 1
 
+
+
+_CLASS_PATH = re.compile(r"[（(]\s*[类款项]\s*[）)]")
+
+
+def _catch_all(subject: str) -> bool:
+    """A list's last item that takes in whatever the others leave (其他收入, 其他支出): not a 科目 of its own whose name
+    begins or holds 其他 ("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）" is one 项)."""
+    if "其他" not in subject:
+        return False
+    return not _CLASS_PATH.search(subject) or subject.lstrip("“\"'‘ ").startswith("其他")
 
 
 def _plans_of_stage(rate_kind: str, found: Statement) -> list[Quantity]:
