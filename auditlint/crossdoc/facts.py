@@ -84,8 +84,10 @@ class Fact(NamedTuple):
 
 #: Where a figure comes from, in order of how near its report is to being its author (see crossdoc).
 ORIGINS = ("change", "年初预算", "own")
+_ORIGIN = {origin: i for i, origin in enumerate(ORIGINS)}
 _SCALE = Decimal(1000)  # bounds are packed as integers of 元/1000, rounded outwards (never narrower)
-_LIMIT = 2**62
+_LIMIT = Decimal(2**62)
+_LOWEST = -_LIMIT
 _PER_ITEM = 8  # different figures of one line item, year, measure and origin kept per report
 
 
@@ -111,12 +113,13 @@ class FactPack:
         keys, origins, bounds, plain = [], bytearray(), array("q"), []
         floor, ceil = math.floor, math.ceil
         for f in facts:  # one figure stated twice (the text and its table) is held once, where first stated
-            item, year, measure, origin, lo, hi = f[:6]
+            item, year, measure, origin, lo, hi, unit, places, how, place, base = f
             key = (item, year, measure, origin)
-            if (*key, lo, hi) in seen:
+            stated = (key, lo, hi)
+            if stated in seen:
                 continue
             low, high = lo * _SCALE, hi * _SCALE
-            if abs(low) >= _LIMIT or abs(high) >= _LIMIT:
+            if not (_LOWEST < low < _LIMIT and _LOWEST < high < _LIMIT):
                 continue
             # a report states a line item a few times; a text that states it thousands of times (a generated
             # or hostile file) must not make the comparison quadratic
@@ -124,15 +127,14 @@ class FactPack:
             if n >= _PER_ITEM:
                 continue
             per_item[key] = n + 1
-            seen.add((*key, lo, hi))
+            seen.add(stated)
             keys.append((item, year, measure))
-            origins.append(ORIGINS.index(origin))
+            origins.append(_ORIGIN[origin])
             bounds.append(floor(low))
             bounds.append(ceil(high))
             # plain values pickle several times faster than the NamedTuples and Decimals they are made of; the
             # line item, year, measure and origin are in keys and origins already
-            base = f[10]
-            plain.append((str(lo), str(hi), f[6], f[7], f[8], tuple(f[9]), None if base is None else str(base)))
+            plain.append((str(lo), str(hi), unit, places, how, tuple(place), None if base is None else str(base)))
         self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
         self.blob = _compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
 
