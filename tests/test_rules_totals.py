@@ -75,6 +75,17 @@ class TestSum:
         text = "支出总额300.00万元，其中：其他国土资源事务支出20.00万元，维修费80.00万元，设备购置100.00万元。"
         assert not findings(text, "SUM001")
 
+    def test_a_last_item_whose_own_name_holds_other_is_no_catch_all(self):
+        # a 科目 path whose 项 is "其他…": one 项 among others, the list of 类 may leave 项 out
+        text = (
+            "一般公共预算财政拨款支出决算为 1,000.00 万元。其中：\n1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”"
+            "20.04 万元。\n2.“灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）”98.23 万元。\n"
+        )
+        assert not findings(text, "SUM001")
+        # a 类 itself named 其他 closes it
+        closed = text.replace("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）", "其他支出（类）其他支出（款）其他支出（项）")
+        assert findings(closed, "SUM001")
+
     def test_a_semicolon_ends_a_comma_separated_list(self):
         text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
         assert not findings(text, "SUM001")
@@ -296,6 +307,52 @@ class TestExecution:
         assert not findings("全年培训240人次，覆盖社区12个，完成率100%。", "EXE001")
 
 
+    def test_a_rate_in_the_sentence_after_a_list_parts_figures(self):
+        # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。" in an item of the 类款项 list
+        text = (
+            "一般公共预算财政拨款支出决算为 100.88 万元，完成年初预算的 100.00%。其中：\n"
+            "1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。主要用于：退休人员"
+            "开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。\n完成年初预算的 {}。决算数同预算数持平。\n"
+            "2、住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为 100.00 万元，支出决算为 100.00 万元，"
+            "完成年初预算的 100.00%。\n"
+        )
+        [f] = findings(text.format("118.00%"), "EXE001")
+        assert "0.88 万元 ÷ 预算 0.88 万元" in f.message
+        assert not findings(text.format("100.00%"), "EXE001")
+
+
+class TestItemsBudgetsUnderTheirTotal:
+    """§(三) of a 决算: the total's budget and final amount, then every 科目 with its own, numbered only where the 类
+    changes. When the items' amounts make up the total, their budgets must make up its budget."""
+
+    TEXT = (
+        "（三）一般公共预算财政拨款支出决算具体情况\n一般公共预算财政拨款支出年初预算为 {total} 万元，支出决算为 200.00 万元，"
+        "完成年初预算的 {rate}。其中：\n"
+        "1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.00 万元，主要用于人口抽样调查。年初预算为 25.00 万元，"
+        "支出决算为 20.00 万元，完成年初预算的 80.00%。\n"
+        "“一般公共服务（类）统计信息事务（款）统计管理（项）”30.00 万元，主要用于统计调查。年初预算为 30.00 万元，"
+        "支出决算为 30.00 万元，完成年初预算的 100.00%。\n"
+        "2.“节能环保支出（类）污染减排（款）减排专项支出（项）”50.00 万元，主要用于垃圾分类。年初预算为 0，支出决算为 "
+        "50.00 万元。\n"
+        "3.“城乡社区支出（类）城乡社区管理事务（款）行政运行（项）”100.00 万元，主要用于日常运行。年初预算为 {last} 万元，"
+        "支出决算为 100.00 万元，完成年初预算的 {last_rate}。\n"
+        "（四）一般公共预算财政拨款基本支出决算情况说明\n基本支出 150.00 万元。\n"
+    )
+
+    def test_budgets_that_do_not_make_up_the_total_budget(self):
+        text = self.TEXT.format(total="180.00", rate="111.11%", last="110.00", last_rate="90.91%")
+        [f] = findings(text, "SUM001")
+        assert "180.00 万元" in f.evidence and "165.00 万元" in f.message and "另一口径的分项合计与总数一致" in f.message
+
+    def test_budgets_that_do(self):
+        assert not findings(self.TEXT.format(total="165.00", rate="121.21%", last="110.00", last_rate="90.91%"), "SUM001")
+
+    def test_items_that_do_not_make_up_the_total_prove_nothing(self):
+        text = self.TEXT.format(total="180.00", rate="111.11%", last="110.00", last_rate="90.91%").replace(
+            "行政运行（项）”100.00 万元", "行政运行（项）”90.00 万元")
+        assert not [f for f in findings(text, "SUM001") if "预算数" in f.message]
+
+
 class TestComparison:
     def test_unresolved_template_word(self):
         text = "年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%，支出决算数大小于年初预算数的主要原因是增加项目支出。"
@@ -322,6 +379,18 @@ class TestComparison:
         assert f.fix == "小于" and f.evidence == "大于"
         assert [(r.message, r.evidence) for r in f.related] == [("决算数", "11.31 万元"), ("预算数", "17.68 万元")]
         assert not findings(figures + "决算数小于全年预算数的主要原因：人员变动。", "EXE002")
+
+    def test_the_comparison_opening_a_reason_that_states_figures_of_its_own(self):
+        # "决算数大于预算数的主要原因：…2025 年 15 分钟…" / "…年中调减项目经费 50 万元": the figures after the word are the
+        # reason's; the comparison is of the figures before it
+        figures = "其他城乡社区支出（项）84.86 万元。年初预算为 60 万元，支出决算为 84.86 万元，完成年初预算的 141.43%。"
+        for reason in ("“2025 年 15 分钟社区生活圈规划编制服务费”项目为追加项目。", "年中追加项目经费 30 万元。"):
+            [f] = findings(figures + "决算数小于预算数的主要原因：" + reason, "EXE002")
+            assert f.fix == "大于" and "决算 84.86 万元，预算 60 万元" in f.message
+            assert not findings(figures + "决算数大于预算数的主要原因：" + reason, "EXE002")
+        # figures of its own on both sides of the word: the sentence's own
+        [f] = findings("支出决算数小于年初预算数，年初预算为 60 万元，支出决算为 84.86 万元。", "EXE002")
+        assert f.fix == "大于"
 
     def test_level_with_the_budget_written_before_the_word(self):
         figures = "购房补贴（项）。全年预算为 11.72 万元，支出决算为 {} 万元。"
@@ -428,6 +497,20 @@ def test_a_government_debt_is_its_general_and_its_special_debt():
     assert check_text(text.format("1,071.65")).findings == []
     # a partial list under another total is still no whole
     assert check_text("全市政府债务还本支出90.00亿元，其中一般债务还本40.00亿元。").findings == []
+
+
+def test_a_governments_transfers_and_its_general_budget_revenue_are_each_two_parts():
+    # 转移支付 = 一般性 + 专项; 一般公共预算收入 = 税收收入 + 非税收入: a 其中 list of the two is complete
+    text = "市本级对各区转移支付支出{}亿元，其中：对各县（市、区）一般性转移支付支出89.02亿元，专项转移支付支出21.02亿元。"
+    [f] = [f for f in check_text(text.format("120.04")).findings if f.rule == "SUM001"]
+    assert f.evidence.startswith("120.04")
+    assert check_text(text.format("110.04")).findings == []
+    revenue = "全县一般公共预算收入完成{}万元，其中：税收收入5,537万元，非税收入3,015万元。"
+    [f] = [f for f in check_text(revenue.format("10,066")).findings if f.rule == "SUM001"]
+    assert check_text(revenue.format("8,552")).findings == []
+    # a wider total that holds the alias: 税收返还和转移支付 is more than its 一般性 and 专项 transfers
+    wider = "对市县税收返还和转移支付4404.78亿元（包括一般性转移支付3030.61亿元；专项转移支付663.82亿元）。"
+    assert [f for f in check_text(wider).findings if f.rule == "SUM001"] == []
 
 
 def test_shares_of_the_total_named_only_as_the_total_of_its_list():

@@ -325,9 +325,66 @@ class _Builder:
         for parent, kids in self.groups:
             self._composition(parent, kids)
         self._additions()
+        self._item_budgets()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _item_budgets(self) -> None:
+        """A total's budget and final amount, then every 科目 under it with its own ("一般公共预算财政拨款支出年初预算为
+        21,864.85 万元，支出决算为 19,044.27 万元…" / "“…（项）”20.04 万元…年初预算为 77.59 万元，支出决算为 20.04
+        万元…" / …): when the items' final amounts make up the total's exactly, the list is whole, and their budgets
+        must make up its budget too. Items numbered only where the 类 changes are not a list the parser can join."""
+        sts = self.sts
+        for t in sts:
+            if t.parent is not None or len(t.all("budget")) != 1 or t.value is None or t.value.kind != "money":
+                continue
+            if t.all("budget")[0].quantity.kind != "money" or len(t.all("value")) != 1:
+                continue
+            items: list[Statement] = []
+            heads: list[Statement] = []
+            head: Statement | None = None
+            for o in sts[t.index + 1 :]:
+                if o.section != t.section:
+                    break
+                roles = {f.role for f in o.facts}
+                if _CLASS_PATH.search(o.subject) and roles == {"value"}:
+                    head = o  # the item's heading: "“…（类）…（款）…（项）”20.04 万元"
+                    continue
+                if "budget" in roles:
+                    if o.subject or head is None or roles - {"budget", "value", "execution"} or len(o.all("budget")) != 1:
+                        items = []
+                        break  # another total, or an item the run cannot account for
+                    items.append(o)
+                    heads.append(head)
+                    head = None
+                elif head is not None and "value" in roles and not o.subject:
+                    items = []
+                    break  # an item's figures without its budget: the run cannot be summed
+            if len(items) < 3 or any(h.value.kind != "money" for h in heads):  # type: ignore[union-attr]
+                continue
+            # (the amount each item is headed with: its sentence may restate it wrong, which EXE001 and TAB005 tell)
+            values = [h.value for h in heads]
+            labels = [h.subject for h in heads]
+            budgets = [o.all("budget")[0].quantity for o in items]
+            if any(b.kind != "money" for b in budgets) or not _sum(values).overlaps(_sum([t.value])):
+                continue
+            for measure, total, parts in (("value", t.value, values), ("budget", t.all("budget")[0].quantity, budgets)):
+                self.claims.append(
+                    CompositionClaim(
+                        start=total.start,
+                        end=total.end,
+                        subject=t.subject,
+                        measure=measure,
+                        total=total,
+                        parts=parts,
+                        part_labels=labels,
+                        list_kind="科目",
+                        complete=True,
+                        completeness="sum:value",
+                        group=f"items:{t.index}",
+                    )
+                )
 
     def _respectively(self) -> None:
         """"基本支出和项目支出分别为 360 万元和 120 万元，分别占本年支出合计的 75.0% 和 25.0%": the names
@@ -514,7 +571,13 @@ class _Builder:
             rate_kind = fact.label
             actual = st.value
             plans = [f.quantity for f in st.all("budget")]
-            if "到位" in rate_kind:
+            # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。": a rate alone in its sentence
+            # right after one that states the figures is theirs (in a list's part too, which the look-backs pass over)
+            alone = actual is None and not plans and len(st.facts) == 1 and "到位" not in rate_kind
+            before = self._sentence_before(st) if alone else None
+            if before is not None and _plans_of_stage(rate_kind, before):
+                actual, plans = before.value, _plans_of_stage(rate_kind, before)
+            elif "到位" in rate_kind:
                 arrived = [f.quantity for f in st.all("value") if st.measure == "到位"]
                 actual = arrived[0] if arrived else None
                 if actual is None:
@@ -558,6 +621,20 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _sentence_before(self, st: Statement) -> Statement | None:
+        """The statement of the sentence right before st in its paragraph, when it states an amount and one budget
+        for it and no rate of its own: what a rate standing alone in the next sentence is the rate of."""
+        if st.index == 0:
+            return None
+        o = self.sts[st.index - 1]
+        # (or the paragraph before, when the rate opens its own with no subject: a line break after the 。)
+        near = o.paragraph == st.paragraph or o.paragraph == st.paragraph - 1 and not st.subject
+        if not near or o.sentence != st.sentence - 1 or o.first("execution") is not None:
+            return None
+        if o.value is None or o.value.kind != "money" or len(o.all("budget")) != 1:
+            return None
+        return o if o.all("budget")[0].quantity.kind == "money" else None
 
     def _against_target(self, st: Statement) -> tuple[Quantity, Quantity] | None:
         """(achieved, target) for a completion rate of a count target, stated in one sentence:
@@ -929,7 +1006,7 @@ class _Builder:
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
         if self._unfigured_items(parent, kids):
             return False, ""  # "单位共 50 个，包括本级、9 个…、其他 12 个…": items listed without a figure count too
-        if "其他" in kids[-1].subject:  # a catch-all last item closes the list
+        if _catch_all(kids[-1].subject):  # a catch-all last item closes the list
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
             return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
@@ -992,6 +1069,17 @@ def _two_budgets(st: Statement) -> bool:
     budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
     return len(budgets) > 1
 
+
+
+_CLASS_PATH = re.compile(r"[（(]\s*[类款项]\s*[）)]")
+
+
+def _catch_all(subject: str) -> bool:
+    """A list's last item that takes in whatever the others leave (其他收入, 其他支出): not a 科目 of its own whose name
+    begins or holds 其他 ("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）" is one 项)."""
+    if "其他" not in subject:
+        return False
+    return not _CLASS_PATH.search(subject) or subject.lstrip("“\"'‘ ").startswith("其他")
 
 
 def _plans_of_stage(rate_kind: str, found: Statement) -> list[Quantity]:
