@@ -1992,3 +1992,16 @@ class TestAWholeNamedAfterCurrentPeriod:
         assert not findings(self.TEXT)
         [f] = findings(self.TEXT.replace("77.9%", "70.9%"), "PCT001")
         assert "2107.05" in f.message
+
+
+class TestAMagnitudeOfMillionsOfMillions:
+    """Provincial audit and budget reports write national and provincial totals as "1.21万亿" (万亿 with 元 left off,
+    as 亿 alone often is): the figure is 1.21 万亿, not "1.21万" wanting 元."""
+
+    def test_wan_yi_without_yuan_is_no_wan_missing_yuan(self):
+        text = "2019年全省民生类支出1.21万亿，占一般公共预算支出比重69.7%，其中省级投入民生实事资金520.6亿元。"
+        assert not findings(text, "UNIT002")
+
+    def test_wan_alone_after_a_money_word_is_still_found(self):
+        [f] = findings("2019年全省民生类支出1.21万，占一般公共预算支出比重69.7%，其中省级投入民生实事资金520.6亿元。", "UNIT002")
+        assert "1.21万元" in f.message
