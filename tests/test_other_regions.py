@@ -2005,3 +2005,28 @@ class TestAMagnitudeOfMillionsOfMillions:
     def test_wan_alone_after_a_money_word_is_still_found(self):
         [f] = findings("2019年全省民生类支出1.21万，占一般公共预算支出比重69.7%，其中省级投入民生实事资金520.6亿元。", "UNIT002")
         assert "1.21万元" in f.message
+
+
+class TestALawQuotedInPartOnAWrappedLine:
+    """A budget-adjustment report quotes the 预算法 with its omissions marked ("第三十五条“……省、自治区、直辖市…"); a page
+    dump wraps the line before its first comma, and the ellipsis opening the quotation looked like a contents entry's
+    leader dots: the heading above it was taken for a contents entry and the next heading's 二、 reported as a skip."""
+
+    TEXT = (
+        "根据预算法规定，对本县2024年县本级财政收支预算进行调整，现就调整方案公示如下：\n"
+        "一、预算调整依据\n"
+        "按照《中华人民共和国预算法》第三十五条“……省、自治区、直\n"
+        "辖市依照国务院下达的限额举借的债务，列入本级预算调整方案。……”的规定，需要对2024年县本级财政预算进行调整。\n"
+        "二、收入调整\n"
+        "县本级财政一般公共预算总收入由397959万元调整为409959万元，调增12000万元。\n"
+    )
+
+    def test_the_ellipsis_of_a_quotation_is_no_leader(self):
+        assert not findings(self.TEXT)
+
+    def test_a_contents_entry_with_leader_dots_is_still_one(self):
+        from auditlint.segment.lines import has_leader_dots
+
+        assert has_leader_dots("一、预算调整依据……………………3")
+        assert has_leader_dots("(五)…………( 1)")
+        assert not has_leader_dots("按照《中华人民共和国预算法》第三十五条“……省、自治区、直")
