@@ -2030,3 +2030,23 @@ class TestALawQuotedInPartOnAWrappedLine:
         assert has_leader_dots("一、预算调整依据……………………3")
         assert has_leader_dots("(五)…………( 1)")
         assert not has_leader_dots("按照《中华人民共和国预算法》第三十五条“……省、自治区、直")
+
+
+class TestAPartsOwnListGoingOnPastASemicolon:
+    """A 转移支付情况说明 breaks one part down with 主要为 (or 包括) and separates that part's own items with ；: "其中：一般公共
+    转移支付补助收入 A 亿元，主要为税收返还收入 B 亿元；一般性转移支付收入 C 亿元；专项转移支付收入 D 亿元" — B + C + D = A.
+    The ； was read as ending the part's list, and C and D (or B) were added to A as the total's other parts."""
+
+    TEXT = (
+        "2019年，我区转移性补助收入10.77亿元，其中：一般公共转移支付补助收入10.72亿元，{marker}税收返还收入0.75亿元；"
+        "一般性转移支付收入6.95亿元；专项转移支付收入3.02亿元。政府性基金转移收入458万元。"
+    )
+
+    def test_the_amounts_after_the_semicolon_are_the_parts_own(self):
+        assert not findings(self.TEXT.format(marker="主要为"))
+        assert not findings(self.TEXT.format(marker="包括"))
+
+    def test_parts_that_do_not_make_up_the_part_before_stay_the_totals(self):
+        text = "本年支出合计100.00万元，其中：基本支出50.00万元，包括人员经费30.00万元；项目支出40.00万元。"
+        [f] = findings(text, "SUM001")
+        assert "90.00" in f.message

@@ -751,6 +751,21 @@ class _Builder:
                 )
             )
 
+    def _own_list_runs_on(self, kids: list[Statement]) -> list[Statement]:
+        """The parts up to one whose own list goes on past a ；: "其中：一般公共转移支付补助收入 10.72 亿元，主要为税收返还
+        收入 0.75 亿元；一般性转移支付收入 6.95 亿元；专项转移支付收入 3.02 亿元" — the amounts after the ； and the
+        part's own list add up to the part (0.75 + 6.95 + 3.02 = 10.72): they are its list, not the parts after it.
+        A ； ends a part's list as often as it separates that list's items; the amounts say which one was meant."""
+        for i, k in enumerate(kids[:-1]):
+            whole = _money(k)
+            if whole is None or not whole.value:
+                continue  # (amounts of 0 add up to any 0: they tell nothing)
+            own = [o for o in self.sts[k.index + 1 : kids[i + 1].index] if o.parent == k.index]
+            figures = [_money(o) for o in (*own, *kids[i + 1 :])]
+            if own and all(f is not None for f in figures) and _sum(figures).overlaps(whole.yuan):  # type: ignore[arg-type]
+                return kids[: i + 1]
+        return kids
+
     def _in_reason_clause(self, first: Statement, kid: Statement) -> bool:
         """Whether a listed figure stands in a reason given for a part before it, within one clause: "原因：" (or
         原因是 …) after the list's first part, with no "；" or "。" between it and the figure."""
@@ -783,6 +798,7 @@ class _Builder:
         kids = [k for i, k in enumerate(kids) if not (i and k.number is None and self._in_reason_clause(kids[0], k))]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
+        kids = self._own_list_runs_on(kids)
         if len(kids) < 2:
             return
         total_holder = parent

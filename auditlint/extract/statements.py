@@ -118,7 +118,7 @@ def _strip_trail(text: str) -> str:
     return text[: m.start()] if m else text
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 _LIST_MARKER = re.compile(
-    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
+    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为)"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)
