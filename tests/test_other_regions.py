@@ -2050,3 +2050,22 @@ class TestAPartsOwnListGoingOnPastASemicolon:
         text = "本年支出合计100.00万元，其中：基本支出50.00万元，包括人员经费30.00万元；项目支出40.00万元。"
         [f] = findings(text, "SUM001")
         assert "90.00" in f.message
+
+
+class TestMagnitudesWrittenBareAsAStyle:
+    """A newspaper's account of a budget report writes its amounts as "11.2亿", "1233.68亿" and "4000万", 元 left off
+    throughout: 万 alone there is the text's style, not the slip UNIT002 looks for in a report kept in 万元."""
+
+    TEXT = (
+        "2012年市级“三公”经费财政拨款支出预算安排11.2亿，与2011年预算11.4亿相比，降低了1.8%。\n"
+        "公车购置费减少8000万，但公车运行维护费用增加4000万，是因为受燃油价格上涨等因素。\n"
+        "去年土地出让收入预期为1600亿，实际土地收入1233.68亿，完成预算的77.1%。\n"
+    )
+
+    def test_wan_alone_in_a_text_that_writes_yi_alone_is_no_slip(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_wan_alone_in_a_report_kept_in_wan_yuan_is_still_found(self):
+        text = "2012年“三公”经费财政拨款支出预算安排11.2万元，比上年减少0.2万元。公车运行维护费用增加4000万。"
+        [f] = findings(text, "UNIT002")
+        assert "4000万元" in f.message
