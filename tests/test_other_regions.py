@@ -2069,3 +2069,20 @@ class TestMagnitudesWrittenBareAsAStyle:
         text = "2012年“三公”经费财政拨款支出预算安排11.2万元，比上年减少0.2万元。公车运行维护费用增加4000万。"
         [f] = findings(text, "UNIT002")
         assert "4000万元" in f.message
+
+
+class TestABalanceNamingWhatItAddsTo:
+    """A county budget report states 收入 and 支出 in one sentence, then "一般公共财政预算收入，加上税收返还…等 C 万元，预计
+    总财力 T 万元": the sentence names the amount C is added to. It was added to the amount just before (the 支出)."""
+
+    TEXT = (
+        "初步安排一般公共预算收入243500万元，增长8%；一般公共预算支出安排681436万元，增长2.2%。"
+        "一般公共财政预算收入，加上税收返还、转移支付、调入资金、债券转贷收入等500516万元，预计总财力{total}万元。"
+    )
+
+    def test_the_named_amount_is_the_base(self):
+        assert not findings(self.TEXT.format(total="744016"))
+
+    def test_a_wrong_total_of_the_named_amount_is_found(self):
+        [f] = findings(self.TEXT.format(total="754016"), "SUM001")
+        assert "243500" in f.message and "744,016" in f.message

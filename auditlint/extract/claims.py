@@ -707,6 +707,11 @@ class _Builder:
             if not _ADDED.match(st.subject) or st.parent is not None or not _money(st):
                 continue
             base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None), None)
+            named = self._named_before_addition(st)
+            if base is not None and named and named not in close_up(base.subject):
+                # "…收入 A 万元；…支出安排 B 万元。一般公共财政预算收入，加上…等 C 万元，预计总财力 T 万元": the
+                # sentence names what the amounts are added to; the amount just before is another one
+                base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None and named in close_up(o.subject)), None)
             if base is None or base.paragraph != st.paragraph or base.sentence < st.sentence - 1 or not _money(base):
                 continue
             if _ADDED.match(base.subject) or _SUM_NAME.search(base.subject):
@@ -750,6 +755,19 @@ class _Builder:
                     group=f"add:{base.index}:{total.index}",
                 )
             )
+
+    def _named_before_addition(self, st: Statement) -> str:
+        """The last words of what a sentence names before its 加上, without a figure of its own ("一般公共财政预算收入，
+        加上税收返还…"): "预算收入"; "" when 加上 opens its sentence or clause."""
+        text = self.document.text
+        lo = max(text.rfind(c, 0, st.start) for c in "。；;\n") + 1
+        at = text.rfind(st.subject[:2], lo, st.start)
+        if at <= lo:
+            return ""
+        lead = close_up(text[lo:at]).rstrip("，,、：: ")
+        if any(c.isdigit() for c in lead) or len(lead) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in lead[-4:]):
+            return ""
+        return lead[-4:]
 
     def _own_list_runs_on(self, kids: list[Statement]) -> list[Statement]:
         """The parts up to one whose own list goes on past a ；: "其中：一般公共转移支付补助收入 10.72 亿元，主要为税收返还
