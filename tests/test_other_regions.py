@@ -2086,3 +2086,9 @@ class TestABalanceNamingWhatItAddsTo:
     def test_a_wrong_total_of_the_named_amount_is_found(self):
         [f] = findings(self.TEXT.format(total="754016"), "SUM001")
         assert "243500" in f.message and "744,016" in f.message
+
+    def test_the_name_is_read_over_a_wrap_and_letter_spacing(self):
+        text = self.TEXT.format(total="744016")
+        assert not findings(letter_spaced(text))
+        assert not findings(text.replace("预算收入，加上税收", "预算收入，加上税收\n"))
+        assert not findings(text.replace("财政预算收入，", "财政预\n算收入，"))

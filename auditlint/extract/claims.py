@@ -49,6 +49,7 @@ _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …", or with 加 alone ("加市级财政税收返还和
 # 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
 _ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
+_BLANKS = re.compile(r"\s+")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
@@ -760,11 +761,13 @@ class _Builder:
         """The last words of what a sentence names before its 加上, without a figure of its own ("一般公共财政预算收入，
         加上税收返还…"): "预算收入"; "" when 加上 opens its sentence or clause."""
         text = self.document.text
-        lo = max(text.rfind(c, 0, st.start) for c in "。；;\n") + 1
-        at = text.rfind(st.subject[:2], lo, st.start)
-        if at <= lo:
+        # (read over the wraps and letter-spacing of a PDF's lines: a page may break the sentence anywhere)
+        lo = max(st.start - 160, *(text.rfind(c, 0, st.start) + 1 for c in "。；;"))
+        run = _BLANKS.sub("", text[lo : st.start])
+        at = run.rfind(_BLANKS.sub("", st.subject)[:2])
+        if at <= 0:
             return ""
-        lead = close_up(text[lo:at]).rstrip("，,、：: ")
+        lead = run[:at].rstrip("，,、：:")
         if any(c.isdigit() for c in lead) or len(lead) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in lead[-4:]):
             return ""
         return lead[-4:]
