@@ -2092,3 +2092,21 @@ class TestABalanceNamingWhatItAddsTo:
         assert not findings(letter_spaced(text))
         assert not findings(text.replace("预算收入，加上税收", "预算收入，加上税收\n"))
         assert not findings(text.replace("财政预算收入，", "财政预\n算收入，"))
+
+
+class TestABalanceGoingOnAfterAnAddedAmountsList:
+    """Hainan's county report: "加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，
+    收入总计 T 万元" — b1…b4 make up B; C and T go on with the balance, they are no more parts of B. Read as B's parts,
+    the balance had no total and a total written in 元 by slip passed unseen."""
+
+    TEXT = (
+        "全县地方一般公共预算收入32044万元，增长6.7%。加上转移性收入361934万元，其中，上级补助收入322821万元、"
+        "调入资金6960万元、动用预算稳定调节基金100万元和上年结转结余收入32053万元，债务收入47060万元，收入总计{total}。"
+    )
+
+    def test_the_balance_as_written_is_no_finding(self):
+        assert not findings(self.TEXT.format(total="441038万元"))
+
+    def test_a_total_in_yuan_by_slip_is_found(self):
+        [f] = findings(self.TEXT.format(total="441038元"))
+        assert f.rule == "UNIT001" and "441038 元" in f.message and "万元" in f.message

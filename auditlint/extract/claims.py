@@ -312,6 +312,7 @@ class _Builder:
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
         self._respectively()  # (may move a statement out of a list: the lists are gathered after it)
+        self._balance_after_a_complete_list()  # (likewise)
         children: dict[int, list[Statement]] = {}
         for st in self.sts:
             if st.parent is not None:
@@ -329,6 +330,31 @@ class _Builder:
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _balance_after_a_complete_list(self) -> None:
+        """"加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，收入总计 T 万元":
+        the list after 其中 is done once its amounts make up B; the amounts after it, up to a total named 总计 in the same
+        sentence, go on with the balance B belongs to, not with B's list."""
+        kids_of: dict[int, list[Statement]] = {}
+        for st in self.sts:
+            if st.parent is not None:
+                kids_of.setdefault(st.parent, []).append(st)
+        for index, kids in kids_of.items():
+            whole = _money(self.sts[index])
+            if whole is None or not whole.value or len(kids) < 3 or any(k.sentence != kids[0].sentence for k in kids):
+                continue
+            acc = Interval.exact(Decimal(0))
+            for j, kid in enumerate(kids[:-1]):
+                part = _money(kid)
+                if part is None:
+                    break
+                acc = acc + part.yuan
+                rest = kids[j + 1 :]
+                if j >= 1 and acc.overlaps(whole.yuan) and any(_SUM_NAME.search(k.subject) for k in rest):
+                    owner = self.sts[index]
+                    for k in rest:
+                        k.parent, k.list_kind = owner.parent, owner.list_kind
+                    break
 
     def _respectively(self) -> None:
         """"基本支出和项目支出分别为 360 万元和 120 万元，分别占本年支出合计的 75.0% 和 25.0%": the names
