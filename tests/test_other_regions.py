@@ -2110,3 +2110,28 @@ class TestABalanceGoingOnAfterAnAddedAmountsList:
     def test_a_total_in_yuan_by_slip_is_found(self):
         [f] = findings(self.TEXT.format(total="441038元"))
         assert f.rule == "UNIT001" and "441038 元" in f.message and "万元" in f.message
+
+
+class TestATotalBrokenDownTwiceInOneSentence:
+    """Inner Mongolia's banner reports break one amount down twice in a sentence: a part named in brackets, then a list
+    by collector ("收入完成19.8亿元（包括开发区收入2890万元），…，其中税务完成18.96亿元，财政完成8428万元"); or the amount
+    and then its change, each with its own bracket ("…安排290000万元（其中：旗本级…），比人代会预算数增加60000万元（其中：
+    旗本级58800万元，开发区1200万元）"). All the parts were added up as one list."""
+
+    def test_a_bracketed_part_and_a_later_list_are_two_breakdowns(self):
+        text = (
+            "上半年，旗本级公共财政预算收入完成19.8亿元（包括开发区收入2890万元），同比增长18.9%，完成年初目标任务的55.6%，"
+            "其中税务完成18.96亿元，同比增长36.3%，财政完成{tax}万元，同比减少69.3%。"
+        )
+        assert not findings(text.format(tax="8428"))
+        [f] = findings(text.format(tax="9428"), "SUM001")
+        assert "18.96" in f.message and "2890" not in f.message
+
+    def test_the_list_after_a_change_is_the_changes(self):
+        text = (
+            "2022年，全旗一般公共预算收入安排290000万元（其中：旗本级257800万元，开发区{dev}万元），"
+            "比人代会预算数增加60000万元（其中：旗本级58800万元，开发区1200万元），增长26.1%。"
+        )
+        assert not findings(text.format(dev="32200"))
+        [f] = findings(text.format(dev="42200"), "SUM001")
+        assert "257800" in f.message and "58800" not in f.message

@@ -50,6 +50,13 @@ _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
 _ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
 _BLANKS = re.compile(r"\s+")
+# a list marker between two parts of one total, with no ；before the second: it opens another breakdown of the total
+# ("…，其中税务完成 A 亿元"; not "人员经费 A 万元，主要包括：基本工资、…；公用经费 B 万元", which describes the first part)
+_NEW_LIST = re.compile(r"(?:其中|包括)[^；;。]*$")
+
+
+def _opens_another_list(text: str, lo: int, hi: int) -> bool:
+    return _NEW_LIST.search(text[lo:hi]) is not None
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
@@ -325,11 +332,35 @@ class _Builder:
             self._comparisons(st)
         self._numbered_runs()
         for parent, kids in self.groups:
-            self._composition(parent, kids)
+            for run in self._separate_lists(parent, kids):
+                self._composition(parent, run)
         self._additions()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _separate_lists(self, parent: Statement, kids: list[Statement]) -> list[list[Statement]]:
+        """The lists a total's parts were given in, when one sentence breaks it down twice: "收入完成 19.8 亿元（包括开发区
+        收入 2890 万元），…，其中税务完成 18.96 亿元，…财政完成 8428 万元" is one part named in brackets, then a list by
+        collector; "收入安排 290000 万元（其中：旗本级 A，开发区 B），比人代会预算数增加 60000 万元（其中：旗本级 C，开发区
+        D）" breaks down the amount, then the change — a list opened right after a change is the change's, not checked
+        against the amount."""
+        text = self.document.text
+        runs = [[kids[0]]]
+        for prev, kid in zip(kids, kids[1:]):
+            if kid.sentence == prev.sentence and kid.number is None and _opens_another_list(text, prev.end, kid.start):
+                runs.append([kid])
+            else:
+                runs[-1].append(kid)
+        if len(runs) == 1:
+            return runs
+        out = []
+        for run in runs:
+            before = [f for f in parent.facts if f.quantity.start < run[0].start]
+            if before and before[-1].role == "delta":
+                continue  # (the change's breakdown: its parts are written as amounts, without 增加 or 减少)
+            out.append(run)
+        return out
 
     def _balance_after_a_complete_list(self) -> None:
         """"加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，收入总计 T 万元":
