@@ -2135,3 +2135,11 @@ class TestATotalBrokenDownTwiceInOneSentence:
         assert not findings(text.format(dev="32200"))
         [f] = findings(text.format(dev="42200"), "SUM001")
         assert "257800" in f.message and "58800" not in f.message
+
+    def test_the_lists_are_told_apart_on_a_letter_spaced_line(self):
+        text = (
+            "上半年，旗本级公共财政预算收入完成19.8亿元（包括开发区收入2890万元），同比增长18.9%，"
+            "其中税务完成18.96亿元，财政完成8428万元。全旗一般公共预算收入安排290000万元（其中：旗本级257800万元，"
+            "开发区32200万元），比人代会预算数增加60000万元（其中：旗本级58800万元，开发区1200万元）。"
+        )
+        assert not findings(letter_spaced(text))

@@ -56,7 +56,7 @@ _NEW_LIST = re.compile(r"(?:其中|包括)[^；;。]*$")
 
 
 def _opens_another_list(text: str, lo: int, hi: int) -> bool:
-    return _NEW_LIST.search(text[lo:hi]) is not None
+    return _NEW_LIST.search(_BLANKS.sub("", text[lo:hi])) is not None  # (over a letter-spaced line's blanks: "其 中")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
