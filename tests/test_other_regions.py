@@ -2136,6 +2136,18 @@ class TestATotalBrokenDownTwiceInOneSentence:
         [f] = findings(text.format(dev="42200"), "SUM001")
         assert "257800" in f.message and "58800" not in f.message
 
+    def test_a_change_broken_down_with_its_own_directions_is_still_read(self):
+        text = (
+            "全旗政府性基金收入预算安排45000万元（其中：旗本级35900万元，开发区9100万元），比人代会预算安排数减少25000万元，"
+            "（其中：旗本级减少29100万元，开发区增加4100万元），下降35.7%。"
+        )
+        assert not findings(text)
+        from auditlint.api import extract, read_bytes
+
+        claims = extract(read_bytes("report.txt", text.encode("utf-8"))).claims
+        [change] = [c for c in claims if c.kind == "sum" and c.measure == "delta"]
+        assert change.total.value == 25000 and [p.value for p in change.parts] == [29100, -4100]
+
     def test_the_lists_are_told_apart_on_a_letter_spaced_line(self):
         text = (
             "上半年，旗本级公共财政预算收入完成19.8亿元（包括开发区收入2890万元），同比增长18.9%，"

@@ -357,8 +357,8 @@ class _Builder:
         out = []
         for run in runs:
             before = [f for f in parent.facts if f.quantity.start < run[0].start]
-            if before and before[-1].role == "delta":
-                continue  # (the change's breakdown: its parts are written as amounts, without 增加 or 减少)
+            if before and before[-1].role == "delta" and not all(k.first("delta") for k in run):
+                continue  # (the change's breakdown with its parts written as amounts, without 增加 or 减少)
             out.append(run)
         return out
 
