@@ -2155,3 +2155,13 @@ class TestATotalBrokenDownTwiceInOneSentence:
             "开发区32200万元），比人代会预算数增加60000万元（其中：旗本级58800万元，开发区1200万元）。"
         )
         assert not findings(letter_spaced(text))
+
+
+class TestASubjectAfterABracketTheClauseBeganIn:
+    """"全省100个县区(含41个县和县级市、59个区,下同)一般公共预算收入完成…": the clause before the figure begins inside a
+    bracket; its closing part ("下同)") is no part of the subject a finding names."""
+
+    def test_the_bracket_tail_is_left_out_of_the_subject(self):
+        text = "2021年1-3月，全省100个县区(含41个县和县级市、59个区,下同)一般公共预算收入完成503.7亿元，比上年同期增加85.8亿元，增长20.9%。"
+        [f] = findings(text, "CHG001")
+        assert "下同" not in f.message and "一般公共预算收入完成 503.7 亿元" in f.message
