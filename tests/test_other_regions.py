@@ -2165,3 +2165,30 @@ class TestASubjectAfterABracketTheClauseBeganIn:
         text = "2021年1-3月，全省100个县区(含41个县和县级市、59个区,下同)一般公共预算收入完成503.7亿元，比上年同期增加85.8亿元，增长20.9%。"
         [f] = findings(text, "CHG001")
         assert "下同" not in f.message and "一般公共预算收入完成 503.7 亿元" in f.message
+
+
+class TestATableLineSpelledOutByTheLineUnderIt:
+    """A district budget's revenue table as a web page gives it, in pipes and without indentation: "上级补助收入" then its
+    one part "税收返回及转移支付补助" with the same figures and an empty "上级追加补助". Read as siblings, the 收入总计 row
+    counted the 上级补助收入 twice (TAB001 "少 37811")."""
+
+    TEXT = (
+        "单位:万元 | |||||\n"
+        "项目 | 2016年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% | 备注 |\n"
+        "一、共享收入 | 24039 | 21561 | 2478 | 11.49 | |\n"
+        "二、区级固定收入 | 20302 | 18749 | 1553 | 8.28 | |\n"
+        "区级财政收入合计 | 44341 | 40310 | 4031 | 10.00 | |\n"
+        "上级补助收入 | 37811 | 46850 | |||\n"
+        "税收返回及转移支付补助 | 37811 | 46850 | 2016年为预计数 | ||\n"
+        "上级追加补助 | |||||\n"
+        "上年结转结余 | 1441 | 1453 | |||\n"
+        "其中:上年结转 | 1155 | 1195 | |||\n"
+        "收入总计 | {total} | 88613 |\n"
+    )
+
+    def test_the_part_spelled_out_is_not_counted_again(self):
+        assert not findings(self.TEXT.format(total="83593"))
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(total="83693"))
+        assert f.rule == "TAB001" and "= 83593" in f.message and "多 100" in f.message
