@@ -107,7 +107,7 @@ _OPENING_FUNDS = re.compile(r"(?:预算|决算|支出|收入|资金|经费|拨�
 _OPENING_TASK = re.compile(r"^度?\s*(?:部门|单位|项目|整体)?(?:决算公开|自评|评价|审计|考核|总结|公开|检查|验收)")
 # "2023年度本年收入合计 X 万元" in a 2024 report: a year that opens a statement of the report's own accounts
 _OWN_ACCOUNTS = re.compile(
-    r"\s*[，,]?\s*(?:本部门|本单位)?(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
+    r"\s*[，,]?\s*(?:本部门|本单位)?\s*(?:本年|全年)?(?:收入|支出|收支|收、支|财政拨款|一般公共预算|政府性基金|国有资本经营|"
     r"[“\"]?三公[”\"]?经费|机关运行经费|政府采购|面向中小企业|总计)"
 )
 _MONEY = re.compile(r"\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元)")
@@ -398,10 +398,21 @@ def _parallel_project_years(doc: Disclosure, year: int) -> Iterator:
 _PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^。\n]{0,40}?(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*(?:部门|单位)?(?:决算|预算)", re.M)
 
 
+# the template's opening of the section on the year's performance work, "本部门（某局）2023年度预算绩效管理工作开展情况如下"
+_OWN_WORK_OPENING = re.compile(
+    r"^[^\S\n]*[^。，,；;：:\n\d]{0,40}?(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)\s*预算绩效管理工作开展情况如下", re.M
+)
+
+
 def _part_title_years(doc: Disclosure, year: int) -> Iterator:
     for m in _PART_TITLE.finditer(doc.flow.text):
         if int(m.group("y")) != year:
             yield _year_issue(doc, m.start("w"), m.end("w"), year, "这是本报告一个部分的标题，应为本报告年度")
+    if "绩效管理工作开展" in doc.flow.text:
+        for m in _OWN_WORK_OPENING.finditer(doc.flow.text):
+            if int(m.group("y")) != year:
+                right = f"{year}年" + ("度" if m.group("w").endswith("度") else "")
+                yield _year_issue(doc, m.start("w"), m.end("w"), year, f"此句说明的是本报告年度的预算绩效管理工作，应为“{right}”")
 
 
 # the report's title, its first line: "中共某县委员会政法委员会2023年度“三公”经费决算情况说明", "某局2023年度部门决算"
@@ -446,7 +457,7 @@ def _report_title_year(doc: Disclosure, year: int) -> Iterator:
 # A budget's own sentences: "2025年本部门面向中小企业预留政府采购项目预算金额…", "2025年…机关运行经费预算为…",
 # "开展了2025年项目预算绩效目标编报工作" in a 2026 budget
 _BUDGET_OWN = re.compile(
-    r"(?:^|(?<=[。\n]))\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为))"
+    r"(?:^|(?<=[。\n]))\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为|\s*\d))"
     r"|开展了?\s*(?P<w2>(?P<y2>(?:19|20)\d{2})\s*年度?)\s*(?:项目)?预算绩效目标",
     re.M,
 )
@@ -458,10 +469,11 @@ def _budget_own_years(doc: Disclosure, year: int) -> Iterator:
     text = doc.flow.text
     for m in _BUDGET_OWN.finditer(text):
         key, word = ("y", "w") if m.group("y") else ("y2", "w2")
-        if int(m.group(key)) >= year:
-            continue
+        if int(m.group(key)) == year:
+            continue  # (a later year is as wrong as an earlier one)
         end = text.find("。", m.end())
         sentence = text[m.start() : len(text) if end < 0 else end]
         if _BUDGET_ELSEWHERE.search(sentence) or len(_YEAR.findall(sentence)) > 1:
             continue  # a comparison, last year's execution, or two years side by side
-        yield _year_issue(doc, m.start(word), m.end(word), year, "此句说明的是本年度的预算，疑沿用了上年文字")
+        slip = "疑沿用了上年文字" if int(m.group(key)) < year else "疑为笔误"
+        yield _year_issue(doc, m.start(word), m.end(word), year, f"此句说明的是本年度的预算，{slip}")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from auditlint.rulekit import (
+    MONEY_SCALE,
     CompositionClaim,
     Disclosure,
     Issue,
@@ -75,12 +76,11 @@ def unit_scale_slip(doc: Disclosure, settings: dict) -> Iterator:
             yield issue
 
 
-def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
-    money = [q for q in doc.quantities if q.kind == "money" and _significant_digits(q) >= 5]
+def _same_figure(doc: Disclosure, money: list[Quantity], dominant: str | None) -> Iterator[Issue]:
+    """Each figure of `money` written again elsewhere with the other unit, the one out of the report's unit."""
     by_digits: dict[tuple[Decimal, int], list[Quantity]] = defaultdict(list)
     for q in money:
         by_digits[(q.value, q.places)].append(q)
-    dominant = doc.unit or settings["default-unit"] or None
     for same in by_digits.values():
         units = {q.unit for q in same}
         if len(units) < 2 or dominant not in units:
@@ -103,6 +103,11 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
                 fix=fixed,
                 related=((reference.start, reference.end, "同一数字在此处的单位"),),
             )
+
+
+def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
+    dominant = doc.unit or settings["default-unit"] or None
+    yield from _same_figure(doc, [q for q in doc.quantities if q.kind == "money" and _significant_digits(q) >= 5], dominant)
     # the unit the report keeps: only a clear majority of its amounts says which of two figures slipped
     counts = Counter(q.unit for q in doc.quantities if q.kind == "money" and verdicts.other_money_unit(q.unit))
     # (a report of whole 万元 figures keeps no two-decimal amounts to name its unit: its majority names it)
@@ -127,6 +132,8 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             actual=evidence,
             claims=(claim,),
         )
+    yield from _budget_and_final_apart(doc, kept)
+    yield from _same_figure(doc, _twice_in_one_sentence(doc), dominant)
     for claim in doc.claims_of(CompositionClaim):
         if verdicts.composition_gap(claim) is None:
             i = _odd_unit_out(claim)
@@ -160,6 +167,63 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
         yield _unit_fix(doc, part, swapped, message, ((claim.total.start, claim.total.end, "总数"),), claim)
 
 
+def _twice_in_one_sentence(doc: Disclosure) -> list[Quantity]:
+    """Shorter amounts to the cent (21.07) whose figure the same sentence writes again in the other unit ("…预留政府
+    采购项目预算金额 21.07 万元，面向小微企业预留…21.07 元"): no coincidence so close, however few their digits."""
+    short = [
+        q for q in doc.quantities
+        if q.kind == "money" and q.places == 2 and q.unit in ("元", "万元") and 3 <= _significant_digits(q) < 5
+    ]
+    where: dict[tuple[Decimal, str], list[int]] = defaultdict(list)
+    for q in sorted(short, key=lambda q: q.start):
+        where[(q.value, q.unit)].append(q.start)
+    text, out = doc.document.content, []
+    for q in short:
+        starts = where.get((q.value, verdicts.other_money_unit(q.unit)))
+        if not starts:
+            continue
+        lo = max(text.rfind("。", 0, q.start), q.start - 200)
+        hi = text.find("。", q.end)
+        hi = q.end + 200 if hi < 0 else min(hi, q.end + 200)
+        k = bisect.bisect_left(starts, lo)
+        if k < len(starts) and starts[k] < hi:
+            out.append(q)
+    return out
+
+
+def _budget_and_final_apart(doc: Disclosure, kept: str | None) -> Iterator[Issue]:
+    """An item's budget and final amount in one statement, one in 元 and the other in 万元 against the unit the report
+    keeps, ten thousand times apart as written and of a size in the kept unit ("年初预算为 285.33 万元，支出决算为
+    269.86 元"): the odd one's unit slipped. (Both figures of one size mean the same amount only in one unit.)"""
+    if kept not in ("元", "万元"):
+        return
+    for st in doc.statements:
+        value, budgets = st.value, st.all("budget")
+        if value is None or len(budgets) != 1:
+            continue
+        budget = budgets[0].quantity
+        pair = (value, budget)
+        if any(q.kind != "money" or not q.value or q.unit not in ("元", "万元") for q in pair) or value.unit == budget.unit:
+            continue
+        odd = value if value.unit != kept else budget
+        written = [q.value * MONEY_SCALE[q.unit] for q in pair]
+        if Decimal("0.01") <= written[0] / written[1] <= 100 or not Decimal("0.25") <= value.value / budget.value <= 4:
+            continue  # as written they may be one item's figures; or in one unit they are still far apart
+        name = "决算数" if odd is value else "预算数"
+        other = budget if odd is value else value
+        message = (
+            f"单位疑似错写：{display_subject(st.subject) or '该项'}的{name} {amount(odd)} 与同一表述中的"
+            f"{'预算数' if odd is value else '决算数'} {amount(other)} 单位不同，照写相差约一万倍；"
+            f"按“{kept}”计两者才相当（本报告金额以“{kept}”为单位）"
+        )
+        evidence = doc.text[odd.start : odd.end]
+        fixed = re.sub(re.escape(odd.unit) + r"\s*$", kept, evidence)
+        yield Issue(
+            start=odd.start, end=odd.end, message=message, expected=fixed, actual=evidence,
+            related=((other.start, other.end, "同一项目的另一金额"),),
+        )
+
+
 def _odd_unit_out(claim: CompositionClaim) -> int | None:
     """In a list that may be partial (its parts fall short of the total, which proves nothing), the one part whose
     unit differs from the total's and every other part's (元 among 万元, 元 or 万元 among 亿元) and which, read in their
@@ -187,6 +251,17 @@ def _unit_fix(doc: Disclosure, q: Quantity, right: str, message: str, related: t
         related=related,
         claims=(claim,),
     )
+
+
+_SENTENCE_BOUND = re.compile(r"[。；;]")
+_WRITTEN_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|千元|元)")
+
+
+def _written_amount_beside(text: str, q: Quantity) -> bool:
+    """Whether the sentence (to its 。 or ；) around q writes another amount with its unit."""
+    lo = max((m.end() for m in _SENTENCE_BOUND.finditer(text, max(0, q.start - 400), q.start)), default=max(0, q.start - 400))
+    hi = _SENTENCE_BOUND.search(text, q.end)
+    return _WRITTEN_AMOUNT.search(text, lo, hi.start() if hi else min(len(text), q.end + 400)) is not None
 
 
 @rule("UNIT002", "missing-unit", name_zh="金额缺少单位", severity="warning", fixable="safe")
@@ -225,10 +300,12 @@ def missing_unit(doc: Disclosure) -> Iterator:
                 what = "占比" if fact.role == "share" else "变动率"
                 yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
                 continue
+            # (a part of a list whose sentence has no other amount: its unit is the list's)
+            where = "同句" if _written_amount_beside(doc.text, q) else "同一列举中"
             yield Issue(
                 start=q.start,
                 end=q.end,
-                message=f"金额 {evidence.strip()} 缺少单位；同句其他金额以“{q.unit}”计，应写作“{evidence.strip()}{q.unit}”",
+                message=f"金额 {evidence.strip()} 缺少单位；{where}其他金额以“{q.unit}”计，应写作“{evidence.strip()}{q.unit}”",
                 expected=f"{evidence.strip()}{q.unit}",
                 actual=evidence,
             )

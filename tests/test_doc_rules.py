@@ -325,6 +325,14 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_another_year_on_a_sentence_of_own_accounts_spread_by_the_layout():
+    # pdftotext's raw layout keeps the gaps of a justified line: "本部门 面向中小企业预留 政府采购项目预算 金额"
+    text = FINAL_ACCOUNTS + "{} 年度本部门 面向中小企业预留 政府采购项目预算 金额\n21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 万元。"
+    result = found(text.format("2025"), "DOC007")
+    assert len(result) == 1 and "应为“2024年度”" in result[0][1]
+    assert found(text.format("2024"), "DOC007") == []
+
+
 def test_another_year_on_the_templates_total_sentence_that_names_its_carry_overs():
     # 年初结转和结余 / 使用非财政拨款结余 are lines of this year's accounts, not a look back
     text = FINAL_ACCOUNTS + (
@@ -425,6 +433,28 @@ def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
     # last year's execution, or a comparison, is the budget's to state
     assert found(BUDGET + "2025年机关运行经费预算执行数为120.00万元。", "DOC007") == []
     assert found(BUDGET + "2025年政府采购预算金额为300.00万元，比上年增加20.00万元。", "DOC007") == []
+    # the template's "2026年本部门政府采购预算595.28万元，其中：…": the figure straight after 预算
+    text = BUDGET + "{}年本部门政府采购预算595.28万元，其中：政府采购货物预算77.10万元、政府采购服务预算518.18万元。"
+    result = found(text.format("2025"), "DOC007")
+    assert len(result) == 1 and "2025年" in result[0][1]
+    assert found(text.format("2026"), "DOC007") == []
+    assert found(BUDGET + "2025年政府采购预算300.00万元，执行数为280.00万元。", "DOC007") == []
+    # a later year is as wrong in the budget's own sentence
+    result = found(text.format("2027"), "DOC007")
+    assert len(result) == 1 and "2027年" in result[0][1] and "笔误" in result[0][1]
+    # (past the report's opening, where the words of a 绩效 report would make it one)
+    duties = "一、部门主要职能\n" + "负责本区城市管理综合执法工作，组织查处违法建设行为。" * 25 + "\n"
+    work = BUDGET + duties + "本部门1个预算单位开展了{}年项目预算绩效目标编报工作，编报绩效目标的项目14个。"
+    assert len(found(work.format("2027"), "DOC007")) == 1 and found(work.format("2026"), "DOC007") == []
+
+
+def test_the_opening_of_the_years_performance_work_names_the_report_year():
+    text = FINAL_ACCOUNTS + "十、预算绩效管理情况\n江州市文化馆{}年度预算绩效管理工作开展情况如下：本部门建立了预算绩效管理制度。\n"
+    result = found(text.format("2023"), "DOC007")
+    assert len(result) == 1 and "2023年度" in result[0][1] and "应为“2024年度”" in result[0][1]
+    assert found(text.format("2024"), "DOC007") == []
+    # another year's work named as such elsewhere in a sentence is not the opening
+    assert found(FINAL_ACCOUNTS + "本部门继续推进2023年度预算绩效管理工作开展情况的整改。", "DOC007") == []
 
 
 def test_the_parallel_clauses_on_the_years_projects_name_one_year():

@@ -323,6 +323,18 @@ class TestComparison:
         assert [(r.message, r.evidence) for r in f.related] == [("决算数", "11.31 万元"), ("预算数", "17.68 万元")]
         assert not findings(figures + "决算数小于全年预算数的主要原因：人员变动。", "EXE002")
 
+    def test_the_comparison_opening_a_reason_that_states_figures_of_its_own(self):
+        # "决算数大于预算数的主要原因：…2025 年 15 分钟…" / "…年中调减项目经费 50 万元": the figures after the word are the
+        # reason's; the comparison is of the figures before it
+        figures = "其他城乡社区支出（项）84.86 万元。年初预算为 60 万元，支出决算为 84.86 万元，完成年初预算的 141.43%。"
+        for reason in ("“2025 年 15 分钟社区生活圈规划编制服务费”项目为追加项目。", "年中追加项目经费 30 万元。"):
+            [f] = findings(figures + "决算数小于预算数的主要原因：" + reason, "EXE002")
+            assert f.fix == "大于" and "决算 84.86 万元，预算 60 万元" in f.message
+            assert not findings(figures + "决算数大于预算数的主要原因：" + reason, "EXE002")
+        # figures of its own on both sides of the word: the sentence's own
+        [f] = findings("支出决算数小于年初预算数，年初预算为 60 万元，支出决算为 84.86 万元。", "EXE002")
+        assert f.fix == "大于"
+
     def test_level_with_the_budget_written_before_the_word(self):
         figures = "购房补贴（项）。全年预算为 11.72 万元，支出决算为 {} 万元。"
         [f] = findings(figures.format("10.72") + "决算数与全年预算数持平。", "EXE002")

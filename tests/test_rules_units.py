@@ -71,6 +71,11 @@ def test_a_whole_amount_without_unit_after_a_money_item_s_name():
     assert f.evidence == "30" and "应写作“30万元”" in f.message
     [f] = findings("全市一般公共预算支出完成372037万元，较上年同期增长9.66%，增支32770。", "UNIT002")
     assert f.evidence == "32770"
+    # the budget or final figure of an item: "年初预算为 20，支出决算为 18.15 万元"
+    [f] = findings("“统计信息事务（项）”18.15万元。年初预算为 20，支出决算为 18.15 万元，完成年初预算的 90.75%。", "UNIT002")
+    assert f.evidence == "20" and "应写作“20万元”" in f.message
+    assert not findings("“统计信息事务（项）”18.15万元。年初预算为 20 万元，支出决算为 18.15 万元。", "UNIT002")
+    assert not findings("本年预算项目 20 个，预算金额 18.15 万元。", "UNIT002")
 
 
 def test_whole_figures_that_are_no_amounts_stay_silent():
@@ -168,3 +173,48 @@ def test_a_whole_share_blames_the_figure_out_of_the_reports_unit():
 def test_amounts_in_both_units_that_agree_are_fine():
     text = "本年支出合计474.49万元，其中：基本支出242.34万元，占51.1%；项目支出2,321,500.00元，占48.9%。"
     assert check_text(text).findings == []
+
+
+def test_a_part_of_a_list_without_its_unit_takes_the_lists():
+    # each part its own line and sentence: no other amount in the sentence, the list's in 万元
+    text = (
+        "一般公共预算财政拨款支出 19,044.27 万元，主要用于以下方面：\n"
+        "1.“一般公共服务”306.90 万元，占 1.61%；\n2.“公共安全支出”350.56 万元，占 1.84%；\n"
+        "3.“社会保障和就业支出”3,019.34，占 15.85%；\n4.“卫生健康支出”271.40 万元，占 1.43%。\n"
+    )
+    [f] = findings(text, "UNIT002")
+    assert f.evidence == "3,019.34" and "同一列举中其他金额以“万元”计" in f.message
+    # the list's own parts say nothing of the unit: no amount to hold the bare figure to
+    assert not findings(text.replace("306.90 万元", "306.90").replace("350.56 万元", "350.56"), "UNIT002")
+    # a list of rates is no list of amounts
+    rates = "本年项目绩效自评情况如下：\n1.项目一完成率 98.50%；\n2.项目二完成率 97.25，评价为优。\n"
+    assert not findings(rates, "UNIT002")
+
+
+def test_an_items_final_amount_in_yuan_beside_its_budget_in_wan():
+    head = (
+        "2024年度部门决算\n本年收入合计 860.40 万元，其中：财政拨款收入 850.40 万元，其他收入 10.00 万元。本年支出合计"
+        " 860.40 万元，其中：基本支出 700.40 万元，项目支出 160.00 万元。\n"
+    )
+    item = "“行政事业单位离退休（款）职业年金缴费支出（项）”。年初预算为 285.33 万元，支出决算为 {}。\n"
+    [f] = findings(head + item.format("269.86 元"), "UNIT001")
+    assert f.evidence == "269.86 元" and f.fix is None and "按“万元”计两者才相当" in f.message
+    for honest in ("269.86 万元", "4,800.00 元"):  # the same unit; or 元 that is a fair share of the budget as written
+        assert not findings(head + item.format(honest).replace("285.33 万元", "0.50 万元" if "4,800" in honest else "285.33 万元"), "UNIT001")
+    # far apart in any unit: no slip explains it
+    assert not findings(head + item.format("26.98 元"), "UNIT001")
+
+
+def test_a_short_figure_written_in_both_units_in_one_sentence():
+    # four digits are too few to call two figures in different places one amount; in one sentence they are
+    text = (
+        "2024年度部门决算\n本年收入合计 860.40 万元，其中：财政拨款收入 850.40 万元，其他收入 10.00 万元。本年支出合计"
+        " 860.40 万元，其中：基本支出 700.40 万元，项目支出 160.00 万元。\n"
+        "2024 年度本部门面向中小企业预留政府采购项目预算金额 21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 {}。\n"
+    )
+    [f] = findings(text.format("元"), "UNIT001")
+    assert f.evidence == "21.07 元" and f.fix == "21.07 万元"
+    assert not findings(text.format("万元"), "UNIT001")
+    # the same short figure in two sentences apart: a coincidence it may be
+    apart = text.format("万元") + "公务接待费支出 21.07 元。\n"
+    assert not findings(apart, "UNIT001")

@@ -211,3 +211,46 @@ def test_a_table_goes_on_over_a_page_number_and_a_running_head():
     document = read_bytes("t.txt", text.encode())
     [table] = segment(document).tables
     assert [c.text for c in table.rows[-1]][:3] == ["本年支出合计", "1,006.77", "1,149.29"]
+
+
+class TestAPageOnOneLine:
+    """Document sites and some extractions give a whole page (or report) on one line, its line breaks turned into
+    spaces: "…支出决算为 20.04 万元，完成年 初预算的 25.83%". A space between two CJK characters, where prose puts
+    none, is where a line broke: the words it cut are read whole, and the marks that opened lines there (a heading,
+    a contents entry, a table's row label) number nothing."""
+
+    PAGE = (
+        "（三）一般公共预算财政拨款支出决算具体情况 一般公共预算财政拨款支出年初预算为 1,864.85 万元，支 "
+        "出决算为 1,044.27 万元，完成年初预算的 56.00%。决算数小于预算数的主要原因：按照工程进度调减项目经费。 "
+        "其中： 1.“一般公共服务（类）统计信息事务（款）统计信息 事务（项）”20.04 万元，主要用于：人口抽样调查 "
+        "工作。年初预算为 77.59 万元，支出决算为 20.04 万元，完成年 初预算的 25.83%。决算数小于预算数的主要原"
+        "因：年中调减项目经费。 2.“城乡社区支出（类）城乡社区环境卫生（款）城乡社 区环境卫生（项）”854.35 "
+        "万元，主要用于：垃圾分类、市容整治等项目。年初预算 为 1,024.01 万元，支出决算为 854.35 万元，完成年初"
+        "预算的 83.43%。决算数小于预算数的主要原因：项目调整核算科目。 七、财政拨款“三公”经费支出决算情况说明 "
+        "（一）“三公”经费财政拨款支出决算总体情况说明。 “三公”经费财政拨款支出年初预算为 31.47 万元，支出决 "
+        "算为 19.86 万元，完成预算的 63.11%，其中：因公出国（境） 费决算为 0 万元；公务用车购置及运行维护费支出"
+        "决算为 19.56 万元；公务接待费支出决算为 0.30 万元。2024 年度“三公”经费财政拨款支出决算数比 2023 年度减 "
+        "少 3.59 万元，下降 15.31%。\n"
+    )
+
+    def test_words_cut_by_a_lost_line_break_are_read_whole(self):
+        # 完成年 初预算 / 年初预算 为 / 支出决 算为 / 减 少: each was read as another figure's rate, budget or total
+        assert not findings(self.PAGE)
+
+    def test_a_wrong_figure_on_such_a_page_is_still_found(self):
+        [f] = findings(self.PAGE.replace("完成年 初预算的 25.83%", "完成年 初预算的 52.83%"), "EXE001")
+        assert "52.83%" in f.message and "77.59" in f.message
+        [f] = findings(self.PAGE.replace("年度减 少 3.59 万元", "年度减 少 5.59 万元"), "CHG001")
+        assert "15.31%" in f.message
+
+    def test_numbered_marks_inside_the_line_make_no_outline(self):
+        # the page holds 三、… 七、 and a contents list would hold every heading again: none of it is an outline
+        toc = "目 录 第一部分 部门概况 一、主要职能 二、机构设置 第二部分 部门决算情况说明 一、收入支出决算总体情况说明 "
+        text = toc + "二、收入决算情况说明 三、支出决算情况说明 " + self.PAGE.replace("（三）", "三、", 1)
+        assert not [f for f in findings(text) if f.rule.startswith("DOC")]
+
+    def test_a_paragraph_with_a_few_spaced_phrases_is_no_page(self):
+        from auditlint.extract.reflow import reflow
+
+        line = "（二）开展主题活动。一是召开“学党史 悟初心 跟党走”座谈会，" + "与会人员结合自身工作畅谈体会，" * 16 + "二是开展“学科学家 贺建党百年 争做先锋”宣传活动。"
+        assert reflow(line).text == line

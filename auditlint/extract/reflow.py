@@ -71,6 +71,7 @@ class _Unit:
     heading: bool = False  # starts with a heading marker (LINE_MARKER): matched once, asked up to four times
     pieces: tuple[tuple[str, int], ...] = ()  # a letter-spaced line without its spacing: (text, original offset)
     after_blank: bool = False  # a blank line stands between it and the line with text before it
+    inline: bool = False  # a piece of a page put on one line: the line break before it was a space
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class Paragraph:
     start: int
     end: int
     cell: bool = False
+    inline: bool = field(default=False, repr=False)  # opens inside a line (a page put on one line): where the text's own line breaks were lost
 
 
 @dataclass
@@ -235,6 +237,41 @@ def _close_up(unit: _Unit) -> None:
     unit.text = "".join(p for p, _ in pieces)
 
 
+# Where a page put on one line (document sites, some extractions: "…支出决算为 20.04 万元，完成年 初预算的 25.83%。")
+# had its line breaks: a space between two CJK characters, or after CJK punctuation before one. Prose puts no space
+# there; a figure's spaces ("为 20.04 万元") are the extraction's and stay.
+_PAGE_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。；：、）”])[ \u3000]+(?=[\u4e00-\u9fff（“])")
+_PAGE_WIDTH = 300  # columns: a line this long holding such spaces is a page (or more), not a paragraph
+_PAGE_WRAP_EVERY = 120  # columns: a page's lines are shorter (a third of its breaks, next to figures, leave no mark)
+
+
+def _split_page(unit: _Unit) -> list[_Unit]:
+    """A page put on one line, as the lines it was: pieces at its wrap spaces, each after the first `inline`."""
+    breaks = list(_PAGE_WRAP.finditer(unit.text))
+    if len(breaks) < 3 or len(breaks) * _PAGE_WRAP_EVERY < unit.width:
+        return [unit]  # (a paragraph with a slogan or two spaced out, "学党史 悟初心 …", is no page)
+    pieces: list[_Unit] = []
+    pos = 0
+    for m in [*breaks, None]:
+        end = m.start() if m else len(unit.text)
+        text = unit.text[pos:end]
+        piece = _Unit(unit.start + pos, unit.start + end, text, hard=False, inline=bool(pieces))
+        piece.width = display_width(text)
+        piece.heading = LINE_MARKER.match(text) is not None
+        pieces.append(piece)
+        pos = m.end() if m else end
+    pieces[0].after_blank = unit.after_blank
+    return pieces
+
+
+def _inline_joins(a: _Unit, b: _Unit) -> bool:
+    """Whether a piece of a page on one line goes on the paragraph before it: always, unless it opens a heading
+    or an item after a sentence, a colon or a title, or follows a heading that stands alone."""
+    if b.heading:
+        return not (_ends_sentence(a.text) or a.text.endswith(("：", ":")) or not _SENTENCE_PUNCT.search(a.text))
+    return not (a.heading and not _SENTENCE_PUNCT.search(a.text, 2))
+
+
 def _drop_page_numbers(units: list[_Unit]) -> list[_Unit]:
     keep: list[_Unit] = []
     for i, u in enumerate(units):
@@ -303,6 +340,8 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
 def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> bool:
     if a.hard or b.hard:
         return False
+    if b.inline:
+        return _inline_joins(a, b)
     if unit_wrapped(a.text, b.text):
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
     if blank_breaks and b.after_blank:
@@ -345,6 +384,8 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
     units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
     blank_breaks = _blank_lines_break(units)
+    if any(not u.hard and not u.pieces and u.width >= _PAGE_WIDTH for u in units):
+        units = [p for u in units for p in (_split_page(u) if not u.hard and not u.pieces and u.width >= _PAGE_WIDTH else (u,))]
 
     out = Reflowed()
     pieces: list[str] = []
@@ -358,6 +399,7 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
         length += len(text)
 
     para_start = 0
+    para_inline = False
     for i, u in enumerate(units):
         if i:
             prev = units[i - 1]
@@ -365,12 +407,13 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
                 if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and u.text[:1].isascii() and u.text[:1].isalnum():
                     emit(" ", prev.end)
             else:
-                out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard))
+                out.paragraphs.append(Paragraph(para_start, length, cell=prev.hard, inline=para_inline))
                 emit("\n", prev.end)
                 para_start = length
+                para_inline = u.inline
         for text, orig in u.pieces or ((u.text, u.start),):
             emit(text.translate(_FULLWIDTH) if _NEEDS_FULLWIDTH.search(text) else text, orig)
     if units:
-        out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard))
+        out.paragraphs.append(Paragraph(para_start, length, cell=units[-1].hard, inline=para_inline))
     out.text = "".join(pieces)
     return out

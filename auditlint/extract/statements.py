@@ -55,7 +55,8 @@ _BARE_SHARE = re.compile(r"(?:占比|比重|所占比例|占(?![地用有])(?:[^
 # the name of a money line item, or a change in money, right before a bare whole figure that ends its clause:
 # "政府性基金预算财政拨款收入30。", "增支32770。", "支出合计448985。" (an amount whose unit was left off)
 _MONEY_NAME_BEFORE = re.compile(
-    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余)(?:为|是|达)?$"
+    r"(?:收入|支出|合计|总计|经费|资金|基金|拨款|增支|减支|增收|减收|(?:收入|支出|资金|财力)总量|结转结余|滚存结余|"
+    r"(?:年初|调整|全年)?预算数?|决算数?)(?:为|是|达)?$"
 )
 _CLAUSE_END = re.compile(r"[，。；,;、]")
 _SHARE = re.compile(
@@ -625,16 +626,20 @@ class StatementParser:
             and last.first("value") is not None
         )
 
-    def _comparisons(self, st: Statement, sent: _Sentence) -> None:
+    def _comparisons(self, st: Statement, sent: _Sentence, before: Statement | None = None) -> None:
+        """The comparisons of 决算 and 预算 the sentence words, each kept with the statement it compares: st, or
+        `before` for one worded ahead of the sentence's first figure."""
         if "预算" not in sent.skel:  # every comparison names the budget: skip the costly scan
             return
+        first = next((t.start - sent.start for t in sent.tokens if not t.date), len(sent.skel)) if before else 0
         for m in (*_COMPARISON_SCAN.finditer(sent.skel), *_LEVEL_SCAN.finditer(sent.skel)):
             start, end = self.flow.span(sent.start + m.start("word"), sent.start + m.end("word"))
             said = m.group("subject")
             if m.start("subject") and sent.skel[m.start("subject") - 1] == DATE_PH:
                 said = _AFTER_YEAR.sub("", said)  # "2024 年度“三公”经费": 年度 belongs to the year, not the subject
             subject = clean_subject(_strip_measure(self._label(said)))
-            st.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
+            target = before if before is not None and m.end("word") <= first else st
+            target.comparisons.append(Comparison(word=Word(start=start, end=end, text=m.group("word")), subject=subject))
 
     @staticmethod
     def _list_ended(
@@ -707,7 +712,7 @@ class StatementParser:
         return True
 
     def _money_or_as_is(
-        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = ""
+        self, tok: Token, money: list[Token], left: str, current: Statement | None, after: str = "", list_unit: str = ""
     ) -> Quantity | None:
         """A bare figure written like an amount (1,148.00) in a sentence of amounts is one, and so is one
         that ends its clause right after a money line item's name ("…政府性基金预算财政拨款收入30。");
@@ -729,6 +734,9 @@ class StatementParser:
             # "增长 13.95。" after a change amount; "同比下降18.87；" after 同比, which only a rate follows
             return replace(q, unit="%", unit_inferred=True)
         if not money:
+            if list_unit and (q.grouped or q.places == 2):
+                # "6.“社会保障和就业支出”3,019.34，占 15.85%；" among parts of a list that give their amounts in 万元
+                return replace(q, unit=list_unit, unit_inferred=True)
             return None
         if not (q.grouped or q.places == 2) and not (
             q.value and _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
@@ -956,6 +964,21 @@ class _SentenceReader:
         label = re.sub(r"[\s：:，,]+$", "", self.skel[cut + 1 : rel])
         return len(label) >= 2 and any(label.endswith(h[-4:]) for h in halves if len(h) >= 3)
 
+    def _list_unit(self) -> str:
+        """The money unit of the list this sentence's figures are parts of, when the list's total and the part
+        before are amounts written with it (a bare amount among them is one too); "" otherwise."""
+        if self.money or self.opened is None:
+            return ""
+        total = self.opened.parent.value
+        if total is None or total.kind != "money" or total.unit_inferred:
+            return ""
+        statements = self.parser.statements
+        before = next((st for st in reversed(statements) if st.parent == self.opened.parent.index), None)
+        value = before.value if before is not None else None
+        if value is None or value.kind != "money" or value.unit_inferred or value.unit != total.unit:
+            return ""
+        return total.unit
+
     # ---------------------------------------------------------------- classify
     def classify(self, tok: Token, rel: int) -> tuple[Quantity, str, str, str, Fact, str] | None:
         """What the figure at rel is, read from the words before it: (figure, role, subject, measure, fact, words)."""
@@ -967,7 +990,7 @@ class _SentenceReader:
         end = tok.end - self.sent.start
         if tok.quantity.kind == "number" and (_FIGURE_AFTER.match(skel, end) or _FIGURE_BEFORE.search(skel[max(0, rel - 8) : rel])):
             return None  # "离退休 2,614,680 2,614,680": a table row's cells run into the text (a PDF on one line)
-        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1])
+        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1], self._list_unit())
         if q is None:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
@@ -1102,7 +1125,22 @@ class _SentenceReader:
         if tail and not skel[tail.end() :].strip(" 。：:；;") and self.current is not None:
             p._open_list(self.current, tail.group("kind"))
         if self.current is not None:
-            p._comparisons(self.current, self.sent)
+            p._comparisons(self.current, self.sent, self._compared_before())
+
+    def _compared_before(self) -> Statement | None:
+        """The statement a comparison opening this sentence compares ("…支出决算为 84.86 万元，完成年初预算的 141.43%。" /
+        "决算数大于预算数的主要原因：“2025 年 15 分钟…”项目为追加项目。"): the last one before it in the paragraph, when
+        it states both figures and none of this sentence's does (the figures after the word are the reason's)."""
+        p, made = self.parser, self.made
+        if any(st.first("value") is not None and st.first("budget") is not None for st in made):
+            return None
+        k = len(p.statements) - len(made) - 1
+        if k < 0:
+            return None
+        last = p.statements[k]
+        if last.paragraph != p._paragraph or last.first("value") is None or last.first("budget") is None:
+            return None
+        return last
 
     def _check_shape(self) -> None:
         """Parts of an announced list must look alike; a stranger ends the list."""

@@ -109,7 +109,9 @@ def find_outline(
     stretches = sorted(contents)
     scopes = _Scopes([a for a, _ in stretches], [b for _, b in stretches])
     paragraphs = flow.paragraphs
-    markers = [OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]  # matched once: read twice below
+    # matched once: read twice below. A paragraph opening inside a line (a page put on one line) is no heading nor
+    # item: where the page's lines broke, what was a heading, a contents entry or a table's row label is lost.
+    markers = [None if p.inline else OUTLINE_MARKER.match(flow.text[p.start : p.end]) for p in paragraphs]
     for index, para in enumerate(paragraphs):
         text = flow.text[para.start : para.end]
         origin = flow.origin(para.start) if tables or stretches else 0
@@ -124,12 +126,19 @@ def find_outline(
             # (an attachment the contents list, "附件1", is an entry of the contents, not the attachment); its scope
             # opens after the label: "附件:1.2023年…表 / 2.2023年…表" lists its first entry on the label's line
             scopes.enter_attachment(flow.span(para.start, para.start + label.end())[1])
-        items = _items(text, markers[index])
+        items = [] if para.inline else _items(text, markers[index])
         next_is_content = index + 1 < len(paragraphs) and markers[index + 1] is None
         for k, item in enumerate(items):
             stop = items[k + 1][2] if k + 1 < len(items) else len(text)
             out.append(_numbered(flow, para, index, text, item, stop, k + 1 == len(items) and next_is_content, scopes))
-        if not items and not para.cell and not scopes.in_toc and _unnumbered_heading(text) and index + 1 < len(paragraphs):
+        if (
+            not items
+            and not para.cell
+            and not para.inline
+            and not scopes.in_toc
+            and _unnumbered_heading(text)
+            and index + 1 < len(paragraphs)
+        ):
             o_start, o_end = flow.span(para.start, para.end)
             out.append(
                 Heading(
