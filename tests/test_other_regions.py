@@ -2192,3 +2192,24 @@ class TestATableLineSpelledOutByTheLineUnderIt:
     def test_a_wrong_total_is_still_found(self):
         [f] = findings(self.TEXT.format(total="83693"))
         assert f.rule == "TAB001" and "= 83593" in f.message and "多 100" in f.message
+
+
+class TestAYearbookTableOfRevenue:
+    """A statistical yearbook's fiscal table as its web page gives it: a bilingual header naming the columns by year
+    ("项    目 Item 2020 2021"), the items indented with spaces and an English name after the Chinese. It stopped the
+    whole file with an internal error (a row read as two groups of figures, the placements of the second laid in the
+    first), and once read, the header's years were taken for a data row that the 收入合计 under it had to equal."""
+
+    BILINGUAL = (
+        "6-3 地方财政收入\n单位:万元 (10000 yuan)\n项    目 Item 2022 2023\n收入合计 Total Revenue 1000 1200\n"
+        "  税收收入   Tax Revenue 600 700\n  非税收入   Non-tax Revenue 300 350\n  其他收入   Others 100 150\n"
+    )
+    PLAIN = "财政收入表\n单位:万元\n项目 2022 2023\n收入合计 1000 1200\n税收收入 600 700\n非税收入 300 350\n其他收入 100 150\n"
+
+    def test_the_table_is_read_without_an_internal_error(self):
+        for text in (self.BILINGUAL, self.PLAIN):
+            result = check_text(text)
+            assert result.error is None and not result.internal_errors
+
+    def test_a_header_naming_its_columns_by_year_is_no_data_row(self):
+        assert not findings(self.PLAIN, "TAB001")

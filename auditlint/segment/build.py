@@ -452,7 +452,9 @@ def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], Ro
     out: dict[tuple[int, int], RowPlacements] = {}
     for r, row in enumerate(read.rows):
         for g in row.groups:
-            if not g.figures or g.side >= len(plans):
+            if not g.figures or g.side >= len(plans) or (r, g.side) in out:
+                continue  # (one group a side is laid in the grid, the first: its placements are the ones kept)
+            if next(h for h in row.groups if h.side == g.side) is not g:
                 continue
             plan = plans[g.side]
             texts = [f.text for f in g.figures]
