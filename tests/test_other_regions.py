@@ -2213,3 +2213,16 @@ class TestAYearbookTableOfRevenue:
 
     def test_a_header_naming_its_columns_by_year_is_no_data_row(self):
         assert not findings(self.PLAIN, "TAB001")
+
+
+class TestAFigureInACodesShapeInATableWithoutCodes:
+    """A yearbook's or budget's table without classification codes: a row whose last figure happens to look like an
+    economic code ("非税收入 300 350") had that figure taken for the code of an item on the next line, which was
+    folded into the row — the next line's item lost and the 合计 never assessed."""
+
+    TEXT = "财政收入表\n单位:万元\n项目 2022 2023\n税收收入 600 700\n非税收入 300 350\n其他收入 100 {last}\n合计 1000 1200\n"
+
+    def test_the_rows_are_read_as_written_and_the_total_checked(self):
+        assert not findings(self.TEXT.format(last="150"))
+        [f] = findings(self.TEXT.format(last="160"), "TAB001")
+        assert "其他收入 160" in f.message and "1210" in f.message

@@ -132,6 +132,9 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
     read = _Read()
     pending: list[Piece] = []
     seen_row = False
+    # a table none of whose lines opens with a code has no codes: a number in a code's shape after a figure
+    # ("非税收入 300 350", "企业所得税 2131800 2269841") is a figure, not the code of a second item
+    coded = any(lines[i].shape == "row" and lines[i].opens_with_code for i in range(first, last + 1))
     for i in range(first, last + 1):
         ln = lines[i]
         if kinds[i] in ("blank", "furniture") or not ln.stripped:
@@ -143,7 +146,7 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
         if is_note(ln):
             continue
         if ln.shape == "row":
-            row = Row(line=i, groups=_groups(ln))
+            row = Row(line=i, groups=_groups(ln) if coded else _figures_for_codes(_groups(ln)))
             prev = read.rows[-1] if read.rows else None
             if prev is not None and _ends_with_bare_code(prev) and prev.line == _previous_filled(lines, i) and not row.groups[0].code and not pending:
                 # "30109 职业年金缴费 225.12 30207" / "邮电费 8.05": the code stands a line above the rest of its item
@@ -209,6 +212,17 @@ def _leads_with_figures(row: Row) -> bool:
 def _coded_without_figures(row: Row) -> bool:
     last = row.groups[-1]
     return bool(last.code) and not last.figures
+
+
+def _figures_for_codes(groups: list[Group]) -> list[Group]:
+    """The groups of a line of a table without codes: an unnamed "code" after an item is one more of its figures."""
+    out: list[Group] = []
+    for g in groups:
+        if out and g.code and not g.label:
+            out[-1].figures.extend([Token("figure", g.code, g.code_start, g.code_end), *g.figures])
+            continue
+        out.append(g)
+    return out
 
 
 def _ends_with_bare_code(row: Row) -> bool:
