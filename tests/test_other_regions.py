@@ -2226,3 +2226,14 @@ class TestAFigureInACodesShapeInATableWithoutCodes:
         assert not findings(self.TEXT.format(last="150"))
         [f] = findings(self.TEXT.format(last="160"), "TAB001")
         assert "其他收入 160" in f.message and "1210" in f.message
+
+    ROW_OF_CODES = (
+        "财政收入表\n单位:万元\n项目 2022 2023\n增值税 Value Added Tax 10000000 12000000\n"
+        "企业所得税 Corporate Income Tax 2131800 {last}\n合计 12131800 14269841\n"
+    )
+
+    def test_a_row_whose_every_figure_is_in_a_codes_shape_is_read_as_a_row(self):
+        # "企业所得税 … 2131800 2269841": both figures have a code's shape, and the line was taken for words
+        assert not findings(self.ROW_OF_CODES.format(last="2269841"))
+        [f] = findings(self.ROW_OF_CODES.format(last="2269941"), "TAB001")
+        assert "企业所得税 Corporate Income Tax 2269941" in f.message and "14269941" in f.message

@@ -16,7 +16,7 @@ and its rest on the line below (``城乡社区管理`` / ``21201 12,091.64 …``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Cell, Table
 from ..numbering import TABLE_LABEL_MARKER
@@ -145,6 +145,9 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
             continue
         if is_note(ln):
             continue
+        if not coded and _codes_after_a_label(ln):
+            # "企业所得税 Corporate Income Tax 2131800 2269841": the item's figures, read as codes for their shape
+            ln = replace(ln, tokens=[Token("figure", t.text, t.start, t.end) if t.kind == "code" else t for t in ln.tokens], shape="row")
         if ln.shape == "row":
             row = Row(line=i, groups=_groups(ln) if coded else _figures_for_codes(_groups(ln)))
             prev = read.rows[-1] if read.rows else None
@@ -212,6 +215,17 @@ def _leads_with_figures(row: Row) -> bool:
 def _coded_without_figures(row: Row) -> bool:
     last = row.groups[-1]
     return bool(last.code) and not last.figures
+
+
+def _codes_after_a_label(line: Line) -> bool:
+    """A line that is a label and then nothing but numbers in a code's shape (in a table without codes: figures)."""
+    tokens = line.tokens
+    return (
+        line.shape == "words"
+        and len(tokens) >= 2
+        and tokens[0].kind == "word"
+        and all(t.kind == "code" for t in tokens[1:])
+    )
 
 
 def _figures_for_codes(groups: list[Group]) -> list[Group]:
