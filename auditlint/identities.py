@@ -24,7 +24,8 @@ class Decomposition:
     """A total and the complete set of parts it is made of, each part named by its aliases.
 
     `minus` names parts that are subtracted (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出);
-    `optional` names parts that count as 0 where a table has no such line.
+    `optional` names parts that count as 0 where a table has no such line; `unless` names words that make a line
+    named with a total's alias a wider total ("税收返还和转移支付" is no 转移支付).
     """
 
     name: str
@@ -33,12 +34,17 @@ class Decomposition:
     source: str = ""
     minus: tuple[tuple[str, ...], ...] = ()
     optional: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+    def names_total(self, key: str) -> bool:
+        """Whether a line item's key names this identity's total."""
+        return any(alias in key for alias in self.total) and not any(word in key for word in self.unless)
 
     def matches(self, total_key: str, part_keys: list[str]) -> bool:
         """The parts listed under a total are exactly this identity's parts, each once."""
         if self.minus or len(self.parts) < 2:
             return False  # a list of parts under a total never subtracts, and has two parts or more
-        if not any(alias in total_key for alias in self.total):
+        if not self.names_total(total_key):
             return False
         if len(part_keys) != len(self.parts):
             return False
@@ -70,6 +76,7 @@ def read_identities(path: Path) -> list[Decomposition]:
                 source=str(path),
                 minus=minus,
                 optional=tuple(item.get("optional", [])),
+                unless=tuple(item.get("unless", [])),
             )
         )
     return out

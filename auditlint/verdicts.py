@@ -395,19 +395,30 @@ def composition_gap(claim: CompositionClaim) -> tuple[Interval, Interval] | None
     return parts, total
 
 
+_MONEY_UNITS = ("元", "万元", "亿元")
+
+
 def slipped_part(claim: CompositionClaim) -> int | None:
-    """The part whose 万元/元 slip (×10⁴) alone explains the gap, if one does."""
+    """The part whose unit slip (元, 万元, 亿元 for one another) alone explains the gap, if one does."""
+    found = slipped_part_unit(claim)
+    return found[0] if found else None
+
+
+def slipped_part_unit(claim: CompositionClaim) -> tuple[int, str] | None:
+    """(the part, the unit it should have) when writing one part in another money unit alone explains the gap."""
     total = interval_of(claim.total)
     for i, part in enumerate(claim.parts):
-        if part.kind != "money" or part.value == 0 or total.hi <= 0:
+        if part.kind != "money" or part.value == 0 or total.hi <= 0 or part.unit not in _MONEY_UNITS:
             continue
-        for factor in _SLIP:
-            others = [p for j, p in enumerate(claim.parts) if j != i]
-            scaled = interval_of(part).scale(factor)
+        others = [p for j, p in enumerate(claim.parts) if j != i]
+        for unit in _MONEY_UNITS:
+            if unit == part.unit:
+                continue
+            scaled = interval_of(replace(part, unit=unit))
             if scaled.hi < total.lo / 100:
                 continue  # shrinking a part to nothing explains no gap
             if (total_of(others) + scaled).overlaps(total):
-                return i
+                return i, unit
     return None
 
 

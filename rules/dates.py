@@ -257,11 +257,12 @@ class _YearContext:
         return lo, self._breaks[k] if k < len(self._breaks) else len(self.text)
 
     def year_beyond_doubt(self) -> bool:
-        """YYYY年度 written 3 times or more, twice as often as any other year ("与2023年度相比" not counted)."""
+        """The report's year written 3 times or more (YYYY年 or YYYY年度, not in a date or a range), twice as often
+        as any other year ("与2023年度相比" not counted)."""
         if self._dominant is None:
             years = Counter(
-                int(m.group(1))
-                for m in re.finditer(r"((?:19|20)\d{2})\s*年度", self.text)
+                int(m.group("y"))
+                for m in _YEAR_SCAN.finditer(self.text)
                 if not lexicon.COMPARES.search(self.text, max(m.start() - 3, 0), m.start())
             )
             n = years[self.year]
@@ -457,7 +458,7 @@ def _report_title_year(doc: Disclosure, year: int) -> Iterator:
 # A budget's own sentences: "2025年本部门面向中小企业预留政府采购项目预算金额…", "2025年…机关运行经费预算为…",
 # "开展了2025年项目预算绩效目标编报工作" in a 2026 budget
 _BUDGET_OWN = re.compile(
-    r"(?:^|(?<=[。\n]))\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为|\s*\d))"
+    r"(?:^|(?<=[。\n]))\s*(?P<w>(?P<y>(?:19|20)\d{2})\s*年度?)(?P<rest>[^。\n]{0,80}?预算(?:金额|总额|为|数为|安排|\s*\d))"
     r"|开展了?\s*(?P<w2>(?P<y2>(?:19|20)\d{2})\s*年度?)\s*(?:项目)?预算绩效目标",
     re.M,
 )

@@ -155,10 +155,10 @@ def _slips(doc: Disclosure, settings: dict) -> Iterator[Issue]:
             labels = tuple((p.start, p.end, lab) for p, lab in zip(claim.parts, claim.part_labels, strict=False))
             yield _unit_fix(doc, claim.total, right, message, labels, claim)
             continue
-        i = verdicts.slipped_part(claim)
-        swapped = verdicts.other_money_unit(claim.parts[i].unit) if i is not None else None
-        if i is None or swapped is None:
+        found = verdicts.slipped_part_unit(claim)
+        if found is None:
             continue
+        i, swapped = found
         part = claim.parts[i]
         message = (
             f"单位疑似错写：{claim.part_labels[i] if i < len(claim.part_labels) else '该项'} {amount(part)} "

@@ -325,6 +325,17 @@ def test_last_years_year_on_this_years_totals():
     assert "应为“2024年度”" in result[0][1]
 
 
+def test_the_reports_year_written_without_du_is_beyond_doubt_too():
+    # a 决算 that writes "2020年" more than "2020年度": "2021年本年支出合计…" is a slip all the same
+    text = (
+        "某校2020年部门决算\n2020年收入总计500.00万元。2020年本年收入合计460.06万元，比2019年增加10.00万元。\n"
+        "2020年度财政拨款收入460.06万元。\n{}年本年支出合计460.06万元，其中：基本支出380.06万元，项目支出80.00万元。\n"
+    )
+    result = found(text.format("2021"), "DOC007")
+    assert len(result) == 1 and "应为“2020年”" in result[0][1]
+    assert found(text.format("2020"), "DOC007") == []
+
+
 def test_another_year_on_a_sentence_of_own_accounts_spread_by_the_layout():
     # pdftotext's raw layout keeps the gaps of a justified line: "本部门 面向中小企业预留 政府采购项目预算 金额"
     text = FINAL_ACCOUNTS + "{} 年度本部门 面向中小企业预留 政府采购项目预算 金额\n21.07 万元，面向小微企业预留政府采购项目预算金额 21.07 万元。"
@@ -444,6 +455,9 @@ def test_a_budget_sentence_of_its_own_figures_opened_with_last_year():
     assert len(result) == 1 and "2027年" in result[0][1] and "笔误" in result[0][1]
     # (past the report's opening, where the words of a 绩效 report would make it one)
     duties = "一、部门主要职能\n" + "负责本区城市管理综合执法工作，组织查处违法建设行为。" * 25 + "\n"
+    # "2026年部门预算安排购置车辆0辆，其中：…": the template's sentence on the budget's vehicles
+    cars = BUDGET + "{}年部门预算安排购置车辆0辆，其中：部级领导干部用车0辆、一般公务用车0辆。"
+    assert len(found(cars.format("2025"), "DOC007")) == 1 and found(cars.format("2026"), "DOC007") == []
     work = BUDGET + duties + "本部门1个预算单位开展了{}年项目预算绩效目标编报工作，编报绩效目标的项目14个。"
     assert len(found(work.format("2027"), "DOC007")) == 1 and found(work.format("2026"), "DOC007") == []
 

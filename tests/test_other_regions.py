@@ -1545,7 +1545,13 @@ class TestAPartInYuanThatMakesTheWholeInWanyuan:
             [f] = findings(text.format(a=slipped), "UNIT001")
             assert f.expected == "383.9亿元" and "按“亿元”计" in f.message
         assert not findings(text.format(a="383.9亿元"))
-        assert not findings(text.format(a="3839万元"))  # a small part honestly in 万元: no total made by a slip
+        # 税收收入 and 非税收入 are the whole of it: a part no slip explains leaves the sum wrong, no unit blamed
+        assert [f.rule for f in findings(text.format(a="3839万元"))] == ["SUM001"]
+        # a list that may be partial: the odd unit that makes the total exactly is still the slip
+        partial = "2023年全区一般公共预算支出合计512.3亿元，其中：教育支出{a}，卫生健康支出128.4亿元。"
+        [f] = findings(partial.format(a="383.9元"), "UNIT001")
+        assert f.expected == "383.9亿元"
+        assert not findings(partial.format(a="3839万元"))  # a small part honestly in 万元: no total made by a slip
 
 
 class TestStaffInPostAgainstTheWholeEstablishment:

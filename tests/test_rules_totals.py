@@ -75,6 +75,17 @@ class TestSum:
         text = "支出总额300.00万元，其中：其他国土资源事务支出20.00万元，维修费80.00万元，设备购置100.00万元。"
         assert not findings(text, "SUM001")
 
+    def test_a_last_item_whose_own_name_holds_other_is_no_catch_all(self):
+        # a 科目 path whose 项 is "其他…": one 项 among others, the list of 类 may leave 项 out
+        text = (
+            "一般公共预算财政拨款支出决算为 1,000.00 万元。其中：\n1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”"
+            "20.04 万元。\n2.“灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）”98.23 万元。\n"
+        )
+        assert not findings(text, "SUM001")
+        # a 类 itself named 其他 closes it
+        closed = text.replace("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）", "其他支出（类）其他支出（款）其他支出（项）")
+        assert findings(closed, "SUM001")
+
     def test_a_semicolon_ends_a_comma_separated_list(self):
         text = "离退休人员17人，其中：离休0人，行政退休11人，事业退休6人；其他人员2人，其中：社会化用工2人。"
         assert not findings(text, "SUM001")
@@ -296,6 +307,20 @@ class TestExecution:
         assert not findings("全年培训240人次，覆盖社区12个，完成率100%。", "EXE001")
 
 
+    def test_a_rate_in_the_sentence_after_a_list_parts_figures(self):
+        # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。" in an item of the 类款项 list
+        text = (
+            "一般公共预算财政拨款支出决算为 100.88 万元，完成年初预算的 100.00%。其中：\n"
+            "1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。主要用于：退休人员"
+            "开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。\n完成年初预算的 {}。决算数同预算数持平。\n"
+            "2、住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为 100.00 万元，支出决算为 100.00 万元，"
+            "完成年初预算的 100.00%。\n"
+        )
+        [f] = findings(text.format("118.00%"), "EXE001")
+        assert "0.88 万元 ÷ 预算 0.88 万元" in f.message
+        assert not findings(text.format("100.00%"), "EXE001")
+
+
 class TestComparison:
     def test_unresolved_template_word(self):
         text = "年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%，支出决算数大小于年初预算数的主要原因是增加项目支出。"
@@ -440,6 +465,20 @@ def test_a_government_debt_is_its_general_and_its_special_debt():
     assert check_text(text.format("1,071.65")).findings == []
     # a partial list under another total is still no whole
     assert check_text("全市政府债务还本支出90.00亿元，其中一般债务还本40.00亿元。").findings == []
+
+
+def test_a_governments_transfers_and_its_general_budget_revenue_are_each_two_parts():
+    # 转移支付 = 一般性 + 专项; 一般公共预算收入 = 税收收入 + 非税收入: a 其中 list of the two is complete
+    text = "市本级对各区转移支付支出{}亿元，其中：对各县（市、区）一般性转移支付支出89.02亿元，专项转移支付支出21.02亿元。"
+    [f] = [f for f in check_text(text.format("120.04")).findings if f.rule == "SUM001"]
+    assert f.evidence.startswith("120.04")
+    assert check_text(text.format("110.04")).findings == []
+    revenue = "全县一般公共预算收入完成{}万元，其中：税收收入5,537万元，非税收入3,015万元。"
+    [f] = [f for f in check_text(revenue.format("10,066")).findings if f.rule == "SUM001"]
+    assert check_text(revenue.format("8,552")).findings == []
+    # a wider total that holds the alias: 税收返还和转移支付 is more than its 一般性 and 专项 transfers
+    wider = "对市县税收返还和转移支付4404.78亿元（包括一般性转移支付3030.61亿元；专项转移支付663.82亿元）。"
+    assert [f for f in check_text(wider).findings if f.rule == "SUM001"] == []
 
 
 def test_shares_of_the_total_named_only_as_the_total_of_its_list():

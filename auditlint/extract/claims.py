@@ -572,7 +572,13 @@ class _Builder:
             rate_kind = fact.label
             actual = st.value
             plans = [f.quantity for f in st.all("budget")]
-            if "到位" in rate_kind:
+            # "…年初预算为 0.88 万元，支出决算为 0.88 万元。" / "完成年初预算的 100.00%。": a rate alone in its sentence
+            # right after one that states the figures is theirs (in a list's part too, which the look-backs pass over)
+            alone = actual is None and not plans and len(st.facts) == 1 and "到位" not in rate_kind
+            before = self._sentence_before(st) if alone else None
+            if before is not None and _plans_of_stage(rate_kind, before):
+                actual, plans = before.value, _plans_of_stage(rate_kind, before)
+            elif "到位" in rate_kind:
                 arrived = [f.quantity for f in st.all("value") if st.measure == "到位"]
                 actual = arrived[0] if arrived else None
                 if actual is None:
@@ -616,6 +622,20 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _sentence_before(self, st: Statement) -> Statement | None:
+        """The statement of the sentence right before st in its paragraph, when it states an amount and one budget
+        for it and no rate of its own: what a rate standing alone in the next sentence is the rate of."""
+        if st.index == 0:
+            return None
+        o = self.sts[st.index - 1]
+        # (or the paragraph before, when the rate opens its own with no subject: a line break after the 。)
+        near = o.paragraph == st.paragraph or o.paragraph == st.paragraph - 1 and not st.subject
+        if not near or o.sentence != st.sentence - 1 or o.first("execution") is not None:
+            return None
+        if o.value is None or o.value.kind != "money" or len(o.all("budget")) != 1:
+            return None
+        return o if o.all("budget")[0].quantity.kind == "money" else None
 
     def _against_target(self, st: Statement) -> tuple[Quantity, Quantity] | None:
         """(achieved, target) for a completion rate of a count target, stated in one sentence:
@@ -1023,7 +1043,7 @@ class _Builder:
             return False, ""  # 1、3、4 …: an item was not understood, so the list cannot be trusted
         if self._unfigured_items(parent, kids):
             return False, ""  # "单位共 50 个，包括本级、9 个…、其他 12 个…": items listed without a figure count too
-        if "其他" in kids[-1].subject:  # a catch-all last item closes the list
+        if _catch_all(kids[-1].subject):  # a catch-all last item closes the list
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
             return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
@@ -1086,6 +1106,17 @@ def _two_budgets(st: Statement) -> bool:
     budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
     return len(budgets) > 1
 
+
+
+_CLASS_PATH = re.compile(r"[（(]\s*[类款项]\s*[）)]")
+
+
+def _catch_all(subject: str) -> bool:
+    """A list's last item that takes in whatever the others leave (其他收入, 其他支出): not a 科目 of its own whose name
+    begins or holds 其他 ("灾害防治及应急管理支出（类）消防救援事务（款）其他消防救援事务支出（项）" is one 项)."""
+    if "其他" not in subject:
+        return False
+    return not _CLASS_PATH.search(subject) or subject.lstrip("“\"'‘ ").startswith("其他")
 
 
 def _plans_of_stage(rate_kind: str, found: Statement) -> list[Quantity]:

@@ -466,7 +466,7 @@ def _declared_children(side: Side, decompositions: Sequence[Decomposition]) -> N
         if line.code or line.total or line.detail or line.parent is not None or line.children:
             continue
         for dec in decompositions:
-            if not any(alias in keys[i] for alias in dec.total):
+            if not dec.names_total(keys[i]):
                 continue
             n = len(dec.parts)
             run = lines[i + 1 : i + 1 + n]

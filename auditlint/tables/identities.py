@@ -46,10 +46,18 @@ def _column_name(col: Column) -> tuple[str, str]:
 
 
 def _resolve(
-    aliases: Sequence[str], items: list[tuple[str, T]], used: set[int], is_ancestor: Callable[[T, T], bool]
+    aliases: Sequence[str],
+    items: list[tuple[str, T]],
+    used: set[int],
+    is_ancestor: Callable[[T, T], bool],
+    unless: Sequence[str] = (),
 ) -> tuple[T | None, bool]:
-    """The one item an alias list names: (item, True); none: (None, True); several: (None, False)."""
-    found = [(k, it) for k, it in items if id(it) not in used and any(a in k for a in aliases)]
+    """The one item an alias list names (and no word of `unless`): (item, True); none: (None, True); several:
+    (None, False)."""
+    found = [
+        (k, it) for k, it in items
+        if id(it) not in used and any(a in k for a in aliases) and not any(u in k for u in unless)
+    ]
     if len(found) > 1:
         exact = [(k, it) for k, it in found if k in aliases]
         if len(exact) == 1:
@@ -73,7 +81,7 @@ def _optional(dec: Decomposition, aliases: tuple[str, ...]) -> bool:
 
 
 def _resolve_all(dec: Decomposition, items: list[tuple[str, T]], is_ancestor) -> tuple[T, list[tuple[int, T]]] | None:
-    total, ok = _resolve(dec.total, items, set(), is_ancestor)
+    total, ok = _resolve(dec.total, items, set(), is_ancestor, dec.unless)
     if total is None or not ok:
         return None
     used = {id(total)}
