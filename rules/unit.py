@@ -286,7 +286,7 @@ def missing_unit(doc: Disclosure) -> Iterator:
     Good: 本年收入合计9,964,644.70元，比上年减少2,601,483.98元，下降20.7%。
     """
     seen: set[int] = set()
-    text_end = len(doc.text.rstrip())
+    text_end = _content_end(doc)
     for st in doc.statements:
         for fact in st.facts:
             q = fact.quantity
@@ -326,6 +326,18 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+def _content_end(doc: Disclosure) -> int:
+    """Where the text's content ends: past its last character that is no page furniture — a page dump cut after a
+    page ends with that page's number and the next page's running head, after the figure whose unit did not come."""
+    end = len(doc.text.rstrip())
+    flow = doc.flow.text.rstrip() if doc.flow is not None else ""
+    if not flow:
+        return end
+    last = doc.flow.origin(len(flow) - 1) + 1
+    tables = max((t.end for t in doc.tables if t.end is not None), default=0)
+    return min(end, max(last, tables))
 
 
 _YUAN_AFTER_BLANK = re.compile(r"[ \t\u3000]+元")

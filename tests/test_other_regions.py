@@ -2243,3 +2243,19 @@ class TestAFigureInACodesShapeInATableWithoutCodes:
         assert not findings(self.ROW_OF_CODES.format(last="2269841"))
         [f] = findings(self.ROW_OF_CODES.format(last="2269941"), "TAB001")
         assert "企业所得税 Corporate Income Tax 2269941" in f.message and "14269941" in f.message
+
+
+class TestAnAmountEndingAPageWhoseNextPageIsMissing:
+    """A page dump cut after a page: its last figure's unit is on the page that did not come with it, and only the
+    page's number and the next page's running head follow ('…城市基础设施配套费收入0.85' / '- 3 -' / '关于某县…的报告')."""
+
+    BODY = (
+        "关于某县2024年预算执行情况的报告\n"
+        "全县政府性基金预算收入完成12.03亿元，下降2.1%。其中：土地出让收入11.13亿元，下降3.1%；城市基础设施配套费收入0.85{tail}"
+    )
+
+    def test_its_unit_is_not_held_missing(self):
+        assert not findings(self.BODY.format(tail="\n- 3 -\n"), "UNIT002")
+
+    def test_a_unit_missing_before_more_text_is_still_found(self):
+        assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")
