@@ -290,8 +290,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
     for st in doc.statements:
         for fact in st.facts:
             q = fact.quantity
-            if not q.unit_inferred or q.start in seen:
-                continue
+            if not q.unit_inferred or q.start in seen or not q.value:
+                continue  # (nothing is nothing in any unit: "年初预算为 0，" needs none)
             seen.add(q.start)
             if q.end >= text_end:
                 continue  # the last thing in the text: its unit may be on the page that did not come with it

@@ -321,6 +321,38 @@ class TestExecution:
         assert not findings(text.format("100.00%"), "EXE001")
 
 
+class TestItemsBudgetsUnderTheirTotal:
+    """§(三) of a 决算: the total's budget and final amount, then every 科目 with its own, numbered only where the 类
+    changes. When the items' amounts make up the total, their budgets must make up its budget."""
+
+    TEXT = (
+        "（三）一般公共预算财政拨款支出决算具体情况\n一般公共预算财政拨款支出年初预算为 {total} 万元，支出决算为 200.00 万元，"
+        "完成年初预算的 {rate}。其中：\n"
+        "1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.00 万元，主要用于人口抽样调查。年初预算为 25.00 万元，"
+        "支出决算为 20.00 万元，完成年初预算的 80.00%。\n"
+        "“一般公共服务（类）统计信息事务（款）统计管理（项）”30.00 万元，主要用于统计调查。年初预算为 30.00 万元，"
+        "支出决算为 30.00 万元，完成年初预算的 100.00%。\n"
+        "2.“节能环保支出（类）污染减排（款）减排专项支出（项）”50.00 万元，主要用于垃圾分类。年初预算为 0，支出决算为 "
+        "50.00 万元。\n"
+        "3.“城乡社区支出（类）城乡社区管理事务（款）行政运行（项）”100.00 万元，主要用于日常运行。年初预算为 {last} 万元，"
+        "支出决算为 100.00 万元，完成年初预算的 {last_rate}。\n"
+        "（四）一般公共预算财政拨款基本支出决算情况说明\n基本支出 150.00 万元。\n"
+    )
+
+    def test_budgets_that_do_not_make_up_the_total_budget(self):
+        text = self.TEXT.format(total="180.00", rate="111.11%", last="110.00", last_rate="90.91%")
+        [f] = findings(text, "SUM001")
+        assert "180.00 万元" in f.evidence and "165.00 万元" in f.message and "另一口径的分项合计与总数一致" in f.message
+
+    def test_budgets_that_do(self):
+        assert not findings(self.TEXT.format(total="165.00", rate="121.21%", last="110.00", last_rate="90.91%"), "SUM001")
+
+    def test_items_that_do_not_make_up_the_total_prove_nothing(self):
+        text = self.TEXT.format(total="180.00", rate="111.11%", last="110.00", last_rate="90.91%").replace(
+            "行政运行（项）”100.00 万元", "行政运行（项）”90.00 万元")
+        assert not [f for f in findings(text, "SUM001") if "预算数" in f.message]
+
+
 class TestComparison:
     def test_unresolved_template_word(self):
         text = "年初预算为355.25万元，支出决算为425.72万元，完成年初预算的119.8%，支出决算数大小于年初预算数的主要原因是增加项目支出。"

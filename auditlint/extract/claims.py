@@ -335,6 +335,7 @@ class _Builder:
             for run in self._separate_lists(parent, kids):
                 self._composition(parent, run)
         self._additions()
+        self._item_budgets()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
@@ -386,6 +387,62 @@ class _Builder:
                     for k in rest:
                         k.parent, k.list_kind = owner.parent, owner.list_kind
                     break
+
+    def _item_budgets(self) -> None:
+        """A total's budget and final amount, then every 科目 under it with its own ("一般公共预算财政拨款支出年初预算为
+        21,864.85 万元，支出决算为 19,044.27 万元…" / "“…（项）”20.04 万元…年初预算为 77.59 万元，支出决算为 20.04
+        万元…" / …): when the items' final amounts make up the total's exactly, the list is whole, and their budgets
+        must make up its budget too. Items numbered only where the 类 changes are not a list the parser can join."""
+        sts = self.sts
+        for t in sts:
+            if t.parent is not None or len(t.all("budget")) != 1 or t.value is None or t.value.kind != "money":
+                continue
+            if t.all("budget")[0].quantity.kind != "money" or len(t.all("value")) != 1:
+                continue
+            items: list[Statement] = []
+            heads: list[Statement] = []
+            head: Statement | None = None
+            for o in sts[t.index + 1 :]:
+                if o.section != t.section:
+                    break
+                roles = {f.role for f in o.facts}
+                if _CLASS_PATH.search(o.subject) and roles == {"value"}:
+                    head = o  # the item's heading: "“…（类）…（款）…（项）”20.04 万元"
+                    continue
+                if "budget" in roles:
+                    if o.subject or head is None or roles - {"budget", "value", "execution"} or len(o.all("budget")) != 1:
+                        items = []
+                        break  # another total, or an item the run cannot account for
+                    items.append(o)
+                    heads.append(head)
+                    head = None
+                elif head is not None and "value" in roles and not o.subject:
+                    items = []
+                    break  # an item's figures without its budget: the run cannot be summed
+            if len(items) < 3 or any(h.value.kind != "money" for h in heads):  # type: ignore[union-attr]
+                continue
+            # (the amount each item is headed with: its sentence may restate it wrong, which EXE001 and TAB005 tell)
+            values = [h.value for h in heads]
+            labels = [h.subject for h in heads]
+            budgets = [o.all("budget")[0].quantity for o in items]
+            if any(b.kind != "money" for b in budgets) or not _sum(values).overlaps(_sum([t.value])):
+                continue
+            for measure, total, parts in (("value", t.value, values), ("budget", t.all("budget")[0].quantity, budgets)):
+                self.claims.append(
+                    CompositionClaim(
+                        start=total.start,
+                        end=total.end,
+                        subject=t.subject,
+                        measure=measure,
+                        total=total,
+                        parts=parts,
+                        part_labels=labels,
+                        list_kind="科目",
+                        complete=True,
+                        completeness="sum:value",
+                        group=f"items:{t.index}",
+                    )
+                )
 
     def _respectively(self) -> None:
         """"基本支出和项目支出分别为 360 万元和 120 万元，分别占本年支出合计的 75.0% 和 25.0%": the names

@@ -739,8 +739,8 @@ class StatementParser:
                 return replace(q, unit=list_unit, unit_inferred=True)
             return None
         if not (q.grouped or q.places == 2) and not (
-            q.value and _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
-        ):
+            _CLAUSE_END.match(after) and _MONEY_NAME_BEFORE.search(left.rstrip())
+        ):  # ("年初预算为 0，": nothing, in any unit — an amount all the same)
             return None
         # the nearest amount in the sentence (the earlier one on a tie): a neighbour in start order
         k = bisect.bisect_left(money, tok.start, key=lambda t: t.start)
