@@ -36,7 +36,7 @@ from .. import verdicts
 from ..model import EXCERPT_CONTEXT, ChangeClaim, Disclosure, Quantity, ReportIdentity, Statement
 from ..model import Fact as StatementFact
 from ..numbers import MONEY_SCALE, Interval, quantize
-from ..segment.templates import load_templates, match_template
+from ..segment.templates import TableTemplate, load_templates, match_template
 from ..suppress import find_suppressions
 from ..tables import ShiftClaim
 from ..tables.grid import Column, Line, TableView
@@ -84,9 +84,19 @@ class Fact(NamedTuple):
 
 #: Where a figure comes from, in order of how near its report is to being its author (see crossdoc).
 ORIGINS = ("change", "年初预算", "own")
+_ORIGIN = {origin: i for i, origin in enumerate(ORIGINS)}
 _SCALE = Decimal(1000)  # bounds are packed as integers of 元/1000, rounded outwards (never narrower)
-_LIMIT = 2**62
+_LIMIT = Decimal(2**62)
+_LOWEST = -_LIMIT
 _PER_ITEM = 8  # different figures of one line item, year, measure and origin kept per report
+
+
+def _compress(raw: bytes) -> bytes:
+    """zlib's fastest level with a smaller window and hash than its defaults: a pack is a few KB, and
+    setting up the default tables (about 200 KB to clear) cost more than compressing one; the output is
+    about as small, and zlib.decompress reads it as any other."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, 13, 6)
+    return packer.compress(raw) + packer.flush()
 
 
 class FactPack:
@@ -103,12 +113,13 @@ class FactPack:
         keys, origins, bounds, plain = [], bytearray(), array("q"), []
         floor, ceil = math.floor, math.ceil
         for f in facts:  # one figure stated twice (the text and its table) is held once, where first stated
-            item, year, measure, origin, lo, hi = f[:6]
+            item, year, measure, origin, lo, hi, unit, places, how, place, base = f
             key = (item, year, measure, origin)
-            if (*key, lo, hi) in seen:
+            stated = (key, lo, hi)
+            if stated in seen:
                 continue
             low, high = lo * _SCALE, hi * _SCALE
-            if abs(low) >= _LIMIT or abs(high) >= _LIMIT:
+            if not (_LOWEST < low < _LIMIT and _LOWEST < high < _LIMIT):
                 continue
             # a report states a line item a few times; a text that states it thousands of times (a generated
             # or hostile file) must not make the comparison quadratic
@@ -116,17 +127,16 @@ class FactPack:
             if n >= _PER_ITEM:
                 continue
             per_item[key] = n + 1
-            seen.add((*key, lo, hi))
+            seen.add(stated)
             keys.append((item, year, measure))
-            origins.append(ORIGINS.index(origin))
+            origins.append(_ORIGIN[origin])
             bounds.append(floor(low))
             bounds.append(ceil(high))
             # plain values pickle several times faster than the NamedTuples and Decimals they are made of; the
             # line item, year, measure and origin are in keys and origins already
-            base = f[10]
-            plain.append((str(lo), str(hi), f[6], f[7], f[8], tuple(f[9]), None if base is None else str(base)))
+            plain.append((str(lo), str(hi), unit, places, how, tuple(place), None if base is None else str(base)))
         self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
-        self.blob = zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self.blob = _compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -246,8 +256,10 @@ _CLASS_PATH = re.compile(r"^(?:\d{1,2}[、.．]?)?([^（）]+?)（类）(?:([^�
 _SCOPES = (("一般公共预算", "一般公共预算财政拨款支出"), ("政府性基金", "政府性基金预算财政拨款支出"))
 
 
+@lru_cache(maxsize=8192)
 def class_item(scope: str, names: tuple[str, ...]) -> str:
-    """The line item of a 科目 under a scope, by its names from the 类 down: "一般公共预算财政拨款支出/…/…"."""
+    """The line item of a 科目 under a scope, by its names from the 类 down: "一般公共预算财政拨款支出/…/…"
+    (the 科目 repeat from report to report: the answers are kept)."""
     return "/".join((scope, *(_key(n) for n in names)))
 
 
@@ -296,6 +308,14 @@ TABLE_FACTS: dict[str, tuple[tuple[str, int | None, tuple[str, ...], str], ...]]
         ("", None, ("机关运行经费预算数",), "机关运行经费"),
     ),
 }
+
+
+@lru_cache(maxsize=4096)
+def _template_of(title: str) -> TableTemplate | None:
+    """The built-in template a table's title is of (titles repeat from report to report: the answers are kept)."""
+    return match_template(title, load_templates(()))
+
+
 #: Tables whose functional 科目 lines are read one by one, and the funds they are of.
 CLASS_TABLES = {"一般公共预算财政拨款支出决算表": "一般公共预算财政拨款支出", "一般公共预算支出功能分类预算表": "一般公共预算财政拨款支出"}
 
@@ -308,21 +328,36 @@ _COMPARATOR = re.compile(
     r"(?P<what>年初预算数?|调整后?(?:的)?预算数?|全年预算数?|预算数?|决算数?|执行数|实际数?|同期|比)?"
 )
 # the report says its figures of last year were restated: they are no longer the last report's
-_RESTATED = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)")
+_PRIOR_FORM = r"上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)"
+_RESTATED = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|" + _PRIOR_FORM)
+_PRIOR_RESTATED = re.compile(_PRIOR_FORM)  # its one form without 口径, 追溯 or 重述
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_COMMA_BREAK = re.compile(r"[，,；;]")
+# the nearest break before an offset, searched for in the text before it turned back to front: a clause's
+# break marks, and the ends of the sentence (sentence_before's 。 and blank line)
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]|\n\n")
+_COMMA_BREAK = re.compile(r"[，,；;。]|\n\n")
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _COMPARED_TO = re.compile(r"(?:比|较|与|同|和)\s*$")  # (searched up to a year: "比2024年")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _restated(content: str) -> bool:
-    """Whether the report says its prior-year figures were restated (the words looked for first: they are rare)."""
-    if not any(w in content for w in ("口径", "追溯", "重述")) and not ("上年" in content and "调整" in content):
+    """Whether the report says its prior-year figures were restated. The words are rare and looked for
+    first, each by one character of it (a search for one character is several times faster than for a
+    word, and most reports have none of the three); where none of 口径, 追溯, 重述 is written, only the
+    last of _RESTATED's forms can be, and it is tried where 上年 is written."""
+    words = ("径" in content or "溯" in content or "述" in content) and any(w in content for w in ("口径", "追溯", "重述"))
+    if words:
+        return bool(_RESTATED.search(content))
+    if "调" not in content or "调整" not in content:
         return False
-    return bool(_RESTATED.search(content))
+    at = content.find("上年")
+    while at >= 0:
+        if _PRIOR_RESTATED.match(content, at):
+            return True
+        at = content.find("上年", at + 2)
+    return False
 
 
 def _measured_against(before: str, kind: str, year: int) -> tuple[str, int] | None:
@@ -371,31 +406,44 @@ class _Reader:
         self.content = d.document.content
         self.text = d.document.text
         self.paged = bool(d.document.page_starts)
-        self.restated = _restated(self.content)
+        self._restated: bool | None = None  # (read at the first change the report states: see restated)
         self.out: list[tuple] = []  # each fact as a plain tuple of Fact's fields (its place a plain tuple of Place's)
         self.seen: set[tuple[str, int, str, int]] = set()
         self._last = (0, 1)  # the last offset whose line was counted, and its line
+        self._line = (1, 0, 0, 0)  # the last place's line: its start, end ("\n" or the text's end), length less "\r", number
         self._excerpts: dict[str, str] = {}
         # a table side's column found by its header path, once per table (a class table asks it of every line)
         self._columns: dict[tuple[int, int, tuple[str, ...]], Column | None] = {}
 
+    @property
+    def restated(self) -> bool:
+        if self._restated is None:
+            self._restated = _restated(self.content)
+        return self._restated
+
     # -- places and figures
     def place(self, start: int, end: int) -> tuple:
         """Where [start, end) is: as Document.position gives it (1-based line and column, a column counting
-        characters), found with the text's own searches rather than a table of every line start."""
+        characters), found with the text's own searches rather than a table of every line start; the line
+        of the last place asked is kept (a change and its figure are one line)."""
         text = self.text
-        line = self._line_at(start)
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start, eol, length, line = self._line
+        if not line_start <= start <= eol:
+            line = self._line_at(start)
+            line_start = text.rfind("\n", 0, start) + 1
+            eol = text.find("\n", start)
+            if eol < 0:
+                eol = len(text)
+            length = eol - line_start
+            if length and text[eol - 1] == "\r":
+                length = len(text[line_start:eol].rstrip("\r"))
+            self._line = (line_start, eol, length, line)
         if end < start:
             end = start
-        end_line = line + text.count("\n", start, end) if end > start else line
-        end_col = end - (text.rfind("\n", 0, end) + 1) + 1
-        eol = text.find("\n", start)
-        if eol < 0:
-            eol = len(text)
-        length = eol - line_start
-        if length and text[eol - 1] == "\r":
-            length = len(text[line_start:eol].rstrip("\r"))
+        if end <= eol:  # (the span ends on its first line)
+            end_line, end_col = line, end - line_start + 1
+        else:
+            end_line, end_col = line + text.count("\n", start, end), end - (text.rfind("\n", 0, end) + 1) + 1
         # the excerpt as Document.excerpt cuts it: the span on its first line and EXCERPT_CONTEXT either side
         span_start = start - line_start
         span_end = max(end - line_start if end <= eol else length, span_start + 1)
@@ -434,9 +482,21 @@ class _Reader:
         start = max(self.content.rfind("。", lo, offset), self.content.rfind("\n\n", lo, offset)) + 1
         return self.content[max(start, lo) : offset]
 
+    def clause_before(self, offset: int, breaks: re.Pattern) -> str:
+        """The words of sentence_before after its last break (_CLAUSE_BREAK or _COMMA_BREAK): the break nearest
+        the offset, searched for in the words before it turned back to front (fewer steps than splitting)."""
+        lo = max(0, offset - 300)
+        found = breaks.search(self.content[lo:offset][::-1])
+        if found is None:
+            return self.content[lo:offset]
+        back = found.start()  # characters between the break and the offset
+        if found.end() - back == 2:  # a blank line: the sentence starts at its second "\n", as sentence_before has it
+            back += 1
+        return self.content[offset - back : offset]
+
     def other_year(self, q: Quantity) -> bool:
         """Whether the clause before a figure sets another year than the report's ("2024年度，支出合计…")."""
-        clause = _CLAUSE_BREAK.split(self.sentence_before(q.start))[-1]
+        clause = self.clause_before(q.start, _CLAUSE_BREAK)
         if "年" not in clause:
             return False
         for m in _A_YEAR.finditer(clause):
@@ -493,14 +553,19 @@ class _Reader:
             elif item is not None:
                 for f in figures:
                     q = f.quantity
-                    if q.kind != "money" or self.other_year(q):
+                    if q.kind != "money":
                         continue
+                    # what the figure would be (the clause before it read last: it is the dearest test)
                     if f.role == "value" and st.measure != "到位":
-                        self.add(item, self.year, own, "own", q.yuan, q, "", q.start, q.end)
+                        measure, origin = own, "own"
                     elif f.role == "budget" and self.kind == "预算":
-                        self.add(item, self.year, "预算", "own", q.yuan, q, "", q.start, q.end)
+                        measure, origin = "预算", "own"
                     elif f.role == "budget" and self.kind == "决算" and self.initial_budget(f):
-                        self.add(item, self.year, "预算", "年初预算", q.yuan, q, "", q.start, q.end)
+                        measure, origin = "预算", "年初预算"
+                    else:
+                        continue
+                    if not self.other_year(q):
+                        self.add(item, self.year, measure, origin, q.yuan, q, "", q.start, q.end)
             if not deltas or self.restated:
                 continue
             if claims is None:  # (built at the report's first change only)
@@ -526,9 +591,10 @@ class _Reader:
 
     def initial_budget(self, f: StatementFact) -> bool:
         """A 决算's budget figure that is the year's budget as passed (年初预算), not as adjusted."""
-        before = self.sentence_before(f.quantity.start)
-        clause = _COMMA_BREAK.split(before)[-1]
-        return "年初预算" in f.label or f.basis == "initial_budget" or ("年初预算" in clause and "调整" not in clause)
+        if "年初预算" in f.label or f.basis == "initial_budget":
+            return True
+        clause = self.clause_before(f.quantity.start, _COMMA_BREAK)
+        return "年初预算" in clause and "调整" not in clause
 
     # -- changes
     def change(self, st: Statement, f: StatementFact, claim: ChangeClaim | None, item: str) -> None:
@@ -569,15 +635,15 @@ class _Reader:
     # -- tables: the template's tables, recognised by their titles
     def tables(self) -> None:
         own = "决算" if self.kind == "决算" else "预算"
-        templates = load_templates()
-        # a table whose rows slid against their figures, or whose own sums fail, is no figure's author
-        doubtful = {c.table for c in self.d.claims_of(ShiftClaim)}
-        doubtful |= {o.claim.table for o in self.d.table_verdicts.outcomes.values() if o.status == "fail"}
+        doubtful: set[int] | None = None
         for i, view in enumerate(self.d.table_views):
-            if i in doubtful:
-                continue
-            template = match_template(view.title, templates)
+            template = _template_of(view.title)
             if template is None or template.report != self.kind or template.name not in TABLE_FACTS:
+                continue
+            if doubtful is None:  # a table whose rows slid against their figures, or whose own sums fail, is no figure's author
+                doubtful = {c.table for c in self.d.claims_of(ShiftClaim)}
+                doubtful |= {o.claim.table for o in self.d.table_verdicts.outcomes.values() if o.status == "fail"}
+            if i in doubtful:
                 continue
             for label, side, column, item in TABLE_FACTS[template.name]:
                 lines = [ln for ln in _lines(view, label) if side is None or ln.side == side]
