@@ -270,14 +270,15 @@ def missing_unit(doc: Disclosure) -> Iterator:
 
     检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数，或紧
     跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
-    持 10 万”）而意指“万元”。
+    持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写）时，只写“万”是同一写法，不报。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
     Checks: an amount written like money (thousands separators or two decimals,
     or closing a clause right after a money name such as 收入, 支出, 收入总量)
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
     or a share (占 76.23) without its %; and 万 alone after a money word
-    ("资金扶持 10 万") where 万元 is meant.
+    ("资金扶持 10 万") where 万元 is meant — unless the text leaves 元 off after 亿 twice or more (a news report, a
+    summary), where 万 alone is the same style.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
@@ -285,7 +286,7 @@ def missing_unit(doc: Disclosure) -> Iterator:
     Good: 本年收入合计9,964,644.70元，比上年减少2,601,483.98元，下降20.7%。
     """
     seen: set[int] = set()
-    text_end = len(doc.text.rstrip())
+    text_end = _content_end(doc)
     for st in doc.statements:
         for fact in st.facts:
             q = fact.quantity
@@ -308,6 +309,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
                 expected=f"{evidence.strip()}{q.unit}",
                 actual=evidence,
             )
+    if sum(q.unit in _BARE_MAGNITUDES and money_word_before(doc, q) for q in doc.quantities) >= 2:
+        return  # "预算安排11.2亿 … 土地收入1233.68亿 … 公车费用减少4000万": magnitudes written bare as the text's style
     headlines = [(h.title_start, h.title_end) for h in doc.outline if not h.style and h.heading_shaped]
     for q in doc.quantities:
         if q.unit != "万" or q.start in seen or not money_word_before(doc, q):
@@ -325,7 +328,22 @@ def missing_unit(doc: Disclosure) -> Iterator:
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
 
 
+def _content_end(doc: Disclosure) -> int:
+    """Where the text's content ends: past its last character that is no page furniture — a page dump cut after a
+    page ends with that page's number and the next page's running head, after the figure whose unit did not come."""
+    end = len(doc.text.rstrip())
+    flow = doc.flow.text.rstrip() if doc.flow is not None else ""
+    if not flow:
+        return end
+    last = doc.flow.origin(len(flow) - 1) + 1
+    tables = max((t.end for t in doc.tables if t.end is not None), default=0)
+    return min(end, max(last, tables))
+
+
 _YUAN_AFTER_BLANK = re.compile(r"[ \t\u3000]+元")
+# A text that leaves 元 off after 亿 more than once (a news report of a budget, a summary in 亿) writes its magnitudes
+# bare by choice: 万 alone there is that choice, not a slip in a report kept in 万元.
+_BARE_MAGNITUDES = frozenset({"亿", "万亿"})
 
 
 def _appended(q: Quantity, evidence: str, missing: str, message: str) -> Issue:

@@ -119,7 +119,9 @@ def test_cell_breaks_are_the_matches_of_the_cell_pattern(raw):
 @settings(max_examples=400, deadline=None)
 @given(_SPACES_AND_BARS)
 def test_leader_dots_and_page_references_as_their_trailing_patterns(text):
-    assert has_leader_dots(text) == bool(re.search(r"[.…·。．_-]{4,}\s*\d*\s*$|…{2,}|\.{6,}", text))
+    # (an ellipsis running on into words, or opening or closing a quotation, is prose: "第三十五条“……省、自治区")
+    ellipsis = r"(?<![“‘\"])…{2,}(?![…”’\"\u4e00-\u9fff，。；;,、：:])"
+    assert has_leader_dots(text) == bool(re.search(r"[.…·。．_-]{4,}\s*\d*\s*$|" + ellipsis + r"|\.{6,}", text))
     assert _key(text) == re.sub(r"[\s.…·。．_-]*\d{0,3}$", "", re.sub(r"\s+", "", text))
 
 

@@ -2175,3 +2175,263 @@ class TestAChangeOfBothTotalsStatedApart:
         assert not findings(text.format(rate="9.09"))
         [f] = findings(text.format(rate="19.09"), "CHG001")
         assert "1,200.00" in f.message
+
+class TestAMagnitudeOfMillionsOfMillions:
+    """Provincial audit and budget reports write national and provincial totals as "1.21万亿" (万亿 with 元 left off,
+    as 亿 alone often is): the figure is 1.21 万亿, not "1.21万" wanting 元."""
+
+    def test_wan_yi_without_yuan_is_no_wan_missing_yuan(self):
+        text = "2019年全省民生类支出1.21万亿，占一般公共预算支出比重69.7%，其中省级投入民生实事资金520.6亿元。"
+        assert not findings(text, "UNIT002")
+
+    def test_wan_alone_after_a_money_word_is_still_found(self):
+        [f] = findings("2019年全省民生类支出1.21万，占一般公共预算支出比重69.7%，其中省级投入民生实事资金520.6亿元。", "UNIT002")
+        assert "1.21万元" in f.message
+
+
+class TestALawQuotedInPartOnAWrappedLine:
+    """A budget-adjustment report quotes the 预算法 with its omissions marked ("第三十五条“……省、自治区、直辖市…"); a page
+    dump wraps the line before its first comma, and the ellipsis opening the quotation looked like a contents entry's
+    leader dots: the heading above it was taken for a contents entry and the next heading's 二、 reported as a skip."""
+
+    TEXT = (
+        "根据预算法规定，对本县2024年县本级财政收支预算进行调整，现就调整方案公示如下：\n"
+        "一、预算调整依据\n"
+        "按照《中华人民共和国预算法》第三十五条“……省、自治区、直\n"
+        "辖市依照国务院下达的限额举借的债务，列入本级预算调整方案。……”的规定，需要对2024年县本级财政预算进行调整。\n"
+        "二、收入调整\n"
+        "县本级财政一般公共预算总收入由397959万元调整为409959万元，调增12000万元。\n"
+    )
+
+    def test_the_ellipsis_of_a_quotation_is_no_leader(self):
+        assert not findings(self.TEXT)
+
+    def test_a_contents_entry_with_leader_dots_is_still_one(self):
+        from auditlint.segment.lines import has_leader_dots
+
+        assert has_leader_dots("一、预算调整依据……………………3")
+        assert has_leader_dots("(五)…………( 1)")
+        assert not has_leader_dots("按照《中华人民共和国预算法》第三十五条“……省、自治区、直")
+
+
+class TestAPartsOwnListGoingOnPastASemicolon:
+    """A 转移支付情况说明 breaks one part down with 主要为 (or 包括) and separates that part's own items with ；: "其中：一般公共
+    转移支付补助收入 A 亿元，主要为税收返还收入 B 亿元；一般性转移支付收入 C 亿元；专项转移支付收入 D 亿元" — B + C + D = A.
+    The ； was read as ending the part's list, and C and D (or B) were added to A as the total's other parts."""
+
+    TEXT = (
+        "2019年，我区转移性补助收入10.77亿元，其中：一般公共转移支付补助收入10.72亿元，{marker}税收返还收入0.75亿元；"
+        "一般性转移支付收入6.95亿元；专项转移支付收入3.02亿元。政府性基金转移收入458万元。"
+    )
+
+    def test_the_amounts_after_the_semicolon_are_the_parts_own(self):
+        assert not findings(self.TEXT.format(marker="主要为"))
+        assert not findings(self.TEXT.format(marker="包括"))
+
+    def test_parts_that_do_not_make_up_the_part_before_stay_the_totals(self):
+        text = "本年支出合计100.00万元，其中：基本支出50.00万元，包括人员经费30.00万元；项目支出40.00万元。"
+        [f] = findings(text, "SUM001")
+        assert "90.00" in f.message
+
+
+class TestMagnitudesWrittenBareAsAStyle:
+    """A newspaper's account of a budget report writes its amounts as "11.2亿", "1233.68亿" and "4000万", 元 left off
+    throughout: 万 alone there is the text's style, not the slip UNIT002 looks for in a report kept in 万元."""
+
+    TEXT = (
+        "2012年市级“三公”经费财政拨款支出预算安排11.2亿，与2011年预算11.4亿相比，降低了1.8%。\n"
+        "公车购置费减少8000万，但公车运行维护费用增加4000万，是因为受燃油价格上涨等因素。\n"
+        "去年土地出让收入预期为1600亿，实际土地收入1233.68亿，完成预算的77.1%。\n"
+    )
+
+    def test_wan_alone_in_a_text_that_writes_yi_alone_is_no_slip(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_wan_alone_in_a_report_kept_in_wan_yuan_is_still_found(self):
+        text = "2012年“三公”经费财政拨款支出预算安排11.2万元，比上年减少0.2万元。公车运行维护费用增加4000万。"
+        [f] = findings(text, "UNIT002")
+        assert "4000万元" in f.message
+
+
+class TestABalanceNamingWhatItAddsTo:
+    """A county budget report states 收入 and 支出 in one sentence, then "一般公共财政预算收入，加上税收返还…等 C 万元，预计
+    总财力 T 万元": the sentence names the amount C is added to. It was added to the amount just before (the 支出)."""
+
+    TEXT = (
+        "初步安排一般公共预算收入243500万元，增长8%；一般公共预算支出安排681436万元，增长2.2%。"
+        "一般公共财政预算收入，加上税收返还、转移支付、调入资金、债券转贷收入等500516万元，预计总财力{total}万元。"
+    )
+
+    def test_the_named_amount_is_the_base(self):
+        assert not findings(self.TEXT.format(total="744016"))
+
+    def test_a_wrong_total_of_the_named_amount_is_found(self):
+        [f] = findings(self.TEXT.format(total="754016"), "SUM001")
+        assert "243500" in f.message and "744,016" in f.message
+
+    def test_the_name_is_read_over_a_wrap_and_letter_spacing(self):
+        text = self.TEXT.format(total="744016")
+        assert not findings(letter_spaced(text))
+        assert not findings(text.replace("预算收入，加上税收", "预算收入，加上税收\n"))
+        assert not findings(text.replace("财政预算收入，", "财政预\n算收入，"))
+
+
+class TestABalanceGoingOnAfterAnAddedAmountsList:
+    """Hainan's county report: "加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，
+    收入总计 T 万元" — b1…b4 make up B; C and T go on with the balance, they are no more parts of B. Read as B's parts,
+    the balance had no total and a total written in 元 by slip passed unseen."""
+
+    TEXT = (
+        "全县地方一般公共预算收入32044万元，增长6.7%。加上转移性收入361934万元，其中，上级补助收入322821万元、"
+        "调入资金6960万元、动用预算稳定调节基金100万元和上年结转结余收入32053万元，债务收入47060万元，收入总计{total}。"
+    )
+
+    def test_the_balance_as_written_is_no_finding(self):
+        assert not findings(self.TEXT.format(total="441038万元"))
+
+    def test_a_total_in_yuan_by_slip_is_found(self):
+        [f] = findings(self.TEXT.format(total="441038元"))
+        assert f.rule == "UNIT001" and "441038 元" in f.message and "万元" in f.message
+
+
+class TestATotalBrokenDownTwiceInOneSentence:
+    """Inner Mongolia's banner reports break one amount down twice in a sentence: a part named in brackets, then a list
+    by collector ("收入完成19.8亿元（包括开发区收入2890万元），…，其中税务完成18.96亿元，财政完成8428万元"); or the amount
+    and then its change, each with its own bracket ("…安排290000万元（其中：旗本级…），比人代会预算数增加60000万元（其中：
+    旗本级58800万元，开发区1200万元）"). All the parts were added up as one list."""
+
+    def test_a_bracketed_part_and_a_later_list_are_two_breakdowns(self):
+        text = (
+            "上半年，旗本级公共财政预算收入完成19.8亿元（包括开发区收入2890万元），同比增长18.9%，完成年初目标任务的55.6%，"
+            "其中税务完成18.96亿元，同比增长36.3%，财政完成{tax}万元，同比减少69.3%。"
+        )
+        assert not findings(text.format(tax="8428"))
+        [f] = findings(text.format(tax="9428"), "SUM001")
+        assert "18.96" in f.message and "2890" not in f.message
+
+    def test_the_list_after_a_change_is_the_changes(self):
+        text = (
+            "2022年，全旗一般公共预算收入安排290000万元（其中：旗本级257800万元，开发区{dev}万元），"
+            "比人代会预算数增加60000万元（其中：旗本级58800万元，开发区1200万元），增长26.1%。"
+        )
+        assert not findings(text.format(dev="32200"))
+        [f] = findings(text.format(dev="42200"), "SUM001")
+        assert "257800" in f.message and "58800" not in f.message
+
+    def test_a_change_broken_down_with_its_own_directions_is_still_read(self):
+        text = (
+            "全旗政府性基金收入预算安排45000万元（其中：旗本级35900万元，开发区9100万元），比人代会预算安排数减少25000万元，"
+            "（其中：旗本级减少29100万元，开发区增加4100万元），下降35.7%。"
+        )
+        assert not findings(text)
+        from auditlint.api import extract, read_bytes
+
+        claims = extract(read_bytes("report.txt", text.encode("utf-8"))).claims
+        [change] = [c for c in claims if c.kind == "sum" and c.measure == "delta"]
+        assert change.total.value == 25000 and [p.value for p in change.parts] == [29100, -4100]
+
+    def test_the_lists_are_told_apart_on_a_letter_spaced_line(self):
+        text = (
+            "上半年，旗本级公共财政预算收入完成19.8亿元（包括开发区收入2890万元），同比增长18.9%，"
+            "其中税务完成18.96亿元，财政完成8428万元。全旗一般公共预算收入安排290000万元（其中：旗本级257800万元，"
+            "开发区32200万元），比人代会预算数增加60000万元（其中：旗本级58800万元，开发区1200万元）。"
+        )
+        assert not findings(letter_spaced(text))
+
+
+class TestASubjectAfterABracketTheClauseBeganIn:
+    """"全省100个县区(含41个县和县级市、59个区,下同)一般公共预算收入完成…": the clause before the figure begins inside a
+    bracket; its closing part ("下同)") is no part of the subject a finding names."""
+
+    def test_the_bracket_tail_is_left_out_of_the_subject(self):
+        text = "2021年1-3月，全省100个县区(含41个县和县级市、59个区,下同)一般公共预算收入完成503.7亿元，比上年同期增加85.8亿元，增长20.9%。"
+        [f] = findings(text, "CHG001")
+        assert "下同" not in f.message and "一般公共预算收入完成 503.7 亿元" in f.message
+
+
+class TestATableLineSpelledOutByTheLineUnderIt:
+    """A district budget's revenue table as a web page gives it, in pipes and without indentation: "上级补助收入" then its
+    one part "税收返回及转移支付补助" with the same figures and an empty "上级追加补助". Read as siblings, the 收入总计 row
+    counted the 上级补助收入 twice (TAB001 "少 37811")."""
+
+    TEXT = (
+        "单位:万元 | |||||\n"
+        "项目 | 2016年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% | 备注 |\n"
+        "一、共享收入 | 24039 | 21561 | 2478 | 11.49 | |\n"
+        "二、区级固定收入 | 20302 | 18749 | 1553 | 8.28 | |\n"
+        "区级财政收入合计 | 44341 | 40310 | 4031 | 10.00 | |\n"
+        "上级补助收入 | 37811 | 46850 | |||\n"
+        "税收返回及转移支付补助 | 37811 | 46850 | 2016年为预计数 | ||\n"
+        "上级追加补助 | |||||\n"
+        "上年结转结余 | 1441 | 1453 | |||\n"
+        "其中:上年结转 | 1155 | 1195 | |||\n"
+        "收入总计 | {total} | 88613 |\n"
+    )
+
+    def test_the_part_spelled_out_is_not_counted_again(self):
+        assert not findings(self.TEXT.format(total="83593"))
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TEXT.format(total="83693"))
+        assert f.rule == "TAB001" and "= 83593" in f.message and "多 100" in f.message
+
+
+class TestAYearbookTableOfRevenue:
+    """A statistical yearbook's fiscal table as its web page gives it: a bilingual header naming the columns by year
+    ("项    目 Item 2020 2021"), the items indented with spaces and an English name after the Chinese. It stopped the
+    whole file with an internal error (a row read as two groups of figures, the placements of the second laid in the
+    first), and once read, the header's years were taken for a data row that the 收入合计 under it had to equal."""
+
+    BILINGUAL = (
+        "6-3 地方财政收入\n单位:万元 (10000 yuan)\n项    目 Item 2022 2023\n收入合计 Total Revenue 1000 1200\n"
+        "  税收收入   Tax Revenue 600 700\n  非税收入   Non-tax Revenue 300 350\n  其他收入   Others 100 150\n"
+    )
+    PLAIN = "财政收入表\n单位:万元\n项目 2022 2023\n收入合计 1000 1200\n税收收入 600 700\n非税收入 300 350\n其他收入 100 150\n"
+
+    def test_the_table_is_read_without_an_internal_error(self):
+        for text in (self.BILINGUAL, self.PLAIN):
+            result = check_text(text)
+            assert result.error is None and not result.internal_errors
+
+    def test_a_header_naming_its_columns_by_year_is_no_data_row(self):
+        assert not findings(self.PLAIN, "TAB001")
+
+
+class TestAFigureInACodesShapeInATableWithoutCodes:
+    """A yearbook's or budget's table without classification codes: a row whose last figure happens to look like an
+    economic code ("非税收入 300 350") had that figure taken for the code of an item on the next line, which was
+    folded into the row — the next line's item lost and the 合计 never assessed."""
+
+    TEXT = "财政收入表\n单位:万元\n项目 2022 2023\n税收收入 600 700\n非税收入 300 350\n其他收入 100 {last}\n合计 1000 1200\n"
+
+    def test_the_rows_are_read_as_written_and_the_total_checked(self):
+        assert not findings(self.TEXT.format(last="150"))
+        [f] = findings(self.TEXT.format(last="160"), "TAB001")
+        assert "其他收入 160" in f.message and "1210" in f.message
+
+    ROW_OF_CODES = (
+        "财政收入表\n单位:万元\n项目 2022 2023\n增值税 Value Added Tax 10000000 12000000\n"
+        "企业所得税 Corporate Income Tax 2131800 {last}\n合计 12131800 14269841\n"
+    )
+
+    def test_a_row_whose_every_figure_is_in_a_codes_shape_is_read_as_a_row(self):
+        # "企业所得税 … 2131800 2269841": both figures have a code's shape, and the line was taken for words
+        assert not findings(self.ROW_OF_CODES.format(last="2269841"))
+        [f] = findings(self.ROW_OF_CODES.format(last="2269941"), "TAB001")
+        assert "企业所得税 Corporate Income Tax 2269941" in f.message and "14269941" in f.message
+
+
+class TestAnAmountEndingAPageWhoseNextPageIsMissing:
+    """A page dump cut after a page: its last figure's unit is on the page that did not come with it, and only the
+    page's number and the next page's running head follow ('…城市基础设施配套费收入0.85' / '- 3 -' / '关于某县…的报告')."""
+
+    BODY = (
+        "关于某县2024年预算执行情况的报告\n"
+        "全县政府性基金预算收入完成12.03亿元，下降2.1%。其中：土地出让收入11.13亿元，下降3.1%；城市基础设施配套费收入0.85{tail}"
+    )
+
+    def test_its_unit_is_not_held_missing(self):
+        assert not findings(self.BODY.format(tail="\n- 3 -\n"), "UNIT002")
+
+    def test_a_unit_missing_before_more_text_is_still_found(self):
+        assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")

@@ -101,3 +101,9 @@ def test_any_table_like_text_is_checked_without_an_internal_error(text):
     assert result.error_code in (None, "not-a-disclosure") and result.internal_errors == [], (result.error, result.internal_errors)
     for f in result.findings:
         assert text[f.start : f.end] == f.evidence
+
+
+def test_rows_of_nothing_but_their_outer_pipes_are_no_table():
+    # found by the property test above: "|\t|" on two lines made a table of no cell (ValueError in min())
+    result = check_text("|\t|\n|\t|")
+    assert result.error_code in (None, "not-a-disclosure") and result.internal_errors == [], result.error

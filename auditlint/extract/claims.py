@@ -49,6 +49,14 @@ _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
 # A balance's added amounts and its total: "加上上级补助收入 …，收入总计 …", or with 加 alone ("加市级财政税收返还和
 # 补助收入 …、上年结转收入 …，收入总量为 …"; not a verb made with 加: 加强, 加快, 加大 …)
 _ADDED = re.compile(r"加(?:上|(?![强快大紧速剧深重以入班工油之盟装固密计权]))")
+_BLANKS = re.compile(r"\s+")
+# a list marker between two parts of one total, with no ；before the second: it opens another breakdown of the total
+# ("…，其中税务完成 A 亿元"; not "人员经费 A 万元，主要包括：基本工资、…；公用经费 B 万元", which describes the first part)
+_NEW_LIST = re.compile(r"(?:其中|包括)[^；;。]*$")
+
+
+def _opens_another_list(text: str, lo: int, hi: int) -> bool:
+    return _NEW_LIST.search(_BLANKS.sub("", text[lo:hi])) is not None  # (over a letter-spaced line's blanks: "其 中")
 _SUM_NAME = re.compile(r"(?:总计|总量|合计|总收入|总支出|总财力)$")
 _SUBTOTAL = re.compile(r"(?:^|[^总])(?:共计?|小计|累计)$")
 _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:")
@@ -346,6 +354,7 @@ class _Builder:
     # ---------------------------------------------------------------- claims
     def build(self) -> list[Claim]:
         self._respectively()  # (may move a statement out of a list: the lists are gathered after it)
+        self._balance_after_a_complete_list()  # (likewise)
         children: dict[int, list[Statement]] = {}
         for st in self.sts:
             if st.parent is not None:
@@ -358,12 +367,61 @@ class _Builder:
             self._comparisons(st)
         self._numbered_runs()
         for parent, kids in self.groups:
-            self._composition(parent, kids)
+            for run in self._separate_lists(parent, kids):
+                self._composition(parent, run)
         self._additions()
         self._item_budgets()
         self._reasons()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _separate_lists(self, parent: Statement, kids: list[Statement]) -> list[list[Statement]]:
+        """The lists a total's parts were given in, when one sentence breaks it down twice: "收入完成 19.8 亿元（包括开发区
+        收入 2890 万元），…，其中税务完成 18.96 亿元，…财政完成 8428 万元" is one part named in brackets, then a list by
+        collector; "收入安排 290000 万元（其中：旗本级 A，开发区 B），比人代会预算数增加 60000 万元（其中：旗本级 C，开发区
+        D）" breaks down the amount, then the change — a list opened right after a change is the change's, not checked
+        against the amount."""
+        text = self.document.text
+        runs = [[kids[0]]]
+        for prev, kid in zip(kids, kids[1:]):
+            if kid.sentence == prev.sentence and kid.number is None and _opens_another_list(text, prev.end, kid.start):
+                runs.append([kid])
+            else:
+                runs[-1].append(kid)
+        if len(runs) == 1:
+            return runs
+        out = []
+        for run in runs:
+            before = [f for f in parent.facts if f.quantity.start < run[0].start]
+            if before and before[-1].role == "delta" and not all(k.first("delta") for k in run):
+                continue  # (the change's breakdown with its parts written as amounts, without 增加 or 减少)
+            out.append(run)
+        return out
+
+    def _balance_after_a_complete_list(self) -> None:
+        """"加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，收入总计 T 万元":
+        the list after 其中 is done once its amounts make up B; the amounts after it, up to a total named 总计 in the same
+        sentence, go on with the balance B belongs to, not with B's list."""
+        kids_of: dict[int, list[Statement]] = {}
+        for st in self.sts:
+            if st.parent is not None:
+                kids_of.setdefault(st.parent, []).append(st)
+        for index, kids in kids_of.items():
+            whole = _money(self.sts[index])
+            if whole is None or not whole.value or len(kids) < 3 or any(k.sentence != kids[0].sentence for k in kids):
+                continue
+            acc = Interval.exact(Decimal(0))
+            for j, kid in enumerate(kids[:-1]):
+                part = _money(kid)
+                if part is None:
+                    break
+                acc = acc + part.yuan
+                rest = kids[j + 1 :]
+                if j >= 1 and acc.overlaps(whole.yuan) and any(_SUM_NAME.search(k.subject) for k in rest):
+                    owner = self.sts[index]
+                    for k in rest:
+                        k.parent, k.list_kind = owner.parent, owner.list_kind
+                    break
 
     def _item_budgets(self) -> None:
         """A total's budget and final amount, then every 科目 under it with its own ("一般公共预算财政拨款支出年初预算为
@@ -819,6 +877,11 @@ class _Builder:
             if not _ADDED.match(st.subject) or st.parent is not None or not _money(st):
                 continue
             base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None), None)
+            named = self._named_before_addition(st)
+            if base is not None and named and named not in close_up(base.subject):
+                # "…收入 A 万元；…支出安排 B 万元。一般公共财政预算收入，加上…等 C 万元，预计总财力 T 万元": the
+                # sentence names what the amounts are added to; the amount just before is another one
+                base = next((o for o in reversed(sts[max(0, i - 8) : i]) if o.parent is None and named in close_up(o.subject)), None)
             if base is None or base.paragraph != st.paragraph or base.sentence < st.sentence - 1 or not _money(base):
                 continue
             if _ADDED.match(base.subject) or _SUM_NAME.search(base.subject):
@@ -863,6 +926,36 @@ class _Builder:
                 )
             )
 
+    def _named_before_addition(self, st: Statement) -> str:
+        """The last words of what a sentence names before its 加上, without a figure of its own ("一般公共财政预算收入，
+        加上税收返还…"): "预算收入"; "" when 加上 opens its sentence or clause."""
+        text = self.document.text
+        # (read over the wraps and letter-spacing of a PDF's lines: a page may break the sentence anywhere)
+        lo = max(st.start - 160, *(text.rfind(c, 0, st.start) + 1 for c in "。；;"))
+        run = _BLANKS.sub("", text[lo : st.start])
+        at = run.rfind(_BLANKS.sub("", st.subject)[:2])
+        if at <= 0:
+            return ""
+        lead = run[:at].rstrip("，,、：:")
+        if any(c.isdigit() for c in lead) or len(lead) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in lead[-4:]):
+            return ""
+        return lead[-4:]
+
+    def _own_list_runs_on(self, kids: list[Statement]) -> list[Statement]:
+        """The parts up to one whose own list goes on past a ；: "其中：一般公共转移支付补助收入 10.72 亿元，主要为税收返还
+        收入 0.75 亿元；一般性转移支付收入 6.95 亿元；专项转移支付收入 3.02 亿元" — the amounts after the ； and the
+        part's own list add up to the part (0.75 + 6.95 + 3.02 = 10.72): they are its list, not the parts after it.
+        A ； ends a part's list as often as it separates that list's items; the amounts say which one was meant."""
+        for i, k in enumerate(kids[:-1]):
+            whole = _money(k)
+            if whole is None or not whole.value:
+                continue  # (amounts of 0 add up to any 0: they tell nothing)
+            own = [o for o in self.sts[k.index + 1 : kids[i + 1].index] if o.parent == k.index]
+            figures = [_money(o) for o in (*own, *kids[i + 1 :])]
+            if own and all(f is not None for f in figures) and _sum(figures).overlaps(whole.yuan):  # type: ignore[arg-type]
+                return kids[: i + 1]
+        return kids
+
     def _in_reason_clause(self, first: Statement, kid: Statement) -> bool:
         """Whether a listed figure stands in a reason given for a part before it, within one clause: "原因：" (or
         原因是 …) after the list's first part, with no "；" or "。" between it and the figure."""
@@ -895,6 +988,7 @@ class _Builder:
         kids = [k for i, k in enumerate(kids) if not (i and k.number is None and self._in_reason_clause(kids[0], k))]
         # "土地出让收入调入 52210 万元，调增 16210 万元": an increment after a part is that part's change, not a part
         kids = [k for i, k in enumerate(kids) if not (i and _INCREMENT.search(k.subject) and not _INCREMENT.search(kids[i - 1].subject))]
+        kids = self._own_list_runs_on(kids)
         if len(kids) < 2:
             return
         total_holder = parent

@@ -10,10 +10,11 @@ from ..model import Quantity
 from .reflow import Reflowed
 
 # Units a figure may carry, longest first so 万元 wins over 万 and 人次 over 人; measures of land and weight too
-# ("总面积 2075.56 平方公里" is no amount without its unit).
+# ("总面积 2075.56 平方公里" is no amount without its unit); 万亿 before 万, so "支出1.21万亿" is read as the
+# magnitude it is and not as "1.21万" followed by a stray 亿.
 UNITS = (
     "万亿元|亿元|万元|千元|元|个百分点|百分点|%|‰|万人次|万人|万册|万次|人次|人|个|项|场次|场|次|家|名|辆|台|套|分|篇|条|期|所|支|天|小时|"
-    "平方公里|平方千米|平方米|立方米|公顷|公里|千米|亩|吨|处|件|册|户|批|部|门|块|栋|座|所|届|课时|学时|万|亿|倍"
+    "平方公里|平方千米|平方米|立方米|公顷|公里|千米|亩|吨|处|件|册|户|批|部|门|块|栋|座|所|届|课时|学时|万亿|万|亿|倍"
 )
 _NUMBER = re.compile(
     r"(?=[-+\d])"  # lets the engine skip to candidate characters instead of trying the whole pattern everywhere

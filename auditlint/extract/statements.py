@@ -119,7 +119,7 @@ def _strip_trail(text: str) -> str:
     return text[: m.start()] if m else text
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 _LIST_MARKER = re.compile(
-    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有)"
+    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为)"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)
@@ -171,6 +171,9 @@ def clean_subject(label: str) -> str:
     if text[:1] in ("（", "("):
         # "（注：…）…" drops its bracket; an opening bracket left alone ("（增加 50 万元）") is no subject
         text = _LEAD_PARENS.sub("", text) if ("）" in text or ")" in text) else text[1:].strip()
+    else:
+        # "下同)一般公共预算收入完成": the end of a bracket the clause began inside ("全省100个县区(含41个县…,下同)")
+        text = _TAIL_OF_PARENS.sub("", text).strip() or text
     if DATE_PH in text:
         # "中共某某部2024年度收入支出总计": the year separates who reports from what is reported
         text = _REPORTER_YEAR.sub("", text)
@@ -178,6 +181,7 @@ def clean_subject(label: str) -> str:
 
 
 _LEAD_PARENS = re.compile(r"^[（(][^）)]*[）)]")
+_TAIL_OF_PARENS = re.compile(r"^[^（()）]{0,30}[）)]")
 _REPORTER_YEAR = re.compile(r"^[^，,；;" + PH + r"]{2,40}?" + _Y + r"年度?(?=[^" + PH + r"]{2,})")
 
 

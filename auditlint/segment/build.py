@@ -16,7 +16,7 @@ and its rest on the line below (``城乡社区管理`` / ``21201 12,091.64 …``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Cell, Table
 from ..numbering import TABLE_LABEL_MARKER
@@ -132,6 +132,9 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
     read = _Read()
     pending: list[Piece] = []
     seen_row = False
+    # a table none of whose lines opens with a code has no codes: a number in a code's shape after a figure
+    # ("非税收入 300 350", "企业所得税 2131800 2269841") is a figure, not the code of a second item
+    coded = any(lines[i].shape == "row" and lines[i].opens_with_code for i in range(first, last + 1))
     for i in range(first, last + 1):
         ln = lines[i]
         if kinds[i] in ("blank", "furniture") or not ln.stripped:
@@ -142,8 +145,11 @@ def _read_region(lines: list[Line], kinds: list, first: int, last: int) -> _Read
             continue
         if is_note(ln):
             continue
+        if not coded and _codes_after_a_label(ln):
+            # "企业所得税 Corporate Income Tax 2131800 2269841": the item's figures, read as codes for their shape
+            ln = replace(ln, tokens=[Token("figure", t.text, t.start, t.end) if t.kind == "code" else t for t in ln.tokens], shape="row")
         if ln.shape == "row":
-            row = Row(line=i, groups=_groups(ln))
+            row = Row(line=i, groups=_groups(ln) if coded else _figures_for_codes(_groups(ln)))
             prev = read.rows[-1] if read.rows else None
             if prev is not None and _ends_with_bare_code(prev) and prev.line == _previous_filled(lines, i) and not row.groups[0].code and not pending:
                 # "30109 职业年金缴费 225.12 30207" / "邮电费 8.05": the code stands a line above the rest of its item
@@ -209,6 +215,28 @@ def _leads_with_figures(row: Row) -> bool:
 def _coded_without_figures(row: Row) -> bool:
     last = row.groups[-1]
     return bool(last.code) and not last.figures
+
+
+def _codes_after_a_label(line: Line) -> bool:
+    """A line that is a label and then nothing but numbers in a code's shape (in a table without codes: figures)."""
+    tokens = line.tokens
+    return (
+        line.shape == "words"
+        and len(tokens) >= 2
+        and tokens[0].kind == "word"
+        and all(t.kind == "code" for t in tokens[1:])
+    )
+
+
+def _figures_for_codes(groups: list[Group]) -> list[Group]:
+    """The groups of a line of a table without codes: an unnamed "code" after an item is one more of its figures."""
+    out: list[Group] = []
+    for g in groups:
+        if out and g.code and not g.label:
+            out[-1].figures.extend([Token("figure", g.code, g.code_start, g.code_end), *g.figures])
+            continue
+        out.append(g)
+    return out
 
 
 def _ends_with_bare_code(row: Row) -> bool:
@@ -452,7 +480,9 @@ def _placements(read: _Read, plans: list[_SidePlan]) -> dict[tuple[int, int], Ro
     out: dict[tuple[int, int], RowPlacements] = {}
     for r, row in enumerate(read.rows):
         for g in row.groups:
-            if not g.figures or g.side >= len(plans):
+            if not g.figures or g.side >= len(plans) or (r, g.side) in out:
+                continue  # (one group a side is laid in the grid, the first: its placements are the ones kept)
+            if next(h for h in row.groups if h.side == g.side) is not g:
                 continue
             plan = plans[g.side]
             texts = [f.text for f in g.figures]

@@ -99,6 +99,8 @@ def _flat_cell(line: _Line) -> bool:
 
 def _make_table(rows: list[list[tuple[int, int]]], text: str, caption: str) -> Table | None:
     width = max(len(r) for r in rows)
+    if width == 0:
+        return None  # rows of nothing but their outer pipes ("|\t|"): no cell to hold
     if width * len(rows) > MAX_CELLS:
         return None
     grid: list[list[Cell | None]] = []

@@ -57,9 +57,11 @@ _CODE_PART = re.compile(r"^\d{2}$")
 _SENTENCE = re.compile(r"[，。；;！？!?]|[,:：](?!$)")
 # Leader dots: a run of four or more at the end of the line (before a page number), or anywhere "……"
 # or "......". The end is read on the reversed line, so that a long run of dots in the middle of a
-# line is not tried again from each of its dots (quadratic).
+# line is not tried again from each of its dots (quadratic). An ellipsis that opens or closes a quotation, or runs
+# on into words or punctuation, is prose leaving words out, not leader dots: a law quoted in part
+# ("按照《预算法》第三十五条“……省、自治区、直" — a line a page wrapped before its first comma).
 _LEADER_AT_END = re.compile(r"\s*+\d*+\s*+[.…·。．_-]{4}")
-_LEADER_ANYWHERE = re.compile(r"…{2,}|\.{6,}")
+_LEADER_ANYWHERE = re.compile(r"(?<![“‘\"])…{2,}(?![…”’\"\u4e00-\u9fff，。；;,、：:])|\.{6,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE = re.compile(r"[，。；！？;!?]")
 _LEAD_DETAIL = re.compile(r"^(?:其中|含)[：:]\s*")

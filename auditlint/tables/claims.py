@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from ..model import Claim, Quantity
+from ..numbers import Interval
 from .cells import Figure, read_figure
 from .grid import _TOTAL_RANK, Column, Line, Side, TableView, total_word
 
@@ -195,6 +197,59 @@ def _total_line_parts(lines: list[Line], i: int, first_plain: int) -> list[Line]
     return parts or None
 
 
+def _without_spelled_out_parts(side: Side, parts: list[Line]) -> list[Line]:
+    """The parts without lines that spell out the part above them (the same list when there are none).
+
+    A text table loses its indentation: "上级补助收入 37811 46850" then "税收返回及转移支付补助 37811 46850" and "上级追加补助"
+    (blank) are a line and its two parts, read as three siblings of the 收入总计 below, which counted the 37811 twice.
+    Lines right under a part that add up to it in every column are its parts; the caller takes this reading only when
+    in some column the total then adds up and did not before, so that two siblings equal by chance are left as they are."""
+    columns = [c.index for c in side.values]
+    dropped: set[int] = set()
+    for k, part in enumerate(parts[:-1]):
+        if id(part) in dropped:
+            continue
+        own = [c for c in columns if (f := part.values.get(c)) is not None and f.is_number and f.quantity is not None]
+        if not own or all(part.values[c].quantity.value == 0 for c in own):  # type: ignore[union-attr]
+            continue
+        for j in range(k + 1, min(len(parts), k + 5)):  # (a part spelled out in at most four lines: linear time)
+            run = parts[k + 1 : j + 1]
+            if any(p.row != q.row + 1 for q, p in zip(parts[k:j], run)) or not _adds_up(part, run, own):
+                continue
+            following = parts[j + 1 :]
+            blanks = []
+            for rest in following:  # (blank lines right after the run belong to it: "上级追加补助" with no figure)
+                if rest.row != (blanks[-1] if blanks else run[-1]).row + 1:
+                    break
+                if any((f := rest.values.get(c)) is not None and f.state != "blank" for c in columns):
+                    break
+                blanks.append(rest)
+            dropped.update(id(p) for p in (*run, *blanks))
+            break
+    if not dropped:
+        return parts
+    return [p for p in parts if id(p) not in dropped]
+
+
+def _adds_up(total: Line, parts: list[Line], columns: list[int]) -> bool:
+    """Whether the parts' figures (a blank as 0) can make the total's in every one of the columns."""
+    for c in columns:
+        fig = total.values.get(c)
+        if fig is None or not fig.is_number or fig.quantity is None:
+            return False
+        acc = Interval.exact(Decimal(0))
+        for part in parts:
+            f = part.values.get(c)
+            if f is None or f.state == "blank":
+                continue
+            if not f.is_number or f.quantity is None:
+                return False
+            acc = acc + f.quantity.interval
+        if not acc.overlaps(fig.quantity.interval):
+            return False
+    return True
+
+
 def total_line_claims(view: TableView) -> list[TableClaim]:
     out: list[TableClaim] = []
     for side in view.sides:
@@ -206,7 +261,16 @@ def total_line_claims(view: TableView) -> list[TableClaim]:
             if parts is None:
                 continue
             what = f"“{line.label}”行应等于其上各项之和" if parts[0].row < line.row else f"“{line.label}”行应等于其下各项之和"
-            out.extend(_sum_claims(view, side, "row", "table-total", line, [(1, p) for p in parts], what, f"row:{line.row}:{side.index}"))
+            family = f"row:{line.row}:{side.index}"
+            claims = _sum_claims(view, side, "row", "table-total", line, [(1, p) for p in parts], what, family)
+            kept = _without_spelled_out_parts(side, parts)
+            if kept is not parts and any(
+                _adds_up(line, kept, [c.index]) and not _adds_up(line, parts, [c.index]) for c in side.values
+            ):
+                # the lines' hierarchy is one for every column: where one column adds up only without the spelled-out
+                # lines, they are parts of the line above them in all columns
+                claims = _sum_claims(view, side, "row", "table-total", line, [(1, p) for p in kept], what, family)
+            out.extend(claims)
     return out
 
 

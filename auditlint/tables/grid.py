@@ -181,8 +181,18 @@ def _first_text(row: list[Cell | None]) -> str:
     return ""
 
 
+# A header row's first cell ("项目 2022 2023": the years are the columns' titles, not figures)
+_HEADER_LEAD = re.compile(r"^(?:项\s*目|科\s*目|指\s*标|年\s*份)(?:\s*(?:名称|Item|Items))?$")
+_YEAR_TITLE = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+
+
 def _is_data_row(row: list[Cell | None]) -> bool:
     figures = [read_figure(c) for c in row if c is not None]
+    first_text = _first_text(row)
+    if _HEADER_LEAD.match(first_text.split("  ")[0].strip()) and all(
+        _YEAR_TITLE.match(c.text.strip()) for c in row if c is not None and c.text.strip() and c.text.strip() != first_text
+    ):
+        return False  # "项目 | 2022 | 2023": a header naming its columns by year
     if any(f is not None and f.state in ("number", "unknown") for f in figures):
         return True  # a figure, or a template's XXX where a figure goes
     first = _first_text(row)
