@@ -206,7 +206,9 @@ from auditlint.config import Config
 config = Config(rules_dirs=({str(hostile_rules)!r},))
 paths = runner.discover([{str(docs)!r}]).files
 started = time.monotonic()
-out = [(r.error_code, r.error, len(r.findings)) for r in runner.check_files(paths, config, jobs=2, limit=lambda p: 2.0)]
+# (only the hanging file is held to 2 s: on a loaded machine an honest check may take longer than that)
+limit = lambda p: 2.0 if str(p).endswith("r1.txt") else 120.0
+out = [(r.error_code, r.error, len(r.findings)) for r in runner.check_files(paths, config, jobs=2, limit=limit)]
 print(json.dumps({{"results": out, "seconds": time.monotonic() - started}}, ensure_ascii=False))
 """
     proc = _child(code)
