@@ -330,7 +330,8 @@ config = Config(rules_dirs=({str(hostile_rules)!r},))
 paths = runner.discover([{str(docs)!r}]).files
 runner.check_one(paths[0], config)  # rules and patterns loaded before the clock starts: the limit is short
 started = time.monotonic()
-out = [(r.error_code, r.error, len(r.findings), r.timed_out) for r in runner.check_files(paths, config, jobs=1, limit=lambda p: 2.0)]
+limit = lambda p: 2.0 if str(p).endswith("r1.txt") else 120.0  # (the honest files: not held to 2 s on a loaded machine)
+out = [(r.error_code, r.error, len(r.findings), r.timed_out) for r in runner.check_files(paths, config, jobs=1, limit=limit)]
 print(json.dumps({{"results": out, "seconds": time.monotonic() - started}}, ensure_ascii=False))
 """
     proc = _child(code)
