@@ -430,7 +430,9 @@ class _Builder:
         must make up its budget too. Items numbered only where the 类 changes are not a list the parser can join."""
         sts = self.sts
         for t in sts:
-            if t.parent is not None or len(t.all("budget")) != 1 or t.value is None or t.value.kind != "money":
+            # (a named total: an item's own budget sentence names nothing, and a run ends at the next named total,
+            # so the runs looked through never overlap)
+            if not t.subject or t.parent is not None or len(t.all("budget")) != 1 or t.value is None or t.value.kind != "money":
                 continue
             if t.all("budget")[0].quantity.kind != "money" or len(t.all("value")) != 1:
                 continue

@@ -246,7 +246,10 @@ _PAGE_WRAP_EVERY = 120  # columns: a page's lines are shorter (a third of its br
 
 
 def _split_page(unit: _Unit) -> list[_Unit]:
-    """A page put on one line, as the lines it was: pieces at its wrap spaces, each after the first `inline`."""
+    """A page put on one line, as the lines it was: pieces at its wrap spaces, each after the first `inline`. Any
+    other unit (a table cell, a letter-spaced line already closed up, a line shorter than a page) as it is."""
+    if unit.hard or unit.pieces or unit.width < _PAGE_WIDTH:
+        return [unit]
     breaks = list(_PAGE_WRAP.finditer(unit.text))
     if len(breaks) < 3 or len(breaks) * _PAGE_WRAP_EVERY < unit.width:
         return [unit]  # (a paragraph with a slogan or two spaced out, "学党史 悟初心 …", is no page)
@@ -384,8 +387,8 @@ def reflow(content: str, hard: list[tuple[int, int]] = (), skip: list[tuple[int,
     units = _drop_running_heads(_drop_page_numbers(units))
     wrap = _wrap_width(units)
     blank_breaks = _blank_lines_break(units)
-    if any(not u.hard and not u.pieces and u.width >= _PAGE_WIDTH for u in units):
-        units = [p for u in units for p in (_split_page(u) if not u.hard and not u.pieces and u.width >= _PAGE_WIDTH else (u,))]
+    if any(u.width >= _PAGE_WIDTH for u in units):
+        units = [p for u in units for p in _split_page(u)]
 
     out = Reflowed()
     pieces: list[str] = []

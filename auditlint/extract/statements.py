@@ -992,8 +992,15 @@ class _SentenceReader:
         total = self.opened.parent.value
         if total is None or total.kind != "money" or total.unit_inferred:
             return ""
-        statements = self.parser.statements
-        before = next((st for st in reversed(statements) if st.parent == self.opened.parent.index), None)
+        # (the latest part, looked for back to the list's total only: never a walk through the whole document)
+        parent = self.opened.parent.index
+        before = None
+        for st in reversed(self.parser.statements):
+            if st.index <= parent:
+                break
+            if st.parent == parent:
+                before = st
+                break
         value = before.value if before is not None else None
         if value is None or value.kind != "money" or value.unit_inferred or value.unit != total.unit:
             return ""
@@ -1010,7 +1017,8 @@ class _SentenceReader:
         end = tok.end - self.sent.start
         if tok.quantity.kind == "number" and (_FIGURE_AFTER.match(skel, end) or _FIGURE_BEFORE.search(skel[max(0, rel - 8) : rel])):
             return None  # "离退休 2,614,680 2,614,680": a table row's cells run into the text (a PDF on one line)
-        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1], self._list_unit())
+        list_unit = self._list_unit() if tok.quantity.kind == "number" else ""  # (asked only of a bare figure)
+        q = p._money_or_as_is(tok, self.money, left, current, self.skel[end : end + 1], list_unit)
         if q is None:
             return None
         if q.unit_inferred and q.unit != "%" and self._unit_shared_with_next(q):
