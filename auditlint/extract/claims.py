@@ -355,11 +355,7 @@ class _Builder:
     def build(self) -> list[Claim]:
         self._respectively()  # (may move a statement out of a list: the lists are gathered after it)
         self._balance_after_a_complete_list()  # (likewise)
-        children: dict[int, list[Statement]] = {}
-        for st in self.sts:
-            if st.parent is not None:
-                children.setdefault(st.parent, []).append(st)
-        self.groups = [(self.sts[i], kids) for i, kids in children.items()]
+        self.groups = [(self.sts[i], kids) for i, kids in _children(self.sts).items()]
         for st in self.sts:
             self._change(st)
             self._shares(st)
@@ -402,11 +398,7 @@ class _Builder:
         """"加上转移性收入 B 万元，其中，上级补助收入 b1 万元、…和上年结转结余收入 b4 万元，债务收入 C 万元，收入总计 T 万元":
         the list after 其中 is done once its amounts make up B; the amounts after it, up to a total named 总计 in the same
         sentence, go on with the balance B belongs to, not with B's list."""
-        kids_of: dict[int, list[Statement]] = {}
-        for st in self.sts:
-            if st.parent is not None:
-                kids_of.setdefault(st.parent, []).append(st)
-        for index, kids in kids_of.items():
+        for index, kids in _children(self.sts).items():
             whole = _money(self.sts[index])
             if whole is None or not whole.value or len(kids) < 3 or any(k.sentence != kids[0].sentence for k in kids):
                 continue
@@ -1200,6 +1192,15 @@ def _two_budgets(st: Statement) -> bool:
     budgets = {f.quantity.yuan_value for f in st.facts if f.role == "budget" and f.quantity.kind == "money"}
     return len(budgets) > 1
 
+
+
+def _children(sts: list[Statement]) -> dict[int, list[Statement]]:
+    """Each listed total's parts, in order, by the total's index."""
+    children: dict[int, list[Statement]] = {}
+    for st in sts:
+        if st.parent is not None:
+            children.setdefault(st.parent, []).append(st)
+    return children
 
 
 _CLASS_PATH = re.compile(r"[（(]\s*[类款项]\s*[）)]")
