@@ -2435,3 +2435,27 @@ class TestAnAmountEndingAPageWhoseNextPageIsMissing:
 
     def test_a_unit_missing_before_more_text_is_still_found(self):
         assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")
+
+
+# ---------------------------------------------------------------- round 11 (hunt13): 部门预算 and 单位预算
+
+
+class TestANumberedRunUnderOneQizhong:
+    """A budget's 三公 table as a pipe-row page gives it: "其中:(1)公务用车购置费" then "(2)公务用车运行费" — one 其中
+    covering a numbered run. The second part was read as one more item beside the others, and the 合计 was held short
+    by it in every column."""
+
+    TABLE = (
+        "2024年某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||\n"
+        "项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |\n增、减金额 | 增、减幅度 | |||\n"
+        "合计 | 18.15 | {total} | 4 | 22% |\n1.因公出国(境)费 | ||||\n2.公务接待费 | 3 | 7 | 4 | 133% |\n"
+        "3.公务用车购置及运行费 | 15.15 | 15.15 | ||\n其中:(1)公务用车购置费 | ||||\n"
+        "(2)公务用车运行费 | 15.15 | 15.15 | 0 | 0 |\n"
+    )
+
+    def test_the_second_part_is_no_item_of_the_total(self):
+        assert not findings(self.TABLE.format(total="22.15"), "TAB001")
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TABLE.format(total="23.15"), "TAB001")
+        assert "22.15" in f.message and "23.15" in f.message

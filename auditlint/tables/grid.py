@@ -418,7 +418,7 @@ def _read_lines(view: TableView, decompositions: Sequence[Decomposition]) -> Non
                 code=code,
                 code_scheme=scheme if code else "",
                 total="" if code else total_word(text),
-                numbering=_number_of_label(label),
+                numbering=_number_of_label(_DETAIL.sub("", label, count=1).strip() if detail else label),
                 values=values,
                 detail=detail,
                 elision=any(
@@ -487,6 +487,16 @@ def _outranks(numbering: tuple[str, int] | None, style: str) -> bool:
     return numbering is None or _STYLE_RANK[numbering[0]] > _STYLE_RANK[style]
 
 
+def _continues_detail(previous: Line | None, line: Line) -> bool:
+    """A line numbered next after a numbered 其中 line ("其中：(1)购置费", "(2)运行费") is one more 其中 part."""
+    if previous is None or not previous.detail or not previous.numbering or not line.numbering:
+        return False
+    if line.code or line.total or line.parent is not None:
+        return False
+    (style, n), (prev_style, prev_n) = line.numbering, previous.numbering
+    return style == prev_style and n is not None and prev_n is not None and n == prev_n + 1
+
+
 def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     """Parents: the code that prefixes a code; the heading over a numbered run that restarts at 一."""
     _declared_children(side, decompositions)
@@ -494,7 +504,12 @@ def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     previous: Line | None = None
     heading: Line | None = None
     heading_style = ""
+    last_detail: Line | None = None
     for line in side.lines:
+        if not line.detail and _continues_detail(last_detail, line):
+            # "其中：(1)…" then "(2)…": the 其中 covers the numbered run, not its first line only
+            line.detail = True
+        last_detail = line if line.detail else None
         if line.detail:
             # 其中 lines name some parts of the line above, never all: they are not summed anywhere
             line.parent = previous if previous is not None and not previous.detail else (previous.parent if previous else None)
