@@ -2459,3 +2459,26 @@ class TestANumberedRunUnderOneQizhong:
     def test_a_wrong_total_is_still_found(self):
         [f] = findings(self.TABLE.format(total="23.15"), "TAB001")
         assert "22.15" in f.message and "23.15" in f.message
+
+
+class TestALetterSpacedContentsLineNamingTwoParts:
+    """A budget's contents run onto one line ("第一部分 …概况 一、… 二、… 第二部分 …预算表 一、《收支预算总表》 …"),
+    then the next line opens with 第三部分. Letter-spaced as a justified PDF line gives it ("第 二 部 分"), the 第二部分
+    written inside the line was not recognised, and the outline was held to skip from 第一部分 to 第三部分."""
+
+    TEXT = (
+        "某医院2024年部门预算\n目 录\n"
+        "第一部分 某医院概况 一、部门主要职责 二、机构设置及人员情况 {second}某医院2024年部门预算表 "
+        "一、《收支预算总表》 二、《部门收入总表》\n"
+        "第三部分 某医院2024年部门预算情况说明 一、2024年部门预算收支情况说明 第四部分 名词解释\n"
+        "一、部门主要职责 本院是一所综合性医院,承担医疗、教学、科研任务。\n"
+    )
+
+    def test_the_part_written_inside_the_spaced_line_counts(self):
+        for text in (self.TEXT.format(second="第二部分 "), letter_spaced(self.TEXT.format(second="第二部分 "))):
+            assert not findings(text, "DOC001")
+
+    def test_a_part_truly_missing_is_still_found_when_spaced(self):
+        for text in (self.TEXT.format(second=""), letter_spaced(self.TEXT.format(second=""))):
+            [f] = findings(text, "DOC001")
+            assert "第二部分" in f.message
