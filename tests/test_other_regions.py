@@ -2482,3 +2482,24 @@ class TestALetterSpacedContentsLineNamingTwoParts:
         for text in (self.TEXT.format(second=""), letter_spaced(self.TEXT.format(second=""))):
             [f] = findings(text, "DOC001")
             assert "第二部分" in f.message
+
+
+class TestDistinctionsNamingTheSameDepartments:
+    """A hospital's budget introduces itself: "…医技科室12个。其中:2个省重点专科(心内科、神经内科);3个市领先学科
+    (心内科、…)" — distinctions a department may hold several of at once, the same names in each bracket. They were
+    added up as a breakdown of the 科室 count before them and held to exceed it."""
+
+    TEXT = (
+        "医院现有开放床位800张,设有临床科室30个,医技科室{total}个。其中:2个省重点专科(心内科、神经内科);"
+        "3个市领先学科(心内科、骨科、眼科);8个市级重点学科(心内科、眼科、儿科、产科)。\n"
+    )
+
+    def test_overlapping_distinctions_are_no_breakdown(self):
+        assert not findings(self.TEXT.format(total="12"), "SUM001")
+
+    PARTITION = "本院设有医技科室{total}个,其中:检验类科室6个(检验科、病理科、输血科);影像类科室7个(放射科、超声科、核医学科)。\n"
+
+    def test_a_breakdown_into_distinct_departments_is_still_checked(self):
+        assert not findings(self.PARTITION.format(total="13"), "SUM001")
+        [f] = findings(self.PARTITION.format(total="10"), "SUM001")
+        assert "13" in f.message
