@@ -2503,3 +2503,18 @@ class TestDistinctionsNamingTheSameDepartments:
         assert not findings(self.PARTITION.format(total="13"), "SUM001")
         [f] = findings(self.PARTITION.format(total="10"), "SUM001")
         assert "13" in f.message
+
+
+class TestAnAmountsUnitWrittenTwice:
+    """Sichuan's budget in 元: "上年结转1837600元元,占16.15%" — the unit written twice after a figure, as an edit leaves
+    it. A doubled 万元 was found, a doubled 元 was not."""
+
+    TEXT = "2024年收入预算11376591.44元,其中:本年财政拨款收入9538991.44元,占83.85%;上年结转1837600{unit},占16.15%。\n"
+
+    def test_the_doubled_unit_is_found(self):
+        [f] = findings(self.TEXT.format(unit="元元"), "DOC010")
+        assert f.actual == "元元" and f.expected == "元"
+
+    def test_a_unit_written_once_or_a_word_ending_in_yuan_is_no_finding(self):
+        assert not findings(self.TEXT.format(unit="元"), "DOC010")
+        assert not findings("单位:元\n元旦前完成采购,共计1000元。\n", "DOC010")
