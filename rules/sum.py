@@ -112,7 +112,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
 
 
 _BRACKETED = re.compile(r"[（(]([^（()）]{2,200})[)）]")
-_MEMBER_SEP = re.compile(r"[、，,；;\s]+")
+_MEMBER_SEP = re.compile(r"[、，,；;]+")
 
 
 def _members_shared(text: str, claim: CompositionClaim) -> bool:
@@ -125,7 +125,8 @@ def _members_shared(text: str, claim: CompositionClaim) -> bool:
         stretch = text[part.end : end]
         if i + 1 == len(parts):
             stretch = re.split(r"[。\n]", stretch, maxsplit=1)[0]
-        members = {m for b in _BRACKETED.findall(stretch) for m in _MEMBER_SEP.split(b) if len(m) >= 2}
+        # (the names read without blanks: a letter-spaced line gives "心 内 科")
+        members = {m for b in _BRACKETED.findall(stretch) for m in _MEMBER_SEP.split(re.sub(r"\s+", "", b)) if len(m) >= 2}
         if members & seen:
             return True
         seen |= members

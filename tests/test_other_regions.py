@@ -2497,6 +2497,10 @@ class TestDistinctionsNamingTheSameDepartments:
     def test_overlapping_distinctions_are_no_breakdown(self):
         assert not findings(self.TEXT.format(total="12"), "SUM001")
 
+    def test_nor_when_the_line_is_letter_spaced(self):
+        # "( 心 内 科 、 神 经 内 科 )": the names are read without their blanks
+        assert not findings(letter_spaced(self.TEXT.format(total="12")), "SUM001")
+
     PARTITION = "本院设有医技科室{total}个,其中:检验类科室6个(检验科、病理科、输血科);影像类科室7个(放射科、超声科、核医学科)。\n"
 
     def test_a_breakdown_into_distinct_departments_is_still_checked(self):
