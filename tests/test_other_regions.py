@@ -2522,3 +2522,23 @@ class TestAnAmountsUnitWrittenTwice:
     def test_a_unit_written_once_or_a_word_ending_in_yuan_is_no_finding(self):
         assert not findings(self.TEXT.format(unit="元"), "DOC010")
         assert not findings("单位:元\n元旦前完成采购,共计1000元。\n", "DOC010")
+
+
+class TestATotalAtTheTopWrittenInASpacedCell:
+    """A 三公 budget table whose 合计 row comes first, its label spaced as a centred cell gives it ("合 计 | 34.35 |").
+    The spaced label was not taken for 合计, the table was left unchecked, and its 合计 that its items do not make
+    (a 公务用车费 of 0 over a 运行维护费 of 32.65) passed unseen."""
+
+    TABLE = (
+        "2015年某局部门“三公”经费情况统计表 | ||\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n"
+        "{label} | 34.35 | 34.35 |\n1.因公出国(境)费用 | 0 | 0 |\n2.公务接待费 | 1.70 | 1.70 |\n"
+        "3.公务用车费 | {car} | {car} |\n其中:(1)公务用车运行维护费 | 32.65 | 32.65 |\n(2)公务用车购置 | 0 | 0 |\n"
+    )
+
+    def test_a_total_the_items_do_not_make_is_found(self):
+        for label in ("合计", "合 计"):
+            found = findings(self.TABLE.format(label=label, car="0"), "TAB001")
+            assert len(found) == 2 and all("1.70" in f.message and "34.35" in f.message for f in found)
+
+    def test_a_table_that_adds_up_is_quiet(self):
+        assert not findings(self.TABLE.format(label="合 计", car="32.65"), "TAB001")
