@@ -2542,3 +2542,18 @@ class TestATotalAtTheTopWrittenInASpacedCell:
 
     def test_a_table_that_adds_up_is_quiet(self):
         assert not findings(self.TABLE.format(label="合 计", car="32.65"), "TAB001")
+
+
+class TestAQizhongRowWrittenInASpacedCell:
+    """A budget table's 其中 row as a justified PDF cell gives it ("其 中：人员经费 | 80 |"): not read as a 其中 row,
+    the part was added to the 合计 beside the line it belongs to, and the 合计 held short by it."""
+
+    TABLE = "支出预算表\n单位:万元\n项目 | 预算数 |\n基本支出 | 100 |\n{qizhong}人员经费 | 80 |\n项目支出 | 50 |\n合计 | {total} |\n"
+
+    def test_the_spaced_qizhong_row_is_no_item_of_the_total(self):
+        for qizhong in ("其中：", "其 中：", "其 中 ："):
+            assert not findings(self.TABLE.format(qizhong=qizhong, total="150"), "TAB001")
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TABLE.format(qizhong="其 中：", total="160"), "TAB001")
+        assert "150" in f.message and "160" in f.message

@@ -36,7 +36,7 @@ _PERCENT_HEADER = re.compile(r"率|比重|占比|%|％|百分比|比例")
 _LABEL_HEADER = re.compile(r"^(?:项目|类别|指标|内容|说明|备注|摘要|单位名称)$|名称$")
 _CODE_HEADER = re.compile(r"编码|代码|科目编码")
 _SIDE_HEADINGS = ("收入", "支出")
-_DETAIL = re.compile(r"^\s*(?:其中|含|包括)\s*[：:]?")
+_DETAIL = re.compile(r"^\s*(?:其\s*中|含|包\s*括)\s*[：:]?")  # ("其 中：": a letter-spaced cell)
 
 
 def table_title(table: Table) -> str:
