@@ -2460,6 +2460,14 @@ class TestANumberedRunUnderOneQizhong:
         [f] = findings(self.TABLE.format(total="23.15"), "TAB001")
         assert "22.15" in f.message and "23.15" in f.message
 
+    SAME_STYLE = "支出预算表\n单位:万元\n项目 | 预算数 |\n1.基本支出 | 100 |\n其中:1.人员经费 | 80 |\n2.项目支出 | 50 |\n合计 | {total} |\n"
+
+    def test_a_number_going_on_with_the_detailed_line_is_its_sibling(self):
+        # "1.基本支出 / 其中:1.人员经费 / 2.项目支出": the 2. numbers on from 1.基本支出, not from the 其中 line
+        assert not findings(self.SAME_STYLE.format(total="150"), "TAB001")
+        [f] = findings(self.SAME_STYLE.format(total="160"), "TAB001")
+        assert "项目支出 50" in f.message
+
 
 class TestALetterSpacedContentsLineNamingTwoParts:
     """A budget's contents run onto one line ("第一部分 …概况 一、… 二、… 第二部分 …预算表 一、《收支预算总表》 …"),

@@ -494,6 +494,9 @@ def _continues_detail(previous: Line | None, line: Line) -> bool:
     if line.code or line.total or line.parent is not None:
         return False
     (style, n), (prev_style, prev_n) = line.numbering, previous.numbering
+    owner = previous.parent
+    if owner is not None and owner.numbering and owner.numbering[0] == style:
+        return False  # "1.基本支出 / 其中:1.人员经费 / 2.项目支出": the number goes on with the line the 其中 details
     return style == prev_style and n is not None and prev_n is not None and n == prev_n + 1
 
 
