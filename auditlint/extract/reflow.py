@@ -326,11 +326,13 @@ def _wrap_width(units: list[_Unit]) -> int | None:
         if best > 140 or count < max(4, len(widths) * 0.2):
             return None
         near_volume = total[bisect.bisect_right(widths, best + 2)] - total[bisect.bisect_left(widths, best - 10)]
-        if total[-1] - total[bisect.bisect_right(widths, best + 10)] < near_volume:
+        far = bisect.bisect_right(widths, best + 10)
+        if len(widths) - far < 2 or total[-1] - total[far] < near_volume:
             break
-        # a page wraps every line of its prose: where lines running far past this width hold more of the text than
-        # those stopping at it, these are a few short lines (a web page's furniture, a figure's unit or sign wrapped
-        # away, a title repeated on every page) among longer ones, and the page's width, if any, is another
+        # a page wraps every line of its prose: where lines running far past this width (more than one: a page dump
+        # may keep a table's row or a whole page on one line) hold more of the text than those stopping at it, these
+        # are a few short lines (a web page's furniture, a figure's unit or sign wrapped away, a title repeated on
+        # every page) among longer ones, and the page's width, if any, is another
     else:
         return None
     near = [u for u in body if best - 10 <= u.width <= best + 2]
