@@ -136,7 +136,8 @@ class FactPack:
             bounds.append(ceiled)
             # plain values pickle several times faster than the NamedTuples and Decimals they are made of; the
             # line item, year, measure and origin are in keys and origins already
-            plain.append((None if low == floored else str(lo), None if high == ceiled else str(hi), unit, places, how, place, None if base is None else str(base)))
+            kept_lo, kept_hi = None if low == floored else str(lo), None if high == ceiled else str(hi)
+            plain.append((kept_lo, kept_hi, unit, places, how, place, None if base is None else str(base)))
         self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
         self.blob = pickle.dumps((plain, windows), protocol=pickle.HIGHEST_PROTOCOL)
 
