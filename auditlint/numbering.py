@@ -262,10 +262,12 @@ def marker_written(like: Marked, n: int) -> str:
         return rf"(?<![\d.．]){n}\s*[、.．](?!{_NOT_A_YEAR}\d)"
     if style == "pnum":
         return rf"[（(]\s*{n}\s*[）)]"
+    # a letter-spaced line ("第 二 部 分", "十 一 、") still writes the marker: a blank may part its letters
+    numeral = r"\s*".join(cn_numeral(n))
     if style == "pcn":
-        return rf"[（(]\s*{cn_numeral(n)}\s*[）)]"
+        return rf"[（(]\s*{numeral}\s*[）)]"
     if style == "cn":
-        return rf"(?<![一二三四五六七八九十]){cn_numeral(n)}\s*[、.．]"
+        return rf"(?<![一二三四五六七八九十])(?<![一二三四五六七八九十]\s){numeral}\s*[、.．]"
     if style == "part":
-        return rf"第\s*{cn_numeral(n)}\s*部分"
+        return rf"第\s*{numeral}\s*部\s*分"
     return re.escape(marker_for(like, n))

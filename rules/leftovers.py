@@ -230,10 +230,10 @@ def drafting_note(doc: Disclosure) -> Iterator:
 # the words of a template's sentence that an edit leaves written twice ("其中：其中：", "主要原因是主要原因是"); none
 # of them is ever repeated on purpose (the reduplications of Chinese — 研究研究, 一一 — are not among them)
 _DOUBLED = re.compile(
-    r"(?P<w>其中|主要原因是|主要原因为|主要用于|具体情况如下|比上年|较上年|与上年相比|分别为|万元|亿元)"
+    r"(?P<w>其中|主要原因是|主要原因为|主要用于|具体情况如下|比上年|较上年|与上年相比|分别为|万元|亿元|(?<=\d)元)"
     r"(?P<sep>[：:，,、]?)(?:(?P=w)(?P=sep))*(?P=w)"  # (a run of repeats is one finding)
 )
-_DOUBLED_SCAN = Scan(_DOUBLED, starts="[其主具比较与分万亿]")
+_DOUBLED_SCAN = Scan(_DOUBLED, starts="[其主具比较与分万亿元]")
 
 
 @rule("DOC010", "phrase-written-twice", name_zh="词语重复", severity="warning", fixable=True)
@@ -241,11 +241,11 @@ def phrase_written_twice(doc: Disclosure) -> Iterator:
     r"""模板语句中的词语写了两遍。
 
     检查：修改文字时残留下来的重复词语：“其中：其中：”“主要原因是主要原因是”“比上年比上年”
-    “万元万元”，跨行亦然。只查模板语句中从不有意重复的词（“研究研究”之类的叠词不在其列）。
+    “万元万元”“1837600元元”，跨行亦然。只查模板语句中从不有意重复的词（“研究研究”之类的叠词不在其列）。
     原因：重复的词说明这一句改过而没有通读；读者会怀疑同一处的数字是否也改过。
 
     Checks: a word of the template's sentences that an edit left written twice
-    ("其中：其中：", "主要原因是主要原因是", "比上年比上年", "万元万元"), across a
+    ("其中：其中：", "主要原因是主要原因是", "比上年比上年", "万元万元", "1837600元元"), across a
     line break too. Only words never repeated on purpose are looked for (not the
     reduplications of Chinese such as 研究研究).
 

@@ -71,6 +71,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
                 continue  # a part the tables give another figure, which adds up: reported by TAB005
             if not claim.complete and _far_beyond(*failed):
                 continue  # parts of a list that may be partial, far more than the total: whose parts they are is in doubt
+            if not claim.complete and _members_shared(doc.text, claim):
+                continue  # parts naming the same member in their brackets: ranks or honours that overlap, no breakdown
             failures.append((claim, *failed))
         for claim in claims:
             yield Assessed(claim) if claim.complete or failures else NotAssessable(claim, "列举可能不完整")
@@ -107,6 +109,28 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             related=tuple((p.start, p.end, lab) for p, lab in zip(first.parts, first.part_labels, strict=False)),
             claims=tuple(claim for claim, *_ in failures),
         )
+
+
+_BRACKETED = re.compile(r"[（(]([^（()）]{2,200})[)）]")
+_MEMBER_SEP = re.compile(r"[、，,；;]+")
+
+
+def _members_shared(text: str, claim: CompositionClaim) -> bool:
+    """Whether two parts name one member in the brackets after them: "2个省重点专科（心内科、神经内科）；3个市领先学
+    科（心内科、…）" counts kinds of distinction that one department may hold at once, not a breakdown of a total."""
+    seen: set[str] = set()
+    parts = claim.parts
+    for i, part in enumerate(parts):
+        end = parts[i + 1].start if i + 1 < len(parts) else min(len(text), part.end + 300)
+        stretch = text[part.end : end]
+        if i + 1 == len(parts):
+            stretch = re.split(r"[。\n]", stretch, maxsplit=1)[0]
+        # (the names read without blanks: a letter-spaced line gives "心 内 科")
+        members = {m for b in _BRACKETED.findall(stretch) for m in _MEMBER_SEP.split(re.sub(r"\s+", "", b)) if len(m) >= 2}
+        if members & seen:
+            return True
+        seen |= members
+    return False
 
 
 def _far_beyond(parts, total) -> bool:

@@ -2435,3 +2435,133 @@ class TestAnAmountEndingAPageWhoseNextPageIsMissing:
 
     def test_a_unit_missing_before_more_text_is_still_found(self):
         assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")
+
+
+# ---------------------------------------------------------------- round 11 (hunt13): 部门预算 and 单位预算
+
+
+class TestANumberedRunUnderOneQizhong:
+    """A budget's 三公 table as a pipe-row page gives it: "其中:(1)公务用车购置费" then "(2)公务用车运行费" — one 其中
+    covering a numbered run. The second part was read as one more item beside the others, and the 合计 was held short
+    by it in every column."""
+
+    TABLE = (
+        "2024年某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||\n"
+        "项目 | 2023年预算数 | 2024年预算数 | 比上年增、减情况 | |\n增、减金额 | 增、减幅度 | |||\n"
+        "合计 | 18.15 | {total} | 4 | 22% |\n1.因公出国(境)费 | ||||\n2.公务接待费 | 3 | 7 | 4 | 133% |\n"
+        "3.公务用车购置及运行费 | 15.15 | 15.15 | ||\n其中:(1)公务用车购置费 | ||||\n"
+        "(2)公务用车运行费 | 15.15 | 15.15 | 0 | 0 |\n"
+    )
+
+    def test_the_second_part_is_no_item_of_the_total(self):
+        assert not findings(self.TABLE.format(total="22.15"), "TAB001")
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TABLE.format(total="23.15"), "TAB001")
+        assert "22.15" in f.message and "23.15" in f.message
+
+    SAME_STYLE = "支出预算表\n单位:万元\n项目 | 预算数 |\n1.基本支出 | 100 |\n其中:1.人员经费 | 80 |\n2.项目支出 | 50 |\n合计 | {total} |\n"
+
+    def test_a_number_going_on_with_the_detailed_line_is_its_sibling(self):
+        # "1.基本支出 / 其中:1.人员经费 / 2.项目支出": the 2. numbers on from 1.基本支出, not from the 其中 line
+        assert not findings(self.SAME_STYLE.format(total="150"), "TAB001")
+        [f] = findings(self.SAME_STYLE.format(total="160"), "TAB001")
+        assert "项目支出 50" in f.message
+
+
+class TestALetterSpacedContentsLineNamingTwoParts:
+    """A budget's contents run onto one line ("第一部分 …概况 一、… 二、… 第二部分 …预算表 一、《收支预算总表》 …"),
+    then the next line opens with 第三部分. Letter-spaced as a justified PDF line gives it ("第 二 部 分"), the 第二部分
+    written inside the line was not recognised, and the outline was held to skip from 第一部分 to 第三部分."""
+
+    TEXT = (
+        "某医院2024年部门预算\n目 录\n"
+        "第一部分 某医院概况 一、部门主要职责 二、机构设置及人员情况 {second}某医院2024年部门预算表 "
+        "一、《收支预算总表》 二、《部门收入总表》\n"
+        "第三部分 某医院2024年部门预算情况说明 一、2024年部门预算收支情况说明 第四部分 名词解释\n"
+        "一、部门主要职责 本院是一所综合性医院,承担医疗、教学、科研任务。\n"
+    )
+
+    def test_the_part_written_inside_the_spaced_line_counts(self):
+        for text in (self.TEXT.format(second="第二部分 "), letter_spaced(self.TEXT.format(second="第二部分 "))):
+            assert not findings(text, "DOC001")
+
+    def test_a_part_truly_missing_is_still_found_when_spaced(self):
+        for text in (self.TEXT.format(second=""), letter_spaced(self.TEXT.format(second=""))):
+            [f] = findings(text, "DOC001")
+            assert "第二部分" in f.message
+
+
+class TestDistinctionsNamingTheSameDepartments:
+    """A hospital's budget introduces itself: "…医技科室12个。其中:2个省重点专科(心内科、神经内科);3个市领先学科
+    (心内科、…)" — distinctions a department may hold several of at once, the same names in each bracket. They were
+    added up as a breakdown of the 科室 count before them and held to exceed it."""
+
+    TEXT = (
+        "医院现有开放床位800张,设有临床科室30个,医技科室{total}个。其中:2个省重点专科(心内科、神经内科);"
+        "3个市领先学科(心内科、骨科、眼科);8个市级重点学科(心内科、眼科、儿科、产科)。\n"
+    )
+
+    def test_overlapping_distinctions_are_no_breakdown(self):
+        assert not findings(self.TEXT.format(total="12"), "SUM001")
+
+    def test_nor_when_the_line_is_letter_spaced(self):
+        # "( 心 内 科 、 神 经 内 科 )": the names are read without their blanks
+        assert not findings(letter_spaced(self.TEXT.format(total="12")), "SUM001")
+
+    PARTITION = "本院设有医技科室{total}个,其中:检验类科室6个(检验科、病理科、输血科);影像类科室7个(放射科、超声科、核医学科)。\n"
+
+    def test_a_breakdown_into_distinct_departments_is_still_checked(self):
+        assert not findings(self.PARTITION.format(total="13"), "SUM001")
+        [f] = findings(self.PARTITION.format(total="10"), "SUM001")
+        assert "13" in f.message
+
+
+class TestAnAmountsUnitWrittenTwice:
+    """Sichuan's budget in 元: "上年结转1837600元元,占16.15%" — the unit written twice after a figure, as an edit leaves
+    it. A doubled 万元 was found, a doubled 元 was not."""
+
+    TEXT = "2024年收入预算11376591.44元,其中:本年财政拨款收入9538991.44元,占83.85%;上年结转1837600{unit},占16.15%。\n"
+
+    def test_the_doubled_unit_is_found(self):
+        [f] = findings(self.TEXT.format(unit="元元"), "DOC010")
+        assert f.actual == "元元" and f.expected == "元"
+
+    def test_a_unit_written_once_or_a_word_ending_in_yuan_is_no_finding(self):
+        assert not findings(self.TEXT.format(unit="元"), "DOC010")
+        assert not findings("单位:元\n元旦前完成采购,共计1000元。\n", "DOC010")
+
+
+class TestATotalAtTheTopWrittenInASpacedCell:
+    """A 三公 budget table whose 合计 row comes first, its label spaced as a centred cell gives it ("合 计 | 34.35 |").
+    The spaced label was not taken for 合计, the table was left unchecked, and its 合计 that its items do not make
+    (a 公务用车费 of 0 over a 运行维护费 of 32.65) passed unseen."""
+
+    TABLE = (
+        "2015年某局部门“三公”经费情况统计表 | ||\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n"
+        "{label} | 34.35 | 34.35 |\n1.因公出国(境)费用 | 0 | 0 |\n2.公务接待费 | 1.70 | 1.70 |\n"
+        "3.公务用车费 | {car} | {car} |\n其中:(1)公务用车运行维护费 | 32.65 | 32.65 |\n(2)公务用车购置 | 0 | 0 |\n"
+    )
+
+    def test_a_total_the_items_do_not_make_is_found(self):
+        for label in ("合计", "合 计"):
+            found = findings(self.TABLE.format(label=label, car="0"), "TAB001")
+            assert len(found) == 2 and all("1.70" in f.message and "34.35" in f.message for f in found)
+
+    def test_a_table_that_adds_up_is_quiet(self):
+        assert not findings(self.TABLE.format(label="合 计", car="32.65"), "TAB001")
+
+
+class TestAQizhongRowWrittenInASpacedCell:
+    """A budget table's 其中 row as a justified PDF cell gives it ("其 中：人员经费 | 80 |"): not read as a 其中 row,
+    the part was added to the 合计 beside the line it belongs to, and the 合计 held short by it."""
+
+    TABLE = "支出预算表\n单位:万元\n项目 | 预算数 |\n基本支出 | 100 |\n{qizhong}人员经费 | 80 |\n项目支出 | 50 |\n合计 | {total} |\n"
+
+    def test_the_spaced_qizhong_row_is_no_item_of_the_total(self):
+        for qizhong in ("其中：", "其 中：", "其 中 ："):
+            assert not findings(self.TABLE.format(qizhong=qizhong, total="150"), "TAB001")
+
+    def test_a_wrong_total_is_still_found(self):
+        [f] = findings(self.TABLE.format(qizhong="其 中：", total="160"), "TAB001")
+        assert "150" in f.message and "160" in f.message

@@ -176,7 +176,7 @@ def _total_line_parts(lines: list[Line], i: int, first_plain: int) -> list[Line]
     rank = _TOTAL_RANK[total.total]
     previous = None
     if first_plain > i:
-        if total.label not in ("合计", "总计", "小计"):
+        if re.sub(r"\s+", "", total.label) not in ("合计", "总计", "小计"):  # ("合 计": a spaced cell is the same word)
             return None  # "本年收入合计" first: it totals lines this table does not show
         j = i + 1
         while j < len(lines) and not lines[j].total:

@@ -36,7 +36,7 @@ _PERCENT_HEADER = re.compile(r"率|比重|占比|%|％|百分比|比例")
 _LABEL_HEADER = re.compile(r"^(?:项目|类别|指标|内容|说明|备注|摘要|单位名称)$|名称$")
 _CODE_HEADER = re.compile(r"编码|代码|科目编码")
 _SIDE_HEADINGS = ("收入", "支出")
-_DETAIL = re.compile(r"^\s*(?:其中|含|包括)\s*[：:]?")
+_DETAIL = re.compile(r"^\s*(?:其\s*中|含|包\s*括)\s*[：:]?")  # ("其 中：": a letter-spaced cell)
 
 
 def table_title(table: Table) -> str:
@@ -418,7 +418,7 @@ def _read_lines(view: TableView, decompositions: Sequence[Decomposition]) -> Non
                 code=code,
                 code_scheme=scheme if code else "",
                 total="" if code else total_word(text),
-                numbering=_number_of_label(label),
+                numbering=_number_of_label(_DETAIL.sub("", label, count=1).strip() if detail else label),
                 values=values,
                 detail=detail,
                 elision=any(
@@ -487,6 +487,19 @@ def _outranks(numbering: tuple[str, int] | None, style: str) -> bool:
     return numbering is None or _STYLE_RANK[numbering[0]] > _STYLE_RANK[style]
 
 
+def _continues_detail(previous: Line | None, line: Line) -> bool:
+    """A line numbered next after a numbered 其中 line ("其中：(1)购置费", "(2)运行费") is one more 其中 part."""
+    if previous is None or not previous.detail or not previous.numbering or not line.numbering:
+        return False
+    if line.code or line.total or line.parent is not None:
+        return False
+    (style, n), (prev_style, prev_n) = line.numbering, previous.numbering
+    owner = previous.parent
+    if owner is not None and owner.numbering and owner.numbering[0] == style:
+        return False  # "1.基本支出 / 其中:1.人员经费 / 2.项目支出": the number goes on with the line the 其中 details
+    return style == prev_style and n is not None and prev_n is not None and n == prev_n + 1
+
+
 def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     """Parents: the code that prefixes a code; the heading over a numbered run that restarts at 一."""
     _declared_children(side, decompositions)
@@ -494,7 +507,12 @@ def _hierarchy(side: Side, decompositions: Sequence[Decomposition]) -> None:
     previous: Line | None = None
     heading: Line | None = None
     heading_style = ""
+    last_detail: Line | None = None
     for line in side.lines:
+        if not line.detail and _continues_detail(last_detail, line):
+            # "其中：(1)…" then "(2)…": the 其中 covers the numbered run, not its first line only
+            line.detail = True
+        last_detail = line if line.detail else None
         if line.detail:
             # 其中 lines name some parts of the line above, never all: they are not summed anywhere
             line.parent = previous if previous is not None and not previous.detail else (previous.parent if previous else None)
