@@ -311,6 +311,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             )
     if sum(q.unit in _BARE_MAGNITUDES and money_word_before(doc, q) for q in doc.quantities) >= 2:
         return  # "预算安排11.2亿 … 土地收入1233.68亿 … 公车费用减少4000万": magnitudes written bare as the text's style
+    if _wan_alone_is_the_style(doc):
+        return  # "待拨款:370 万,包括…50 万,…100 万": no amount anywhere is written in 万元
     headlines = [(h.title_start, h.title_end) for h in doc.outline if not h.style and h.heading_shaped]
     for q in doc.quantities:
         if q.unit != "万" or q.start in seen or not money_word_before(doc, q):
@@ -326,6 +328,18 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+_WAN_YUAN_WRITTEN = re.compile(r"\d\s*万\s*元")
+
+
+def _wan_alone_is_the_style(doc: Disclosure) -> bool:
+    """Whether the text writes 万 alone for its amounts more than once and never writes an amount in 万元 (a foundation's
+    budget notes "待拨款:370 万,包括…50 万", a club's minutes): 元 is left off by the text's choice, not by a slip beside
+    amounts kept in 万元 — there is none to be consistent with."""
+    if _WAN_YUAN_WRITTEN.search(doc.text):
+        return False
+    return sum(q.unit == "万" for q in doc.quantities) >= 2
 
 
 def _content_end(doc: Disclosure) -> int:

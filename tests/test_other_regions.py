@@ -2435,3 +2435,23 @@ class TestAnAmountEndingAPageWhoseNextPageIsMissing:
 
     def test_a_unit_missing_before_more_text_is_still_found(self):
         assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")
+
+
+# ---- round 11 (hunt14): 事业单位法人年度报告书 and other forms (社会团体, 基金会, 慈善会, 医院) ----
+
+
+class TestWanAloneWhereNoAmountIsInWanYuan:
+    """A foundation's budget table notes its grants as "待拨款:370 万,包括…50 万,…100 万": no amount anywhere in the text
+    is written in 万元 (only the table's "单位:万元"), so 万 alone is how the text writes money, not a 元 left off."""
+
+    TEXT = (
+        "2012 年预算表(单位:万元)\n景行计划\n670\n"
+        "新批项目:300 万(6 家,每家 50 万) 待拨款:370 万,包括甲会 50 万,乙中心 100 万及其他。\n"
+    )
+
+    def test_wan_alone_throughout_is_the_texts_style(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_wan_alone_beside_an_amount_in_wan_yuan_is_still_found(self):
+        text = self.TEXT.replace("乙中心 100 万", "乙中心 100 万元")
+        assert findings(text, "UNIT002")
