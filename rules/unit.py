@@ -326,8 +326,19 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # FMT001 reports the full-width digits and the missing 元 together
         if _YUAN_AFTER_BLANK.match(doc.text, q.end):
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
+        if _approximate(doc.text, q):
+            continue  # "总收入7700多万,支出6259万多": a rounded figure in loose words, not an amount that lost its 元
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+_ROUGHLY_AFTER = re.compile(r"[多余]")
+
+
+def _approximate(text: str, q: Quantity) -> bool:
+    """Whether a figure is written as an approximation — "7700多万", "6259万多", "300余万" — the loose wording of a
+    news deck or a speech, where 元 is left off with the precision; an exact amount's 元 is what UNIT002 looks for."""
+    return any(c in "多余" for c in text[q.start : q.end]) or _ROUGHLY_AFTER.match(text, q.end) is not None
 
 
 _WAN_YUAN_WRITTEN = re.compile(r"\d\s*万\s*元")

@@ -2455,3 +2455,20 @@ class TestWanAloneWhereNoAmountIsInWanYuan:
     def test_wan_alone_beside_an_amount_in_wan_yuan_is_still_found(self):
         text = self.TEXT.replace("乙中心 100 万", "乙中心 100 万元")
         assert findings(text, "UNIT002")
+
+
+class TestWanAloneInAnApproximateFigure:
+    """A news report's deck sums up a charity's four years as "总收入7700多万,支出6259万多": rounded figures in loose
+    words, 元 left off with the precision — not an exact amount that lost its 元."""
+
+    TEXT = (
+        "佛山市慈善会资金过去四年总收入7700多万,支出6259万多\n"
+        "记者获悉,四年资金总收入为人民币7705.01万元,各项慈善救助资金支出6259.60万元,其中项目资金扶持 {grant}。\n"
+    )
+
+    def test_an_approximate_figure_needs_no_yuan(self):
+        assert not findings(self.TEXT.format(grant="300万元"), "UNIT002")
+
+    def test_an_exact_figure_beside_them_is_still_found(self):
+        [f] = findings(self.TEXT.format(grant="300 万"), "UNIT002")
+        assert "300 万元" in f.message
