@@ -296,6 +296,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             if q.end >= text_end:
                 continue  # the last thing in the text: its unit may be on the page that did not come with it
             evidence = doc.text[q.start : q.end]
+            if q.unit != "%" and _UNIT_IN_LABEL.search(doc.text, max(0, q.start - 24), q.start):
+                continue  # "年末数（万元） 298.17": a form's label gives its cell's unit
             if q.unit == "%":
                 what = "占比" if fact.role == "share" else "变动率"
                 yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
@@ -332,6 +334,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
 
 
+# A form's or table's label that carries the unit of the figure after it: "年末数（万元） 298.17", "金额(元)：1,200.00".
+_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[)）]\s*[:：]?\s*\Z")
 _ROUGHLY_AFTER = re.compile(r"[多余]")
 
 

@@ -2472,3 +2472,21 @@ class TestWanAloneInAnApproximateFigure:
     def test_an_exact_figure_beside_them_is_still_found(self):
         [f] = findings(self.TEXT.format(grant="300 万"), "UNIT002")
         assert "300 万元" in f.message
+
+
+class TestAFormsLabelGivingItsCellsUnit:
+    """A 事业单位法人年度报告书 pasted as "label：value" lines: "资产损益情况：净资产合计（所有者权益合计） 年初数（万元）
+    312.45 年末数（万元） 298.17". The label carries the unit of the figure after it; the figure needs none of its own."""
+
+    TEXT = (
+        "事业单位法人年度报告书\n（2023年度）\n开办资金：85.6万元\n经费来源：财政补助\n"
+        "资产损益情况：净资产合计（所有者权益合计） 年初数（万元） 312.45 年末数{label} 298.17\n"
+        "网上名称：某区文化馆.公益\n"
+    )
+
+    def test_a_figure_after_a_label_with_its_unit_needs_none(self):
+        assert not findings(self.TEXT.format(label="（万元）"), "UNIT002")
+
+    def test_a_figure_whose_label_gives_no_unit_is_still_found(self):
+        [f] = findings(self.TEXT.format(label=""), "UNIT002")
+        assert "298.17万元" in f.message
