@@ -298,6 +298,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             evidence = doc.text[q.start : q.end]
             if q.unit != "%" and _UNIT_IN_LABEL.search(doc.text, max(0, q.start - 24), q.start):
                 continue  # "年末数（万元） 298.17": a form's label gives its cell's unit
+            if _names_a_day(doc.text, q):
+                continue  # "5.12汶川地震项目": a day written month.day naming an event, no amount
             if q.unit == "%":
                 what = "占比" if fact.role == "share" else "变动率"
                 yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
@@ -336,6 +338,18 @@ def missing_unit(doc: Disclosure) -> Iterator:
 
 # A form's or table's label that carries the unit of the figure after it: "年末数（万元） 298.17", "金额(元)：1,200.00".
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[)）]\s*[:：]?\s*\Z")
+_MONTH_DOT_DAY = re.compile(r"\s*(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])\s*")
+
+
+def _names_a_day(text: str, q: Quantity) -> bool:
+    """Whether a figure is a day written month.day that names an event, run straight into the name — "5.12汶川地震项目",
+    "3.15晚会": a name's digits take no unit; an amount is followed by its unit, a stop or a verb, not by a name."""
+    if not _MONTH_DOT_DAY.fullmatch(text, q.start, q.end) or q.end >= len(text):
+        return False
+    nxt = text[q.end]
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "元万亿千百比较增减下上占其主与同为是用"
+
+
 _ROUGHLY_AFTER = re.compile(r"[多余]")
 
 

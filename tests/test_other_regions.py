@@ -2490,3 +2490,17 @@ class TestAFormsLabelGivingItsCellsUnit:
     def test_a_figure_whose_label_gives_no_unit_is_still_found(self):
         [f] = findings(self.TEXT.format(label=""), "UNIT002")
         assert "298.17万元" in f.message
+
+
+class TestADayNamingAnEvent:
+    """A Red Cross society's income by project: "拨款按项目分类为:5.12汶川地震项目1058.88万元,家庭小药箱项目2万元". "5.12" is
+    the day of the earthquake written month.day, run straight into the project's name — no amount that lost its unit."""
+
+    def test_a_day_run_into_a_name_is_no_amount(self):
+        text = "拨款按项目分类为:5.12汶川地震项目1058.88万元,家庭小药箱项目2万元,志愿服务项目4万元。"
+        assert not findings(text, "UNIT002")
+
+    def test_an_amount_of_that_shape_without_its_unit_is_still_found(self):
+        text = "拨款按项目分类为:汶川地震项目5.12,家庭小药箱项目2万元,志愿服务项目4万元。"
+        [f] = findings(text, "UNIT002")
+        assert "5.12万元" in f.message
