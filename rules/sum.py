@@ -24,6 +24,23 @@ from auditlint.rulekit import (
 MEASURE_NAMES = {"value": "金额", "budget": "预算数", "delta": "增减额"}
 
 
+_OPEN_BRACKET = re.compile(r"\s*[（(]\s*")
+
+
+def _restated_in_brackets(text: str, claim: CompositionClaim) -> bool:
+    """Whether a part is the part before it written again in brackets in another unit — a news report's "捐赠物资38亿元
+    (3,809,094,570.37元)": the exact figure restates the rounded one, both read as parts and added twice."""
+    for before, part in zip(claim.parts, claim.parts[1:], strict=False):
+        if before.kind != "money" or part.kind != "money" or before.unit == part.unit:
+            continue
+        if not _OPEN_BRACKET.fullmatch(text, before.end, part.start):
+            continue
+        a, b = interval_of(before), interval_of(part)
+        if a.lo <= b.hi and b.lo <= a.hi:
+            return True
+    return False
+
+
 @rule("SUM001", "parts-do-not-add-up", name_zh="分项之和不符", severity="error")
 def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     """各组成部分之和与总数不符。
@@ -62,6 +79,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     for claims in groups.values():
         failures = []
         for claim in claims:
+            if _restated_in_brackets(doc.text, claim):
+                continue  # "捐赠物资38亿元(3,809,094,570.37元)": one amount written twice, read as two parts
             failed = verdicts.composition_gap(claim)
             if failed is None:
                 continue

@@ -2504,3 +2504,23 @@ class TestADayNamingAnEvent:
         text = "拨款按项目分类为:汶川地震项目5.12,家庭小药箱项目2万元,志愿服务项目4万元。"
         [f] = findings(text, "UNIT002")
         assert "5.12万元" in f.message
+
+
+class TestAnAmountRestatedInBracketsInAnotherUnit:
+    """A news report of foundations' annual reports writes each amount in 亿元 and then exactly in 元 in brackets:
+    "物资捐赠就超过42.4亿元(4,241,538,492.12元),其中,…两家合计为其捐赠物资38亿元(3,809,094,570.37元)". The bracket
+    restates the amount before it; it was read as a second part and the two added, far beyond the total."""
+
+    TEXT = (
+        "某基金会2016年度捐赠收入42.9亿元(4,290,698,930.67元),物资捐赠就超过42.4亿元(4,241,538,492.12元),其中,"
+        "甲公司和乙公司两家合计为其捐赠物资38亿元({exact}元),现金捐赠4000万元。\n"
+    )
+
+    def test_the_bracketed_restatement_is_not_a_second_part(self):
+        assert not findings(self.TEXT.format(exact="3,809,094,570.37"), "SUM001")
+
+    def test_a_bracketed_amount_that_is_another_amount_is_still_added(self):
+        # (1,809,094,570.37 元 is no restatement of 28 亿元: two parts, 46.5 亿元 with the cash, beyond 42.4 亿元)
+        text = self.TEXT.replace("38亿元", "28亿元").format(exact="1,809,094,570.37")
+        [f] = findings(text, "SUM001")
+        assert "28亿元 + 1,809,094,570.37元" in f.message
