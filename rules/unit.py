@@ -332,12 +332,33 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
         if _approximate(doc.text, q):
             continue  # "总收入7700多万,支出6259万多": a rounded figure in loose words, not an amount that lost its 元
+        if _on_a_title_line(doc.text, q):
+            continue  # "免费午餐项目公布财报:收入2544万支出1112万": a news headline standing alone, 元 left off as headlines do
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
 
 
 # A form's or table's label that carries the unit of the figure after it: "年末数（万元） 298.17", "金额(元)：1,200.00".
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[)）]\s*[:：]?\s*\Z")
+_SENTENCE_STOP = re.compile(r"[。；;！？!?]")
+
+
+def _on_a_title_line(text: str, q: Quantity) -> bool:
+    """Whether a figure stands on a short line of its own — a blank line (or the text's edge) before and after it, no
+    sentence stop in it: a news page's headline or deck ("免费午餐项目公布财报:收入2544万支出1112万"), which the outline
+    does not take for a heading when it has a colon or a comma in it."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].strip()
+    if len(line) > 40 or _SENTENCE_STOP.search(line):
+        return False
+    before = text[text.rfind("\n", 0, max(lo - 1, 0)) + 1 : max(lo - 1, 0)] if lo else ""
+    after_end = text.find("\n", hi + 1)
+    after = text[hi + 1 : len(text) if after_end < 0 else after_end] if hi < len(text) else ""
+    return not before.strip() and not after.strip()
+
+
 _MONTH_DOT_DAY = re.compile(r"\s*(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])\s*")
 
 

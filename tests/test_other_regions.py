@@ -2524,3 +2524,19 @@ class TestAnAmountRestatedInBracketsInAnotherUnit:
         text = self.TEXT.replace("38亿元", "28亿元").format(exact="1,809,094,570.37")
         [f] = findings(text, "SUM001")
         assert "28亿元 + 1,809,094,570.37元" in f.message
+
+
+class TestWanAloneInANewsHeadline:
+    """A news page's headline stands on a line of its own: "免费午餐项目公布财报:收入2544万支出1112万". Its colon keeps
+    the outline from taking it for a heading, but it is one: headlines leave 元 off, as they leave off verbs."""
+
+    TEXT = "当前位置: 首页 » 新闻资讯\n\n免费午餐项目公布财报:收入2544万支出1112万\n\n{body}\n"
+    BODY = "在发布会现场,基金管委会主任宣读2012年财务报告:2012年收入2544万元,包括2473万元的捐款和71万元的利息;2012年支出1112万元。"
+
+    def test_a_headline_standing_alone_needs_no_yuan(self):
+        assert not findings(self.TEXT.format(body=self.BODY), "UNIT002")
+
+    def test_the_same_words_inside_the_report_are_still_found(self):
+        body = self.BODY.replace("2012年支出1112万元", "2012年支出1112万")
+        [f] = findings(self.TEXT.format(body=body), "UNIT002")
+        assert "1112万元" in f.message
