@@ -51,7 +51,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     分之和应等于总数。可能不完整的列举，
     只在各部分之和超过总数时报告。所列的每种口径（决算数、预算数、变动额）都检查；容许四
     舍五入（可能不完整的列举若各部分之和超过总数的两倍，更可能是把别处的数字读成了它的部分，不报告）。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
-    TAB005 在该部分处报告。
+    TAB005 在该部分处报告。一项金额紧接着在括号中以另一单位重写（“38亿元(3,809,094,570.37元)”）是同一金额，
+    这样的列举不核验。
     原因：分项加不起来，说明有数字写错，或漏列了某一项。
 
     Checks: a total with the parts the text lists under it (其中 / 包括 / 主要用于 /
@@ -65,7 +66,9 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     of another clause read as its parts). Every measure
     listed (final amount, budget, change) is checked; rounding is allowed.
     A gap that one part explains — the tables give that part another figure,
-    with which the parts add up — is TAB005's to report, at that part.
+    with which the parts add up — is TAB005's to report, at that part. A list in which an
+    amount is written again in brackets in another unit ("38亿元(3,809,094,570.37元)") is
+    left unassessed: the two are one amount.
 
     Why: parts that do not add up mean a figure was mistyped or an item left out.
 
