@@ -343,7 +343,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
 
 
 # A form's or table's label that carries the unit of the figure after it: "年末数（万元） 298.17", "金额(元)：1,200.00".
-_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[)）]\s*[:：]?\s*\Z")
+_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单\s*位\s*[:：]\s*)?(?:[亿万千]\s*)?元\s*[)）]\s*[:：]?\s*\Z")
+_BLANKS = re.compile(r"\s+")
 _SENTENCE_STOP = re.compile(r"[。；;！？!?]")
 
 
@@ -354,7 +355,7 @@ def _on_a_title_line(text: str, q: Quantity) -> bool:
     lo = text.rfind("\n", 0, q.start) + 1
     hi = text.find("\n", q.end)
     hi = len(text) if hi < 0 else hi
-    line = text[lo:hi].strip()
+    line = _BLANKS.sub("", text[lo:hi])  # (a letter-spaced line is measured without its spacing)
     if len(line) > 40 or _SENTENCE_STOP.search(line):
         return False
     before = text[text.rfind("\n", 0, max(lo - 1, 0)) + 1 : max(lo - 1, 0)] if lo else ""
@@ -363,19 +364,21 @@ def _on_a_title_line(text: str, q: Quantity) -> bool:
     return not before.strip() and not after.strip()
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _MONTH_DOT_DAY = re.compile(r"\s*(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])\s*")
 
 
 def _names_a_day(text: str, q: Quantity) -> bool:
     """Whether a figure is a day written month.day that names an event, run straight into the name — "5.12汶川地震项目",
     "3.15晚会": a name's digits take no unit; an amount is followed by its unit, a stop or a verb, not by a name."""
-    if not _MONTH_DOT_DAY.fullmatch(text, q.start, q.end) or q.end >= len(text):
+    if not _MONTH_DOT_DAY.fullmatch(text, q.start, q.end):
         return False
-    nxt = text[q.end]
+    m = _NEXT_CHAR.match(text, q.end)  # (over a blank or a wrap a PDF's extraction put between them)
+    nxt = m.group(1) if m else ""
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "元万亿千百比较增减下上占其主与同为是用"
 
 
-_ROUGHLY_AFTER = re.compile(r"[多余]")
+_ROUGHLY_AFTER = re.compile(r"\s*[多余]")
 
 
 def _approximate(text: str, q: Quantity) -> bool:

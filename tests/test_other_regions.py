@@ -2473,6 +2473,10 @@ class TestWanAloneInAnApproximateFigure:
         [f] = findings(self.TEXT.format(grant="300 万"), "UNIT002")
         assert "300 万元" in f.message
 
+    def test_a_letter_spaced_approximate_figure_needs_no_yuan_either(self):
+        text = self.TEXT.format(grant="300万元").replace("支出6259万多", "支 出 6259 万 多")
+        assert not findings(text, "UNIT002")
+
 
 class TestAFormsLabelGivingItsCellsUnit:
     """A 事业单位法人年度报告书 pasted as "label：value" lines: "资产损益情况：净资产合计（所有者权益合计） 年初数（万元）
@@ -2491,6 +2495,9 @@ class TestAFormsLabelGivingItsCellsUnit:
         [f] = findings(self.TEXT.format(label=""), "UNIT002")
         assert "298.17万元" in f.message
 
+    def test_a_letter_spaced_label_still_gives_the_unit(self):
+        assert not findings(self.TEXT.format(label=" （ 万 元 ） ").replace("年初数（万元）", "年 初 数 （ 万 元 ）"), "UNIT002")
+
 
 class TestADayNamingAnEvent:
     """A Red Cross society's income by project: "拨款按项目分类为:5.12汶川地震项目1058.88万元,家庭小药箱项目2万元". "5.12" is
@@ -2504,6 +2511,11 @@ class TestADayNamingAnEvent:
         text = "拨款按项目分类为:汶川地震项目5.12,家庭小药箱项目2万元,志愿服务项目4万元。"
         [f] = findings(text, "UNIT002")
         assert "5.12万元" in f.message
+
+    def test_a_day_spaced_or_wrapped_from_its_name_is_no_amount_either(self):
+        for gap in (" ", "\n"):
+            text = f"拨款按项目分类为:5.12{gap}汶川地震项目1058.88万元,家庭小药箱项目2万元,志愿服务项目4万元。"
+            assert not findings(text, "UNIT002")
 
 
 class TestAnAmountRestatedInBracketsInAnotherUnit:
@@ -2540,3 +2552,9 @@ class TestWanAloneInANewsHeadline:
         body = self.BODY.replace("2012年支出1112万元", "2012年支出1112万")
         [f] = findings(self.TEXT.format(body=body), "UNIT002")
         assert "1112万元" in f.message
+
+    def test_a_letter_spaced_headline_needs_no_yuan_either(self):
+        text = self.TEXT.format(body=self.BODY).replace(
+            "免费午餐项目公布财报:收入2544万支出1112万", " ".join("免费午餐项目公布财报:收入") + " 2544 万 支 出 1112 万"
+        )
+        assert not findings(text, "UNIT002")
