@@ -2558,3 +2558,19 @@ class TestWanAloneInANewsHeadline:
             "免费午餐项目公布财报:收入2544万支出1112万", " ".join("免费午餐项目公布财报:收入") + " 2544 万 支 出 1112 万"
         )
         assert not findings(text, "UNIT002")
+
+
+class TestAShareOfATotalStatedBeforeACount:
+    """A charity's year in one sentence: "共支出慈善款物5.24亿元,惠及困难群众74万人次,其中用于脱贫攻坚的款物达4.71亿元,
+    占总支出的89.88%". The 其中 part hung under the count just before it, so the share's base was a number of people
+    and the share was never checked; its base is the 支出 the sentence stated."""
+
+    TEXT = "2019年市慈善总会共筹募款物5.35亿元,各类慈善救助活动共支出慈善款物5.24亿元,惠及困难群众74万人次,其中用于脱贫攻坚的款物达4.71亿元,占总支出的{share}。\n"
+
+    def test_the_share_is_checked_against_the_amount_it_names(self):
+        assert not findings(self.TEXT.format(share="89.88%"), "PCT001")
+        [f] = findings(self.TEXT.format(share="99.88%"), "PCT001")
+        assert "5.24 亿元" in f.message
+
+    def test_a_base_that_names_no_word_of_its_own_is_still_not_guessed(self):
+        assert not findings(self.TEXT.format(share="99.88%").replace("占总支出的", "占合计的"), "PCT001")
