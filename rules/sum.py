@@ -24,6 +24,23 @@ from auditlint.rulekit import (
 MEASURE_NAMES = {"value": "金额", "budget": "预算数", "delta": "增减额"}
 
 
+_OPEN_BRACKET = re.compile(r"\s*[（(]\s*")
+
+
+def _restated_in_brackets(text: str, claim: CompositionClaim) -> bool:
+    """Whether a part is the part before it written again in brackets in another unit — a news report's "捐赠物资38亿元
+    (3,809,094,570.37元)": the exact figure restates the rounded one, both read as parts and added twice."""
+    for before, part in zip(claim.parts, claim.parts[1:], strict=False):
+        if before.kind != "money" or part.kind != "money" or before.unit == part.unit:
+            continue
+        if not _OPEN_BRACKET.fullmatch(text, before.end, part.start):
+            continue
+        a, b = interval_of(before), interval_of(part)
+        if a.lo <= b.hi and b.lo <= a.hi:
+            return True
+    return False
+
+
 @rule("SUM001", "parts-do-not-add-up", name_zh="分项之和不符", severity="error")
 def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     """各组成部分之和与总数不符。
@@ -34,7 +51,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     分之和应等于总数。可能不完整的列举，
     只在各部分之和超过总数时报告。所列的每种口径（决算数、预算数、变动额）都检查；容许四
     舍五入（可能不完整的列举若各部分之和超过总数的两倍，更可能是把别处的数字读成了它的部分，不报告）。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
-    TAB005 在该部分处报告。
+    TAB005 在该部分处报告。一项金额紧接着在括号中以另一单位重写（“38亿元(3,809,094,570.37元)”）是同一金额，
+    这样的列举不核验。
     原因：分项加不起来，说明有数字写错，或漏列了某一项。
 
     Checks: a total with the parts the text lists under it (其中 / 包括 / 主要用于 /
@@ -48,7 +66,9 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     of another clause read as its parts). Every measure
     listed (final amount, budget, change) is checked; rounding is allowed.
     A gap that one part explains — the tables give that part another figure,
-    with which the parts add up — is TAB005's to report, at that part.
+    with which the parts add up — is TAB005's to report, at that part. A list in which an
+    amount is written again in brackets in another unit ("38亿元(3,809,094,570.37元)") is
+    left unassessed: the two are one amount.
 
     Why: parts that do not add up mean a figure was mistyped or an item left out.
 
@@ -62,6 +82,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     for claims in groups.values():
         failures = []
         for claim in claims:
+            if _restated_in_brackets(doc.text, claim):
+                continue  # "捐赠物资38亿元(3,809,094,570.37元)": one amount written twice, read as two parts
             failed = verdicts.composition_gap(claim)
             if failed is None:
                 continue

@@ -270,7 +270,9 @@ def missing_unit(doc: Disclosure) -> Iterator:
 
     检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数，或紧
     跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
-    持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写）时，只写“万”是同一写法，不报。
+    持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写），或全文没有一处金额以“万元”计
+    而两处以上只写“万”时，只写“万”是全文的写法，不报；“7700多万”一类约数、独占一行的新闻标题也不报。表单标签已注明单位
+    （“年末数（万元） 298.17”）、以月.日为名的数字（“5.12汶川地震”）不算缺少单位。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
     Checks: an amount written like money (thousands separators or two decimals,
@@ -278,7 +280,9 @@ def missing_unit(doc: Disclosure) -> Iterator:
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
     or a share (占 76.23) without its %; and 万 alone after a money word
     ("资金扶持 10 万") where 万元 is meant — unless the text leaves 元 off after 亿 twice or more (a news report, a
-    summary), where 万 alone is the same style.
+    summary), or writes no amount in 万元 and 万 alone twice or more, where 万 alone is the text's style; nor for an
+    approximate figure ("7700多万") or on a news headline standing alone. A figure whose form label gives its unit
+    ("年末数（万元） 298.17") or a month.day naming an event ("5.12汶川地震") lacks none.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
@@ -296,6 +300,10 @@ def missing_unit(doc: Disclosure) -> Iterator:
             if q.end >= text_end:
                 continue  # the last thing in the text: its unit may be on the page that did not come with it
             evidence = doc.text[q.start : q.end]
+            if q.unit != "%" and _UNIT_IN_LABEL.search(doc.text, max(0, q.start - 24), q.start):
+                continue  # "年末数（万元） 298.17": a form's label gives its cell's unit
+            if _names_a_day(doc.text, q):
+                continue  # "5.12汶川地震项目": a day written month.day naming an event, no amount
             if q.unit == "%":
                 what = "占比" if fact.role == "share" else "变动率"
                 yield _appended(q, evidence, "%", f"{what} {evidence.strip()} 缺少“%”，应写作“{evidence.strip()}%”")
@@ -311,6 +319,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             )
     if sum(q.unit in _BARE_MAGNITUDES and money_word_before(doc, q) for q in doc.quantities) >= 2:
         return  # "预算安排11.2亿 … 土地收入1233.68亿 … 公车费用减少4000万": magnitudes written bare as the text's style
+    if _wan_alone_is_the_style(doc):
+        return  # "待拨款:370 万,包括…50 万,…100 万": no amount anywhere is written in 万元
     headlines = [(h.title_start, h.title_end) for h in doc.outline if not h.style and h.heading_shaped]
     for q in doc.quantities:
         if q.unit != "万" or q.start in seen or not money_word_before(doc, q):
@@ -324,8 +334,69 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # FMT001 reports the full-width digits and the missing 元 together
         if _YUAN_AFTER_BLANK.match(doc.text, q.end):
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
+        if _approximate(doc.text, q):
+            continue  # "总收入7700多万,支出6259万多": a rounded figure in loose words, not an amount that lost its 元
+        if _on_a_title_line(doc.text, q):
+            continue  # "免费午餐项目公布财报:收入2544万支出1112万": a news headline standing alone, 元 left off as headlines do
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+# A form's or table's label that carries the unit of the figure after it: "年末数（万元） 298.17", "金额(元)：1,200.00".
+_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单\s*位\s*[:：]\s*)?(?:[亿万千]\s*)?元\s*[)）]\s*[:：]?\s*\Z")
+_BLANKS = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"[。；;！？!?]")
+
+
+def _on_a_title_line(text: str, q: Quantity) -> bool:
+    """Whether a figure stands on a short line of its own — a blank line (or the text's edge) before and after it, no
+    sentence stop in it: a news page's headline or deck ("免费午餐项目公布财报:收入2544万支出1112万"), which the outline
+    does not take for a heading when it has a colon or a comma in it."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    hi = len(text) if hi < 0 else hi
+    line = _BLANKS.sub("", text[lo:hi])  # (a letter-spaced line is measured without its spacing)
+    if len(line) > 40 or _SENTENCE_STOP.search(line):
+        return False
+    before = text[text.rfind("\n", 0, max(lo - 1, 0)) + 1 : max(lo - 1, 0)] if lo else ""
+    after_end = text.find("\n", hi + 1)
+    after = text[hi + 1 : len(text) if after_end < 0 else after_end] if hi < len(text) else ""
+    return not before.strip() and not after.strip()
+
+
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_MONTH_DOT_DAY = re.compile(r"\s*(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])\s*")
+
+
+def _names_a_day(text: str, q: Quantity) -> bool:
+    """Whether a figure is a day written month.day that names an event, run straight into the name — "5.12汶川地震项目",
+    "3.15晚会": a name's digits take no unit; an amount is followed by its unit, a stop or a verb, not by a name."""
+    if not _MONTH_DOT_DAY.fullmatch(text, q.start, q.end):
+        return False
+    m = _NEXT_CHAR.match(text, q.end)  # (over a blank or a wrap a PDF's extraction put between them)
+    nxt = m.group(1) if m else ""
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "元万亿千百比较增减下上占其主与同为是用"
+
+
+_ROUGHLY_AFTER = re.compile(r"\s*[多余]")
+
+
+def _approximate(text: str, q: Quantity) -> bool:
+    """Whether a figure is written as an approximation — "7700多万", "6259万多", "300余万" — the loose wording of a
+    news deck or a speech, where 元 is left off with the precision; an exact amount's 元 is what UNIT002 looks for."""
+    return any(c in "多余" for c in text[q.start : q.end]) or _ROUGHLY_AFTER.match(text, q.end) is not None
+
+
+_WAN_YUAN_WRITTEN = re.compile(r"\d\s*万\s*元")
+
+
+def _wan_alone_is_the_style(doc: Disclosure) -> bool:
+    """Whether the text writes 万 alone for its amounts more than once and never writes an amount in 万元 (a foundation's
+    budget notes "待拨款:370 万,包括…50 万", a club's minutes): 元 is left off by the text's choice, not by a slip beside
+    amounts kept in 万元 — there is none to be consistent with."""
+    if _WAN_YUAN_WRITTEN.search(doc.text):
+        return False
+    return sum(q.unit == "万" for q in doc.quantities) >= 2
 
 
 def _content_end(doc: Disclosure) -> int:

@@ -2565,3 +2565,142 @@ class TestAQizhongRowWrittenInASpacedCell:
     def test_a_wrong_total_is_still_found(self):
         [f] = findings(self.TABLE.format(qizhong="其 中：", total="160"), "TAB001")
         assert "150" in f.message and "160" in f.message
+
+
+# ---- round 11 (hunt14): 事业单位法人年度报告书 and other forms (社会团体, 基金会, 慈善会, 医院) ----
+
+
+class TestWanAloneWhereNoAmountIsInWanYuan:
+    """A foundation's budget table notes its grants as "待拨款:370 万,包括…50 万,…100 万": no amount anywhere in the text
+    is written in 万元 (only the table's "单位:万元"), so 万 alone is how the text writes money, not a 元 left off."""
+
+    TEXT = (
+        "2012 年预算表(单位:万元)\n景行计划\n670\n"
+        "新批项目:300 万(6 家,每家 50 万) 待拨款:370 万,包括甲会 50 万,乙中心 100 万及其他。\n"
+    )
+
+    def test_wan_alone_throughout_is_the_texts_style(self):
+        assert not findings(self.TEXT, "UNIT002")
+
+    def test_wan_alone_beside_an_amount_in_wan_yuan_is_still_found(self):
+        text = self.TEXT.replace("乙中心 100 万", "乙中心 100 万元")
+        assert findings(text, "UNIT002")
+
+
+class TestWanAloneInAnApproximateFigure:
+    """A news report's deck sums up a charity's four years as "总收入7700多万,支出6259万多": rounded figures in loose
+    words, 元 left off with the precision — not an exact amount that lost its 元."""
+
+    TEXT = (
+        "佛山市慈善会资金过去四年总收入7700多万,支出6259万多\n"
+        "记者获悉,四年资金总收入为人民币7705.01万元,各项慈善救助资金支出6259.60万元,其中项目资金扶持 {grant}。\n"
+    )
+
+    def test_an_approximate_figure_needs_no_yuan(self):
+        assert not findings(self.TEXT.format(grant="300万元"), "UNIT002")
+
+    def test_an_exact_figure_beside_them_is_still_found(self):
+        [f] = findings(self.TEXT.format(grant="300 万"), "UNIT002")
+        assert "300 万元" in f.message
+
+    def test_a_letter_spaced_approximate_figure_needs_no_yuan_either(self):
+        text = self.TEXT.format(grant="300万元").replace("支出6259万多", "支 出 6259 万 多")
+        assert not findings(text, "UNIT002")
+
+
+class TestAFormsLabelGivingItsCellsUnit:
+    """A 事业单位法人年度报告书 pasted as "label：value" lines: "资产损益情况：净资产合计（所有者权益合计） 年初数（万元）
+    312.45 年末数（万元） 298.17". The label carries the unit of the figure after it; the figure needs none of its own."""
+
+    TEXT = (
+        "事业单位法人年度报告书\n（2023年度）\n开办资金：85.6万元\n经费来源：财政补助\n"
+        "资产损益情况：净资产合计（所有者权益合计） 年初数（万元） 312.45 年末数{label} 298.17\n"
+        "网上名称：某区文化馆.公益\n"
+    )
+
+    def test_a_figure_after_a_label_with_its_unit_needs_none(self):
+        assert not findings(self.TEXT.format(label="（万元）"), "UNIT002")
+
+    def test_a_figure_whose_label_gives_no_unit_is_still_found(self):
+        [f] = findings(self.TEXT.format(label=""), "UNIT002")
+        assert "298.17万元" in f.message
+
+    def test_a_letter_spaced_label_still_gives_the_unit(self):
+        assert not findings(self.TEXT.format(label=" （ 万 元 ） ").replace("年初数（万元）", "年 初 数 （ 万 元 ）"), "UNIT002")
+
+
+class TestADayNamingAnEvent:
+    """A Red Cross society's income by project: "拨款按项目分类为:5.12汶川地震项目1058.88万元,家庭小药箱项目2万元". "5.12" is
+    the day of the earthquake written month.day, run straight into the project's name — no amount that lost its unit."""
+
+    def test_a_day_run_into_a_name_is_no_amount(self):
+        text = "拨款按项目分类为:5.12汶川地震项目1058.88万元,家庭小药箱项目2万元,志愿服务项目4万元。"
+        assert not findings(text, "UNIT002")
+
+    def test_an_amount_of_that_shape_without_its_unit_is_still_found(self):
+        text = "拨款按项目分类为:汶川地震项目5.12,家庭小药箱项目2万元,志愿服务项目4万元。"
+        [f] = findings(text, "UNIT002")
+        assert "5.12万元" in f.message
+
+    def test_a_day_spaced_or_wrapped_from_its_name_is_no_amount_either(self):
+        for gap in (" ", "\n"):
+            text = f"拨款按项目分类为:5.12{gap}汶川地震项目1058.88万元,家庭小药箱项目2万元,志愿服务项目4万元。"
+            assert not findings(text, "UNIT002")
+
+
+class TestAnAmountRestatedInBracketsInAnotherUnit:
+    """A news report of foundations' annual reports writes each amount in 亿元 and then exactly in 元 in brackets:
+    "物资捐赠就超过42.4亿元(4,241,538,492.12元),其中,…两家合计为其捐赠物资38亿元(3,809,094,570.37元)". The bracket
+    restates the amount before it; it was read as a second part and the two added, far beyond the total."""
+
+    TEXT = (
+        "某基金会2016年度捐赠收入42.9亿元(4,290,698,930.67元),物资捐赠就超过42.4亿元(4,241,538,492.12元),其中,"
+        "甲公司和乙公司两家合计为其捐赠物资38亿元({exact}元),现金捐赠4000万元。\n"
+    )
+
+    def test_the_bracketed_restatement_is_not_a_second_part(self):
+        assert not findings(self.TEXT.format(exact="3,809,094,570.37"), "SUM001")
+
+    def test_a_bracketed_amount_that_is_another_amount_is_still_added(self):
+        # (1,809,094,570.37 元 is no restatement of 28 亿元: two parts, 46.5 亿元 with the cash, beyond 42.4 亿元)
+        text = self.TEXT.replace("38亿元", "28亿元").format(exact="1,809,094,570.37")
+        [f] = findings(text, "SUM001")
+        assert "28亿元 + 1,809,094,570.37元" in f.message
+
+
+class TestWanAloneInANewsHeadline:
+    """A news page's headline stands on a line of its own: "免费午餐项目公布财报:收入2544万支出1112万". Its colon keeps
+    the outline from taking it for a heading, but it is one: headlines leave 元 off, as they leave off verbs."""
+
+    TEXT = "当前位置: 首页 » 新闻资讯\n\n免费午餐项目公布财报:收入2544万支出1112万\n\n{body}\n"
+    BODY = "在发布会现场,基金管委会主任宣读2012年财务报告:2012年收入2544万元,包括2473万元的捐款和71万元的利息;2012年支出1112万元。"
+
+    def test_a_headline_standing_alone_needs_no_yuan(self):
+        assert not findings(self.TEXT.format(body=self.BODY), "UNIT002")
+
+    def test_the_same_words_inside_the_report_are_still_found(self):
+        body = self.BODY.replace("2012年支出1112万元", "2012年支出1112万")
+        [f] = findings(self.TEXT.format(body=body), "UNIT002")
+        assert "1112万元" in f.message
+
+    def test_a_letter_spaced_headline_needs_no_yuan_either(self):
+        text = self.TEXT.format(body=self.BODY).replace(
+            "免费午餐项目公布财报:收入2544万支出1112万", " ".join("免费午餐项目公布财报:收入") + " 2544 万 支 出 1112 万"
+        )
+        assert not findings(text, "UNIT002")
+
+
+class TestAShareOfATotalStatedBeforeACount:
+    """A charity's year in one sentence: "共支出慈善款物5.24亿元,惠及困难群众74万人次,其中用于脱贫攻坚的款物达4.71亿元,
+    占总支出的89.88%". The 其中 part hung under the count just before it, so the share's base was a number of people
+    and the share was never checked; its base is the 支出 the sentence stated."""
+
+    TEXT = "2019年市慈善总会共筹募款物5.35亿元,各类慈善救助活动共支出慈善款物5.24亿元,惠及困难群众74万人次,其中用于脱贫攻坚的款物达4.71亿元,占总支出的{share}。\n"
+
+    def test_the_share_is_checked_against_the_amount_it_names(self):
+        assert not findings(self.TEXT.format(share="89.88%"), "PCT001")
+        [f] = findings(self.TEXT.format(share="99.88%"), "PCT001")
+        assert "5.24 亿元" in f.message
+
+    def test_a_base_that_names_no_word_of_its_own_is_still_not_guessed(self):
+        assert not findings(self.TEXT.format(share="99.88%").replace("占总支出的", "占合计的"), "PCT001")

@@ -64,6 +64,7 @@ _TAKEN_AWAY = re.compile(r"减去|扣除|扣减|减除|剔除|抵减|减：|减:
 _LEAD_IN = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,10}?)的?(?:主要|具体|基本)?(?:情况|构成|明细)?(?:分别)?如下[：:]?\s*\n")
 _GENERIC_LEAD = frozenset({"具体", "主要", "基本", "相关", "有关", "各项", "详细", "说明", "现说明", "现将有关情况说明"})
 # a share's base named only as the total of what its list is of: "占总支出决算的 22.10%", "占支出总额的", "占合计数的"
+_GENERIC_AFFIX = re.compile(r"^总|(?:总额|总计|合计数?|总数|总金额)$")
 _GENERIC_TOTAL = re.compile(r"(?:总支出|支出总额|总额|合计数?|总数|总计|总金额)(?:决算数?|预算数?)?")
 
 
@@ -625,6 +626,8 @@ class _Builder:
             if generic:
                 want_budget = part is not None and st.first("value") is None
                 f = (parent.first("budget") if want_budget else None) or _main(parent)
+                if f is not None and part is not None and f.quantity.kind != part.kind:
+                    return self._total_of_kind_before(st, part, base_key)
                 return f.quantity if f else None
         if not base_key:
             return None
@@ -635,6 +638,21 @@ class _Builder:
             # a budget report's figures are budgets: "占项目支出预算的100%" is a share of 项目支出
             return self._share_total(st, part, _BUDGET_TAIL.sub("", base_label)) if _BUDGET_TAIL.sub("", base_key) else None
         return _main(named[k - 1]).quantity if k else None  # type: ignore[union-attr]
+
+    def _total_of_kind_before(self, st: Statement, part: Quantity, base_key: str) -> Quantity | None:
+        """"共支出慈善款物5.24亿元,惠及困难群众74万人次,其中用于脱贫攻坚的款物达4.71亿元,占总支出的89.88%": the part's
+        list hangs under a count, and the share's base is the amount of the part's kind the paragraph stated last that
+        names the base's word (支出 of 总支出) — none when the base names no word of its own ("占合计的")."""
+        word = _GENERIC_AFFIX.sub("", base_key)
+        if not word:
+            return None
+        for o in reversed(self.sts[max(0, st.index - 6) : st.index]):
+            if o.paragraph != st.paragraph:
+                break
+            main = _main(o)
+            if o.parent is None and main is not None and main.quantity.kind == part.kind and word in o.key:
+                return main.quantity
+        return None
 
     def _budget_report(self) -> bool:
         """Whether the disclosure is a budget (部门预算), by its title: this year's figures are budgets."""
