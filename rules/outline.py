@@ -137,6 +137,8 @@ def numbering(doc: Disclosure) -> Iterator:
                 continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
             if _runs_on_from_previous_part(outline, placed, i):
                 continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
+            if _runs_on_across_inline_parent(outline, placed, i):
+                continue  # "1、…指标值(八)全年实际值… / 2、…": a marker inside a line opened no section
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
 
 
@@ -174,6 +176,22 @@ def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) ->
                 and up.parent is not None
                 and list_key(outline[up.parent]) == list_key(parent)
             )
+    return False
+
+
+def _runs_on_across_inline_parent(outline: list[Heading], placed: dict, i: int) -> bool:
+    """Whether a list opening above 1 under a marker found inside a line goes on from an item of its own style
+    before that marker, numbered one less ("1、…指标值(八)全年实际值(B)… / 2、… / 3、…": an OCR'd "(A)" read as
+    "(八)"): the list runs on across the marker, which is no evidence of a section of its own."""
+    h, p = outline[i], placed[i]
+    if p.parent is None or not outline[p.parent].inline:
+        return False
+    for j in range(p.parent - 1, -1, -1):
+        q = outline[j]
+        if q.toc != h.toc or q.scope != h.scope:
+            continue
+        if list_key(q) == list_key(h):
+            return q.number == h.number - 1
     return False
 
 

@@ -2435,3 +2435,28 @@ class TestAnAmountEndingAPageWhoseNextPageIsMissing:
 
     def test_a_unit_missing_before_more_text_is_still_found(self):
         assert findings(self.BODY.format(tail="，下降5.2%。\n- 3 -\n"), "UNIT002")
+
+
+# ---------------------------------------------------------------- round 11 (hunt12): 绩效自评 and 绩效评价
+
+
+class TestAListGoingOnAcrossAnInlineMarkerOfAForm:
+    """A self-evaluation form (自评表) scanned and read by OCR, its pages numbered "1、", "2、" by the document site:
+    a column label "指标值(A)" came out as "指标值(八)", read as an inline heading "(八)" in the first page's line.
+    The next page's "2、" was taken as the first item under it, "之下编号从2、开始"; the list 1、 2、 3、 runs on
+    across the marker, which opened no section."""
+
+    TEXT = (
+        "1、项目支出绩效自评表(2021年)项目名称公用经费年度资金总额64.8全年执行数64.8三级指标指标值(八)"
+        "全年实际值(B)得分未完成原因分析\n"
+        "2、预算执行率10一100%9财务管理制度有效性7\n"
+        "3、指标效果显著15改善办学条件\n"
+    )
+
+    def test_the_list_is_not_held_to_restart_under_it(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_a_list_restarting_above_one_under_a_heading_of_its_own_line_is_still_found(self):
+        text = "1、基本情况\n单位基本情况如下。\n（二）资金情况\n2、预算执行率100%。\n3、资金使用合规。\n"
+        [f] = findings(text, "DOC001")
+        assert "2、" in f.message
