@@ -2456,6 +2456,16 @@ class TestAListGoingOnAcrossAnInlineMarkerOfAForm:
     def test_the_list_is_not_held_to_restart_under_it(self):
         assert not findings(self.TEXT, "DOC001")
 
+    PAGES = (
+        "1、扶贫补助资金绩效自评情况报告一、绩效目标分解下达情况收到补助资金0.15万元,已全部发放。\n"
+        "2、率15分;质量指标20分。二、绩效自评开展情况我镇绩效自评工作严格按年度申报目标开展,各村\n"
+        "3、及包保干部实地参与,通过实地走访等工作方式。\n"
+    )
+
+    def test_nor_under_a_section_begun_after_a_sentence_on_a_sites_numbered_page(self):
+        # a document site's preview numbers its pages "1、" "2、" "3、", and a section "二、" begins inside page 2
+        assert not findings(self.PAGES, "DOC001")
+
     def test_a_list_restarting_above_one_under_a_heading_of_its_own_line_is_still_found(self):
         text = "1、基本情况\n单位基本情况如下。\n（二）资金情况\n2、预算执行率100%。\n3、资金使用合规。\n"
         [f] = findings(text, "DOC001")
