@@ -93,6 +93,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             "other": "列举包含“其他”项",
             "pair": "两项互为补充，合起来即为全部",
             "summed-up": "所加各项已用“等”合为一个金额，与前项合起来即为总数",
+            "counted": "文中已写明总数由几类构成，所列各项正是这几类",
             "": "各项之和已超过总数",
         }.get(first.completeness, "各项构成完整的分解" if first.completeness.startswith("identity") else "另一口径的分项合计与总数一致")
         subject = display_subject(first.subject) or "总数"

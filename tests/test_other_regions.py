@@ -2470,3 +2470,30 @@ class TestAListGoingOnAcrossAnInlineMarkerOfAForm:
         text = "1、基本情况\n单位基本情况如下。\n（二）资金情况\n2、预算执行率100%。\n3、资金使用合规。\n"
         [f] = findings(text, "DOC001")
         assert "2、" in f.message
+
+
+class TestATotalWhoseKindsTheTextCounted:
+    """A self-evaluation names and counts the kinds a total is made of before stating it ("主要有部门预算项目支出、
+    专项预算支出二类支出，项目资金总预算为 X 万元，其中 A，B"): the two parts are the whole, and a total they do not
+    make is a slip (a list with no such count may be partial, and stays unassessed)."""
+
+    TEXT = (
+        "某局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为{total}万元，"
+        "其中部门预算项目支出87.5万元，专项预算支出2350万元。"
+    )
+
+    def test_a_total_its_counted_kinds_do_not_make_is_found(self):
+        [f] = findings(self.TEXT.format(total="2455.5"), "SUM001")
+        assert "2,437.5" in f.message and "几类" in f.message
+
+    def test_a_total_they_make_is_silent(self):
+        assert not findings(self.TEXT.format(total="2437.5"))
+
+    def test_without_the_count_the_list_may_be_partial(self):
+        text = self.TEXT.format(total="2455.5").replace("二类支出，", "等支出，")
+        assert not findings(text, "SUM001")
+
+    def test_a_count_of_other_things_binds_nothing(self):
+        # the count is of the projects, not of the kinds the parts name
+        text = "某局实施项目三项，项目资金总预算为2455.5万元，其中部门预算项目支出87.5万元，专项预算支出2350万元。"
+        assert not findings(text, "SUM001")

@@ -29,6 +29,7 @@ from ..model import (
     ShareClaim,
     Statement,
 )
+from ..numbering import cn_number
 from ..numbers import Interval
 from .lexicon import BUDGET_GAP, budget_title
 from .reflow import Reflowed, close_up
@@ -154,6 +155,12 @@ def _complementary(a: str, b: str) -> bool:
 
 
 _AND = re.compile(r"以及|和|与|及|、")
+# the kinds a total is made of, named and counted before it: "主要有部门预算项目支出、专项预算支出二类支出"
+_COUNTED_KINDS = re.compile(
+    r"(?P<names>[^，,。；;：:（(]{2,80}?)(?P<n>[两二三四五六七八九]|[2-9])\s*(?:大类|类|项|个部分|部分|种)"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_COUNTED_REACH = 200  # characters before a total looked at for its kinds named and counted
 # the shares of amounts given 分别: "，分别占本年支出合计的 75.0% 和 25.0%", or "，占全国政府采购规模的 8.1% 和 91.9%"
 # (the amounts were already given one to each name: the shares that follow them are too)
 _RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
@@ -1133,6 +1140,8 @@ class _Builder:
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
             return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
+        if self._counted_before(parent, kids):
+            return True, "counted"  # "主要有 A、B 二类支出，总预算 X，其中 A a，B b": the text counted the kinds itself
         ident = self._identity(parent, kids)
         if ident is not None:
             return True, f"identity:{ident.name}"
@@ -1142,6 +1151,20 @@ class _Builder:
             if _sum(parts).overlaps(_sum([total])):
                 return True, f"sum:{role}"
         return False, ""
+
+    def _counted_before(self, parent: Statement, kids: list[Statement]) -> bool:
+        """Whether the sentence before the total names its kinds and counts them ("主要有部门预算项目支出、专项预算支出
+        二类支出，项目资金总预算为 …"), the count being the number of parts listed and every part one of the kinds named."""
+        before = self._read_between(max(0, parent.start - _COUNTED_REACH), parent.start)
+        before = _SENTENCE_END.split(before)[-1]
+        subjects = [k.subject for k in kids]
+        if not all(subjects):
+            return False
+        for m in _COUNTED_KINDS.finditer(before):
+            n = cn_number(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+            if n == len(kids) and all(s in m.group("names") for s in subjects):
+                return True
+        return False
 
     def _unfigured_items(self, parent: Statement, kids: list[Statement]) -> bool:
         """Whether the list opens with an item named without a figure before its first figured one: "单位共 50 个，包括
