@@ -2497,3 +2497,33 @@ class TestATotalWhoseKindsTheTextCounted:
         # the count is of the projects, not of the kinds the parts name
         text = "某局实施项目三项，项目资金总预算为2455.5万元，其中部门预算项目支出87.5万元，专项预算支出2350万元。"
         assert not findings(text, "SUM001")
+
+
+class TestARateOfTheAmountAllottedAndSpentBeforeIt:
+    """A self-evaluation of a transfer payment states what was allotted, then what was spent, then the rate, with no
+    word 预算 ("下达资金共计 A 万元，实际支出 B 万元，资金执行率 R%"): the rate is B ÷ A, and was never assessed."""
+
+    TEXT = "2023年上级下达生活补助资金共计547.615万元，实际支出{spent}万元，资金执行率{rate}%。"
+
+    def test_a_rate_that_holds_is_assessed_and_silent(self):
+        result = check_text(self.TEXT.format(spent="540.5", rate="98.7"))
+        assert not result.findings
+        assert result.claims["execution"].checked == 1
+
+    def test_a_wrong_rate_is_found(self):
+        [f] = findings(self.TEXT.format(spent="540.5", rate="100"), "EXE001")
+        assert "540.5" in f.message and "547.615" in f.message
+
+    def test_the_other_wordings_of_allotted_and_spent(self):
+        for text in (
+            "投入中央直达资金29.6万元，执行数25.6万元，执行率100%。",
+            "中央财政补助资金全年共120万元，拨付使用了100万元，预算执行率100%。",
+        ):
+            assert findings(text, "EXE001"), text
+
+    def test_a_carry_over_before_them_leaves_the_budget_unsaid(self):
+        # the rate is of the carry-over and the allotment together, which the sentence does not add up
+        assert not findings("上年结转20万元，本年下达100万元，实际支出120万元，执行率100%。")
+
+    def test_an_amount_not_named_as_spent_binds_nothing(self):
+        assert not findings("年度资金40.83万元，本年度财政拨款30万元，执行率100%。")

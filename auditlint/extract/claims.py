@@ -44,6 +44,9 @@ _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 # An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
 # "年中调减 20.00 万元，全年预算 1,180.00 万元": the amount beside a budget that is its adjustment, not an actual one
+# what a 绩效自评 calls the amount a rate is of, and the amount spent against it ("下达资金共计 A 万元，实际支出 B 万元")
+_ALLOTTED = re.compile(r"(?:下达|安排|投入|拨入|到位|资金总额|(?:全年|合计|总计)?共计?)[^，,。；;]{0,12}$|(?:下达|安排|投入)[^，,。；;]{0,16}资金")
+_SPENT = re.compile(r"(?:执行数|实际支出|实际使用|已支出|支出|已拨付|拨付使用了?|拨付|已使用|使用)$")
 _ADJUSTED_BY = re.compile(r"(?:调增|调减|追加|核减|调整|收回)(?:预算|资金|经费)?$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
@@ -699,6 +702,9 @@ class _Builder:
                         and bool(_plans_of_stage(rate_kind, o)),
                     )
                     plans = _plans_of_stage(rate_kind, found) if found else []
+            if not plans and actual is not None and actual is st.value and "到位" not in rate_kind:
+                allotted = self._allotted_before(st)
+                plans = [allotted] if allotted is not None else plans
             pair = self._against_target(st) if "完成" in rate_kind and not plans else None
             if pair is not None:
                 actual, plans = pair[0], [pair[1]]
@@ -715,6 +721,25 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _allotted_before(self, st: Statement) -> Quantity | None:
+        """The amount allotted, the sentence's first, right before a rate's own spent amount: "下达资金共计 A 万元，实际
+        支出 B 万元，资金执行率 R%" (a 绩效自评's way: A is the budget the rate is of). Only where the sentence states
+        those two amounts alone, the allotted one named as allotted and the other as spent; a sentence that adds a
+        carry-over or a second allotment leaves the budget unsaid."""
+        if st.index == 0 or st.value is None or st.value.kind != "money":
+            return None
+        spent = st.first("value")
+        if spent is None or not _SPENT.search(spent.label):
+            return None
+        o = self.sts[st.index - 1]
+        if o.paragraph != st.paragraph or o.sentence != st.sentence or o.parent is not None or st.parent is not None:
+            return None
+        if len(o.facts) != 1 or o.value is None or o.value.kind != "money" or not _ALLOTTED.search(o.first("value").label):
+            return None
+        if o.index > 0 and self.sts[o.index - 1].paragraph == o.paragraph and self.sts[o.index - 1].sentence == o.sentence:
+            return None  # an amount before it in the sentence (a carry-over, another allotment): the budget is not one figure
+        return o.value
 
     def _sentence_before(self, st: Statement) -> Statement | None:
         """The statement of the sentence right before st in its paragraph, when it states an amount and one budget
