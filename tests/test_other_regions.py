@@ -2527,3 +2527,20 @@ class TestARateOfTheAmountAllottedAndSpentBeforeIt:
 
     def test_an_amount_not_named_as_spent_binds_nothing(self):
         assert not findings("年度资金40.83万元，本年度财政拨款30万元，执行率100%。")
+
+
+class TestTwoBodiesWhoseNamesDifferInOneCharacter:
+    """A third-party evaluation names who commissioned it and who runs the project: "委托单位：某区财政局 /
+    项目主管部门：某区民政局". The two names differ in one character, and were taken for one body misspelt."""
+
+    TEXT = (
+        "某市某区2022年度社会福利机构运行经费项目绩效评价报告\n委托单位：某市某区{first}\n项目主管部门：某市某区民政局\n"
+        "某市某区民政局负责特困人员救助供养工作。某市某区民政局对项目进行了科学、合理的预测。\n"
+    )
+
+    def test_the_finance_and_the_civil_affairs_bureau_are_two_bodies(self):
+        assert not findings(self.TEXT.format(first="财政局"), "DOC008")
+
+    def test_a_name_misspelt_is_still_found(self):
+        [f] = findings(self.TEXT.format(first="民攻局"), "DOC008")
+        assert f.expected == "某市某区民政局"
