@@ -2544,3 +2544,31 @@ class TestTwoBodiesWhoseNamesDifferInOneCharacter:
     def test_a_name_misspelt_is_still_found(self):
         [f] = findings(self.TEXT.format(first="民攻局"), "DOC008")
         assert f.expected == "某市某区民政局"
+
+
+class TestARateColumnWhoseFormulaTheHeaderGivesInLetters:
+    """A transfer payment's 绩效自评表 letters its amount columns and gives the rate column's formula in those letters
+    ("全年预算数(A) | 全年执行数(B) | 预算执行率(B/A)") instead of a 栏次 row: the rate was never checked."""
+
+    TABLE = (
+        "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A{times}) |\n"
+        "年度资金总额: | 808.1 | 692.98 | {rate} |\n"
+        "其中:中央财政资金 | 808.1 | 692.98 | {rate} |\n"
+    )
+
+    def test_rates_that_hold_are_silent(self):
+        assert not findings(self.TABLE.format(times="", rate="85.75%"))
+        assert not findings(self.TABLE.format(times="×100%", rate="86%"))
+
+    def test_a_wrong_rate_is_found(self):
+        found = findings(self.TABLE.format(times="", rate="86.75%"), "TAB003")
+        assert len(found) == 2 and "85.75%" in found[0].message
+
+    def test_a_header_set_off_by_a_column_from_its_figures_declares_nothing(self):
+        # the header row lost its first cell: its letters sit over the label and the first amount
+        shifted = (
+            "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n"
+            "年度资金总额: | 808.1 | 692.98 | 80% |\n"
+            "其中:中央财政资金 | 808.1 | 692.98 | 80% |\n"
+        )
+        assert not findings(shifted, "TAB003")
