@@ -324,8 +324,22 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # FMT001 reports the full-width digits and the missing 元 together
         if _YUAN_AFTER_BLANK.match(doc.text, q.end):
             continue  # "178.85万 元": a line that ended between 万 and 元, the break kept as a blank
+        if _in_a_table_in_wan(doc, q):
+            continue  # "资金投入情况(万元) | … / 年度资金总额: | 3359.62万 |": the table's own unit, restated in its cell
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
+
+
+# a table's unit given in its header or above it: "资金投入情况(万元)", "单位：万元"
+_TABLE_IN_WAN = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[：:]\s*万元")
+
+
+def _in_a_table_in_wan(doc: Disclosure, q) -> bool:
+    """Whether q is a cell of a table that stated, before it, that its amounts are in 万元."""
+    for t in doc.tables:
+        if t.start <= q.start < t.end:
+            return _TABLE_IN_WAN.search(doc.text, t.start, q.start) is not None
+    return False
 
 
 def _content_end(doc: Disclosure) -> int:

@@ -2572,3 +2572,37 @@ class TestARateColumnWhoseFormulaTheHeaderGivesInLetters:
             "其中:中央财政资金 | 808.1 | 692.98 | 80% |\n"
         )
         assert not findings(shifted, "TAB003")
+
+
+class TestAnAmountInATableWhoseUnitItsHeaderGives:
+    """A 绩效目标自评表 heads its amounts "资金投入情况(万元)" and writes each cell "3359.62万" as well: the cell restates
+    the table's unit, and three "缺少元" warnings on one table were noise."""
+
+    TABLE = (
+        "资金投入情况(万元) | 全年预算数 | 全年执行数 |\n"
+        "年度资金总额: | 3359.62万 | 3359.62万 |\n"
+        "其中:中央财政资金 | 829.3万 | 829.3万 |\n"
+        "地方资金 | 2530.32万 | 2530.32万 |\n"
+    )
+
+    def test_the_cells_are_not_held_to_lack_yuan(self):
+        assert not findings(self.TABLE, "UNIT002")
+
+    def test_an_amount_in_the_text_without_yuan_is_still_found(self):
+        assert findings("2024年投入中央直达资金29.6万，执行数29.6万，执行率100%。", "UNIT002")
+
+
+class TestAnItemNumberRightBeforeACount:
+    """A 绩效自评 lists its targets "1.确保171个站点正常运行。/ 2.164个农家书屋进行图书更新 …": "2.164个" was read as the
+    figure 2.164, and the list held to skip from 1. to 3.; a number of 个 is whole, so it is item 2 of 164 个."""
+
+    TEXT = (
+        "绩效目标情况:\n1.确保171个公共文化服务站点正常运行。\n{second}164个农家书屋进行图书更新1920册。\n"
+        "3.开展重大节庆文化活动17场。\n4.对12个乡镇应急广播进行维护。\n"
+    )
+
+    def test_the_list_is_whole(self):
+        assert not findings(self.TEXT.format(second="2."), "DOC001")
+
+    def test_a_list_that_skips_is_still_found(self):
+        assert findings(self.TEXT.format(second=""), "DOC001")
