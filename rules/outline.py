@@ -51,7 +51,7 @@ def _numbered_count(doc: Disclosure, h: Heading, number: int, start: int, end: i
     """Whether item `number` of h's list (1., 2. …) opens a line in [start, end) with a count right after its dot."""
     if h.style != "num":
         return False
-    pattern = rf"(?m)^[ \t\u3000]*{number}[.．]\d+{_COUNT_UNIT}"
+    pattern = rf"(?m)^[ \t\u3000]*{number}[.．]\d+[ \t\u3000]*{_COUNT_UNIT}"  # (a letter-spaced line: "2.164 个")
     return re.search(pattern, doc.document.content[start:end]) is not None
 
 

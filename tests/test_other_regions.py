@@ -2606,3 +2606,8 @@ class TestAnItemNumberRightBeforeACount:
 
     def test_a_list_that_skips_is_still_found(self):
         assert findings(self.TEXT.format(second=""), "DOC001")
+
+    def test_nor_on_a_letter_spaced_page(self):
+        # a justified PDF line spaces the count from its 个 too: "2.164 个 农 家 书 屋"
+        spaced = letter_spaced(self.TEXT.format(second="2.")).replace("164个", "164 个")
+        assert not findings(spaced, "DOC001")
