@@ -71,15 +71,17 @@ def entity_name(doc: Disclosure) -> Iterator:
     检查：某地区下属单位的名称（“江州市东湖区科学技术协会”）出现两种写法，在名称本体中相
     差一个字（长名称相差两个字），且其中一种写法的出现次数至少是另一种的两倍时，报告较少
     的那种写法。简称（“江州东湖区…”之于“江州市东湖区…”）、不同地区（“东城区”与“西城区”）
-    和括注在名称之后的另一名称（挂牌：“…婚姻登记中心（…收养登记中心）”）不报告。
+    和括注在名称之后的另一名称（挂牌：“…婚姻登记中心（…收养登记中心）”）不报告；财政局与
+    民政局这类每个县都有、只差一字的两个机构，是两个单位，也不报告。
     原因：报告单位的名称是法定名称；标题或标题行中写错的名称，弄错了对这些数字负责的主体。
 
     Checks: the names of bodies under a region ("江州市东湖区科学技术协会") that
     occur in two spellings differing in one character of the name proper (two in
     a long name), where one spelling is used at least twice as often; the rarer
     spelling is reported. Shortened forms ("江州东湖区…" for "江州市东湖区…"),
-    different regions ("东城区" / "西城区") and a second name in brackets after a
-    name (a 挂牌 body: "…婚姻登记中心（…收养登记中心）") are not.
+    different regions ("东城区" / "西城区"), a second name in brackets after a
+    name (a 挂牌 body: "…婚姻登记中心（…收养登记中心）") and two bodies every
+    county has, one character apart (财政局 / 民政局), are not.
 
     Why: the reporting body's name is a legal name; a garbled one in the title or
     a heading misnames who is accountable for the figures.
