@@ -270,7 +270,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
 
     检查：句中其他金额都有单位，而某个像金额一样写出的数字（有千位分隔符或两位小数，或紧
     跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
-    持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写）时，只写“万”是同一写法，不报。
+    持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写）时，只写“万”是同一写法，不报；
+    表头已写明“(万元)”的表格中写作“3359.62万”的单元格只是重述表格的单位，也不报。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
     Checks: an amount written like money (thousands separators or two decimals,
@@ -278,7 +279,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
     with no unit in a sentence whose other amounts have one; a rate (增长 13.95)
     or a share (占 76.23) without its %; and 万 alone after a money word
     ("资金扶持 10 万") where 万元 is meant — unless the text leaves 元 off after 亿 twice or more (a news report, a
-    summary), where 万 alone is the same style.
+    summary), where 万 alone is the same style, or the figure is a cell ("3359.62万") of a table whose header gives
+    its unit as 万元, which the cell restates.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
