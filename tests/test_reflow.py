@@ -2,6 +2,8 @@
 
 from auditlint.extract.reflow import reflow
 
+from .conftest import check_text
+
 WRAPPED = "\n\n".join(
     [
         "一、收入支出决算总体情况说明",
@@ -106,3 +108,25 @@ def test_a_line_ends_a_sentence_at_its_last_stop_with_only_closing_quotes_or_bra
     ]:
         assert _ends_sentence(line) is ends, line
         assert bool(_TERMINAL.search(line)) is ends, line  # the pattern it stands for
+
+
+def test_a_few_short_lines_among_long_paragraph_lines_set_no_page_width():
+    # A paragraph-per-line text (lines of 150-260 columns, a blank line between) with a rate's sign wrapped onto the
+    # next line in two places, and a few short lines of a web page's furniture: those short lines are no page width,
+    # so "主要税种收入完成情况：" is not run into the paragraph before, whose list ends there.
+    text = "\n\n".join(
+        [
+            "[ 发布机构 ] 某区财政局 [ 有效性 ]",
+            "[ 成文日期 ] 2024-08-12 [ 发布日期 ]",
+            "(2024年7月某区人民代表大会常务委员会通过)",
+            "2023年一般公共预算收入实际完成60.00亿元，其中：税收收入完成20.00亿元，增长5.2%，主要是经济回升带动税收"
+            "恢复性增长；非税收入完成10.00亿元，增长1.6%；上级转移支付补助收入20.00亿元，主要原因是一次性补助4.23亿元"
+            "；调入资金4.00亿元，增长20.4\n%；上年结转6.00亿元，增长52.2%",
+            "主要税种收入完成情况：",
+            "增值税完成8.18亿元，增长13.7%；企业所得税完成2.88亿元，增长10.8%；个人所得税完成0.64亿元，下降15.4%；"
+            "城维税完成1.88亿元，增长22.9%；房产税完成1.76亿元，增长11.9\n%；印花税完成0.61亿元，下降21.8%；城镇",
+        ]
+    )
+    paras, _ = paragraphs(text)
+    assert [p for p in paras if p.startswith("主要税种收入完成情况：")]
+    assert not [f for f in check_text(text).findings if f.rule == "SUM001"]

@@ -312,14 +312,26 @@ def _wrap_width(units: list[_Unit]) -> int | None:
     if len(body) < 4:
         return None
     widths = sorted(u.width for u in body)
-    best, best_count = 0, 0
+    total = [0]
+    for w in widths:
+        total.append(total[-1] + w)
+    windows = []
     lo = 0
-    for hi, w in enumerate(widths):  # the densest window [w-10, w]
+    for hi, w in enumerate(widths):  # each window [w-10, w] and how many lines it holds
         while widths[lo] < w - 10:
             lo += 1
-        if hi - lo + 1 >= best_count:
-            best, best_count = w, hi - lo + 1
-    if best > 140 or best_count < max(4, len(widths) * 0.2):
+        windows.append((hi - lo + 1, w))
+    windows.sort(reverse=True)  # the densest first (of two as dense, the wider)
+    for count, best in windows:
+        if best > 140 or count < max(4, len(widths) * 0.2):
+            return None
+        near_volume = total[bisect.bisect_right(widths, best + 2)] - total[bisect.bisect_left(widths, best - 10)]
+        if total[-1] - total[bisect.bisect_right(widths, best + 10)] < near_volume:
+            break
+        # a page wraps every line of its prose: where lines running far past this width hold more of the text than
+        # those stopping at it, these are a few short lines (a web page's furniture, a figure's unit or sign wrapped
+        # away, a title repeated on every page) among longer ones, and the page's width, if any, is another
+    else:
         return None
     near = [u for u in body if best - 10 <= u.width <= best + 2]
     open_ended = sum(1 for u in near if not _ends_sentence(u.text))
