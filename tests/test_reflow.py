@@ -130,3 +130,25 @@ def test_a_few_short_lines_among_long_paragraph_lines_set_no_page_width():
     paras, _ = paragraphs(text)
     assert [p for p in paras if p.startswith("主要税种收入完成情况：")]
     assert not [f for f in check_text(text).findings if f.rule == "SUM001"]
+
+
+def test_one_long_line_in_a_wrapped_text_leaves_its_page_width():
+    # A page dump wrapped at 62 columns that kept one paragraph on a single long line: the other lines still show
+    # the page's width, so "19、参照公务员管理的…" opening a wrapped line goes on from the line before, not a heading.
+    text = "\n".join(
+        [
+            "某乡人民政府2022年部门预算",
+            "一、部门主要职责",
+            "在上级和乡党委领导下，执行本级人民代表大会的各项决议，" * 12,
+            "机构设置要求：2022年某乡人民政府共有预算单位 1个，包括某乡",
+            "人民政府本级和二级预算单位2个，二级单位分别是便民服务中心",
+            "人员情况要求：编制人数42，其中：行政编制人数19、参照公务员管理的",
+            "事业编制人数0、全部补助事业编制人数23、差额补助事业编制人数0、",
+            "自收自支编制人数13人。实有人数49，其中：在职人数49，行政在职人数",
+            "19、参照公务员管理的事业在职人数0、全部补助事业在职人数17、差",
+            "额补助事业在职人数0、自收自支在职人数13；离休人数0；退休人数13；",
+        ]
+    )
+    paras, _ = paragraphs(text)
+    assert not [p for p in paras if p.startswith("19、")]
+    assert not [f for f in check_text(text).findings if f.rule.startswith("DOC")]

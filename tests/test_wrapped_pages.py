@@ -254,3 +254,20 @@ class TestAPageOnOneLine:
 
         line = "（二）开展主题活动。一是召开“学党史 悟初心 跟党走”座谈会，" + "与会人员结合自身工作畅谈体会，" * 16 + "二是开展“学科学家 贺建党百年 争做先锋”宣传活动。"
         assert reflow(line).text == line
+
+
+def test_an_amount_to_the_cent_opening_a_wrapped_line_after_a_change_is_no_heading():
+    # "…与上年相比，收入减少" / "84.55、支出总计减少…": the page put the amount of the change at the start of the
+    # next line, the last of its paragraph (so not filled to the page); it is no item "84.55、" of an outline.
+    lines = [
+        "一、收入支出决算总体情况说明",
+        "本单位2020年度收入476.17万元、支出总计460.06万元。与2019年相比，收入减少",
+        "84.55、支出总计减少99.60万元，分别下降15.1%、17.8%。",
+        "主要原因是本年度项目经费减少，人员经费相应减少，公用经费保持平稳，各项支",
+        "出严格按预算执行管理，未发生超预算、无预算支出的情况，资金使用规范有效。",
+        "资产管理方面，本单位严格执行资产配置标准，加强资产日常管理与维护工作，",
+        "定期开展资产清查盘点，做到账实相符，确保国有资产安全完整、有效使用。",
+        "二、收入决算情况说明",
+        "本年收入合计476.17万元，其中财政拨款收入476.17万元，占100%。",
+    ]
+    assert not findings("\n".join(lines) + "\n", "DOC001")

@@ -51,6 +51,9 @@ _SPACES = re.compile(r"\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
 _FIGURES = re.compile(r"\d+")
 _FIRST_ITEM = re.compile(r"[（(]?[1一１][、.．)）]")
+# a line ending on a change or a total that wants its amount, and a line opening with an amount to the cent
+_CHANGE_AT_END = re.compile(r"(?:减少|增加|增长|下降|减收|增收|合计|共计|总计|累计)$")
+_AMOUNT_AT_START = re.compile(r"\d[\d,]*\.\d{2}(?=\s*(?:[、，,；;。%％]|万元|亿元|元))")
 
 
 _NARROW = re.compile(r"[\x00-\u2e7f]")
@@ -326,11 +329,13 @@ def _wrap_width(units: list[_Unit]) -> int | None:
         if best > 140 or count < max(4, len(widths) * 0.2):
             return None
         near_volume = total[bisect.bisect_right(widths, best + 2)] - total[bisect.bisect_left(widths, best - 10)]
-        if total[-1] - total[bisect.bisect_right(widths, best + 10)] < near_volume:
+        far = bisect.bisect_right(widths, best + 10)
+        if len(widths) - far < 2 or total[-1] - total[far] < near_volume:
             break
-        # a page wraps every line of its prose: where lines running far past this width hold more of the text than
-        # those stopping at it, these are a few short lines (a web page's furniture, a figure's unit or sign wrapped
-        # away, a title repeated on every page) among longer ones, and the page's width, if any, is another
+        # a page wraps every line of its prose: where lines running far past this width (more than one: a page dump
+        # may keep a table's row or a whole page on one line) hold more of the text than those stopping at it, these
+        # are a few short lines (a web page's furniture, a figure's unit or sign wrapped away, a title repeated on
+        # every page) among longer ones, and the page's width, if any, is another
     else:
         return None
     near = [u for u in body if best - 10 <= u.width <= best + 2]
@@ -362,6 +367,8 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> 
     if blank_breaks and b.after_blank:
         return False
     if b.heading:
+        if _CHANGE_AT_END.search(a.text) and _AMOUNT_AT_START.match(b.text):
+            return True  # "…与上年相比，收入减少" / "84.55、支出总计减少…": the amount of the change, not an item 84.55
         # "…行政在职人数" / "19、参照公务员管理的事业在职人数0、全部补助…": a figure and 、 opening a line of a wrapped
         # paragraph, after a line of prose (no item of its own) filled to the page that ends no sentence, and filled to
         # the page itself and stating things as prose does (a heading is short, and no contents entry has a clause or
