@@ -2564,6 +2564,15 @@ class TestARateColumnWhoseFormulaTheHeaderGivesInLetters:
         found = findings(self.TABLE.format(times="", rate="86.75%"), "TAB003")
         assert len(found) == 2 and "85.75%" in found[0].message
 
+    def test_a_targets_completion_rate_capped_at_100_is_left_alone(self):
+        # a target exceeded, its 完成率 written 100%: the capping convention, not a formula that fails
+        capped = (
+            "指标 | 年度指标值(A) | 实际完成值(B) | 完成率(B/A) |\n"
+            "培训人数 | 2000 | 2399 | 100% |\n"
+            "宣传场次 | 12 | 15 | 100% |\n"
+        )
+        assert not findings(capped, "TAB003")
+
     def test_a_header_set_off_by_a_column_from_its_figures_declares_nothing(self):
         # the header row lost its first cell: its letters sit over the label and the first amount
         shifted = (

@@ -335,8 +335,9 @@ _LETTER_FORMULA = re.compile(r"[（(]\s*([A-Z](?:\s*[-+]\s*[A-Z])*\s*/\s*[A-Z])\
 
 def _lettered_formulas(columns: list[Column]) -> None:
     """Letters and a ratio formula given in the headers: each lettered value column takes its letter as its 栏次, the
-    rate column its formula. Only where the letters name columns of amounts and the rate column holds percentages,
-    so that a header row set off by a column from its figures (a cell lost at its start) declares nothing."""
+    execution rate column its formula. Only where the letters name columns of amounts and the rate column holds
+    percentages, so that a header row set off by a column from its figures (a cell lost at its start) declares
+    nothing; and only a budget's execution rate, not a target's 完成率, which a report may cap at 100%."""
     letters = {}
     for col in columns:
         m = _LETTER.search(col.leaf)
@@ -346,8 +347,8 @@ def _lettered_formulas(columns: list[Column]) -> None:
         return
     for col in columns:
         m = _LETTER_FORMULA.search(col.leaf)
-        if not m or not col.percent or col.role != "value":
-            continue
+        if not m or not col.percent or col.role != "value" or "执行" not in col.leaf:
+            continue  # (a 完成率 of targets may be capped at 100% when a target is exceeded: only budget execution)
         formula = re.sub(r"\s+", "", m.group(1))
         if all(x in letters for x in re.findall(r"[A-Z]", formula)):
             for letter, lettered in letters.items():
