@@ -271,3 +271,16 @@ def test_an_amount_to_the_cent_opening_a_wrapped_line_after_a_change_is_no_headi
         "本年收入合计476.17万元，其中财政拨款收入476.17万元，占100%。",
     ]
     assert not findings("\n".join(lines) + "\n", "DOC001")
+
+
+def test_an_amount_to_the_cent_opening_a_wrapped_line_after_the_base_of_a_comparison_is_no_heading():
+    # "…经费支出2.05万元，较上年" / "2.08减少0.03万元…": last year's amount the comparison wants, not an item 2.08.
+    lines = [
+        "一、“三公”经费财政拨款支出总体情况说明。",
+        "2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元，较上年",
+        "2.08减少0.03万元，减少了1.44%，原因为严格落实中央八项规定精神，厉行节约；其中：",
+        "因公出国(境)支出0万元；公务用车购置支出0万元；公务用车运行维护费用支出0万元；",
+        "公务接待费支出2.05万元，占“三公”经费的100%。",
+        "(1)因公出国(境)支出情况。",
+    ]
+    assert not findings("\n".join(lines) + "\n", "DOC001")

@@ -51,9 +51,10 @@ _SPACES = re.compile(r"\s*")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
 _FIGURES = re.compile(r"\d+")
 _FIRST_ITEM = re.compile(r"[（(]?[1一１][、.．)）]")
-# a line ending on a change or a total that wants its amount, and a line opening with an amount to the cent
-_CHANGE_AT_END = re.compile(r"(?:减少|增加|增长|下降|减收|增收|合计|共计|总计|累计)$")
-_AMOUNT_AT_START = re.compile(r"\d[\d,]*\.\d{2}(?=\s*(?:[、，,；;。%％]|万元|亿元|元))")
+# a line ending on a change, a total or the base of a comparison ("较上年") that wants its amount, and a line opening
+# with an amount to the cent
+_CHANGE_AT_END = re.compile(r"(?:减少|增加|增长|下降|减收|增收|合计|共计|总计|累计|上年|上年度|年初预算)$")
+_AMOUNT_AT_START = re.compile(r"\d[\d,]*\.\d{2}(?![\d.．])")
 
 
 _NARROW = re.compile(r"[\x00-\u2e7f]")
@@ -368,7 +369,9 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> 
         return False
     if b.heading:
         if _CHANGE_AT_END.search(a.text) and _AMOUNT_AT_START.match(b.text):
-            return True  # "…与上年相比，收入减少" / "84.55、支出总计减少…": the amount of the change, not an item 84.55
+            # "…与上年相比，收入减少" / "84.55、支出总计减少…", "…较上年" / "2.08减少0.03万元": the amount the words
+            # want, not an outline's item 84.55 or 2.08
+            return True
         # "…行政在职人数" / "19、参照公务员管理的事业在职人数0、全部补助…": a figure and 、 opening a line of a wrapped
         # paragraph, after a line of prose (no item of its own) filled to the page that ends no sentence, and filled to
         # the page itself and stating things as prose does (a heading is short, and no contents entry has a clause or
