@@ -86,34 +86,48 @@ def build_series(root: Path, count: int) -> list[Path]:
 
 
 def cross_cost(out: Report, name: str, paths: list[Path], jobs: int, repeat: int, dir: Path) -> None:
-    """The same archive checked with and without the step that holds reports against each other, alternately."""
-    runs: dict[str, list[dict]] = {"cross": [], "no-cross": []}
-    for _ in range(repeat):
-        for mode in ("no-cross", "cross"):
+    """The same archive checked with and without the step that holds reports against each other, in pairs.
+
+    Each pair is a run with --no-cross and one with the step, back to back, in ABBA order (the first pair
+    starts without the step, the second with it, …), so neither side always runs first, warmer or later in
+    a drift of the machine's load. The headline is the median of the pairs' ratios: two runs next to each
+    other share the machine's state, and a burst of other work spoils one pair, not the figure. The ratio
+    of the two modes' medians is printed beside it, and every pair with the load average at each run's start."""
+    pairs: list[dict[str, dict]] = []
+    for k in range(repeat):
+        pair: dict[str, dict] = {}
+        for mode in ("no-cross", "cross") if k % 2 == 0 else ("cross", "no-cross"):
             extra = ["--no-cross"] if mode == "no-cross" else []
             load = os.getloadavg()[0]
             r = run_cli(["check", "--format", "json", "--isolated", "--jobs", str(jobs), *extra, *folders(paths)], dir / f"out-{mode}.json")
-            runs[mode].append(r)
-            # each run as it went: on a shared machine, the other work's load moves CPU seconds by more than the step costs
-            print(f"  ({mode}: {r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} cpu-s, load average {load:.2f} at its start)", flush=True)
+            r["load"] = load
+            pair[mode] = r
+            print(f"  (pair {k + 1}, {mode}: {r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} cpu-s, {r['rss_mb']:.0f} MB, "
+                  f"load average {load:.2f} at its start)", flush=True)
+        pairs.append(pair)
     report_json = json.loads((dir / "out-cross.json").read_text(encoding="utf-8"))
     cross = report_json.get("cross", {})
+    ratios = [p["cross"]["cpu_seconds"] / p["no-cross"]["cpu_seconds"] for p in pairs]
+    walls = [p["cross"]["seconds"] / p["no-cross"]["seconds"] for p in pairs]
+    added = [p["cross"]["rss_mb"] - p["no-cross"]["rss_mb"] for p in pairs]
 
-    def median(mode: str, key: str) -> float:
-        values = sorted(r[key] for r in runs[mode])
-        return values[len(values) // 2] if len(values) % 2 else sum(values[len(values) // 2 - 1 : len(values) // 2 + 1]) / 2
-
-    print(f"\n{name}: {len(paths)} reports, --jobs {jobs}, {repeat} runs each way, alternating; "
+    print(f"\n{name}: {len(paths)} reports, --jobs {jobs}, {repeat} pairs in ABBA order; "
           f"{cross.get('bodies', 0)} bodies with several reports, {cross.get('compared', 0)} figures compared, "
           f"{len(cross.get('findings', []))} findings between reports")
-    wall, no_wall = median("cross", "seconds"), median("no-cross", "seconds")
-    cpu, no_cpu = median("cross", "cpu_seconds"), median("no-cross", "cpu_seconds")
-    rss, no_rss = median("cross", "rss_mb"), median("no-cross", "rss_mb")
-    out.add(f"{name}: wall, --no-cross", no_wall, "s")
-    out.add(f"{name}: wall, with the cross step", wall, "s", "<= 1.05x", wall <= 1.05 * no_wall, f"x{wall / no_wall:.3f} --no-cross")
-    out.add(f"{name}: CPU, with the cross step", cpu, "cpu-s", "<= 1.05x", cpu <= 1.05 * no_cpu, f"x{cpu / no_cpu:.3f} --no-cross ({no_cpu:.1f} cpu-s)")
-    out.add(f"{name}: peak RSS, whole tree, added", rss - no_rss, "MB", "<= 50 MB", rss - no_rss <= 50,
-            f"{rss:.0f} MB against {no_rss:.0f} MB")
+    print("  CPU with the step / without, pair by pair: " + ", ".join(f"x{r:.3f}" for r in ratios))
+    cpu, no_cpu = median([p["cross"]["cpu_seconds"] for p in pairs]), median([p["no-cross"]["cpu_seconds"] for p in pairs])
+    out.add(f"{name}: CPU, with the cross step (median of pairs)", median(ratios), "x", "<= 1.05x", median(ratios) <= 1.05,
+            f"pairs {', '.join(f'x{r:.3f}' for r in ratios)}; ratio of medians x{cpu / no_cpu:.3f} ({no_cpu:.1f} cpu-s)")
+    out.add(f"{name}: wall, with the cross step (median of pairs)", median(walls), "x", "<= 1.05x", median(walls) <= 1.05,
+            f"pairs {', '.join(f'x{r:.3f}' for r in walls)}")
+    out.add(f"{name}: peak RSS, whole tree, added (median of pairs)", median(added), "MB", "<= 50 MB", median(added) <= 50,
+            f"pairs {', '.join(f'{a:+.0f}' for a in added)} MB")
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def cross_only(out: Report, paths: list[Path], args, cores: int) -> None:
@@ -222,7 +236,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "auditlint-bench")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--cross", action="store_true", help="only the cost of the cross step (10,000 reports: the archive and a series)")
-    parser.add_argument("--repeat", type=int, default=2, help="runs each way for --cross (alternating)")
+    parser.add_argument("--repeat", type=int, default=2, help="pairs of runs (without and with the step, in ABBA order) for --cross")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     sizes = [100, 1000] if args.quick else [100, 1000, 10000]

@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditlint.crossdoc.facts import _CLAUSE_BREAK, _COMMA_BREAK, _Reader, _restated
+from auditlint.crossdoc.facts import _CLAUSE_BREAK, _COMMA_BREAK, _place, _Reader, _restated
+from auditlint.model import Document
 
 # the rule as first written: the words looked for, then the whole pattern over the whole text
 _PLAIN = re.compile(r"(?:可比|同)口径|口径调整|调整口径|追溯调整|重述|上年(?:度)?(?:数|数据|决算数)[^。]{0,20}(?:调整|重新)")
@@ -65,3 +66,55 @@ def test_the_sentence_and_clause_before_an_offset_are_the_plain_ones(text, at):
     assert reader.sentence_before(offset) == sentence
     assert reader.clause_before(offset, _CLAUSE_BREAK) == re.split(r"[，,；;：:]", sentence)[-1]
     assert reader.clause_before(offset, _COMMA_BREAK) == re.split(r"[，,；;]", sentence)[-1]
+
+
+def reader_for_places(text: str, pages: list[int]) -> _Reader:
+    reader = _Reader.__new__(_Reader)
+    reader.text = reader.content = text
+    reader.d = type("D", (), {"document": Document(path="a.txt", format="text", text=text, content=text, page_starts=pages)})()
+    reader.paged = bool(pages)
+    reader._last, reader._line, reader._spans = (0, 1), (1, 0, 0, 0), []
+    return reader
+
+
+# lines short and long, CR LF and lone CR, a line that is only "\r", spans over several lines
+LINES = st.lists(st.sampled_from(("收入", "支出" * 40, "12.00万元", "\n", "\r\n", "\r", "\n\n", "，")), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=500)
+@given(LINES, st.lists(st.tuples(st.integers(0, 2000), st.integers(-3, 200)), min_size=1, max_size=12), st.booleans())
+def test_a_place_kept_in_numbers_is_where_the_document_says(text, spans, paged):
+    """The reader keeps a fact's place as offsets and the stretches of text it quotes; made whole (_place) it
+    is what Document.position and Document.excerpt say, for spans in any order (tables after the text)."""
+    pages = [0, len(text) // 2] if paged and len(text) > 1 else []
+    reader = reader_for_places(text, pages)
+    doc = reader.d.document
+    asked = [(min(a, len(text) - 1), min(a, len(text) - 1) + n) for a, n in spans]
+    asked = [(a, min(b, len(text))) for a, b in asked]
+    numbers = [reader.place(a, b) for a, b in asked]
+    windows = reader.windows()
+    for (a, b), kept in zip(asked, numbers, strict=True):
+        place = _place(kept, windows)
+        b = max(a, b)
+        excerpt, column, more = doc.excerpt(a, b)
+        assert (place.line, place.column) == doc.position(a)
+        assert (place.end_line, place.end_column) == doc.position(b)
+        assert (place.evidence, place.excerpt, place.excerpt_column, place.excerpt_more) == (text[a:b], excerpt, column, more)
+        assert (place.page, place.page_line) == (doc.page_of(a), doc.page_line(a))
+
+
+@settings(max_examples=300)
+@given(st.decimals(min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=4), st.integers(0, 5))
+def test_a_packed_figure_keeps_its_value(lo, width):
+    """A pack keeps a bound as its packed integer where that is the value exactly, as text otherwise: the
+    facts it gives back have the values read, whatever their written precision."""
+    from decimal import Decimal
+
+    from auditlint.crossdoc.facts import FactPack
+
+    hi = lo + Decimal(width) / 100
+    place = (0, 1, 1, 0, 1, 1, None, None, 0)
+    pack = FactPack([("收入支出总计", 2024, "决算", "own", lo, hi, "元", 2, "", place, None)], (), ((0, "1"),))
+    (fact,) = pack.facts()
+    assert (fact.lo, fact.hi) == (lo, hi)
+    assert fact.place.evidence == "1"

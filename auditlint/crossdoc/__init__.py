@@ -256,18 +256,20 @@ class CrossCheck:
         for r in members:
             for i, key in enumerate(r.keys):
                 by_key[key].append((r, i))
+        own = ORIGINS.index("own")
         for key in sorted(by_key):
             entries = by_key[key]
-            first = entries[0][0]
-            if all(r is first for r, _ in entries):
-                continue
+            if len(entries) < 2:
+                continue  # (the figure of one report only: most line items of a body)
             origins = [r.pack.origins[i] for r, i in entries]  # type: ignore[union-attr]
             top = max(origins)
+            if min(origins) == top and (top != own or all(r.kind != "绩效自评" for r, _ in entries)):
+                continue  # every figure as near its author as the others: none restates another
             authors = [e for e, o in zip(entries, origins) if o == top]
             for (r, i), a in zip(entries, origins):
                 if a < top:
                     stating = [(s, j) for s, j in authors if s is not r]
-                elif ORIGINS[top] == "own" and r.kind == "绩效自评":  # the evaluation restates the accounts
+                elif top == own and r.kind == "绩效自评":  # the evaluation restates the accounts
                     stating = [(s, j) for s, j in authors if s is not r and s.kind != "绩效自评"]
                 else:
                     continue
@@ -275,6 +277,9 @@ class CrossCheck:
                     stating = [(s, j) for (s, j), b in zip(entries, origins) if s is not r and _nearer(r, a, s, b)]
                     best = max((s.pack.origins[j] for s, j in stating), default=0)  # type: ignore[union-attr]
                     stating = [(s, j) for s, j in stating if s.pack.origins[j] == best]  # type: ignore[union-attr]
+                if len(stating) == 1:
+                    yield (r, i), stating
+                    continue
                 by_report: dict[int, list[tuple[Report, int]]] = {}
                 for s, j in stating:
                     by_report.setdefault(s.index, []).append((s, j))

@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import pickle
 import re
-import zlib
 from array import array
 from collections.abc import Iterable
 from decimal import Decimal
@@ -91,22 +90,24 @@ _LOWEST = -_LIMIT
 _PER_ITEM = 8  # different figures of one line item, year, measure and origin kept per report
 
 
-def _compress(raw: bytes) -> bytes:
-    """zlib's fastest level with a smaller window and hash than its defaults: a pack is a few KB, and
-    setting up the default tables (about 200 KB to clear) cost more than compressing one; the output is
-    about as small, and zlib.decompress reads it as any other."""
-    packer = zlib.compressobj(1, zlib.DEFLATED, 13, 6)
-    return packer.compress(raw) + packer.flush()
+def _bound(kept: str | None, bound: int) -> Decimal:
+    """One of a fact's bounds as a pack keeps it: its text, or None where the packed integer bound (元/1000)
+    is the value exactly (most figures: 44495650.000 is 44495650000). Only the value counts: a fact's
+    bounds are compared and computed with, and shown only rounded to the report's own precision."""
+    return Decimal(bound).scaleb(-3) if kept is None else Decimal(kept)
 
 
 class FactPack:
     """A report's facts as a run keeps them until every file is read: what matching needs (each fact's
-    line item, origin and bounds) in a few packed values, and the facts themselves compressed, to be
-    decoded only for the reports a finding is about. An archive of 10,000 reports keeps about 3 KB each."""
+    line item, origin and bounds) in a few packed values, and the facts themselves pickled, to be decoded
+    only for the reports a finding is about: plain values (the place in numbers, the text it quotes once for
+    all the facts; a bound only where the packed integer is not the value) that pickle fast and small.
+    Not compressed: zlib cost more time than the memory it saved was worth (about 1 KB a report)."""
 
     __slots__ = ("blob", "bounds", "keys", "origins", "suppressions")
 
-    def __init__(self, facts: Iterable[tuple], suppressions: tuple = ()) -> None:
+    def __init__(self, facts: Iterable[tuple], suppressions: tuple = (), windows: tuple[tuple[int, str], ...] = ()) -> None:
+        """facts: as _records gives them, each place in numbers (_Reader.place); windows: the text they quote."""
         self.suppressions = suppressions  # the report's `auditlint: ignore` comments (a finding between reports may sit here)
         seen: set[tuple] = set()
         per_item: dict[tuple, int] = {}
@@ -121,6 +122,7 @@ class FactPack:
             low, high = lo * _SCALE, hi * _SCALE
             if not (_LOWEST < low < _LIMIT and _LOWEST < high < _LIMIT):
                 continue
+            floored, ceiled = floor(low), ceil(high)
             # a report states a line item a few times; a text that states it thousands of times (a generated
             # or hostile file) must not make the comparison quadratic
             n = per_item.get(key, 0)
@@ -130,13 +132,14 @@ class FactPack:
             seen.add(stated)
             keys.append((item, year, measure))
             origins.append(_ORIGIN[origin])
-            bounds.append(floor(low))
-            bounds.append(ceil(high))
+            bounds.append(floored)
+            bounds.append(ceiled)
             # plain values pickle several times faster than the NamedTuples and Decimals they are made of; the
             # line item, year, measure and origin are in keys and origins already
-            plain.append((str(lo), str(hi), unit, places, how, tuple(place), None if base is None else str(base)))
+            kept_lo, kept_hi = None if low == floored else str(lo), None if high == ceiled else str(hi)
+            plain.append((kept_lo, kept_hi, unit, places, how, place, None if base is None else str(base)))
         self.keys, self.origins, self.bounds = tuple(keys), bytes(origins), bounds
-        self.blob = _compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
+        self.blob = pickle.dumps((plain, windows), protocol=pickle.HIGHEST_PROTOCOL)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -149,9 +152,14 @@ class FactPack:
 
     def facts(self, keys: tuple[tuple[str, int, str], ...] | None = None) -> tuple[Fact, ...]:
         """The facts packed; keys: the line item, year and measure of each, for a pack kept without them."""
+        plain, windows = pickle.loads(self.blob)
+        b = self.bounds
         return tuple(
-            Fact(*key, ORIGINS[o], Decimal(f[0]), Decimal(f[1]), *f[2:5], Place(*f[5]), None if f[6] is None else Decimal(f[6]))
-            for key, o, f in zip(self.keys if keys is None else keys, self.origins, pickle.loads(zlib.decompress(self.blob)), strict=True)
+            Fact(
+                *key, ORIGINS[o], _bound(f[0], b[2 * n]), _bound(f[1], b[2 * n + 1]), *f[2:5], _place(f[5], windows),
+                None if f[6] is None else Decimal(f[6]),
+            )
+            for n, (key, o, f) in enumerate(zip(self.keys if keys is None else keys, self.origins, plain, strict=True))
         )
 
 
@@ -411,7 +419,7 @@ class _Reader:
         self.seen: set[tuple[str, int, str, int]] = set()
         self._last = (0, 1)  # the last offset whose line was counted, and its line
         self._line = (1, 0, 0, 0)  # the last place's line: its start, end ("\n" or the text's end), length less "\r", number
-        self._excerpts: dict[str, str] = {}
+        self._spans: list[list[int]] = []  # the stretches of text the places quote: [start, end) (windows)
         # a table side's column found by its header path, once per table (a class table asks it of every line)
         self._columns: dict[tuple[int, int, tuple[str, ...]], Column | None] = {}
 
@@ -423,9 +431,11 @@ class _Reader:
 
     # -- places and figures
     def place(self, start: int, end: int) -> tuple:
-        """Where [start, end) is: as Document.position gives it (1-based line and column, a column counting
-        characters), found with the text's own searches rather than a table of every line start; the line
-        of the last place asked is kept (a change and its figure are one line)."""
+        """Where [start, end) is, in numbers: the span, its line (counted with the text's own searches rather
+        than a table of every line start; the line of the last place asked is kept, as a change and its
+        figure are one line), the line's start, end ("\n" or the text's end) and length less "\r", and the
+        number of the stretch of text (windows) its evidence and excerpt are cut from. Columns and the text
+        itself are worked out by _place, only for the facts a finding is about."""
         text = self.text
         line_start, eol, length, line = self._line
         if not line_start <= start <= eol:
@@ -440,22 +450,29 @@ class _Reader:
             self._line = (line_start, eol, length, line)
         if end < start:
             end = start
-        if end <= eol:  # (the span ends on its first line)
-            end_line, end_col = line, end - line_start + 1
+        # what the excerpt takes of the line (_place: the span on its first line, EXCERPT_CONTEXT either side)
+        # and the evidence: the last stretch, grown, where this one starts inside it (the facts of a line, of a
+        # sentence over lines); a new stretch otherwise
+        lo = max(line_start, start - EXCERPT_CONTEXT)
+        hi = max(end, min(line_start + length, max(end, start + 1) + EXCERPT_CONTEXT) if end <= eol else line_start + length)
+        spans = self._spans
+        if spans and spans[-1][0] <= lo <= spans[-1][1]:
+            if hi > spans[-1][1]:
+                spans[-1][1] = hi
         else:
-            end_line, end_col = line + text.count("\n", start, end), end - (text.rfind("\n", 0, end) + 1) + 1
-        # the excerpt as Document.excerpt cuts it: the span on its first line and EXCERPT_CONTEXT either side
-        span_start = start - line_start
-        span_end = max(end - line_start if end <= eol else length, span_start + 1)
-        left, right = max(0, span_start - EXCERPT_CONTEXT), min(length, span_end + EXCERPT_CONTEXT)
-        excerpt = text[line_start + left : line_start + right]
-        excerpt = self._excerpts.setdefault(excerpt, excerpt)  # the facts of one short line share it (packed once)
+            spans.append([lo, hi])
         page = page_line = None
         if self.paged:
             doc = self.d.document
             page = doc.page_of(start)
             page_line = doc.page_line(start) if page else None
-        return (start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start:end], excerpt, left + 1, right < length)
+        return (start, end, line, line_start, eol, length, page, page_line, len(spans) - 1)
+
+    def windows(self) -> tuple[tuple[int, str], ...]:
+        """The text the places of the facts read quote (each one's evidence and excerpt): a few stretches of
+        the text, each with its offset; a place holds the number of its stretch and offsets (_place)."""
+        text = self.text
+        return tuple((lo, text[lo:hi]) for lo, hi in self._spans)
 
     def _line_at(self, offset: int) -> int:
         """The line of an offset, counted on from the last one asked (facts come roughly in text order)."""
@@ -688,25 +705,46 @@ class _Reader:
 def report_facts(d: Disclosure, identity: ReportIdentity) -> FactPack:
     """The facts of report_facts_of, packed for the run to keep (FactPack.facts() gives them back), with
     the report's ignore comments."""
-    return FactPack(_records(d, identity), tuple(find_suppressions(d.document)))
+    records, windows = _records(d, identity)
+    return FactPack(records, tuple(find_suppressions(d.document)), windows)
 
 
 def report_facts_of(d: Disclosure, identity: ReportIdentity) -> tuple[Fact, ...]:
     """The facts a report gives other reports of its body to be held to (none when its identity is not read)."""
-    return tuple(Fact(*r[:9], Place(*r[9]), r[10]) for r in _records(d, identity))
+    records, windows = _records(d, identity)
+    return tuple(Fact(*r[:9], _place(r[9], windows), r[10]) for r in records)
 
 
-def _records(d: Disclosure, identity: ReportIdentity) -> list[tuple]:
-    """report_facts_of's facts as plain tuples (a pack is made of them without a NamedTuple in between)."""
+def _records(d: Disclosure, identity: ReportIdentity) -> tuple[list[tuple], tuple[tuple[int, str], ...]]:
+    """report_facts_of's facts as plain tuples (a pack is made of them without a NamedTuple in between),
+    each place in numbers (_Reader.place), and the stretches of text their places quote (_Reader.windows)."""
     if not identity.readable or identity.year is None:
-        return []
+        return [], ()
     reader = _Reader(d, identity)
     if identity.kind in ("决算", "预算"):
         reader.statements()
         reader.tables()
     elif identity.kind == "绩效自评" and identity.subject == "整体":
         reader.evaluation()
-    return reader.out
+    return reader.out, reader.windows()
+
+
+def _place(p: tuple, windows: tuple[tuple[int, str], ...]) -> Place:
+    """A place of _Reader.place in full, as Document.position and Document.excerpt give it (1-based line and
+    column, a column counting characters; the excerpt: the span on its first line and EXCERPT_CONTEXT either
+    side), its text cut from the stretch of text that holds it."""
+    start, end, line, line_start, eol, length, page, page_line, n = p
+    at, text = windows[n]
+    if end <= eol:  # (the span ends on its first line)
+        end_line, end_col = line, end - line_start + 1
+    else:
+        span = text[start - at : end - at]
+        end_line, end_col = line + span.count("\n"), len(span) - span.rfind("\n")
+    span_start = start - line_start
+    span_end = max(end - line_start if end <= eol else length, span_start + 1)
+    left, right = max(0, span_start - EXCERPT_CONTEXT), min(length, span_end + EXCERPT_CONTEXT)
+    excerpt = text[line_start + left - at : line_start + right - at]
+    return Place(start, end, line, span_start + 1, end_line, end_col, page, page_line, text[start - at : end - at], excerpt, left + 1, right < length)
 
 
 # ----------------------------------------------------------------------------- how a fact is shown
