@@ -33,7 +33,8 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     120.0%”）同样检查；超额完成而完成率写作 100%，是封顶的惯例，不算错误。文中没有写该项
     目的预算数时（“公务接待费决算为 0.30 万元，完成预算的 37.5%”），采用表格中同一项目的
     预算数（“三公”经费表的预算数）；实际数与表格不同、而按表格的数字执行率成立的，由
-    TAB005 报告。
+    TAB005 报告。绩效自评中“下达资金共计 A 万元，实际支出 B 万元，资金执行率 R%”一句不写“预
+    算”二字，A 即预算数（前面另有结转或第二笔下达的，预算数不是一个数字，不核验）。
     原因：执行率是绩效报告的核心数字。
 
     Checks: "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "执行率 R%",
@@ -45,7 +46,9 @@ def execution_rate(doc: Disclosure, settings: dict) -> Iterator:
     states no budget for the line ("公务接待费决算为 0.30 万元，完成预算的 37.5%"),
     the budget of the same line in the tables (the 三公 table's 预算数) is used;
     an actual amount the tables give another figure, with which the rate holds,
-    is TAB005's to report.
+    is TAB005's to report. In a self-evaluation's "下达资金共计 A 万元，实际支出 B
+    万元，资金执行率 R%", which names no 预算, A is the budget (not where a
+    carry-over or a second allotment comes first: the budget is no one figure).
 
     Why: execution rates are a headline figure of performance reports.
 

@@ -42,6 +42,19 @@ def _present(doc: Disclosure, h: Heading, number: int, start: int, end: int) -> 
     return re.search(marker_written(h, number), doc.document.content[start:end]) is not None
 
 
+# an item's number with a count right after it, no blank between: "2.164个农家书屋…" is item 2 (164 个), not 2.164 个 —
+# a number of things is whole
+_COUNT_UNIT = r"(?:个|人|项|家|户|次|场|册|所|座|名|件|条|篇|期|批|处|台|辆|套|村|镇|乡)"
+
+
+def _numbered_count(doc: Disclosure, h: Heading, number: int, start: int, end: int) -> bool:
+    """Whether item `number` of h's list (1., 2. …) opens a line in [start, end) with a count right after its dot."""
+    if h.style != "num":
+        return False
+    pattern = rf"(?m)^[ \t\u3000]*{number}[.．]\d+[ \t\u3000]*{_COUNT_UNIT}"  # (a letter-spaced line: "2.164 个")
+    return re.search(pattern, doc.document.content[start:end]) is not None
+
+
 def _where_first_is_missing(doc: Disclosure, parent: Heading | None, h: Heading) -> tuple[int, int] | None:
     """Where the missing first item belongs: the text right after its parent heading (or after the list's colon)."""
     flow = doc.flow
@@ -137,6 +150,8 @@ def numbering(doc: Disclosure) -> Iterator:
                 continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
             if _runs_on_from_previous_part(outline, placed, i):
                 continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
+            if _runs_on_across_inline_parent(outline, placed, i):
+                continue  # "1、…指标值(八)全年实际值… / 2、…": a marker inside a line opened no section
             yield from _gap(doc, outline, p, h, list(range(1, h.number)), where)
 
 
@@ -174,6 +189,22 @@ def _runs_on_from_previous_part(outline: list[Heading], placed: dict, i: int) ->
                 and up.parent is not None
                 and list_key(outline[up.parent]) == list_key(parent)
             )
+    return False
+
+
+def _runs_on_across_inline_parent(outline: list[Heading], placed: dict, i: int) -> bool:
+    """Whether a list opening above 1 under a marker found inside a line goes on from an item of its own style
+    before that marker, numbered one less ("1、…指标值(八)全年实际值(B)… / 2、… / 3、…": an OCR'd "(A)" read as
+    "(八)"): the list runs on across the marker, which is no evidence of a section of its own."""
+    h, p = outline[i], placed[i]
+    if p.parent is None or not outline[p.parent].inline:
+        return False
+    for j in range(p.parent - 1, -1, -1):
+        q = outline[j]
+        if q.toc != h.toc or q.scope != h.scope:
+            continue
+        if list_key(q) == list_key(h):
+            return q.number == h.number - 1
     return False
 
 
@@ -222,7 +253,7 @@ def _gap(doc: Disclosure, outline: list[Heading], p: Placement, h: Heading, miss
     # the previous item's own line counts too: two entries run together on one line ("十三、公用经费…表十四、…");
     # so does the parent's, for a first item run into it ("一、决算汇编基本情况 1.报表类型说明")
     seen_from = previous.title_start if previous is not None else parent.title_start if parent is not None else lo
-    if any(_present(doc, h, n, seen_from, h.start) for n in missing):
+    if any(_present(doc, h, n, seen_from, h.start) or _numbered_count(doc, h, n, seen_from, h.start) for n in missing):
         return
     bare = _bare_number(doc, h, missing, lo) if previous is not None else None
     if bare is not None:

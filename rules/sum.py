@@ -47,7 +47,8 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
 
     检查：总数及文中在其下列出的各组成部分（其中 / 包括 / 主要用于 / 编号条目）。已知列
     举完整时——各项占比合计 100%、以“其他”项结尾、各项是已知的分解（rules/identities.toml），
-    或同一列举的另一口径（如决算数）恰好相加相符，或“加上…等 B”把所加各项合为一个金额——各部
+    或同一列举的另一口径（如决算数）恰好相加相符，或“加上…等 B”把所加各项合为一个金额，或文
+    中在总数之前写明由几类构成而所列各项正是这几类（“主要有甲、乙二类支出”）——各部
     分之和应等于总数。可能不完整的列举，
     只在各部分之和超过总数时报告。所列的每种口径（决算数、预算数、变动额）都检查；容许四
     舍五入（可能不完整的列举若各部分之和超过总数的两倍，更可能是把别处的数字读成了它的部分，不报告）。差额可由某一部分解释的——表格中该部分是另一数字，按此数字各部分相加相符——由
@@ -59,8 +60,9 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
     numbered items). The parts must add up to the total when the list is known
     to be complete: its shares cover 100%, it ends with an 其他 item, its items
     are a known decomposition (rules/identities.toml), another measure of the
-    same list (e.g. the final amounts) adds up exactly, or a balance sums up all it
-    adds in one amount ("加上…等 B"). A list that may be
+    same list (e.g. the final amounts) adds up exactly, a balance sums up all it
+    adds in one amount ("加上…等 B"), or the text names and counts the kinds
+    before the total and the parts are those kinds ("主要有甲、乙二类支出"). A list that may be
     partial is only reported when its parts exceed the total (by no more than
     the total itself: parts of twice the total or more are more likely figures
     of another clause read as its parts). Every measure
@@ -117,6 +119,7 @@ def parts_do_not_add_up(doc: Disclosure) -> Iterator:
             "other": "列举包含“其他”项",
             "pair": "两项互为补充，合起来即为全部",
             "summed-up": "所加各项已用“等”合为一个金额，与前项合起来即为总数",
+            "counted": "文中已写明总数由几类构成，所列各项正是这几类",
             "": "各项之和已超过总数",
         }.get(first.completeness, "各项构成完整的分解" if first.completeness.startswith("identity") else "另一口径的分项合计与总数一致")
         subject = display_subject(first.subject) or "总数"

@@ -236,13 +236,17 @@ def table_formula_mismatch(doc: Disclosure) -> Iterator:
     r"""表中数字不符合栏次行声明的公式（如 5=4/3、7=1+2+3）。
 
     检查：栏次行为各列编号，并可能声明公式：“5=4/3”（第 5 栏为第 4 栏除以第 3 栏，写有 %
-    时为百分比）、“7=1+2+3”、“3=1-2”。每一行都应符合公式。分母为空的不可核验；容许每个单
-    元格的四舍五入。
+    时为百分比）、“7=1+2+3”、“3=1-2”。每一行都应符合公式。没有栏次行而表头以字母写出的
+    公式（“全年预算数(A)”“全年执行数(B)”“预算执行率(B/A)”）同样核验，只要字母所指各列是
+    金额、公式所在列是百分比。分母为空的不可核验；容许每个单元格的四舍五入。
     原因：栏次公式是表格的一部分；不符合公式的行有数字错误。
 
     Checks: a 栏次 row numbers the columns and may declare formulas: ``5=4/3``
     (column 5 is column 4 divided by column 3, as a percentage when written
     with %), ``7=1+2+3``, ``3=1-2``. The formula must hold in every line.
+    A formula the headers give in letters, with no 栏次 row ("全年预算数(A)",
+    "全年执行数(B)", "预算执行率(B/A)"), is checked the same way, where the
+    letters name columns of amounts and the formula's column holds percentages.
     A blank denominator is not assessable; rounding of every cell is allowed.
 
     Why: the 栏次 formula is part of the table; a line that breaks it has a wrong figure.

@@ -272,7 +272,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
     跟在收入、支出、收入总量等金额名称之后结束一个分句）没有单位；比率（增长 13.95）或占比（占 76.23）缺少 %；以及资金用语之后只写“万”（“资金扶
     持 10 万”）而意指“万元”；全文已有两处以上金额只写“亿”不写“元”（新闻稿、摘要常这样写），或全文没有一处金额以“万元”计
     而两处以上只写“万”时，只写“万”是全文的写法，不报；“7700多万”一类约数、独占一行的新闻标题也不报。表单标签已注明单位
-    （“年末数（万元） 298.17”）、以月.日为名的数字（“5.12汶川地震”）不算缺少单位。
+    （“年末数（万元） 298.17”）、以月.日为名的数字（“5.12汶川地震”）不算缺少单位；表头已写明“(万元)”的表格中
+    写作“3359.62万”的单元格只是重述表格的单位，也不报。
     原因：没有单位的数字在元和万元之间含糊不清，而两者相差一万倍。
 
     Checks: an amount written like money (thousands separators or two decimals,
@@ -282,7 +283,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
     ("资金扶持 10 万") where 万元 is meant — unless the text leaves 元 off after 亿 twice or more (a news report, a
     summary), or writes no amount in 万元 and 万 alone twice or more, where 万 alone is the text's style; nor for an
     approximate figure ("7700多万") or on a news headline standing alone. A figure whose form label gives its unit
-    ("年末数（万元） 298.17") or a month.day naming an event ("5.12汶川地震") lacks none.
+    ("年末数（万元） 298.17") or a month.day naming an event ("5.12汶川地震") lacks none, nor does a cell ("3359.62万")
+    of a table whose header gives its unit as 万元, which the cell restates.
 
     Why: a bare figure is ambiguous between 元 and 万元 — ten thousand times apart.
 
@@ -338,6 +340,8 @@ def missing_unit(doc: Disclosure) -> Iterator:
             continue  # "总收入7700多万,支出6259万多": a rounded figure in loose words, not an amount that lost its 元
         if _on_a_title_line(doc.text, q):
             continue  # "免费午餐项目公布财报:收入2544万支出1112万": a news headline standing alone, 元 left off as headlines do
+        if _in_a_table_in_wan(doc, q):
+            continue  # "资金投入情况(万元) | … / 年度资金总额: | 3359.62万 |": the table's own unit, restated in its cell
         evidence = doc.text[q.start : q.end]
         yield _appended(q, evidence, "元", f"金额“{evidence.strip()}”缺少“元”，应写作“{evidence.strip()}元”")
 
@@ -397,6 +401,18 @@ def _wan_alone_is_the_style(doc: Disclosure) -> bool:
     if _WAN_YUAN_WRITTEN.search(doc.text):
         return False
     return sum(q.unit == "万" for q in doc.quantities) >= 2
+
+
+# a table's unit given in its header or above it: "资金投入情况(万元)", "单位：万元"
+_TABLE_IN_WAN = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[：:]\s*万元")
+
+
+def _in_a_table_in_wan(doc: Disclosure, q) -> bool:
+    """Whether q is a cell of a table that stated, before it, that its amounts are in 万元."""
+    for t in doc.tables:
+        if t.start <= q.start < t.end:
+            return _TABLE_IN_WAN.search(doc.text, t.start, q.start) is not None
+    return False
 
 
 def _content_end(doc: Disclosure) -> int:

@@ -2704,3 +2704,190 @@ class TestAShareOfATotalStatedBeforeACount:
 
     def test_a_base_that_names_no_word_of_its_own_is_still_not_guessed(self):
         assert not findings(self.TEXT.format(share="99.88%").replace("占总支出的", "占合计的"), "PCT001")
+
+
+# ---------------------------------------------------------------- round 11 (hunt12): 绩效自评 and 绩效评价
+
+
+class TestAListGoingOnAcrossAnInlineMarkerOfAForm:
+    """A self-evaluation form (自评表) scanned and read by OCR, its pages numbered "1、", "2、" by the document site:
+    a column label "指标值(A)" came out as "指标值(八)", read as an inline heading "(八)" in the first page's line.
+    The next page's "2、" was taken as the first item under it, "之下编号从2、开始"; the list 1、 2、 3、 runs on
+    across the marker, which opened no section."""
+
+    TEXT = (
+        "1、项目支出绩效自评表(2021年)项目名称公用经费年度资金总额64.8全年执行数64.8三级指标指标值(八)"
+        "全年实际值(B)得分未完成原因分析\n"
+        "2、预算执行率10一100%9财务管理制度有效性7\n"
+        "3、指标效果显著15改善办学条件\n"
+    )
+
+    def test_the_list_is_not_held_to_restart_under_it(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    PAGES = (
+        "1、扶贫补助资金绩效自评情况报告一、绩效目标分解下达情况收到补助资金0.15万元,已全部发放。\n"
+        "2、率15分;质量指标20分。二、绩效自评开展情况我镇绩效自评工作严格按年度申报目标开展,各村\n"
+        "3、及包保干部实地参与,通过实地走访等工作方式。\n"
+    )
+
+    def test_nor_under_a_section_begun_after_a_sentence_on_a_sites_numbered_page(self):
+        # a document site's preview numbers its pages "1、" "2、" "3、", and a section "二、" begins inside page 2
+        assert not findings(self.PAGES, "DOC001")
+
+    def test_a_list_restarting_above_one_under_a_heading_of_its_own_line_is_still_found(self):
+        text = "1、基本情况\n单位基本情况如下。\n（二）资金情况\n2、预算执行率100%。\n3、资金使用合规。\n"
+        [f] = findings(text, "DOC001")
+        assert "2、" in f.message
+
+
+class TestATotalWhoseKindsTheTextCounted:
+    """A self-evaluation names and counts the kinds a total is made of before stating it ("主要有部门预算项目支出、
+    专项预算支出二类支出，项目资金总预算为 X 万元，其中 A，B"): the two parts are the whole, and a total they do not
+    make is a slip (a list with no such count may be partial, and stays unassessed)."""
+
+    TEXT = (
+        "某局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为{total}万元，"
+        "其中部门预算项目支出87.5万元，专项预算支出2350万元。"
+    )
+
+    def test_a_total_its_counted_kinds_do_not_make_is_found(self):
+        [f] = findings(self.TEXT.format(total="2455.5"), "SUM001")
+        assert "2,437.5" in f.message and "几类" in f.message
+
+    def test_a_total_they_make_is_silent(self):
+        assert not findings(self.TEXT.format(total="2437.5"))
+
+    def test_without_the_count_the_list_may_be_partial(self):
+        text = self.TEXT.format(total="2455.5").replace("二类支出，", "等支出，")
+        assert not findings(text, "SUM001")
+
+    def test_a_count_of_other_things_binds_nothing(self):
+        # the count is of the projects, not of the kinds the parts name
+        text = "某局实施项目三项，项目资金总预算为2455.5万元，其中部门预算项目支出87.5万元，专项预算支出2350万元。"
+        assert not findings(text, "SUM001")
+
+
+class TestARateOfTheAmountAllottedAndSpentBeforeIt:
+    """A self-evaluation of a transfer payment states what was allotted, then what was spent, then the rate, with no
+    word 预算 ("下达资金共计 A 万元，实际支出 B 万元，资金执行率 R%"): the rate is B ÷ A, and was never assessed."""
+
+    TEXT = "2023年上级下达生活补助资金共计547.615万元，实际支出{spent}万元，资金执行率{rate}%。"
+
+    def test_a_rate_that_holds_is_assessed_and_silent(self):
+        result = check_text(self.TEXT.format(spent="540.5", rate="98.7"))
+        assert not result.findings
+        assert result.claims["execution"].checked == 1
+
+    def test_a_wrong_rate_is_found(self):
+        [f] = findings(self.TEXT.format(spent="540.5", rate="100"), "EXE001")
+        assert "540.5" in f.message and "547.615" in f.message
+
+    def test_the_other_wordings_of_allotted_and_spent(self):
+        for text in (
+            "投入中央直达资金29.6万元，执行数25.6万元，执行率100%。",
+            "中央财政补助资金全年共120万元，拨付使用了100万元，预算执行率100%。",
+        ):
+            assert findings(text, "EXE001"), text
+
+    def test_a_carry_over_before_them_leaves_the_budget_unsaid(self):
+        # the rate is of the carry-over and the allotment together, which the sentence does not add up
+        assert not findings("上年结转20万元，本年下达100万元，实际支出120万元，执行率100%。")
+
+    def test_an_amount_not_named_as_spent_binds_nothing(self):
+        assert not findings("年度资金40.83万元，本年度财政拨款30万元，执行率100%。")
+
+
+class TestTwoBodiesWhoseNamesDifferInOneCharacter:
+    """A third-party evaluation names who commissioned it and who runs the project: "委托单位：某区财政局 /
+    项目主管部门：某区民政局". The two names differ in one character, and were taken for one body misspelt."""
+
+    TEXT = (
+        "某市某区2022年度社会福利机构运行经费项目绩效评价报告\n委托单位：某市某区{first}\n项目主管部门：某市某区民政局\n"
+        "某市某区民政局负责特困人员救助供养工作。某市某区民政局对项目进行了科学、合理的预测。\n"
+    )
+
+    def test_the_finance_and_the_civil_affairs_bureau_are_two_bodies(self):
+        assert not findings(self.TEXT.format(first="财政局"), "DOC008")
+
+    def test_a_name_misspelt_is_still_found(self):
+        [f] = findings(self.TEXT.format(first="民攻局"), "DOC008")
+        assert f.expected == "某市某区民政局"
+
+
+class TestARateColumnWhoseFormulaTheHeaderGivesInLetters:
+    """A transfer payment's 绩效自评表 letters its amount columns and gives the rate column's formula in those letters
+    ("全年预算数(A) | 全年执行数(B) | 预算执行率(B/A)") instead of a 栏次 row: the rate was never checked."""
+
+    TABLE = (
+        "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A{times}) |\n"
+        "年度资金总额: | 808.1 | 692.98 | {rate} |\n"
+        "其中:中央财政资金 | 808.1 | 692.98 | {rate} |\n"
+    )
+
+    def test_rates_that_hold_are_silent(self):
+        assert not findings(self.TABLE.format(times="", rate="85.75%"))
+        assert not findings(self.TABLE.format(times="×100%", rate="86%"))
+
+    def test_a_wrong_rate_is_found(self):
+        found = findings(self.TABLE.format(times="", rate="86.75%"), "TAB003")
+        assert len(found) == 2 and "85.75%" in found[0].message
+
+    def test_a_targets_completion_rate_capped_at_100_is_left_alone(self):
+        # a target exceeded, its 完成率 written 100%: the capping convention, not a formula that fails
+        capped = (
+            "指标 | 年度指标值(A) | 实际完成值(B) | 完成率(B/A) |\n"
+            "培训人数 | 2000 | 2399 | 100% |\n"
+            "宣传场次 | 12 | 15 | 100% |\n"
+        )
+        assert not findings(capped, "TAB003")
+
+    def test_a_header_set_off_by_a_column_from_its_figures_declares_nothing(self):
+        # the header row lost its first cell: its letters sit over the label and the first amount
+        shifted = (
+            "全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n"
+            "年度资金总额: | 808.1 | 692.98 | 80% |\n"
+            "其中:中央财政资金 | 808.1 | 692.98 | 80% |\n"
+        )
+        assert not findings(shifted, "TAB003")
+
+
+class TestAnAmountInATableWhoseUnitItsHeaderGives:
+    """A 绩效目标自评表 heads its amounts "资金投入情况(万元)" and writes each cell "3359.62万" as well: the cell restates
+    the table's unit, and three "缺少元" warnings on one table were noise."""
+
+    TABLE = (
+        "资金投入情况(万元) | 全年预算数 | 全年执行数 |\n"
+        "年度资金总额: | 3359.62万 | 3359.62万 |\n"
+        "其中:中央财政资金 | 829.3万 | 829.3万 |\n"
+        "地方资金 | 2530.32万 | 2530.32万 |\n"
+    )
+
+    def test_the_cells_are_not_held_to_lack_yuan(self):
+        assert not findings(self.TABLE, "UNIT002")
+
+    def test_an_amount_in_the_text_without_yuan_is_still_found(self):
+        # (in a report that writes its other amounts in 万元: where no amount is, 万 alone is the text's own style)
+        text = "全年预算数3359.62万元，全年执行数3359.62万元。2024年投入中央直达资金29.6万，执行数29.6万，执行率100%。"
+        assert findings(text, "UNIT002")
+
+
+class TestAnItemNumberRightBeforeACount:
+    """A 绩效自评 lists its targets "1.确保171个站点正常运行。/ 2.164个农家书屋进行图书更新 …": "2.164个" was read as the
+    figure 2.164, and the list held to skip from 1. to 3.; a number of 个 is whole, so it is item 2 of 164 个."""
+
+    TEXT = (
+        "绩效目标情况:\n1.确保171个公共文化服务站点正常运行。\n{second}164个农家书屋进行图书更新1920册。\n"
+        "3.开展重大节庆文化活动17场。\n4.对12个乡镇应急广播进行维护。\n"
+    )
+
+    def test_the_list_is_whole(self):
+        assert not findings(self.TEXT.format(second="2."), "DOC001")
+
+    def test_a_list_that_skips_is_still_found(self):
+        assert findings(self.TEXT.format(second=""), "DOC001")
+
+    def test_nor_on_a_letter_spaced_page(self):
+        # a justified PDF line spaces the count from its 个 too: "2.164 个 农 家 书 屋"
+        spaced = letter_spaced(self.TEXT.format(second="2.")).replace("164个", "164 个")
+        assert not findings(spaced, "DOC001")

@@ -29,6 +29,7 @@ from ..model import (
     ShareClaim,
     Statement,
 )
+from ..numbering import cn_number
 from ..numbers import Interval
 from .lexicon import BUDGET_GAP, budget_title
 from .reflow import Reflowed, close_up
@@ -43,6 +44,9 @@ _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")
 # An amount an adjustment adds or takes away ("调增 16210 万元", "专项转移支付收入调增 28390 万元")
 _INCREMENT = re.compile(r"(?:调增|调减)$")
 # "年中调减 20.00 万元，全年预算 1,180.00 万元": the amount beside a budget that is its adjustment, not an actual one
+# what a 绩效自评 calls the amount a rate is of, and the amount spent against it ("下达资金共计 A 万元，实际支出 B 万元")
+_ALLOTTED = re.compile(r"(?:下达|安排|投入|拨入|到位|资金总额|(?:全年|合计|总计)?共计?)[^，,。；;]{0,12}$|(?:下达|安排|投入)[^，,。；;]{0,16}资金")
+_SPENT = re.compile(r"(?:执行数|实际支出|实际使用|已支出|支出|已拨付|拨付使用了?|拨付|已使用|使用)$")
 _ADJUSTED_BY = re.compile(r"(?:调增|调减|追加|核减|调整|收回)(?:预算|资金|经费)?$")
 # A figure's label inside a stated reason ("增长的主要原因是一次性增值税留抵退税补助")
 _IN_REASON = re.compile(r"原因(?:是|为|在于|主要是|[：:])")
@@ -155,6 +159,12 @@ def _complementary(a: str, b: str) -> bool:
 
 
 _AND = re.compile(r"以及|和|与|及|、")
+# the kinds a total is made of, named and counted before it: "主要有部门预算项目支出、专项预算支出二类支出"
+_COUNTED_KINDS = re.compile(
+    r"(?P<names>[^，,。；;：:（(]{2,80}?)(?P<n>[两二三四五六七八九]|[2-9])\s*(?:大类|类|项|个部分|部分|种)"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_COUNTED_REACH = 200  # characters before a total looked at for its kinds named and counted
 # the shares of amounts given 分别: "，分别占本年支出合计的 75.0% 和 25.0%", or "，占全国政府采购规模的 8.1% 和 91.9%"
 # (the amounts were already given one to each name: the shares that follow them are too)
 _RESPECTIVE_SHARE = re.compile(r"[，,]\s*(?:各自|依次)?(?:分别)?占(?P<base>[^，,。；;]{0,24}?)的?(?:比重|比例)?(?:为|是)?\s*$")
@@ -710,6 +720,9 @@ class _Builder:
                         and bool(_plans_of_stage(rate_kind, o)),
                     )
                     plans = _plans_of_stage(rate_kind, found) if found else []
+            if not plans and actual is not None and actual is st.value and "到位" not in rate_kind:
+                allotted = self._allotted_before(st)
+                plans = [allotted] if allotted is not None else plans
             pair = self._against_target(st) if "完成" in rate_kind and not plans else None
             if pair is not None:
                 actual, plans = pair[0], [pair[1]]
@@ -726,6 +739,25 @@ class _Builder:
                     plans=plans,
                 )
             )
+
+    def _allotted_before(self, st: Statement) -> Quantity | None:
+        """The amount allotted, the sentence's first, right before a rate's own spent amount: "下达资金共计 A 万元，实际
+        支出 B 万元，资金执行率 R%" (a 绩效自评's way: A is the budget the rate is of). Only where the sentence states
+        those two amounts alone, the allotted one named as allotted and the other as spent; a sentence that adds a
+        carry-over or a second allotment leaves the budget unsaid."""
+        if st.index == 0 or st.value is None or st.value.kind != "money":
+            return None
+        spent = st.first("value")
+        if spent is None or not _SPENT.search(spent.label):
+            return None
+        o = self.sts[st.index - 1]
+        if o.paragraph != st.paragraph or o.sentence != st.sentence or o.parent is not None or st.parent is not None:
+            return None
+        if len(o.facts) != 1 or o.value is None or o.value.kind != "money" or not _ALLOTTED.search(o.first("value").label):
+            return None
+        if o.index > 0 and self.sts[o.index - 1].paragraph == o.paragraph and self.sts[o.index - 1].sentence == o.sentence:
+            return None  # an amount before it in the sentence (a carry-over, another allotment): the budget is not one figure
+        return o.value
 
     def _sentence_before(self, st: Statement) -> Statement | None:
         """The statement of the sentence right before st in its paragraph, when it states an amount and one budget
@@ -1151,6 +1183,8 @@ class _Builder:
             return True, "other"
         if len(kids) == 2 and _complementary(kids[0].subject, kids[1].subject):
             return True, "pair"  # 线上/线下, 男/女, 国内/境外 …: two halves are the whole
+        if self._counted_before(parent, kids):
+            return True, "counted"  # "主要有 A、B 二类支出，总预算 X，其中 A a，B b": the text counted the kinds itself
         ident = self._identity(parent, kids)
         if ident is not None:
             return True, f"identity:{ident.name}"
@@ -1160,6 +1194,20 @@ class _Builder:
             if _sum(parts).overlaps(_sum([total])):
                 return True, f"sum:{role}"
         return False, ""
+
+    def _counted_before(self, parent: Statement, kids: list[Statement]) -> bool:
+        """Whether the sentence before the total names its kinds and counts them ("主要有部门预算项目支出、专项预算支出
+        二类支出，项目资金总预算为 …"), the count being the number of parts listed and every part one of the kinds named."""
+        before = self._read_between(max(0, parent.start - _COUNTED_REACH), parent.start)
+        before = _SENTENCE_END.split(before)[-1]
+        subjects = [k.subject for k in kids]
+        if not all(subjects):
+            return False
+        for m in _COUNTED_KINDS.finditer(before):
+            n = cn_number(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+            if n == len(kids) and all(s in m.group("names") for s in subjects):
+                return True
+        return False
 
     def _unfigured_items(self, parent: Statement, kids: list[Statement]) -> bool:
         """Whether the list opens with an item named without a figure before its first figured one: "单位共 50 个，包括

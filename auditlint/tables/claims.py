@@ -405,7 +405,7 @@ def hierarchy_claims(view: TableView) -> list[TableClaim]:
 
 # --------------------------------------------------------------- formulas
 
-_TOKEN = re.compile(r"\d+|[-+*/×÷()（）]")
+_TOKEN = re.compile(r"\d+|[A-Z]|[-+*/×÷()（）]")
 
 
 def parse_formula(expr: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
@@ -424,7 +424,7 @@ def parse_formula(expr: str) -> tuple[list[tuple[int, str]], list[tuple[int, str
                 sign = 1
             elif tok == "-":
                 sign = -1
-            elif tok.isdigit():
+            elif tok.isdigit() or tok.isalpha():
                 out.append((sign, tok))
                 sign = 1
             else:
@@ -442,8 +442,8 @@ def parse_formula(expr: str) -> tuple[list[tuple[int, str]], list[tuple[int, str
 
 
 def formula_claims(view: TableView) -> list[TableClaim]:
-    if view.index_row is None:
-        return []
+    if view.index_row is None and not any(c.formula for c in view.columns):
+        return []  # (a formula without a 栏次 row: given in the headers' letters, "预算执行率(B/A)")
     by_number = {c.number: c for c in view.columns if c.number}
     out: list[TableClaim] = []
     for result in view.columns:
@@ -455,7 +455,7 @@ def formula_claims(view: TableView) -> list[TableClaim]:
         num, den = parsed
         if any(n not in by_number for _, n in num + den):
             continue
-        what = f"栏次公式“{result.number}={result.formula}”"
+        what = f"栏次公式“{result.number}={result.formula}”" if result.number else f"表头所列公式“{result.leaf}”"
         for line in view.lines():
             fig = line.values.get(result.index)
             if fig is None or not fig.is_number or line.elision:

@@ -322,7 +322,38 @@ def _classify_columns(table: Table, header_rows: int, index_row: int | None, uni
             if m:
                 columns[c].number = m.group(1)
                 columns[c].formula = m.group(2) or ""
+    else:
+        _lettered_formulas(columns)
     return columns
+
+
+# a column lettered in its header ("全年预算数(A)"), and a rate column whose header gives its formula in those
+# letters ("预算执行率(B/A)", "预算执行率(B/A×100%)"): the 绩效自评表's way of saying what a 栏次 row says
+_LETTER = re.compile(r"[（(]\s*([A-Z])\s*[）)]\s*$")
+_LETTER_FORMULA = re.compile(r"[（(]\s*([A-Z](?:\s*[-+]\s*[A-Z])*\s*/\s*[A-Z])\s*(?:[×xX*]\s*100\s*[%％]?)?\s*[）)]\s*$")
+
+
+def _lettered_formulas(columns: list[Column]) -> None:
+    """Letters and a ratio formula given in the headers: each lettered value column takes its letter as its 栏次, the
+    execution rate column its formula. Only where the letters name columns of amounts and the rate column holds
+    percentages, so that a header row set off by a column from its figures (a cell lost at its start) declares
+    nothing; and only a budget's execution rate, not a target's 完成率, which a report may cap at 100%."""
+    letters = {}
+    for col in columns:
+        m = _LETTER.search(col.leaf)
+        if m and col.role == "value" and not col.percent:
+            letters[m.group(1)] = col
+    if len(letters) < 2:
+        return
+    for col in columns:
+        m = _LETTER_FORMULA.search(col.leaf)
+        if not m or not col.percent or col.role != "value" or "执行" not in col.leaf:
+            continue  # (a 完成率 of targets may be capped at 100% when a target is exceeded: only budget execution)
+        formula = re.sub(r"\s+", "", m.group(1))
+        if all(x in letters for x in re.findall(r"[A-Z]", formula)):
+            for letter, lettered in letters.items():
+                lettered.number = letter
+            col.formula = formula
 
 
 def _sides(columns: list[Column]) -> list[Side]:
