@@ -152,3 +152,22 @@ def test_one_long_line_in_a_wrapped_text_leaves_its_page_width():
     paras, _ = paragraphs(text)
     assert not [p for p in paras if p.startswith("19、")]
     assert not [f for f in check_text(text).findings if f.rule.startswith("DOC")]
+
+
+def test_a_short_title_with_no_clause_in_a_wrapped_text_is_not_run_into_the_next_paragraph():
+    # A page dump wrapped at about 40 columns: "全省一般公共预算教育经费增长情况" stands alone between two paragraphs; it is a
+    # title, and the 一般公共预算 amount after it is no part of the total the paragraph before broke down.
+    text = "\n".join(
+        [
+            "2022年，全省教育经费总投入为1711.23亿元，比",
+            "上年增长2.24%。其中，国家财政性教育经费为",
+            "1442.70亿元，比上年增长1.98%。",
+            "全省一般公共预算教育经费增长情况",
+            "2022年，全省一般公共预算教育经费（包括教育",
+            "事业费、基建经费和教育费附加）为1158.75亿元，",
+            "比上年增长1.02%，主要是各级财政持续加大投入。",
+        ]
+    )
+    paras, _ = paragraphs(text)
+    assert "全省一般公共预算教育经费增长情况" in paras
+    assert not [f for f in check_text(text).findings if f.rule == "SUM001"]

@@ -389,6 +389,8 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> 
     if _JOIN_BEFORE.match(b.text) or _JOIN_AFTER.search(a.text):
         return True
     if wrap:
+        if a.width < wrap * 0.8 and not _SENTENCE_PUNCT.search(a.text):
+            return False  # a short line with no clause in it ("全省一般公共预算教育经费增长情况") is a title, not a wrapped line
         return a.width >= wrap * 0.6
     return False
 
