@@ -2622,8 +2622,12 @@ class TestAFormsLabelGivingItsCellsUnit:
         assert not findings(self.TEXT.format(label="（万元）"), "UNIT002")
 
     def test_a_figure_whose_label_gives_no_unit_is_still_found(self):
-        [f] = findings(self.TEXT.format(label=""), "UNIT002")
+        # (among amounts in 万元 in its sentence: each of the form's short lines is a field of its own, not a wrapped line)
+        text = self.TEXT.format(label="").replace("开办资金：85.6万元\n经费来源：财政补助\n资产损益情况：",
+                                                  "经费来源：财政补助\n开办资金：85.6万元，资产损益情况：")
+        [f] = findings(text, "UNIT002")
         assert "298.17万元" in f.message
+        assert not findings(text.replace("年末数 298.17", "年末数（万元） 298.17"), "UNIT002")
 
     def test_a_letter_spaced_label_still_gives_the_unit(self):
         assert not findings(self.TEXT.format(label=" （ 万 元 ） ").replace("年初数（万元）", "年 初 数 （ 万 元 ）"), "UNIT002")
