@@ -35,6 +35,7 @@ from .segment.furniture import page_number_between
 from .suppress import SuppressionUse
 from .tables import LinkClaim, ListedItemClaim, NameClaim, ShiftClaim, TableCell, TableClaim, TextTableClaim
 from .tables.evaluate import Culprit, Outcome, TableVerdicts, rounded
+from .tables.grid import states_unit
 from .verdicts import amount, digits, in_unit, in_unit_of, interval_of, percent, rounded_text
 
 __all__ = [
@@ -98,6 +99,7 @@ __all__ = [
     "percent",
     "page_number_between",
     "percent_of",
+    "states_unit",
     "plain",
     "quantize",
     "replace_number",

@@ -22,6 +22,7 @@ from auditlint.rulekit import (
     interval_of,
     money_word_before,
     rule,
+    states_unit,
     verdicts,
 )
 
@@ -403,15 +404,11 @@ def _wan_alone_is_the_style(doc: Disclosure) -> bool:
     return sum(q.unit == "万" for q in doc.quantities) >= 2
 
 
-# a table's unit given in its header or above it: "资金投入情况(万元)", "单位：万元"
-_TABLE_IN_WAN = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[：:]\s*万元")
-
-
 def _in_a_table_in_wan(doc: Disclosure, q) -> bool:
-    """Whether q is a cell of a table that stated, before it, that its amounts are in 万元."""
+    """Whether q is a cell of a table that stated, before it, that its amounts are in 万元 ("资金投入情况(万元)")."""
     for t in doc.tables:
         if t.start <= q.start < t.end:
-            return _TABLE_IN_WAN.search(doc.text, t.start, q.start) is not None
+            return states_unit(doc.text, t.start, q.start, "万元")
     return False
 
 

@@ -50,6 +50,11 @@ def table_title(table: Table) -> str:
     return table.name
 
 
+def states_unit(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether text[start:end] gives `unit` as a table's unit, as a caption ("单位：万元") or a header ("(万元)") does."""
+    return any(m.group(1) == unit for p in (_UNIT_CAPTION, _UNIT_HEADER) for m in p.finditer(text, start, end))
+
+
 def _unit_of(text: str) -> str | None:
     m = _UNIT_CAPTION.search(text)
     return m.group(1) if m else None
