@@ -121,9 +121,35 @@ def line_markers(*, part_words: str = "部分章节条篇") -> dict[str, str]:
     }
 
 
+#: What a marker (of any grammar here) opens with, besides a digit: 第, a Chinese numeral, a bracket, ① or ㈠.
+_MARKER_FIRST = frozenset("第一二三四五六七八九十（(") | frozenset(map(chr, range(ord("①"), ord("⑳") + 1))) | frozenset(
+    map(chr, range(ord("㈠"), ord("㈩") + 1))
+)
+
+
+class _LineOpening:
+    """A pattern of a marker at the start of a line (``^\\s*`` then the marker): match() is the pattern's, tried only
+    where the line's first character can open a marker (a digit, one of _MARKER_FIRST, or a blank before one) —
+    asked of every line and paragraph by several readers, and most open with a word. Anything else is the pattern's."""
+
+    __slots__ = ("_pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self._pattern = pattern
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        first = text[:1]
+        if args or first in _MARKER_FIRST or first.isdecimal() or first.isspace() or not first:
+            return self._pattern.match(text, *args)
+        return None
+
+    def __getattr__(self, name: str):
+        return getattr(self._pattern, name)
+
+
 _LINE = line_markers()
 #: A line that opens with a marker (reflow: such a line starts a paragraph of its own).
-LINE_MARKER = re.compile(r"^\s*(?:" + "|".join(_LINE.values()) + ")")
+LINE_MARKER = _LineOpening(re.compile(r"^\s*(?:" + "|".join(_LINE.values()) + ")"))
 
 _ITEM_LINE = re.compile(r"\n(?=\s*(?:" + "|".join(_LINE.values()) + "))")
 
@@ -176,7 +202,7 @@ def item_number(text: str) -> int | None:
 
 
 #: A marker at the start of a paragraph, read strictly, with its number (group STYLE_n).
-OUTLINE_MARKER = re.compile(
+OUTLINE_MARKER = _LineOpening(re.compile(
     r"^\s*(?:"
     r"(?P<part>第\s*(?P<part_n>[一二三四五六七八九十百零〇\d]{1,3})\s*(?:部分|章))"
     rf"|(?P<cn>(?P<cn_n>{_CN})\s*{_PUNCT}{_NOT_A_RANK})"
@@ -187,7 +213,7 @@ OUTLINE_MARKER = re.compile(
     r"|(?P<circled>[①-⑳])"
     r"|(?P<pideo>[㈠-㈩])"
     r")"
-)
+))
 
 #: A marker inside running text: （二） anywhere but in a citation ("第（一）项"); 二、 only right after
 #: a sentence or a colon ("如下：一、…"), never in "一、二等奖".

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditlint import numbering
 from auditlint.numbering import (
     LINE_MARKER,
     OUTLINE_MARKER,
@@ -60,3 +65,25 @@ def test_table_labels():
     m = TABLE_LABEL_MARKER.match("二十一、其他支出")
     assert m and cn_number(m.group("cn")) == 21
     assert TABLE_LABEL_MARKER.sub("", "（三） 事业收入", count=1) == "事业收入"
+
+
+# every character a line may open with that matters to the markers, and others that open none
+_OPENERS = [chr(c) for c in range(ord("①"), ord("⑳") + 1)] + [chr(c) for c in range(ord("㈠"), ord("㈩") + 1)]
+_OPENERS += list("第一二三四五六七八九十百零〇两（()）0123456789０１２３٣ \u3000\t\n、.．部分章条 一年元，。中文Aa")
+
+
+@pytest.mark.parametrize("name", ["LINE_MARKER", "OUTLINE_MARKER"])
+def test_a_line_marker_is_looked_for_only_where_a_marker_can_open_and_found_as_the_pattern_finds_it(name):
+    guarded = getattr(numbering, name)
+    pattern = guarded._pattern
+
+    @given(st.lists(st.sampled_from(_OPENERS), max_size=12).map("".join))
+    def same(text: str) -> None:
+        want, got = pattern.match(text), guarded.match(text)
+        assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict()))
+
+    same()
+    assert guarded.pattern == pattern.pattern  # the rest is the pattern's
+    # a line opening with a word is not looked at: a pattern that matched anything would still say no
+    assert numbering._LineOpening(re.compile(r"^.*")).match("中文") is None
+    assert numbering._LineOpening(re.compile(r"^.*")).match("（中文") is not None

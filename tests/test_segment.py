@@ -430,3 +430,18 @@ def test_a_unit_wrapped_to_the_next_line_is_told_apart_by_the_figure_ending_the_
     assert not unit_wrapped("支出合计", "万元")
     assert not unit_wrapped("", "万元")
     assert not unit_wrapped("350.56", "元旦")
+
+
+def test_a_page_number_is_looked_for_only_where_one_can_open_and_found_as_the_pattern_finds_it():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from auditlint.segment import furniture
+
+    pieces = list("0123456789٣-—–－第页共,，/ \u3000一中文A") + ["第 3 页", "- 12 -", "3/10", "第3页共10页"]
+
+    @given(st.lists(st.sampled_from(pieces), max_size=8).map("".join))
+    def same(text: str) -> None:
+        assert furniture._page_number(text) == (furniture.PAGE_NUMBER.match(text) is not None)
+
+    same()

@@ -12,6 +12,16 @@ from .lines import Line
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*)?\d{1,3}(?:\s*[-—–－])?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
+#: what a page number (PAGE_NUMBER) can open with, besides a digit
+_PAGE_NUMBER_FIRST = "-—–－第"
+
+
+def _page_number(text: str) -> bool:
+    """PAGE_NUMBER.match(text), tried only on a line opening as one can (a digit, a dash or 第): most lines do not."""
+    first = text[:1]
+    return (first.isdecimal() or first in _PAGE_NUMBER_FIRST) and PAGE_NUMBER.match(text) is not None
+
+
 _SENTENCE_PUNCT = re.compile(r"[，。；,;]")
 # a line holding a figure and nothing else ("1,149.30", "99%"): a column of a table, not text around a page number
 _FIGURE_LINE = re.compile(r"^[-+]?[\d,，.]+%?$")
@@ -83,7 +93,7 @@ def page_number_between(text: str, before: str, after: str) -> bool:
     """Whether a line alone, between the lines with text `before` and `after`, is a page number where no page break
     is marked: "第 7 页", "- 7 -" wherever they stand; a bare number only between lines that are not figures (a
     table's column would be)."""
-    if not PAGE_NUMBER.match(text):
+    if not _page_number(text):
         return False
     return not text.isdigit() or not _FIGURE_LINE.match(before) and not _FIGURE_LINE.match(after)
 
@@ -95,7 +105,7 @@ def _page_numbers(lines: list[Line], pages: _Pages) -> set[int]:
         text = ln.stripped
         if not text:
             continue
-        if PAGE_NUMBER.match(text) and "\t" not in ln.text and "|" not in ln.text:  # (not a cell of a table)
+        if _page_number(text) and "\t" not in ln.text and "|" not in ln.text:  # (not a cell of a table)
             if pages.breaks:
                 if pages.near_break(i):
                     out.add(i)

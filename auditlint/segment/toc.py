@@ -176,7 +176,8 @@ def _paged(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
         text = line.stripped
         if not text:
             continue
-        m = _PAGED_ENTRY.match(text) if i not in out and kinds[i] is None else None
+        # (an entry ends in its page number: a line ending otherwise, nearly every line, is not matched)
+        m = _PAGED_ENTRY.match(text) if text[-1].isdecimal() and i not in out and kinds[i] is None else None
         if m is None or not _TITLE_LINE.match(m.group("title")) or int(m.group("page")) < last:
             close()
             run, last = [], -1
@@ -195,7 +196,8 @@ def _untitled(lines: list[Line], kinds: list, out: set[int]) -> list[int]:
     prose in it."""
     found: list[int] = []
     for i, line in enumerate(lines):
-        if i in out or kinds[i] is not None or _marker(line.stripped) != ("part", 1):
+        # (a part's marker opens with 第: no other line is matched)
+        if i in out or kinds[i] is not None or line.stripped[:1] != "第" or _marker(line.stripped) != ("part", 1):
             continue
         first = _key(line.stripped)
         seen_second = False
