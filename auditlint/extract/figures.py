@@ -86,12 +86,14 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
     span = flow.span
     tokens: list[Token] = []
     append = tokens.append
+    # (every figure of the text passes here: the loop does only what a figure needs, in the order it needs it)
     for m in _NUMBER.finditer(text):
         sign, raw, approx_words, unit = m.group("sign", "num", "approx", "unit")
         end = m.end()
+        start = m.start()  # (where the sign is, or the figure when it has none)
         if unit is None:
             unit = ""
-            if not sign and _is_numbering(text, m.start("num"), m.end("num")):
+            if not sign and _is_numbering(text, start, start + len(raw)):
                 continue
         elif len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             continue  # "480，00万元": not an amount of 00 万元 but a mistyped one, which nothing can be read from
@@ -105,28 +107,19 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
         if sign == "-":
             value = -value
         point = raw.find(".")
-        places = len(raw) - point - 1 if point >= 0 else 0
-        start = m.start("sign") if sign else m.start("num")
         o_start, o_end = span(start, end)
-        quantity = Quantity(
-            start=o_start,
-            end=o_end,
-            value=value,
-            unit=unit,
-            places=places,
-            text=original[o_start:o_end],
-            grouped=grouped,
-        )
+        quantity = Quantity(o_start, o_end, value, unit, len(raw) - point - 1 if point >= 0 else 0, original[o_start:o_end], False, grouped)
         # (the approximating words' patterns are tried only where their last or first character is)
-        before = text[max(0, start - 6) : start]
-        approx = bool(
-            approx_words
-            or before.rstrip()[-1:] in _APPROX_BEFORE_LAST
-            and _APPROX_BEFORE.search(before)
-            or after.lstrip()[:1] in _APPROX_AFTER_FIRST
-            and _APPROX_AFTER.match(after)
-        )
-        append(Token(start, end, quantity, approx=approx, date=date))
+        approx = bool(approx_words)
+        if not approx:
+            before = text[max(0, start - 6) : start]
+            approx = bool(
+                before.rstrip()[-1:] in _APPROX_BEFORE_LAST
+                and _APPROX_BEFORE.search(before)
+                or after.lstrip()[:1] in _APPROX_AFTER_FIRST
+                and _APPROX_AFTER.match(after)
+            )
+        append(Token(start, end, quantity, approx, date))
     return tokens
 
 
