@@ -71,6 +71,13 @@ class Mention:
 
 
 _SCOPE_WORDS = re.compile(r"^(?:本年度?|全年|年度|本部门|部门|本单位|单位|我部门|我单位|\d{4}年度?)+")
+_SCOPE_FIRST = "本全年部单我"  # what _SCOPE_WORDS opens with, besides a digit
+
+
+def _without_scope(key: str) -> str:
+    """_SCOPE_WORDS.sub("", key), tried only on a key opening as a scope word does (most subjects do not)."""
+    first = key[:1]
+    return _SCOPE_WORDS.sub("", key) if first and (first in _SCOPE_FIRST or first.isdecimal()) else key
 _GENERIC = re.compile(r"^(?:|资金|金额|涉及金额|经费|支出|实际|部门|部门整体|整体|年度|全年|预算资金|合计|总计|总额)$")
 _FUNDS = re.compile(r"^(?:资金|金额|涉及金额|涉及资金|经费|)$")
 _FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
@@ -134,7 +141,7 @@ class _Reader:
 
     def generic(self, st: Statement) -> bool:
         """Whether a subject names no line item: "资金", the department itself, a section heading."""
-        key = _SCOPE_WORDS.sub("", st.key)
+        key = _without_scope(st.key)
         if _GENERIC.match(key):
             return True
         if self.org.match(key) and key[-4:] in self.content[:400]:
@@ -200,7 +207,7 @@ class _Reader:
         return self._markers
 
     def lookup(self, key: str) -> LineItem | None:
-        bare = _SCOPE_WORDS.sub("", key)
+        bare = _without_scope(key)
         return self.by_name.get(bare) or self.by_name.get(key)
 
     def other_year(self, text: str) -> bool:

@@ -959,7 +959,13 @@ class _SentenceReader:
             # follows the bracket is about the amount before it again, not the bracket's last part
             self.current = self.paren_parent
             self.paren_parent = None
-        elif self.paren_parent is None and self.current is not None and _OPENS_BREAKDOWN.match(self.skel, self.prev_end, rel):
+        elif (
+            self.paren_parent is None
+            and self.current is not None
+            # (tried only where it can start: at a bracket, or at blanks before one)
+            and ((c := self.skel[self.prev_end : self.prev_end + 1]) in ("（", "(") or c.isspace())
+            and _OPENS_BREAKDOWN.match(self.skel, self.prev_end, rel)
+        ):
             # "公务用车购置及运行费 500.00 万元（公务用车购置费 100.00 万元，…；公务用车运行维护费 400.00 万元…）": a
             # bracket opened right after an amount and naming amounts breaks that amount down, with or without 其中
             self.paren_parent = self.current
@@ -1046,7 +1052,10 @@ class _SentenceReader:
             return False
         prev = self.figures[self.k - 1]
         prev_rel = prev.start - self.sent.start
-        if prev_end != prev.end - self.sent.start or not _LIST_GAP.fullmatch(self.skel, prev_end, rel):
+        if prev_end != prev.end - self.sent.start:
+            return False
+        # (the gap is tried only where it can start: at its separator, or at blanks before one)
+        if not ((c := self.skel[prev_end : prev_end + 1]) in ("、", "，", ",") or c.isspace()) or not _LIST_GAP.fullmatch(self.skel, prev_end, rel):
             return False
         if self.k >= 2 and self._second_of_each(prev_rel, self.figures[self.k - 2].end - self.sent.start):
             return True  # a third figure of the list

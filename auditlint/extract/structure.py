@@ -119,9 +119,11 @@ def find_outline(
             continue
         if stretches:
             scopes.at(origin)
-        if _TOC.match(text):
+        first = text[:1]  # (目录 and 附件 are looked for only in a paragraph opening with their first character)
+        blank = first.isspace()
+        if (blank or first == "目") and _TOC.match(text):
             continue
-        label = _ATTACHMENT.match(text)
+        label = _ATTACHMENT.match(text) if blank or first == "附" else None
         if label and not para.cell and not scopes.in_toc:
             # (an attachment the contents list, "附件1", is an entry of the contents, not the attachment); its scope
             # opens after the label: "附件:1.2023年…表 / 2.2023年…表" lists its first entry on the label's line
