@@ -116,14 +116,15 @@ def _placeholder_message(m: re.Match[str]) -> str:
 _PLACEHOLDER_ASK = "未删除或替换：公开文本中应写明实际内容"
 
 
+# (scanned as it is: a pattern opening with a character class is skipped to its candidates by the engine itself, twice
+# as fast as a Scan's lookahead tried at every position)
 _BRACKETED = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]")
-_BRACKETED_SCAN = Scan(_BRACKETED, starts="[（(]")
 
 
 @lru_cache(maxsize=2)
 def _bracketed(text: str) -> tuple[re.Match[str], ...]:
     """The bracketed passages of a text: read once for the two rules that look at them (DOC004 and DOC005)."""
-    return tuple(_BRACKETED_SCAN.finditer(text))
+    return tuple(_BRACKETED.finditer(text))
 _DIGIT = re.compile(r"\d")
 # (a report without an empty reason, nearly every one, is not scanned: the requirement is found by its literal)
 _EMPTY_REASON_SCAN = Scan(lexicon.EMPTY_REASON, starts="[主原]", requires=r"原因(?:(?:是|为|在于)[：:]?|[：:])\s*[。；;]")
