@@ -11,7 +11,11 @@ pattern's matches can be, so that only those places are tried:
   tried only where the next character is of that class: it is compiled again
   behind a lookahead for it, which the engine tests cheaply at each position.
   With it, requires: a pattern (with a literal or a class first) that every
-  match holds: a text that holds none is not scanned at all;
+  match holds: a text that holds none is not scanned at all; and sparse: the
+  class's characters are rare in reports (a few in a hundred at most), so that
+  the engine skips to each of them (the class alone is searched for, which it
+  does without trying a pattern at every position) and the pattern is matched
+  there — testing the lookahead at every position costs more than that;
 - outside + anchor: a one-character class that no match holds, and a pattern
   that every match holds; only the runs of text between outside characters
   that hold an anchor are scanned.
@@ -32,18 +36,26 @@ class Scan:
     """A pattern, and where in a text its matches can be (see the module's docstring); no match may be empty."""
 
     def __init__(
-        self, pattern: re.Pattern[str], *, starts: str = "", requires: str = "", outside: str = "", anchor: str = ""
+        self,
+        pattern: re.Pattern[str],
+        *,
+        starts: str = "",
+        requires: str = "",
+        sparse: bool = False,
+        outside: str = "",
+        anchor: str = "",
     ):
-        if bool(outside) != bool(anchor) or bool(starts) == bool(outside) or (requires and not starts):
-            raise ValueError("a Scan takes either starts (and requires), or outside and anchor")
+        if bool(outside) != bool(anchor) or bool(starts) == bool(outside) or ((requires or sparse) and not starts):
+            raise ValueError("a Scan takes either starts (and requires, sparse), or outside and anchor")
         self.pattern = pattern
-        self.starts, self.requires, self.outside, self.anchor = starts, requires, outside, anchor
+        self.starts, self.requires, self.sparse, self.outside, self.anchor = starts, requires, sparse, outside, anchor
         self._requires = re.compile(requires) if requires else None
         if starts:
             # the same pattern, no group added, same flags, tried only before a character of the class
             # (in verbose mode a newline ends a comment the pattern may end with)
             end = "\n" if pattern.flags & re.X else ""
             self._guarded = re.compile(f"(?={starts})(?:{pattern.pattern}{end})", pattern.flags)
+            self._first = re.compile(starts, pattern.flags) if sparse else None
         else:
             self._outside = re.compile(outside)
             self._anchor = re.compile(anchor)
@@ -58,6 +70,8 @@ class Scan:
             return self._in_runs(text, pos)
         if self._requires is not None and self._requires.search(text, pos) is None:
             return iter(())
+        if self.sparse:
+            return self._at_starts(text, pos)
         return self._guarded.finditer(text, pos)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
@@ -66,7 +80,21 @@ class Scan:
             return next(self._in_runs(text, pos), None)
         if self._requires is not None and self._requires.search(text, pos) is None:
             return None
+        if self.sparse:
+            return next(self._at_starts(text, pos), None)
         return self._guarded.search(text, pos)  # (the first of finditer's matches, without a generator)
+
+    def _at_starts(self, text: str, pos: int) -> Iterator[re.Match[str]]:
+        """finditer's matches, the pattern tried at each character of the class in turn (the engine finds them), the
+        next one looked for after the end of a match (no match is empty), as finditer does."""
+        first, match = self._first.search, self.pattern.match
+        while (at := first(text, pos)) is not None:
+            m = match(text, at.start())
+            if m is None:
+                pos = at.start() + 1
+            else:
+                yield m
+                pos = m.end()
 
     def _in_runs(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         pattern, outside = self.pattern, self._outside

@@ -78,7 +78,19 @@ def test_a_scan_finds_what_finditer_finds_in_the_rule_examples_and_the_corpus(na
         _same(SCANS[name], text)
 
 
+def test_a_sparse_scan_tries_the_pattern_at_each_character_of_its_class_and_finds_what_finditer_finds():
+    # a lookbehind before the first character, overlapping candidates, a match running over the next candidate
+    pattern = re.compile(r"(?<!不)(?:其中|其他|包括[^，]*)|主要")
+    scan = Scan(pattern, starts="[其包主]", sparse=True)
+    for text in ("不其中其中，包括甲其他乙，不包括丙主要", "其其中包括其中主要", "", "中文" * 40 + "其中", "不主要主要不其他"):
+        _same(scan, text)
+        for pos in range(len(text) + 1):
+            _same(scan, text, pos)
+
+
 def test_a_scan_takes_one_way_of_looking():
+    with pytest.raises(ValueError):
+        Scan(re.compile("a"), outside="[b]", anchor="a", sparse=True)
     with pytest.raises(ValueError):
         Scan(re.compile("a"), starts="[a]", outside="[b]", anchor="a")
     with pytest.raises(ValueError):

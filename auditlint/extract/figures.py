@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..model import Quantity
+from ..scan import Scan
 from .reflow import Reflowed
 
 # Units a figure may carry, longest first so 万元 wins over 万 and 人次 over 人; measures of land and weight too
@@ -17,7 +18,6 @@ UNITS = (
     "平方公里|平方千米|平方米|立方米|公顷|公里|千米|亩|吨|处|件|册|户|批|部|门|块|栋|座|所|届|课时|学时|万亿|万|亿|倍"
 )
 _NUMBER = re.compile(
-    r"(?=[-+\d])"  # lets the engine skip to candidate characters instead of trying the whole pattern everywhere
     r"(?<![0-9A-Za-z.])"
     r"(?P<sign>(?<![0-9])[-+])?"
     r"(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -25,6 +25,9 @@ _NUMBER = re.compile(
     r"(?P<approx>\s*(?:余|多)(?=\s*(?:" + UNITS + r")))?"
     r"(?:\s*(?P<unit>" + UNITS + r"))?"
 )
+# every figure opens with its sign or a digit, a few characters in a hundred of a report: the engine skips to each of
+# them, and the pattern is tried there only (a pattern opening with a lookbehind is otherwise tried at every position)
+_NUMBER_SCAN = Scan(_NUMBER, starts=r"[-+\d]", sparse=True)
 _YEAR_OR_DATE = re.compile(r"^\s*(?:年|月|日|号|周年|届|级|季度)")
 # ("首次突破2万亿元": a threshold passed, a bound like 超过, not the figure itself)
 _APPROX_BEFORE = re.compile(r"(?:近|约|大约|超过|突破|逾|将近|不到|不足|不少于|至少|以上|上下)\s*$")
@@ -87,7 +90,7 @@ def find_figures(flow: Reflowed, original: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     # (every figure of the text passes here: the loop does only what a figure needs, in the order it needs it)
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER_SCAN.finditer(text):
         sign, raw, approx_words, unit = m.group("sign", "num", "approx", "unit")
         end = m.end()
         start = m.start()  # (where the sign is, or the figure when it has none)

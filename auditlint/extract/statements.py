@@ -97,7 +97,7 @@ _BASIS_PHRASE = re.compile(
     r"(?:与|同|和|较|比)\s*(?P<basis>" + _Y + r"年度?(?:年初)?预算数?|" + _Y + r"年度?|上年度?|去年|上一年度?|同期|年初预算|预算)(?:决算数?)?相比"
     r"|(?P<yoy>同比)"
 )
-_BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]")  # only where a phrase can begin
+_BASIS_PHRASE_SCAN = Scan(_BASIS_PHRASE, starts="[与同和较比]", sparse=True)  # only where a phrase can begin
 
 # -------------------------------------------------------------- subject cleanup
 
@@ -123,7 +123,7 @@ _LIST_MARKER = re.compile(
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)
-_LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]")
+_LIST_MARKER_SCAN = Scan(_LIST_MARKER, starts="[其主包分具]", sparse=True)
 _SUBLIST = re.compile(r"^(?P<subject>[^，,。；;：:]{2,60}?)中[，,：:]")
 _COMPARISON = re.compile(
     r"(?P<subject>[^，,。；;：:" + PH + r"]*?)(?:支出)?(?:决算|实际支出|执行)数?"
