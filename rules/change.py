@@ -397,7 +397,7 @@ def reason_direction(doc: Disclosure) -> Iterator:
             )
 
 
-_GARBLED_SCAN = Scan(lexicon.GARBLED_DIRECTION, starts="[增减下上降持]")  # every match opens with a direction word
+_GARBLED_SCAN = Scan(lexicon.GARBLED_DIRECTION, starts="[增减下上降持]", sparse=True)  # every match opens with a direction word
 
 
 @rule("CHG006", "direction-words-garbled", name_zh="增减用词错乱", severity="warning")

@@ -94,7 +94,7 @@ def sign_off_dates(doc: Disclosure) -> Iterator:
 _YEAR = re.compile(
     r"(?<![\d－\-—~～至到])(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?(?!\s*\d{1,2}\s*月)(?!\s*[－\-—~～至到])"
 )
-_YEAR_SCAN = Scan(_YEAR, starts="[12]")  # a year begins 19 or 20: only there is one looked for
+_YEAR_SCAN = Scan(_YEAR, starts="[12]", sparse=True)  # a year begins 19 or 20: only there is one looked for
 _OWN_FUNDS = re.compile(r"^[^，,。；;：:]{0,14}?(?:经费|预算|资金|决算|财政拨款|项目)")
 _EXECUTED = re.compile(r"(?:完成了?|争取|获得|获批|安排|下达|执行|使用|落实|拨付|到位)[^，,。；;：:]{0,12}$")
 _YEARLY_TASK = re.compile(r"决算|自评|评价|审计|考核|总结|公开|检查|验收")

@@ -24,7 +24,7 @@ _PLACEHOLDER = re.compile(
     r"|[（(][^（）()\n]{0,20}(?:填写|填报|内容格式|格式填|模板|自行删除|删除)[^（）()\n]{0,12}[）)]"
 )
 # every placeholder begins with one of these: only they are tried (the whole text is scanned)
-_PLACEHOLDER_SCAN = Scan(_PLACEHOLDER, starts="[增减下上降大小高低XＸ×＊某（(]")
+_PLACEHOLDER_SCAN = Scan(_PLACEHOLDER, starts="[增减下上降大小高低XＸ×＊某（(]", sparse=True)
 _UNFILLED = 10  # more placeholder lines than this: an unfilled template, reported once
 _TEMPLATE_TITLE = re.compile(r"(?:事项|工作|项目|章节|小)?标题[一二三四五六七八九十\d]*$")
 
@@ -234,7 +234,7 @@ _DOUBLED = re.compile(
     r"(?P<w>其中|主要原因是|主要原因为|主要用于|具体情况如下|比上年|较上年|与上年相比|分别为|万元|亿元|(?<=\d)元)"
     r"(?P<sep>[：:，,、]?)(?:(?P=w)(?P=sep))*(?P=w)"  # (a run of repeats is one finding)
 )
-_DOUBLED_SCAN = Scan(_DOUBLED, starts="[其主具比较与分万亿元]")
+_DOUBLED_SCAN = Scan(_DOUBLED, starts="[其主具比较与分万亿元]", sparse=True)
 
 
 @rule("DOC010", "phrase-written-twice", name_zh="词语重复", severity="warning", fixable=True)
