@@ -2895,3 +2895,31 @@ class TestAnItemNumberRightBeforeACount:
         # a justified PDF line spaces the count from its 个 too: "2.164 个 农 家 书 屋"
         spaced = letter_spaced(self.TEXT.format(second="2.")).replace("164个", "164 个")
         assert not findings(spaced, "DOC001")
+
+
+# --- round 12 (hunt16): 本级财政 预算执行/决算 reports, 街道/乡镇 and 学校/医院 单位决算 ---
+
+
+class TestAOneCellALineSummaryTableRunningOutOfFigures:
+    """A school's 收入支出决算总表 saved from a web page one cell a line, empty cells as empty lines: below its last
+    figure the rows are empty, a row name and its 行次 ("六、科学技术支出" / "40", "六、其他收入" / "7"); the two sides'
+    numbered names were read as headings, and the outline held "六、" twice."""
+
+    HEAD = "收入支出决算总表\n\n金额单位:万元\n\n收入\n\n支出\n\n项目\n\n行次\n\n决算数\n\n项目\n\n行次\n\n决算数\n\n"
+    ROWS = (
+        "一、财政拨款收入\n\n1\n\n479.01\n\n一、一般公共服务支出\n\n35\n\n\n"
+        "二、上级补助收入\n\n2\n\n\n二、教育支出\n\n36\n\n409.52\n\n"
+        "三、事业收入\n\n3\n\n\n三、科学技术支出\n\n37\n\n\n"
+        "四、其他收入\n\n4\n\n\n四、文化体育与传媒支出\n\n38\n\n\n"
+        "\n5\n\n\n五、社会保障和就业支出\n\n39\n\n\n"
+    )
+
+    def test_the_empty_rows_are_the_tables(self):
+        assert not findings(self.HEAD + self.ROWS, "DOC001")
+
+    def test_a_heading_after_the_table_is_still_the_outline(self):
+        # the next section's headings are followed by text, not by a 行次: they are not swallowed
+        after = "\n三、支出决算情况说明\n\n本年支出合计409.52万元。\n\n三、其他重要事项\n\n无。\n"
+        [f] = findings(self.HEAD + self.ROWS + after, "DOC001")
+        assert "三、" in f.message
+
