@@ -2923,3 +2923,18 @@ class TestAOneCellALineSummaryTableRunningOutOfFigures:
         [f] = findings(self.HEAD + self.ROWS + after, "DOC001")
         assert "三、" in f.message
 
+
+class TestBothTotalsStatedAsOneFigure:
+    """Sichuan's template: "2023年度收、支总计均为 T 万元。与2022年度相比，收、支总计各增加 D 万元，增长 R%": the
+    change is of T, stated in the sentence before as the two totals' one figure ("均为"); it went unchecked, and a
+    rate taken of this year's total instead of last year's (342 ÷ 1,145.52 = 29.86%) passed."""
+
+    TEXT = "2023年度收、支总计均为1,145.52万元。与2022年度相比，收、支总计各增加342万元，增长{rate}。"
+
+    def test_a_rate_taken_of_the_wrong_base_is_found(self):
+        [f] = findings(self.TEXT.format(rate="29.86%"), "CHG001")
+        assert "1,145.52" in f.message and "803.52" in f.message
+
+    def test_the_right_rate_holds(self):
+        assert not findings(self.TEXT.format(rate="42.56%"))
+

@@ -107,8 +107,9 @@ _LEAD = re.compile(
     + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|当期|今年|上年度?|"
     r"本部门|本单位|我部门|我单位|该项目|本项目|安排|预算安排)+"
 )
-_TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
-_TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各约，,、：:\s]*")
+# ("收、支总计均为 T 万元": 均 says both totals are T, as 各 does; 人均, 生均 and 平均 are words of their own)
+_TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|(?<![人生平])均|约|[，,、：:\s])+$")
+_TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各均约，,、：:\s]*")
 
 
 def _strip_trail(text: str) -> str:
