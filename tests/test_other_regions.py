@@ -2938,3 +2938,24 @@ class TestBothTotalsStatedAsOneFigure:
     def test_the_right_rate_holds(self):
         assert not findings(self.TEXT.format(rate="42.56%"))
 
+
+class TestTheReportsYearIsTheOneItsTitleNames:
+    """A new kindergarten's 2024 决算 explains every change by last year ("主要原因：一是2023年和某园共用一体化账户",
+    written after each figure): 2023 outnumbered 2024 in the text, the report was taken for 2023's, and its own
+    headings "第二部分 2024年度部门决算公开报表" were held to name the wrong year."""
+
+    REASON = "较2023年度决算数增加0万元，主要原因：一是2023年和某市第一幼儿园共用一体化账户。\n"
+    TEXT = (
+        "发布时间:2025-09-19 22:04\n某实验幼儿园2024年度部门决算公开报告\n第一部分 基本情况\n"
+        "纳入某实验幼儿园2024年度部门决算编制范围的单位共1个。\n第二部分 {part}年度部门决算公开报表\n"
+        "以上报表见附件1。\n第三部分 2024年度部门决算情况说明\n"
+        "2024年度收入总计506.91万元，支出总计506.91万元。" + REASON + "本年收入506.91万元。" + REASON
+        + "本年支出506.91万元。" + REASON + "年末结转结余0.00万元，" + REASON
+    )
+
+    def test_its_headings_are_not_held_to_name_another_year(self):
+        assert not findings(self.TEXT.format(part="2024"), "DOC007")
+
+    def test_a_heading_that_names_another_year_is_still_found(self):
+        [f] = findings(self.TEXT.format(part="2023"), "DOC007")
+        assert "2023" in f.message

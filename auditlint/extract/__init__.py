@@ -48,8 +48,30 @@ Disclosure.model_rebuild(
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年(?!\s*\d{1,2}\s*月))")
 
 
+# a report's title: one year, and what kind of report it is ("某幼儿园2024年度部门决算公开报告")
+_TITLE_LINE = re.compile(r"(?:决算|预算)(?:公开)?(?:报告|说明|情况说明)?\s*$")
+_SENTENCE_MARK = re.compile(r"[，。；,;：:]")
+
+
+def _title_year(text: str) -> int | None:
+    """The year a report's title names, among its first lines: the report's own, whatever its text compares
+    it with ("与2023年度相比", or a reason written over and over that names last year)."""
+    lines = [ln.strip() for ln in text[:800].split("\n") if ln.strip()][:8]
+    for line in lines:
+        if len(line) > 60 or _SENTENCE_MARK.search(line) or not _TITLE_LINE.search(line):
+            continue
+        years = {int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(line)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
 def _fiscal_year(text: str) -> int | None:
-    """The report's own year: the year most often written as 'YYYY年度' in its first pages."""
+    """The report's own year: the one its title names, or else the year most often written as 'YYYY年度' in its
+    first pages."""
+    titled = _title_year(text)
+    if titled is not None:
+        return titled
     head = text[:6000]
     years = Counter(int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(head))
     if not years:
