@@ -2959,3 +2959,26 @@ class TestTheReportsYearIsTheOneItsTitleNames:
     def test_a_heading_that_names_another_year_is_still_found(self):
         [f] = findings(self.TEXT.format(part="2023"), "DOC007")
         assert "2023" in f.message
+
+
+class TestAnItemsMainSpendingListedAfterIt:
+    """A city's budget report: "支出安排 81.6 亿元。其中：财力安排支出 68.4 亿元，…，主要支出事项：一般公共服务支出 7.1
+    亿元、教育支出 7.5 亿元…等；上级专项、上年结转安排支出 13.2 亿元": the 主要支出事项 are what 68.4 is spent on;
+    added beside it into 81.6 they gave a SUM001 false alarm, and 13.2 was left out of the list."""
+
+    TEXT = (
+        "市本级一般公共预算支出安排81.6亿元。其中：财力安排支出68.4亿元，比上年预算数增长10.1%，主要支出事项："
+        "一般公共服务支出{first}亿元、教育支出7.5亿元、社会保障和就业支出15.4亿元、城乡社区支出7亿元等；"
+        "上级专项、上年结转安排支出{second}亿元。"
+    )
+
+    def test_the_main_items_are_parts_of_the_item_before_them(self):
+        assert not findings(self.TEXT.format(first="7.1", second="13.2"), "SUM001")
+
+    def test_the_two_parts_are_still_held_to_their_total(self):
+        [f] = findings(self.TEXT.format(first="7.1", second="23.2"), "SUM001")
+        assert "81.6" in f.message and "23.2" in f.message and "7.5" not in f.message
+
+    def test_main_items_beyond_their_own_total_are_found(self):
+        [f] = findings(self.TEXT.format(first="47.1", second="13.2"), "SUM001")
+        assert "68.4" in f.message

@@ -120,7 +120,9 @@ def _strip_trail(text: str) -> str:
     return text[: m.start()] if m else text
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 _LIST_MARKER = re.compile(
-    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为)"
+    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为"
+    # "财力安排支出 68.4 亿元，主要支出事项：一般公共服务支出 7.1 亿元、…等；": the amounts the item is spent on
+    r"|主要(?:支出|收入)(?:事项|项目)(?=\s*[：:]))"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)
