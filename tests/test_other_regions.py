@@ -2982,3 +2982,21 @@ class TestAnItemsMainSpendingListedAfterIt:
     def test_main_items_beyond_their_own_total_are_found(self):
         [f] = findings(self.TEXT.format(first="47.1", second="13.2"), "SUM001")
         assert "68.4" in f.message
+
+
+class TestASessionDocumentsNumber:
+    """A town's budget report opens "镇十八届人大六次会议文件(四)" — the fourth document of the session — and its lines
+    run on into the report's title: "(四)" was read as an item inline, and the outline held to start at (四)."""
+
+    TEXT = (
+        "第一部分 预算报告\n镇十八届人大六次会议文件(四)\n关于某镇2023年预算执行情况和\n2024年预算草案的报告\n"
+        "各位代表:\n受镇人民政府委托，我向大会提出报告，请代表们审议。\n一、2023年预算执行情况\n"
+        "全镇预算执行情况总体良好。\n(一)2023年预算收支执行情况\n全镇一般公共预算收入38.69亿元。\n"
+    )
+
+    def test_the_documents_number_is_no_item(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_an_inline_list_that_skips_is_still_found(self):
+        text = self.TEXT + "主要做了以下工作：(一)加强收入征管；(三)优化支出结构。\n"
+        assert findings(text, "DOC001")
