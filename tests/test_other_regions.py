@@ -2917,6 +2917,11 @@ class TestAOneCellALineSummaryTableRunningOutOfFigures:
     def test_the_empty_rows_are_the_tables(self):
         assert not findings(self.HEAD + self.ROWS, "DOC001")
 
+    def test_nor_with_a_page_break_between_a_row_name_and_its_row_number(self):
+        # a page dump: the page's number stands between "三、科学技术支出" and its 行次
+        paged = self.ROWS.replace("三、科学技术支出\n\n37", "三、科学技术支出\n\n第 4 页\n37")
+        assert not findings(self.HEAD + paged, "DOC001")
+
     def test_a_heading_after_the_table_is_still_the_outline(self):
         # the next section's headings are followed by text, not by a 行次: they are not swallowed
         after = "\n三、支出决算情况说明\n\n本年支出合计409.52万元。\n\n三、其他重要事项\n\n无。\n"
@@ -2955,6 +2960,11 @@ class TestTheReportsYearIsTheOneItsTitleNames:
 
     def test_its_headings_are_not_held_to_name_another_year(self):
         assert not findings(self.TEXT.format(part="2024"), "DOC007")
+
+    def test_nor_when_a_page_wraps_the_title(self):
+        # the title over two lines, the first of them run on into the next as a wrapped line is
+        wrapped = self.TEXT.format(part="2024").replace("2024年度部门决算公开报告\n", "2024年度部门决\n算公开报告\n")
+        assert not findings(wrapped, "DOC007")
 
     def test_a_heading_that_names_another_year_is_still_found(self):
         [f] = findings(self.TEXT.format(part="2023"), "DOC007")

@@ -53,25 +53,24 @@ _TITLE_LINE = re.compile(r"(?:决算|预算)(?:公开)?(?:报告|说明|情况�
 _SENTENCE_MARK = re.compile(r"[，。；,;：:]")
 
 
-def _title_year(text: str) -> int | None:
-    """The year a report's title names, among its first lines: the report's own, whatever its text compares
-    it with ("与2023年度相比", or a reason written over and over that names last year)."""
-    lines = [ln.strip() for ln in text[:800].split("\n") if ln.strip()][:8]
-    for line in lines:
-        if len(line) > 60 or _SENTENCE_MARK.search(line) or not _TITLE_LINE.search(line):
-            continue
-        years = {int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(line)}
-        if len(years) == 1:
-            return years.pop()
+def _title_year(content: str) -> int | None:
+    """The year a report's title names, among its first lines as written (a title a page wrapped is read across its
+    two lines): the report's own, whatever its text compares it with ("与2023年度相比", or a reason written over and
+    over that names last year)."""
+    # (a letter-spaced line, "某 幼 儿 园 2 0 2 4 年 度 部 门 决 算", read as the words it spells)
+    lines = [re.sub(r"\s+", "", ln) for ln in content[:1600].split("\n") if ln.strip()][:8]
+    for k, line in enumerate(lines):
+        for title in (line, line + lines[k + 1] if k + 1 < len(lines) else ""):
+            if not title or len(title) > 60 or _SENTENCE_MARK.search(title) or not _TITLE_LINE.search(title):
+                continue
+            years = {int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(title)}
+            if len(years) == 1:
+                return years.pop()
     return None
 
 
 def _fiscal_year(text: str) -> int | None:
-    """The report's own year: the one its title names, or else the year most often written as 'YYYY年度' in its
-    first pages."""
-    titled = _title_year(text)
-    if titled is not None:
-        return titled
+    """The report's own year: the year most often written as 'YYYY年度' in its first pages."""
     head = text[:6000]
     years = Counter(int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(head))
     if not years:
@@ -103,7 +102,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     layout = segment(document)
     flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
-    year = _fiscal_year(flow.text)
+    year = _title_year(document.content) or _fiscal_year(flow.text)
     statements, reasons = read_statements(flow, tokens, year)
     quantities = [t.quantity for t in tokens if not t.date]
     outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"), layout.spans("toc"))

@@ -201,12 +201,22 @@ def _empty_cells_below(lines: list[Line], kinds: list, first: int, first_row: in
         if _ROW_NUMBER.match(text):
             stop = j
         else:
-            n = _next_filled(lines, j, 1)
+            n = _next_cell(lines, kinds, j)
             if ln.shape != "words" or len(text) > 30 or is_title(ln) or n is None or not _ROW_NUMBER.match(lines[n].stripped):
                 break
             stop = j = n
         j += 1
     return stop
+
+
+def _next_cell(lines: list[Line], kinds: list, i: int) -> int | None:
+    """The next line with text after line i, past a page's number and running head (a 行次 taken for a page
+    number is a cell still)."""
+    for j in range(i + 1, min(len(lines), i + 50)):
+        text = lines[j].stripped
+        if text and (kinds[j] != "furniture" or _ROW_NUMBER.match(text)):
+            return j
+    return None
 
 
 def _wrapped_below(lines: list[Line], row: int) -> bool:
