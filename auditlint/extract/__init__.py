@@ -51,6 +51,7 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年(?!\s*\d{1,2}\s*�
 # a report's title: one year, and what kind of report it is ("某幼儿园2024年度部门决算公开报告")
 _TITLE_LINE = re.compile(r"(?:决算|预算)(?:公开)?(?:报告|说明|情况说明)?\s*$")
 _SENTENCE_MARK = re.compile(r"[，。；,;：:]")
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
 def _title_year(content: str) -> int | None:
@@ -59,8 +60,13 @@ def _title_year(content: str) -> int | None:
     over that names last year)."""
     # (a letter-spaced line, "某 幼 儿 园 2 0 2 4 年 度 部 门 决 算", read as the words it spells)
     lines = [re.sub(r"\s+", "", ln) for ln in content[:1600].split("\n") if ln.strip()][:8]
+    if "目录" in lines:
+        lines = lines[: lines.index("目录")]  # (a title stands above the contents; below are its parts' titles)
     for k, line in enumerate(lines):
-        for title in (line, line + lines[k + 1] if k + 1 < len(lines) else ""):
+        if _NUMBERED.match(line):
+            continue  # "第二部分 2023年度单位决算情况说明": a part of the report, not its title
+        after = lines[k + 1] if k + 1 < len(lines) and not _NUMBERED.match(lines[k + 1]) else None
+        for title in (line, line + after if after else ""):
             if not title or len(title) > 60 or _SENTENCE_MARK.search(title) or not _TITLE_LINE.search(title):
                 continue
             years = {int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(title)}
