@@ -75,12 +75,16 @@ def _title_year(content: str) -> int | None:
     return None
 
 
-def _fiscal_year(text: str) -> int | None:
-    """The report's own year: the year most often written as 'YYYY年度' in its first pages."""
+def _fiscal_year(text: str, titled: int | None = None) -> int | None:
+    """The report's own year: the one its title names (titled) where the text names it too, or else the year most
+    often written as 'YYYY年度' in its first pages (a title whose year the text never names is the one not updated:
+    DOC007 reports it)."""
     head = text[:6000]
     years = Counter(int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(head))
     if not years:
         return None
+    if titled is not None and years[titled] >= 2:  # (the title's own mention, and one more at least)
+        return titled
     return years.most_common(1)[0][0]
 
 
@@ -108,7 +112,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     layout = segment(document)
     flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
-    year = _title_year(document.content) or _fiscal_year(flow.text)
+    year = _fiscal_year(flow.text, _title_year(document.content))
     statements, reasons = read_statements(flow, tokens, year)
     quantities = [t.quantity for t in tokens if not t.date]
     outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"), layout.spans("toc"))
