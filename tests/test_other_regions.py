@@ -3010,3 +3010,17 @@ class TestASessionDocumentsNumber:
     def test_an_inline_list_that_skips_is_still_found(self):
         text = self.TEXT + "主要做了以下工作：(一)加强收入征管；(三)优化支出结构。\n"
         assert findings(text, "DOC001")
+
+
+class TestTheTemplatesNoteLeftInBrackets:
+    """A school's 决算 kept its template's note: "（注：如无下属单位，应写明“本部门无下属单位”）" — guidance to the one who
+    fills the template, headed 注 and its verb after a comma, which the guidance wording did not know."""
+
+    def test_the_note_is_found(self):
+        text = "二、机构设置\n本单位内设教务处、总务处。（注：如无下属单位，应写明“本部门无下属单位”）\n"
+        [f] = findings(text, "DOC004")
+        assert "填写说明" in f.message
+
+    def test_a_bracket_telling_readers_what_to_do_is_not_guidance(self):
+        text = "二、机构设置\n本单位内设教务处、总务处（如有疑问，请按公开电话咨询）。\n"
+        assert not findings(text, "DOC004")
