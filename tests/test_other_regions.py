@@ -2966,6 +2966,15 @@ class TestTheReportsYearIsTheOneItsTitleNames:
         wrapped = self.TEXT.format(part="2024").replace("2024年度部门决算公开报告\n", "2024年度部门决\n算公开报告\n")
         assert not findings(wrapped, "DOC007")
 
+    def test_a_page_headed_with_another_reports_title_decides_nothing(self):
+        # a hospital's 2023 决算 published under the page title "…2024年预算公开": two titles, two years
+        text = (
+            "称: 某市中医医院2024年预算公开\n号:\n某市中医医院2024年预算公开\n发表时间:2024-02-22\n"
+            "某市中医院2023年度部门决算\n目录\n第一部分 部门概况\n第二部分 2023年度部门决算表\n"
+            "第三部分 2023年度部门决算情况说明\n第一部分 部门概况\n一、主要职能\n为辖区群众提供医疗服务。\n"
+        )
+        assert not findings(text, "DOC007")
+
     def test_a_heading_that_names_another_year_is_still_found(self):
         [f] = findings(self.TEXT.format(part="2023"), "DOC007")
         assert "2023" in f.message
