@@ -3033,3 +3033,21 @@ class TestTheTemplatesNoteLeftInBrackets:
     def test_a_bracket_telling_readers_what_to_do_is_not_guidance(self):
         text = "二、机构设置\n本单位内设教务处、总务处（如有疑问，请按公开电话咨询）。\n"
         assert not findings(text, "DOC004")
+
+
+class TestAShareOfABudgetsArrangedTotal:
+    """A city's budget report: "全市一般公共预算收入安排 77.6 亿元，…。其中：税收收入 65.7 亿元，…，占一般公共预算收入的
+    84.6%": the base is the total the sentence before arranged (安排, the budget's measure word); the share went
+    unchecked, and a share turned round (81% written 18%) passed."""
+
+    TEXT = (
+        "全市一般公共预算收入安排77.6亿元，同比增长5%。其中：税收收入65.7亿元，同比增长26.1%，"
+        "占一般公共预算收入的{share}；非税收入11.9亿元，同比下降45.3%。"
+    )
+
+    def test_the_share_holds(self):
+        assert not findings(self.TEXT.format(share="84.6%"))
+
+    def test_a_wrong_share_is_found(self):
+        [f] = findings(self.TEXT.format(share="48.6%"), "PCT001")
+        assert "77.6" in f.message
