@@ -3051,3 +3051,21 @@ class TestAShareOfABudgetsArrangedTotal:
     def test_a_wrong_share_is_found(self):
         [f] = findings(self.TEXT.format(share="48.6%"), "PCT001")
         assert "77.6" in f.message
+
+
+class TestAGovernmentsTotalsAtTwoLevels:
+    """A district's 决算 report gives the whole district's budget and then its own level's: "全区…加上转移性支出 45.57
+    亿元，支出合计 120.69 亿元" and "区本级…加上转移性支出 18.51 亿元，支出合计 81.78 亿元" — two governments' totals,
+    held against each other as one department's 本年支出合计 stated twice (an XREF001 false alarm)."""
+
+    TEXT = (
+        "1.全区\n全区一般公共预算支出75.12亿元，比上年增长1.9%。加上转移性支出45.57亿元，支出合计120.69亿元。\n"
+        "2.某区本级\n区本级一般公共预算支出63.27亿元，比上年增长31.0%。加上转移性支出18.51亿元，支出合计81.78亿元。\n"
+    )
+
+    def test_the_two_levels_totals_are_two_figures(self):
+        assert not findings(self.TEXT, "XREF001")
+
+    def test_a_departments_total_stated_twice_is_still_found(self):
+        text = "一、收入支出决算总体情况\n本年支出合计120.69万元。\n二、支出决算情况\n本部门支出合计81.78万元。\n"
+        assert findings(text, "XREF001")
