@@ -221,8 +221,8 @@ def _first_of_its_rank(outline: list[Heading], i: int) -> bool:
     return all(_RANK.get(o.style, 9) > rank for o in outline[:i] if o.style and o.scope == 0 and not o.toc)
 
 
-# a sentence: a clause of words closed by its mark
-_SENTENCE = re.compile(r"[\u4e00-\u9fff]{4,}[^\n]*?[，,。；;]")
+# a sentence: a clause of words closed by its mark (a letter-spaced line keeps a blank between each two letters)
+_SENTENCE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]?){4,}[^\n]*?[，,。；;]")
 
 
 def _body_opens_under_lost_headings(doc: Disclosure, outline: list[Heading], i: int) -> bool:

@@ -2915,6 +2915,9 @@ class TestAContentsEntryEndingInAColonOverItsTables:
     def test_the_entries_are_contents(self):
         assert not findings(self.TEXT, "DOC003")
 
+    def test_nor_on_a_letter_spaced_page(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC003")
+
     def test_a_body_section_that_is_empty_is_still_found(self):
         # the body proper, after the contents: a colon over the body's prose does not make it contents
         body = (
@@ -2941,6 +2944,9 @@ class TestABodyOpeningUnderHeadingsTheCopyLost:
 
     def test_the_numbering_is_not_held_to_start_late(self):
         assert not findings(self.TEXT, "DOC001")
+
+    def test_nor_on_a_letter_spaced_page(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC001")
 
     def test_a_body_that_opens_at_its_first_heading_is_still_checked(self):
         # no prose ahead of it: nothing shows the copy lost the body's opening
