@@ -19,9 +19,16 @@ A layout is a base and an optional transform, written ``base+transform``:
   paragraph or a table where the page breaks, in one of the styles page dumps show:
   "12", "- 12 -", "第 12 页"), in half of the texts with the report's title after it as
   the next page's running head. A text that is a page dump already (auditlint's reflow
-  finds the width it was wrapped at) is left as it is.
+  finds the width it was wrapped at) is left as it is;
+- transforms of the table lines (lines the segmentation calls table), each space between
+  two cells (not one inside a letter-spaced "合 计") becoming: ``tab-rows`` a tab (an
+  extraction that writes a tab between two spans of the page: empty cells dropped,
+  wrapped labels on lines of their own), ``cell-lines`` a line break (one cell per line,
+  nothing marking where a row ends), ``wide-rows`` two to eight spaces (a layout-keeping
+  extraction's column padding).
 
-A transform inserts characters (and ``split-units`` moves a line break), and decides per
+A transform inserts characters (``split-units`` moves a line break, the table transforms
+replace the space between two cells), and decides per
 line of the original: the same decision is applied to every mutation of that text, so a
 finding in the transformed text maps back to one place of the original, and a
 mutation's findings are compared with the same layout's unmutated findings. Lines of
@@ -54,7 +61,8 @@ from auditlint.sources import read_bytes
 CORPUS = Path("/work/shared/corpus")
 REPO = Path(__file__).resolve().parent.parent
 BASES = ("real", "pdf-layout", "pdf-text", "pdf-pages", "seeds", "files")
-TRANSFORMS = ("spaced", "split-units", "spaced-figures", "wrapped")
+TRANSFORMS = ("spaced", "split-units", "spaced-figures", "wrapped", "tab-rows", "cell-lines", "wide-rows")
+TABLE_TRANSFORMS = ("tab-rows", "cell-lines", "wide-rows")
 DEFAULT_LAYOUTS = ("real", "real+spaced", "real+split-units", "real+spaced-figures", "pdf-layout", "pdf-text", "pdf-pages")
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -80,7 +88,15 @@ class Transform:
     page_lines: int = 0  # wrapped: lines on a page
     folio: str = "{}"  # wrapped: how a page number is written on its own line
 
-    def insertions(self, line: str, how: int) -> list[tuple[int, str]]:
+    def insertions(self, line: str, how: int) -> list[tuple[int, str] | tuple[int, str, int]]:
+        """Where the line gets characters: (offset, text), or (offset, text, n) for text that replaces n characters."""
+        if self.name in TABLE_TRANSFORMS:
+            gaps = _cell_gaps(line)
+            if self.name == "tab-rows":
+                return [(i, "\t", 1) for i in gaps]
+            if self.name == "cell-lines":
+                return [(i, "\n", 1) for i in gaps]
+            return [(i, " " * (2 + (how + k) % 7), 1) for k, i in enumerate(gaps)]  # wide-rows: column padding
         if self.name == "wrapped":
             lead = len(line) - len(line.lstrip("\f"))  # (a page's first line: wrapped as its copy elsewhere is)
             return [(lead + i, "\n") for i in _wrap_points(line[lead:], self.width)]
@@ -113,12 +129,12 @@ class Transform:
             line = text[start:end]
             how = self.lines.get(index)
             at = 0
-            for pos, extra in sorted(self.insertions(line, how)) if how is not None else []:
+            for pos, extra, *drop in sorted(self.insertions(line, how)) if how is not None else []:
                 out.append(line[at:pos])
                 back.extend(range(start + at, start + pos))
                 out.append(extra)
                 back.extend([start + pos] * len(extra))
-                at = pos
+                at = pos + (drop[0] if drop else 0)
             out.append(line[at:])
             back.extend(range(start + at, end))
             wrapped = self.name == "split-units" and at > 0 and index in self.flows
@@ -175,6 +191,19 @@ def _wrap_points(line: str, width: int) -> list[int]:
     return points
 
 
+def _cell_gaps(line: str) -> list[int]:
+    """The single spaces of a table row that stand between two cells: every space between two tokens, but
+    not one inside a letter-spaced word ("合 计", two tokens of one character each)."""
+    gaps = []
+    for m in re.finditer(r"(?<=\S) (?=\S)", line):
+        before = line[: m.start()].rsplit(" ", 1)[-1]
+        after = line[m.end() :].split(" ", 1)[0]
+        if len(before) == 1 and len(after) == 1 and not before.isdigit() and not after.isdigit():
+            continue
+        gaps.append(m.start())
+    return gaps
+
+
 def _in_word(line: str, at: int) -> bool:
     """Whether `at` is inside a run of ASCII letters and figures ("69.81%")."""
     a, b = line[at - 1], line[at]
@@ -197,6 +226,10 @@ def plan(name: str, text: str, seed: int) -> Transform:
     paragraph: list[int] = []
     for start, end, kind in segment(document).lines:
         line = text[start:end]
+        if name in TABLE_TRANSFORMS:
+            if kind == "table" and "\t" not in line and "|" not in line and _cell_gaps(line.strip()):
+                chosen.add(line.strip())
+            continue
         if kind != "paragraph":
             continue
         index = bisect.bisect_right(starts, start) - 1

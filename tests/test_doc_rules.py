@@ -194,6 +194,14 @@ def test_the_templates_guidance_left_in_brackets():
     assert "填写说明" in found(text, "DOC004")[0][1] and "没有写明原因" in found(text, "DOC004")[-1][1]
 
 
+def test_the_templates_guidance_on_its_own_line_is_found_in_a_file_with_windows_line_ends():
+    """A text saved on Windows ends its lines with CR LF: the CR is no character of the line, so guidance in
+    brackets still stands on a line of its own."""
+    text = "七、绩效目标\r\n（包括总目标、年度目标、分解目标等，具体见表格）\r\n财政项目支出绩效目标申报表\r\n"
+    assert [line for line, _ in found(text, "DOC004")] == [2]
+    assert found(text.replace("\r\n", "\n"), "DOC004") == found(text, "DOC004")
+
+
 def test_brackets_that_inform_the_reader_are_not_guidance():
     text = (
         "政府采购金额（以合同签订为准）120.00万元。行政单位（包括实行公务员管理的事业单位）2家，在职人员（含离退休人员）30人。"

@@ -430,3 +430,51 @@ def test_a_unit_wrapped_to_the_next_line_is_told_apart_by_the_figure_ending_the_
     assert not unit_wrapped("支出合计", "万元")
     assert not unit_wrapped("", "万元")
     assert not unit_wrapped("350.56", "元旦")
+
+
+# A PDF extraction that writes a tab wherever a gap parts two spans of a page: empty cells dropped, so rows hold
+# different numbers of cells, a two-sided total table's unfilled rows have no tab at all, and a label wrapped in
+# its cell stands on lines of its own between the rows.
+SPAN_TABS_TOTALS = (
+    "收入支出决算总表\n单位：万元\n收入\t支出\n项目\t决算数\t项目\t决算数\n"
+    "一、一般公共预算财政拨款收入\t1,200.00\t一、一般公共服务支出\t300.00\n"
+    "二、政府性基金预算财政拨款收入\t二、外交支出\n三、国有资本经营预算财政拨款收入\t三、国防支出\n"
+    "四、上级补助收入\t四、公共安全支出\t100.00\n五、事业收入\t五、教育支出\n六、经营收入\t六、科学技术支出\n"
+    "七、附属单位上缴收入\t七、文化旅游体育与传媒支出\t800.00\n八、其他收入\t八、社会保障和就业支出\n"
+    "九、卫生健康支出\n十、节能环保支出\n十一、城乡社区支出\n"
+    "本年收入合计\t1,200.00\t本年支出合计\t1,200.00\n总计\t1,200.00\t总计\t1,200.00\n"
+    "注：本表反映部门本年度总收支情况。\n"
+)
+SPAN_TABS_EXPENSES = (
+    "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "201\t一般公共服务支出\t300.00\t200.00\t100.00\n20103\t政府办公厅（室）及相关机构事务\t300.00\t200.00\t100.00\n"
+    "2010301\t行政运行\t200.00\t200.00\n其他政府办公厅（室）及相关\n2010399\t100.00\t100.00\n机构事务支出\n"
+    "合计\t{total}\t200.00\t100.00\n注：本表反映部门本年度一般公共预算财政拨款支出情况。\n"
+)
+
+
+def test_tabs_between_a_pages_spans_are_a_flattened_table_not_headings():
+    """The rows "四、上级补助收入<tab>四、公共安全支出<tab>100.00" and "九、卫生健康支出" are a two-sided table's, not
+    an outline whose "四、" repeats (DOC001) or whose items are empty (DOC003); the table is read whole."""
+    layout = segment(_document(SPAN_TABS_TOTALS))
+    assert not [line for line in layout.lines if line[2] == "heading"]
+    assert check_text(SPAN_TABS_TOTALS).findings == []
+
+
+def test_a_label_wrapped_between_tab_rows_keeps_the_table_whole():
+    """A label wrapped above and below its row ("其他政府办公厅（室）及相关" / "2010399<tab>100.00<tab>100.00" /
+    "机构事务支出") does not cut the table in two: the 款 keeps its 项 (no TAB002 on a half table), and a wrong
+    合计 row under the wrap is found."""
+    assert check_text(SPAN_TABS_EXPENSES.format(total="300.00")).findings == []
+    assert rules_of(check_text(SPAN_TABS_EXPENSES.format(total="350.00"))) == ["TAB001"]
+
+
+def test_a_copied_table_that_keeps_its_empty_cells_is_still_read_by_its_columns():
+    """Tabs of a table copied from a spreadsheet or a document keep every column, empty cells included: such rows
+    are read by their columns as before, even where their labels are short lines between them."""
+    from auditlint.segment import delimited
+
+    text = "项目\t预算数\t决算数\n基本支出\t60.00\t\n项目支出\t40.00\t38.00\n合计\t100.00\t38.00\n"
+    tables = delimited.text_tables_in(text, 0, len(text))
+    assert len(tables) == 1
+    assert [c.text if c else None for c in tables[0].rows[1]] == ["基本支出", "60.00", ""]

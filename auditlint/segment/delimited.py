@@ -92,6 +92,45 @@ def _blank_row(line: _Line, run: list[_Line]) -> bool:
     return bool(filled) and filled[0] <= 1 and len(filled) == 1
 
 
+def _spans_apart(lines: list[_Line], i: int, j: int) -> bool:
+    """Tabs that stand between the text pieces of a page rather than between a table's columns, in the run of
+    rows lines[i:j]. A PDF extraction that writes a tab wherever a gap parts two spans never writes an empty cell
+    (no tab opens or closes a row, no two tabs meet); it drops the empty cells, so its rows hold different numbers
+    of cells ("四、上级补助收入\t四、公共安全支出\t556.78" beside "九、卫生健康支出\t265.57"), and a label wrapped
+    in its cell comes as a line of its own between the rows ("其他城乡社区", "2210399\t241.02\t241.02",
+    "住宅支出"). A table copied from a spreadsheet, a web page or a document keeps every column in every row, its
+    empty cells as empty strings between tabs. Rows of such an extraction are left to the reading of flattened
+    rows, which places cells by their figures and labels, not by their count."""
+    run = [ln for ln in lines[i:j] if not _SEPARATOR_ROW.match(ln.text)]
+    if not run or "\t" not in run[0].text:
+        return False
+    for ln in run:
+        text = ln.text.strip(" \r\u3000")
+        if text.startswith("\t") or text.endswith("\t") or re.search(r"\t[ \u3000]*\t", text):
+            return False  # an empty cell kept: the columns are the writer's
+    counts = [ln.text.strip().count("\t") for ln in run]
+    usual = max(set(counts), key=counts.count)
+    if len(run) >= 3 and counts.count(usual) < 0.8 * len(counts):
+        return True
+    return _wrapped_label(lines, j, 1) or _wrapped_label(lines, i - 1, -1)
+
+
+def _wrapped_label(lines: list[_Line], k: int, step: int) -> bool:
+    """Lines of the table without a tab from lines[k] on, in the direction of step, then another tab row: short
+    labels (a dozen lines at most) that are rows whose figures are all empty ("十二、农林水支出") or the rest of a
+    label wrapped in its cell ("住宅支出"), not a caption, a note or a paragraph."""
+    seen = 0
+    while 0 <= k < len(lines) and seen < 12:
+        text = lines[k].text.strip()
+        if "\t" in text:
+            return seen > 0
+        if not text or len(text) > 24 or re.search(r"[。；，,;：:]", text) or text.startswith("注"):
+            return False
+        seen += 1
+        k += step
+    return False
+
+
 def _flat_cell(line: _Line) -> bool:
     """A tab-led line holding one cell: "\\t  900.49 "."""
     return line.text.startswith("\t") and "\t" not in line.text.strip("\t ") and "|" not in line.text
@@ -172,6 +211,9 @@ def text_tables_in(content: str, start: int, end: int, furniture: frozenset[int]
                 if not _SEPARATOR_ROW.match(lines[j].text):
                     run.append(lines[j])
                 j += 1
+            if _spans_apart(lines, i, j):
+                i = max(j, i + 1)  # left to the reading of flattened rows, as if the tabs were spaces
+                continue
             rows = [_cells(ln) for ln in run]
             if _outer_pipes(run):
                 rows = [r[1:-1] for r in rows]
