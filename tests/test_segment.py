@@ -478,3 +478,22 @@ def test_a_copied_table_that_keeps_its_empty_cells_is_still_read_by_its_columns(
     tables = delimited.text_tables_in(text, 0, len(text))
     assert len(tables) == 1
     assert [c.text if c else None for c in tables[0].rows[1]] == ["基本支出", "60.00", ""]
+
+
+def test_a_two_sided_tables_labels_one_per_line_numbered_in_pairs_are_no_outline():
+    """Plain pdftotext writes a 收支总表 one cell per line; with no figure between (a template not filled in), the
+    income and expenditure labels alternate, each number twice in a row, then the longer side's numbers alone. That
+    is the table's labels, not an outline repeating 四、 (DOC001) or an empty section (DOC003)."""
+    income = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入"]
+    spending = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出"]
+    numerals = "一二三四五六七"
+    cells = []
+    for k, name in enumerate(spending):
+        if k < len(income):
+            cells.append(f"{numerals[k]}、{income[k]}")
+        cells.append(f"{numerals[k]}、{name}")
+    text = "收入支出决算总表\n单位：万元\n\n项目\n\n" + "\n\n".join(cells) + "\n\n注：本表反映部门本年度总收支情况。\n一、收入支出决算总体情况说明\n本年收入合计 0.00 万元。\n"
+    layout = segment(_document(text))
+    heading = text.index("一、收入支出决算总体情况说明")
+    assert [line for line in layout.lines if line[2] == "heading"] == [(heading, heading + 14, "heading")]
+    assert check_text(text).findings == []

@@ -18,6 +18,7 @@ from ..numbering import LINE_MARKER
 from .delimited import text_tables_in
 from .furniture import furniture_lines
 from .lines import Line, split_lines, unit_wrapped
+from .paired import paired_label_regions
 from .regions import form_regions, table_regions
 from .toc import toc_lines
 
@@ -127,6 +128,10 @@ def _segment_text(content: str, lines: list[Line], furniture: set[int], contents
             if kinds[i] in (None, "blank"):
                 kinds[i] = "table"
         tables.append((first, last, table))
+    for first, last in paired_label_regions(lines, kinds):
+        for i in range(first, last + 1):
+            kinds[i] = "table"
+        tables.append((first, last, None))
     tables.sort(key=lambda t: t[0])
     for i, ln in enumerate(lines):
         if kinds[i] is None:
