@@ -191,8 +191,9 @@ OUTLINE_MARKER = re.compile(
 
 #: A marker inside running text: （二） anywhere but in a citation ("第（一）项"); 二、 only right after
 #: a sentence or a colon ("如下：一、…"), never in "一、二等奖".
+# ("会议文件(四)", "附件(二)", "支出决算表(一)": the number of the document, attachment or table it follows)
 INLINE_MARKER = re.compile(
-    rf"(?P<pcn>(?<!第){_OPEN}(?P<pcn_n>{_CN}){_CLOSE}(?![项款目条类号级等]))"
+    rf"(?P<pcn>(?<![第件表图]){_OPEN}(?P<pcn_n>{_CN}){_CLOSE}(?![项款目条类号级等]))"
     rf"|(?<=[。；;：:！？!?])\s*(?P<cn>(?P<cn_n>{_CN})、{_NOT_A_RANK})"
 )
 #: Where an inline marker may begin: its bracket, or the space or numeral after a sentence.

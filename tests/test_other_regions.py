@@ -2897,6 +2897,180 @@ class TestAnItemNumberRightBeforeACount:
         assert not findings(spaced, "DOC001")
 
 
+# --- round 12 (hunt16): 本级财政 预算执行/决算 reports, 街道/乡镇 and 学校/医院 单位决算 ---
+
+
+class TestAOneCellALineSummaryTableRunningOutOfFigures:
+    """A school's 收入支出决算总表 saved from a web page one cell a line, empty cells as empty lines: below its last
+    figure the rows are empty, a row name and its 行次 ("六、科学技术支出" / "40", "六、其他收入" / "7"); the two sides'
+    numbered names were read as headings, and the outline held "六、" twice."""
+
+    HEAD = "收入支出决算总表\n\n金额单位:万元\n\n收入\n\n支出\n\n项目\n\n行次\n\n决算数\n\n项目\n\n行次\n\n决算数\n\n"
+    ROWS = (
+        "一、财政拨款收入\n\n1\n\n479.01\n\n一、一般公共服务支出\n\n35\n\n\n"
+        "二、上级补助收入\n\n2\n\n\n二、教育支出\n\n36\n\n409.52\n\n"
+        "三、事业收入\n\n3\n\n\n三、科学技术支出\n\n37\n\n\n"
+        "四、其他收入\n\n4\n\n\n四、文化体育与传媒支出\n\n38\n\n\n"
+        "\n5\n\n\n五、社会保障和就业支出\n\n39\n\n\n"
+    )
+
+    def test_the_empty_rows_are_the_tables(self):
+        assert not findings(self.HEAD + self.ROWS, "DOC001")
+
+    def test_nor_with_a_page_break_between_a_row_name_and_its_row_number(self):
+        # a page dump: the page's number stands between "三、科学技术支出" and its 行次
+        paged = self.ROWS.replace("三、科学技术支出\n\n37", "三、科学技术支出\n\n第 4 页\n37")
+        assert not findings(self.HEAD + paged, "DOC001")
+
+    def test_a_heading_after_the_table_is_still_the_outline(self):
+        # the next section's headings are followed by text, not by a 行次: they are not swallowed
+        after = "\n三、支出决算情况说明\n\n本年支出合计409.52万元。\n\n三、其他重要事项\n\n无。\n"
+        [f] = findings(self.HEAD + self.ROWS + after, "DOC001")
+        assert "三、" in f.message
+
+
+class TestBothTotalsStatedAsOneFigure:
+    """Sichuan's template: "2023年度收、支总计均为 T 万元。与2022年度相比，收、支总计各增加 D 万元，增长 R%": the
+    change is of T, stated in the sentence before as the two totals' one figure ("均为"); it went unchecked, and a
+    rate taken of this year's total instead of last year's (342 ÷ 1,145.52 = 29.86%) passed."""
+
+    TEXT = "2023年度收、支总计均为1,145.52万元。与2022年度相比，收、支总计各增加342万元，增长{rate}。"
+
+    def test_a_rate_taken_of_the_wrong_base_is_found(self):
+        [f] = findings(self.TEXT.format(rate="29.86%"), "CHG001")
+        assert "1,145.52" in f.message and "803.52" in f.message
+
+    def test_the_right_rate_holds(self):
+        assert not findings(self.TEXT.format(rate="42.56%"))
+
+
+class TestTheReportsYearIsTheOneItsTitleNames:
+    """A new kindergarten's 2024 决算 explains every change by last year ("主要原因：一是2023年和某园共用一体化账户",
+    written after each figure): 2023 outnumbered 2024 in the text, the report was taken for 2023's, and its own
+    headings "第二部分 2024年度部门决算公开报表" were held to name the wrong year."""
+
+    REASON = "较2023年度决算数增加0万元，主要原因：一是2023年和某市第一幼儿园共用一体化账户。\n"
+    TEXT = (
+        "发布时间:2025-09-19 22:04\n某实验幼儿园2024年度部门决算公开报告\n第一部分 基本情况\n"
+        "纳入某实验幼儿园2024年度部门决算编制范围的单位共1个。\n第二部分 {part}年度部门决算公开报表\n"
+        "以上报表见附件1。\n第三部分 2024年度部门决算情况说明\n"
+        "2024年度收入总计506.91万元，支出总计506.91万元。" + REASON + "本年收入506.91万元。" + REASON
+        + "本年支出506.91万元。" + REASON + "年末结转结余0.00万元，" + REASON
+    )
+
+    def test_its_headings_are_not_held_to_name_another_year(self):
+        assert not findings(self.TEXT.format(part="2024"), "DOC007")
+
+    def test_nor_when_a_page_wraps_the_title(self):
+        # the title over two lines, the first of them run on into the next as a wrapped line is
+        wrapped = self.TEXT.format(part="2024").replace("2024年度部门决算公开报告\n", "2024年度部门决\n算公开报告\n")
+        assert not findings(wrapped, "DOC007")
+
+    def test_a_page_headed_with_another_reports_title_decides_nothing(self):
+        # a hospital's 2023 决算 published under the page title "…2024年预算公开": two titles, two years
+        text = (
+            "称: 某市中医医院2024年预算公开\n号:\n某市中医医院2024年预算公开\n发表时间:2024-02-22\n"
+            "某市中医院2023年度部门决算\n目录\n第一部分 部门概况\n第二部分 2023年度部门决算表\n"
+            "第三部分 2023年度部门决算情况说明\n第一部分 部门概况\n一、主要职能\n为辖区群众提供医疗服务。\n"
+        )
+        assert not findings(text, "DOC007")
+
+    def test_a_heading_that_names_another_year_is_still_found(self):
+        [f] = findings(self.TEXT.format(part="2023"), "DOC007")
+        assert "2023" in f.message
+
+
+class TestAnItemsMainSpendingListedAfterIt:
+    """A city's budget report: "支出安排 81.6 亿元。其中：财力安排支出 68.4 亿元，…，主要支出事项：一般公共服务支出 7.1
+    亿元、教育支出 7.5 亿元…等；上级专项、上年结转安排支出 13.2 亿元": the 主要支出事项 are what 68.4 is spent on;
+    added beside it into 81.6 they gave a SUM001 false alarm, and 13.2 was left out of the list."""
+
+    TEXT = (
+        "市本级一般公共预算支出安排81.6亿元。其中：财力安排支出68.4亿元，比上年预算数增长10.1%，主要支出事项："
+        "一般公共服务支出{first}亿元、教育支出7.5亿元、社会保障和就业支出15.4亿元、城乡社区支出7亿元等；"
+        "上级专项、上年结转安排支出{second}亿元。"
+    )
+
+    def test_the_main_items_are_parts_of_the_item_before_them(self):
+        assert not findings(self.TEXT.format(first="7.1", second="13.2"), "SUM001")
+
+    def test_the_two_parts_are_still_held_to_their_total(self):
+        [f] = findings(self.TEXT.format(first="7.1", second="23.2"), "SUM001")
+        assert "81.6" in f.message and "23.2" in f.message and "7.5" not in f.message
+
+    def test_main_items_beyond_their_own_total_are_found(self):
+        [f] = findings(self.TEXT.format(first="47.1", second="13.2"), "SUM001")
+        assert "68.4" in f.message
+
+
+class TestASessionDocumentsNumber:
+    """A town's budget report opens "镇十八届人大六次会议文件(四)" — the fourth document of the session — and its lines
+    run on into the report's title: "(四)" was read as an item inline, and the outline held to start at (四)."""
+
+    TEXT = (
+        "第一部分 预算报告\n镇十八届人大六次会议文件(四)\n关于某镇2023年预算执行情况和\n2024年预算草案的报告\n"
+        "各位代表:\n受镇人民政府委托，我向大会提出报告，请代表们审议。\n一、2023年预算执行情况\n"
+        "全镇预算执行情况总体良好。\n(一)2023年预算收支执行情况\n全镇一般公共预算收入38.69亿元。\n"
+    )
+
+    def test_the_documents_number_is_no_item(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_an_inline_list_that_skips_is_still_found(self):
+        text = self.TEXT + "主要做了以下工作：(一)加强收入征管；(三)优化支出结构。\n"
+        assert findings(text, "DOC001")
+
+
+class TestTheTemplatesNoteLeftInBrackets:
+    """A school's 决算 kept its template's note: "（注：如无下属单位，应写明“本部门无下属单位”）" — guidance to the one who
+    fills the template, headed 注 and its verb after a comma, which the guidance wording did not know."""
+
+    def test_the_note_is_found(self):
+        text = "二、机构设置\n本单位内设教务处、总务处。（注：如无下属单位，应写明“本部门无下属单位”）\n"
+        [f] = findings(text, "DOC004")
+        assert "填写说明" in f.message
+
+    def test_a_bracket_telling_readers_what_to_do_is_not_guidance(self):
+        text = "二、机构设置\n本单位内设教务处、总务处（如有疑问，请按公开电话咨询）。\n"
+        assert not findings(text, "DOC004")
+
+
+class TestAShareOfABudgetsArrangedTotal:
+    """A city's budget report: "全市一般公共预算收入安排 77.6 亿元，…。其中：税收收入 65.7 亿元，…，占一般公共预算收入的
+    84.6%": the base is the total the sentence before arranged (安排, the budget's measure word); the share went
+    unchecked, and a share turned round (81% written 18%) passed."""
+
+    TEXT = (
+        "全市一般公共预算收入安排77.6亿元，同比增长5%。其中：税收收入65.7亿元，同比增长26.1%，"
+        "占一般公共预算收入的{share}；非税收入11.9亿元，同比下降45.3%。"
+    )
+
+    def test_the_share_holds(self):
+        assert not findings(self.TEXT.format(share="84.6%"))
+
+    def test_a_wrong_share_is_found(self):
+        [f] = findings(self.TEXT.format(share="48.6%"), "PCT001")
+        assert "77.6" in f.message
+
+
+class TestAGovernmentsTotalsAtTwoLevels:
+    """A district's 决算 report gives the whole district's budget and then its own level's: "全区…加上转移性支出 45.57
+    亿元，支出合计 120.69 亿元" and "区本级…加上转移性支出 18.51 亿元，支出合计 81.78 亿元" — two governments' totals,
+    held against each other as one department's 本年支出合计 stated twice (an XREF001 false alarm)."""
+
+    TEXT = (
+        "1.全区\n全区一般公共预算支出75.12亿元，比上年增长1.9%。加上转移性支出45.57亿元，支出合计120.69亿元。\n"
+        "2.某区本级\n区本级一般公共预算支出63.27亿元，比上年增长31.0%。加上转移性支出18.51亿元，支出合计81.78亿元。\n"
+    )
+
+    def test_the_two_levels_totals_are_two_figures(self):
+        assert not findings(self.TEXT, "XREF001")
+
+    def test_a_departments_total_stated_twice_is_still_found(self):
+        text = "一、收入支出决算总体情况\n本年支出合计120.69万元。\n二、支出决算情况\n本部门支出合计81.78万元。\n"
+        assert findings(text, "XREF001")
+
+
 # ---------------------------------------------------------------- round 12 (hunt15): northern and north-eastern 部门决算/部门预算
 
 

@@ -284,3 +284,45 @@ def test_an_amount_to_the_cent_opening_a_wrapped_line_after_the_base_of_a_compar
         "(1)因公出国(境)支出情况。",
     ]
     assert not findings("\n".join(lines) + "\n", "DOC001")
+
+
+class TestPagesPartedByBlankLines:
+    """A page dump whose pages are parted by a blank line (or by nothing) instead of a form feed: the blank line
+    stands in the middle of a sentence, and a page that repeats the end of the page before is not marked."""
+
+    PAGE = (
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "某街道办事处 2025 年度财政拨款收入支出总计 5,100.00 万\n"
+        "元。与 2024 年度相比，财政拨款收入支出总计减少 250.00 万\n"
+        "元，下降 4.67%。主要原因：基建项目支出减少，办公用房修\n"
+        "缮工程已于上年完工，本年不再安排相关经费，其他项目支出\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "（一）一般公共预算财政拨款支出决算总体情况\n"
+        "一般公共预算财政拨款支出 5,000.00 万元，占本年支出合计的\n"
+        "98.04%。与 2024 年度相比，一般公共预算财政拨款支出减\n"
+        "\n"
+        "少 250.00 万元，下降 {rate}。主要原因：基建项目支出减少。\n"
+        "（二）一般公共预算财政拨款支出决算结构情况\n"
+    )
+
+    def test_a_sentence_goes_on_over_the_blank_line_where_its_page_broke(self):
+        assert not findings(self.PAGE.format(rate="4.76%"), "CHG001")
+        [f] = findings(self.PAGE.format(rate="4.35%"), "CHG001")
+        assert "4.76" in f.message
+
+    def test_a_page_repeating_the_end_of_the_page_before_is_read_once(self):
+        # the page's last lines again at the start of the next page (overlapping page content in the dump): marked by
+        # a form feed, by a blank line or by nothing, the copy is no second list under 六、
+        block = (
+            "2.构建监控网络，开展对违法建设行为的全方位巡查和处置。\n"
+            "3.违建治理的工作安排要高度重视、严密组织、完善方案。\n"
+            "4.营造强大舆论宣传氛围，对先进单位和个人进行表彰奖励。\n"
+            "五、实施周期\n2026年1月1日至2026年12月31日。\n六、年度预算安排\n"
+            "本年度拆违经费预算金额为349.80万元，分别用于拆违现场安全秩序维护第三方服务、无人机巡查\n"
+        )
+        head = "四、实施方案\n1.加强组织，强化领导，强化对突发事件的协调和处置工作。\n"
+        tail = "款、重大应急工程审价费等。\n七、其他说明\n无。\n"
+        for parted in ("\f", "\n", ""):
+            assert not findings(head + block + parted + block + tail, "DOC001"), repr(parted)
+        # a list that really starts at 2. under 六、 is still reported
+        assert findings(head + block + "2.无人机巡查服务费用。\n" + tail, "DOC001")

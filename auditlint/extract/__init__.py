@@ -48,12 +48,49 @@ Disclosure.model_rebuild(
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年(?!\s*\d{1,2}\s*月))")
 
 
-def _fiscal_year(text: str) -> int | None:
-    """The report's own year: the year most often written as 'YYYY年度' in its first pages."""
+# a report's title: one year, and what kind of report it is ("某幼儿园2024年度部门决算公开报告")
+_TITLE_LINE = re.compile(r"(?:决算|预算)(?:公开)?(?:报告|说明|情况说明)?\s*$")
+_SENTENCE_MARK = re.compile(r"[，。；,;：:]")
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def _title_year(content: str) -> tuple[int, int] | None:
+    """The year a report's title names, among its first lines as written (a title a page wrapped is read across its
+    two lines), and how often those lines write it; None where no title names one, or two titles there name two (a
+    web page headed "某医院2024年预算公开" over the hospital's "2023年度部门决算")."""
+    # (a letter-spaced line, "某 幼 儿 园 2 0 2 4 年 度 部 门 决 算", read as the words it spells)
+    lines = [re.sub(r"\s+", "", ln) for ln in content[:2000].split("\n") if ln.strip()][:12]
+    if "目录" in lines:
+        lines = lines[: lines.index("目录")]  # (a title stands above the contents; below are its parts' titles)
+    found: set[int] = set()
+    mentions = 0  # how often the titles write their year
+    for k, line in enumerate(lines):
+        if _NUMBERED.match(line):
+            continue  # "第二部分 2023年度单位决算情况说明": a part of the report, not its title
+        after = lines[k + 1] if k + 1 < len(lines) and not _NUMBERED.match(lines[k + 1]) else None
+        for title in (line, line + after if after else ""):
+            if not title or len(title) > 60 or _SENTENCE_MARK.search(title) or not _TITLE_LINE.search(title):
+                continue
+            years = {int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(title)}
+            if len(years) == 1:
+                found |= years
+                mentions += len(_YEAR_IN_TITLE.findall(title))
+                break
+    if len(found) != 1:
+        return None
+    return found.pop(), mentions
+
+
+def _fiscal_year(text: str, titled: tuple[int, int] | None = None) -> int | None:
+    """The report's own year: the one its title names where the text names it too (titled: the title's year and
+    how often the lines about the title write it), or else the year most often written as 'YYYY年度' in its first
+    pages (a title whose year the text never names is the one not updated: DOC007 reports it)."""
     head = text[:6000]
     years = Counter(int(m.group(1)) for m in _YEAR_IN_TITLE.finditer(head))
     if not years:
         return None
+    if titled is not None and years[titled[0]] > titled[1]:  # (named beyond the title's own lines)
+        return titled[0]
     return years.most_common(1)[0][0]
 
 
@@ -81,7 +118,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     layout = segment(document)
     flow = reflow(document.content, layout.table_spans("flattened", "form", "unread"), layout.furniture())
     tokens = find_figures(flow, document.text)
-    year = _fiscal_year(flow.text)
+    year = _fiscal_year(flow.text, _title_year(document.content))
     statements, reasons = read_statements(flow, tokens, year)
     quantities = [t.quantity for t in tokens if not t.date]
     outline = find_outline(flow, layout.table_spans("reader", "flattened", "form", "unread"), layout.spans("toc"))

@@ -37,7 +37,7 @@ from .statements import clean_subject, subject_key
 
 # Scope words that do not change which line item a label names.
 _QUALIFIERS = re.compile(r"^(?:本年度?|全年|年度|本部门|本单位|部门|单位|全部|一般公共预算|财政拨款|使用|安排的?)+")
-_TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出)$")
+_TOTAL_WORDS = re.compile(r"(?:总额|合计|总数|的|费|支出|安排)$")  # ("收入安排 77.6 亿元": a budget report's measure word)
 _LOOKBACK_PARAGRAPHS = 3
 # The subject of a figure that restates the one before it after an adjustment ("由年初的 A 万元调整为 B 万元")
 _READJUSTED = re.compile(r"(?:调整|调增|调减|调)(?:为|到|至)?")

@@ -81,6 +81,12 @@ _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _SPAN_MARKS = frozenset("－-—~～至到")
 _SPAN_AFTER = re.compile(r"\s*[－\-—~～至到]")
 _SINGLE_PROJECT = re.compile(r"本项目|该项目|此项目")
+# a government's own budget, of one level or all below it ("全区…支出合计 120.69 亿元", "区本级…支出合计 81.78 亿元"):
+# its totals are the government's, not the line items of a department's accounts
+# (named where the sentence or the heading opens: "全国科普示范区认定工作经费" inside a title is no scope)
+_GOVERNMENT_SCOPE = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*年度?[，,]?\s*)?(?:全(?:国|省|市|州|盟|区|县|旗|镇|乡)|[\u4e00-\u9fff]{0,8}?(?:省|市|州|区|县|旗|镇|乡)本级)"
+)
 _REACH = 1000
 # compiled once: read for every statement
 _CLAUSE_BREAKS = "，,；;：:"
@@ -118,6 +124,7 @@ class _Reader:
         self.org = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}?(?:协会|学会|委员会|联合会|科技馆|局|厅|中心|馆|院|办公室|政府)$")
         self._evaluations: dict[int | None, str] = {}  # by the heading a place sits under
         self._fund_sections: dict[int | None, bool] = {}
+        self._government_sections: dict[int | None, bool] = {}
         self._markers: list[tuple[LineItem, re.Pattern[str]]] | None = None
 
     def sentence(self, st: Statement, offset: int) -> tuple[str, str]:
@@ -180,6 +187,15 @@ class _Reader:
             return whole, False
         return None, False
 
+    def government_section(self, offset: int) -> bool:
+        """Whether a heading above a place names a government's scope ("1.全区", "2.龙湾区本级", "（一）全县一般公共预算
+        收支情况"): the totals under it are that government's (worked out once per heading)."""
+        under = self.index.heading_before(offset)
+        if under not in self._government_sections:
+            heads = self.index.ancestors(offset)
+            self._government_sections[under] = any(_GOVERNMENT_SCOPE.search(h.title) for h in heads)
+        return self._government_sections[under]
+
     def fund_section(self, offset: int) -> bool:
         """Whether the section a place sits in is about one fund ("（一）一般公共预算收支及平衡情况",
         "2.政府性基金收支及其平衡情况"): its 收入合计 / 支出合计 are that fund's (worked out once per heading)."""
@@ -240,6 +256,8 @@ class _Reader:
                 continue  # "19816.81 元，项目支出 0 元。": a sentence whose beginning (what it is about) is missing
             own = _last_clause(clause)
             if self.other_year(clause) or LAST_YEAR.search(own):
+                continue
+            if _GOVERNMENT_SCOPE.search(clause) or self.government_section(first.start):
                 continue
             item, funds = self.item_of(st, clause, sentence, first.start)
             parent = self.statements[st.parent] if st.parent is not None else None

@@ -358,6 +358,16 @@ def _is_heading(unit: _Unit, wrap: int | None) -> bool:
     return unit.width < limit
 
 
+def _filled_across_blank(a: _Unit, b: _Unit, wrap: int | None) -> bool:
+    """A blank line where a page broke, not where a paragraph ended: a page dump that parts its pages with blank lines
+    instead of form feeds puts one in the middle of a sentence, after a line filled (nearly) to the page that ends
+    none ("…比年初预算减" / "" / "少 929.49 万元，下降 4.35%。"), before a line that opens no item and goes on as
+    prose does (a clause in it, or filled to the page itself)."""
+    if not wrap or a.width < wrap * 0.8 or _ends_sentence(a.text) or b.heading or _is_heading(a, wrap):
+        return False
+    return _SENTENCE_PUNCT.search(b.text) is not None or b.width >= wrap * 0.8
+
+
 def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> bool:
     if a.hard or b.hard:
         return False
@@ -365,7 +375,7 @@ def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> 
         return _inline_joins(a, b)
     if unit_wrapped(a.text, b.text):
         return True  # "1.一般公共服务支出600.00万" / "元，占60.00%。": a unit wrapped away from its figure
-    if blank_breaks and b.after_blank:
+    if blank_breaks and b.after_blank and not _filled_across_blank(a, b, wrap):
         return False
     if b.heading:
         if _CHANGE_AT_END.search(a.text) and _AMOUNT_AT_START.match(b.text):

@@ -107,8 +107,9 @@ _LEAD = re.compile(
     + _Y + r"[-－—~至]\s*" + _Y + r"年度?|" + _Y + r"年度?|本年度?|当年|全年|本期|当期|今年|上年度?|"
     r"本部门|本单位|我部门|我单位|该项目|本项目|安排|预算安排)+"
 )
-_TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|约|[，,、：:\s])+$")
-_TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各约，,、：:\s]*")
+# ("收、支总计均为 T 万元": 均 says both totals are T, as 各 does; 人均, 生均 and 平均 are words of their own)
+_TRAIL = re.compile(r"(?:" + _Y + r"年度?|本年度?|当年|全年|的|为|是|共|共计|达|达到|各|(?<![人生平])均|约|[，,、：:\s])+$")
+_TRAIL_CHARS = re.compile(r"[" + DATE_PH + r"年度本当全的为是共计达到各均约，,、：:\s]*")
 
 
 def _strip_trail(text: str) -> str:
@@ -119,7 +120,9 @@ def _strip_trail(text: str) -> str:
     return text[: m.start()] if m else text
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 _LIST_MARKER = re.compile(
-    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为)"
+    r"(?<!不)(?P<kind>其中|主要用于(?:以下|下列|如下|下)?(?:几个)?方面|主要用于|包括|分别为|分别是|具体如下|主要有|主要为"
+    # "财力安排支出 68.4 亿元，主要支出事项：一般公共服务支出 7.1 亿元、…等；": the amounts the item is spent on
+    r"|主要(?:支出|收入)(?:事项|项目)(?=\s*[：:]))"
     r"(?:（[^）]{0,8}）|\([^)]{0,8}\))?\s*[：:，,]?"
 )
 # every list marker begins with one of these: only there is one looked for (the first match is search's)

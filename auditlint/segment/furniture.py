@@ -44,7 +44,9 @@ def furniture_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that are page furniture, not content."""
     pages = _Pages(lines)
     found = _page_numbers(lines, pages) | _running_heads(lines, pages) | _title_as_running_head(lines)
-    return found | _repeated_at_breaks(lines, pages.breaks, found)
+    if pages.breaks:
+        return found | _repeated_at_breaks(lines, pages.breaks, found)
+    return found | _repeated_blocks(lines, found)
 
 
 def _title_as_running_head(lines: list[Line]) -> set[int]:
@@ -138,4 +140,36 @@ def _repeated_at_breaks(lines: list[Line], breaks: list[int], furniture: set[int
                 best = m
                 break
         out.update(after[:best])
+    return out
+
+
+# A block of lines a page repeats, where pages are not marked: at least this many lines, opening with a line this long.
+_MIN_REPEAT = 3
+_MIN_REPEAT_OPENING = 10
+_REPEAT_WINDOW = 30  # (a page repeats a few lines of the page before, not a section)
+
+
+def _repeated_blocks(lines: list[Line], furniture: set[int]) -> set[int]:
+    """A block of lines written twice in a row ("2.构建监控网络…" … "款、重大应急…" and the same again) in a text whose
+    pages are not marked: a page dump of overlapping page content, joined without form feeds, repeats the end of a
+    page at the start of the next. The second copy is page furniture, as _repeated_at_breaks makes it where pages
+    are marked. A block is three lines or more and opens with a line of some length: a short line ("合计", "0.00")
+    recurs in any table."""
+    filled = [i for i, ln in enumerate(lines) if ln.stripped and i not in furniture]
+    texts = [lines[i].stripped for i in filled]
+    last: dict[str, int] = {}
+    out: set[int] = set()
+    p = 0
+    while p < len(texts):
+        text = texts[p]
+        q = last.get(text)
+        last[text] = p
+        d = p - q if q is not None else 0
+        if _MIN_REPEAT <= d <= _REPEAT_WINDOW and len(text) >= _MIN_REPEAT_OPENING and texts[q:p] == texts[p : p + d]:
+            out.update(filled[p : p + d])
+            for k in range(p, p + d):
+                last[texts[k]] = k
+            p += d
+            continue
+        p += 1
     return out

@@ -179,6 +179,46 @@ def _tail(lines: list[Line], kinds: list, last: int, end: int) -> int:
     return stop
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _empty_cells_below(lines: list[Line], kinds: list, first: int, first_row: int, last: int) -> int:
+    """A table laid out one cell a line, its header counting 行次 (a web page's 收入支出决算总表 saved as text): the
+    rows below its last figure are empty ones, each a row name and its 行次 alone on the next line ("六、其他收入" /
+    "7"), or a 行次 alone where a two-sided row's one side has no name. They are the table's, not headings."""
+    if not any("行次" in lines[j].stripped for j in range(first, first_row)):
+        return last
+    j = last + 1
+    stop = last
+    while j < len(lines):
+        ln = lines[j]
+        if kinds[j] in ("blank", "furniture") or not ln.stripped:
+            j += 1
+            continue
+        if kinds[j] is not None:
+            break
+        text = ln.stripped
+        if _ROW_NUMBER.match(text):
+            stop = j
+        else:
+            n = _next_cell(lines, kinds, j)
+            if ln.shape != "words" or len(text) > 30 or is_title(ln) or n is None or not _ROW_NUMBER.match(lines[n].stripped):
+                break
+            stop = j = n
+        j += 1
+    return stop
+
+
+def _next_cell(lines: list[Line], kinds: list, i: int) -> int | None:
+    """The next line with text after line i, past a page's number and running head (a 行次 taken for a page
+    number is a cell still)."""
+    for j in range(i + 1, min(len(lines), i + 50)):
+        text = lines[j].stripped
+        if text and (kinds[j] != "furniture" or _ROW_NUMBER.match(text)):
+            return j
+    return None
+
+
 def _wrapped_below(lines: list[Line], row: int) -> bool:
     """A row whose label began on the line above continues on the line below (the figures sit in the middle)."""
     k = _next_filled(lines, row, -1)
@@ -277,6 +317,7 @@ def table_regions(content: str, lines: list[Line], kinds: list, identity_dirs: t
             continue  # rows among the pipe-closed cells already taken into the table before
         first = max(_lead(lines, kinds, cluster[0]), taken_until + 1)
         last = _tail(lines, kinds, cluster[-1], len(lines))
+        last = _empty_cells_below(lines, kinds, first, cluster[0], last)
         has_caption = any(is_title(lines[j]) or is_caption_line(lines[j]) for j in range(first, cluster[0]))
         if len(cluster) < 2 and not has_caption:
             continue
