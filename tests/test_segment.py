@@ -497,3 +497,14 @@ def test_a_two_sided_tables_labels_one_per_line_numbered_in_pairs_are_no_outline
     heading = text.index("一、收入支出决算总体情况说明")
     assert [line for line in layout.lines if line[2] == "heading"] == [(heading, heading + 14, "heading")]
     assert check_text(text).findings == []
+
+
+def test_a_running_head_on_short_pages_is_page_furniture():
+    """The report's title printed at the top of every page is a running head however short the pages are (a table's
+    pages of a few rows each); tests/test_page_layouts.py holds the real reports to it."""
+    title = "某区2026年区级部门预算"
+    pages = [f"{title}\n第{k}部分 说明\n本页内容{k}，见下表。\n" for k in range(1, 6)]
+    text = "\f".join(pages)
+    layout = segment(_document(text))
+    heads = [text[a:b].strip("\f") for a, b, kind in layout.lines if kind == "furniture"]
+    assert heads == [title] * 4  # the first page's title is the title, the others' a running head

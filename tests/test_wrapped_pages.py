@@ -310,6 +310,18 @@ class TestPagesPartedByBlankLines:
         [f] = findings(self.PAGE.format(rate="4.35%"), "CHG001")
         assert "4.76" in f.message
 
+    def test_a_name_cut_by_the_page_goes_on_though_its_unit_wrapped_again(self):
+        # "13、…（款）" / "" / "事业单位离退休（项）210.68 万" / "元，主要用于…": the line after the page's blank line ends
+        # in a figure whose 元 the next line holds, no clause in it, yet it goes on the 科目 path of the line before
+        from auditlint.extract.reflow import reflow
+
+        text = self.PAGE.format(rate="4.76%").replace(
+            "（二）一般公共预算财政拨款支出决算结构情况\n",
+            "13、社会保障和就业支出（类）行政事业单位养老支出（款）\n\n事业单位离退休（项）210.68 万\n"
+            "元，主要用于退休人员福利费、退休人员活动费等。年初预算为\n210.35 万元，支出决算为 210.68 万元。\n",
+        )
+        assert "（款）事业单位离退休（项）210.68 万元，主要用于" in reflow(text).text
+
     def test_a_page_repeating_the_end_of_the_page_before_is_read_once(self):
         # the page's last lines again at the start of the next page (overlapping page content in the dump): marked by
         # a form feed, by a blank line or by nothing, the copy is no second list under 六、

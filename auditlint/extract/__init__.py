@@ -125,7 +125,7 @@ def extract(document: Document, identity_dirs: tuple[str, ...] = ()) -> Disclosu
     outline_index = OutlineIndex(outline)
     scores = find_scores(flow, document.text, outline_index)
     claims = build_claims(document, quantities, statements, reasons, identity_dirs, flow)
-    tables = read_tables(document, layout.tables, statements, year, identity_dirs)
+    tables = read_tables(document, layout.tables, statements, year, identity_dirs, layout.furniture())
     claims = sorted([*planned_from_tables(claims, tables.lines), *tables.claims], key=lambda c: (c.start, c.end))
     return Disclosure(
         document=document,

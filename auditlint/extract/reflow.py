@@ -362,10 +362,11 @@ def _filled_across_blank(a: _Unit, b: _Unit, wrap: int | None) -> bool:
     """A blank line where a page broke, not where a paragraph ended: a page dump that parts its pages with blank lines
     instead of form feeds puts one in the middle of a sentence, after a line filled (nearly) to the page that ends
     none ("…比年初预算减" / "" / "少 929.49 万元，下降 4.35%。"), before a line that opens no item and goes on as
-    prose does (a clause in it, or filled to the page itself)."""
+    prose does (a clause or a figure in it, or filled to the page itself)."""
     if not wrap or a.width < wrap * 0.8 or _ends_sentence(a.text) or b.heading or _is_heading(a, wrap):
         return False
-    return _SENTENCE_PUNCT.search(b.text) is not None or b.width >= wrap * 0.8
+    # (or a figure in it: "事业单位离退休（项）210.68 万" whose 元 a wrap sent on to the next line)
+    return _SENTENCE_PUNCT.search(b.text) is not None or b.width >= wrap * 0.8 or _FIGURES.search(b.text) is not None
 
 
 def _joins(a: _Unit, b: _Unit, wrap: int | None, blank_breaks: bool = False) -> bool:

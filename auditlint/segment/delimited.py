@@ -118,15 +118,19 @@ def _spans_apart(lines: list[_Line], i: int, j: int) -> bool:
 def _wrapped_label(lines: list[_Line], k: int, step: int) -> bool:
     """Lines of the table without a tab from lines[k] on, in the direction of step, then another tab row: short
     labels (a dozen lines at most) that are rows whose figures are all empty ("十二、农林水支出") or the rest of a
-    label wrapped in its cell ("住宅支出"), not a caption, a note or a paragraph."""
-    seen = 0
-    while 0 <= k < len(lines) and seen < 12:
+    label wrapped in its cell ("住宅支出"), and blank lines where a page dump parts its pages; not a caption, a
+    note or a paragraph."""
+    seen = blanks = 0
+    while 0 <= k < len(lines) and seen < 12 and blanks < 4:
         text = lines[k].text.strip()
         if "\t" in text:
-            return seen > 0
-        if not text or len(text) > 24 or re.search(r"[。；，,;：:]", text) or text.startswith("注"):
+            return seen > 0 or blanks > 0
+        if not text:
+            blanks += 1
+        elif len(text) > 24 or re.search(r"[。；，,;：:]", text) or text.startswith("注"):
             return False
-        seen += 1
+        else:
+            seen += 1
         k += step
     return False
 

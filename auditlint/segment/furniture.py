@@ -24,6 +24,13 @@ class _Pages:
 
     def __init__(self, lines: list[Line]):
         self.breaks = [i for i, ln in enumerate(lines) if ln.page_break]
+        # each page's first line with text: where a running head stands
+        self.first_lines = set()
+        for b in self.breaks:
+            k = b
+            while k < len(lines) and not lines[k].stripped:
+                k += 1
+            self.first_lines.add(k)
         self.filled = [0]
         for ln in lines:
             self.filled.append(self.filled[-1] + (1 if ln.stripped else 0))
@@ -123,9 +130,18 @@ def _running_heads(lines: list[Line], pages: _Pages) -> set[int]:
         where[re.sub(r"\d+", "#", re.sub(r"\s+", "", text))].append(i)
     out: set[int] = set()
     for positions in where.values():
-        if len(positions) >= 3 and min(b - a for a, b in zip(positions, positions[1:])) >= 15:
+        if len(positions) < 3:
+            continue
+        if min(b - a for a, b in zip(positions, positions[1:])) >= 15 or _on_pages(positions, pages) >= max(3, len(pages.breaks) // 3):
             out.update(positions)
     return out
+
+
+def _on_pages(positions: list[int], pages: _Pages) -> int:
+    """On how many pages the line stands at the page's top (its first line): a running head printed on a third of the
+    pages or more, however short some of them are (a page of a table with a few rows). Without marked pages, none."""
+    tops = {bisect.bisect_right(pages.breaks, i) for i in positions if i in pages.first_lines}
+    return len(tops)
 
 
 def _repeated_at_breaks(lines: list[Line], breaks: list[int], furniture: set[int]) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..identities import load_decompositions
@@ -62,9 +63,11 @@ def read_tables(
     statements: list[Statement],
     year: int | None,
     identity_dirs: tuple[str, ...] = (),
+    furniture: list[tuple[int, int]] = (),
 ) -> Tables:
     """A document's tables (those segmentation found, or all the document holds) understood, and their
-    claims; identity_dirs as for extract()."""
+    claims; identity_dirs as for extract(); furniture: where page numbers and running heads stand (a name or a
+    list the text wraps over a page break is read without them)."""
     tables = document_tables(document) if tables is None else tables
     decompositions = load_decompositions(tuple(identity_dirs))
     views = [understand(t, i, decompositions) for i, t in enumerate(tables)]
@@ -74,12 +77,26 @@ def read_tables(
     lines = TextLines(document.content, year, tables, statements, views)
     claims.extend(text_table_claims(lines))
     claims.extend(link_claims(views, tuple(identity_dirs)))
-    claims.extend(name_claims(document.text, statements, views))
-    claims.extend(listed_item_claims(document.text, views))
+    text = _without(document.text, furniture)
+    claims.extend(name_claims(text, statements, views))
+    claims.extend(listed_item_claims(text, views))
     shifts = shift_claims(views)
     if shifts:
         claims = [*_outside_shifts(claims, shifted_cells(shifts)), *shifts]
     return Tables(tables, claims, _count(tables, views), lines, views)
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the given spans blanked (same length, so every offset stays the document's)."""
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for a, b in sorted(spans):
+        pieces.append(text[at:a])
+        pieces.append(re.sub(r"[^\n]", " ", text[a:b]))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _outside_shifts(claims: list[Claim], shifted: dict[int, int]) -> list[Claim]:
