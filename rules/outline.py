@@ -148,6 +148,8 @@ def numbering(doc: Disclosure) -> Iterator:
         elif p.status == "late":
             if p.parent is None and h.scope == 0 and _first_of_its_rank(outline, i):
                 continue  # the text may be an excerpt that starts mid-way (or a report whose first pages are missing)
+            if p.parent is None and _body_opens_under_lost_headings(doc, outline, i):
+                continue  # "目录 … / 本单位内设4个处室。… / 十二、…": the body's own first headings are not in the copy
             if _runs_on_from_previous_part(outline, placed, i):
                 continue  # "第一部分 / 一、… 二、… / 第二部分 / 三、…": the template numbers on across its parts
             if _runs_on_across_inline_parent(outline, placed, i):
@@ -217,6 +219,22 @@ def _first_of_its_rank(outline: list[Heading], i: int) -> bool:
     text that begins inside section 五 (an excerpt, or a report whose first pages are missing)."""
     rank = _RANK.get(outline[i].style, 9)
     return all(_RANK.get(o.style, 9) > rank for o in outline[:i] if o.style and o.scope == 0 and not o.toc)
+
+
+# a sentence: a clause of words closed by its mark (a letter-spaced line keeps a blank between each two letters)
+_SENTENCE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]?){4,}[^\n]*?[，,。；;]")
+
+
+def _body_opens_under_lost_headings(doc: Disclosure, outline: list[Heading], i: int) -> bool:
+    """Whether outline[i] is the first heading of a body that follows its contents and opens with prose under no
+    heading ("…第四部分 名词解释 / 本单位内设4个职能处室，… / 十二、关于空表的说明"): the headings that prose stood
+    under were lost (a web page keeping part of the report, an extraction), as in an excerpt that starts mid-way."""
+    h = outline[i]
+    if h.toc or h.attachment or h.scope == 0:
+        return False
+    if any(o.scope == h.scope and not o.toc for o in outline[:i]):
+        return False
+    return _SENTENCE.search(doc.document.content[h.scope_start : h.start]) is not None
 
 
 # A line that opens with a list's punctuation and no number, then a short term and its colon ("、经济效益：…"): an

@@ -3069,3 +3069,61 @@ class TestAGovernmentsTotalsAtTwoLevels:
     def test_a_departments_total_stated_twice_is_still_found(self):
         text = "一、收入支出决算总体情况\n本年支出合计120.69万元。\n二、支出决算情况\n本部门支出合计81.78万元。\n"
         assert findings(text, "XREF001")
+
+
+# ---------------------------------------------------------------- round 12 (hunt15): northern and north-eastern 部门决算/部门预算
+
+
+class TestAContentsEntryEndingInAColonOverItsTables:
+    """A Xinjiang 决算 lists its tables under entries that end in a colon ("二、部门收支总体情况(11张):" then one
+    "《…表》" a line): the colon ended the contents there, so "一、报表封面" was read as the body's first section, and
+    "之下没有内容"."""
+
+    TEXT = (
+        "目录\n第一部分某市财政局部门单位概况\n一、主要职能、机构设置及人员情况\n二、部门决算单位构成\n"
+        "第二部分部门决算情况说明\n一、部门收支总体情况\n二、部门财政拨款收支情况\n第三部分专业名词解释\n"
+        "第四部分部门决算报表\n一、报表封面\n二、部门收支总体情况(11张):\n《收入支出决算总表》\n《收入决算表》\n"
+        "三、财政拨款收支情况(9张)\n《财政拨款收入支出决算总表》\n"
+    )
+
+    def test_the_entries_are_contents(self):
+        assert not findings(self.TEXT, "DOC003")
+
+    def test_nor_on_a_letter_spaced_page(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC003")
+
+    def test_a_body_section_that_is_empty_is_still_found(self):
+        # the body proper, after the contents: a colon over the body's prose does not make it contents
+        body = (
+            "第一部分某市财政局部门单位概况\n一、主要职能、机构设置及人员情况\n二、部门决算单位构成\n"
+            "本部门决算由局本级1个单位构成。\n三、部门人员情况\n本部门有在职人员12人。\n"
+        )
+        text = self.TEXT + body.replace("一、主要职能、机构设置及人员情况\n", "一、主要职能、机构设置及人员情况\n主要职能如下：\n")
+        assert not findings(text, "DOC003")
+        empty = self.TEXT + body
+        [f] = findings(empty, "DOC003")
+        assert "主要职能" in f.message
+
+
+class TestABodyOpeningUnderHeadingsTheCopyLost:
+    """A Tianjin school's 决算 page keeps the contents, then the paragraph of 二、机构设置 without its heading, a note
+    that the tables 一 to 十一 are attached, and "十二、关于空表的说明": the body's list was held to start at 十二."""
+
+    TEXT = (
+        "目 录\n第一部分 概况\n一、主要职责\n二、机构设置\n第二部分 2022年度部门决算表\n一、《收入支出决算总表》\n"
+        "二、《收入决算表》\n第三部分 2022年度部门决算情况说明\n一、收入支出决算总体情况说明\n第四部分 名词解释\n"
+        "某小学内设4个职能处室，无下辖预算单位。\n注:以上决算公开表均作为附表，附于决算公开说明文档后。\n"
+        "十二、关于空表的说明\n1.本单位无政府性基金预算财政拨款收支，故公开表为空表。\n"
+    )
+
+    def test_the_numbering_is_not_held_to_start_late(self):
+        assert not findings(self.TEXT, "DOC001")
+
+    def test_nor_on_a_letter_spaced_page(self):
+        assert not findings(letter_spaced(self.TEXT), "DOC001")
+
+    def test_a_body_that_opens_at_its_first_heading_is_still_checked(self):
+        # no prose ahead of it: nothing shows the copy lost the body's opening
+        cut = re.sub(r"某小学.*\n注:.*\n", "", self.TEXT)
+        [f] = findings(cut, "DOC001")
+        assert "十二、" in f.message and "一、" in f.message

@@ -75,6 +75,20 @@ def _before_body(lines: list[Line], titles: list[int]) -> list[int]:
     return titles[:end]
 
 
+# A clause mark: a line holding one is a sentence, not a contents entry.
+_CLAUSE = re.compile(r"[，,。；;！？!?]")
+
+
+def _introduces_entries(lines: list[Line], entries: list[int], n: int) -> bool:
+    """Whether entry n is a numbered title ending in a colon over entries of its own ("二、部门收支总体情况(11张):"
+    then "《收入支出决算总表》" …): it opens a list of the contents, not the body's prose — the line after it holds
+    no clause either ("主要职责如下：" over "1.贯彻执行…，…" is the body)."""
+    text = lines[entries[n]].stripped
+    if not text.endswith((":", "：")) or not OUTLINE_MARKER.match(text) or not _TITLE_LINE.match(text[:-1]):
+        return False
+    return n + 1 < len(entries) and _CLAUSE.search(lines[entries[n + 1]].stripped) is None
+
+
 def _page_wide(line: Line) -> bool:
     """Whether an unnumbered line is as long as a page's line of prose: no contents entry of that length is
     followed straight by a paragraph."""
@@ -137,11 +151,11 @@ def toc_lines(lines: list[Line], kinds: list) -> set[int]:
                 # after 目录, up to the first line that is not one
                 titles = []
                 prose = False
-                for j in entries:
+                for n, j in enumerate(entries):
                     if titles and _WRAPPED_END.match(lines[j].stripped) and not OUTLINE_MARKER.match(lines[j].stripped):
                         titles.append(j)
                         continue
-                    if not _TITLE_LINE.match(lines[j].stripped):
+                    if not _TITLE_LINE.match(lines[j].stripped) and not _introduces_entries(lines, entries, n):
                         prose = True
                         break
                     titles.append(j)
