@@ -190,3 +190,29 @@ def test_a_sections_plan_words_as_reading_the_section_finds_them(pieces, start, 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     found = [(m.start(), m.end()) for m in _PlanWords(text).between(start, end)]
     assert found == [(m.start(), m.end()) for m in _PLAN.finditer(text, start, end)]
+
+
+def test_a_governments_scope_is_looked_up_the_outline_once_per_heading(monkeypatch):
+    """Whether a section is a government's ('1.全区', '（一）全县…') is worked out once per heading, from its parent's
+    answer: asking every heading for all its ancestors was quadratic in thousands of nested headings (bench/growth.py,
+    'nested numbered headings': x97 per 10x before)."""
+    from auditlint.extract.structure import OutlineIndex
+
+    calls = {"parent": 0, "ancestors": 0}
+    parent, ancestors = getattr(OutlineIndex, "parent", None), OutlineIndex.ancestors
+
+    def counted_parent(self, index):
+        calls["parent"] += 1
+        return parent(self, index)
+
+    def counted_ancestors(self, offset):
+        out = ancestors(self, offset)
+        calls["ancestors"] += len(out)
+        return out
+
+    monkeypatch.setattr(OutlineIndex, "parent", counted_parent, raising=False)
+    monkeypatch.setattr(OutlineIndex, "ancestors", counted_ancestors)
+    headings = 400
+    text = "（一）全区收支情况\n收入合计1.00万元，支出合计1.00万元。\n" + "（一）完成情况\n收入合计1.00万元，支出合计1.00万元。\n" * headings
+    check_bytes("report.txt", text.encode("utf-8"), Config())
+    assert calls["parent"] + calls["ancestors"] <= 4 * headings, calls

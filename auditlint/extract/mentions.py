@@ -198,18 +198,29 @@ class _Reader:
         """Whether a heading above a place names a government's scope ("1.全区", "2.龙湾区本级", "（一）全县一般公共预算
         收支情况"): the totals under it are that government's (worked out once per heading)."""
         under = self.index.heading_before(offset)
-        if under not in self._government_sections:
-            heads = self.index.ancestors(offset)
-            self._government_sections[under] = any(_GOVERNMENT_SCOPE.search(h.title) for h in heads)
-        return self._government_sections[under]
+        if under is None:
+            return False
+        memo = self._government_sections
+        # up the chain of headings to one already known (each heading is looked at once however deep the outline:
+        # asking every heading for all its ancestors would be quadratic in thousands of nested headings)
+        chain: list[int] = []
+        i: int | None = under
+        while i is not None and i not in memo and i not in chain:
+            chain.append(i)
+            i = self.index.parent(i)
+        found = bool(memo.get(i, False)) if i is not None else False
+        for k in reversed(chain):
+            found = found or _GOVERNMENT_SCOPE.search(self.index.outline[k].title) is not None
+            memo[k] = found
+        return memo[under]
 
     def fund_section(self, offset: int) -> bool:
         """Whether the section a place sits in is about one fund ("（一）一般公共预算收支及平衡情况",
         "2.政府性基金收支及其平衡情况"): its 收入合计 / 支出合计 are that fund's (worked out once per heading)."""
         under = self.index.heading_before(offset)
         if under not in self._fund_sections:
-            heads = self.index.ancestors(offset)
-            self._fund_sections[under] = bool(heads) and bool(_FUND_SECTION.search(heads[0].title))
+            # (the nearest heading alone decides: no need to walk its ancestors)
+            self._fund_sections[under] = under is not None and _FUND_SECTION.search(self.index.outline[under].title) is not None
         return self._fund_sections[under]
 
     def marker_patterns(self) -> list[tuple[LineItem, re.Pattern[str]]]:

@@ -360,6 +360,11 @@ class OutlineIndex:
         k = bisect.bisect_right(self._starts, offset) - 1
         return self._numbered[k] if k >= 0 else None
 
+    def parent(self, index: int) -> int | None:
+        """The heading outline[index] sits under, if any."""
+        p = self.placed.get(index)
+        return p.parent if p is not None else None
+
     def ancestors(self, offset: int) -> list[Heading]:
         """The headings a place in the text sits under, nearest first: its section, that section's parent …"""
         out: list[Heading] = []
