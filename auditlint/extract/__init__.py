@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from ..model import Disclosure, Document, Quantity, Reason, Statement
+from ..numbering import LINE_MARKER
 from ..segment import segment
 from ..tables import TableClaim, TableVerdicts, TableView, evaluate_claims, planned_from_tables, read_tables
 from .claims import build_claims
@@ -51,7 +52,6 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年(?!\s*\d{1,2}\s*�
 # a report's title: one year, and what kind of report it is ("某幼儿园2024年度部门决算公开报告")
 _TITLE_LINE = re.compile(r"(?:决算|预算)(?:公开)?(?:报告|说明|情况说明)?\s*$")
 _SENTENCE_MARK = re.compile(r"[，。；,;：:]")
-_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
 def _title_year(content: str) -> tuple[int, int] | None:
@@ -65,9 +65,9 @@ def _title_year(content: str) -> tuple[int, int] | None:
     found: set[int] = set()
     mentions = 0  # how often the titles write their year
     for k, line in enumerate(lines):
-        if _NUMBERED.match(line):
+        if LINE_MARKER.match(line):
             continue  # "第二部分 2023年度单位决算情况说明": a part of the report, not its title
-        after = lines[k + 1] if k + 1 < len(lines) and not _NUMBERED.match(lines[k + 1]) else None
+        after = lines[k + 1] if k + 1 < len(lines) and not LINE_MARKER.match(lines[k + 1]) else None
         for title in (line, line + after if after else ""):
             if not title or len(title) > 60 or _SENTENCE_MARK.search(title) or not _TITLE_LINE.search(title):
                 continue
