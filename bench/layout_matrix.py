@@ -23,18 +23,13 @@ sys.path.insert(1, str(HERE.parent))
 
 from mutation_layouts import CORPUS, plan  # noqa: E402
 
-from auditlint.api import check_bytes  # noqa: E402
-from auditlint.config import Config  # noqa: E402
 from tests.test_page_layouts import VARIANTS  # noqa: E402
+from tests.test_page_layouts import _findings as findings  # noqa: E402  (rule and evidence, blanks ignored)
 
 PROSE = (None, "spaced", "split-units", "spaced-figures")
 TABLES = (None, "tab-rows", "wide-rows")
 PAGES = ("form feeds", *VARIANTS)
 UNMARKED = ("blank lines", "no marks")
-
-
-def findings(name: str, text: str) -> list[tuple[str, str]]:
-    return sorted((f.rule, "".join((f.evidence or "").split())) for f in check_bytes(name, text.encode("utf-8"), Config()).findings)
 
 
 def main() -> None:
